@@ -1,0 +1,9 @@
+/* The table of subcommands, in the order `setwork help` lists them. */
+#include "cli/cli.h"
+
+#include <stddef.h>
+
+const struct command *const cli_commands[] = {
+    &command_help,
+    NULL,
+};

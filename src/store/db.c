@@ -1,0 +1,245 @@
+/* Opening the store, durability settings, migrations and the statement cache. */
+#include "store/db.h"
+
+#include "core/embedded.h"
+#include "core/strbuf.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* A connection prepares few distinct statements; a small linear cache beats a hash here. */
+#define DB_STMT_CACHE_MAX 256
+
+struct cached_stmt {
+    const char *sql;
+    sqlite3_stmt *stmt;
+};
+
+struct db {
+    sqlite3 *conn;
+    struct cached_stmt cache[DB_STMT_CACHE_MAX];
+    int cached;
+};
+
+static int exec_sql(sqlite3 *conn, const char *sql, char **err)
+{
+    char *msg = NULL;
+    if (sqlite3_exec(conn, sql, NULL, NULL, &msg) != SQLITE_OK) {
+        *err = str_printf("%s", msg ? msg : sqlite3_errmsg(conn));
+        sqlite3_free(msg);
+        return -1;
+    }
+    return 0;
+}
+
+static int migration_version(const char *name)
+{
+    if (!isdigit((unsigned char)name[0]))
+        return -1;
+    return atoi(name);
+}
+
+static int current_version(sqlite3 *conn)
+{
+    sqlite3_stmt *st = NULL;
+    int version = -1;
+    if (sqlite3_prepare_v2(conn, "SELECT coalesce(max(version), 0) FROM schema_migrations", -1,
+                           &st, NULL) == SQLITE_OK &&
+        sqlite3_step(st) == SQLITE_ROW)
+        version = sqlite3_column_int(st, 0);
+    sqlite3_finalize(st);
+    return version;
+}
+
+/* Applies one migration and records it, all in one transaction: a crash or an error leaves the
+ * database exactly as it was before. */
+static int apply_migration(sqlite3 *conn, const struct embedded_file *m, int version, char **err)
+{
+    if (exec_sql(conn, "BEGIN IMMEDIATE", err) != 0)
+        return -1;
+    if (exec_sql(conn, (const char *)m->data, err) != 0)
+        goto fail;
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(conn,
+                           "INSERT INTO schema_migrations(version, name, applied_at) "
+                           "VALUES (?1, ?2, strftime('%Y-%m-%dT%H:%M:%SZ','now'))",
+                           -1, &st, NULL) != SQLITE_OK) {
+        *err = str_printf("%s", sqlite3_errmsg(conn));
+        goto fail;
+    }
+    sqlite3_bind_int(st, 1, version);
+    sqlite3_bind_text(st, 2, m->name, -1, SQLITE_STATIC);
+    int rc = sqlite3_step(st);
+    sqlite3_finalize(st);
+    if (rc != SQLITE_DONE) {
+        *err = str_printf("%s", sqlite3_errmsg(conn));
+        goto fail;
+    }
+    if (exec_sql(conn, "COMMIT", err) != 0)
+        goto fail;
+    return 0;
+fail:
+    sqlite3_exec(conn, "ROLLBACK", NULL, NULL, NULL);
+    return -1;
+}
+
+static int migrate(sqlite3 *conn, char **err)
+{
+    if (exec_sql(conn,
+                 "CREATE TABLE IF NOT EXISTS schema_migrations ("
+                 " version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)",
+                 err) != 0)
+        return -1;
+    int have = current_version(conn);
+    int newest = 0;
+    for (size_t i = 0; i < store_migrations_count; i++) {
+        const struct embedded_file *m = &store_migrations[i];
+        int version = migration_version(m->name);
+        if (version <= 0)
+            continue;
+        if (version > newest)
+            newest = version;
+        if (version <= have)
+            continue;
+        char *why = NULL;
+        if (apply_migration(conn, m, version, &why) != 0) {
+            *err = str_printf("migration %s failed: %s", m->name, why ? why : "unknown error");
+            free(why);
+            return -1;
+        }
+    }
+    if (have > newest) {
+        *err = str_printf("this database has schema version %d, newer than this setwork knows "
+                          "(%d); use a newer setwork",
+                          have, newest);
+        return -1;
+    }
+    return 0;
+}
+
+int db_open(const char *path, struct db **out, char **err)
+{
+    *out = NULL;
+    *err = NULL;
+    struct db *db = calloc(1, sizeof *db);
+    if (!db) {
+        *err = str_printf("out of memory");
+        return -1;
+    }
+    int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
+    if (sqlite3_open_v2(path, &db->conn, flags, NULL) != SQLITE_OK) {
+        *err = str_printf("cannot open database '%s': %s", path,
+                          db->conn ? sqlite3_errmsg(db->conn) : "out of memory");
+        goto fail;
+    }
+    sqlite3_busy_timeout(db->conn, DB_BUSY_TIMEOUT_MS);
+    sqlite3_extended_result_codes(db->conn, 1);
+    /* WAL with synchronous=FULL: every commit is fsynced to the log before it returns, so a
+     * committed transaction survives a power cut, and readers never block the writer. */
+    char *why = NULL;
+    if (exec_sql(db->conn,
+                 "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;",
+                 &why) != 0) {
+        *err = str_printf("cannot use database '%s': %s", path, why);
+        free(why);
+        goto fail;
+    }
+    if (migrate(db->conn, &why) != 0) {
+        *err = str_printf("database '%s': %s", path, why);
+        free(why);
+        goto fail;
+    }
+    *out = db;
+    return 0;
+fail:
+    db_close(db);
+    return -1;
+}
+
+void db_close(struct db *db)
+{
+    if (!db)
+        return;
+    for (int i = 0; i < db->cached; i++)
+        sqlite3_finalize(db->cache[i].stmt);
+    sqlite3_close(db->conn);
+    free(db);
+}
+
+sqlite3 *db_sqlite(struct db *db)
+{
+    return db->conn;
+}
+
+sqlite3_stmt *db_prepare(struct db *db, const char *sql)
+{
+    for (int i = 0; i < db->cached; i++) {
+        if (db->cache[i].sql == sql) {
+            sqlite3_stmt *st = db->cache[i].stmt;
+            sqlite3_reset(st);
+            sqlite3_clear_bindings(st);
+            return st;
+        }
+    }
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v3(db->conn, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL) != SQLITE_OK)
+        return NULL;
+    if (db->cached < DB_STMT_CACHE_MAX) {
+        db->cache[db->cached].sql = sql;
+        db->cache[db->cached].stmt = st;
+        db->cached++;
+    } else {
+        /* Never expected: more distinct statements than the cache holds. Evict the oldest. */
+        sqlite3_finalize(db->cache[0].stmt);
+        memmove(&db->cache[0], &db->cache[1], (DB_STMT_CACHE_MAX - 1) * sizeof db->cache[0]);
+        db->cache[DB_STMT_CACHE_MAX - 1].sql = sql;
+        db->cache[DB_STMT_CACHE_MAX - 1].stmt = st;
+    }
+    return st;
+}
+
+int db_begin(struct db *db)
+{
+    return sqlite3_exec(db->conn, "BEGIN IMMEDIATE", NULL, NULL, NULL) == SQLITE_OK ? 0 : -1;
+}
+
+int db_commit(struct db *db)
+{
+    return sqlite3_exec(db->conn, "COMMIT", NULL, NULL, NULL) == SQLITE_OK ? 0 : -1;
+}
+
+int db_rollback(struct db *db)
+{
+    return sqlite3_exec(db->conn, "ROLLBACK", NULL, NULL, NULL) == SQLITE_OK ? 0 : -1;
+}
+
+const char *db_errmsg(struct db *db)
+{
+    return sqlite3_errmsg(db->conn);
+}
+
+int db_schema_version(struct db *db)
+{
+    return current_version(db->conn);
+}
+
+int db_bind_text(sqlite3_stmt *st, int index, const char *s)
+{
+    if (!s)
+        return sqlite3_bind_null(st, index);
+    return sqlite3_bind_text(st, index, s, -1, SQLITE_TRANSIENT);
+}
+
+int db_exec_stmt(sqlite3_stmt *st)
+{
+    int rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    return (rc == SQLITE_DONE || rc == SQLITE_ROW) ? 0 : -1;
+}
+
+char *db_column_dup(sqlite3_stmt *st, int i)
+{
+    const unsigned char *s = sqlite3_column_text(st, i);
+    return s ? strdup((const char *)s) : NULL;
+}

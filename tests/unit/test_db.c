@@ -1,0 +1,92 @@
+/* Unit tests for store/db: durability settings, migrations and the statement cache. */
+#include "test_support.h"
+
+#include "store/db.h"
+
+static char *db_path(void)
+{
+    const char *dir = test_tmpdir();
+    assert_non_null(dir);
+    size_t n = strlen(dir) + 16;
+    char *p = malloc(n);
+    snprintf(p, n, "%s/t.db", dir);
+    return p;
+}
+
+static void opens_with_wal_foreign_keys_and_full_sync(void **state)
+{
+    char *path = db_path();
+    struct db *db = NULL;
+    char *err = NULL;
+    assert_int_equal(db_open(path, &db, &err), 0);
+    sqlite3_stmt *st = db_prepare(db, "PRAGMA journal_mode");
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    assert_string_equal((const char *)sqlite3_column_text(st, 0), "wal");
+    st = db_prepare(db, "PRAGMA foreign_keys");
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    assert_int_equal(sqlite3_column_int(st, 0), 1);
+    st = db_prepare(db, "PRAGMA synchronous");
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    assert_int_equal(sqlite3_column_int(st, 0), 2); /* FULL */
+    db_close(db);
+    free(path);
+}
+
+static void migrations_are_recorded_and_run_once(void **state)
+{
+    char *path = db_path();
+    struct db *db = NULL;
+    char *err = NULL;
+    assert_int_equal(db_open(path, &db, &err), 0);
+    int version = db_schema_version(db);
+    assert_true(version >= 1);
+    db_close(db);
+    /* Reopening applies nothing new and keeps the same version. */
+    assert_int_equal(db_open(path, &db, &err), 0);
+    assert_int_equal(db_schema_version(db), version);
+    sqlite3_stmt *st = db_prepare(db, "SELECT count(*) FROM schema_migrations");
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    assert_int_equal(sqlite3_column_int(st, 0), version);
+    db_close(db);
+    free(path);
+}
+
+static void refuses_a_database_from_a_newer_setwork(void **state)
+{
+    char *path = db_path();
+    struct db *db = NULL;
+    char *err = NULL;
+    assert_int_equal(db_open(path, &db, &err), 0);
+    sqlite3_stmt *st = db_prepare(
+        db, "INSERT INTO schema_migrations VALUES (9999, '9999_future.sql', 'now')");
+    assert_int_equal(db_exec_stmt(st), 0);
+    db_close(db);
+    assert_int_equal(db_open(path, &db, &err), -1);
+    assert_non_null(strstr(err, "newer"));
+    free(err);
+    free(path);
+}
+
+static void foreign_keys_are_enforced(void **state)
+{
+    char *path = db_path();
+    struct db *db = NULL;
+    char *err = NULL;
+    assert_int_equal(db_open(path, &db, &err), 0);
+    sqlite3_stmt *st = db_prepare(db, "INSERT INTO programme_members(programme_id, person_id) "
+                                      "VALUES (41, 42)");
+    assert_int_equal(db_exec_stmt(st), -1);
+    db_close(db);
+    free(path);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(opens_with_wal_foreign_keys_and_full_sync),
+        cmocka_unit_test(migrations_are_recorded_and_run_once),
+        cmocka_unit_test(refuses_a_database_from_a_newer_setwork),
+        cmocka_unit_test(foreign_keys_are_enforced),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -13,6 +13,7 @@ struct cohort_person {
     long manager;        /* index into cohort.people of the manager, or -1 (none, or outside) */
     char **values;       /* one per cohort.attrs entry; "" when blank, never NULL */
     long line;           /* line in the source file, 0 when loaded from the store */
+    long long id;        /* people.id in the store, 0 when read from a file */
 };
 
 /* Attribute columns in a fixed order: first the known ones that are present (organisation,

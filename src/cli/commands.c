@@ -4,6 +4,10 @@
 #include <stddef.h>
 
 const struct command *const cli_commands[] = {
+    &command_import,
+    &command_export,
+    &command_programmes,
+    &command_demo,
     &command_help,
     NULL,
 };

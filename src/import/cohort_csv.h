@@ -27,4 +27,8 @@ int cohort_csv_read(const char *path, struct cohort *out, struct diag_list *diag
 /* True when S looks like an email address setwork accepts (local@domain.tld, no spaces). */
 int cohort_email_valid(const char *s);
 
+/* Formats C as CSV in the import's format: name, email, every known attribute, manager_email,
+ * then custom attributes; CRLF line ends. Returns a new string (caller frees) or NULL. */
+char *cohort_csv_format(const struct cohort *c);
+
 #endif

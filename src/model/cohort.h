@@ -23,6 +23,7 @@ struct cohort {
     struct cohort_person *people;
     size_t attr_count;
     char **attrs; /* attribute names, lower-case */
+    int has_manager_column; /* the source says who manages whom (a file may not) */
 };
 
 /* The attribute columns setwork knows by name, in this order. */

@@ -4,6 +4,7 @@
 #include "import/cohort_csv.h"
 #include "import/cohort_import.h"
 #include "store/db.h"
+#include "store/store_people.h"
 
 #include <getopt.h>
 #include <stdio.h>
@@ -32,7 +33,8 @@ static void print_report(const struct import_report *r, const struct import_opti
         printf("%zu member%s of '%s' %s not in this file%s:", missing, missing == 1 ? "" : "s",
                opt->programme, missing == 1 ? "is" : "are",
                r->pruned ? (opt->dry_run ? " and would be removed" : " and were removed")
-                         : " and stay members (use --prune to remove them)");
+               : missing == 1 ? " and stays a member (use --prune to remove them)"
+                              : " and stay members (use --prune to remove them)");
         json_t *e;
         json_array_foreach(r->not_in_file, i, e) printf(" %s", json_string_value(e));
         putchar('\n');
@@ -80,18 +82,18 @@ static int run_import(struct cli_ctx *ctx, int argc, char **argv)
         return cli_usage_error(&command_import, "--programme NAME is required");
     opt.source = argv[optind];
 
+    struct db *db = cli_open_db(&command_import, ctx);
+    if (!db)
+        return CLI_USER;
     struct diag_list diags = {0};
     struct cohort cohort;
-    int rc = cohort_csv_read(opt.source, &cohort, &diags);
+    struct cohort_lookup lookup = {.exists = store_person_exists, .ctx = db};
+    int rc = cohort_csv_read(opt.source, &lookup, &cohort, &diags);
     if (rc != 0) {
         int status = report_problems(&diags, opt.source, json);
         diag_list_free(&diags);
+        db_close(db);
         return status;
-    }
-    struct db *db = cli_open_db(&command_import, ctx);
-    if (!db) {
-        cohort_free(&cohort);
-        return CLI_USER;
     }
     struct import_report report;
     rc = cohort_import(db, &cohort, &opt, &report, &diags);

@@ -261,6 +261,13 @@ static int fill_people(const char *name, const struct csv_table *t, const long *
 int cohort_csv_parse(const char *name, const char *data, size_t len, struct cohort *out,
                      struct diag_list *diags)
 {
+    return cohort_csv_parse_with(name, data, len, NULL, out, diags);
+}
+
+int cohort_csv_parse_with(const char *name, const char *data, size_t len,
+                          const struct cohort_lookup *lookup, struct cohort *out,
+                          struct diag_list *diags)
+{
     memset(out, 0, sizeof *out);
     struct csv_table t;
     int rc = csv_parse_all(name, data, len, &t, diags);
@@ -320,6 +327,13 @@ int cohort_csv_parse(const char *name, const char *data, size_t len, struct coho
             p->manager = find_index(idx, out->count, p->manager_email);
         if (p->manager == (long)i)
             p->manager = -1; /* reported by check_row */
+        if (p->manager_email && p->manager < 0 && lookup && cohort_email_valid(p->manager_email) &&
+            strcmp(p->manager_email, p->email) != 0 &&
+            lookup->exists(lookup->ctx, p->manager_email) == 0)
+            diag_add(diags, name, p->line, "manager_email",
+                     "'%s' is nobody in this file or in setwork; add the manager to the file, "
+                     "or leave manager_email empty",
+                     p->manager_email);
     }
     report_cycles(name, out, diags);
     rc = diags->count + diags->dropped > before ? 1 : 0;
@@ -333,14 +347,15 @@ done:
     return rc;
 }
 
-int cohort_csv_read(const char *path, struct cohort *out, struct diag_list *diags)
+int cohort_csv_read(const char *path, const struct cohort_lookup *lookup, struct cohort *out,
+                    struct diag_list *diags)
 {
     memset(out, 0, sizeof *out);
     char *data = NULL;
     size_t len = 0;
     if (csv_read_file(path, &data, &len, diags) != 0)
         return 1;
-    int rc = cohort_csv_parse(path, data, len, out, diags);
+    int rc = cohort_csv_parse_with(path, data, len, lookup, out, diags);
     free(data);
     return rc;
 }

@@ -46,6 +46,13 @@ int store_person_id(struct db *db, const char *email, long long *id)
     return lookup_id(db, "SELECT id FROM people WHERE email = lower(?1)", email, id);
 }
 
+int store_person_exists(void *db, const char *email)
+{
+    long long id;
+    int rc = store_person_id(db, email, &id);
+    return rc == 0 ? 1 : rc == 1 ? 0 : -1;
+}
+
 static int organisation_id(struct db *db, const char *name, long long *id)
 {
     *id = 0;

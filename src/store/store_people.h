@@ -23,6 +23,9 @@ int store_person_id(struct db *db, const char *email, long long *id);
 
 #endif
 
+/* cohort_lookup callback (see import/cohort_csv.h): CTX is a struct db. 1 exists, 0 not, -1. */
+int store_person_exists(void *db, const char *email);
+
 /* A person as stored, for comparing with an import. Strings owned by the struct. */
 struct stored_person {
     long long id;

@@ -34,6 +34,7 @@ extern const struct command command_import;
 extern const struct command command_export;
 extern const struct command command_demo;
 extern const struct command command_programmes;
+extern const struct command command_people;
 
 /* The table, terminated by NULL. */
 extern const struct command *const cli_commands[];

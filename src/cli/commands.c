@@ -7,6 +7,7 @@ const struct command *const cli_commands[] = {
     &command_import,
     &command_export,
     &command_programmes,
+    &command_people,
     &command_demo,
     &command_help,
     NULL,

@@ -13,7 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define DEMO_DEFAULT_PEOPLE 200
+#define DEMO_DEFAULT_PEOPLE    200
 #define DEMO_DEFAULT_PROGRAMME "Demo"
 
 /* True when the store already holds any programme: `make run` must not add a second demo. */
@@ -43,9 +43,12 @@ static int write_csv(const struct cohort *c, const char *path)
 static int run_demo(struct cli_ctx *ctx, int argc, char **argv)
 {
     static const struct option options[] = {
-        {"people", required_argument, NULL, 'n'}, {"programme", required_argument, NULL, 'p'},
-        {"seed", required_argument, NULL, 's'},   {"if-new", no_argument, NULL, 'i'},
-        {"csv", required_argument, NULL, 'c'},    {"json", no_argument, NULL, 'j'},
+        {"people", required_argument, NULL, 'n'},
+        {"programme", required_argument, NULL, 'p'},
+        {"seed", required_argument, NULL, 's'},
+        {"if-new", no_argument, NULL, 'i'},
+        {"csv", required_argument, NULL, 'c'},
+        {"json", no_argument, NULL, 'j'},
         {0, 0, 0, 0},
     };
     long people = DEMO_DEFAULT_PEOPLE, seed = 1;
@@ -87,8 +90,7 @@ static int run_demo(struct cli_ctx *ctx, int argc, char **argv)
     int status = CLI_OK;
     bool has = false;
     if (if_new && store_has_data(db, &has) == 0 && has) {
-        printf("The database %s already has data; the demo was not added again.\n",
-               ctx->db_path);
+        printf("The database %s already has data; the demo was not added again.\n", ctx->db_path);
         goto done;
     }
     struct import_options opt = {.programme = programme, .source = "demo"};
@@ -114,13 +116,12 @@ done:
 const struct command command_demo = {
     .name = "demo",
     .summary = "Create a generated demo organisation",
-    .help =
-        "usage: setwork demo [--people N] [--programme NAME] [--seed N] [--if-new] [--json]\n"
-        "       setwork demo --csv FILE [--people N] [--seed N]\n\n"
-        "Generates a realistic cohort (four organisations of different sizes, departments,\n"
-        "locations, grades, a management hierarchy; 200 people by default) and imports it\n"
-        "into programme NAME (default 'Demo'). The same seed gives the same people.\n\n"
-        "  --if-new     do nothing when the database already holds a programme\n"
-        "  --csv FILE   write the cohort as an import CSV file instead of storing it\n",
+    .help = "usage: setwork demo [--people N] [--programme NAME] [--seed N] [--if-new] [--json]\n"
+            "       setwork demo --csv FILE [--people N] [--seed N]\n\n"
+            "Generates a realistic cohort (four organisations of different sizes, departments,\n"
+            "locations, grades, a management hierarchy; 200 people by default) and imports it\n"
+            "into programme NAME (default 'Demo'). The same seed gives the same people.\n\n"
+            "  --if-new     do nothing when the database already holds a programme\n"
+            "  --csv FILE   write the cohort as an import CSV file instead of storing it\n",
     .run = run_demo,
 };

@@ -37,8 +37,7 @@ static int run_export(struct cli_ctx *ctx, int argc, char **argv)
     int found = store_programme_id(db, programme, &id);
     if (found != 0) {
         status = cli_user_error(&command_export,
-                                "there is no programme '%s'; see 'setwork programmes'",
-                                programme);
+                                "there is no programme '%s'; see 'setwork programmes'", programme);
         db_close(db);
         return status;
     }

@@ -32,7 +32,7 @@ static void print_report(const struct import_report *r, const struct import_opti
     if (missing) {
         printf("%zu member%s of '%s' %s not in this file%s:", missing, missing == 1 ? "" : "s",
                opt->programme, missing == 1 ? "is" : "are",
-               r->pruned ? (opt->dry_run ? " and would be removed" : " and were removed")
+               r->pruned      ? (opt->dry_run ? " and would be removed" : " and were removed")
                : missing == 1 ? " and stays a member (use --prune to remove them)"
                               : " and stay members (use --prune to remove them)");
         json_t *e;

@@ -34,8 +34,8 @@ static json_t *person_json(const struct cohort *c, const struct cohort_person *p
         if (p->values[k][0])
             json_object_set_new(attrs, c->attrs[k], json_string(p->values[k]));
     }
-    return json_pack("{s:s, s:s, s:s?, s:o}", "name", p->name, "email", p->email,
-                     "manager_email", p->manager_email, "attributes", attrs);
+    return json_pack("{s:s, s:s, s:s?, s:o}", "name", p->name, "email", p->email, "manager_email",
+                     p->manager_email, "attributes", attrs);
 }
 
 static int run_people(struct cli_ctx *ctx, int argc, char **argv)
@@ -77,8 +77,10 @@ static int run_people(struct cli_ctx *ctx, int argc, char **argv)
     char *err = NULL;
     int status = CLI_OK;
     if (store_programme_id(db, programme, &id) != 0) {
-        status = cli_user_error(&command_people, "there is no programme '%s'; see 'setwork "
-                                                 "programmes'", programme);
+        status = cli_user_error(&command_people,
+                                "there is no programme '%s'; see 'setwork "
+                                "programmes'",
+                                programme);
         goto done;
     }
     if (store_load_cohort(db, id, &cohort, &err) != 0) {
@@ -97,8 +99,8 @@ static int run_people(struct cli_ctx *ctx, int argc, char **argv)
         filters[i].attr = cohort_attr_index(&cohort, name);
         filters[i].value = eq + 1;
         if (filters[i].attr < 0) {
-            status = cli_user_error(&command_people,
-                                    "nobody in '%s' has the attribute '%s'", programme, name);
+            status = cli_user_error(&command_people, "nobody in '%s' has the attribute '%s'",
+                                    programme, name);
             goto done;
         }
     }

@@ -30,8 +30,8 @@ static int run_programmes(struct cli_ctx *ctx, int argc, char **argv)
     } else if (json) {
         json_t *arr = json_array();
         for (size_t i = 0; i < n; i++)
-            json_array_append_new(arr, json_pack("{s:s, s:i, s:s}", "name", list[i].name,
-                                                 "members", (int)list[i].members, "created_at",
+            json_array_append_new(arr, json_pack("{s:s, s:i, s:s}", "name", list[i].name, "members",
+                                                 (int)list[i].members, "created_at",
                                                  list[i].created_at));
         cli_print_json(arr);
     } else if (n == 0) {

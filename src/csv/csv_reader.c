@@ -130,8 +130,8 @@ static void take_header(struct reader *r)
         n--; /* trailing empty columns */
     if (n > CSV_MAX_COLUMNS) {
         problem(r, r->row_start, NULL,
-                "the header has %zu columns, more than the limit of %d; remove unused columns",
-                n, CSV_MAX_COLUMNS);
+                "the header has %zu columns, more than the limit of %d; remove unused columns", n,
+                CSV_MAX_COLUMNS);
         r->stop = true;
         return;
     }

@@ -9,10 +9,10 @@
 #include <stddef.h>
 
 /* Limits on what a CSV file may hold; each is reported by name when exceeded. */
-#define CSV_MAX_FILE_BYTES (16u * 1024u * 1024u) /* 16 MiB */
-#define CSV_MAX_FIELD_BYTES (64u * 1024u)        /* one cell */
-#define CSV_MAX_COLUMNS 256
-#define CSV_MAX_ROWS 200000
+#define CSV_MAX_FILE_BYTES  (16u * 1024u * 1024u) /* 16 MiB */
+#define CSV_MAX_FIELD_BYTES (64u * 1024u)         /* one cell */
+#define CSV_MAX_COLUMNS     256
+#define CSV_MAX_ROWS        200000
 
 struct csv_row {
     long line;     /* line the row starts on (1-based, counting the header) */
@@ -21,7 +21,7 @@ struct csv_row {
 
 struct csv_table {
     size_t columns;
-    char **header; /* normalised names: trimmed, lower-case, spaces and '-' as '_' */
+    char **header;     /* normalised names: trimmed, lower-case, spaces and '-' as '_' */
     char **header_raw; /* as written in the file, for messages */
     size_t row_count;
     struct csv_row *rows;

@@ -18,34 +18,44 @@ struct organisation_template {
 };
 
 static const struct organisation_template organisations[] = {
-    {"Northbridge Health Trust", "northbridge-health.example", 0.38,
+    {"Northbridge Health Trust",
+     "northbridge-health.example",
+     0.38,
      {"Nursing", "Surgery", "Finance", "Estates", "Digital", "People", "Pharmacy"},
      {"Leeds", "Bradford", "Wakefield"}},
-    {"Riverside City Council", "riverside-council.example", 0.27,
+    {"Riverside City Council",
+     "riverside-council.example",
+     0.27,
      {"Housing", "Planning", "Children's Services", "Finance", "Highways", "Libraries", NULL},
      {"Riverside", "Eastgate", NULL}},
-    {"Harbourview Housing", "harbourview.example", 0.2,
+    {"Harbourview Housing",
+     "harbourview.example",
+     0.2,
      {"Tenancy", "Repairs", "Finance", "Community", "Development", NULL, NULL},
      {"Hull", "Grimsby", NULL}},
-    {"Kestrel University", "kestrel-uni.example", 0.15,
+    {"Kestrel University",
+     "kestrel-uni.example",
+     0.15,
      {"Research Office", "Student Services", "Library", "Estates", "Finance", NULL, NULL},
      {"Main Campus", "City Campus", "Online"}},
 };
 #define ORG_COUNT (sizeof organisations / sizeof organisations[0])
 
 static const char *const first_names[] = {
-    "Aisha", "Ben", "Chloe", "Daniel", "Elena", "Farid", "Grace", "Hamza", "Isla", "Jack",
-    "Kavya", "Liam", "Maya", "Noah", "Olivia", "Priya", "Quentin", "Rosa", "Samuel", "Tara",
-    "Usman", "Violet", "William", "Xin", "Yusuf", "Zara", "Amir", "Bethany", "Callum", "Deepa",
-    "Ethan", "Fatima", "George", "Hannah", "Imran", "Jade", "Kwame", "Lucy", "Mohammed", "Niamh",
-    "Oscar", "Poppy", "Rhys", "Sophie", "Tomasz", "Uma", "Vikram", "Wendy", "Yasmin", "Zoltan",
+    "Aisha",   "Ben",    "Chloe",    "Daniel", "Elena",   "Farid",  "Grace",  "Hamza",   "Isla",
+    "Jack",    "Kavya",  "Liam",     "Maya",   "Noah",    "Olivia", "Priya",  "Quentin", "Rosa",
+    "Samuel",  "Tara",   "Usman",    "Violet", "William", "Xin",    "Yusuf",  "Zara",    "Amir",
+    "Bethany", "Callum", "Deepa",    "Ethan",  "Fatima",  "George", "Hannah", "Imran",   "Jade",
+    "Kwame",   "Lucy",   "Mohammed", "Niamh",  "Oscar",   "Poppy",  "Rhys",   "Sophie",  "Tomasz",
+    "Uma",     "Vikram", "Wendy",    "Yasmin", "Zoltan",
 };
 static const char *const last_names[] = {
-    "Ahmed", "Brown", "Chen", "Davies", "Evans", "Fischer", "Green", "Hughes", "Iqbal", "Jones",
-    "Khan", "Lewis", "Martin", "Nowak", "O'Brien", "Patel", "Quinn", "Roberts", "Singh", "Taylor",
-    "Usher", "Vaughan", "Walker", "Xu", "Young", "Zielinski", "Adeyemi", "Baker", "Campbell",
-    "Dubois", "Edwards", "Fraser", "Gupta", "Hall", "Ivanova", "Johnson", "Kowalski", "Lopez",
-    "Murphy", "Nguyen", "Okafor", "Price", "Reid", "Smith", "Thomas", "Wright",
+    "Ahmed",  "Brown",     "Chen",    "Davies",  "Evans",    "Fischer", "Green",   "Hughes",
+    "Iqbal",  "Jones",     "Khan",    "Lewis",   "Martin",   "Nowak",   "O'Brien", "Patel",
+    "Quinn",  "Roberts",   "Singh",   "Taylor",  "Usher",    "Vaughan", "Walker",  "Xu",
+    "Young",  "Zielinski", "Adeyemi", "Baker",   "Campbell", "Dubois",  "Edwards", "Fraser",
+    "Gupta",  "Hall",      "Ivanova", "Johnson", "Kowalski", "Lopez",   "Murphy",  "Nguyen",
+    "Okafor", "Price",     "Reid",    "Smith",   "Thomas",   "Wright",
 };
 static const char *const tenures[] = {"under 2 years", "2-5 years", "5-10 years", "over 10 years"};
 
@@ -120,8 +130,8 @@ static int add_person(struct cohort *c, uint64_t *rng, size_t o, size_t dept, lo
     /* Most people work at the organisation's main site. */
     size_t loc = pick(rng, 10) < 6 ? 0 : pick(rng, locs);
     if (!p->name || !p->email || (manager >= 0 && !p->manager_email) ||
-        set_value(p, A_ORG, org->name) || set_value(p, A_DEPT, level == 0 ? "Executive"
-                                                                           : org->departments[dept]) ||
+        set_value(p, A_ORG, org->name) ||
+        set_value(p, A_DEPT, level == 0 ? "Executive" : org->departments[dept]) ||
         set_value(p, A_LOC, org->locations[loc]) || set_value(p, A_ROLE, role) ||
         set_value(p, A_GRADE, grade_text) || set_value(p, A_GENDER, gender) ||
         set_value(p, A_TENURE, tenures[pick(rng, 4)]))
@@ -169,9 +179,8 @@ int demo_cohort(struct cohort *out, size_t people, uint64_t seed)
     memset(out, 0, sizeof *out);
     if (people < 1 || people > DEMO_MAX_PEOPLE)
         return -1;
-    static const char *const attr_names[A_COUNT] = {"organisation", "department", "location",
-                                                    "role",         "grade",      "gender",
-                                                    "tenure"};
+    static const char *const attr_names[A_COUNT] = {
+        "organisation", "department", "location", "role", "grade", "gender", "tenure"};
     out->attrs = calloc(A_COUNT, sizeof *out->attrs);
     out->people = calloc(people, sizeof *out->people);
     if (!out->attrs || !out->people)

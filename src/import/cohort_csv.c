@@ -12,18 +12,23 @@
 
 /* Longest email address SMTP allows (RFC 5321 path limit less the angle brackets). */
 #define EMAIL_MAX_LEN 254
-#define NAME_MAX_LEN 200
+#define NAME_MAX_LEN  200
 
 /* Header names HR systems use for the columns setwork knows. */
 static const struct {
     const char *alias;
     const char *name;
 } column_aliases[] = {
-    {"e_mail", "email"},           {"email_address", "email"},
-    {"work_email", "email"},       {"full_name", "name"},
-    {"organization", "organisation"}, {"org", "organisation"},
-    {"company", "organisation"},   {"dept", "department"},
-    {"line_manager_email", "manager_email"}, {"manager_e_mail", "manager_email"},
+    {"e_mail", "email"},
+    {"email_address", "email"},
+    {"work_email", "email"},
+    {"full_name", "name"},
+    {"organization", "organisation"},
+    {"org", "organisation"},
+    {"company", "organisation"},
+    {"dept", "department"},
+    {"line_manager_email", "manager_email"},
+    {"manager_e_mail", "manager_email"},
     {"manager_email_address", "manager_email"},
 };
 
@@ -168,8 +173,8 @@ static int build_attrs(const struct csv_table *t, long *col_of_attr, struct coho
     }
     for (size_t j = 0; j < t->columns; j++) {
         const char *h = canonical_column(t->header[j]);
-        bool known = strcmp(h, "name") == 0 || strcmp(h, "email") == 0 ||
-                     strcmp(h, "manager_email") == 0;
+        bool known =
+            strcmp(h, "name") == 0 || strcmp(h, "email") == 0 || strcmp(h, "manager_email") == 0;
         for (size_t k = 0; k < cohort_known_attr_count && !known; k++)
             known = strcmp(h, cohort_known_attrs[k]) == 0;
         if (!known) {

@@ -66,9 +66,9 @@ static int check_external_managers(struct db *db, const struct cohort *c, const 
 static void note_change(struct import_report *r, const char *email, const char *field,
                         const char *from, const char *to)
 {
-    json_array_append_new(r->changes, json_pack("{s:s, s:s, s:s, s:s}", "email", email, "field",
-                                                field, "from", from ? from : "", "to",
-                                                to ? to : ""));
+    json_array_append_new(r->changes,
+                          json_pack("{s:s, s:s, s:s, s:s}", "email", email, "field", field, "from",
+                                    from ? from : "", "to", to ? to : ""));
 }
 
 static int same(const char *a, const char *b)

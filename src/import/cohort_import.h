@@ -20,14 +20,14 @@ struct import_options {
 
 struct import_report {
     bool programme_created;
-    size_t people;    /* rows in the file */
-    size_t created;   /* new people */
-    size_t updated;   /* existing people with any change */
+    size_t people;  /* rows in the file */
+    size_t created; /* new people */
+    size_t updated; /* existing people with any change */
     size_t unchanged;
-    size_t joined;    /* added to the programme */
-    json_t *changes;  /* [{"email","field","from","to"}] for updated people */
+    size_t joined;       /* added to the programme */
+    json_t *changes;     /* [{"email","field","from","to"}] for updated people */
     json_t *not_in_file; /* emails of members who are not in the file */
-    bool pruned;      /* not_in_file were removed */
+    bool pruned;         /* not_in_file were removed */
 };
 
 /* Imports C into the programme in one transaction. Returns 0 on success (or a clean dry run),

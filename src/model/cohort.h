@@ -7,7 +7,7 @@
 
 /* One person. Strings are owned by the cohort. */
 struct cohort_person {
-    char *email;         /* lower-cased, unique in the cohort */
+    char *email; /* lower-cased, unique in the cohort */
     char *name;
     char *manager_email; /* NULL when none */
     long manager;        /* index into cohort.people of the manager, or -1 (none, or outside) */
@@ -22,7 +22,7 @@ struct cohort {
     size_t count;
     struct cohort_person *people;
     size_t attr_count;
-    char **attrs; /* attribute names, lower-case */
+    char **attrs;           /* attribute names, lower-case */
     int has_manager_column; /* the source says who manages whom (a file may not) */
 };
 

@@ -44,8 +44,8 @@ static int current_version(sqlite3 *conn)
 {
     sqlite3_stmt *st = NULL;
     int version = -1;
-    if (sqlite3_prepare_v2(conn, "SELECT coalesce(max(version), 0) FROM schema_migrations", -1,
-                           &st, NULL) == SQLITE_OK &&
+    if (sqlite3_prepare_v2(conn, "SELECT coalesce(max(version), 0) FROM schema_migrations", -1, &st,
+                           NULL) == SQLITE_OK &&
         sqlite3_step(st) == SQLITE_ROW)
         version = sqlite3_column_int(st, 0);
     sqlite3_finalize(st);

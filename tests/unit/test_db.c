@@ -57,8 +57,8 @@ static void refuses_a_database_from_a_newer_setwork(void **state)
     struct db *db = NULL;
     char *err = NULL;
     assert_int_equal(db_open(path, &db, &err), 0);
-    sqlite3_stmt *st = db_prepare(
-        db, "INSERT INTO schema_migrations VALUES (9999, '9999_future.sql', 'now')");
+    sqlite3_stmt *st =
+        db_prepare(db, "INSERT INTO schema_migrations VALUES (9999, '9999_future.sql', 'now')");
     assert_int_equal(db_exec_stmt(st), 0);
     db_close(db);
     assert_int_equal(db_open(path, &db, &err), -1);

@@ -126,7 +126,7 @@ const struct command command_import = {
         "  anything else               kept as a custom attribute usable for grouping\n\n"
         "Header names may be in any case and contain spaces ('Manager Email'). The file may be\n"
         "UTF-8 with or without a byte order mark, with CRLF or LF line ends, quoted fields and\n"
-        "blank lines; it may be at most 16 MiB and 100,000 people.\n\n"
+        "blank lines; it may be at most 64 MiB and 100,000 people.\n\n"
         "The import is all or nothing: every problem is listed with its line and column, and\n"
         "if there is any, nothing is written. Importing the same file again changes nothing;\n"
         "an updated file updates people (matched by email) and lists what changed. Columns the\n"

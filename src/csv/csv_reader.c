@@ -275,7 +275,7 @@ int csv_parse_all(const char *name, const char *data, size_t len, struct csv_tab
     struct reader r = {.name = name, .diags = diags, .table = out};
     if (len > CSV_MAX_FILE_BYTES) {
         problem(&r, 0, NULL,
-                "the file is %zu bytes, larger than the limit of %u bytes (16 MiB); split it "
+                "the file is %zu bytes, larger than the limit of %u bytes (64 MiB); split it "
                 "into several files",
                 len, CSV_MAX_FILE_BYTES);
         return 1;
@@ -355,7 +355,7 @@ int csv_read_file(const char *path, char **data, size_t *len, struct diag_list *
     }
     if ((unsigned long long)st.st_size > CSV_MAX_FILE_BYTES) {
         diag_add(diags, path, 0, NULL,
-                 "the file is %lld bytes, larger than the limit of %u bytes (16 MiB); split it "
+                 "the file is %lld bytes, larger than the limit of %u bytes (64 MiB); split it "
                  "into several files",
                  (long long)st.st_size, CSV_MAX_FILE_BYTES);
         fclose(f);

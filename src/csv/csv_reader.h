@@ -9,7 +9,7 @@
 #include <stddef.h>
 
 /* Limits on what a CSV file may hold; each is reported by name when exceeded. */
-#define CSV_MAX_FILE_BYTES  (16u * 1024u * 1024u) /* 16 MiB */
+#define CSV_MAX_FILE_BYTES  (64u * 1024u * 1024u) /* 64 MiB */
 #define CSV_MAX_FIELD_BYTES (64u * 1024u)         /* one cell */
 #define CSV_MAX_COLUMNS     256
 #define CSV_MAX_ROWS        200000

@@ -87,41 +87,6 @@ int cohort_email_valid(const char *s)
     return labels >= 2;
 }
 
-/* Email to index, sorted for binary search: files hold up to COHORT_MAX_PEOPLE rows. */
-struct email_index {
-    const char *email;
-    size_t person;
-};
-
-static int by_email(const void *a, const void *b)
-{
-    const struct email_index *x = a, *y = b;
-    int c = strcmp(x->email, y->email);
-    if (c)
-        return c;
-    return (x->person > y->person) - (x->person < y->person);
-}
-
-static long find_index(const struct email_index *idx, size_t n, const char *email)
-{
-    size_t lo = 0, hi = n;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        int c = strcmp(idx[mid].email, email);
-        if (c == 0) {
-            /* The first of equal emails: duplicates are reported, the first one wins. */
-            while (mid > 0 && strcmp(idx[mid - 1].email, email) == 0)
-                mid--;
-            return (long)idx[mid].person;
-        }
-        if (c < 0)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return -1;
-}
-
 /* Reports each management cycle inside the file once, naming everyone in it. */
 static void report_cycles(const char *name, struct cohort *c, struct diag_list *diags)
 {
@@ -305,31 +270,28 @@ int cohort_csv_parse_with(const char *name, const char *data, size_t len,
         check_row(name, &t.rows[i], col_name, col_email, col_manager, diags);
 
     long *col_of_attr = calloc(t.columns + 1, sizeof *col_of_attr);
-    struct email_index *idx = calloc(t.row_count, sizeof *idx);
-    if (!col_of_attr || !idx || build_attrs(&t, col_of_attr, out) != 0 ||
-        fill_people(name, &t, col_of_attr, col_name, col_email, col_manager, out) != 0) {
+    struct cohort_index idx = {0};
+    if (!col_of_attr || build_attrs(&t, col_of_attr, out) != 0 ||
+        fill_people(name, &t, col_of_attr, col_name, col_email, col_manager, out) != 0 ||
+        cohort_index_build(out, &idx) != 0) {
         rc = -1;
         goto done;
     }
 
     out->has_manager_column = col_manager >= 0;
-    for (size_t i = 0; i < out->count; i++) {
-        idx[i].email = out->people[i].email;
-        idx[i].person = i;
-    }
-    qsort(idx, out->count, sizeof *idx, by_email);
-    for (size_t i = 1; i < out->count; i++) {
-        if (idx[i].email[0] && strcmp(idx[i].email, idx[i - 1].email) == 0) {
-            long first_line = out->people[find_index(idx, out->count, idx[i].email)].line;
-            diag_add(diags, name, out->people[idx[i].person].line, "email",
+    for (size_t i = 1; i < idx.count; i++) {
+        const struct cohort_index_entry *e = &idx.entries[i];
+        if (e->email[0] && strcmp(e->email, idx.entries[i - 1].email) == 0) {
+            long first_line = out->people[cohort_index_find(&idx, e->email)].line;
+            diag_add(diags, name, out->people[e->person].line, "email",
                      "'%s' appears again (first on line %ld); each person must appear once",
-                     idx[i].email, first_line);
+                     e->email, first_line);
         }
     }
     for (size_t i = 0; i < out->count; i++) {
         struct cohort_person *p = &out->people[i];
         if (p->manager_email)
-            p->manager = find_index(idx, out->count, p->manager_email);
+            p->manager = cohort_index_find(&idx, p->manager_email);
         if (p->manager == (long)i)
             p->manager = -1; /* reported by check_row */
         if (p->manager_email && p->manager < 0 && lookup && cohort_email_valid(p->manager_email) &&
@@ -344,7 +306,7 @@ int cohort_csv_parse_with(const char *name, const char *data, size_t len,
     rc = diags->count + diags->dropped > before ? 1 : 0;
 done:
     free(col_of_attr);
-    free(idx);
+    cohort_index_free(&idx);
     csv_table_free(&t);
     if (rc != 0)
         cohort_free(out);

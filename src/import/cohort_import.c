@@ -19,7 +19,8 @@ static const char *attr_value(const struct cohort *c, const struct cohort_person
 
 /* Checks the managers that are not in the file: they must be in the store, and following the
  * chain through the store must not lead back into the file's person (a cycle across imports). */
-static int check_external_managers(struct db *db, const struct cohort *c, const char *source,
+static int check_external_managers(struct db *db, const struct cohort *c,
+                                   const struct cohort_index *idx, const char *source,
                                    struct diag_list *diags)
 {
     for (size_t i = 0; i < c->count; i++) {
@@ -39,7 +40,7 @@ static int check_external_managers(struct db *db, const struct cohort *c, const 
         }
         char *cur = strdup(p->manager_email);
         for (int steps = 0; cur && steps < MANAGEMENT_CHAIN_MAX; steps++) {
-            long in_file = cohort_find_email(c, cur);
+            long in_file = cohort_index_find(idx, cur);
             char *next = NULL;
             if (in_file >= 0) {
                 const char *m = c->people[in_file].manager_email;
@@ -145,8 +146,9 @@ static int link_managers(struct db *db, const struct cohort *c, const long long 
 }
 
 /* Members of the programme who are not in the file: listed, and removed with --prune. */
-static int members_not_in_file(struct db *db, long long programme_id, const struct cohort *c,
-                               const struct import_options *opt, struct import_report *r)
+static int members_not_in_file(struct db *db, long long programme_id,
+                               const struct cohort_index *idx, const struct import_options *opt,
+                               struct import_report *r)
 {
     struct cohort current;
     char *err = NULL;
@@ -156,7 +158,7 @@ static int members_not_in_file(struct db *db, long long programme_id, const stru
     }
     int rc = 0;
     for (size_t i = 0; i < current.count && rc == 0; i++) {
-        if (cohort_find_email(c, current.people[i].email) >= 0)
+        if (cohort_index_find(idx, current.people[i].email) >= 0)
             continue;
         json_array_append_new(r->not_in_file, json_string(current.people[i].email));
         if (opt->prune)
@@ -175,13 +177,16 @@ int cohort_import(struct db *db, const struct cohort *c, const struct import_opt
     r->not_in_file = json_array();
     r->people = c->count;
     long long *ids = calloc(c->count ? c->count : 1, sizeof *ids);
-    if (!ids || !r->changes || !r->not_in_file || db_begin(db) != 0) {
+    struct cohort_index idx = {0};
+    if (!ids || !r->changes || !r->not_in_file || cohort_index_build(c, &idx) != 0 ||
+        db_begin(db) != 0) {
         diag_add(diags, opt->source, 0, NULL, "cannot start the import: %s", db_errmsg(db));
         free(ids);
+        cohort_index_free(&idx);
         return -1;
     }
     size_t problems = diags->count + diags->dropped;
-    int rc = check_external_managers(db, c, opt->source, diags);
+    int rc = check_external_managers(db, c, &idx, opt->source, diags);
     if (rc == 0 && diags->count + diags->dropped > problems) {
         rc = 1;
         goto rollback;
@@ -202,7 +207,7 @@ int cohort_import(struct db *db, const struct cohort *c, const struct import_opt
     if (rc == 0)
         rc = link_managers(db, c, ids);
     if (rc == 0)
-        rc = members_not_in_file(db, programme_id, c, opt, r);
+        rc = members_not_in_file(db, programme_id, &idx, opt, r);
     if (rc != 0)
         goto rollback;
     if (opt->dry_run) {
@@ -212,6 +217,7 @@ int cohort_import(struct db *db, const struct cohort *c, const struct import_opt
         goto rollback;
     }
     free(ids);
+    cohort_index_free(&idx);
     return 0;
 rollback:
     if (rc < 0)
@@ -219,6 +225,7 @@ rollback:
                  "the database refused the import (%s); nothing was written", db_errmsg(db));
     db_rollback(db);
     free(ids);
+    cohort_index_free(&idx);
     diag_sort(diags);
     return rc;
 }

@@ -73,14 +73,14 @@ expect_status 1 $status "bad file with --json"
 expect_contains "$SCRATCH/err.json" '"line": 2' "JSON error line"
 expect_contains "$SCRATCH/err.json" '"field": "email"' "JSON error field"
 
-# Size limit: a file over 16 MiB is refused before it is read.
-head -c $((17 * 1024 * 1024)) /dev/zero | tr '\0' 'a' > "$SCRATCH/huge.csv"
+# Size limit: a file over 64 MiB is refused before it is read.
+head -c $((65 * 1024 * 1024)) /dev/zero | tr '\0' 'a' > "$SCRATCH/huge.csv"
 set +e
 sw import "$SCRATCH/huge.csv" --programme X 2> "$SCRATCH/err"
 status=$?
 set -e
 expect_status 1 $status "oversized file"
-expect_contains "$SCRATCH/err" "larger than the limit of 16777216 bytes (16 MiB); split it into several files" "size limit message"
+expect_contains "$SCRATCH/err" "larger than the limit of 67108864 bytes (64 MiB); split it into several files" "size limit message"
 
 # Usage errors exit 2.
 set +e

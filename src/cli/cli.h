@@ -33,6 +33,7 @@ extern const struct command command_help;
 extern const struct command command_import;
 extern const struct command command_export;
 extern const struct command command_demo;
+extern const struct command command_backup;
 extern const struct command command_programmes;
 extern const struct command command_people;
 

@@ -9,6 +9,7 @@ const struct command *const cli_commands[] = {
     &command_programmes,
     &command_people,
     &command_demo,
+    &command_backup,
     &command_help,
     NULL,
 };

@@ -6,7 +6,7 @@ sw() { "$SETWORK" --db "$db" "$@"; }
 
 "$SETWORK" help > "$SCRATCH/help"
 expect_contains "$SCRATCH/help" "usage: setwork [--db PATH] COMMAND [ARGS]" "help usage"
-for cmd in import export programmes people demo; do
+for cmd in import export programmes people demo backup; do
   expect_contains "$SCRATCH/help" "  $cmd" "help lists $cmd"
   "$SETWORK" help $cmd > "$SCRATCH/h1"
   "$SETWORK" $cmd --help > "$SCRATCH/h2"
@@ -38,4 +38,9 @@ expect_contains "$SCRATCH/err" "there is no programme 'nope'" "unknown programme
 # --db applies wherever it stands, and the file is a WAL-mode SQLite database.
 "$SETWORK" programmes --db "$db" --json > "$SCRATCH/progs"
 expect_contains "$SCRATCH/progs" '"members": 60' "--db after the command"
+# A backup is a complete database that setwork can open.
+sw backup "$SCRATCH/copy.db" > "$SCRATCH/out"
+expect_contains "$SCRATCH/out" "Backed up" "backup reports"
+"$SETWORK" --db "$SCRATCH/copy.db" programmes --json > "$SCRATCH/progs"
+expect_contains "$SCRATCH/progs" '"members": 60' "backup holds the data"
 finish

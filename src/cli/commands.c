@@ -10,6 +10,9 @@ const struct command *const cli_commands[] = {
     &command_people,
     &command_demo,
     &command_backup,
+    &command_challenges,
+    &command_survey,
+    &command_report,
     &command_help,
     NULL,
 };

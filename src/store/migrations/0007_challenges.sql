@@ -100,8 +100,8 @@ CREATE TABLE survey_answers (
 INSERT INTO instruments(id, name, source, point_min, point_max, point_labels_json) VALUES (1,
     'setwork-connectedness-1',
     'Items 1-3: Three-Item Loneliness Scale, Hughes, Waite, Hawkley & Cacioppo (2004), Research on '
-    'Aging 26(6):655-672. Items 4-7: setwork''s own items on feeling connected at work '
-    '(not validated).',
+    || 'Aging 26(6):655-672. Items 4-7: setwork''s own items on feeling connected at work '
+    || '(not validated).',
     1, 3, '["hardly ever", "some of the time", "often"]');
 INSERT INTO instrument_scales VALUES
     (1, 'loneliness', 'Loneliness (UCLA 3-item, 3 to 9)', 0, 1),

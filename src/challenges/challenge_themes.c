@@ -166,7 +166,7 @@ int challenge_theme_rename(struct db *db, long long programme_id, long long id, 
         *err = str_printf("this programme has no theme %lld; see 'setwork challenges themes'", id);
     if (rc != 0)
         return rc;
-    theme_rows_free(&t, 1);
+    theme_row_clear(&t);
     return store_theme_set_label(db, id, label, true) == 0 ? 0 : -1;
 }
 
@@ -206,7 +206,7 @@ int challenge_theme_merge(struct db *db, long long programme_id, long long into,
     if (rc != 0) {
         if (rc == 1)
             *err = str_printf("this programme has no theme %lld", from);
-        theme_rows_free(&a, 1);
+        theme_row_clear(&a);
         return rc;
     }
     struct cohort_corpus cc = {0};
@@ -241,8 +241,8 @@ done:
     free(label);
     free(ids);
     cohort_corpus_free(&cc);
-    theme_rows_free(&a, 1);
-    theme_rows_free(&b, 1);
+    theme_row_clear(&a);
+    theme_row_clear(&b);
     return status;
 }
 
@@ -260,7 +260,7 @@ int challenge_theme_split(struct db *db, long long programme_id, long long id,
     }
     if (t.count < 2) {
         *err = str_printf("theme %lld has fewer than two challenges to split", id);
-        theme_rows_free(&t, 1);
+        theme_row_clear(&t);
         return 1;
     }
     struct cohort_corpus cc = {0};
@@ -313,6 +313,6 @@ done:
     free(gb);
     free(idx);
     cohort_corpus_free(&cc);
-    theme_rows_free(&t, 1);
+    theme_row_clear(&t);
     return status;
 }

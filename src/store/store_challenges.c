@@ -278,13 +278,18 @@ int store_theme_get(struct db *db, long long programme_id, long long id, struct 
     return 0;
 }
 
+void theme_row_clear(struct theme_row *t)
+{
+    free(t->label);
+    free(t->auto_label);
+    free(t->challenges);
+    memset(t, 0, sizeof *t);
+}
+
 void theme_rows_free(struct theme_row *list, size_t count)
 {
-    for (size_t i = 0; list && i < count; i++) {
-        free(list[i].label);
-        free(list[i].auto_label);
-        free(list[i].challenges);
-    }
+    for (size_t i = 0; list && i < count; i++)
+        theme_row_clear(&list[i]);
     free(list);
 }
 

@@ -63,8 +63,10 @@ struct theme_row {
 int store_themes_list(struct db *db, long long programme_id, struct theme_row **out,
                       size_t *count);
 void theme_rows_free(struct theme_row *list, size_t count);
+/* Frees what one row owns (not the row itself) and zeroes it. */
+void theme_row_clear(struct theme_row *t);
 
-/* Finds theme ID in the programme: 0 and *OUT (free with theme_rows_free(out, 1)), 1 when it is
+/* Finds theme ID in the programme: 0 and *OUT (free its contents with theme_row_clear), 1 when it is
  * not there, -1 on error. */
 int store_theme_get(struct db *db, long long programme_id, long long id, struct theme_row *out);
 

@@ -350,7 +350,7 @@ const struct command command_challenges = {
         "blank is only-me; consent yes/no lets an anonymous excerpt be shown and quoted).\n"
         "themes finds themes across the challenges shared with the cohort (Snowball stems,\n"
         "TF-IDF, cosine, average linkage until similarity falls below the threshold, default\n"
-        "0.12) and stores them; an admin's label survives when a theme keeps half its members.\n"
+        "0.10) and stores them; an admin's label survives when a theme keeps half its members.\n"
         "Options given to themes are saved as the programme's settings: --min-people K (themes\n"
         "of fewer people are never shown, default 3), --min-paired M (connectedness change\n"
         "needs M people in both waves, default 5), --language (a Snowball language).\n"

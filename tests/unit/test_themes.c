@@ -145,6 +145,28 @@ static void finds_the_known_groups(void **state)
     free_corpus(&cf);
 }
 
+/* The result must not hinge on one exact threshold: agreement stays high across a range. */
+static void agreement_holds_across_thresholds(void **state)
+{
+    struct corpus_file cf;
+    load_corpus(&cf);
+    struct themes_corpus *c = NULL;
+    char *err = NULL;
+    assert_int_equal(themes_corpus_build((const char *const *)cf.texts, cf.n, "english", &c, &err),
+                     0);
+    for (double t = 0.06; t <= 0.1501; t += 0.03) {
+        struct themes_options opt = {.threshold = t, .min_size = 2};
+        struct themes_result r;
+        assert_int_equal(themes_cluster(c, &opt, &r), 0);
+        double ari = themes_adjusted_rand(cf.group, r.assignment, cf.n);
+        print_message("threshold %.2f: %zu themes, ARI %.3f\n", t, r.count, ari);
+        assert_true(ari >= 0.7);
+        themes_result_free(&r);
+    }
+    themes_corpus_free(c);
+    free_corpus(&cf);
+}
+
 static void split_separates_a_merged_theme(void **state)
 {
     struct corpus_file cf;
@@ -201,6 +223,7 @@ int main(void)
         cmocka_unit_test(analyses_words_into_stems_without_stop_words),
         cmocka_unit_test(similar_texts_are_closer_than_unrelated_ones),
         cmocka_unit_test(finds_the_known_groups),
+        cmocka_unit_test(agreement_holds_across_thresholds),
         cmocka_unit_test(split_separates_a_merged_theme),
         cmocka_unit_test(adjusted_rand_index_of_known_partitions),
     };

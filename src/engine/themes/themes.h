@@ -11,7 +11,7 @@
 #define THEMES_MAX_TEXTS 4000
 /* Default average-linkage similarity at which merging stops; tuned on tests/unit/test_themes.c's
  * corpus (short challenge texts with paraphrases). */
-#define THEMES_DEFAULT_THRESHOLD 0.12
+#define THEMES_DEFAULT_THRESHOLD 0.10
 /* Words in a generated label. */
 #define THEMES_LABEL_WORDS 3
 

@@ -38,7 +38,7 @@ CREATE TABLE theme_members (
 -- Per-programme settings for themes and the connectedness report.
 ALTER TABLE programmes ADD COLUMN theme_language TEXT NOT NULL DEFAULT 'english';
 ALTER TABLE programmes ADD COLUMN theme_min_people INTEGER NOT NULL DEFAULT 3;
-ALTER TABLE programmes ADD COLUMN theme_threshold REAL NOT NULL DEFAULT 0.12;
+ALTER TABLE programmes ADD COLUMN theme_threshold REAL NOT NULL DEFAULT 0.10;
 ALTER TABLE programmes ADD COLUMN survey_min_paired INTEGER NOT NULL DEFAULT 5;
 
 -- A pulse survey instrument: items answered on one scale of whole-number points.

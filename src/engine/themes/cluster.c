@@ -135,7 +135,7 @@ int themes_cluster(const struct themes_corpus *c, const struct themes_options *o
     size_t min_size = opt->min_size < 2 ? 2 : opt->min_size;
     size_t words = opt->label_words ? opt->label_words : THEMES_LABEL_WORDS;
     struct agglo g;
-    size_t *idx = malloc((n ? n : 1) * sizeof *idx);
+    size_t *idx = calloc(n ? n : 1, sizeof *idx);
     struct order *ord = calloc(n ? n : 1, sizeof *ord);
     out->assignment = malloc((n ? n : 1) * sizeof *out->assignment);
     out->texts = n;

@@ -2,19 +2,19 @@
  * (each topic with its own words plus words every text may use), then times building the TF-IDF
  * corpus and clustering it, and reports agreement with the topics.
  * Usage: bench_themes [N ...] (default 500 1000 2000 4000). */
-#include "core/strbuf.h"
 #include "engine/themes/themes.h"
+#include "core/strbuf.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
 
-#define TOPICS 20
-#define TOPIC_WORDS 12
+#define TOPICS         20
+#define TOPIC_WORDS    12
 #define WORDS_PER_TEXT 22
 
-static const char *common[] = {"team", "work", "people", "manager", "week", "project",
-                               "organisation", "colleague", "meeting", "role", "plan", "year"};
+static const char *common[] = {"team",         "work",      "people",  "manager", "week", "project",
+                               "organisation", "colleague", "meeting", "role",    "plan", "year"};
 
 static unsigned long long rng = 88172645463325252ull;
 static unsigned next(void)
@@ -71,8 +71,8 @@ int main(int argc, char **argv)
         if (themes_cluster(c, &opt, &r) != 0)
             return 1;
         double t2 = now();
-        printf("| %zu | %.0f ms | %.0f ms | %zu | %.3f |\n", n, (t1 - t0) * 1000,
-               (t2 - t1) * 1000, r.count, themes_adjusted_rand(topic, r.assignment, n));
+        printf("| %zu | %.0f ms | %.0f ms | %zu | %.3f |\n", n, (t1 - t0) * 1000, (t2 - t1) * 1000,
+               r.count, themes_adjusted_rand(topic, r.assignment, n));
         themes_result_free(&r);
         themes_corpus_free(c);
         for (size_t i = 0; i < n; i++)

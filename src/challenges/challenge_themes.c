@@ -49,8 +49,7 @@ static int cohort_corpus_load(struct db *db, long long programme_id, const char 
     if (rc != 0)
         *err = str_printf("out of memory");
     else
-        rc = themes_corpus_build((const char *const *)texts, cc->count, language, &cc->corpus,
-                                 err);
+        rc = themes_corpus_build((const char *const *)texts, cc->count, language, &cc->corpus, err);
     for (size_t i = 0; texts && i < cc->count; i++)
         free(texts[i]);
     free(texts);
@@ -87,8 +86,8 @@ static double jaccard(const long long *a, size_t na, const long long *b, size_t 
     return any ? (double)both / (double)any : 0;
 }
 
-int challenge_themes_discover(struct db *db, long long programme_id,
-                              const struct theme_settings *s, json_t **summary, char **err)
+int challenge_themes_discover(struct db *db, long long programme_id, const struct theme_settings *s,
+                              json_t **summary, char **err)
 {
     *err = NULL;
     struct cohort_corpus cc;

@@ -73,8 +73,7 @@ static json_t *excerpts_json(const struct privacy_theme_view *v)
     return a;
 }
 
-json_t *challenge_themes_json(struct db *db, long long programme_id,
-                              const struct theme_settings *s)
+json_t *challenge_themes_json(struct db *db, long long programme_id, const struct theme_settings *s)
 {
     struct theme_data d;
     if (theme_data_load(db, programme_id, &d) != 0)
@@ -89,10 +88,10 @@ json_t *challenge_themes_json(struct db *db, long long programme_id,
             list = NULL;
             break;
         }
-        json_t *o = json_pack("{s:I, s:s, s:s, s:b, s:I, s:I, s:b}", "id", (json_int_t)t->id,
-                              "label", t->label, "auto_label", t->auto_label, "renamed",
-                              t->renamed, "people", (json_int_t)people, "challenges",
-                              (json_int_t)challenges, "shown", v.shown);
+        json_t *o =
+            json_pack("{s:I, s:s, s:s, s:b, s:I, s:I, s:b}", "id", (json_int_t)t->id, "label",
+                      t->label, "auto_label", t->auto_label, "renamed", t->renamed, "people",
+                      (json_int_t)people, "challenges", (json_int_t)challenges, "shown", v.shown);
         if (v.shown)
             json_object_set_new(o, "excerpts", excerpts_json(&v));
         json_array_append_new(list, o);
@@ -119,8 +118,8 @@ static json_t *own_json(const struct theme_data *d, const struct challenge *c, l
                         const struct theme_settings *s)
 {
     json_t *o = json_pack("{s:I, s:s, s:s, s:s, s:b}", "id", (json_int_t)c->id, "title", c->title,
-                          "body", c->body, "visibility",
-                          privacy_visibility_name(c->visibility), "consent", c->consent);
+                          "body", c->body, "visibility", privacy_visibility_name(c->visibility),
+                          "consent", c->consent);
     if (!c->theme_id || !privacy_enters_themes(c->visibility))
         return o;
     for (size_t i = 0; i < d->nthemes; i++) {
@@ -128,16 +127,15 @@ static json_t *own_json(const struct theme_data *d, const struct challenge *c, l
             continue;
         struct privacy_theme_view v;
         size_t people, challenges;
-        if (view_of(d, &d->themes[i], viewer, (size_t)s->min_people, &v, &people,
-                    &challenges) != 0) {
+        if (view_of(d, &d->themes[i], viewer, (size_t)s->min_people, &v, &people, &challenges) !=
+            0) {
             json_decref(o);
             return NULL;
         }
         if (v.shown) {
             json_object_set_new(o, "theme",
-                                json_pack("{s:s, s:I, s:o}", "label", d->themes[i].label,
-                                          "others", (json_int_t)v.others, "excerpts",
-                                          excerpts_json(&v)));
+                                json_pack("{s:s, s:I, s:o}", "label", d->themes[i].label, "others",
+                                          (json_int_t)v.others, "excerpts", excerpts_json(&v)));
         }
         privacy_theme_view_free(&v);
     }
@@ -176,13 +174,12 @@ json_t *challenge_view_json(struct db *db, long long programme_id, long long per
             goto fail;
         for (size_t i = 0; i < ntheirs; i++) {
             const struct challenge *c = &theirs[i];
-            if (privacy_challenge_access(c->visibility, c->consent, VIEWER_SET_MATE) !=
-                ACCESS_FULL)
+            if (privacy_challenge_access(c->visibility, c->consent, VIEWER_SET_MATE) != ACCESS_FULL)
                 continue;
-            json_array_append_new(set, json_pack("{s:I, s:s, s:s, s:s, s:s}", "id",
-                                                 (json_int_t)c->id, "name", c->name, "title",
-                                                 c->title, "body", c->body, "visibility",
-                                                 privacy_visibility_name(c->visibility)));
+            json_array_append_new(set,
+                                  json_pack("{s:I, s:s, s:s, s:s, s:s}", "id", (json_int_t)c->id,
+                                            "name", c->name, "title", c->title, "body", c->body,
+                                            "visibility", privacy_visibility_name(c->visibility)));
         }
         challenges_free(theirs, ntheirs);
         theirs = NULL;

@@ -15,8 +15,8 @@
  * half of its members (Jaccard >= 0.5) with the renamed old one. Returns 0 and, when SUMMARY is
  * not NULL, the admin view (challenge_themes_json) in *SUMMARY; -1 with a message in *ERR
  * (caller frees). */
-int challenge_themes_discover(struct db *db, long long programme_id,
-                              const struct theme_settings *s, json_t **summary, char **err);
+int challenge_themes_discover(struct db *db, long long programme_id, const struct theme_settings *s,
+                              json_t **summary, char **err);
 
 /* Gives theme ID a label chosen by an admin (1 to CHALLENGE_MAX_TITLE bytes). 0, 1 when the
  * programme has no such theme or the label is empty (message in *ERR), -1 on error. */

@@ -142,8 +142,8 @@ static int run_import(struct cli_ctx *ctx, int argc, char **argv)
         status = CLI_USER;
     } else if (o.json) {
         cli_print_json(json_pack("{s:I, s:I, s:I, s:b}", "rows", (json_int_t)r.rows, "created",
-                                 (json_int_t)r.created, "updated", (json_int_t)r.updated,
-                                 "dry_run", o.dry_run));
+                                 (json_int_t)r.created, "updated", (json_int_t)r.updated, "dry_run",
+                                 o.dry_run));
     } else {
         printf("%s%zu challenges: %zu new, %zu updated\n", o.dry_run ? "(dry run) " : "", r.rows,
                r.created, r.updated);
@@ -283,9 +283,9 @@ static int run_admin(struct cli_ctx *ctx, int argc, char **argv, const char *wha
     int want = strcmp(what, "split") == 0 ? 1 : 2;
     if (argc - optind != want)
         return cli_usage_error(&command_challenges, "%s takes %s", what,
-                               want == 1 ? "THEME" : strcmp(what, "rename") == 0
-                                                         ? "THEME LABEL"
-                                                         : "INTO FROM (two theme numbers)");
+                               want == 1                     ? "THEME"
+                               : strcmp(what, "rename") == 0 ? "THEME LABEL"
+                                                             : "INTO FROM (two theme numbers)");
     long long a, b = 0;
     if (parse_id(argv[optind], &a) != 0 ||
         (strcmp(what, "merge") == 0 && parse_id(argv[optind + 1], &b) != 0))

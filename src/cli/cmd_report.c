@@ -43,9 +43,8 @@ static void print_report(const json_t *r)
            json_string_value(json_object_get(r, "generated_at")));
     printf("Participation\n  %lld members, %lld sets (%lld people placed)\n", N(p, "members"),
            N(p, "sets"), N(p, "people_in_sets"));
-    printf("  %lld challenges from %lld people, %lld shared with the cohort\n",
-           N(p, "challenges"), N(p, "people_with_challenges"),
-           N(p, "challenges_shared_with_cohort"));
+    printf("  %lld challenges from %lld people, %lld shared with the cohort\n", N(p, "challenges"),
+           N(p, "people_with_challenges"), N(p, "challenges_shared_with_cohort"));
     printf("  survey: %lld answered at start, %lld at end\n", N(p, "survey_start"),
            N(p, "survey_end"));
     json_t *att = json_object_get(p, "attendance");
@@ -64,8 +63,7 @@ static void print_report(const json_t *r)
     } else {
         size_t i;
         json_t *s;
-        json_array_foreach(json_object_get(con, "scales"), i, s)
-            print_scale(s);
+        json_array_foreach(json_object_get(con, "scales"), i, s) print_scale(s);
         printf("  Instrument: %s\n",
                json_string_value(json_object_get(json_object_get(con, "instrument"), "source")));
     }
@@ -73,9 +71,8 @@ static void print_report(const json_t *r)
     printf("\nShared themes\n");
     size_t i;
     json_t *t;
-    json_array_foreach(json_object_get(th, "shown"), i, t)
-        printf("  %3lld people  %s\n", N(t, "people"),
-               json_string_value(json_object_get(t, "label")));
+    json_array_foreach(json_object_get(th, "shown"), i, t) printf(
+        "  %3lld people  %s\n", N(t, "people"), json_string_value(json_object_get(t, "label")));
     json_t *ns = json_object_get(th, "not_shown");
     if (N(ns, "themes"))
         printf("  (%lld smaller themes with %lld challenges are not shown)\n", N(ns, "themes"),
@@ -133,8 +130,7 @@ static int run_report(struct cli_ctx *ctx, int argc, char **argv)
     json_t *r = NULL;
     if (store_programme_id(db, programme, &id) != 0) {
         status = cli_user_error(&command_report,
-                                "there is no programme '%s'; see 'setwork programmes'",
-                                programme);
+                                "there is no programme '%s'; see 'setwork programmes'", programme);
         goto done;
     }
     if (store_theme_settings(db, id, &s) != 0 ||

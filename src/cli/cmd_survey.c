@@ -65,8 +65,7 @@ static int run_survey(struct cli_ctx *ctx, int argc, char **argv)
     }
     if (programme && store_programme_id(db, programme, &prog) != 0) {
         status = cli_user_error(&command_survey,
-                                "there is no programme '%s'; see 'setwork programmes'",
-                                programme);
+                                "there is no programme '%s'; see 'setwork programmes'", programme);
         goto done;
     }
     if (is_items) {
@@ -123,8 +122,8 @@ static int run_survey(struct cli_ctx *ctx, int argc, char **argv)
                                  (json_int_t)r.rows, "answers", (json_int_t)r.answers,
                                  "wave_created", r.wave_created, "dry_run", dry_run));
     } else {
-        printf("%swave '%s': %zu people, %zu answers\n", dry_run ? "(dry run) " : "", wave,
-               r.rows, r.answers);
+        printf("%swave '%s': %zu people, %zu answers\n", dry_run ? "(dry run) " : "", wave, r.rows,
+               r.answers);
     }
     diag_list_free(&diags);
 done:

@@ -11,8 +11,7 @@
 
 int challenges_parse_consent(const char *s)
 {
-    if (!s[0] || str_ieq(s, "no") || str_ieq(s, "n") || str_ieq(s, "false") ||
-        strcmp(s, "0") == 0)
+    if (!s[0] || str_ieq(s, "no") || str_ieq(s, "n") || str_ieq(s, "false") || strcmp(s, "0") == 0)
         return 0;
     if (str_ieq(s, "yes") || str_ieq(s, "y") || str_ieq(s, "true") || strcmp(s, "1") == 0)
         return 1;
@@ -47,19 +46,23 @@ static int check_row(struct db *db, long long programme_id, const char *name,
         bad = (diag_add(diags, name, r->line, "email", "the email is empty; fill it in"), 1);
     else if (member != 1)
         bad = (diag_add(diags, name, r->line, "email",
-                       "'%s' is not a member of this programme; import them first", email), 1);
+                        "'%s' is not a member of this programme; import them first", email),
+               1);
     if (!out->title[0])
         bad = (diag_add(diags, name, r->line, "title", "the title is empty; fill it in"), 1);
     else if (strlen(out->title) > CHALLENGE_MAX_TITLE)
         bad = (diag_add(diags, name, r->line, "title", "the title is longer than %d bytes",
-                       CHALLENGE_MAX_TITLE), 1);
+                        CHALLENGE_MAX_TITLE),
+               1);
     if (strlen(out->body) > CHALLENGE_MAX_BODY)
         bad = (diag_add(diags, name, r->line, "body", "the text is longer than %d bytes",
-                       CHALLENGE_MAX_BODY), 1);
+                        CHALLENGE_MAX_BODY),
+               1);
     out->vis = CHALLENGE_ONLY_ME;
     if (vis[0] && privacy_visibility_parse(vis, &out->vis) != 0)
         bad = (diag_add(diags, name, r->line, "visibility",
-                       "'%s' is not a visibility; use only-me, set or cohort", vis), 1);
+                        "'%s' is not a visibility; use only-me, set or cohort", vis),
+               1);
     out->consent = challenges_parse_consent(consent);
     if (out->consent < 0)
         bad = (diag_add(diags, name, r->line, "consent", "'%s' is not yes or no", consent), 1);

@@ -41,6 +41,42 @@ static int parse_point(const struct instrument *ins, const char *s, int *out)
     return -1;
 }
 
+struct person_line {
+    long long person;
+    long line;
+};
+
+static int compare_person_line(const void *x, const void *y)
+{
+    const struct person_line *a = x, *b = y;
+    if (a->person != b->person)
+        return a->person < b->person ? -1 : 1;
+    return a->line < b->line ? -1 : a->line > b->line;
+}
+
+/* Two rows for one person in one wave would silently overwrite each other: report them. */
+static int report_duplicates(const char *path, const struct csv_table *t, const long long *people,
+                             struct diag_list *diags)
+{
+    struct person_line *pl = malloc((t->row_count ? t->row_count : 1) * sizeof *pl);
+    if (!pl)
+        return -1;
+    size_t n = 0;
+    for (size_t i = 0; i < t->row_count; i++) {
+        if (people[i] > 0)
+            pl[n++] = (struct person_line){people[i], t->rows[i].line};
+    }
+    qsort(pl, n, sizeof *pl, compare_person_line);
+    for (size_t i = 1; i < n; i++) {
+        if (pl[i].person == pl[i - 1].person)
+            diag_add(diags, path, pl[i].line, "email",
+                     "this person already answered on line %ld; keep one row per person",
+                     pl[i - 1].line);
+    }
+    free(pl);
+    return 0;
+}
+
 int survey_csv_import(struct db *db, long long programme_id, const char *wave,
                       long long instrument_id, const char *path, bool dry_run,
                       struct survey_import_report *report, struct diag_list *diags)
@@ -116,6 +152,10 @@ int survey_csv_import(struct db *db, long long programme_id, const char *wave,
                          "'%s' is not an answer; use %d to %d or a label such as '%s'",
                          r->fields[c], ins.point_min, ins.point_max, ins.point_labels[0]);
         }
+    }
+    if (report_duplicates(path, &t, people, diags) != 0) {
+        status = -1;
+        goto done;
     }
     report->rows = t.row_count;
     if (diags->count + diags->dropped > before) {

@@ -19,8 +19,8 @@ static json_t *instrument_json(const struct instrument *ins)
 {
     json_t *points = json_array(), *items = json_array();
     for (int p = 0; p <= ins->point_max - ins->point_min; p++)
-        json_array_append_new(points, json_pack("{s:i, s:s}", "value", ins->point_min + p,
-                                                "label", ins->point_labels[p]));
+        json_array_append_new(points, json_pack("{s:i, s:s}", "value", ins->point_min + p, "label",
+                                                ins->point_labels[p]));
     for (size_t i = 0; i < ins->nitems; i++) {
         const struct instrument_item *it = &ins->items[i];
         json_array_append_new(items, json_pack("{s:s, s:s, s:s, s:b, s:s}", "code", it->code,
@@ -32,9 +32,8 @@ static json_t *instrument_json(const struct instrument *ins)
 }
 
 /* Pairs the complete scores of scale S in both waves (people ids are ascending in both). */
-static size_t pair_scores(const struct instrument *ins, size_t s,
-                          const struct survey_responses *a, const struct survey_responses *b,
-                          double *before, double *after)
+static size_t pair_scores(const struct instrument *ins, size_t s, const struct survey_responses *a,
+                          const struct survey_responses *b, double *before, double *after)
 {
     size_t n = 0, i = 0, j = 0;
     while (i < a->npeople && j < b->npeople) {
@@ -63,9 +62,9 @@ static json_t *scale_json(const struct instrument *ins, size_t s, const double *
     for (size_t i = 0; i < ins->nitems; i++)
         items += strcmp(ins->items[i].scale, ins->scales[s].name) == 0;
     json_t *o = json_pack("{s:s, s:s, s:b, s:i, s:i, s:I}", "scale", ins->scales[s].name, "title",
-                          ins->scales[s].title, "higher_is_better",
-                          ins->scales[s].higher_is_better, "score_min", items * ins->point_min,
-                          "score_max", items * ins->point_max, "paired", (json_int_t)n);
+                          ins->scales[s].title, "higher_is_better", ins->scales[s].higher_is_better,
+                          "score_min", items * ins->point_min, "score_max", items * ins->point_max,
+                          "paired", (json_int_t)n);
     struct paired_result r;
     bool shown = privacy_change_shown(n, (size_t)min_paired) &&
                  stats_paired(before, after, n, 0.95, &r) == 0;

@@ -33,8 +33,8 @@ static json_t *participation_json(struct db *db, long long programme_id)
                      (json_int_t)c.members, "sets", (json_int_t)c.sets, "people_in_sets",
                      (json_int_t)c.people_in_sets, "challenges", (json_int_t)c.challenges,
                      "challenges_shared_with_cohort", (json_int_t)c.challenges_cohort,
-                     "people_with_challenges", (json_int_t)c.people_with_challenges,
-                     "survey_start", respondents(db, programme_id, "start"), "survey_end",
+                     "people_with_challenges", (json_int_t)c.people_with_challenges, "survey_start",
+                     respondents(db, programme_id, "start"), "survey_end",
                      respondents(db, programme_id, "end"), "attendance", attendance);
 }
 
@@ -54,10 +54,10 @@ static int themes_and_quotes(json_t *all, json_t **themes, json_t **quotes)
             hidden_challenges += json_integer_value(json_object_get(t, "challenges"));
             continue;
         }
-        json_array_append_new(shown, json_pack("{s:O, s:O, s:O}", "label",
-                                               json_object_get(t, "label"), "people",
-                                               json_object_get(t, "people"), "challenges",
-                                               json_object_get(t, "challenges")));
+        json_array_append_new(shown,
+                              json_pack("{s:O, s:O, s:O}", "label", json_object_get(t, "label"),
+                                        "people", json_object_get(t, "people"), "challenges",
+                                        json_object_get(t, "challenges")));
     }
     *themes = json_pack("{s:o, s:{s:I, s:I}}", "shown", shown, "not_shown", "themes", hidden,
                         "challenges", hidden_challenges);
@@ -71,9 +71,9 @@ static int themes_and_quotes(json_t *all, json_t **themes, json_t **quotes)
                 json_array_size(*quotes) >= REPORT_MAX_QUOTES)
                 continue;
             any = true;
-            json_array_append_new(*quotes, json_pack("{s:O, s:O}", "theme",
-                                                     json_object_get(t, "label"), "text",
-                                                     json_array_get(ex, round)));
+            json_array_append_new(*quotes,
+                                  json_pack("{s:O, s:O}", "theme", json_object_get(t, "label"),
+                                            "text", json_array_get(ex, round)));
         }
         if (!any)
             break;
@@ -126,8 +126,8 @@ char *report_chart_themes(const json_t *report)
         json_t *t = json_array_get(shown, i);
         json_int_t people = json_integer_value(json_object_get(t, "people"));
         texts[i] = str_printf("%lld people", (long long)people);
-        bars[i] = (struct svg_bar){json_string_value(json_object_get(t, "label")),
-                                   (double)people, texts[i]};
+        bars[i] = (struct svg_bar){json_string_value(json_object_get(t, "label")), (double)people,
+                                   texts[i]};
         if ((double)people > max)
             max = (double)people;
     }
@@ -156,12 +156,12 @@ char *report_chart_connectedness(const json_t *report)
         if (smax > hi)
             hi = smax;
         labels[n] = str_printf("%s: start", title);
-        bars[n] = (struct svg_bar){labels[n],
-                                   json_real_value(json_object_get(s, "start_mean")), NULL};
+        bars[n] =
+            (struct svg_bar){labels[n], json_real_value(json_object_get(s, "start_mean")), NULL};
         n++;
         labels[n] = str_printf("%s: end", title);
-        bars[n] = (struct svg_bar){labels[n], json_real_value(json_object_get(s, "end_mean")),
-                                   NULL};
+        bars[n] =
+            (struct svg_bar){labels[n], json_real_value(json_object_get(s, "end_mean")), NULL};
         n++;
     }
     char *svg = svg_bar_chart("Connectedness: mean score at start and end", bars, n, lo, hi);

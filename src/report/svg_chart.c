@@ -32,8 +32,7 @@ int svg_append_escaped(struct strbuf *sb, const char *text)
     return sb->failed ? -1 : 0;
 }
 
-char *svg_bar_chart(const char *title, const struct svg_bar *bars, size_t n, double min,
-                    double max)
+char *svg_bar_chart(const char *title, const struct svg_bar *bars, size_t n, double min, double max)
 {
     if (n > SVG_MAX_BARS)
         n = SVG_MAX_BARS;
@@ -48,9 +47,8 @@ char *svg_bar_chart(const char *title, const struct svg_bar *bars, size_t n, dou
     svg_append_escaped(&sb, title);
     sb_append(&sb, "\">\n<title>");
     svg_append_escaped(&sb, title);
-    sb_printf(&sb,
-              "</title>\n<text x=\"0\" y=\"20\" font-size=\"15\" font-weight=\"bold\" "
-              "fill=\"#222\">");
+    sb_printf(&sb, "</title>\n<text x=\"0\" y=\"20\" font-size=\"15\" font-weight=\"bold\" "
+                   "fill=\"#222\">");
     svg_append_escaped(&sb, title);
     sb_append(&sb, "</text>\n");
     for (size_t i = 0; i < n; i++) {

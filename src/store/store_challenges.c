@@ -73,13 +73,13 @@ int store_challenges_list(struct db *db, long long programme_id, long long perso
 {
     *out = NULL;
     *count = 0;
-    sqlite3_stmt *st = db_prepare(
-        db, "SELECT c.id, c.person_id, p.email, p.name, c.title, c.body, c.visibility, "
-            "c.consent, coalesce(tm.theme_id, 0) FROM challenges c "
-            "JOIN people p ON p.id = c.person_id "
-            "LEFT JOIN theme_members tm ON tm.challenge_id = c.id "
-            "WHERE c.programme_id = ?1 AND (?2 = 0 OR c.person_id = ?2) "
-            "AND (?3 = 0 OR c.visibility = 'cohort') ORDER BY c.id");
+    sqlite3_stmt *st =
+        db_prepare(db, "SELECT c.id, c.person_id, p.email, p.name, c.title, c.body, c.visibility, "
+                       "c.consent, coalesce(tm.theme_id, 0) FROM challenges c "
+                       "JOIN people p ON p.id = c.person_id "
+                       "LEFT JOIN theme_members tm ON tm.challenge_id = c.id "
+                       "WHERE c.programme_id = ?1 AND (?2 = 0 OR c.person_id = ?2) "
+                       "AND (?3 = 0 OR c.visibility = 'cohort') ORDER BY c.id");
     if (!st)
         return -1;
     sqlite3_bind_int64(st, 1, programme_id);
@@ -167,12 +167,12 @@ static int collect_ids(sqlite3_stmt *st, long long **ids, size_t *count)
 int store_set_mates(struct db *db, long long programme_id, long long person_id, long long **ids,
                     size_t *count)
 {
-    sqlite3_stmt *st = db_prepare(
-        db, "SELECT DISTINCT b.person_id FROM set_members a "
-            "JOIN sets s ON s.id = a.set_id JOIN set_members b ON b.set_id = s.id "
-            "WHERE a.person_id = ?2 AND b.person_id <> ?2 AND s.plan_id = ("
-            " SELECT id FROM set_plans WHERE programme_id = ?1 AND status = 'published' "
-            " ORDER BY published_at DESC, id DESC LIMIT 1) ORDER BY 1");
+    sqlite3_stmt *st =
+        db_prepare(db, "SELECT DISTINCT b.person_id FROM set_members a "
+                       "JOIN sets s ON s.id = a.set_id JOIN set_members b ON b.set_id = s.id "
+                       "WHERE a.person_id = ?2 AND b.person_id <> ?2 AND s.plan_id = ("
+                       " SELECT id FROM set_plans WHERE programme_id = ?1 AND status = 'published' "
+                       " ORDER BY published_at DESC, id DESC LIMIT 1) ORDER BY 1");
     if (!st)
         return -1;
     sqlite3_bind_int64(st, 1, programme_id);
@@ -246,8 +246,7 @@ fail:
     return -1;
 }
 
-int store_themes_list(struct db *db, long long programme_id, struct theme_row **out,
-                      size_t *count)
+int store_themes_list(struct db *db, long long programme_id, struct theme_row **out, size_t *count)
 {
     sqlite3_stmt *st = db_prepare(db, "SELECT id, label, auto_label, renamed FROM themes "
                                       "WHERE programme_id = ?1 ORDER BY id");
@@ -369,6 +368,48 @@ int store_theme_move_members(struct db *db, long long from, long long into)
     return db_exec_stmt(st);
 }
 
+int store_person_themes(struct db *db, long long programme_id, long long **people,
+                        long long **themes, size_t *count)
+{
+    *people = *themes = NULL;
+    *count = 0;
+    sqlite3_stmt *st = db_prepare(db, "SELECT DISTINCT c.person_id, tm.theme_id FROM challenges c "
+                                      "JOIN theme_members tm ON tm.challenge_id = c.id "
+                                      "WHERE c.programme_id = ?1 AND c.visibility = 'cohort' "
+                                      "ORDER BY 1, 2");
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, programme_id);
+    size_t cap = 0;
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        if (*count == cap) {
+            cap = cap ? cap * 2 : 64;
+            long long *p = realloc(*people, cap * sizeof *p);
+            if (p)
+                *people = p;
+            long long *t = realloc(*themes, cap * sizeof *t);
+            if (t)
+                *themes = t;
+            if (!p || !t) {
+                rc = SQLITE_NOMEM;
+                break;
+            }
+        }
+        (*people)[*count] = sqlite3_column_int64(st, 0);
+        (*themes)[(*count)++] = sqlite3_column_int64(st, 1);
+    }
+    sqlite3_reset(st);
+    if (rc != SQLITE_DONE) {
+        free(*people);
+        free(*themes);
+        *people = *themes = NULL;
+        *count = 0;
+        return -1;
+    }
+    return 0;
+}
+
 int store_theme_settings(struct db *db, long long programme_id, struct theme_settings *out)
 {
     sqlite3_stmt *st = db_prepare(db, "SELECT theme_language, theme_min_people, theme_threshold, "
@@ -388,8 +429,7 @@ int store_theme_settings(struct db *db, long long programme_id, struct theme_set
     return rc == SQLITE_ROW ? 0 : -1;
 }
 
-int store_theme_settings_save(struct db *db, long long programme_id,
-                              const struct theme_settings *s)
+int store_theme_settings_save(struct db *db, long long programme_id, const struct theme_settings *s)
 {
     sqlite3_stmt *st = db_prepare(db, "UPDATE programmes SET theme_language = ?2, "
                                       "theme_min_people = ?3, theme_threshold = ?4, "

@@ -60,14 +60,13 @@ struct theme_row {
 
 /* Loads the programme's themes ordered by id with their members. Caller frees with
  * theme_rows_free. 0 or -1. */
-int store_themes_list(struct db *db, long long programme_id, struct theme_row **out,
-                      size_t *count);
+int store_themes_list(struct db *db, long long programme_id, struct theme_row **out, size_t *count);
 void theme_rows_free(struct theme_row *list, size_t count);
 /* Frees what one row owns (not the row itself) and zeroes it. */
 void theme_row_clear(struct theme_row *t);
 
-/* Finds theme ID in the programme: 0 and *OUT (free its contents with theme_row_clear), 1 when it is
- * not there, -1 on error. */
+/* Finds theme ID in the programme: 0 and *OUT (free its contents with theme_row_clear), 1 when it
+ * is not there, -1 on error. */
 int store_theme_get(struct db *db, long long programme_id, long long id, struct theme_row *out);
 
 /* Deletes every theme of the programme. 0 or -1. */
@@ -84,6 +83,13 @@ int store_theme_set_label(struct db *db, long long theme_id, const char *label, 
 int store_theme_set_auto_label(struct db *db, long long theme_id, const char *auto_label);
 /* Moves every member of theme FROM into theme INTO. 0 or -1. */
 int store_theme_move_members(struct db *db, long long from, long long into);
+
+/* For set formation ("put people with a similar challenge together"): the theme of each member's
+ * cohort-visible challenges, as parallel arrays of person and theme ids ordered by person then
+ * theme (a person with challenges in two themes appears twice). Only challenges shared with the
+ * cohort are in themes, so nothing private leaks into formation. Caller frees both. 0 or -1. */
+int store_person_themes(struct db *db, long long programme_id, long long **people,
+                        long long **themes, size_t *count);
 
 /* A programme's settings for themes and the connectedness report. */
 struct theme_settings {

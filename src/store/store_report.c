@@ -14,8 +14,8 @@ static long count(struct db *db, const char *sql, long long programme_id)
 
 int store_participation(struct db *db, long long programme_id, struct participation_counts *out)
 {
-    out->members = count(db, "SELECT count(*) FROM programme_members WHERE programme_id = ?1",
-                         programme_id);
+    out->members =
+        count(db, "SELECT count(*) FROM programme_members WHERE programme_id = ?1", programme_id);
     out->sets = count(db,
                       "SELECT count(*) FROM sets WHERE plan_id = (SELECT id FROM set_plans "
                       "WHERE programme_id = ?1 AND status = 'published' "
@@ -33,9 +33,9 @@ int store_participation(struct db *db, long long programme_id, struct participat
                                    "SELECT count(*) FROM challenges WHERE programme_id = ?1 "
                                    "AND visibility = 'cohort'",
                                    programme_id);
-    out->people_with_challenges = count(
-        db, "SELECT count(DISTINCT person_id) FROM challenges WHERE programme_id = ?1",
-        programme_id);
+    out->people_with_challenges =
+        count(db, "SELECT count(DISTINCT person_id) FROM challenges WHERE programme_id = ?1",
+              programme_id);
     return out->members < 0 || out->sets < 0 || out->people_in_sets < 0 || out->challenges < 0 ||
                    out->challenges_cohort < 0 || out->people_with_challenges < 0
                ? -1

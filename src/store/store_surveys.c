@@ -38,8 +38,7 @@ static int load_points(struct instrument *ins, const char *json)
     return 0;
 }
 
-int store_instrument_load(struct db *db, long long id, struct instrument *out,
-                          long long **item_ids)
+int store_instrument_load(struct db *db, long long id, struct instrument *out, long long **item_ids)
 {
     memset(out, 0, sizeof *out);
     *item_ids = NULL;
@@ -70,8 +69,7 @@ int store_instrument_load(struct db *db, long long id, struct instrument *out,
         goto fail;
     sqlite3_bind_int64(st, 1, id);
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        struct instrument_scale *n =
-            realloc(out->scales, (out->nscales + 1) * sizeof *out->scales);
+        struct instrument_scale *n = realloc(out->scales, (out->nscales + 1) * sizeof *out->scales);
         if (!n)
             break;
         out->scales = n;

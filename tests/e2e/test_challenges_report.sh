@@ -74,6 +74,12 @@ sw survey import "$cases/survey_end.csv" --programme Pilot --wave end > /dev/nul
 status sw survey import "$cases/challenges.csv" --programme Pilot --wave end
 expect_status 1 $s "a challenges file is not a survey"
 expect_contains "$SCRATCH/err" "'title' is not an item" "unknown columns named"
+printf 'email,ucla_left_out\np01@example.org,2\np01@example.org,often\n' > "$SCRATCH/dup.csv"
+status sw survey import "$SCRATCH/dup.csv" --programme Pilot --wave meeting-1
+expect_status 1 $s "two rows for one person"
+expect_contains "$SCRATCH/err" "dup.csv:3: column 'email': this person already answered on line 2" "duplicate named"
+status sw survey import "$SCRATCH/dup.csv" --programme Pilot --wave middle
+expect_status 2 $s "unknown wave name"
 sw survey mine --programme Pilot --as p01@example.org > "$SCRATCH/out"
 n=$(wc -l < "$SCRATCH/out")
 if [ "$n" = 14 ]; then pass; else fail "p01 should see 14 own answers, saw $n"; fi

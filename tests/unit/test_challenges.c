@@ -72,8 +72,8 @@ static int setup(void **state)
     put(f, 3, "Private", "SECRETONE my workload and my time, managing workload", CHALLENGE_ONLY_ME,
         true);
     put(f, 2, "For my set", "SETTWO budget cuts to services", CHALLENGE_SET, true);
-    put(f, 8, "Budget", "Budget cuts mean we must cut services from the budget.",
-        CHALLENGE_COHORT, true);
+    put(f, 8, "Budget", "Budget cuts mean we must cut services from the budget.", CHALLENGE_COHORT,
+        true);
     put(f, 9, "Funding", "Funding cuts: the budget no longer covers our services.",
         CHALLENGE_COHORT, true);
     put(f, 4, "Conflict", "A difficult conversation with a colleague about conflict.",
@@ -117,11 +117,11 @@ static void participant_sees_others_count_and_consented_excerpts(void **state)
     assert_non_null(theme);
     assert_int_equal(json_integer_value(json_object_get(theme, "others")), 3);
     char *s = dump(theme);
-    assert_non_null(strstr(s, "unmanageable workload"));     /* p6 consented */
-    assert_non_null(strstr(s, "never shrinks"));             /* p7 consented */
-    assert_null(strstr(s, "when the workload piles up"));   /* p2 did not */
-    assert_null(strstr(s, "overwhelming"));                  /* the viewer's own */
-    assert_null(strstr(s, "SECRETONE"));                     /* only-me never enters themes */
+    assert_non_null(strstr(s, "unmanageable workload"));  /* p6 consented */
+    assert_non_null(strstr(s, "never shrinks"));          /* p7 consented */
+    assert_null(strstr(s, "when the workload piles up")); /* p2 did not */
+    assert_null(strstr(s, "overwhelming"));               /* the viewer's own */
+    assert_null(strstr(s, "SECRETONE"));                  /* only-me never enters themes */
     assert_null(strstr(s, "Person"));
     free(s);
     json_decref(v);
@@ -132,10 +132,10 @@ static void set_mates_see_set_and_cohort_challenges_but_not_private_ones(void **
     struct fixture *f = *state;
     json_t *v = view(f, 1);
     char *s = dump(json_object_get(v, "set"));
-    assert_non_null(strstr(s, "SETTWO"));          /* p2's set challenge */
-    assert_non_null(strstr(s, "piles up"));        /* p2's cohort challenge, in full */
-    assert_non_null(strstr(s, "Person Number2"));  /* named, to the set */
-    assert_null(strstr(s, "SECRETONE"));           /* p3's only-me */
+    assert_non_null(strstr(s, "SETTWO"));         /* p2's set challenge */
+    assert_non_null(strstr(s, "piles up"));       /* p2's cohort challenge, in full */
+    assert_non_null(strstr(s, "Person Number2")); /* named, to the set */
+    assert_null(strstr(s, "SECRETONE"));          /* p3's only-me */
     free(s);
     json_decref(v);
     /* p4 is in set B with p5 (and with p1 only in a draft plan): sees nothing of set A. */
@@ -211,6 +211,22 @@ static void a_theme_of_two_is_never_shown_anywhere(void **state)
     json_decref(v);
 }
 
+static void formation_gets_themes_of_shared_challenges_only(void **state)
+{
+    struct fixture *f = *state;
+    long long *people, *themes;
+    size_t n;
+    assert_int_equal(store_person_themes(f->db, f->prog, &people, &themes, &n), 0);
+    /* p1, p2, p6, p7 (workload) and p8, p9 (budget); p3's private challenge is in no theme. */
+    assert_int_equal(n, 6);
+    for (size_t i = 0; i < n; i++)
+        assert_true(people[i] != f->p[3] && people[i] != f->p[4]);
+    assert_int_equal(themes[0], themes[1]); /* p1 and p2 share the workload theme */
+    assert_true(themes[0] != themes[5]);
+    free(people);
+    free(themes);
+}
+
 static void a_challenge_made_private_leaves_its_theme_at_once(void **state)
 {
     struct fixture *f = *state;
@@ -278,8 +294,7 @@ static void admin_renames_merges_and_splits(void **state)
     theme_row_clear(&ry);
 }
 
-static void answer(struct fixture *f, long long wave, const long long *items, int who,
-                   const int *v)
+static void answer(struct fixture *f, long long wave, const long long *items, int who, const int *v)
 {
     for (int i = 0; i < 7; i++)
         assert_int_equal(store_answer_put(f->db, wave, f->p[who], items[i], v[i]), 0);
@@ -299,10 +314,16 @@ static void connectedness_change_needs_m_pairs(void **state)
     assert_int_equal(store_wave_ensure(f->db, f->prog, "start", ins, &start), 0);
     assert_int_equal(store_wave_ensure(f->db, f->prog, "end", ins, &end), 0);
     /* Loneliness sums at start 9, 8, 7, 6, (5); at end 7, 7, 5, 5, (4): changes -2 -1 -2 -1 -1. */
-    int s1[][7] = {{3, 3, 3, 1, 1, 1, 3}, {3, 3, 2, 1, 1, 1, 3}, {3, 2, 2, 1, 1, 1, 3},
-                   {2, 2, 2, 1, 1, 1, 3}, {2, 2, 1, 1, 1, 1, 3}};
-    int e1[][7] = {{3, 2, 2, 2, 2, 2, 1}, {3, 2, 2, 2, 2, 2, 1}, {2, 2, 1, 2, 2, 2, 1},
-                   {2, 2, 1, 2, 2, 2, 1}, {2, 1, 1, 2, 2, 2, 1}};
+    int s1[][7] = {{3, 3, 3, 1, 1, 1, 3},
+                   {3, 3, 2, 1, 1, 1, 3},
+                   {3, 2, 2, 1, 1, 1, 3},
+                   {2, 2, 2, 1, 1, 1, 3},
+                   {2, 2, 1, 1, 1, 1, 3}};
+    int e1[][7] = {{3, 2, 2, 2, 2, 2, 1},
+                   {3, 2, 2, 2, 2, 2, 1},
+                   {2, 2, 1, 2, 2, 2, 1},
+                   {2, 2, 1, 2, 2, 2, 1},
+                   {2, 1, 1, 2, 2, 2, 1}};
     for (int i = 0; i < 4; i++) {
         answer(f, start, items, i + 1, s1[i]);
         answer(f, end, items, i + 1, e1[i]);
@@ -340,11 +361,13 @@ static void connectedness_change_needs_m_pairs(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup_teardown(participant_sees_others_count_and_consented_excerpts,
-                                        setup, teardown),
+        cmocka_unit_test_setup_teardown(participant_sees_others_count_and_consented_excerpts, setup,
+                                        teardown),
         cmocka_unit_test_setup_teardown(
             set_mates_see_set_and_cohort_challenges_but_not_private_ones, setup, teardown),
         cmocka_unit_test_setup_teardown(a_theme_of_two_is_never_shown_anywhere, setup, teardown),
+        cmocka_unit_test_setup_teardown(formation_gets_themes_of_shared_challenges_only, setup,
+                                        teardown),
         cmocka_unit_test_setup_teardown(a_challenge_made_private_leaves_its_theme_at_once, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(admin_renames_merges_and_splits, setup, teardown),

@@ -14,7 +14,8 @@ static void escapes_labels_titles_and_values(void **state)
     assert_null(strstr(svg, "<script>"));
     assert_null(strstr(svg, "<b>"));
     assert_null(strstr(svg, "<people>"));
-    assert_non_null(strstr(svg, "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;co&quot;"));
+    assert_non_null(
+        strstr(svg, "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;co&quot;"));
     assert_non_null(strstr(svg, "aria-label=\"Title &lt;b&gt;&amp;\""));
     assert_non_null(strstr(svg, ">1.00<")); /* the default value text */
     /* Bars: 3 of 4 is 225 of 300 units wide. */
@@ -39,7 +40,10 @@ static void clamps_values_and_limits_bars(void **state)
 
 static void output_is_well_formed_xml(void **state)
 {
-    struct svg_bar bars[] = {{"caf\xc3\xa9 & <tea>", 2, NULL}, {"ctrl\x01" "char", 1, NULL}};
+    struct svg_bar bars[] = {{"caf\xc3\xa9 & <tea>", 2, NULL},
+                             {"ctrl\x01"
+                              "char",
+                              1, NULL}};
     char *svg = svg_bar_chart("T\"'", bars, 2, 0, 2);
     char path[] = "/tmp/setwork-svg-XXXXXX";
     int fd = mkstemp(path);

@@ -105,8 +105,12 @@ static void scores_scales_with_reversed_items(void **state)
         {.code = "d", .scale = "work", .reversed = true},
     };
     struct instrument_scale scales[] = {{.name = "lonely"}, {.name = "work"}};
-    struct instrument ins = {.point_min = 1, .point_max = 3, .nitems = 4, .items = items,
-                             .nscales = 2, .scales = scales};
+    struct instrument ins = {.point_min = 1,
+                             .point_max = 3,
+                             .nitems = 4,
+                             .items = items,
+                             .nscales = 2,
+                             .scales = scales};
     int answers[] = {3, 2, 3, 1};
     double s;
     assert_int_equal(instrument_score(&ins, 0, answers, &s), 0);

@@ -95,8 +95,8 @@ static void analyses_words_into_stems_without_stop_words(void **state)
 static void similar_texts_are_closer_than_unrelated_ones(void **state)
 {
     const char *texts[] = {"My workload is too heavy to manage.",
-                           "Managing a heavy workload every week.",
-                           "Budget cuts to our services.", "the and of"};
+                           "Managing a heavy workload every week.", "Budget cuts to our services.",
+                           "the and of"};
     struct themes_corpus *c = NULL;
     char *err = NULL;
     assert_int_equal(themes_corpus_build(texts, 4, "english", &c, &err), 0);

@@ -13,16 +13,16 @@
 #define INSTRUMENT_MAX_POINTS 11
 
 struct instrument_item {
-    char *code;   /* short name, unique in the instrument: "ucla_companionship" */
-    char *text;   /* the question as asked */
-    char *scale;  /* the scale it counts towards: "loneliness" */
+    char *code;    /* short name, unique in the instrument: "ucla_companionship" */
+    char *text;    /* the question as asked */
+    char *scale;   /* the scale it counts towards: "loneliness" */
     bool reversed; /* scored as min + max - answer */
-    char *source; /* where the wording comes from */
+    char *source;  /* where the wording comes from */
 };
 
 struct instrument_scale {
-    char *name;   /* "loneliness" */
-    char *title;  /* "Loneliness (UCLA 3-item)" */
+    char *name;  /* "loneliness" */
+    char *title; /* "Loneliness (UCLA 3-item)" */
     bool higher_is_better;
 };
 

@@ -78,7 +78,8 @@ double stats_nct_cdf(double x, double df, double delta)
     const int steps = 4000; /* even */
     double upper = 1 + 12 / sqrt(df);
     double h = upper / steps;
-    /* The density of W (a scaled chi): df^(df/2) w^(df-1) e^(-df w^2 / 2) / (2^(df/2-1) G(df/2)). */
+    /* The density of W (a scaled chi): df^(df/2) w^(df-1) e^(-df w^2 / 2) / (2^(df/2-1) G(df/2)).
+     */
     double log_norm = (df / 2) * log(df) - (df / 2 - 1) * log(2.0) - lgamma(df / 2);
     double sum = 0;
     for (int i = 0; i <= steps; i++) {

@@ -10,10 +10,10 @@
 struct paired_result {
     size_t n;
     double mean_before, mean_after;
-    double sd_before, sd_after;   /* sample SDs (n - 1) */
+    double sd_before, sd_after;    /* sample SDs (n - 1) */
     double mean_change, sd_change; /* of after - before */
-    double t, df;                 /* paired t statistic (NAN when sd_change is 0) and n - 1 */
-    double ci_low, ci_high;       /* mean_change +- t(1 - alpha/2, n - 1) * sd_change / sqrt(n) */
+    double t, df;                  /* paired t statistic (NAN when sd_change is 0) and n - 1 */
+    double ci_low, ci_high;        /* mean_change +- t(1 - alpha/2, n - 1) * sd_change / sqrt(n) */
     /* d_z = mean_change / sd_change (Cohen's d for paired designs, "d_z" in Lakens 2013). Its CI
      * inverts the noncentral t: the noncentrality parameters delta for which the observed t is at
      * the upper and lower alpha/2 quantiles, divided by sqrt(n) (Cumming & Finch 2001). NAN when

@@ -124,8 +124,8 @@ int themes_corpus_build(const char *const *texts, size_t n, const char *language
     *out = NULL;
     *err = NULL;
     if (n > THEMES_MAX_TEXTS) {
-        *err = str_printf("%zu texts is more than the %d one clustering takes", n,
-                          THEMES_MAX_TEXTS);
+        *err =
+            str_printf("%zu texts is more than the %d one clustering takes", n, THEMES_MAX_TEXTS);
         return -1;
     }
     struct text_analyser *a = text_analyser_new(language);

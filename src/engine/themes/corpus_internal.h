@@ -19,10 +19,10 @@ struct themes_corpus {
     size_t ndocs;
     struct corpus_doc *docs;
     size_t nterms;
-    char **stems;      /* by term id */
+    char **stems;       /* by term id */
     double *weight_sum; /* by term id: sum of the term's weight over every text */
     size_t nsurfaces;
-    char **surfaces;   /* by surface id */
+    char **surfaces; /* by surface id */
 };
 
 #endif

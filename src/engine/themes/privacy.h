@@ -34,8 +34,8 @@ enum privacy_access {
 /* Default smallest number of people with answers in both waves before a change is reported. */
 #define PRIVACY_DEFAULT_MIN_PAIRED 5
 /* Excerpts shown with one theme, and their length in bytes before "...". */
-#define PRIVACY_MAX_EXCERPTS      5
-#define PRIVACY_EXCERPT_BYTES     200
+#define PRIVACY_MAX_EXCERPTS  5
+#define PRIVACY_EXCERPT_BYTES 200
 
 /* "only-me", "set", "cohort". */
 const char *privacy_visibility_name(enum challenge_visibility v);
@@ -69,10 +69,10 @@ struct privacy_member {
 
 /* What one participant is told about a theme their own challenge is in. */
 struct privacy_theme_view {
-    bool shown;       /* false: say nothing at all about this theme */
-    size_t others;    /* distinct people in the theme other than the viewer */
+    bool shown;    /* false: say nothing at all about this theme */
+    size_t others; /* distinct people in the theme other than the viewer */
     size_t nexcerpts;
-    char **excerpts;  /* owned; at most PRIVACY_MAX_EXCERPTS, one per consenting other person */
+    char **excerpts; /* owned; at most PRIVACY_MAX_EXCERPTS, one per consenting other person */
 };
 
 /* Builds the view of a theme of N members for VIEWER (a person id; 0 for an admin or report, who

@@ -47,8 +47,11 @@ bool text_is_stop_word(const struct text_analyser *a, const char *word)
 static size_t decode(const unsigned char *s, size_t n, long *cp)
 {
     unsigned char c = s[0];
-    size_t len = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3
-                              : (c & 0xF8) == 0xF0 ? 4 : 0;
+    size_t len = c < 0x80             ? 1
+                 : (c & 0xE0) == 0xC0 ? 2
+                 : (c & 0xF0) == 0xE0 ? 3
+                 : (c & 0xF8) == 0xF0 ? 4
+                                      : 0;
     if (len == 0 || len > n) {
         *cp = -1;
         return 1;

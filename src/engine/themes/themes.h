@@ -34,19 +34,19 @@ double themes_similarity(const struct themes_corpus *c, size_t a, size_t b);
 struct theme_cluster {
     size_t *members; /* text indices, ascending */
     size_t count;
-    char *label;     /* "word, word, word" in surface forms */
+    char *label; /* "word, word, word" in surface forms */
 };
 
 struct themes_result {
     struct theme_cluster *themes; /* by size descending, then by first member */
     size_t count;
-    long *assignment;             /* per text: index into themes, or -1 (no theme) */
+    long *assignment; /* per text: index into themes, or -1 (no theme) */
     size_t texts;
 };
 
 struct themes_options {
-    double threshold;  /* stop merging when the best average similarity is below this */
-    size_t min_size;   /* clusters smaller than this are not themes (at least 2) */
+    double threshold;   /* stop merging when the best average similarity is below this */
+    size_t min_size;    /* clusters smaller than this are not themes (at least 2) */
     size_t label_words; /* 0: THEMES_LABEL_WORDS */
 };
 

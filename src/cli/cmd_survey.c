@@ -3,6 +3,7 @@
 #include "cli/cli.h"
 
 #include "engine/themes/privacy.h"
+#include "import/instrument_csv.h"
 #include "import/survey_csv.h"
 #include "store/store_people.h"
 #include "store/store_surveys.h"
@@ -21,15 +22,23 @@ static int run_survey(struct cli_ctx *ctx, int argc, char **argv)
         {"as", required_argument, NULL, 'a'},
         {"json", no_argument, NULL, 'j'},
         {"dry-run", no_argument, NULL, 'n'},
+        {"name", required_argument, NULL, 'N'},
+        {"source", required_argument, NULL, 'S'},
+        {"points", required_argument, NULL, 'P'},
+        {"point-min", required_argument, NULL, 'M'},
+        {"lower-is-better", required_argument, NULL, 'L'},
         {0, 0, 0, 0},
     };
     if (argc < 2)
-        return cli_usage_error(&command_survey, "say what to do: import, items or mine");
+        return cli_usage_error(&command_survey,
+                               "say what to do: import, items, mine or instrument");
     const char *sub = argv[1];
     argc--, argv++;
     const char *programme = NULL, *wave = NULL, *as = NULL;
     const char *instrument = SURVEY_DEFAULT_INSTRUMENT;
     bool json = false, dry_run = false;
+    struct instrument_spec spec = {.point_min = 1};
+    long point_min = 1;
     int c;
     while ((c = getopt_long(argc, argv, "p:", options, NULL)) != -1) {
         switch (c) {
@@ -39,12 +48,21 @@ static int run_survey(struct cli_ctx *ctx, int argc, char **argv)
         case 'a': as = optarg; break;
         case 'j': json = true; break;
         case 'n': dry_run = true; break;
+        case 'N': spec.name = optarg; break;
+        case 'S': spec.source = optarg; break;
+        case 'P': spec.points = optarg; break;
+        case 'L': spec.lower_is_better = optarg; break;
+        case 'M':
+            if (cli_parse_long(&command_survey, "--point-min", optarg, 0, 10, &point_min) != 0)
+                return CLI_USAGE;
+            spec.point_min = (int)point_min;
+            break;
         default: return cli_usage_error(&command_survey, "unknown option");
         }
     }
     bool is_import = strcmp(sub, "import") == 0, is_items = strcmp(sub, "items") == 0,
-         is_mine = strcmp(sub, "mine") == 0;
-    if (!is_import && !is_items && !is_mine)
+         is_mine = strcmp(sub, "mine") == 0, is_instrument = strcmp(sub, "instrument") == 0;
+    if (!is_import && !is_items && !is_mine && !is_instrument)
         return cli_usage_error(&command_survey, "'%s' is not a survey subcommand", sub);
     if (is_import && (optind + 1 != argc || !programme || !wave))
         return cli_usage_error(&command_survey,
@@ -54,10 +72,27 @@ static int run_survey(struct cli_ctx *ctx, int argc, char **argv)
                                wave);
     if (is_mine && (!programme || !as))
         return cli_usage_error(&command_survey, "mine takes --programme NAME and --as EMAIL");
+    if (is_instrument && (optind + 1 != argc || !spec.name || !spec.source || !spec.points))
+        return cli_usage_error(&command_survey,
+                               "instrument takes FILE.csv, --name, --source and --points");
     struct db *db = cli_open_db(&command_survey, ctx);
     if (!db)
         return CLI_USER;
     int status = CLI_OK;
+    if (is_instrument) {
+        struct diag_list diags = {0};
+        long long new_id;
+        if (instrument_csv_import(db, argv[optind], &spec, &new_id, &diags) != 0) {
+            diag_sort(&diags);
+            diag_print(&diags, stderr);
+            status = CLI_USER;
+        } else {
+            printf("Created instrument '%s'; use it with --instrument '%s'\n", spec.name,
+                   spec.name);
+        }
+        diag_list_free(&diags);
+        goto done;
+    }
     long long ins_id, prog = 0, person;
     if (store_instrument_id(db, instrument, &ins_id) != 0) {
         status = cli_user_error(&command_survey, "there is no instrument '%s'", instrument);
@@ -137,11 +172,19 @@ const struct command command_survey = {
     .help = "usage: setwork survey import FILE.csv --programme NAME --wave start|end|meeting-N\n"
             "                             [--instrument NAME] [--dry-run] [--json]\n"
             "       setwork survey items [--instrument NAME]\n"
-            "       setwork survey mine --programme NAME --as EMAIL [--json]\n\n"
+            "       setwork survey mine --programme NAME --as EMAIL [--json]\n"
+            "       setwork survey instrument FILE.csv --name NAME --source TEXT\n"
+            "                             --points 'LOW,...,HIGH' [--point-min N]\n"
+            "                             [--lower-is-better SCALE,...]\n\n"
             "import reads one row per person: an email column and one column per item code\n"
             "(see 'setwork survey items'), each cell a point number or its label ('often');\n"
             "blank cells are unanswered. The default instrument is the UCLA 3-item loneliness\n"
             "scale (Hughes et al. 2004) with setwork's own items on feeling connected at work.\n"
-            "mine shows a person their own answers, the only individual answers setwork shows.\n",
+            "mine shows a person their own answers, the only individual answers setwork shows.\n"
+            "instrument defines a new instrument from code,text,scale,reversed,source rows\n"
+            "(source may be blank: --source applies); items are summed per scale, reversed ones\n"
+            "as min + max - answer; answers run from --point-min (default 1) over the --points\n"
+            "labels. Scales are reported with higher is better unless named in\n"
+            "--lower-is-better.\n",
     .run = run_survey,
 };

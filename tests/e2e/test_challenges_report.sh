@@ -102,6 +102,23 @@ if command -v xmllint > /dev/null; then
 fi
 expect_contains "$SCRATCH/svg/themes.svg" "8 people" "theme chart"
 
+# A configurable instrument: items, points, reversed items, sources.
+printf 'code,text,scale,reversed,source\nbelong,I feel I belong here,belonging,no,\nalone,I work alone,belonging,yes,Own item\n' > "$SCRATCH/ins.csv"
+sw survey instrument "$SCRATCH/ins.csv" --name mini --source "Test source" --points "disagree,neutral,agree" --point-min 0 > "$SCRATCH/out"
+expect_contains "$SCRATCH/out" "Created instrument 'mini'" "instrument created"
+sw survey items --instrument mini > "$SCRATCH/out"
+expect_contains "$SCRATCH/out" "Answers: 0 disagree, 1 neutral, 2 agree" "points"
+expect_contains "$SCRATCH/out" "I work alone (reversed) [Own item]" "reversed item with its source"
+expect_contains "$SCRATCH/out" "I feel I belong here [Test source]" "item falls back to the instrument's source"
+status sw survey instrument "$SCRATCH/ins.csv" --name mini --source x --points "a,b"
+expect_status 1 $s "instrument names are unique"
+printf 'email,belong,alone\np01@example.org,agree,0\n' > "$SCRATCH/mini.csv"
+status sw survey import "$SCRATCH/mini.csv" --programme Pilot --wave start --instrument mini
+expect_status 1 $s "a wave keeps its instrument"
+expect_contains "$SCRATCH/err" "already holds answers on another instrument" "instrument mismatch named"
+sw survey import "$SCRATCH/mini.csv" --programme Pilot --wave meeting-2 --instrument mini > "$SCRATCH/out"
+expect_contains "$SCRATCH/out" "wave 'meeting-2': 1 people, 2 answers" "a meeting wave on another instrument"
+
 # With M = 13 the change over 12 people is withheld.
 sw challenges themes --programme Pilot --min-paired 13 > /dev/null
 sw report --programme Pilot > "$SCRATCH/report"

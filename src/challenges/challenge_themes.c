@@ -130,7 +130,7 @@ int challenge_themes_discover(struct db *db, long long programme_id, const struc
     if (db_commit(db) != 0)
         goto rollback;
     status = 0;
-    if (summary && !(*summary = challenge_themes_json(db, programme_id, s)))
+    if (summary && !(*summary = challenge_themes_json(db, programme_id, s, true)))
         goto db_error;
     goto done;
 rollback:

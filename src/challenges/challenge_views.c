@@ -73,7 +73,8 @@ static json_t *excerpts_json(const struct privacy_theme_view *v)
     return a;
 }
 
-json_t *challenge_themes_json(struct db *db, long long programme_id, const struct theme_settings *s)
+json_t *challenge_themes_json(struct db *db, long long programme_id, const struct theme_settings *s,
+                              bool admin)
 {
     struct theme_data d;
     if (theme_data_load(db, programme_id, &d) != 0)
@@ -89,9 +90,13 @@ json_t *challenge_themes_json(struct db *db, long long programme_id, const struc
             break;
         }
         json_t *o =
-            json_pack("{s:I, s:s, s:s, s:b, s:I, s:I, s:b}", "id", (json_int_t)t->id, "label",
-                      t->label, "auto_label", t->auto_label, "renamed", t->renamed, "people",
-                      (json_int_t)people, "challenges", (json_int_t)challenges, "shown", v.shown);
+            json_pack("{s:I, s:I, s:I, s:b}", "id", (json_int_t)t->id, "people", (json_int_t)people,
+                      "challenges", (json_int_t)challenges, "shown", v.shown);
+        if (v.shown || admin) {
+            json_object_set_new(o, "label", json_string(t->label));
+            json_object_set_new(o, "auto_label", json_string(t->auto_label));
+            json_object_set_new(o, "renamed", json_boolean(t->renamed));
+        }
         if (v.shown)
             json_object_set_new(o, "excerpts", excerpts_json(&v));
         json_array_append_new(list, o);

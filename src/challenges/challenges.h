@@ -33,11 +33,14 @@ int challenge_theme_merge(struct db *db, long long programme_id, long long into,
 int challenge_theme_split(struct db *db, long long programme_id, long long id,
                           const struct theme_settings *s, long long *a, long long *b, char **err);
 
-/* The admin's and the report's view of the themes: every theme as {"id","label","auto_label",
- * "renamed","people","challenges","shown"} and, for themes that may be shown (at least
- * s->min_people people), "excerpts" from consenting authors. Never a name. NULL on error. */
-json_t *challenge_themes_json(struct db *db, long long programme_id,
-                              const struct theme_settings *s);
+/* The admin's and the report's view of the themes, largest first: every theme as {"id",
+ * "people","challenges","shown"}, with "label", "auto_label" and "renamed" for themes that may
+ * be shown (at least s->min_people people) or when ADMIN is true (an admin needs the words of a
+ * small theme to merge it; its words come from texts whose authors may not have consented, so
+ * nobody else gets them), and "excerpts" from consenting authors for shown themes only. Never a
+ * name. NULL on error. */
+json_t *challenge_themes_json(struct db *db, long long programme_id, const struct theme_settings *s,
+                              bool admin);
 
 /* What PERSON_ID sees: {"own": [their challenges in full, each with "theme": {"label",
  * "others", "excerpts"} when it is in a theme that may be shown], "set": [challenges of set-mates

@@ -241,7 +241,7 @@ static int run_list(struct cli_ctx *ctx, int argc, char **argv)
     json_t *view = NULL;
     if (!o.as) {
         /* Without --as: the admin's view, which names nobody. */
-        view = challenge_themes_json(db, id, &s);
+        view = challenge_themes_json(db, id, &s, true);
     } else if (store_person_id(db, o.as, &person) != 0) {
         status = cli_user_error(&command_challenges, "nobody has the email '%s'", o.as);
         goto done;

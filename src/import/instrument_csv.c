@@ -54,8 +54,8 @@ static bool code_valid(const char *s)
     if (!*s)
         return false;
     for (; *s; s++) {
-        bool ok = (*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || (*s >= '0' && *s <= '9') ||
-                  *s == '_';
+        bool ok = (*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') ||
+                  (*s >= '0' && *s <= '9') || *s == '_';
         if (!ok)
             return false;
     }

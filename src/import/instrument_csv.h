@@ -8,10 +8,10 @@
 #include "store/db.h"
 
 struct instrument_spec {
-    const char *name;           /* unique; answers refer to it with --instrument */
-    const char *source;         /* where the instrument comes from, shown in every report */
-    int point_min;              /* lowest answer, e.g. 1 */
-    const char *points;         /* comma-separated labels, lowest first: "never,sometimes,often" */
+    const char *name;            /* unique; answers refer to it with --instrument */
+    const char *source;          /* where the instrument comes from, shown in every report */
+    int point_min;               /* lowest answer, e.g. 1 */
+    const char *points;          /* comma-separated labels, lowest first: "never,sometimes,often" */
     const char *lower_is_better; /* comma-separated scale names where a fall is good; may be NULL */
 };
 

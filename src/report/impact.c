@@ -88,7 +88,7 @@ json_t *report_impact_json(struct db *db, long long programme_id, const char *na
     json_t *participation = participation_json(db, programme_id);
     json_t *network = report_network_json(db, programme_id);
     json_t *connectedness = report_connectedness_json(db, programme_id, s->min_paired);
-    json_t *all = challenge_themes_json(db, programme_id, s);
+    json_t *all = challenge_themes_json(db, programme_id, s, false);
     json_t *themes = NULL, *quotes = NULL;
     if (!participation || !network || !connectedness || !all ||
         themes_and_quotes(all, &themes, &quotes) != 0) {

@@ -166,7 +166,7 @@ static void a_theme_of_two_is_never_shown_anywhere(void **state)
     assert_true(json_integer_value(json_object_get(own, "id")) > 0);
     assert_null(json_object_get(own, "theme"));
     json_decref(v);
-    json_t *admin = challenge_themes_json(f->db, f->prog, &f->s);
+    json_t *admin = challenge_themes_json(f->db, f->prog, &f->s, true);
     size_t i, shown = 0, two = 0;
     json_t *t;
     json_array_foreach(admin, i, t)
@@ -184,6 +184,13 @@ static void a_theme_of_two_is_never_shown_anywhere(void **state)
     assert_null(strstr(s, "Person"));
     assert_null(strstr(s, "@x.org"));
     assert_null(strstr(s, "Funding cuts")); /* excerpts of the hidden theme */
+    free(s);
+    json_decref(admin);
+    /* Anyone but an admin does not even get the words of the hidden theme. */
+    admin = challenge_themes_json(f->db, f->prog, &f->s, false);
+    s = dump(admin);
+    assert_null(strstr(s, "budget"));
+    assert_non_null(strstr(s, "workload"));
     free(s);
     json_decref(admin);
     char *err = NULL;
@@ -242,7 +249,7 @@ static void a_challenge_made_private_leaves_its_theme_at_once(void **state)
 
 static long long theme_with(struct fixture *f, const char *word)
 {
-    json_t *admin = challenge_themes_json(f->db, f->prog, &f->s);
+    json_t *admin = challenge_themes_json(f->db, f->prog, &f->s, true);
     size_t i;
     json_t *t;
     long long id = 0;

@@ -2,10 +2,41 @@
 #include "challenges/challenges.h"
 
 #include "core/strbuf.h"
+#include "core/utf8.h"
 #include "engine/themes/themes.h"
 
 #include <stdlib.h>
 #include <string.h>
+
+int challenge_save(struct db *db, long long programme_id, long long person_id, const char *title,
+                   const char *body, enum challenge_visibility v, bool consent, long long *id,
+                   char **err)
+{
+    *err = NULL;
+    size_t tlen = title ? strlen(title) : 0, blen = body ? strlen(body) : 0;
+    int member = store_is_member(db, programme_id, person_id);
+    if (member < 0) {
+        *err = str_printf("database error: %s", db_errmsg(db));
+        return -1;
+    }
+    if (member == 0)
+        *err = str_printf("only members of the programme can bring challenges to it");
+    else if (tlen == 0 || tlen > CHALLENGE_MAX_TITLE)
+        *err = str_printf("give the challenge a title of 1 to %d characters", CHALLENGE_MAX_TITLE);
+    else if (blen > CHALLENGE_MAX_BODY)
+        *err = str_printf("keep the description under %d characters", CHALLENGE_MAX_BODY);
+    else if (!utf8_valid(title, tlen, NULL) || !utf8_valid(body ? body : "", blen, NULL))
+        *err = str_printf("the text is not valid UTF-8");
+    if (*err)
+        return 1;
+    int created;
+    if (store_challenge_put(db, programme_id, person_id, title, body ? body : "", v, consent, id,
+                            &created) != 0) {
+        *err = str_printf("database error: %s", db_errmsg(db));
+        return -1;
+    }
+    return 0;
+}
 
 char *challenge_text(const struct challenge *c)
 {

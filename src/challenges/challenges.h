@@ -49,6 +49,15 @@ json_t *challenge_themes_json(struct db *db, long long programme_id, const struc
 json_t *challenge_view_json(struct db *db, long long programme_id, long long person_id,
                             const struct theme_settings *s, char **err);
 
+/* Saves a challenge PERSON_ID writes (the web form's path): checks membership, a title of 1 to
+ * CHALLENGE_MAX_TITLE bytes, a body of at most CHALLENGE_MAX_BODY bytes, both valid UTF-8, then
+ * creates or updates it by title. A challenge no longer shared with the cohort leaves its theme at
+ * once. Returns 0 and *ID, 1 with a sentence for the user in *ERR (caller frees), -1 on a
+ * database error (message in *ERR). */
+int challenge_save(struct db *db, long long programme_id, long long person_id, const char *title,
+                   const char *body, enum challenge_visibility v, bool consent, long long *id,
+                   char **err);
+
 /* The text a challenge is clustered on: title, then body. Caller frees; NULL when out of memory. */
 char *challenge_text(const struct challenge *c);
 

@@ -234,6 +234,37 @@ static void formation_gets_themes_of_shared_challenges_only(void **state)
     free(themes);
 }
 
+static void saving_checks_membership_and_limits(void **state)
+{
+    struct fixture *f = *state;
+    long long id, outsider;
+    char *err = NULL;
+    assert_int_equal(challenge_save(f->db, f->prog, f->p[5], "Mine", "text", CHALLENGE_SET, false,
+                                    &id, &err),
+                     0);
+    assert_int_equal(
+        challenge_save(f->db, f->prog, f->p[5], "", "text", CHALLENGE_SET, false, &id, &err), 1);
+    assert_non_null(strstr(err, "title"));
+    free(err);
+    char *long_body = calloc(CHALLENGE_MAX_BODY + 2, 1);
+    memset(long_body, 'a', CHALLENGE_MAX_BODY + 1);
+    assert_int_equal(challenge_save(f->db, f->prog, f->p[5], "Long", long_body, CHALLENGE_SET,
+                                    false, &id, &err),
+                     1);
+    free(err);
+    free(long_body);
+    assert_int_equal(challenge_save(f->db, f->prog, f->p[5], "Bad \xff", "", CHALLENGE_SET, false,
+                                    &id, &err),
+                     1);
+    assert_non_null(strstr(err, "UTF-8"));
+    free(err);
+    assert_int_equal(store_person_insert(f->db, "o@x.org", "O", NULL, &outsider), 0);
+    assert_int_equal(
+        challenge_save(f->db, f->prog, outsider, "T", "b", CHALLENGE_COHORT, true, &id, &err), 1);
+    assert_non_null(strstr(err, "only members"));
+    free(err);
+}
+
 static void a_challenge_made_private_leaves_its_theme_at_once(void **state)
 {
     struct fixture *f = *state;
@@ -375,6 +406,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(a_theme_of_two_is_never_shown_anywhere, setup, teardown),
         cmocka_unit_test_setup_teardown(formation_gets_themes_of_shared_challenges_only, setup,
                                         teardown),
+        cmocka_unit_test_setup_teardown(saving_checks_membership_and_limits, setup, teardown),
         cmocka_unit_test_setup_teardown(a_challenge_made_private_leaves_its_theme_at_once, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(admin_renames_merges_and_splits, setup, teardown),

@@ -4,8 +4,10 @@
 
 #include "challenges/challenges.h"
 #include "core/strbuf.h"
+#include "demo/demo_challenges.h"
 #include "import/challenges_csv.h"
 #include "store/store_people.h"
+#include "store/store_surveys.h"
 
 #include <getopt.h>
 #include <stdio.h>
@@ -21,6 +23,7 @@ struct opts {
     double threshold;
     long min_people, min_paired;
     const char *language;
+    long seed;
 };
 
 static int parse(int argc, char **argv, struct opts *o)
@@ -34,6 +37,7 @@ static int parse(int argc, char **argv, struct opts *o)
         {"min-people", required_argument, NULL, 'k'},
         {"min-paired", required_argument, NULL, 'm'},
         {"language", required_argument, NULL, 'l'},
+        {"seed", required_argument, NULL, 's'},
         {0, 0, 0, 0},
     };
     memset(o, 0, sizeof *o);
@@ -60,6 +64,10 @@ static int parse(int argc, char **argv, struct opts *o)
                                &o->min_paired))
                 return -1;
             o->have_min_paired = true;
+            break;
+        case 's':
+            if (cli_parse_long(&command_challenges, "--seed", optarg, 0, 0x7fffffffL, &o->seed))
+                return -1;
             break;
         case 'l':
             o->language = optarg;
@@ -318,16 +326,109 @@ static int run_admin(struct cli_ctx *ctx, int argc, char **argv, const char *wha
     return status;
 }
 
+/* Stores demo survey answers for the members in waves start and end. 0 or -1. */
+static int store_demo_survey(struct db *db, long long programme, const struct cohort *c,
+                             uint64_t seed)
+{
+    long long ins_id, start, end, *items = NULL;
+    struct instrument ins;
+    if (store_instrument_id(db, SURVEY_DEFAULT_INSTRUMENT, &ins_id) != 0 ||
+        store_instrument_load(db, ins_id, &ins, &items) != 0)
+        return -1;
+    int *a = malloc((c->count * ins.nitems + 1) * sizeof *a);
+    int *b = malloc((c->count * ins.nitems + 1) * sizeof *b);
+    int rc = -1;
+    if (!a || !b || demo_survey(&ins, c->count, seed, a, b) != 0 ||
+        store_wave_ensure(db, programme, "start", ins_id, &start) != 0 ||
+        store_wave_ensure(db, programme, "end", ins_id, &end) != 0)
+        goto done;
+    rc = 0;
+    for (size_t p = 0; rc == 0 && p < c->count; p++) {
+        for (size_t i = 0; rc == 0 && i < ins.nitems; i++) {
+            int x = a[p * ins.nitems + i], y = b[p * ins.nitems + i];
+            if (x != INSTRUMENT_NO_ANSWER)
+                rc = store_answer_put(db, start, c->people[p].id, items[i], x);
+            if (rc == 0 && y != INSTRUMENT_NO_ANSWER)
+                rc = store_answer_put(db, end, c->people[p].id, items[i], y);
+        }
+    }
+done:
+    free(a);
+    free(b);
+    free(items);
+    instrument_free(&ins);
+    return rc;
+}
+
+static int run_demo(struct cli_ctx *ctx, int argc, char **argv)
+{
+    struct opts o;
+    if (parse(argc, argv, &o) != 0)
+        return CLI_USAGE;
+    if (optind != argc)
+        return cli_usage_error(&command_challenges, "demo takes no arguments");
+    long long id;
+    struct theme_settings s;
+    struct db *db = open_programme(ctx, &o, &id, &s);
+    if (!db)
+        return CLI_USER;
+    struct cohort cohort = {0};
+    struct challenge *existing = NULL;
+    struct demo_challenge *list = NULL;
+    size_t nexisting = 0, n = 0;
+    char *err = NULL;
+    int status = CLI_OK;
+    if (store_challenges_list(db, id, 0, false, &existing, &nexisting) != 0 ||
+        store_load_cohort(db, id, &cohort, &err) != 0) {
+        status = cli_user_error(&command_challenges, "%s", err ? err : db_errmsg(db));
+        goto done;
+    }
+    if (nexisting > 0) {
+        printf("Programme '%s' already has challenges; nothing generated.\n", o.programme);
+        goto done;
+    }
+    if (demo_challenges(cohort.count, (uint64_t)o.seed, &list, &n) != 0 || db_begin(db) != 0) {
+        status = cli_user_error(&command_challenges, "out of memory or database busy");
+        goto done;
+    }
+    for (size_t i = 0; i < n; i++) {
+        long long cid;
+        if (challenge_save(db, id, cohort.people[list[i].person].id, list[i].title, list[i].body,
+                           list[i].visibility, list[i].consent, &cid, &err) != 0)
+            break;
+    }
+    if (err || store_demo_survey(db, id, &cohort, (uint64_t)o.seed) != 0 || db_commit(db) != 0) {
+        db_rollback(db);
+        status = cli_user_error(&command_challenges, "%s", err ? err : db_errmsg(db));
+        goto done;
+    }
+    if (challenge_themes_discover(db, id, &s, NULL, &err) != 0) {
+        status = cli_user_error(&command_challenges, "%s", err);
+        goto done;
+    }
+    printf("Generated %zu challenges and start and end surveys for '%s'; themes found.\n", n,
+           o.programme);
+done:
+    free(err);
+    demo_challenges_free(list, n);
+    challenges_free(existing, nexisting);
+    cohort_free(&cohort);
+    db_close(db);
+    return status;
+}
+
 static int run_challenges(struct cli_ctx *ctx, int argc, char **argv)
 {
     if (argc < 2)
         return cli_usage_error(&command_challenges, "say what to do: import, themes, list, "
-                                                    "rename, merge or split");
+                                                    "rename, merge, split or demo");
     const char *sub = argv[1];
     if (strcmp(sub, "import") == 0)
         return run_import(ctx, argc - 1, argv + 1);
     if (strcmp(sub, "themes") == 0)
         return run_themes(ctx, argc - 1, argv + 1);
+    if (strcmp(sub, "demo") == 0)
+        return run_demo(ctx, argc - 1, argv + 1);
     if (strcmp(sub, "list") == 0)
         return run_list(ctx, argc - 1, argv + 1);
     if (strcmp(sub, "rename") == 0 || strcmp(sub, "merge") == 0 || strcmp(sub, "split") == 0)
@@ -345,7 +446,8 @@ const struct command command_challenges = {
         "       setwork challenges list --programme NAME [--as EMAIL] [--json]\n"
         "       setwork challenges rename --programme NAME THEME LABEL\n"
         "       setwork challenges merge --programme NAME INTO FROM\n"
-        "       setwork challenges split --programme NAME THEME\n\n"
+        "       setwork challenges split --programme NAME THEME\n"
+        "       setwork challenges demo --programme NAME [--seed N]\n\n"
         "import reads email,title,body,visibility,consent (visibility only-me, set or cohort;\n"
         "blank is only-me; consent yes/no lets an anonymous excerpt be shown and quoted).\n"
         "themes finds themes across the challenges shared with the cohort (Snowball stems,\n"
@@ -355,6 +457,8 @@ const struct command command_challenges = {
         "of fewer people are never shown, default 3), --min-paired M (connectedness change\n"
         "needs M people in both waves, default 5), --language (a Snowball language).\n"
         "list shows the themes as an admin sees them (no names), or with --as EMAIL exactly\n"
-        "what that participant sees. rename, merge and split change themes by number.\n",
+        "what that participant sees. rename, merge and split change themes by number.\n"
+        "demo generates challenges for about 70% of the members and start and end survey\n"
+        "answers (for a demonstration; it does nothing when the programme has challenges).\n",
     .run = run_challenges,
 };

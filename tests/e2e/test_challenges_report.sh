@@ -124,4 +124,16 @@ sw challenges themes --programme Pilot --min-paired 13 > /dev/null
 sw report --programme Pilot > "$SCRATCH/report"
 expect_contains "$SCRATCH/report" "Fewer than 13 people answered both" "change withheld below M"
 expect_not_contains "$SCRATCH/report" "effect size" "no effect size below M"
+
+# Demonstration data on a generated cohort: themes and a connectedness change to show.
+demo_db="$SCRATCH/demo.db"
+"$SETWORK" --db "$demo_db" demo --people 80 --seed 5 > /dev/null
+"$SETWORK" --db "$demo_db" challenges demo --programme Demo --seed 5 > "$SCRATCH/out"
+expect_contains "$SCRATCH/out" "start and end surveys for 'Demo'; themes found" "demo data"
+"$SETWORK" --db "$demo_db" challenges demo --programme Demo > "$SCRATCH/out"
+expect_contains "$SCRATCH/out" "already has challenges; nothing generated" "demo data only once"
+"$SETWORK" --db "$demo_db" report --programme Demo > "$SCRATCH/report"
+expect_contains "$SCRATCH/report" "effect size d_z" "demo report has a connectedness change"
+n=$(sed -n '/Shared themes/,/In participants/p' "$SCRATCH/report" | grep -c " people  " || true)
+if [ "$n" -ge 4 ]; then pass; else fail "demo report shows $n themes, expected at least 4"; fi
 finish

@@ -239,23 +239,23 @@ static void saving_checks_membership_and_limits(void **state)
     struct fixture *f = *state;
     long long id, outsider;
     char *err = NULL;
-    assert_int_equal(challenge_save(f->db, f->prog, f->p[5], "Mine", "text", CHALLENGE_SET, false,
-                                    &id, &err),
-                     0);
+    assert_int_equal(
+        challenge_save(f->db, f->prog, f->p[5], "Mine", "text", CHALLENGE_SET, false, &id, &err),
+        0);
     assert_int_equal(
         challenge_save(f->db, f->prog, f->p[5], "", "text", CHALLENGE_SET, false, &id, &err), 1);
     assert_non_null(strstr(err, "title"));
     free(err);
     char *long_body = calloc(CHALLENGE_MAX_BODY + 2, 1);
     memset(long_body, 'a', CHALLENGE_MAX_BODY + 1);
-    assert_int_equal(challenge_save(f->db, f->prog, f->p[5], "Long", long_body, CHALLENGE_SET,
-                                    false, &id, &err),
-                     1);
+    assert_int_equal(
+        challenge_save(f->db, f->prog, f->p[5], "Long", long_body, CHALLENGE_SET, false, &id, &err),
+        1);
     free(err);
     free(long_body);
-    assert_int_equal(challenge_save(f->db, f->prog, f->p[5], "Bad \xff", "", CHALLENGE_SET, false,
-                                    &id, &err),
-                     1);
+    assert_int_equal(
+        challenge_save(f->db, f->prog, f->p[5], "Bad \xff", "", CHALLENGE_SET, false, &id, &err),
+        1);
     assert_non_null(strstr(err, "UTF-8"));
     free(err);
     assert_int_equal(store_person_insert(f->db, "o@x.org", "O", NULL, &outsider), 0);

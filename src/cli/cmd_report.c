@@ -73,11 +73,16 @@ static void print_report(const json_t *r)
     json_t *t;
     json_array_foreach(json_object_get(th, "shown"), i, t) printf(
         "  %3lld people  %s\n", N(t, "people"), json_string_value(json_object_get(t, "label")));
+    if (json_array_size(json_object_get(th, "shown")) == 0)
+        printf("  No theme is shared by %lld or more people yet.\n",
+               N(json_object_get(r, "settings"), "min_people"));
     json_t *ns = json_object_get(th, "not_shown");
     if (N(ns, "themes"))
         printf("  (%lld smaller themes with %lld challenges are not shown)\n", N(ns, "themes"),
                N(ns, "challenges"));
     printf("\nIn participants' words\n");
+    if (json_array_size(json_object_get(r, "quotes")) == 0)
+        printf("  Nobody has agreed to share words from a shared theme yet.\n");
     json_array_foreach(json_object_get(r, "quotes"), i, t)
         printf("  \"%s\" (%s)\n", json_string_value(json_object_get(t, "text")),
                json_string_value(json_object_get(t, "theme")));

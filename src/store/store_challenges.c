@@ -77,6 +77,8 @@ int store_challenges_list(struct db *db, long long programme_id, long long perso
         db_prepare(db, "SELECT c.id, c.person_id, p.email, p.name, c.title, c.body, c.visibility, "
                        "c.consent, coalesce(tm.theme_id, 0) FROM challenges c "
                        "JOIN people p ON p.id = c.person_id "
+                       "JOIN programme_members pm ON pm.programme_id = c.programme_id "
+                       "AND pm.person_id = c.person_id "
                        "LEFT JOIN theme_members tm ON tm.challenge_id = c.id "
                        "WHERE c.programme_id = ?1 AND (?2 = 0 OR c.person_id = ?2) "
                        "AND (?3 = 0 OR c.visibility = 'cohort') ORDER BY c.id");

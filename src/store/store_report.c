@@ -28,14 +28,21 @@ int store_participation(struct db *db, long long programme_id, struct participat
         "'published' ORDER BY published_at DESC, id DESC LIMIT 1)",
         programme_id);
     out->challenges =
-        count(db, "SELECT count(*) FROM challenges WHERE programme_id = ?1", programme_id);
-    out->challenges_cohort = count(db,
-                                   "SELECT count(*) FROM challenges WHERE programme_id = ?1 "
-                                   "AND visibility = 'cohort'",
-                                   programme_id);
-    out->people_with_challenges =
-        count(db, "SELECT count(DISTINCT person_id) FROM challenges WHERE programme_id = ?1",
+        count(db,
+              "SELECT count(*) FROM challenges c JOIN programme_members pm ON pm.programme_id = "
+              "c.programme_id AND pm.person_id = c.person_id WHERE c.programme_id = ?1",
               programme_id);
+    out->challenges_cohort = count(db,
+                                   "SELECT count(*) FROM challenges c JOIN programme_members pm ON "
+                                   "pm.programme_id = c.programme_id AND pm.person_id = "
+                                   "c.person_id WHERE c.programme_id = ?1 AND c.visibility = "
+                                   "'cohort'",
+                                   programme_id);
+    out->people_with_challenges = count(
+        db,
+        "SELECT count(DISTINCT c.person_id) FROM challenges c JOIN programme_members pm ON "
+        "pm.programme_id = c.programme_id AND pm.person_id = c.person_id WHERE c.programme_id = ?1",
+        programme_id);
     return out->members < 0 || out->sets < 0 || out->people_in_sets < 0 || out->challenges < 0 ||
                    out->challenges_cohort < 0 || out->people_with_challenges < 0
                ? -1

@@ -265,6 +265,18 @@ static void saving_checks_membership_and_limits(void **state)
     free(err);
 }
 
+static void people_who_leave_take_their_challenges_with_them(void **state)
+{
+    struct fixture *f = *state;
+    assert_int_equal(store_member_remove(f->db, f->prog, f->p[6]), 0);
+    assert_int_equal(store_member_remove(f->db, f->prog, f->p[7]), 0);
+    json_t *v = view(f, 1);
+    json_t *own = json_array_get(json_object_get(v, "own"), 0);
+    /* p1 and p2 are left in the workload theme: two people, so it is no longer shown. */
+    assert_null(json_object_get(own, "theme"));
+    json_decref(v);
+}
+
 static void a_challenge_made_private_leaves_its_theme_at_once(void **state)
 {
     struct fixture *f = *state;
@@ -407,6 +419,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(formation_gets_themes_of_shared_challenges_only, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(saving_checks_membership_and_limits, setup, teardown),
+        cmocka_unit_test_setup_teardown(people_who_leave_take_their_challenges_with_them, setup,
+                                        teardown),
         cmocka_unit_test_setup_teardown(a_challenge_made_private_leaves_its_theme_at_once, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(admin_renames_merges_and_splits, setup, teardown),

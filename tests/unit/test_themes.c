@@ -60,7 +60,7 @@ static void free_corpus(struct corpus_file *cf)
 
 static void stop_word_list_is_sorted_for_binary_search(void **state)
 {
-    assert_true(stopwords_english_sorted());
+    assert_true(stopwords_all_sorted());
     assert_true(stopwords_english("the"));
     assert_true(stopwords_english("don't"));
     assert_false(stopwords_english("workload"));
@@ -90,6 +90,36 @@ static void analyses_words_into_stems_without_stop_words(void **state)
     text_terms_free(&t);
     text_analyser_free(a);
     assert_null(text_analyser_new("klingon"));
+}
+
+static void other_languages_have_their_stop_words_and_stemmers(void **state)
+{
+    struct text_analyser *a = text_analyser_new("french");
+    assert_non_null(a);
+    struct text_terms t = {0};
+    const char *s = "L'\xc3\xa9quipe travaille avec les managers qu'il conna\xc3\xaet";
+    assert_int_equal(text_analyse(a, s, strlen(s), &t), 0);
+    /* "l'" and "qu'" are elided stop words, "avec" and "les" stop words. */
+    assert_int_equal(t.count, 4);
+    assert_string_equal(t.items[0].surface, "\xc3\xa9quipe");
+    assert_string_equal(t.items[1].stem, "travaill");
+    assert_string_equal(t.items[3].surface, "conna\xc3\xaet");
+    text_terms_free(&t);
+    text_analyser_free(a);
+    a = text_analyser_new("de");
+    s = "Die Teams und das Budget";
+    assert_int_equal(text_analyse(a, s, strlen(s), &t), 0);
+    assert_int_equal(t.count, 2);
+    text_terms_free(&t);
+    text_analyser_free(a);
+    /* A language without a stop list is still stemmed. */
+    a = text_analyser_new("dutch");
+    assert_non_null(a);
+    s = "de teams";
+    assert_int_equal(text_analyse(a, s, strlen(s), &t), 0);
+    assert_int_equal(t.count, 2);
+    text_terms_free(&t);
+    text_analyser_free(a);
 }
 
 static void similar_texts_are_closer_than_unrelated_ones(void **state)
@@ -229,6 +259,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(stop_word_list_is_sorted_for_binary_search),
         cmocka_unit_test(analyses_words_into_stems_without_stop_words),
+        cmocka_unit_test(other_languages_have_their_stop_words_and_stemmers),
         cmocka_unit_test(similar_texts_are_closer_than_unrelated_ones),
         cmocka_unit_test(finds_the_known_groups),
         cmocka_unit_test(agreement_holds_across_thresholds),

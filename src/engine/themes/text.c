@@ -9,7 +9,7 @@
 
 struct text_analyser {
     struct sb_stemmer *stemmer;
-    bool english; /* the only language with an embedded stop list */
+    const struct stop_list *stop; /* NULL: no stop list for this language */
 };
 
 struct text_analyser *text_analyser_new(const char *language)
@@ -24,8 +24,7 @@ struct text_analyser *text_analyser_new(const char *language)
         free(a);
         return NULL;
     }
-    a->english = strcmp(language, "english") == 0 || strcmp(language, "en") == 0 ||
-                 strcmp(language, "eng") == 0 || strcmp(language, "porter") == 0;
+    a->stop = stopwords_for(language);
     return a;
 }
 
@@ -39,7 +38,7 @@ void text_analyser_free(struct text_analyser *a)
 
 bool text_is_stop_word(const struct text_analyser *a, const char *word)
 {
-    return a->english && stopwords_english(word);
+    return stopwords_contains(a->stop, word);
 }
 
 /* Decodes one UTF-8 sequence at S (N bytes left). Returns its length and stores the code point,
@@ -138,6 +137,20 @@ static int emit(struct text_analyser *a, char *tok, size_t len, struct text_term
         tok[--len] = '\0';
     if (len == 0 || text_is_stop_word(a, tok))
         return 0;
+    /* Elision ("l'équipe", "d'un", "qu'il"): when what comes before the apostrophe is a stop
+     * word, the word is what follows it. */
+    char *apos = memchr(tok, '\'', len);
+    if (apos && apos > tok) {
+        *apos = '\0';
+        bool elided = text_is_stop_word(a, tok);
+        *apos = '\'';
+        if (elided) {
+            len -= (size_t)(apos + 1 - tok);
+            memmove(tok, apos + 1, len + 1);
+            if (len == 0 || text_is_stop_word(a, tok))
+                return 0;
+        }
+    }
     if (len >= 2 && tok[len - 2] == '\'' && tok[len - 1] == 's')
         tok[len -= 2] = '\0';
     size_t w = 0;

@@ -7,6 +7,7 @@
 #include "import/survey_csv.h"
 #include "store/store_people.h"
 #include "store/store_surveys.h"
+#include "survey/survey.h"
 
 #include <getopt.h>
 #include <stdio.h>
@@ -110,6 +111,12 @@ static int run_survey(struct cli_ctx *ctx, int argc, char **argv)
             status = cli_user_error(&command_survey, "cannot read the instrument");
             goto done;
         }
+        if (json) {
+            cli_print_json(survey_instrument_json(&ins));
+            instrument_free(&ins);
+            free(ids);
+            goto done;
+        }
         printf("%s\nSource: %s\nAnswers:", ins.name, ins.source);
         for (int p = 0; p <= ins.point_max - ins.point_min; p++)
             printf(" %d %s%s", ins.point_min + p, ins.point_labels[p],
@@ -171,7 +178,7 @@ const struct command command_survey = {
     .summary = "Pulse survey answers on connectedness",
     .help = "usage: setwork survey import FILE.csv --programme NAME --wave start|end|meeting-N\n"
             "                             [--instrument NAME] [--dry-run] [--json]\n"
-            "       setwork survey items [--instrument NAME]\n"
+            "       setwork survey items [--instrument NAME] [--json]\n"
             "       setwork survey mine --programme NAME --as EMAIL [--json]\n"
             "       setwork survey instrument FILE.csv --name NAME --source TEXT\n"
             "                             --points 'LOW,...,HIGH' [--point-min N]\n"

@@ -4,6 +4,7 @@
 #include "engine/stats/paired.h"
 #include "engine/themes/privacy.h"
 #include "store/store_surveys.h"
+#include "survey/survey.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -13,22 +14,6 @@
 static json_t *num(double x)
 {
     return isfinite(x) ? json_real(x) : json_null();
-}
-
-static json_t *instrument_json(const struct instrument *ins)
-{
-    json_t *points = json_array(), *items = json_array();
-    for (int p = 0; p <= ins->point_max - ins->point_min; p++)
-        json_array_append_new(points, json_pack("{s:i, s:s}", "value", ins->point_min + p, "label",
-                                                ins->point_labels[p]));
-    for (size_t i = 0; i < ins->nitems; i++) {
-        const struct instrument_item *it = &ins->items[i];
-        json_array_append_new(items, json_pack("{s:s, s:s, s:s, s:b, s:s}", "code", it->code,
-                                               "text", it->text, "scale", it->scale, "reversed",
-                                               it->reversed, "source", it->source));
-    }
-    return json_pack("{s:s, s:s, s:o, s:o}", "name", ins->name, "source", ins->source, "points",
-                     points, "items", items);
 }
 
 /* Pairs the complete scores of scale S in both waves (people ids are ascending in both). */
@@ -126,7 +111,14 @@ json_t *report_connectedness_json(struct db *db, long long programme_id, long mi
                        "d_z = mean change / SD of changes; 95% CI by inverting the noncentral t "
                        "(Cumming & Finch 2001). d_av = mean change / mean of the two SDs. Mean "
                        "change CI: paired t.",
-                       "instrument", instrument_json(&ins), "scales", scales);
+                       "instrument", survey_instrument_json(&ins), "scales", scales);
+    json_t *waves = survey_wave_means_json(db, programme_id, min_paired);
+    if (!waves) {
+        json_decref(result);
+        result = NULL;
+    } else {
+        json_object_set_new(result, "waves", waves);
+    }
 done:
     free(before);
     free(after);

@@ -30,7 +30,8 @@ json_t *report_impact_json(struct db *db, long long programme_id, const char *na
  * and, per scale, the paired start-to-end change over people who answered every item of the
  * scale in both waves: {"scale","title","higher_is_better","score_min","score_max","paired",
  * "shown"} and, when shown (paired >= MIN_PAIRED), "start_mean","end_mean","mean_change",
- * "change_ci95":[lo,hi],"d_z","d_z_ci95":[lo,hi],"d_av". {"available": false, "note"} when the
+ * "change_ci95":[lo,hi],"d_z","d_z_ci95":[lo,hi],"d_av"; and "waves": the mean of each scale in
+ * every wave (survey_wave_means_json), for a trend. {"available": false, "note"} when the
  * programme lacks a start or an end wave. NULL on a database error. */
 json_t *report_connectedness_json(struct db *db, long long programme_id, long min_paired);
 

@@ -212,6 +212,48 @@ int store_wave_ensure(struct db *db, long long programme_id, const char *name,
     return 0;
 }
 
+int store_waves_list(struct db *db, long long programme_id, long long instrument_id,
+                     long long **ids, char ***names, size_t *count)
+{
+    *ids = NULL;
+    *names = NULL;
+    *count = 0;
+    sqlite3_stmt *st = db_prepare(db, "SELECT id, name FROM survey_waves WHERE programme_id = ?1 "
+                                      "AND instrument_id = ?2 ORDER BY opened_at, id");
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, programme_id);
+    sqlite3_bind_int64(st, 2, instrument_id);
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        long long *i = realloc(*ids, (*count + 1) * sizeof *i);
+        if (i)
+            *ids = i;
+        char **n = realloc(*names, (*count + 1) * sizeof *n);
+        if (n)
+            *names = n;
+        char *name = i && n ? db_column_dup(st, 1) : NULL;
+        if (!name) {
+            rc = SQLITE_NOMEM;
+            break;
+        }
+        (*ids)[*count] = sqlite3_column_int64(st, 0);
+        (*names)[(*count)++] = name;
+    }
+    sqlite3_reset(st);
+    if (rc != SQLITE_DONE) {
+        for (size_t k = 0; k < *count; k++)
+            free((*names)[k]);
+        free(*names);
+        free(*ids);
+        *names = NULL;
+        *ids = NULL;
+        *count = 0;
+        return -1;
+    }
+    return 0;
+}
+
 int store_answer_put(struct db *db, long long wave_id, long long person_id, long long item_id,
                      int value)
 {

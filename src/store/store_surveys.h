@@ -33,6 +33,11 @@ int store_wave_find(struct db *db, long long programme_id, const char *name, lon
 int store_wave_ensure(struct db *db, long long programme_id, const char *name,
                       long long instrument_id, long long *id);
 
+/* The programme's waves on INSTRUMENT_ID in the order they were opened: ids in *IDS and names in
+ * *NAMES (caller frees each name and both arrays). 0 or -1. */
+int store_waves_list(struct db *db, long long programme_id, long long instrument_id,
+                     long long **ids, char ***names, size_t *count);
+
 /* Sets one answer (replacing an earlier one). 0 or -1. */
 int store_answer_put(struct db *db, long long wave_id, long long person_id, long long item_id,
                      int value);

@@ -10,6 +10,7 @@
 #include "report/report.h"
 #include "store/store_people.h"
 #include "store/store_surveys.h"
+#include "survey/survey.h"
 
 struct fixture {
     struct db *db;
@@ -399,6 +400,29 @@ static void connectedness_change_needs_m_pairs(void **state)
     json_t *work = json_array_get(json_object_get(c, "scales"), 1);
     assert_true(fabs(json_real_value(json_object_get(work, "mean_change")) - 5) < 1e-9);
     assert_true(json_is_null(json_object_get(work, "d_z")));
+    /* Trend: every wave's means, shown at M people. */
+    json_t *waves = json_object_get(c, "waves");
+    assert_int_equal(json_array_size(waves), 2);
+    json_t *w0 = json_array_get(json_object_get(json_array_get(waves, 0), "scales"), 0);
+    assert_int_equal(json_integer_value(json_object_get(w0, "complete")), 6);
+    assert_true(fabs(json_real_value(json_object_get(w0, "mean")) - 44.0 / 6) < 1e-9);
+    json_decref(c);
+    /* A submission from the web: checked, then stored in one go. */
+    int good[7] = {1, 1, 1, 3, 3, 3, 1}, bad[7] = {1, 1, 4, 3, 3, 3, 1};
+    char *err = NULL;
+    assert_int_equal(survey_submit(f->db, f->prog, f->p[11], "meeting-1", ins, bad, 7, &err), 1);
+    assert_non_null(strstr(err, "answer 3 must be from 1 to 3"));
+    free(err);
+    assert_int_equal(survey_submit(f->db, f->prog, f->p[11], "after", ins, good, 7, &err), 1);
+    free(err);
+    assert_int_equal(survey_submit(f->db, f->prog, f->p[11], "meeting-1", ins, good, 7, &err), 0);
+    c = report_connectedness_json(f->db, f->prog, 1);
+    waves = json_object_get(c, "waves");
+    assert_int_equal(json_array_size(waves), 3);
+    w0 = json_array_get(json_object_get(json_array_get(waves, 2), "scales"), 0);
+    /* One person's mean is that person's answer: never shown, even with the setting at 1. */
+    assert_int_equal(json_integer_value(json_object_get(w0, "complete")), 1);
+    assert_null(json_object_get(w0, "mean"));
     json_decref(c);
     /* A person sees their own answers, and only those. */
     json_t *mine = store_survey_person_answers(f->db, f->prog, f->p[10]);

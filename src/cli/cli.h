@@ -30,6 +30,8 @@ struct command {
 
 /* Every subcommand; one line each, defined in cmd_<name>.c. */
 extern const struct command command_help;
+extern const struct command command_serve;
+extern const struct command command_users;
 extern const struct command command_import;
 extern const struct command command_export;
 extern const struct command command_demo;

@@ -13,6 +13,8 @@ const struct command *const cli_commands[] = {
     &command_challenges,
     &command_survey,
     &command_report,
+    &command_serve,
+    &command_users,
     &command_help,
     NULL,
 };

@@ -37,6 +37,7 @@ extern const struct command command_backup;
 extern const struct command command_programmes;
 extern const struct command command_people;
 extern const struct command command_bench;
+extern const struct command command_form;
 
 /* The table, terminated by NULL. */
 extern const struct command *const cli_commands[];

@@ -10,6 +10,7 @@ const struct command *const cli_commands[] = {
     &command_people,
     &command_demo,
     &command_backup,
+    &command_form,
     &command_bench,
     &command_help,
     NULL,

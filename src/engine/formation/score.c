@@ -42,7 +42,10 @@ void form_score_matrix(const struct form_scoring *sc, double *d)
         if (a == b)
             continue;
         /* The weights of one pair add up to at most 1: never below the attribute part. */
-        double floor = d[a * n + b] - sc->w_new * 1.0;
+        double floor = 0;
+        for (size_t c = 0; c < (size_t)sc->k; c++)
+            floor += sc->weight[c] * (sc->code[a * (size_t)sc->k + c] !=
+                                      sc->code[b * (size_t)sc->k + c]);
         double v = d[a * n + b] - sc->w_new * w;
         if (v < floor)
             v = floor;

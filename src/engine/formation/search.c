@@ -13,6 +13,8 @@
 #define FULL_SCAN_LIMIT 250000
 /* The work budget when the caller sets neither seconds nor iterations. */
 #define FORM_DEFAULT_ITERATIONS 100000
+/* Extra starts when keep-together units leave the rules broken. */
+#define FORM_RETRIES 8
 
 struct search {
     struct form_state *s;
@@ -430,25 +432,37 @@ int form_solve(const struct form_problem *p, const struct form_options *o, struc
             start_units[k] = first >= 0 && first < m ? first : -1;
         }
     }
-    if (form_construct(&s, start_units, x.order) != 0) {
-        sb_append(err, "No way was found to fit the keep-together groups and pinned people into "
-                       "the set sizes; widen the sizes or drop a keep-together rule.\n");
-        status = 1;
-        goto out;
-    }
-    memcpy(x.best, s.grp, sizeof(int) * (size_t)u);
-    x.best_score = form_state_score(&s);
-    x.best_at = now() - t0;
-    iterate(&x);
-    for (int i = 0; i < p->n; i++)
-        r->group[i] = x.best[un.unit_of[i]];
+    /* Keep-together units of different weights split the search space (a swap exchanges
+     * equal weights only), so when the rules are still broken at the end, a few more starts
+     * place the units differently, each with a short budget. */
     struct strbuf why = {0};
-    if (form_check(p, r->group, &why) != 0) {
-        sb_append(err, "No plan was found that keeps every rule; the best one found breaks:\n");
-        sb_append(err, why.data ? why.data : "");
-        sb_free(&why);
-        status = 1;
-        goto out;
+    for (int attempt = 0;; attempt++) {
+        if (form_construct(&s, attempt ? NULL : start_units, x.order, attempt > 0) != 0) {
+            sb_append(err, "No way was found to fit the keep-together groups and pinned people "
+                           "into the set sizes; widen the sizes or drop a keep-together rule.\n");
+            status = 1;
+            goto out;
+        }
+        memcpy(x.best, s.grp, sizeof(int) * (size_t)u);
+        x.best_score = form_state_score(&s);
+        x.best_at = now() - t0;
+        iterate(&x);
+        for (int i = 0; i < p->n; i++)
+            r->group[i] = x.best[un.unit_of[i]];
+        sb_reset(&why);
+        if (form_check(p, r->group, &why) == 0)
+            break;
+        if (s.uniform || attempt == FORM_RETRIES) {
+            sb_append(err, "No plan was found that keeps every rule; the best one found "
+                           "breaks:\n");
+            sb_append(err, why.data ? why.data : "");
+            sb_free(&why);
+            status = 1;
+            goto out;
+        }
+        opts.seconds = 0;
+        opts.max_iterations = x.it + 2000;
+        x.stopped = 0;
     }
     sb_free(&why);
     r->objective = form_objective(p, r->group);

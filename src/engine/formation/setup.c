@@ -125,7 +125,29 @@ static int best_room(struct form_state *s, int k, const int *cap)
     return best;
 }
 
-int form_construct(struct form_state *s, const int *start_units, int *order)
+/* For a keep-together unit K: the set with most room under CAP, or (RANDOMLY) any set with room
+ * for it; ties and choices at random. */
+static int most_room(struct form_state *s, int k, const int *cap, int randomly)
+{
+    int best = -1, ties = 0, room_best = 0;
+    for (int g = 0; g < s->m; g++) {
+        int room = cap[g] - s->sz[g];
+        if (room < s->wt[k])
+            continue;
+        if (randomly)
+            room = 1;
+        if (room > room_best) {
+            room_best = room;
+            best = g;
+            ties = 1;
+        } else if (room == room_best && form_rng_below(&s->rng, (uint32_t)++ties) == 0) {
+            best = g;
+        }
+    }
+    return best;
+}
+
+int form_construct(struct form_state *s, const int *start_units, int *order, int randomly)
 {
     int u = s->u, m = s->m;
     memset(s->G, 0, sizeof(double) * (size_t)u * (size_t)m);
@@ -183,7 +205,10 @@ int form_construct(struct form_state *s, const int *start_units, int *order)
     }
     for (int t = 0; t < count; t++) {
         int k = order[t];
-        int g = best_room(s, k, target);
+        /* Swaps exchange units of equal weight only (sizes are often fixed), so where the
+         * keep-together groups land decides much; put them where there is most room, which
+         * keeps them away from pinned people, or anywhere with room on a retry. */
+        int g = s->wt[k] > 1 ? most_room(s, k, target, randomly) : best_room(s, k, target);
         if (g < 0)
             g = best_room(s, k, s->hi);
         if (g < 0)

@@ -17,7 +17,7 @@ void form_put_person(struct strbuf *sb, const struct form_problem *p, int i)
 void form_put_group(struct strbuf *sb, const struct form_problem *p, int g)
 {
     if (p->group_labels && p->group_labels[g])
-        sb_printf(sb, "set %s", p->group_labels[g]);
+        sb_append(sb, p->group_labels[g]);
     else
         sb_printf(sb, "set %d", g + 1);
 }

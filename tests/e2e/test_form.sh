@@ -67,7 +67,7 @@ set +e
 sw form "$SCRATCH/c.csv" --sets 3 --pin "$SCRATCH/pin2.csv" 2> "$SCRATCH/err"; s=$?
 set -e
 expect_status 1 $s "pinned with the line manager"
-expect_contains "$SCRATCH/err" "ann@a.org and bob@a.org must be kept apart, but both are pinned to Set 2" "pin collision in words"
+expect_contains "$SCRATCH/err" "bob@a.org and ann@a.org must be kept apart, but both are pinned to Set 2" "pin collision in words"
 printf 'ann@a.org,bob@a.org\n' > "$SCRATCH/tog2.csv"
 set +e
 sw form "$SCRATCH/c.csv" --sets 3 --together "$SCRATCH/tog2.csv" 2> "$SCRATCH/err"; s=$?

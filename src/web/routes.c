@@ -100,7 +100,7 @@ size_t web_begin(struct web_request *r)
     if (!r->route && path_match)
         r->route = NULL, r->status = 405;
     if (!r->route)
-        return 0;
+        return WEB_MAX_BODY_ANON; /* read a small body, then answer 404 or 405 */
     r->api = r->route->api;
     int rc = 1;
     if (r->api && r->bearer)

@@ -132,8 +132,8 @@ static bool csrf_ok(const struct web_request *r)
     const char *sent = form_get(&r->form, "csrf");
     if (!sent)
         return false;
-    if (r->logged_in)
-        return r->csrf[0] && auth_secret_equal(sent, r->csrf);
+    if (r->logged_in && r->csrf[0] && auth_secret_equal(sent, r->csrf))
+        return true;
     /* Before logging in there is no session: the form's token must match its cookie. */
     return r->pre_token && strlen(r->pre_token) == AUTH_TOKEN_LEN &&
            auth_secret_equal(sent, r->pre_token);

@@ -91,9 +91,14 @@ void page_programme(struct web_request *r)
     html_int(&page, json_integer_value(json_object_get(prog, "members")));
     H(&page, " people · ");
     html_int(&page, json_integer_value(json_object_get(prog, "sets")));
-    H(&page, " sets</p>\n<p>");
-    html_text(&page, json_string_value(json_object_get(prog, "description")));
-    H(&page, "</p>\n<p class=\"actions\"><a class=\"button\" href=\"/programmes/");
+    H(&page, " sets</p>\n");
+    const char *description = json_string_value(json_object_get(prog, "description"));
+    if (description && *description) {
+        H(&page, "<p>");
+        html_text(&page, description);
+        H(&page, "</p>\n");
+    }
+    H(&page, "<p class=\"actions\"><a class=\"button\" href=\"/programmes/");
     html_int(&page, id);
     H(&page, "/import\">Import cohort CSV</a> <a href=\"/programmes/");
     html_int(&page, id);

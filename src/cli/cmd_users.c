@@ -95,6 +95,27 @@ static int cmd_list(struct db *db)
     return CLI_OK;
 }
 
+/* Prints the demo logins of a store where they exist already. */
+static int print_logins(struct db *db)
+{
+    json_t *users = store_users_list(db);
+    if (!users)
+        return cli_user_error(&command_users, "%s", db_errmsg(db));
+    const char *participant = "(none)";
+    size_t i;
+    json_t *u;
+    json_array_foreach(users, i, u)
+        if (strcmp(json_string_value(json_object_get(u, "role")), "participant") == 0) {
+            participant = json_string_value(json_object_get(u, "email"));
+            break;
+        }
+    printf("Demo logins (password %s for each):\n", DEMO_PASSWORD);
+    printf("  admin        %s\n  facilitator  %s\n  participant  %s\n", DEMO_ADMIN,
+           DEMO_FACILITATOR, participant);
+    json_decref(users);
+    return CLI_OK;
+}
+
 /* The three demo logins, and a published stand-in plan so that the participant has a set. */
 static int cmd_demo(struct db *db)
 {
@@ -104,8 +125,7 @@ static int cmd_demo(struct db *db)
         return cli_user_error(&command_users, "there is no programme 'Demo': run 'setwork demo'");
     if (store_user_by_email(db, DEMO_ADMIN, &found, NULL) == 0) {
         user_clear(&found);
-        puts("The demo logins exist already.");
-        return CLI_OK;
+        return print_logins(db);
     }
     if (store_person_id(db, DEMO_FACILITATOR, &facilitator_person) == 1 &&
         store_person_insert(db, DEMO_FACILITATOR, "Fran Okafor", "", &facilitator_person) != 0)

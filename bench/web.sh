@@ -10,6 +10,7 @@ dir=$(mktemp -d)
 trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$dir"' EXIT
 "$bin" --db "$dir/db" demo >/dev/null
 participant=$("$bin" --db "$dir/db" users demo | sed -n 's/^  participant  //p')
+: >"$dir/out"
 "$bin" --db "$dir/db" serve --listen 127.0.0.1:0 >"$dir/out" 2>"$dir/err" &
 pid=$!
 url=

@@ -136,8 +136,10 @@ int auth_session_find(struct db *db, const char *token, long long now, long idle
         store_session_delete(db, hash);
         return 1;
     }
-    /* Touch at most once a minute: a write per page view would serialise all readers. */
-    if (now - row.last_seen >= 60 && store_session_touch(db, hash, now) != 0)
+    /* Touch at most once a minute (or a quarter of the idle time, when that is shorter): a
+     * write per page view would serialise all readers. */
+    long every = idle / 4 < 60 ? idle / 4 : 60;
+    if (now - row.last_seen >= every && store_session_touch(db, hash, now) != 0)
         return -1;
     rc = store_user_get(db, row.user_id, user);
     if (rc != 0)

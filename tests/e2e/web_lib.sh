@@ -5,10 +5,12 @@
 start_server() {
   local db=$1
   shift
+  # Created here: the redirect below happens in the child, which may not have run yet.
+  : >"$SCRATCH/server.out"
   "$SETWORK" --db "$db" serve --listen 127.0.0.1:0 "$@" >"$SCRATCH/server.out" 2>"$SCRATCH/server.err" &
   SERVER_PID=$!
   for _ in $(seq 1 100); do
-    URL=$(sed -n 's|^setwork: serving \(http://[^ ]*\)/ .*|\1|p' "$SCRATCH/server.out")
+    URL=$(sed -n 's|^setwork: serving \(http://[^ ]*\)/ .*|\1|p' "$SCRATCH/server.out" || true)
     [ -n "$URL" ] && return 0
     sleep 0.1
   done

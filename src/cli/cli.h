@@ -36,6 +36,7 @@ extern const struct command command_demo;
 extern const struct command command_backup;
 extern const struct command command_programmes;
 extern const struct command command_people;
+extern const struct command command_network;
 
 /* The table, terminated by NULL. */
 extern const struct command *const cli_commands[];

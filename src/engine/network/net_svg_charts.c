@@ -242,9 +242,9 @@ int net_svg_change_chart(const struct net_comparison *c, const char *before_name
             sb_append(sb, "<text x=\"0\" y=\"30\" fill=\"#555555\">no data</text>\n</g>\n");
             continue;
         }
-        /* Both means on one axis from min(0, means) to the larger mean. */
+        /* Both means on one axis that includes zero, so bars start at zero either way. */
         double lo = fmin(0, fmin(m->mean_before, m->mean_after));
-        double hi = fmax(m->mean_before, m->mean_after);
+        double hi = fmax(0, fmax(m->mean_before, m->mean_after));
         double span = hi - lo > 1e-12 ? hi - lo : 1;
         double bw = 150;
         double xb = (m->mean_before - lo) / span * bw, xa = (m->mean_after - lo) / span * bw;

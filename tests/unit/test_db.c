@@ -1,6 +1,7 @@
 /* Unit tests for store/db: durability settings, migrations and the statement cache. */
 #include "test_support.h"
 
+#include "core/embedded.h"
 #include "store/db.h"
 
 static char *db_path(void)
@@ -46,7 +47,8 @@ static void migrations_are_recorded_and_run_once(void **state)
     assert_int_equal(db_schema_version(db), version);
     sqlite3_stmt *st = db_prepare(db, "SELECT count(*) FROM schema_migrations");
     assert_int_equal(sqlite3_step(st), SQLITE_ROW);
-    assert_int_equal(sqlite3_column_int(st, 0), version);
+    /* One row per migration file; numbers may have gaps while areas land separately. */
+    assert_int_equal(sqlite3_column_int(st, 0), (int)store_migrations_count);
     db_close(db);
     free(path);
 }

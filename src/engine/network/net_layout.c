@@ -8,8 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Fruchterman-Reingold iterations: igraph's default of 500 is more than a survey picture needs
- * at the sizes where it is used (up to NET_LAYOUT_FR_MAX people). */
+/* Fruchterman-Reingold iterations: igraph's default of 500 is more than a survey picture
+ * needs. */
 #define NET_LAYOUT_FR_ITERATIONS 300
 
 static void normalise(const igraph_matrix_t *m, struct net_layout *out)
@@ -75,16 +75,13 @@ int net_layout(size_t count, const struct net_tie *ties, size_t tie_count, unsig
      * reproducible. Callers lay out one network at a time per process (CLI) or accept that
      * concurrent layouts may differ run to run (web). */
     igraph_rng_seed(igraph_rng_default(), (igraph_uint_t)seed);
-    if (count <= NET_LAYOUT_FR_MAX) {
-        rc = igraph_layout_fruchterman_reingold(&g, &m, 0, NET_LAYOUT_FR_ITERATIONS,
-                                                sqrt((double)count), IGRAPH_LAYOUT_AUTOGRID,
-                                                NULL, NULL, NULL, NULL, NULL);
-    } else {
-        igraph_layout_drl_options_t opt;
-        rc = igraph_layout_drl_options_init(&opt, IGRAPH_LAYOUT_DRL_COARSEST);
-        if (rc == IGRAPH_SUCCESS)
-            rc = igraph_layout_drl(&g, &m, 0, &opt, NULL);
-    }
+    /* Fruchterman-Reingold with igraph's grid (AUTOGRID turns it on past 1,000 people) costs
+     * O(n + m) per iteration; DrL was measured at 33 s for 10,000 people, FR with the grid at
+     * well under a second, so FR it is at every size. */
+    rc = igraph_layout_fruchterman_reingold(&g, &m, 0, NET_LAYOUT_FR_ITERATIONS,
+                                            sqrt((double)count),
+                                            IGRAPH_LAYOUT_AUTOGRID, NULL, NULL, NULL, NULL,
+                                            NULL);
     if (rc == IGRAPH_SUCCESS)
         normalise(&m, out);
     igraph_matrix_destroy(&m);

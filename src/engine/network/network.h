@@ -163,10 +163,8 @@ struct net_layout {
 };
 
 /* Lays out people joined by TIES (treated as undirected) deterministically from SEED:
- * Fruchterman-Reingold (with igraph's grid when large) up to NET_LAYOUT_FR_MAX people, DrL
- * beyond. Isolates are placed too. Returns 0 and fills OUT (free with net_layout_free), or -1
+ * Fruchterman-Reingold, with igraph's grid past 1,000 people (O(n + m) per iteration). Isolates are placed too. Returns 0 and fills OUT (free with net_layout_free), or -1
  * with a message in *ERR. To draw two waves with the same positions, pass both waves' ties. */
-#define NET_LAYOUT_FR_MAX 3000
 int net_layout(size_t count, const struct net_tie *ties, size_t tie_count, unsigned long seed,
                struct net_layout *out, char **err);
 void net_layout_free(struct net_layout *l);

@@ -65,8 +65,8 @@ int main(int argc, char **argv)
         } while (b == a);
         ties[k] = (struct net_tie){(int)a, (int)b, 0, NAN};
     }
-    struct net_people people = {.count = (size_t)n, .department = dept, .organisation = org,
-                                .set = set};
+    struct net_people people = {
+        .count = (size_t)n, .department = dept, .organisation = org, .set = set};
     struct net_wave w;
     struct net_layout layout;
     char *err = NULL;
@@ -83,8 +83,7 @@ int main(int argc, char **argv)
     double t2 = now();
     printf("people %ld ties %ld: metrics %.3f s, layout %.3f s, total %.3f s; "
            "components %zu, mean E-I %.2f\n",
-           n, m, t1 - t0, t2 - t1, t2 - t0,
-           w.cohort.components, w.cohort.mean_ei_department);
+           n, m, t1 - t0, t2 - t1, t2 - t0, w.cohort.components, w.cohort.mean_ei_department);
     net_wave_free(&w);
     net_layout_free(&layout);
     free(dept);

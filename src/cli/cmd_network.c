@@ -91,13 +91,11 @@ static int run_import(struct cli_ctx *ctx, int argc, char **argv)
         goto out;
     }
     if (json) {
-        cli_print_json(json_pack("{s:s, s:s, s:s, s:b, s:b, s:I, s:I, s:I, s:I}", "file", source,
-                                 "programme", programme, "wave", wave, "dry_run", dry_run,
-                                 "wave_created", report.wave_created, "ties",
-                                 (json_int_t)report.ties, "respondents",
-                                 (json_int_t)report.respondents, "relations",
-                                 (json_int_t)report.relation_count, "replaced",
-                                 (json_int_t)report.replaced));
+        cli_print_json(json_pack(
+            "{s:s, s:s, s:s, s:b, s:b, s:I, s:I, s:I, s:I}", "file", source, "programme", programme,
+            "wave", wave, "dry_run", dry_run, "wave_created", report.wave_created, "ties",
+            (json_int_t)report.ties, "respondents", (json_int_t)report.respondents, "relations",
+            (json_int_t)report.relation_count, "replaced", (json_int_t)report.replaced));
     } else {
         printf("%s %zu tie%s from %zu respondent%s (%zu relation%s) into wave '%s'%s of "
                "programme '%s'.\n",
@@ -258,9 +256,9 @@ int network_export_run(struct cli_ctx *ctx, const struct command *cmd,
     } else {
         char *nodes = str_printf("%s-nodes.csv", opt->output);
         char *edges = str_printf("%s-edges.csv", opt->output);
-        status = nodes && edges ? write_or_print(cmd, nodes,
-                                                 network_nodes_csv(&d, &w, labels, opt->anonymise))
-                                : cli_user_error(cmd, "out of memory");
+        status = nodes && edges
+                     ? write_or_print(cmd, nodes, network_nodes_csv(&d, &w, labels, opt->anonymise))
+                     : cli_user_error(cmd, "out of memory");
         if (status == CLI_OK)
             status = write_or_print(cmd, edges, network_edges_csv(&d, labels));
         if (status == CLI_OK)

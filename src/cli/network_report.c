@@ -42,9 +42,9 @@ static json_t *cohort_json(const struct net_cohort_metrics *c)
                      num(c->density_undirected), "components", (json_int_t)c->components,
                      "largest_component", (json_int_t)c->largest_component, "isolates",
                      (json_int_t)c->isolates, "mean_ei_department", num(c->mean_ei_department),
-                     "mean_ei_organisation", num(c->mean_ei_organisation),
-                     "cross_department_share", num(c->cross_department_share),
-                     "cross_organisation_share", num(c->cross_organisation_share));
+                     "mean_ei_organisation", num(c->mean_ei_organisation), "cross_department_share",
+                     num(c->cross_department_share), "cross_organisation_share",
+                     num(c->cross_organisation_share));
 }
 
 static json_t *report_json(const struct report *r, const struct network_report_options *opt)
@@ -56,8 +56,8 @@ static json_t *report_json(const struct report *r, const struct network_report_o
                              (int)r->v.waves[i].ties, "respondents", (int)r->v.waves[i].respondents,
                              "members", (int)r->v.waves[i].members, "response_rate",
                              num(r->v.waves[i].members ? (double)r->v.waves[i].respondents /
-                                                           (double)r->v.waves[i].members
-                                                     : NAN)));
+                                                             (double)r->v.waves[i].members
+                                                       : NAN)));
     json_t *people = json_array();
     for (size_t i = 0; i < r->v.data.cohort.count; i++) {
         const struct net_person_metrics *p = &r->v.now.person[i];
@@ -74,39 +74,38 @@ static json_t *report_json(const struct report *r, const struct network_report_o
         if (r->v.comparing) {
             const struct net_person_change *c = &r->v.cmp.person[i];
             json_object_set_new(o, "change",
-                                json_pack("{s:i, s:i, s:i, s:i}", "gained_inside",
-                                          c->gained_inside, "gained_beyond", c->gained_beyond,
-                                          "lost_inside", c->lost_inside, "lost_beyond",
-                                          c->lost_beyond));
+                                json_pack("{s:i, s:i, s:i, s:i}", "gained_inside", c->gained_inside,
+                                          "gained_beyond", c->gained_beyond, "lost_inside",
+                                          c->lost_inside, "lost_beyond", c->lost_beyond));
         }
         json_array_append_new(people, o);
     }
-    json_t *root = json_pack("{s:s, s:s, s:o, s:o, s:o}", "programme", opt->programme, "wave",
-                             r->v.wave_name, "relation",
-                             opt->relation ? json_string(opt->relation) : json_null(), "waves",
-                             waves, "cohort", cohort_json(&r->v.now.cohort));
+    json_t *root =
+        json_pack("{s:s, s:s, s:o, s:o, s:o}", "programme", opt->programme, "wave", r->v.wave_name,
+                  "relation", opt->relation ? json_string(opt->relation) : json_null(), "waves",
+                  waves, "cohort", cohort_json(&r->v.now.cohort));
     if (r->v.comparing) {
         json_t *metrics = json_object();
         for (int m = 0; m < NET_METRIC_COUNT; m++) {
             const struct net_metric_change *c = &r->v.cmp.metric[m];
             json_object_set_new(metrics, net_metric_name((enum net_metric)m),
                                 json_pack("{s:I, s:o, s:o, s:o, s:o, s:o}", "pairs",
-                                          (json_int_t)c->pairs, "mean_before",
-                                          num(c->mean_before), "mean_after", num(c->mean_after),
-                                          "mean_diff", num(c->mean_diff), "sd_diff",
-                                          num(c->sd_diff), "d_z", num(c->d_z)));
+                                          (json_int_t)c->pairs, "mean_before", num(c->mean_before),
+                                          "mean_after", num(c->mean_after), "mean_diff",
+                                          num(c->mean_diff), "sd_diff", num(c->sd_diff), "d_z",
+                                          num(c->d_z)));
         }
-        json_object_set_new(
-            root, "compare",
-            json_pack("{s:s, s:s, s:o, s:I, s:I, s:I, s:I, s:I, s:s, s:o}", "before",
-                      r->v.before_name, "after", r->v.wave_name, "cohort_before",
-                      cohort_json(&r->v.then.cohort), "ties_gained_inside",
-                      (json_int_t)r->v.cmp.gained_inside, "ties_gained_beyond",
-                      (json_int_t)r->v.cmp.gained_beyond, "ties_lost_inside",
-                      (json_int_t)r->v.cmp.lost_inside, "ties_lost_beyond",
-                      (json_int_t)r->v.cmp.lost_beyond, "ties_kept", (json_int_t)r->v.cmp.kept,
-                      "effect_size", "Cohen's d_z: mean of paired differences / SD of differences",
-                      "metrics", metrics));
+        json_object_set_new(root, "compare",
+                            json_pack("{s:s, s:s, s:o, s:I, s:I, s:I, s:I, s:I, s:s, s:o}",
+                                      "before", r->v.before_name, "after", r->v.wave_name,
+                                      "cohort_before", cohort_json(&r->v.then.cohort),
+                                      "ties_gained_inside", (json_int_t)r->v.cmp.gained_inside,
+                                      "ties_gained_beyond", (json_int_t)r->v.cmp.gained_beyond,
+                                      "ties_lost_inside", (json_int_t)r->v.cmp.lost_inside,
+                                      "ties_lost_beyond", (json_int_t)r->v.cmp.lost_beyond,
+                                      "ties_kept", (json_int_t)r->v.cmp.kept, "effect_size",
+                                      "Cohen's d_z: mean of paired differences / SD of differences",
+                                      "metrics", metrics));
     }
     json_object_set_new(root, "people", people);
     return root;
@@ -129,9 +128,9 @@ static void print_text(const struct report *r, const struct network_report_optio
     for (size_t i = 0; i < r->v.wave_count; i++)
         printf("  wave %-12s %ld of %ld members answered (%.0f%%), %ld nominations\n",
                r->v.waves[i].name, r->v.waves[i].respondents, r->v.waves[i].members,
-               r->v.waves[i].members ? 100.0 * (double)r->v.waves[i].respondents /
-                                         (double)r->v.waves[i].members
-                                   : 0.0,
+               r->v.waves[i].members
+                   ? 100.0 * (double)r->v.waves[i].respondents / (double)r->v.waves[i].members
+                   : 0.0,
                r->v.waves[i].ties);
     const struct net_cohort_metrics *c = &r->v.now.cohort;
     printf("\nWave '%s': %zu people, %zu nominations, %zu pairs in contact; density %.3f.\n",
@@ -149,8 +148,9 @@ static void print_text(const struct report *r, const struct network_report_optio
     printf("\nFrom '%s' to '%s': %zu ties gained (%zu inside sets, %zu beyond), %zu lost "
            "(%zu inside, %zu beyond), %zu kept.\n",
            r->v.before_name, r->v.wave_name, r->v.cmp.gained_inside + r->v.cmp.gained_beyond,
-           r->v.cmp.gained_inside, r->v.cmp.gained_beyond, r->v.cmp.lost_inside + r->v.cmp.lost_beyond,
-           r->v.cmp.lost_inside, r->v.cmp.lost_beyond, r->v.cmp.kept);
+           r->v.cmp.gained_inside, r->v.cmp.gained_beyond,
+           r->v.cmp.lost_inside + r->v.cmp.lost_beyond, r->v.cmp.lost_inside, r->v.cmp.lost_beyond,
+           r->v.cmp.kept);
     printf("\n%-30s %9s %9s %9s %7s %6s\n", "metric (mean per person)", r->v.before_name,
            r->v.wave_name, "change", "d_z", "n");
     for (int m = 0; m < NET_METRIC_COUNT; m++) {
@@ -192,9 +192,9 @@ static int draw(const struct command *cmd, struct report *r,
         if (p < 0)
             return cli_user_error(cmd, "'%s' is not a member of programme '%s'", opt->ego,
                                   opt->programme);
-        status = write_svg(cmd, opt->svg, &sb,
-                           network_view_ego_svg(&r->v, (size_t)p, NETWORK_VIEWER_ADMIN,
-                                                r->labels, colour, &sb));
+        status = write_svg(
+            cmd, opt->svg, &sb,
+            network_view_ego_svg(&r->v, (size_t)p, NETWORK_VIEWER_ADMIN, r->labels, colour, &sb));
     } else if (network_view_network_svg(&r->v, r->labels, colour, &sb, &err) != 0) {
         status = cli_user_error(cmd, "%s", err ? err : "cannot draw the network");
         free(err);

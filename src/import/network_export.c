@@ -52,8 +52,8 @@ char **network_labels(const struct network_data *d, bool anonymise, unsigned lon
             bool shared = (i > 0 && strcmp(v[i].name, v[i - 1].name) == 0) ||
                           (i + 1 < n && strcmp(v[i].name, v[i + 1].name) == 0);
             const struct cohort_person *p = &d->cohort.people[v[i].person];
-            labels[v[i].person] = shared ? str_printf("%s <%s>", p->name, p->email)
-                                         : str_printf("%s", p->name);
+            labels[v[i].person] =
+                shared ? str_printf("%s <%s>", p->name, p->email) : str_printf("%s", p->name);
             if (!labels[v[i].person])
                 goto fail;
         }
@@ -98,8 +98,8 @@ static void graphml_text(struct strbuf *sb, const char *key, const char *v)
     sb_append(sb, "</data>");
 }
 
-char *network_graphml(const struct network_data *d, const struct net_wave *w,
-                      char *const *labels, bool anonymise)
+char *network_graphml(const struct network_data *d, const struct net_wave *w, char *const *labels,
+                      bool anonymise)
 {
     struct strbuf sb = {0};
     sb_append(&sb, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
@@ -155,8 +155,8 @@ static void csv_cell(struct strbuf *sb, const char *v, bool first)
     csv_append_field(sb, v ? v : "");
 }
 
-char *network_nodes_csv(const struct network_data *d, const struct net_wave *w,
-                        char *const *labels, bool anonymise)
+char *network_nodes_csv(const struct network_data *d, const struct net_wave *w, char *const *labels,
+                        bool anonymise)
 {
     struct strbuf sb = {0};
     sb_append(&sb, anonymise ? "Label" : "Label,Email");

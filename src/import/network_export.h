@@ -19,14 +19,14 @@ void network_labels_free(char **labels, size_t count);
  * ANONYMISE the email; department, organisation, set) and W's metrics when W is not NULL, and
  * edge attributes relation and strength. LABELS from network_labels. Returns a new string
  * (caller frees) or NULL when out of memory. */
-char *network_graphml(const struct network_data *d, const struct net_wave *w,
-                      char *const *labels, bool anonymise);
+char *network_graphml(const struct network_data *d, const struct net_wave *w, char *const *labels,
+                      bool anonymise);
 
 /* CSV node list (Label, Email unless ANONYMISE, Department, Organisation, Set, metrics) and
  * edge list (From, To, Type, Strength; From and To are labels), CRLF line ends. Each returns a
  * new string (caller frees) or NULL. */
-char *network_nodes_csv(const struct network_data *d, const struct net_wave *w,
-                        char *const *labels, bool anonymise);
+char *network_nodes_csv(const struct network_data *d, const struct net_wave *w, char *const *labels,
+                        bool anonymise);
 char *network_edges_csv(const struct network_data *d, char *const *labels);
 
 #endif

@@ -32,8 +32,7 @@ static int add_relation(struct tie_file *f, const char *name)
 
 /* Looks up one email cell; reports blank and unknown. Returns the person or -1. */
 static long member(const char *name, long line, const char *field, const char *value,
-                   const struct cohort_index *idx, const char *programme,
-                   struct diag_list *diags)
+                   const struct cohort_index *idx, const char *programme, struct diag_list *diags)
 {
     if (!value[0]) {
         diag_add(diags, name, line, field, "%s is empty; give the person's email", field);
@@ -140,10 +139,9 @@ int tie_file_parse(const char *name, const char *data, size_t len, const struct 
         goto done;
     for (size_t i = 0; i < t.row_count; i++) {
         const struct csv_row *row = &t.rows[i];
-        long from = member(name, row->line, "from_email", row->fields[col_from], &idx,
-                           programme, diags);
-        long to = member(name, row->line, "to_email", row->fields[col_to], &idx, programme,
-                         diags);
+        long from =
+            member(name, row->line, "from_email", row->fields[col_from], &idx, programme, diags);
+        long to = member(name, row->line, "to_email", row->fields[col_to], &idx, programme, diags);
         const char *rel = row->fields[col_rel];
         double strength = NAN;
         bool ok = from >= 0 && to >= 0;

@@ -26,7 +26,7 @@ struct tie_file {
         int relation;
         double strength; /* NAN when blank */
         long line;
-    } *rows;
+    } * rows;
     size_t relation_count;
     char **relations; /* as first written in the file */
 };

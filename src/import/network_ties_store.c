@@ -16,11 +16,6 @@ static bool seen_once(unsigned char *seen, size_t relations, int person, int rel
     return was;
 }
 
-static long changes(struct db *db)
-{
-    return (long)sqlite3_changes(db_sqlite(db));
-}
-
 int tie_file_import(struct db *db, long long programme_id, const char *wave,
                     const struct cohort *members, const struct tie_file *f, bool dry_run,
                     struct tie_import_report *report, char **err)
@@ -61,17 +56,17 @@ int tie_file_import(struct db *db, long long programme_id, const char *wave,
     if (store_network_wave_ensure(db, programme_id, wave, &wave_id, &created) != 0)
         goto rollback;
     for (size_t r = 0; r < f->relation_count; r++)
-        if (store_network_relation_ensure(db, programme_id, f->relations[r], &relation_ids[r]) !=
-            0)
+        if (store_network_relation_ensure(db, programme_id, f->relations[r], &relation_ids[r]) != 0)
             goto rollback;
     for (size_t i = 0; i < f->count; i++) {
         const struct tie_row *t = &f->rows[i];
         long long from_id = members->people[t->from].id, to_id = members->people[t->to].id;
         if (!seen_once(seen, f->relation_count, t->from, t->relation)) {
-            if (store_network_answers_clear(db, wave_id, relation_ids[t->relation], from_id) !=
-                0)
+            long removed = 0;
+            if (store_network_answers_clear(db, wave_id, relation_ids[t->relation], from_id,
+                                            &removed) != 0)
                 goto rollback;
-            report->replaced += (size_t)changes(db);
+            report->replaced += (size_t)removed;
         }
         if (!seen_once(answered, 1, t->from, 0) &&
             store_network_response_record(db, wave_id, from_id, "csv") != 0)

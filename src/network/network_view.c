@@ -14,9 +14,8 @@ static long find_wave(const struct network_view *v, const char *name)
     return -1;
 }
 
-int network_view_load(struct db *db, long long programme_id, const char *wave,
-                      const char *before, const char *relation, struct network_view *out,
-                      char **err)
+int network_view_load(struct db *db, long long programme_id, const char *wave, const char *before,
+                      const char *relation, struct network_view *out, char **err)
 {
     memset(out, 0, sizeof *out);
     if (store_network_waves(db, programme_id, &out->waves, &out->wave_count) != 0) {
@@ -105,9 +104,8 @@ static struct net_tie *own_ties(const struct net_tie *ties, size_t count, int pe
     return own;
 }
 
-int network_view_ego_svg(const struct network_view *v, size_t person,
-                         enum network_viewer viewer, char *const *labels,
-                         enum network_colour colour, struct strbuf *out)
+int network_view_ego_svg(const struct network_view *v, size_t person, enum network_viewer viewer,
+                         char *const *labels, enum network_colour colour, struct strbuf *out)
 {
     if (person >= v->data.cohort.count)
         return -1;
@@ -126,16 +124,24 @@ int network_view_ego_svg(const struct network_view *v, size_t person,
         ties = own_now;
         before = own_then;
     }
-    char *title = v->comparing
-                      ? str_printf("Contacts of %s: %s and %s",
-                                   labels ? labels[person] : "you", v->before_name, v->wave_name)
-                      : str_printf("Contacts of %s, %s", labels ? labels[person] : "you",
-                                   v->wave_name);
+    char *title =
+        v->comparing
+            ? str_printf("Contacts of %s: %s and %s", labels ? labels[person] : "you",
+                         v->before_name, v->wave_name)
+            : str_printf("Contacts of %s, %s", labels ? labels[person] : "you", v->wave_name);
     struct net_svg_ego e = {
-        .count = v->data.cohort.count, .ego = (int)person, .group = c.group,
-        .group_names = c.names, .group_count = c.count, .group_title = c.title,
-        .labels = (const char *const *)labels, .ties = ties, .tie_count = tie_count,
-        .before = before, .before_count = before_count, .title = title,
+        .count = v->data.cohort.count,
+        .ego = (int)person,
+        .group = c.group,
+        .group_names = c.names,
+        .group_count = c.count,
+        .group_title = c.title,
+        .labels = (const char *const *)labels,
+        .ties = ties,
+        .tie_count = tie_count,
+        .before = before,
+        .before_count = before_count,
+        .title = title,
     };
     int rc = title ? net_svg_ego_network(&e, out) : -1;
     free(title);
@@ -166,11 +172,20 @@ int network_view_network_svg(const struct network_view *v, char *const *labels,
     if (rc != 0)
         return -1;
     struct net_svg_network after = {
-        .count = d->cohort.count, .x = layout.x, .y = layout.y, .group = c.group,
-        .group_names = c.names, .group_count = c.count, .group_title = c.title,
-        .set = d->set, .set_names = (const char *const *)d->set_names,
-        .set_count = d->set_count, .labels = (const char *const *)labels, .ties = d->ties,
-        .tie_count = d->tie_count, .title = v->wave_name,
+        .count = d->cohort.count,
+        .x = layout.x,
+        .y = layout.y,
+        .group = c.group,
+        .group_names = c.names,
+        .group_count = c.count,
+        .group_title = c.title,
+        .set = d->set,
+        .set_names = (const char *const *)d->set_names,
+        .set_count = d->set_count,
+        .labels = (const char *const *)labels,
+        .ties = d->ties,
+        .tie_count = d->tie_count,
+        .title = v->wave_name,
     };
     if (v->comparing) {
         struct net_svg_network earlier = after;

@@ -19,8 +19,8 @@ struct network_view {
     size_t then_count;
     struct net_wave then;
     struct net_comparison cmp;
-    char *wave_name;   /* as stored */
-    char *before_name; /* NULL when not comparing */
+    char *wave_name;                /* as stored */
+    char *before_name;              /* NULL when not comparing */
     struct network_wave_row *waves; /* every wave of the programme with response counts */
     size_t wave_count;
 };
@@ -30,9 +30,8 @@ struct network_view {
  * Returns 0 and fills OUT (free with network_view_free); 1 when the programme has no such wave
  * (or no survey at all) with a message for the user in *ERR; -1 on other errors with *ERR.
  * *ERR is the caller's to free. */
-int network_view_load(struct db *db, long long programme_id, const char *wave,
-                      const char *before, const char *relation, struct network_view *out,
-                      char **err);
+int network_view_load(struct db *db, long long programme_id, const char *wave, const char *before,
+                      const char *relation, struct network_view *out, char **err);
 void network_view_free(struct network_view *v);
 
 /* Which colours the pictures use. */
@@ -46,9 +45,8 @@ enum network_viewer { NETWORK_VIEWER_ADMIN, NETWORK_VIEWER_SELF };
 /* Appends the SVG of person PERSON's (index into v->data.cohort) contacts, and how they grew
  * when v is comparing. LABELS names people (NULL: unnamed). Returns 0, or -1 when PERSON is out
  * of range or out of memory. The caller checks that a participant asks for themselves only. */
-int network_view_ego_svg(const struct network_view *v, size_t person,
-                         enum network_viewer viewer, char *const *labels,
-                         enum network_colour colour, struct strbuf *out);
+int network_view_ego_svg(const struct network_view *v, size_t person, enum network_viewer viewer,
+                         char *const *labels, enum network_colour colour, struct strbuf *out);
 
 /* Appends the SVG of the whole network (two waves side by side when comparing, new ties
  * highlighted, sets as hulls), laid out once for both waves. LABELS as above; pass NULL or

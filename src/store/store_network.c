@@ -23,8 +23,7 @@ static int find_named(struct db *db, const char *sql, long long programme_id, co
     return result;
 }
 
-int store_network_wave_id(struct db *db, long long programme_id, const char *name,
-                          long long *id)
+int store_network_wave_id(struct db *db, long long programme_id, const char *name, long long *id)
 {
     return find_named(db, "SELECT id FROM network_waves WHERE programme_id = ?1 AND name = ?2",
                       programme_id, name, id);
@@ -54,9 +53,9 @@ int store_network_wave_ensure(struct db *db, long long programme_id, const char 
 int store_network_relation_ensure(struct db *db, long long programme_id, const char *name,
                                   long long *id)
 {
-    int rc = find_named(db,
-                        "SELECT id FROM network_relations WHERE programme_id = ?1 AND name = ?2",
-                        programme_id, name, id);
+    int rc =
+        find_named(db, "SELECT id FROM network_relations WHERE programme_id = ?1 AND name = ?2",
+                   programme_id, name, id);
     if (rc != 1)
         return rc;
     sqlite3_stmt *st =
@@ -125,7 +124,7 @@ void network_wave_rows_free(struct network_wave_row *rows, size_t count)
 }
 
 int store_network_answers_clear(struct db *db, long long wave_id, long long relation_id,
-                                long long person_id)
+                                long long person_id, long *removed)
 {
     sqlite3_stmt *st = db_prepare(db, "DELETE FROM network_ties WHERE wave_id = ?1 AND "
                                       "relation_id = ?2 AND from_id = ?3");
@@ -134,12 +133,15 @@ int store_network_answers_clear(struct db *db, long long wave_id, long long rela
     sqlite3_bind_int64(st, 1, wave_id);
     sqlite3_bind_int64(st, 2, relation_id);
     sqlite3_bind_int64(st, 3, person_id);
-    return db_exec_stmt(st);
+    if (db_exec_stmt(st) != 0)
+        return -1;
+    if (removed)
+        *removed = (long)sqlite3_changes(db_sqlite(db));
+    return 0;
 }
 
 int store_network_tie_put(struct db *db, long long wave_id, long long relation_id,
-                          long long from_id, long long to_id, double strength,
-                          const char *source)
+                          long long from_id, long long to_id, double strength, const char *source)
 {
     sqlite3_stmt *st = db_prepare(
         db, "INSERT OR REPLACE INTO network_ties(wave_id, relation_id, from_id, to_id, strength,"
@@ -205,20 +207,19 @@ int store_network_consent_get(struct db *db, long long programme_id, long long p
     return result;
 }
 
-int store_known_pairs(struct db *db, long long programme_id, struct known_pair **out,
-                      size_t *count)
+int store_known_pairs(struct db *db, long long programme_id, struct known_pair **out, size_t *count)
 {
     *out = NULL;
     *count = 0;
     /* Both people must still be members: a tie to someone who left cannot shape a set. */
-    sqlite3_stmt *st = db_prepare(
-        db, "SELECT DISTINCT min(t.from_id, t.to_id) AS a, max(t.from_id, t.to_id) AS b"
-            " FROM network_ties t JOIN network_waves w ON w.id = t.wave_id"
-            " JOIN programme_members ma ON ma.programme_id = w.programme_id"
-            "  AND ma.person_id = t.from_id"
-            " JOIN programme_members mb ON mb.programme_id = w.programme_id"
-            "  AND mb.person_id = t.to_id"
-            " WHERE w.programme_id = ?1 ORDER BY a, b");
+    sqlite3_stmt *st =
+        db_prepare(db, "SELECT DISTINCT min(t.from_id, t.to_id) AS a, max(t.from_id, t.to_id) AS b"
+                       " FROM network_ties t JOIN network_waves w ON w.id = t.wave_id"
+                       " JOIN programme_members ma ON ma.programme_id = w.programme_id"
+                       "  AND ma.person_id = t.from_id"
+                       " JOIN programme_members mb ON mb.programme_id = w.programme_id"
+                       "  AND mb.person_id = t.to_id"
+                       " WHERE w.programme_id = ?1 ORDER BY a, b");
     if (!st)
         return -1;
     sqlite3_bind_int64(st, 1, programme_id);

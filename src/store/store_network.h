@@ -11,8 +11,7 @@
 #include <stddef.h>
 
 /* Finds wave NAME (case-insensitive) of the programme: 0 and *ID, 1 when none, -1 on error. */
-int store_network_wave_id(struct db *db, long long programme_id, const char *name,
-                          long long *id);
+int store_network_wave_id(struct db *db, long long programme_id, const char *name, long long *id);
 /* Finds or creates wave NAME (new waves go last): 0 and *ID (*CREATED 1 when new), -1. */
 int store_network_wave_ensure(struct db *db, long long programme_id, const char *name,
                               long long *id, int *created);
@@ -34,14 +33,14 @@ int store_network_waves(struct db *db, long long programme_id, struct network_wa
                         size_t *count);
 void network_wave_rows_free(struct network_wave_row *rows, size_t count);
 
-/* Removes what PERSON answered in WAVE for RELATION, so that a new answer replaces it. 0/-1. */
+/* Removes what PERSON answered in WAVE for RELATION, so that a new answer replaces it, and
+ * stores how many ties that removed in *REMOVED (may be NULL). 0 or -1. */
 int store_network_answers_clear(struct db *db, long long wave_id, long long relation_id,
-                                long long person_id);
+                                long long person_id, long *removed);
 /* Records one nomination; STRENGTH NAN for none; SOURCE "csv" or "web". Replaces an equal
  * (wave, relation, from, to) tie. 0 or -1. */
 int store_network_tie_put(struct db *db, long long wave_id, long long relation_id,
-                          long long from_id, long long to_id, double strength,
-                          const char *source);
+                          long long from_id, long long to_id, double strength, const char *source);
 /* Records that PERSON answered WAVE (once; a later answer updates the time). 0 or -1. */
 int store_network_response_record(struct db *db, long long wave_id, long long person_id,
                                   const char *source);
@@ -79,7 +78,7 @@ struct network_data {
     size_t organisation_count;
     char **set_names; /* sets of the programme's latest published plan, else latest plan */
     size_t set_count;
-    char **relation_names; /* net_tie.relation indexes this */
+    char **relation_names;   /* net_tie.relation indexes this */
     long long *relation_ids; /* the store ids of relation_names */
     size_t relation_count;
     struct net_tie *ties;
@@ -96,8 +95,7 @@ int store_network_load(struct db *db, long long programme_id, long long wave_id,
 /* Loads only the ties of another wave into *TIES over the same people as DATA (for comparing
  * waves). 0 or -1 with *ERR; caller frees *TIES with free(). */
 int store_network_load_ties(struct db *db, const struct network_data *data, long long wave_id,
-                            const char *relation, struct net_tie **ties, size_t *count,
-                            char **err);
+                            const char *relation, struct net_tie **ties, size_t *count, char **err);
 void network_data_free(struct network_data *d);
 
 /* The engine's view of DATA (pointers into it). */

@@ -105,12 +105,12 @@ static int load_sets(struct db *db, long long programme_id, struct network_data 
 {
     /* The plan that describes the programme now: the latest published one, else the latest
      * draft. Sets are numbered in plan order. */
-    sqlite3_stmt *st = db_prepare(
-        db, "SELECT s.id, s.name, m.person_id FROM sets s"
-            " LEFT JOIN set_members m ON m.set_id = s.id"
-            " WHERE s.plan_id = (SELECT id FROM set_plans WHERE programme_id = ?1"
-            "  ORDER BY status = 'published' DESC, id DESC LIMIT 1)"
-            " ORDER BY s.position, s.id");
+    sqlite3_stmt *st =
+        db_prepare(db, "SELECT s.id, s.name, m.person_id FROM sets s"
+                       " LEFT JOIN set_members m ON m.set_id = s.id"
+                       " WHERE s.plan_id = (SELECT id FROM set_plans WHERE programme_id = ?1"
+                       "  ORDER BY status = 'published' DESC, id DESC LIMIT 1)"
+                       " ORDER BY s.position, s.id");
     if (!st)
         return -1;
     sqlite3_bind_int64(st, 1, programme_id);
@@ -158,16 +158,15 @@ static int load_relations(struct db *db, long long programme_id, struct network_
 }
 
 static int load_ties(struct db *db, const struct network_data *d, const struct id_index *ids,
-                     long long wave_id, const char *relation, struct net_tie **ties,
-                     size_t *count)
+                     long long wave_id, const char *relation, struct net_tie **ties, size_t *count)
 {
     *ties = NULL;
     *count = 0;
-    sqlite3_stmt *st = db_prepare(
-        db, "SELECT t.from_id, t.to_id, t.relation_id, t.strength FROM network_ties t"
-            " JOIN network_relations r ON r.id = t.relation_id"
-            " WHERE t.wave_id = ?1 AND (?2 IS NULL OR r.name = ?2)"
-            " ORDER BY t.from_id, t.to_id, t.relation_id");
+    sqlite3_stmt *st =
+        db_prepare(db, "SELECT t.from_id, t.to_id, t.relation_id, t.strength FROM network_ties t"
+                       " JOIN network_relations r ON r.id = t.relation_id"
+                       " WHERE t.wave_id = ?1 AND (?2 IS NULL OR r.name = ?2)"
+                       " ORDER BY t.from_id, t.to_id, t.relation_id");
     if (!st)
         return -1;
     sqlite3_bind_int64(st, 1, wave_id);
@@ -195,8 +194,8 @@ static int load_ties(struct db *db, const struct network_data *d, const struct i
             .from = from,
             .to = to,
             .relation = rel,
-            .strength = sqlite3_column_type(st, 3) == SQLITE_NULL ? NAN
-                                                                  : sqlite3_column_double(st, 3),
+            .strength =
+                sqlite3_column_type(st, 3) == SQLITE_NULL ? NAN : sqlite3_column_double(st, 3),
         };
     }
     sqlite3_reset(st);
@@ -248,11 +247,10 @@ int store_network_load(struct db *db, long long programme_id, long long wave_id,
         out->set[i] = -1;
     if (number_groups(&out->cohort, "department", &out->department, &out->department_names,
                       &out->department_count) != 0 ||
-        number_groups(&out->cohort, "organisation", &out->organisation,
-                      &out->organisation_names, &out->organisation_count) != 0)
+        number_groups(&out->cohort, "organisation", &out->organisation, &out->organisation_names,
+                      &out->organisation_count) != 0)
         goto oom;
-    if (load_sets(db, programme_id, out, ids) != 0 ||
-        load_relations(db, programme_id, out) != 0 ||
+    if (load_sets(db, programme_id, out, ids) != 0 || load_relations(db, programme_id, out) != 0 ||
         load_ties(db, out, ids, wave_id, relation, &out->ties, &out->tie_count) != 0 ||
         load_responses(db, out, ids, wave_id) != 0) {
         *err = str_printf("cannot load the network survey: %s", db_errmsg(db));
@@ -269,8 +267,7 @@ fail:
 }
 
 int store_network_load_ties(struct db *db, const struct network_data *data, long long wave_id,
-                            const char *relation, struct net_tie **ties, size_t *count,
-                            char **err)
+                            const char *relation, struct net_tie **ties, size_t *count, char **err)
 {
     struct id_index *ids = people_index(&data->cohort);
     if (!ids) {

@@ -22,13 +22,13 @@ static void check_close(double a, double b, double eps, const char *what, const 
         _fail_msg(file, line, what, a, b);
 }
 
-static struct net_tie T(int a, int b)
-{
+static struct net_tie T(int a, int b) {
     return (struct net_tie){.from = a, .to = b, .relation = 0, .strength = NAN};
 }
 
-static void analyse(size_t n, const int *dept, const int *org, const struct net_tie *ties,
-                    size_t count, struct net_wave *w)
+static void
+analyse(size_t n, const int *dept, const int *org, const struct net_tie *ties, size_t count,
+        struct net_wave *w)
 {
     struct net_people p = {.count = n, .department = dept, .organisation = org};
     char *err = NULL;

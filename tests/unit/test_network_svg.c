@@ -6,12 +6,12 @@
 
 #include <math.h>
 
-static struct net_tie T(int a, int b)
-{
+static struct net_tie T(int a, int b) {
     return (struct net_tie){.from = a, .to = b, .relation = 0, .strength = NAN};
 }
 
-static int count(const char *hay, const char *needle)
+static int
+count(const char *hay, const char *needle)
 {
     int n = 0;
     for (const char *p = hay; (p = strstr(p, needle)); p += strlen(needle))
@@ -63,9 +63,21 @@ static void test_network_picture(void **state)
     struct net_tie now[] = {T(0, 1), T(1, 2), T(3, 4), T(2, 3)};
     struct net_tie before[] = {T(0, 1), T(2, 1), T(3, 4)};
     struct net_svg_network in = {
-        .count = 6, .x = x, .y = y, .group = group, .group_names = groups, .group_count = 3,
-        .group_title = "Department", .set = set, .set_names = sets, .set_count = 2,
-        .labels = labels, .ties = now, .tie_count = 4, .before = before, .before_count = 3,
+        .count = 6,
+        .x = x,
+        .y = y,
+        .group = group,
+        .group_names = groups,
+        .group_count = 3,
+        .group_title = "Department",
+        .set = set,
+        .set_names = sets,
+        .set_count = 2,
+        .labels = labels,
+        .ties = now,
+        .tie_count = 4,
+        .before = before,
+        .before_count = 3,
         .title = "final & <b>",
     };
     struct strbuf sb = {0};
@@ -80,8 +92,8 @@ static void test_network_picture(void **state)
     assert_non_null(fresh);
     assert_int_equal(count(fresh, "<line x1") - 1 /* legend sample */, 1);
     assert_int_equal(count(sb.data, "<path stroke-width"), 2); /* one hull per set */
-    assert_int_equal(count(sb.data, "<text x=") - count(strstr(sb.data, "class=\"legend\""),
-                                                        "<text x="),
+    assert_int_equal(count(sb.data, "<text x=") -
+                         count(strstr(sb.data, "class=\"legend\""), "<text x="),
                      6 + 1); /* name labels and the panel title */
     sb_free(&sb);
 
@@ -133,8 +145,16 @@ static void test_ego_picture(void **state)
     struct net_tie now[] = {T(0, 1), T(2, 0), T(1, 2), T(3, 4)};
     struct net_tie before[] = {T(0, 1), T(0, 3)};
     struct net_svg_ego in = {
-        .count = 5, .ego = 0, .group = group, .group_names = groups, .group_count = 3,
-        .labels = labels, .ties = now, .tie_count = 4, .before = before, .before_count = 2,
+        .count = 5,
+        .ego = 0,
+        .group = group,
+        .group_names = groups,
+        .group_count = 3,
+        .labels = labels,
+        .ties = now,
+        .tie_count = 4,
+        .before = before,
+        .before_count = 2,
         .title = "Contacts of Ada",
     };
     struct strbuf sb = {0};
@@ -160,9 +180,13 @@ static void test_change_chart(void **state)
 {
     struct net_comparison c = {.gained_inside = 3, .gained_beyond = 7, .lost_beyond = 1};
     for (int m = 0; m < NET_METRIC_COUNT; m++)
-        c.metric[m] = (struct net_metric_change){.metric = m, .pairs = 10, .mean_before = -0.5,
-                                                 .mean_after = 0.25, .mean_diff = 0.75,
-                                                 .sd_diff = 0.5, .d_z = 1.5};
+        c.metric[m] = (struct net_metric_change){.metric = m,
+                                                 .pairs = 10,
+                                                 .mean_before = -0.5,
+                                                 .mean_after = 0.25,
+                                                 .mean_diff = 0.75,
+                                                 .sd_diff = 0.5,
+                                                 .d_z = 1.5};
     c.metric[NET_M_BETWEENNESS].pairs = 0;
     struct strbuf sb = {0};
     assert_int_equal(net_svg_change_chart(&c, "base<line>", "final", &sb), 0);

@@ -58,22 +58,19 @@ static void test_ego_privacy(void **state)
     char **labels = network_labels(&v.data, false, 1);
     assert_non_null(labels);
     struct strbuf sb = {0};
-    assert_int_equal(network_view_ego_svg(&v, 0, NETWORK_VIEWER_SELF, labels,
-                                          NETWORK_BY_DEPARTMENT, &sb),
-                     0);
+    assert_int_equal(
+        network_view_ego_svg(&v, 0, NETWORK_VIEWER_SELF, labels, NETWORK_BY_DEPARTMENT, &sb), 0);
     assert_non_null(strstr(sb.data, "1 contact<"));
     assert_non_null(strstr(sb.data, "Bob"));
     assert_null(strstr(sb.data, "Cy")); /* Cy named Ada: Cy's answer, not Ada's */
     sb_free(&sb);
-    assert_int_equal(network_view_ego_svg(&v, 0, NETWORK_VIEWER_ADMIN, labels,
-                                          NETWORK_BY_DEPARTMENT, &sb),
-                     0);
+    assert_int_equal(
+        network_view_ego_svg(&v, 0, NETWORK_VIEWER_ADMIN, labels, NETWORK_BY_DEPARTMENT, &sb), 0);
     assert_non_null(strstr(sb.data, "2 contacts"));
     assert_non_null(strstr(sb.data, "Cy"));
     sb_free(&sb);
-    assert_int_equal(network_view_ego_svg(&v, 3, NETWORK_VIEWER_ADMIN, labels,
-                                          NETWORK_BY_DEPARTMENT, &sb),
-                     -1);
+    assert_int_equal(
+        network_view_ego_svg(&v, 3, NETWORK_VIEWER_ADMIN, labels, NETWORK_BY_DEPARTMENT, &sb), -1);
     sb_free(&sb);
     assert_int_equal(network_view_network_svg(&v, NULL, NETWORK_BY_ORGANISATION, &sb, &err), 0);
     assert_null(strstr(sb.data, "Ada"));

@@ -68,7 +68,9 @@ static void test_waves_and_answers(void **state)
     assert_int_equal(store_network_response_record(f->db, w1, p[0], "web"), 0);
     /* A new answer from ada replaces her old one; bob's stays. */
     assert_int_equal(store_network_tie_put(f->db, w1, knows, p[1], p[0], NAN, "web"), 0);
-    assert_int_equal(store_network_answers_clear(f->db, w1, knows, p[0]), 0);
+    long removed = 0;
+    assert_int_equal(store_network_answers_clear(f->db, w1, knows, p[0], &removed), 0);
+    assert_int_equal(removed, 2);
     assert_int_equal(store_network_tie_put(f->db, w1, knows, p[0], p[3], NAN, "web"), 0);
     struct network_wave_row *rows;
     size_t n;

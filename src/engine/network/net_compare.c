@@ -75,9 +75,8 @@ static void diff_edges(const struct net_people *people, const struct net_adj *x,
     }
 }
 
-int net_compare(const struct net_people *people, const struct net_tie *before,
-                size_t before_count, const struct net_wave *wave_before,
-                const struct net_tie *after, size_t after_count,
+int net_compare(const struct net_people *people, const struct net_tie *before, size_t before_count,
+                const struct net_wave *wave_before, const struct net_tie *after, size_t after_count,
                 const struct net_wave *wave_after, struct net_comparison *out, char **err)
 {
     memset(out, 0, sizeof *out);

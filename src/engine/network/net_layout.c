@@ -37,8 +37,8 @@ int net_layout(size_t count, const struct net_tie *ties, size_t tie_count, unsig
 {
     memset(out, 0, sizeof *out);
     if (count > NET_MAX_PEOPLE || tie_count > NET_MAX_TIES) {
-        *err = str_printf("at most %d people and %d ties can be drawn", NET_MAX_PEOPLE,
-                          NET_MAX_TIES);
+        *err =
+            str_printf("at most %d people and %d ties can be drawn", NET_MAX_PEOPLE, NET_MAX_TIES);
         return -1;
     }
     net_igraph_init();
@@ -78,10 +78,9 @@ int net_layout(size_t count, const struct net_tie *ties, size_t tie_count, unsig
     /* Fruchterman-Reingold with igraph's grid (AUTOGRID turns it on past 1,000 people) costs
      * O(n + m) per iteration; DrL was measured at 33 s for 10,000 people, FR with the grid at
      * well under a second, so FR it is at every size. */
-    rc = igraph_layout_fruchterman_reingold(&g, &m, 0, NET_LAYOUT_FR_ITERATIONS,
-                                            sqrt((double)count),
-                                            IGRAPH_LAYOUT_AUTOGRID, NULL, NULL, NULL, NULL,
-                                            NULL);
+    rc =
+        igraph_layout_fruchterman_reingold(&g, &m, 0, NET_LAYOUT_FR_ITERATIONS, sqrt((double)count),
+                                           IGRAPH_LAYOUT_AUTOGRID, NULL, NULL, NULL, NULL, NULL);
     if (rc == IGRAPH_SUCCESS)
         normalise(&m, out);
     igraph_matrix_destroy(&m);

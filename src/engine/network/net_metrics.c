@@ -268,8 +268,8 @@ int net_analyse(const struct net_people *people, const struct net_tie *ties, siz
     memset(out, 0, sizeof *out);
     size_t n = people->count;
     if (n > NET_MAX_PEOPLE || tie_count > NET_MAX_TIES) {
-        *err = str_printf("at most %d people and %d ties can be analysed at once",
-                          NET_MAX_PEOPLE, NET_MAX_TIES);
+        *err = str_printf("at most %d people and %d ties can be analysed at once", NET_MAX_PEOPLE,
+                          NET_MAX_TIES);
         return -1;
     }
     net_igraph_init();
@@ -303,8 +303,7 @@ int net_analyse(const struct net_people *people, const struct net_tie *ties, siz
         out->person[v].effective_size = effective_size(&a, (int)v, scratch);
     for (size_t v = 0; v < n; v++) {
         struct net_person_metrics *p = &out->person[v];
-        group_mix(&a, (int)v, people->department, scratch, &p->ei_department,
-                  &p->blau_department);
+        group_mix(&a, (int)v, people->department, scratch, &p->ei_department, &p->blau_department);
         group_mix(&a, (int)v, people->organisation, scratch, &p->ei_organisation,
                   &p->blau_organisation);
     }

@@ -7,12 +7,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define PANEL     640.0 /* drawing area of one wave, in user units */
-#define MARGIN    24.0
-#define TITLE_H   40.0
-#define LEGEND_W  230.0
-#define NEW_TIE   "#d62728"
-#define EDGE      "#8c8c8c"
+#define PANEL    640.0 /* drawing area of one wave, in user units */
+#define MARGIN   24.0
+#define TITLE_H  40.0
+#define LEGEND_W 230.0
+#define NEW_TIE  "#d62728"
+#define EDGE     "#8c8c8c"
 
 /* Colour-blind-friendlier categorical colours (Okabe-Ito first, then Tableau). */
 static const char *const palette[NET_SVG_PALETTE] = {
@@ -146,7 +146,8 @@ static int draw_edges(struct strbuf *sb, const struct net_svg_network *in, doubl
     }
     double opacity = now.edges <= 300 ? 0.6 : now.edges <= 3000 ? 0.3 : 0.12;
     double width = in->count <= 150 ? 1.2 : 0.6;
-    sb_printf(sb, "<g class=\"ties\" stroke=\"%s\" stroke-opacity=\"%.2f\" stroke-width=\"%.1f\">\n",
+    sb_printf(sb,
+              "<g class=\"ties\" stroke=\"%s\" stroke-opacity=\"%.2f\" stroke-width=\"%.1f\">\n",
               EDGE, opacity, width);
     for (size_t e = 0; e < now.edges; e++) {
         int a = now.edge_from[e], b = now.edge_to[e];
@@ -158,8 +159,9 @@ static int draw_edges(struct strbuf *sb, const struct net_svg_network *in, doubl
     }
     sb_append(sb, "</g>\n");
     if (compare) {
-        sb_printf(sb, "<g class=\"new-ties\" stroke=\"%s\" stroke-opacity=\"%.2f\" "
-                      "stroke-width=\"%.1f\">\n",
+        sb_printf(sb,
+                  "<g class=\"new-ties\" stroke=\"%s\" stroke-opacity=\"%.2f\" "
+                  "stroke-width=\"%.1f\">\n",
                   NEW_TIE, fmin(1.0, opacity + 0.3), width * 1.6);
         for (size_t e = 0; e < now.edges; e++) {
             int a = now.edge_from[e], b = now.edge_to[e];
@@ -228,8 +230,8 @@ static int draw_panel(struct strbuf *sb, const struct net_svg_network *in, doubl
 static void draw_legend(struct strbuf *sb, const struct net_svg_network *in, double x, double y,
                         bool new_ties)
 {
-    sb_printf(sb, "<g class=\"legend\" font-size=\"12\" transform=\"translate(%.1f %.1f)\">\n",
-              x, y);
+    sb_printf(sb, "<g class=\"legend\" font-size=\"12\" transform=\"translate(%.1f %.1f)\">\n", x,
+              y);
     double ly = 0;
     if (in->group_title) {
         sb_append(sb, "<text x=\"0\" y=\"0\" font-weight=\"bold\">");
@@ -239,7 +241,8 @@ static void draw_legend(struct strbuf *sb, const struct net_svg_network *in, dou
     }
     size_t shown = in->group_count < NET_SVG_PALETTE ? in->group_count : NET_SVG_PALETTE;
     for (size_t g = 0; g < shown; g++, ly += 18) {
-        sb_printf(sb, "<circle cx=\"6\" cy=\"%.1f\" r=\"6\" fill=\"%s\"/><text x=\"18\" y=\"%.1f\">",
+        sb_printf(sb,
+                  "<circle cx=\"6\" cy=\"%.1f\" r=\"6\" fill=\"%s\"/><text x=\"18\" y=\"%.1f\">",
                   ly - 4, net_svg_colour((int)g), ly);
         net_svg_escape(sb, in->group_names[g]);
         sb_append(sb, "</text>\n");
@@ -249,20 +252,23 @@ static void draw_legend(struct strbuf *sb, const struct net_svg_network *in, dou
                   in->group_count - shown);
         ly += 18;
     }
-    sb_printf(sb, "<circle cx=\"6\" cy=\"%.1f\" r=\"6\" fill=\"%s\"/>"
-                  "<text x=\"18\" y=\"%.1f\">not known</text>\n",
+    sb_printf(sb,
+              "<circle cx=\"6\" cy=\"%.1f\" r=\"6\" fill=\"%s\"/>"
+              "<text x=\"18\" y=\"%.1f\">not known</text>\n",
               ly - 4, net_svg_colour(-1), ly);
     ly += 26;
     if (new_ties) {
-        sb_printf(sb, "<line x1=\"0\" y1=\"%.1f\" x2=\"14\" y2=\"%.1f\" stroke=\"%s\" "
-                      "stroke-width=\"2\"/><text x=\"18\" y=\"%.1f\">new tie</text>\n",
+        sb_printf(sb,
+                  "<line x1=\"0\" y1=\"%.1f\" x2=\"14\" y2=\"%.1f\" stroke=\"%s\" "
+                  "stroke-width=\"2\"/><text x=\"18\" y=\"%.1f\">new tie</text>\n",
                   ly - 4, ly - 4, NEW_TIE, ly);
         ly += 18;
     }
     if (in->set && in->set_count) {
-        sb_printf(sb, "<rect x=\"0\" y=\"%.1f\" width=\"14\" height=\"10\" rx=\"4\" "
-                      "fill=\"#7f7f7f\" fill-opacity=\"0.2\"/>"
-                      "<text x=\"18\" y=\"%.1f\">action learning set</text>\n",
+        sb_printf(sb,
+                  "<rect x=\"0\" y=\"%.1f\" width=\"14\" height=\"10\" rx=\"4\" "
+                  "fill=\"#7f7f7f\" fill-opacity=\"0.2\"/>"
+                  "<text x=\"18\" y=\"%.1f\">action learning set</text>\n",
                   ly - 10, ly);
         ly += 18;
     }

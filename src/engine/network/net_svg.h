@@ -17,12 +17,12 @@
  * borrowed. */
 struct net_svg_network {
     size_t count;
-    const double *x, *y; /* positions in [0,1]^2, e.g. from net_layout */
-    const int *group;    /* colour group per person (-1: unknown, grey); may be NULL */
+    const double *x, *y;            /* positions in [0,1]^2, e.g. from net_layout */
+    const int *group;               /* colour group per person (-1: unknown, grey); may be NULL */
     const char *const *group_names; /* group_count entries, for the legend */
     size_t group_count;
-    const char *group_title; /* legend heading, e.g. "Department" */
-    const int *set;          /* set per person (-1: none), drawn as hulls; may be NULL */
+    const char *group_title;      /* legend heading, e.g. "Department" */
+    const int *set;               /* set per person (-1: none), drawn as hulls; may be NULL */
     const char *const *set_names; /* set_count entries; NULL: sets unlabelled */
     size_t set_count;
     const char *const *labels; /* name per person; NULL for no labels (anonymised) */

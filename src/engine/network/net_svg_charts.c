@@ -72,8 +72,8 @@ int net_svg_ego_network(const struct net_svg_ego *in, struct strbuf *out)
     if (compare)
         for (size_t i = then.start[ego]; i < then.start[ego + 1]; i++)
             if (!net_adj_has(&now, ego, then.nbr[i]))
-                alters[k++] = (struct alter){then.nbr[i],
-                                             in->group ? in->group[then.nbr[i]] : -1, false, true};
+                alters[k++] = (struct alter){then.nbr[i], in->group ? in->group[then.nbr[i]] : -1,
+                                             false, true};
     /* Contacts of one colour sit together on the circle, so the mix shows at a glance. */
     qsort(alters, k, sizeof *alters, cmp_alter);
     double c = EGO_SIZE / 2 + 20, radius = EGO_SIZE / 2 - 60;
@@ -118,14 +118,16 @@ int net_svg_ego_network(const struct net_svg_ego *in, struct strbuf *out)
         lost += !a->now;
         sb_printf(sb, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\"%s/>\n",
                   c, c + 40, ax[a->person], ay[a->person],
-                  is_new ? NEW_TIE : a->now ? "#6b6b6b" : "#bdbdbd",
+                  is_new   ? NEW_TIE
+                  : a->now ? "#6b6b6b"
+                           : "#bdbdbd",
                   a->now ? "" : " stroke-dasharray=\"4 3\"");
     }
     sb_append(sb, "</g>\n<g stroke=\"#ffffff\">\n");
     for (size_t i = 0; i < k; i++) {
         const struct alter *a = &alters[i];
-        sb_printf(sb, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"%.1f\" fill=\"%s\"%s>",
-                  ax[a->person], ay[a->person], r, net_svg_colour(a->group),
+        sb_printf(sb, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"%.1f\" fill=\"%s\"%s>", ax[a->person],
+                  ay[a->person], r, net_svg_colour(a->group),
                   a->now ? "" : " fill-opacity=\"0.35\"");
         if (in->labels && in->labels[a->person]) {
             sb_append(sb, "<title>");
@@ -134,8 +136,9 @@ int net_svg_ego_network(const struct net_svg_ego *in, struct strbuf *out)
         }
         sb_append(sb, "</circle>\n");
     }
-    sb_printf(sb, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"12\" fill=\"%s\" stroke=\"#000000\" "
-                  "stroke-width=\"2\"/>\n</g>\n",
+    sb_printf(sb,
+              "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"12\" fill=\"%s\" stroke=\"#000000\" "
+              "stroke-width=\"2\"/>\n</g>\n",
               c, c + 40, net_svg_colour(in->group ? in->group[ego] : -1));
     ego_label(sb, in, ego, c, c + 40 + 28, "middle");
     if (in->labels && k <= NET_SVG_LABEL_MAX)
@@ -146,17 +149,19 @@ int net_svg_ego_network(const struct net_svg_ego *in, struct strbuf *out)
     /* Legend and counts. */
     double lx = EGO_SIZE + 50, ly = 80;
     sb_printf(sb, "<g transform=\"translate(%.1f %.1f)\" font-size=\"12\">\n", lx, ly);
-    sb_printf(sb, "<text x=\"0\" y=\"0\" font-weight=\"bold\">%zu contact%s</text>\n",
-              k - lost, k - lost == 1 ? "" : "s");
+    sb_printf(sb, "<text x=\"0\" y=\"0\" font-weight=\"bold\">%zu contact%s</text>\n", k - lost,
+              k - lost == 1 ? "" : "s");
     double y = 20;
     if (compare) {
-        sb_printf(sb, "<line x1=\"0\" y1=\"%.1f\" x2=\"14\" y2=\"%.1f\" stroke=\"%s\" "
-                      "stroke-width=\"2\"/><text x=\"20\" y=\"%.1f\">%zu new</text>\n",
+        sb_printf(sb,
+                  "<line x1=\"0\" y1=\"%.1f\" x2=\"14\" y2=\"%.1f\" stroke=\"%s\" "
+                  "stroke-width=\"2\"/><text x=\"20\" y=\"%.1f\">%zu new</text>\n",
                   y - 4, y - 4, NEW_TIE, y, gained);
         y += 18;
-        sb_printf(sb, "<line x1=\"0\" y1=\"%.1f\" x2=\"14\" y2=\"%.1f\" stroke=\"#bdbdbd\" "
-                      "stroke-width=\"2\" stroke-dasharray=\"4 3\"/>"
-                      "<text x=\"20\" y=\"%.1f\">%zu no longer named</text>\n",
+        sb_printf(sb,
+                  "<line x1=\"0\" y1=\"%.1f\" x2=\"14\" y2=\"%.1f\" stroke=\"#bdbdbd\" "
+                  "stroke-width=\"2\" stroke-dasharray=\"4 3\"/>"
+                  "<text x=\"20\" y=\"%.1f\">%zu no longer named</text>\n",
                   y - 4, y - 4, y, lost);
         y += 26;
     }
@@ -168,7 +173,8 @@ int net_svg_ego_network(const struct net_svg_ego *in, struct strbuf *out)
     }
     size_t shown = in->group_count < NET_SVG_PALETTE ? in->group_count : NET_SVG_PALETTE;
     for (size_t g = 0; g < shown; g++, y += 18) {
-        sb_printf(sb, "<circle cx=\"6\" cy=\"%.1f\" r=\"6\" fill=\"%s\"/><text x=\"18\" y=\"%.1f\">",
+        sb_printf(sb,
+                  "<circle cx=\"6\" cy=\"%.1f\" r=\"6\" fill=\"%s\"/><text x=\"18\" y=\"%.1f\">",
                   y - 4, net_svg_colour((int)g), y);
         net_svg_escape(sb, in->group_names[g]);
         sb_append(sb, "</text>\n");
@@ -184,17 +190,17 @@ int net_svg_ego_network(const struct net_svg_ego *in, struct strbuf *out)
 
 /* The metrics worth a chart: the rest (in/out degree) are in the report's table. */
 static const enum net_metric charted[] = {
-    NET_M_DEGREE,         NET_M_REACH2,          NET_M_EFFECTIVE_SIZE,
-    NET_M_CONSTRAINT,     NET_M_EI_DEPARTMENT,   NET_M_EI_ORGANISATION,
-    NET_M_BLAU_DEPARTMENT, NET_M_BLAU_ORGANISATION, NET_M_BETWEENNESS,
+    NET_M_DEGREE,        NET_M_REACH2,          NET_M_EFFECTIVE_SIZE,  NET_M_CONSTRAINT,
+    NET_M_EI_DEPARTMENT, NET_M_EI_ORGANISATION, NET_M_BLAU_DEPARTMENT, NET_M_BLAU_ORGANISATION,
+    NET_M_BETWEENNESS,
 };
 #define CHARTED (sizeof charted / sizeof charted[0])
 
 static void bar(struct strbuf *sb, double x, double y, double len, const char *colour,
                 const char *label, size_t value)
 {
-    sb_printf(sb, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"14\" fill=\"%s\"/>", x,
-              y, len, colour);
+    sb_printf(sb, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"14\" fill=\"%s\"/>", x, y,
+              len, colour);
     sb_printf(sb, "<text x=\"%.1f\" y=\"%.1f\">%zu</text>", x + len + 4, y + 11, value);
     sb_printf(sb, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"end\">%s</text>\n", x - 6, y + 11,
               label);
@@ -227,16 +233,17 @@ int net_svg_change_chart(const struct net_comparison *c, const char *before_name
     for (int i = 0; i < 4; i++)
         max = v[i] > max ? v[i] : max;
     for (int i = 0; i < 4; i++)
-        bar(sb, 150, 44 + 22 * i, 400.0 * (double)v[i] / (double)max, colours[i], labels[i],
-            v[i]);
-    sb_printf(sb, "<text x=\"150\" y=\"%d\" fill=\"#555555\">%zu ties kept. Effect sizes are "
-                  "Cohen's d_z: mean change / SD of change, paired by person.</text>\n",
+        bar(sb, 150, 44 + 22 * i, 400.0 * (double)v[i] / (double)max, colours[i], labels[i], v[i]);
+    sb_printf(sb,
+              "<text x=\"150\" y=\"%d\" fill=\"#555555\">%zu ties kept. Effect sizes are "
+              "Cohen's d_z: mean change / SD of change, paired by person.</text>\n",
               44 + 22 * 4 + 14, c->kept);
     for (size_t i = 0; i < CHARTED; i++) {
         const struct net_metric_change *m = &c->metric[charted[i]];
         double x0 = 20 + (double)(i % 3) * cell_w, y0 = top + (double)(i / 3) * cell_h;
-        sb_printf(sb, "<g transform=\"translate(%.1f %.1f)\">\n<text x=\"0\" y=\"0\" "
-                      "font-weight=\"bold\">%s</text>\n",
+        sb_printf(sb,
+                  "<g transform=\"translate(%.1f %.1f)\">\n<text x=\"0\" y=\"0\" "
+                  "font-weight=\"bold\">%s</text>\n",
                   x0, y0, net_metric_label(charted[i]));
         if (m->pairs == 0) {
             sb_append(sb, "<text x=\"0\" y=\"30\" fill=\"#555555\">no data</text>\n</g>\n");
@@ -249,11 +256,13 @@ int net_svg_change_chart(const struct net_comparison *c, const char *before_name
         double bw = 150;
         double xb = (m->mean_before - lo) / span * bw, xa = (m->mean_after - lo) / span * bw;
         double x0bar = (0 - lo) / span * bw;
-        sb_printf(sb, "<rect x=\"%.1f\" y=\"12\" width=\"%.1f\" height=\"16\" fill=\"#bdbdbd\"/>"
-                      "<text x=\"%.1f\" y=\"24\">%.2f</text>\n",
+        sb_printf(sb,
+                  "<rect x=\"%.1f\" y=\"12\" width=\"%.1f\" height=\"16\" fill=\"#bdbdbd\"/>"
+                  "<text x=\"%.1f\" y=\"24\">%.2f</text>\n",
                   fmin(x0bar, xb), fabs(xb - x0bar), bw + 6, m->mean_before);
-        sb_printf(sb, "<rect x=\"%.1f\" y=\"32\" width=\"%.1f\" height=\"16\" fill=\"#0072b2\"/>"
-                      "<text x=\"%.1f\" y=\"44\">%.2f</text>\n",
+        sb_printf(sb,
+                  "<rect x=\"%.1f\" y=\"32\" width=\"%.1f\" height=\"16\" fill=\"#0072b2\"/>"
+                  "<text x=\"%.1f\" y=\"44\">%.2f</text>\n",
                   fmin(x0bar, xa), fabs(xa - x0bar), bw + 6, m->mean_after);
         sb_append(sb, "<text x=\"0\" y=\"66\" fill=\"#333333\">");
         if (isnan(m->d_z))
@@ -262,9 +271,10 @@ int net_svg_change_chart(const struct net_comparison *c, const char *before_name
             sb_printf(sb, "change %+.2f, d_z = %.2f, n = %zu", m->mean_diff, m->d_z, m->pairs);
         sb_append(sb, "</text>\n</g>\n");
     }
-    sb_printf(sb, "<g font-size=\"11\" transform=\"translate(20 %.1f)\">"
-                  "<rect x=\"0\" y=\"-9\" width=\"10\" height=\"10\" fill=\"#bdbdbd\"/>"
-                  "<text x=\"14\" y=\"0\">",
+    sb_printf(sb,
+              "<g font-size=\"11\" transform=\"translate(20 %.1f)\">"
+              "<rect x=\"0\" y=\"-9\" width=\"10\" height=\"10\" fill=\"#bdbdbd\"/>"
+              "<text x=\"14\" y=\"0\">",
               h - 8);
     net_svg_escape(sb, before_name);
     sb_append(sb, "</text><rect x=\"120\" y=\"-9\" width=\"10\" height=\"10\" fill=\"#0072b2\"/>"

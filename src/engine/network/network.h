@@ -41,12 +41,12 @@ struct net_people {
 /* A person's metrics in one wave. NAN marks a value that is undefined (e.g. the E-I index of
  * someone without contacts whose department is known). */
 struct net_person_metrics {
-    int in_degree;       /* directed: distinct people who named this person */
-    int out_degree;      /* directed: distinct people this person named */
-    int degree;          /* undirected: distinct contacts */
-    int reach2;          /* undirected: people within two steps, not counting oneself */
-    double betweenness;  /* undirected, unweighted, raw Freeman count (pairs, not doubled) */
-    double constraint;   /* Burt's constraint, undirected unweighted; NAN for isolates */
+    int in_degree;         /* directed: distinct people who named this person */
+    int out_degree;        /* directed: distinct people this person named */
+    int degree;            /* undirected: distinct contacts */
+    int reach2;            /* undirected: people within two steps, not counting oneself */
+    double betweenness;    /* undirected, unweighted, raw Freeman count (pairs, not doubled) */
+    double constraint;     /* Burt's constraint, undirected unweighted; NAN for isolates */
     double effective_size; /* Burt's effective size, Borgatti's n - 2t/n; 0 for isolates */
     double ei_department;  /* Krackhardt-Stern (E-I)/(E+I) over contacts; NAN when undefined */
     double ei_organisation;
@@ -80,17 +80,17 @@ double net_metric_value(const struct net_person_metrics *p, enum net_metric m);
 /* Whole-cohort figures for one wave. */
 struct net_cohort_metrics {
     size_t people;
-    size_t ties;          /* distinct directed nominations (ordered pairs) */
-    size_t edges;         /* undirected edges */
-    double density;       /* directed: ties / (n (n-1)) */
+    size_t ties;               /* distinct directed nominations (ordered pairs) */
+    size_t edges;              /* undirected edges */
+    double density;            /* directed: ties / (n (n-1)) */
     double density_undirected; /* edges / (n (n-1) / 2) */
-    size_t components;    /* connected components of the undirected graph, isolates included */
+    size_t components;         /* connected components of the undirected graph, isolates included */
     size_t largest_component;
     size_t isolates;
     double mean_ei_department; /* mean of the defined per-person values; NAN if none */
     double mean_ei_organisation;
-    double cross_department_share;   /* edges between known, different departments / edges
-                                        with both known; NAN if none */
+    double cross_department_share; /* edges between known, different departments / edges
+                                      with both known; NAN if none */
     double cross_organisation_share;
 };
 
@@ -111,12 +111,12 @@ void net_wave_free(struct net_wave *w);
 /* Change of one metric between two waves over the people for whom it is defined in both. */
 struct net_metric_change {
     enum net_metric metric;
-    size_t pairs;      /* people with a value in both waves */
+    size_t pairs; /* people with a value in both waves */
     double mean_before;
     double mean_after;
-    double mean_diff;  /* after - before */
-    double sd_diff;    /* sample SD of the differences (n-1) */
-    double d_z;        /* Cohen's d_z = mean_diff / sd_diff; NAN when sd_diff is 0 or pairs<2 */
+    double mean_diff; /* after - before */
+    double sd_diff;   /* sample SD of the differences (n-1) */
+    double d_z;       /* Cohen's d_z = mean_diff / sd_diff; NAN when sd_diff is 0 or pairs<2 */
 };
 
 /* One person's ties gained and lost (undirected contacts), split by whether the contact is in
@@ -137,9 +137,8 @@ struct net_comparison {
 
 /* Compares two analysed waves of the same people (same indices) with their tie lists. Returns
  * 0 and fills OUT (free with net_comparison_free), or -1 with a message in *ERR. */
-int net_compare(const struct net_people *people, const struct net_tie *before,
-                size_t before_count, const struct net_wave *wave_before,
-                const struct net_tie *after, size_t after_count,
+int net_compare(const struct net_people *people, const struct net_tie *before, size_t before_count,
+                const struct net_wave *wave_before, const struct net_tie *after, size_t after_count,
                 const struct net_wave *wave_after, struct net_comparison *out, char **err);
 void net_comparison_free(struct net_comparison *c);
 
@@ -163,8 +162,9 @@ struct net_layout {
 };
 
 /* Lays out people joined by TIES (treated as undirected) deterministically from SEED:
- * Fruchterman-Reingold, with igraph's grid past 1,000 people (O(n + m) per iteration). Isolates are placed too. Returns 0 and fills OUT (free with net_layout_free), or -1
- * with a message in *ERR. To draw two waves with the same positions, pass both waves' ties. */
+ * Fruchterman-Reingold, with igraph's grid past 1,000 people (O(n + m) per iteration). Isolates are
+ * placed too. Returns 0 and fills OUT (free with net_layout_free), or -1 with a message in *ERR. To
+ * draw two waves with the same positions, pass both waves' ties. */
 int net_layout(size_t count, const struct net_tie *ties, size_t tie_count, unsigned long seed,
                struct net_layout *out, char **err);
 void net_layout_free(struct net_layout *l);

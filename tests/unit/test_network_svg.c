@@ -135,6 +135,17 @@ static void test_no_labels_when_large(void **state)
     assert_null(strstr(sb.data, "class=\"labels\""));
     assert_int_equal(count(sb.data, "<title>Person</title>"), N);
     sb_free(&sb);
+    /* Too many sets to outline: no hulls, and the legend says so. */
+    int set[N];
+    for (int i = 0; i < N; i++)
+        set[i] = i / 2;
+    in.set = set;
+    in.set_count = (N + 1) / 2;
+    assert_true(in.set_count > NET_SVG_HULL_MAX);
+    assert_int_equal(net_svg_network(&in, &sb), 0);
+    assert_null(strstr(sb.data, "class=\"sets\""));
+    assert_non_null(strstr(sb.data, "too many to outline"));
+    sb_free(&sb);
 }
 
 static void test_ego_picture(void **state)

@@ -94,7 +94,7 @@ static size_t convex_hull(struct point *p, size_t k, struct point *h)
 static int draw_sets(struct strbuf *sb, const struct net_svg_network *in, double ox, double oy,
                      double r)
 {
-    if (!in->set || in->set_count == 0)
+    if (!in->set || in->set_count == 0 || in->set_count > NET_SVG_HULL_MAX)
         return 0;
     struct point *p = malloc(in->count * sizeof *p + 1);
     struct point *h = malloc(2 * in->count * sizeof *h + 1);
@@ -144,7 +144,8 @@ static int draw_edges(struct strbuf *sb, const struct net_svg_network *in, doubl
         net_adj_free(&now);
         return -1;
     }
-    double opacity = now.edges <= 300 ? 0.6 : now.edges <= 3000 ? 0.3 : 0.12;
+    /* Fainter as ties multiply, so that a dense picture shows structure, not a grey block. */
+    double opacity = fmin(0.6, 12.0 / sqrt((double)(now.edges ? now.edges : 1)));
     double width = in->count <= 150 ? 1.2 : 0.6;
     sb_printf(sb,
               "<g class=\"ties\" stroke=\"%s\" stroke-opacity=\"%.2f\" stroke-width=\"%.1f\">\n",
@@ -264,7 +265,13 @@ static void draw_legend(struct strbuf *sb, const struct net_svg_network *in, dou
                   ly - 4, ly - 4, NEW_TIE, ly);
         ly += 18;
     }
-    if (in->set && in->set_count) {
+    if (in->set && in->set_count > NET_SVG_HULL_MAX) {
+        sb_printf(sb,
+                  "<text x=\"0\" y=\"%.1f\" fill=\"#555555\">%zu sets: too many to "
+                  "outline</text>\n",
+                  ly, in->set_count);
+        ly += 18;
+    } else if (in->set && in->set_count) {
         sb_printf(sb,
                   "<rect x=\"0\" y=\"%.1f\" width=\"14\" height=\"10\" rx=\"4\" "
                   "fill=\"#7f7f7f\" fill-opacity=\"0.2\"/>"

@@ -10,6 +10,9 @@
 
 /* Above this many people, nodes carry no name labels (they would be unreadable). */
 #define NET_SVG_LABEL_MAX 60
+/* Past this many sets the hulls overlap into a grey wash; the legend says why they are not
+ * drawn. */
+#define NET_SVG_HULL_MAX 30
 /* Distinct colours; groups beyond share them and the legend says so. */
 #define NET_SVG_PALETTE 12
 

@@ -175,6 +175,26 @@ int store_network_response_record(struct db *db, long long wave_id, long long pe
     return db_exec_stmt(st);
 }
 
+int store_network_answer_save(struct db *db, long long wave_id, long long relation_id,
+                              long long person_id, const long long *to_ids, const double *strengths,
+                              size_t count)
+{
+    if (db_begin(db) != 0)
+        return -1;
+    if (store_network_answers_clear(db, wave_id, relation_id, person_id, NULL) != 0)
+        goto fail;
+    for (size_t i = 0; i < count; i++)
+        if (store_network_tie_put(db, wave_id, relation_id, person_id, to_ids[i],
+                                  strengths ? strengths[i] : NAN, "web") != 0)
+            goto fail;
+    if (store_network_response_record(db, wave_id, person_id, "web") != 0 || db_commit(db) != 0)
+        goto fail;
+    return 0;
+fail:
+    db_rollback(db);
+    return -1;
+}
+
 int store_network_consent_record(struct db *db, long long programme_id, long long person_id,
                                  bool granted, const char *statement)
 {

@@ -41,6 +41,14 @@ int store_network_answers_clear(struct db *db, long long wave_id, long long rela
  * (wave, relation, from, to) tie. 0 or -1. */
 int store_network_tie_put(struct db *db, long long wave_id, long long relation_id,
                           long long from_id, long long to_id, double strength, const char *source);
+/* Saves one participant's whole answer from the web form in one transaction: their ties in
+ * WAVE under RELATION become exactly TO_IDS (COUNT people; STRENGTHS may be NULL, or hold NAN
+ * for none), they are recorded as having answered (source "web"), even with COUNT 0 (naming
+ * nobody is an answer). The caller checks that TO_IDS are programme members other than
+ * PERSON. 0, or -1 with nothing changed. */
+int store_network_answer_save(struct db *db, long long wave_id, long long relation_id,
+                              long long person_id, const long long *to_ids, const double *strengths,
+                              size_t count);
 /* Records that PERSON answered WAVE (once; a later answer updates the time). 0 or -1. */
 int store_network_response_record(struct db *db, long long wave_id, long long person_id,
                                   const char *source);

@@ -149,6 +149,37 @@ static void test_known_pairs(void **state)
     assert_null(pairs);
 }
 
+static void test_answer_save(void **state)
+{
+    struct fixture *f = *state;
+    long long w, knows;
+    int created;
+    long long *p = f->person;
+    store_network_wave_ensure(f->db, f->programme, "baseline", &w, &created);
+    store_network_relation_ensure(f->db, f->programme, "knows", &knows);
+    long long first[] = {p[1], p[2], p[3]}, second[] = {p[4]};
+    double strength[] = {5};
+    assert_int_equal(store_network_answer_save(f->db, w, knows, p[0], first, NULL, 3), 0);
+    assert_int_equal(store_network_answer_save(f->db, w, knows, p[1], NULL, NULL, 0), 0);
+    struct network_wave_row *rows;
+    size_t n;
+    assert_int_equal(store_network_waves(f->db, f->programme, &rows, &n), 0);
+    assert_int_equal(rows[0].ties, 3);
+    assert_int_equal(rows[0].respondents, 2); /* naming nobody is an answer */
+    network_wave_rows_free(rows, n);
+    /* Answering again replaces the answer. A self-tie breaks the CHECK: nothing changes. */
+    assert_int_equal(store_network_answer_save(f->db, w, knows, p[0], second, strength, 1), 0);
+    long long self[] = {p[2], p[0]};
+    assert_int_equal(store_network_answer_save(f->db, w, knows, p[0], self, NULL, 2), -1);
+    struct network_data d;
+    char *err = NULL;
+    assert_int_equal(store_network_load(f->db, f->programme, w, NULL, &d, &err), 0);
+    assert_int_equal(d.tie_count, 1);
+    assert_int_equal(d.ties[0].to, 4);
+    assert_true(d.ties[0].strength == 5);
+    network_data_free(&d);
+}
+
 static void test_consent(void **state)
 {
     struct fixture *f = *state;
@@ -170,6 +201,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_waves_and_answers, setup, teardown),
         cmocka_unit_test_setup_teardown(test_known_pairs, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_answer_save, setup, teardown),
         cmocka_unit_test_setup_teardown(test_consent, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -36,6 +36,9 @@ extern const struct command command_demo;
 extern const struct command command_backup;
 extern const struct command command_programmes;
 extern const struct command command_people;
+extern const struct command command_challenges;
+extern const struct command command_survey;
+extern const struct command command_report;
 extern const struct command command_network;
 
 /* The table, terminated by NULL. */

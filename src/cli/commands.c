@@ -11,6 +11,9 @@ const struct command *const cli_commands[] = {
     &command_network,
     &command_demo,
     &command_backup,
+    &command_challenges,
+    &command_survey,
+    &command_report,
     &command_help,
     NULL,
 };

@@ -88,12 +88,12 @@ static json_t *report_json(const struct report *r, const struct network_report_o
         json_t *metrics = json_object();
         for (int m = 0; m < NET_METRIC_COUNT; m++) {
             const struct net_metric_change *c = &r->v.cmp.metric[m];
-            json_object_set_new(metrics, net_metric_name((enum net_metric)m),
-                                json_pack("{s:I, s:o, s:o, s:o, s:o, s:o}", "pairs",
-                                          (json_int_t)c->pairs, "mean_before", num(c->mean_before),
-                                          "mean_after", num(c->mean_after), "mean_diff",
-                                          num(c->mean_diff), "sd_diff", num(c->sd_diff), "d_z",
-                                          num(c->d_z)));
+            json_object_set_new(
+                metrics, net_metric_name((enum net_metric)m),
+                json_pack("{s:I, s:o, s:o, s:o, s:o, s:o, s:[o, o]}", "pairs", (json_int_t)c->pairs,
+                          "mean_before", num(c->mean_before), "mean_after", num(c->mean_after),
+                          "mean_diff", num(c->mean_diff), "sd_diff", num(c->sd_diff), "d_z",
+                          num(c->d_z), "d_z_ci95", num(c->d_z_low), num(c->d_z_high)));
         }
         json_object_set_new(root, "compare",
                             json_pack("{s:s, s:s, s:o, s:I, s:I, s:I, s:I, s:I, s:s, s:o}",

@@ -70,6 +70,16 @@ if [ "$(wc -l < "$SCRATCH/k-nodes.csv")" = 8 ] && [ "$(wc -l < "$SCRATCH/k-edges
 expect_not_contains "$SCRATCH/k-nodes.csv" "example.org" "anonymised CSV"
 expect_contains "$SCRATCH/k-edges.csv" "advice" "relation in edge list"
 
+# The impact report's network section: aggregate figures only, first wave against the latest.
+run report --programme Net --json
+expect_status 0 "$status" "impact report"
+json_is .network.available true "impact report network section"
+json_is .network.new_ties_beyond_own_set 3 "impact report"
+json_is .network.isolates.before 1 "impact report"
+json_is .network.isolates.after 0 "impact report"
+json_is '.network.contacts_per_person.d_z_ci95 | length' 2 "impact report d_z interval"
+expect_not_contains "$SCRATCH/out" "Lovelace" "impact report names nobody"
+
 run network report --programme Net --svg "$SCRATCH/x.svg" --ego ghost@example.org
 expect_status 1 "$status" "unknown ego"
 expect_contains "$SCRATCH/err" "'ghost@example.org' is not a member" "unknown ego"

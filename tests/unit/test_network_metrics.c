@@ -217,6 +217,7 @@ static void test_paired_change(void **state)
     assert_double_equal(c.mean_diff, 4.0 / 3.0, EPS);
     assert_double_equal(c.sd_diff, sqrt(1.0 / 3.0), EPS);
     assert_double_equal(c.d_z, (4.0 / 3.0) / sqrt(1.0 / 3.0), EPS);
+    assert_true(c.d_z_low < c.d_z && c.d_z < c.d_z_high);
     double same_b[] = {1, 2}, same_a[] = {2, 3};
     net_paired_change(same_b, same_a, 2, &c);
     assert_double_equal(c.mean_diff, 1.0, EPS);

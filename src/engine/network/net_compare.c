@@ -3,6 +3,7 @@
 #include "engine/network/net_internal.h"
 
 #include "core/strbuf.h"
+#include "engine/stats/paired.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -27,6 +28,8 @@ void net_paired_change(const double *before, const double *after, size_t n,
     out->mean_diff = k ? sd / (double)k : NAN;
     out->sd_diff = NAN;
     out->d_z = NAN;
+    out->d_z_low = NAN;
+    out->d_z_high = NAN;
     if (k < 2)
         return;
     double ss = 0;
@@ -41,6 +44,26 @@ void net_paired_change(const double *before, const double *after, size_t n,
      * with NAN rather than print a division by a rounding error. */
     if (out->sd_diff > 1e-12)
         out->d_z = out->mean_diff / out->sd_diff;
+    else
+        return;
+    /* The interval comes from the shared statistics module, so that the network and the
+     * connectedness sections of a report agree on how d_z is qualified. */
+    double *b = malloc(k * sizeof *b), *a = malloc(k * sizeof *a);
+    if (b && a) {
+        size_t j = 0;
+        for (size_t i = 0; i < n; i++)
+            if (!isnan(before[i]) && !isnan(after[i])) {
+                b[j] = before[i];
+                a[j++] = after[i];
+            }
+        struct paired_result r;
+        if (stats_paired(b, a, k, 0.95, &r) == 0) {
+            out->d_z_low = r.d_z_low;
+            out->d_z_high = r.d_z_high;
+        }
+    }
+    free(b);
+    free(a);
 }
 
 static bool same_set(const struct net_people *people, int a, int b)

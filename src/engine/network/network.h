@@ -117,6 +117,8 @@ struct net_metric_change {
     double mean_diff; /* after - before */
     double sd_diff;   /* sample SD of the differences (n-1) */
     double d_z;       /* Cohen's d_z = mean_diff / sd_diff; NAN when sd_diff is 0 or pairs<2 */
+    double d_z_low;   /* its 95% interval from the noncentral t (engine/stats/paired.h), */
+    double d_z_high;  /* NAN when d_z is */
 };
 
 /* One person's ties gained and lost (undirected contacts), split by whether the contact is in

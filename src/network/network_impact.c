@@ -16,6 +16,11 @@ static json_t *pair(double before, double after)
     return json_pack("{s:o, s:o}", "before", num(before), "after", num(after));
 }
 
+static json_t *pair_count(size_t before, size_t after)
+{
+    return json_pack("{s:I, s:I}", "before", (json_int_t)before, "after", (json_int_t)after);
+}
+
 static json_t *change(const struct net_metric_change *c)
 {
     return json_pack("{s:o, s:o, s:o, s:[o, o], s:I}", "before", num(c->mean_before), "after",
@@ -60,8 +65,8 @@ json_t *network_impact_json(struct db *db, long long programme_id)
         (json_int_t)(v.cmp.lost_inside + v.cmp.lost_beyond), "cross_department_tie_share",
         pair(b->cross_department_share, a->cross_department_share), "cross_organisation_tie_share",
         pair(b->cross_organisation_share, a->cross_organisation_share), "isolates",
-        pair((double)b->isolates, (double)a->isolates), "components",
-        pair((double)b->components, (double)a->components), "density", pair(b->density, a->density),
+        pair_count(b->isolates, a->isolates), "components",
+        pair_count(b->components, a->components), "density", pair(b->density, a->density),
         "mean_ei_department", pair(b->mean_ei_department, a->mean_ei_department),
         "mean_ei_organisation", pair(b->mean_ei_organisation, a->mean_ei_organisation),
         "contacts_per_person", change(&v.cmp.metric[NET_M_DEGREE]), "effective_size",

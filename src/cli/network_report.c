@@ -111,6 +111,18 @@ static json_t *report_json(const struct report *r, const struct network_report_o
     return root;
 }
 
+/* Formats V with DECIMALS places (and a sign when SIGNED), or "n/a" when it is undefined
+ * (NAN), e.g. when nobody has a department. */
+static void fmt_num(char *buf, size_t size, int decimals, bool signed_, double v)
+{
+    if (isnan(v))
+        str_copy(buf, "n/a", size);
+    else if (signed_)
+        snprintf(buf, size, "%+.*f", decimals, v);
+    else
+        snprintf(buf, size, "%.*f", decimals, v);
+}
+
 static void print_pct(const char *label, double v)
 {
     if (isnan(v))
@@ -138,8 +150,11 @@ static void print_text(const struct report *r, const struct network_report_optio
     printf("%zu component%s (largest %zu), %zu isolate%s.\n", c->components,
            c->components == 1 ? "" : "s", c->largest_component, c->isolates,
            c->isolates == 1 ? "" : "s");
-    printf("Mean E-I index: departments %.2f, organisations %.2f (-1 all inside, +1 all across).\n",
-           c->mean_ei_department, c->mean_ei_organisation);
+    char ei_d[32], ei_o[32];
+    fmt_num(ei_d, sizeof ei_d, 2, false, c->mean_ei_department);
+    fmt_num(ei_o, sizeof ei_o, 2, false, c->mean_ei_organisation);
+    printf("Mean E-I index: departments %s, organisations %s (-1 all inside, +1 all across).\n",
+           ei_d, ei_o);
     print_pct("Ties across departments:", c->cross_department_share);
     print_pct(", across organisations:", c->cross_organisation_share);
     puts(".");
@@ -151,16 +166,22 @@ static void print_text(const struct report *r, const struct network_report_optio
            r->v.cmp.gained_inside, r->v.cmp.gained_beyond,
            r->v.cmp.lost_inside + r->v.cmp.lost_beyond, r->v.cmp.lost_inside, r->v.cmp.lost_beyond,
            r->v.cmp.kept);
-    printf("\n%-30s %9s %9s %9s %7s %6s\n", "metric (mean per person)", r->v.before_name,
-           r->v.wave_name, "change", "d_z", "n");
+    printf("\n%-30s %9s %9s %9s %7s %15s %5s\n", "metric (mean per person)", r->v.before_name,
+           r->v.wave_name, "change", "d_z", "95% interval", "n");
     for (int m = 0; m < NET_METRIC_COUNT; m++) {
         const struct net_metric_change *x = &r->v.cmp.metric[m];
-        printf("%-30s %9.3f %9.3f %+9.3f ", net_metric_label((enum net_metric)m), x->mean_before,
-               x->mean_after, x->mean_diff);
-        if (isnan(x->d_z))
-            printf("%7s %6zu\n", "-", x->pairs);
-        else
-            printf("%7.2f %6zu\n", x->d_z, x->pairs);
+        char before[32], after[32], diff[32], dz[32], lo[32], hi[32];
+        fmt_num(before, sizeof before, 3, false, x->mean_before);
+        fmt_num(after, sizeof after, 3, false, x->mean_after);
+        fmt_num(diff, sizeof diff, 3, true, x->mean_diff);
+        fmt_num(dz, sizeof dz, 2, false, x->d_z);
+        fmt_num(lo, sizeof lo, 2, false, x->d_z_low);
+        fmt_num(hi, sizeof hi, 2, false, x->d_z_high);
+        char interval[80] = "-";
+        if (!isnan(x->d_z_low))
+            snprintf(interval, sizeof interval, "[%s, %s]", lo, hi);
+        printf("%-30s %9s %9s %9s %7s %15s %5zu\n", net_metric_label((enum net_metric)m), before,
+               after, diff, dz, interval, x->pairs);
     }
     puts("\nd_z is Cohen's d for paired data: the mean change divided by the SD of the changes.");
 }

@@ -70,6 +70,10 @@ if [ "$(wc -l < "$SCRATCH/k-nodes.csv")" = 8 ] && [ "$(wc -l < "$SCRATCH/k-edges
 expect_not_contains "$SCRATCH/k-nodes.csv" "example.org" "anonymised CSV"
 expect_contains "$SCRATCH/k-edges.csv" "advice" "relation in edge list"
 
+run network report --programme Net --relation advice --json
+expect_status 0 "$status" "one relation"
+json_is .cohort.contacts 1 "only the advice tie counts"
+
 # The impact report's network section: aggregate figures only, first wave against the latest.
 run report --programme Net --json
 expect_status 0 "$status" "impact report"

@@ -74,13 +74,14 @@ int net_layout(size_t count, const struct net_tie *ties, size_t tie_count, unsig
     /* The default generator is shared by the process; seeding it here makes the picture
      * reproducible. Callers lay out one network at a time per process (CLI) or accept that
      * concurrent layouts may differ run to run (web). */
-    igraph_rng_seed(igraph_rng_default(), (igraph_uint_t)seed);
     /* Fruchterman-Reingold with igraph's grid (AUTOGRID turns it on past 1,000 people) costs
      * O(n + m) per iteration; DrL was measured at 33 s for 10,000 people, FR with the grid at
      * well under a second, so FR it is at every size. */
-    rc =
-        igraph_layout_fruchterman_reingold(&g, &m, 0, NET_LAYOUT_FR_ITERATIONS, sqrt((double)count),
-                                           IGRAPH_LAYOUT_AUTOGRID, NULL, NULL, NULL, NULL, NULL);
+    rc = igraph_rng_seed(igraph_rng_default(), (igraph_uint_t)seed);
+    if (rc == IGRAPH_SUCCESS)
+        rc = igraph_layout_fruchterman_reingold(&g, &m, 0, NET_LAYOUT_FR_ITERATIONS,
+                                                sqrt((double)count), IGRAPH_LAYOUT_AUTOGRID, NULL,
+                                                NULL, NULL, NULL, NULL);
     if (rc == IGRAPH_SUCCESS)
         normalise(&m, out);
     igraph_matrix_destroy(&m);

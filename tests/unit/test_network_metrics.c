@@ -4,6 +4,7 @@
 #include "engine/network/network.h"
 
 #include <math.h>
+#include <pthread.h>
 
 static void _fail_msg(const char *file, int line, const char *what, double a, double b)
 {
@@ -285,6 +286,41 @@ static void test_layout(void **state)
     net_layout_free(&empty);
 }
 
+/* igraph is not thread-safe in Debian's build; the engine's lock must make concurrent calls
+ * (the web server's threads) give the same answers as one at a time. */
+static void *analyse_many(void *arg)
+{
+    struct net_tie t[] = {T(0, 1), T(1, 2), T(2, 0), T(3, 4), T(4, 5), T(5, 3), T(2, 3)};
+    struct net_people p = {.count = 6};
+    long bad = 0;
+    for (int i = 0; i < 200; i++) {
+        struct net_wave w;
+        struct net_layout l;
+        char *err = NULL;
+        if (net_analyse(&p, t, 7, &w, &err) != 0 || fabs(w.person[2].betweenness - 6) > 1e-9)
+            bad++;
+        net_wave_free(&w);
+        if (net_layout(6, t, 7, 3, &l, &err) != 0)
+            bad++;
+        net_layout_free(&l);
+        free(err);
+    }
+    (void)arg;
+    return (void *)bad;
+}
+
+static void test_concurrent_calls(void **state)
+{
+    pthread_t a, b;
+    void *ra, *rb;
+    assert_int_equal(pthread_create(&a, NULL, analyse_many, NULL), 0);
+    assert_int_equal(pthread_create(&b, NULL, analyse_many, NULL), 0);
+    pthread_join(a, &ra);
+    pthread_join(b, &rb);
+    assert_int_equal((long)ra, 0);
+    assert_int_equal((long)rb, 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -298,6 +334,7 @@ int main(void)
         cmocka_unit_test(test_paired_change),
         cmocka_unit_test(test_compare_waves),
         cmocka_unit_test(test_layout),
+        cmocka_unit_test(test_concurrent_calls),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -4,6 +4,7 @@
 
 #include "core/strbuf.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -20,16 +21,30 @@ static void record_error(const char *reason, const char *file, int line, igraph_
     (void)line;
 }
 
-void net_igraph_init(void)
+static pthread_mutex_t igraph_lock = PTHREAD_MUTEX_INITIALIZER;
+
+void net_igraph_lock(void)
 {
-    static _Atomic int done;
-    if (done)
-        return;
+    pthread_mutex_lock(&igraph_lock);
+}
+
+void net_igraph_unlock(void)
+{
+    pthread_mutex_unlock(&igraph_lock);
+}
+
+static void install_handlers(void)
+{
     igraph_set_error_handler(record_error);
     /* Warnings (e.g. "graph has no edges") are expected on small surveys; not worth printing
      * from library code, which never prints. */
     igraph_set_warning_handler(igraph_warning_handler_ignore);
-    done = 1;
+}
+
+void net_igraph_init(void)
+{
+    static pthread_once_t once = PTHREAD_ONCE_INIT;
+    pthread_once(&once, install_handlers);
 }
 
 int net_igraph_fail(const char *what, igraph_error_t code, char **err)

@@ -29,6 +29,12 @@ bool net_adj_has(const struct net_adj *a, int u, int v);
 /* Makes an undirected igraph graph of A. Returns IGRAPH_SUCCESS or an igraph error code. */
 igraph_error_t net_adj_to_igraph(const struct net_adj *a, igraph_t *g);
 
+/* Debian's igraph is built without thread safety (IGRAPH_THREAD_SAFE is 0): its error stack
+ * and random generator are process-wide. Every use of igraph holds this lock, so that the web
+ * server's threads can call the engine at the same time. */
+void net_igraph_lock(void);
+void net_igraph_unlock(void);
+
 /* Fills *ERR with "WHAT: <igraph's last message>" and returns -1. */
 int net_igraph_fail(const char *what, igraph_error_t code, char **err);
 

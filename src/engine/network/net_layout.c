@@ -60,20 +60,22 @@ int net_layout(size_t count, const struct net_tie *ties, size_t tie_count, unsig
     }
     igraph_t g;
     igraph_matrix_t m;
+    net_igraph_lock();
     igraph_error_t rc = net_adj_to_igraph(&a, &g);
     net_adj_free(&a);
     if (rc != IGRAPH_SUCCESS) {
+        net_igraph_unlock();
         net_layout_free(out);
         return net_igraph_fail("laying out the network", rc, err);
     }
     if ((rc = igraph_matrix_init(&m, 0, 0)) != IGRAPH_SUCCESS) {
         igraph_destroy(&g);
+        net_igraph_unlock();
         net_layout_free(out);
         return net_igraph_fail("laying out the network", rc, err);
     }
-    /* The default generator is shared by the process; seeding it here makes the picture
-     * reproducible. Callers lay out one network at a time per process (CLI) or accept that
-     * concurrent layouts may differ run to run (web). */
+    /* The default generator is shared by the process; seeding it under the igraph lock makes
+     * the picture reproducible even with other threads laying out at the same time. */
     /* Fruchterman-Reingold with igraph's grid (AUTOGRID turns it on past 1,000 people) costs
      * O(n + m) per iteration; DrL was measured at 33 s for 10,000 people, FR with the grid at
      * well under a second, so FR it is at every size. */
@@ -86,6 +88,7 @@ int net_layout(size_t count, const struct net_tie *ties, size_t tie_count, unsig
         normalise(&m, out);
     igraph_matrix_destroy(&m);
     igraph_destroy(&g);
+    net_igraph_unlock();
     if (rc != IGRAPH_SUCCESS) {
         net_layout_free(out);
         return net_igraph_fail("laying out the network", rc, err);

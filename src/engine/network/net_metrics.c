@@ -209,9 +209,12 @@ static int igraph_metrics(const struct net_adj *a, struct net_wave *w, char **er
     igraph_vector_t res;
     igraph_vector_int_t ires, csize;
     igraph_integer_t ncomp = 0;
+    net_igraph_lock();
     igraph_error_t rc = net_adj_to_igraph(a, &g);
-    if (rc != IGRAPH_SUCCESS)
+    if (rc != IGRAPH_SUCCESS) {
+        net_igraph_unlock();
         return net_igraph_fail("building the graph", rc, err);
+    }
     int status = -1;
     bool res_ok = false, ires_ok = false, csize_ok = false;
     if ((rc = igraph_vector_init(&res, 0)) != IGRAPH_SUCCESS)
@@ -259,6 +262,7 @@ fail:
     if (res_ok)
         igraph_vector_destroy(&res);
     igraph_destroy(&g);
+    net_igraph_unlock();
     return status;
 }
 

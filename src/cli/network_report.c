@@ -7,6 +7,7 @@
 #include "engine/network/net_svg.h"
 #include "engine/network/network.h"
 #include "import/network_export.h"
+#include "network/network_json.h"
 #include "network/network_view.h"
 #include "store/store_network.h"
 #include "store/store_people.h"
@@ -27,88 +28,6 @@ static void report_free(struct report *r)
 {
     network_labels_free(r->labels, r->v.data.cohort.count);
     network_view_free(&r->v);
-}
-
-static json_t *num(double v)
-{
-    return isnan(v) ? json_null() : json_real(v);
-}
-
-static json_t *cohort_json(const struct net_cohort_metrics *c)
-{
-    return json_pack("{s:I, s:I, s:I, s:o, s:o, s:I, s:I, s:I, s:o, s:o, s:o, s:o}", "people",
-                     (json_int_t)c->people, "ties", (json_int_t)c->ties, "contacts",
-                     (json_int_t)c->edges, "density", num(c->density), "density_undirected",
-                     num(c->density_undirected), "components", (json_int_t)c->components,
-                     "largest_component", (json_int_t)c->largest_component, "isolates",
-                     (json_int_t)c->isolates, "mean_ei_department", num(c->mean_ei_department),
-                     "mean_ei_organisation", num(c->mean_ei_organisation), "cross_department_share",
-                     num(c->cross_department_share), "cross_organisation_share",
-                     num(c->cross_organisation_share));
-}
-
-static json_t *report_json(const struct report *r, const struct network_report_options *opt)
-{
-    json_t *waves = json_array();
-    for (size_t i = 0; i < r->v.wave_count; i++)
-        json_array_append_new(
-            waves, json_pack("{s:s, s:i, s:i, s:i, s:o}", "name", r->v.waves[i].name, "ties",
-                             (int)r->v.waves[i].ties, "respondents", (int)r->v.waves[i].respondents,
-                             "members", (int)r->v.waves[i].members, "response_rate",
-                             num(r->v.waves[i].members ? (double)r->v.waves[i].respondents /
-                                                             (double)r->v.waves[i].members
-                                                       : NAN)));
-    json_t *people = json_array();
-    for (size_t i = 0; i < r->v.data.cohort.count; i++) {
-        const struct net_person_metrics *p = &r->v.now.person[i];
-        json_t *o = json_pack("{s:s}", "label", r->labels[i]);
-        if (!opt->anonymise)
-            json_object_set_new(o, "email", json_string(r->v.data.cohort.people[i].email));
-        json_object_set_new(o, "responded", json_boolean(r->v.data.responded[i]));
-        for (int m = 0; m < NET_METRIC_COUNT; m++) {
-            double v = net_metric_value(p, (enum net_metric)m);
-            json_object_set_new(o, net_metric_name((enum net_metric)m),
-                                m <= NET_M_REACH2 ? json_integer((json_int_t)v) : num(v));
-        }
-        json_object_set_new(o, "isolated", json_boolean(p->isolated));
-        if (r->v.comparing) {
-            const struct net_person_change *c = &r->v.cmp.person[i];
-            json_object_set_new(o, "change",
-                                json_pack("{s:i, s:i, s:i, s:i}", "gained_inside", c->gained_inside,
-                                          "gained_beyond", c->gained_beyond, "lost_inside",
-                                          c->lost_inside, "lost_beyond", c->lost_beyond));
-        }
-        json_array_append_new(people, o);
-    }
-    json_t *root =
-        json_pack("{s:s, s:s, s:o, s:o, s:o}", "programme", opt->programme, "wave", r->v.wave_name,
-                  "relation", opt->relation ? json_string(opt->relation) : json_null(), "waves",
-                  waves, "cohort", cohort_json(&r->v.now.cohort));
-    if (r->v.comparing) {
-        json_t *metrics = json_object();
-        for (int m = 0; m < NET_METRIC_COUNT; m++) {
-            const struct net_metric_change *c = &r->v.cmp.metric[m];
-            json_object_set_new(
-                metrics, net_metric_name((enum net_metric)m),
-                json_pack("{s:I, s:o, s:o, s:o, s:o, s:o, s:[o, o]}", "pairs", (json_int_t)c->pairs,
-                          "mean_before", num(c->mean_before), "mean_after", num(c->mean_after),
-                          "mean_diff", num(c->mean_diff), "sd_diff", num(c->sd_diff), "d_z",
-                          num(c->d_z), "d_z_ci95", num(c->d_z_low), num(c->d_z_high)));
-        }
-        json_object_set_new(root, "compare",
-                            json_pack("{s:s, s:s, s:o, s:I, s:I, s:I, s:I, s:I, s:s, s:o}",
-                                      "before", r->v.before_name, "after", r->v.wave_name,
-                                      "cohort_before", cohort_json(&r->v.then.cohort),
-                                      "ties_gained_inside", (json_int_t)r->v.cmp.gained_inside,
-                                      "ties_gained_beyond", (json_int_t)r->v.cmp.gained_beyond,
-                                      "ties_lost_inside", (json_int_t)r->v.cmp.lost_inside,
-                                      "ties_lost_beyond", (json_int_t)r->v.cmp.lost_beyond,
-                                      "ties_kept", (json_int_t)r->v.cmp.kept, "effect_size",
-                                      "Cohen's d_z: mean of paired differences / SD of differences",
-                                      "metrics", metrics));
-    }
-    json_object_set_new(root, "people", people);
-    return root;
 }
 
 /* Formats V with DECIMALS places (and a sign when SIGNED), or "n/a" when it is undefined
@@ -282,7 +201,8 @@ int network_report_run(struct cli_ctx *ctx, const struct command *cmd,
             goto out;
     }
     if (opt->json)
-        cli_print_json(report_json(&r, opt));
+        cli_print_json(
+            network_view_json(&r.v, opt->programme, opt->relation, r.labels, !opt->anonymise));
     else
         print_text(&r, opt);
     status = CLI_OK;

@@ -163,6 +163,21 @@ static void test_duplicates_and_reciprocity(void **state)
     net_wave_free(&w);
 }
 
+/* Empty and one-person programmes: nothing to divide by, so densities are undefined. */
+static void test_tiny(void **state)
+{
+    struct net_wave w;
+    analyse(0, NULL, NULL, NULL, 0, &w);
+    assert_int_equal(w.cohort.components, 0);
+    assert_true(isnan(w.cohort.density));
+    net_wave_free(&w);
+    analyse(1, NULL, NULL, NULL, 0, &w);
+    assert_int_equal(w.cohort.isolates, 1);
+    assert_int_equal(w.cohort.components, 1);
+    assert_true(isnan(w.cohort.density));
+    net_wave_free(&w);
+}
+
 static void test_bad_ties_rejected(void **state)
 {
     struct net_people p = {.count = 3};
@@ -329,6 +344,7 @@ int main(void)
         cmocka_unit_test(test_two_cliques_with_bridge),
         cmocka_unit_test(test_isolate),
         cmocka_unit_test(test_duplicates_and_reciprocity),
+        cmocka_unit_test(test_tiny),
         cmocka_unit_test(test_bad_ties_rejected),
         cmocka_unit_test(test_ei_and_blau),
         cmocka_unit_test(test_paired_change),

@@ -41,6 +41,7 @@ extern const struct command command_people;
 extern const struct command command_challenges;
 extern const struct command command_survey;
 extern const struct command command_report;
+extern const struct command command_network;
 
 /* The table, terminated by NULL. */
 extern const struct command *const cli_commands[];

@@ -160,6 +160,35 @@ void api_import(struct web_request *r)
     json_decref(p);
 }
 
+void api_tokens(struct web_request *r)
+{
+    json_t *tokens = store_tokens_list(r->db, r->user.id);
+    reply(r, tokens ? 0 : -1, tokens, "Your tokens could not be read.");
+}
+
+/* {"name": "..."} -> {"id"?, "name", "token"}: the token is shown this once. */
+void api_token_create(struct web_request *r)
+{
+    json_t *body = json_body(r);
+    if (!body)
+        return;
+    const char *name = jstr(body, "name");
+    char token[AUTH_TOKEN_SIZE];
+    if (!name || !*name || strlen(name) > WEB_TOKEN_NAME_MAX)
+        web_error(r, 400, "Give the token a name of at most 100 characters.");
+    else if (auth_api_token_create(r->db, r->user.id, name, r->now, token) != 0)
+        web_error(r, 500, "The token could not be created.");
+    else
+        web_json(r, 201, json_pack("{ss ss}", "name", name, "token", token));
+    json_decref(body);
+}
+
+void api_token_delete(struct web_request *r)
+{
+    int rc = store_token_delete(r->db, r->user.id, r->ids[0]);
+    reply(r, rc, rc == 0 ? json_pack("{sb}", "deleted", 1) : NULL, "There is no such token.");
+}
+
 void api_users(struct web_request *r)
 {
     json_t *users = store_users_list(r->db);

@@ -9,8 +9,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define TOKEN_NAME_MAX 100
-
 static void account_page(struct web_request *r, int status, const char *new_token,
                          const char *error)
 {
@@ -73,7 +71,7 @@ void page_account(struct web_request *r)
 void page_token_create(struct web_request *r)
 {
     const char *name = form_get(&r->form, "name");
-    if (!name || !*name || strlen(name) > TOKEN_NAME_MAX) {
+    if (!name || !*name || strlen(name) > WEB_TOKEN_NAME_MAX) {
         account_page(r, 400, NULL, "Give the token a name of at most 100 characters.");
         return;
     }

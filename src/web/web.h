@@ -30,6 +30,8 @@ struct web_config {
 #define WEB_MAX_BODY (FORM_MAX_FILE + 64 * 1024)
 /* Path segments we look at; longer paths are 404. */
 #define WEB_MAX_PATH 512
+/* API token names. */
+#define WEB_TOKEN_NAME_MAX 100
 /* People rows shown on one programme page. */
 #define WEB_PEOPLE_PAGE 500
 
@@ -148,6 +150,9 @@ void api_my_sets(struct web_request *r);
 void api_set(struct web_request *r);
 void api_programme_sets(struct web_request *r);
 void api_import(struct web_request *r);
+void api_tokens(struct web_request *r);
+void api_token_create(struct web_request *r);
+void api_token_delete(struct web_request *r);
 void api_users(struct web_request *r);
 void api_user_invite(struct web_request *r);
 

@@ -92,6 +92,24 @@ head -c 20000 /dev/zero | tr '\0' a >"$SCRATCH/big"
 expect_status 413 "$(curl -s -o /dev/null -w '%{http_code}' --data-binary "@$SCRATCH/big" "$URL/login")" "anonymous body limit"
 expect_status 401 "$(curl -s -o /dev/null -w '%{http_code}' -H 'Authorization: Bearer nonsense' "$URL/api/v1/me")" "bad API token"
 
+# API tokens: created and revoked through the API; a revoked token stops working.
+made=$(curl -s -H "Authorization: Bearer $ATOKEN" -H 'Content-Type: application/json' --data '{"name":"script"}' "$URL/api/v1/tokens")
+tok=$(printf '%s' "$made" | jq -r .token)
+expect_status 200 "$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $tok" "$URL/api/v1/me")" "new API token works"
+tid=$(curl -s -H "Authorization: Bearer $tok" "$URL/api/v1/tokens" | jq '.[] | select(.name == "script") | .id')
+expect_status 200 "$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $tok" -X POST "$URL/api/v1/tokens/$tid/delete")" "token revoked"
+expect_status 401 "$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $tok" "$URL/api/v1/me")" "revoked token refused"
+# A session cookie is no API credential (so the API needs no CSRF token).
+expect_status 401 "$(status "$A" GET /api/v1/me)" "cookie does not authenticate the API"
+
+# Log out everywhere: every session of that person ends, others' do not.
+P2="$SCRATCH/participant2"
+expect_status 303 "$(login "$P2" "$PARTICIPANT")" "second session"
+pc=$(page_csrf "$P2")
+expect_status 303 "$(status "$P2" POST /logout/everywhere --data-urlencode "csrf=$pc")" "log out everywhere"
+expect_status 303 "$(status "$P" GET /)" "first session ended too"
+expect_status 200 "$(status "$R" GET /)" "another person's session lives on"
+
 # A graceful stop: SIGTERM ends the server with status 0.
 kill -TERM "$SERVER_PID"
 wait "$SERVER_PID"
@@ -108,4 +126,11 @@ sleep 2
 expect_status 200 "$(status "$P" GET /)" "use keeps it alive past the idle limit after login"
 sleep 4
 expect_status 303 "$(status "$P" GET /)" "idle session expired"
+stop_server
+
+# Sessions end after --session-max seconds however busy they are.
+start_server "$SCRATCH/db" --session-max 3
+expect_status 303 "$(login "$P" "$PARTICIPANT")" "participant logs in for the absolute limit"
+for i in 1 2 3 4 5; do status "$P" GET / >/dev/null; sleep 1; done
+expect_status 303 "$(status "$P" GET /)" "session ended at its absolute limit"
 finish

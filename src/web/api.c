@@ -93,9 +93,9 @@ void api_people(struct web_request *r)
         reply(r, rc, NULL, "There is no such programme.");
         return;
     }
-    json_t *people = store_web_people(r->db, r->ids[0], form_get(&r->query, "q"),
-                                      form_get(&r->query, "attr"), form_get(&r->query, "value"),
-                                      r->user.role == ROLE_ADMIN, WEB_PEOPLE_PAGE);
+    json_t *people =
+        store_web_people(r->db, r->ids[0], form_get(&r->query, "q"), form_get(&r->query, "attr"),
+                         form_get(&r->query, "value"), r->user.role == ROLE_ADMIN, WEB_PEOPLE_PAGE);
     reply(r, people ? 0 : -1, people, "The people could not be read.");
 }
 
@@ -145,13 +145,16 @@ void api_import(struct web_request *r)
     if (!body) {
         web_error(r, 400, "Send the cohort CSV as the body.");
     } else {
-        rc = web_import_cohort(r->db, opt.programme, "upload.csv", body->value, body->len,
-                               &report, &diags);
+        rc = web_import_cohort(r->db, opt.programme, "upload.csv", body->value, body->len, &report,
+                               &diags);
         if (rc == 0)
             web_json(r, 200, import_report_json(&report, &opt));
         else if (rc == 1)
-            web_json(r, 422, json_pack("{ss so}", "error", "The file has problems; nothing was "
-                                       "stored.", "problems", diag_to_json(&diags)));
+            web_json(r, 422,
+                     json_pack("{ss so}", "error",
+                               "The file has problems; nothing was "
+                               "stored.",
+                               "problems", diag_to_json(&diags)));
         else
             web_error(r, 500, "The import failed.");
     }
@@ -209,8 +212,8 @@ void api_user_invite(struct web_request *r)
         web_error(r, 500, "The invitation could not be created.");
     else {
         char *link = str_printf("%s/invitation?token=%s", r->config->origin, token);
-        web_json(r, 201, json_pack("{ss ss}", "email", jstr(body, "email"), "link",
-                                   link ? link : ""));
+        web_json(r, 201,
+                 json_pack("{ss ss}", "email", jstr(body, "email"), "link", link ? link : ""));
         free(link);
     }
     json_decref(body);

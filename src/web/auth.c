@@ -111,8 +111,8 @@ out:
     return result;
 }
 
-int auth_session_start(struct db *db, long long user_id, long long now,
-                       char token[AUTH_TOKEN_SIZE], char csrf[AUTH_TOKEN_SIZE])
+int auth_session_start(struct db *db, long long user_id, long long now, char token[AUTH_TOKEN_SIZE],
+                       char csrf[AUTH_TOKEN_SIZE])
 {
     char hash[AUTH_HASH_SIZE];
     auth_random_token(token);
@@ -186,8 +186,8 @@ int auth_invite(struct db *db, long long user_id, long long now, char token[AUTH
     return store_invitation_create(db, hash, user_id, now, now + AUTH_INVITATION_SECONDS);
 }
 
-int auth_invitation_accept(struct db *db, const char *token, const char *password,
-                           long long now, long long *user_id)
+int auth_invitation_accept(struct db *db, const char *token, const char *password, long long now,
+                           long long *user_id)
 {
     char hash[AUTH_HASH_SIZE];
     if (!token || strlen(token) != AUTH_TOKEN_LEN)

@@ -182,8 +182,8 @@ void page_user_invite(struct web_request *r)
 {
     char token[AUTH_TOKEN_SIZE];
     const char *problem = NULL;
-    int rc = web_invite(r, form_get(&r->form, "email"), form_get(&r->form, "role"), token,
-                        &problem);
+    int rc =
+        web_invite(r, form_get(&r->form, "email"), form_get(&r->form, "role"), token, &problem);
     if (rc < 0)
         web_error(r, 500, "The invitation could not be created.");
     else

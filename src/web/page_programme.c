@@ -11,7 +11,7 @@
 #include <string.h>
 
 /* Names people type; long enough for any real programme. */
-#define PROGRAMME_NAME_MAX 200
+#define PROGRAMME_NAME_MAX        200
 #define PROGRAMME_DESCRIPTION_MAX 4000
 
 static void people_filter(struct html *page, json_t *attrs, const char *q, const char *attr,
@@ -164,8 +164,8 @@ static bool date_ok(const char *s)
     return month >= 1 && month <= 12 && day >= 1 && day <= 31;
 }
 
-const char *web_programme_problem(const char *name, const char *description,
-                                  const char *starts_on, const char *ends_on)
+const char *web_programme_problem(const char *name, const char *description, const char *starts_on,
+                                  const char *ends_on)
 {
     if (!name || !*name)
         return "Give the programme a name.";
@@ -188,9 +188,9 @@ void page_programme_create(struct web_request *r)
         return;
     }
     str_trim(name);
-    const char *problem = web_programme_problem(name, form_get(&r->form, "description"),
-                                                form_get(&r->form, "starts_on"),
-                                                form_get(&r->form, "ends_on"));
+    const char *problem =
+        web_programme_problem(name, form_get(&r->form, "description"),
+                              form_get(&r->form, "starts_on"), form_get(&r->form, "ends_on"));
     long long id = 0;
     int rc = problem ? 1
                      : store_web_programme_create(r->db, name, form_get(&r->form, "description"),

@@ -236,8 +236,9 @@ void web_error(struct web_request *r, int status, const char *message)
     static const struct {
         int status;
         const char *title;
-    } titles[] = {{400, "Bad request"}, {401, "Log in"},       {403, "Forbidden"},
-                  {404, "Not found"},   {405, "Not allowed"},  {413, "Too large"},
+    } titles[] = {{400, "Bad request"},    {401, "Log in"},
+                  {403, "Forbidden"},      {404, "Not found"},
+                  {405, "Not allowed"},    {413, "Too large"},
                   {429, "Too many tries"}, {500, "Something went wrong"}};
     const char *title = "Error";
     for (size_t i = 0; i < sizeof titles / sizeof titles[0]; i++)

@@ -106,6 +106,59 @@ void api_person(struct web_request *r)
     reply(r, rc, p, "There is no such person.");
 }
 
+/* {"name": ..., "organisation": ..., "department": ...}: the fields to change, all strings. */
+void api_person_update(struct web_request *r)
+{
+    json_t *body = json_body(r);
+    if (!body)
+        return;
+    struct form f = {0};
+    const char *key;
+    json_t *value;
+    bool ok = true;
+    json_object_foreach(body, key, value)
+    {
+        if (!json_is_string(value) || f.count >= FORM_MAX_FIELDS) {
+            ok = false;
+            break;
+        }
+        struct form_field *grown = realloc(f.fields, (f.count + 1) * sizeof *grown);
+        if (!grown) {
+            ok = false;
+            break;
+        }
+        f.fields = grown;
+        f.fields[f.count] =
+            (struct form_field){str_printf("%s", key), str_printf("%s", json_string_value(value)),
+                                json_string_length(value), NULL};
+        if (!f.fields[f.count].name || !f.fields[f.count].value) {
+            free(f.fields[f.count].name);
+            free(f.fields[f.count].value);
+            ok = false;
+            break;
+        }
+        f.count++;
+    }
+    if (!ok) {
+        web_error(r, 400, "Send a JSON object of strings.");
+    } else {
+        json_t *p = NULL;
+        int rc = store_web_person(r->db, &r->user, r->ids[0], &p);
+        json_decref(p);
+        const char *problem = rc == 0 ? web_person_save(r, r->ids[0], &f) : NULL;
+        if (rc != 0)
+            web_error(r, rc == 1 ? 404 : 500, "There is no such person.");
+        else if (problem)
+            web_error(r, 400, problem);
+        else if (store_web_person(r->db, &r->user, r->ids[0], &p) == 0)
+            web_json(r, 200, p);
+        else
+            web_error(r, 500, "The person could not be read back.");
+    }
+    form_free(&f);
+    json_decref(body);
+}
+
 void api_my_sets(struct web_request *r)
 {
     json_t *sets = store_web_my_sets(r->db, &r->user);

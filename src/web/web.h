@@ -115,6 +115,10 @@ int web_import_cohort(struct db *db, const char *programme, const char *filename
 int web_invite(struct web_request *r, const char *email, const char *role_name,
                char token[AUTH_TOKEN_SIZE], const char **problem);
 
+/* Saves name, organisation and known attributes of person ID from F (fields absent from F stay
+ * as they are) in one transaction. NULL on success, else what to fix (static text). */
+const char *web_person_save(struct web_request *r, long long id, const struct form *f);
+
 /* Handlers, one file per page group. */
 void page_login_form(struct web_request *r);
 void page_login(struct web_request *r);
@@ -129,6 +133,8 @@ void page_programme_create(struct web_request *r);
 void page_upload_form(struct web_request *r);
 void page_upload(struct web_request *r);
 void page_person(struct web_request *r);
+void page_person_edit_form(struct web_request *r);
+void page_person_edit(struct web_request *r);
 void page_set(struct web_request *r);
 void page_sets_export_csv(struct web_request *r);
 void page_sets_print(struct web_request *r);
@@ -145,6 +151,7 @@ void api_programme(struct web_request *r);
 void api_programme_create(struct web_request *r);
 void api_people(struct web_request *r);
 void api_person(struct web_request *r);
+void api_person_update(struct web_request *r);
 void api_my_sets(struct web_request *r);
 void api_set(struct web_request *r);
 void api_programme_sets(struct web_request *r);

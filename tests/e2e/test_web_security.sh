@@ -52,6 +52,17 @@ expect_status 200 "$(status "$A" GET "/programmes/$pid?q=ada")" "search"
 expect_contains "$SCRATCH/last.body" "ada@x.example" "admin sees emails"
 expect_not_contains "$SCRATCH/last.body" "bo@x.example" "search filters"
 
+# Editing a person: a bad field changes nothing; a good edit is saved and escaped on output.
+ada=$(curl -s -H "Authorization: Bearer $ATOKEN" "$URL/api/v1/programmes/$pid/people?q=ada" | jq '.[0].id')
+expect_status 400 "$(status "$A" POST "/people/$ada/edit" --data-urlencode "csrf=$csrf" --data 'name=&department=Audit')" "empty name refused"
+expect_contains "$SCRATCH/last.body" "Give the person a name." "edit message"
+dept=$(curl -s -H "Authorization: Bearer $ATOKEN" "$URL/api/v1/people/$ada" | jq -r .attributes.department)
+expect_status Finance "$dept" "a refused edit changed nothing"
+expect_status 303 "$(status "$A" POST "/people/$ada/edit" --data-urlencode "csrf=$csrf" --data-urlencode 'name=Ada <i>One</i>' --data 'department=Audit')" "edit saved"
+status "$A" GET "/people/$ada" >/dev/null
+expect_contains "$SCRATCH/last.body" "Ada &lt;i&gt;One&lt;/i&gt;" "edited name escaped"
+expect_contains "$SCRATCH/last.body" "<dd>Audit</dd>" "edited department"
+
 # Privacy: a participant sees set mates' names, never their emails.
 status "$P" GET /sets/1 >/dev/null
 mates=$(grep -c '/people/' "$SCRATCH/last.body")

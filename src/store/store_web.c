@@ -74,7 +74,8 @@ static bool is_admin(const struct user *u)
 
 #define PROGRAMME_SELECT                                                                           \
     "SELECT p.id AS id, p.name AS name, p.description AS description, "                            \
-    "p.starts_on AS starts_on, p.ends_on AS ends_on, "                                             \
+    "p.starts_on AS starts_on, p.ends_on AS ends_on, p.set_size_min AS set_size_min, "             \
+    "p.set_size_max AS set_size_max, "                                                             \
     "(SELECT count(*) FROM programme_members m WHERE m.programme_id = p.id) AS members, "          \
     "(SELECT count(*) FROM sets s JOIN set_plans sp ON sp.id = s.plan_id "                         \
     " WHERE sp.programme_id = p.id) AS sets, "                                                     \
@@ -129,6 +130,28 @@ int store_web_programme_create(struct db *db, const char *name, const char *desc
         return 1;
     *id = sqlite3_last_insert_rowid(db_sqlite(db));
     return 0;
+}
+
+int store_web_programme_update(struct db *db, long long id, const char *name,
+                               const char *description, const char *starts_on, const char *ends_on,
+                               long size_min, long size_max)
+{
+    sqlite3_stmt *st =
+        db_prepare(db, "UPDATE OR IGNORE programmes SET name = ?2, description = ?3, "
+                       "starts_on = nullif(?4, ''), ends_on = nullif(?5, ''), "
+                       "set_size_min = ?6, set_size_max = ?7 WHERE id = ?1");
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, id);
+    db_bind_text(st, 2, name);
+    db_bind_text(st, 3, description ? description : "");
+    db_bind_text(st, 4, starts_on);
+    db_bind_text(st, 5, ends_on);
+    sqlite3_bind_int64(st, 6, size_min);
+    sqlite3_bind_int64(st, 7, size_max);
+    if (db_exec_stmt(st) != 0)
+        return -1;
+    return sqlite3_changes(db_sqlite(db)) ? 0 : 1;
 }
 
 #define PERSON_COLUMNS                                                                             \

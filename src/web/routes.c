@@ -25,6 +25,8 @@ const struct web_route web_routes[] = {
     {WEB_GET, "/programmes/new", A, false, page_programme_new},
     {WEB_POST, "/programmes", A, false, page_programme_create},
     {WEB_GET, "/programmes/#", A, false, page_programme},
+    {WEB_GET, "/programmes/#/edit", A, false, page_programme_edit_form},
+    {WEB_POST, "/programmes/#/edit", A, false, page_programme_edit},
     {WEB_GET, "/programmes/#/import", A, false, page_upload_form},
     {WEB_POST, "/programmes/#/import", A, false, page_upload},
     {WEB_GET, "/programmes/#/sets.csv", A, false, page_sets_export_csv},

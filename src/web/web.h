@@ -129,6 +129,8 @@ void page_invitation(struct web_request *r);
 void page_home(struct web_request *r);
 void page_programme(struct web_request *r);
 void page_programme_new(struct web_request *r);
+void page_programme_edit_form(struct web_request *r);
+void page_programme_edit(struct web_request *r);
 void page_programme_create(struct web_request *r);
 void page_upload_form(struct web_request *r);
 void page_upload(struct web_request *r);

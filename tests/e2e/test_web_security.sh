@@ -63,6 +63,16 @@ status "$A" GET "/people/$ada" >/dev/null
 expect_contains "$SCRATCH/last.body" "Ada &lt;i&gt;One&lt;/i&gt;" "edited name escaped"
 expect_contains "$SCRATCH/last.body" "<dd>Audit</dd>" "edited department"
 
+# Editing a programme: bad set sizes change nothing; a good edit is saved.
+expect_status 400 "$(status "$A" POST "/programmes/$pid/edit" --data-urlencode "csrf=$csrf" --data 'name=Renamed&set_size_min=7&set_size_max=5')" "min above max refused"
+expect_contains "$SCRATCH/last.body" "The smallest set cannot be larger than the largest." "set size message"
+name=$(curl -s -H "Authorization: Bearer $ATOKEN" "$URL/api/v1/programmes/$pid" | jq -r .name)
+expect_status "Spring <b>cohort</b>" "$name" "a refused edit changed nothing"
+expect_status 303 "$(status "$A" POST "/programmes/$pid/edit" --data-urlencode "csrf=$csrf" --data 'name=Renamed&set_size_min=5&set_size_max=7&starts_on=2026-09-01')" "programme edited"
+sizes=$(curl -s -H "Authorization: Bearer $ATOKEN" "$URL/api/v1/programmes/$pid" | jq -r '"\(.name) \(.set_size_min) \(.set_size_max) \(.starts_on)"')
+expect_status "Renamed 5 7 2026-09-01" "$sizes" "programme edit saved"
+expect_status 400 "$(status "$A" POST "/programmes/$pid/edit" --data-urlencode "csrf=$csrf" --data 'name=Demo&set_size_min=5&set_size_max=7')" "a taken name refused"
+
 # Privacy: a participant sees set mates' names, never their emails.
 status "$P" GET /sets/1 >/dev/null
 mates=$(grep -c '/people/' "$SCRATCH/last.body")

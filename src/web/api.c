@@ -84,6 +84,48 @@ void api_programme_create(struct web_request *r)
     json_decref(body);
 }
 
+/* Fields absent from the body keep their stored values. */
+void api_programme_update(struct web_request *r)
+{
+    json_t *p = NULL, *body = NULL;
+    int rc = store_web_programme(r->db, &r->user, r->ids[0], &p);
+    if (rc != 0) {
+        reply(r, rc, NULL, "There is no such programme.");
+        return;
+    }
+    body = json_body(r);
+    if (!body)
+        goto out;
+    json_object_update_existing(p, body);
+    const char *name = jstr(p, "name"), *description = jstr(p, "description"),
+               *starts = jstr(p, "starts_on"), *ends = jstr(p, "ends_on");
+    json_t *lo = json_object_get(p, "set_size_min"), *hi = json_object_get(p, "set_size_max");
+    const char *problem = web_programme_problem(name, description, starts, ends);
+    if (!problem &&
+        (!json_is_integer(lo) || !json_is_integer(hi) || json_integer_value(lo) < 2 ||
+         json_integer_value(hi) > 20 || json_integer_value(lo) > json_integer_value(hi)))
+        problem = "Set sizes must be whole numbers from 2 to 20, the smallest first.";
+    if (problem) {
+        web_error(r, 400, problem);
+        goto out;
+    }
+    rc = store_web_programme_update(r->db, r->ids[0], name, description, starts, ends,
+                                    (long)json_integer_value(lo), (long)json_integer_value(hi));
+    if (rc == 1)
+        web_error(r, 409, "Another programme has this name.");
+    else if (rc != 0)
+        web_error(r, 500, "The programme could not be saved.");
+    else {
+        json_decref(p);
+        p = NULL;
+        rc = store_web_programme(r->db, &r->user, r->ids[0], &p);
+        reply(r, rc, json_incref(p), "The programme could not be read back.");
+    }
+out:
+    json_decref(p);
+    json_decref(body);
+}
+
 void api_people(struct web_request *r)
 {
     json_t *p = NULL;

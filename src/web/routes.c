@@ -45,6 +45,7 @@ const struct web_route web_routes[] = {
     {WEB_GET, "/api/v1/programmes", ROLES_ALL, true, api_programmes},
     {WEB_POST, "/api/v1/programmes", A, true, api_programme_create},
     {WEB_GET, "/api/v1/programmes/#", A, true, api_programme},
+    {WEB_POST, "/api/v1/programmes/#", A, true, api_programme_update},
     {WEB_GET, "/api/v1/programmes/#/people", A, true, api_people},
     {WEB_POST, "/api/v1/programmes/#/import", A, true, api_import},
     {WEB_GET, "/api/v1/programmes/#/sets", A, true, api_programme_sets},

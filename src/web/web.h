@@ -151,6 +151,7 @@ void api_me(struct web_request *r);
 void api_programmes(struct web_request *r);
 void api_programme(struct web_request *r);
 void api_programme_create(struct web_request *r);
+void api_programme_update(struct web_request *r);
 void api_people(struct web_request *r);
 void api_person(struct web_request *r);
 void api_person_update(struct web_request *r);

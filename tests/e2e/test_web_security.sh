@@ -72,6 +72,10 @@ expect_status 303 "$(status "$A" POST "/programmes/$pid/edit" --data-urlencode "
 sizes=$(curl -s -H "Authorization: Bearer $ATOKEN" "$URL/api/v1/programmes/$pid" | jq -r '"\(.name) \(.set_size_min) \(.set_size_max) \(.starts_on)"')
 expect_status "Renamed 5 7 2026-09-01" "$sizes" "programme edit saved"
 expect_status 400 "$(status "$A" POST "/programmes/$pid/edit" --data-urlencode "csrf=$csrf" --data 'name=Demo&set_size_min=5&set_size_max=7')" "a taken name refused"
+api_edit() { curl -s -o "$SCRATCH/api.json" -w '%{http_code}' -H "Authorization: Bearer $ATOKEN" -H 'Content-Type: application/json' --data "$1" "$URL/api/v1/programmes/$pid"; }
+expect_status 400 "$(api_edit '{"set_size_min": 9}')" "API: min above max refused"
+expect_status 200 "$(api_edit '{"set_size_max": 8}')" "API: programme edited"
+expect_status "Renamed 5 8" "$(jq -r '"\(.name) \(.set_size_min) \(.set_size_max)"' "$SCRATCH/api.json")" "API: other fields kept"
 
 # Privacy: a participant sees set mates' names, never their emails.
 status "$P" GET /sets/1 >/dev/null

@@ -143,8 +143,9 @@ static bool csrf_ok(const struct web_request *r)
         return false;
     if (r->logged_in && r->csrf[0] && auth_secret_equal(sent, r->csrf))
         return true;
-    /* Before logging in there is no session: the form's token must match its cookie. */
-    return r->pre_token && strlen(r->pre_token) == AUTH_TOKEN_LEN &&
+    /* Before logging in there is no session: the form's token must match its cookie. Only the
+     * public forms (login, invitation) accept it. */
+    return r->route->roles == 0 && r->pre_token && strlen(r->pre_token) == AUTH_TOKEN_LEN &&
            auth_secret_equal(sent, r->pre_token);
 }
 

@@ -19,6 +19,9 @@ before=$(programmes)
 expect_status 403 "$(status "$A" POST /programmes --data 'name=NoToken')" "POST without CSRF token"
 pcsrf=$(page_csrf "$P")
 expect_status 403 "$(status "$A" POST /programmes --data-urlencode "csrf=$pcsrf" --data 'name=Other')" "another session's token"
+pre=$(sed -n 's/.*\tsw_pre\t//p' "$A")
+[ -n "$pre" ] && pass || fail "the login left a pre-login token"
+expect_status 403 "$(status "$A" POST /programmes --data-urlencode "csrf=$pre" --data 'name=Pre')" "pre-login token refused on a logged-in form"
 # Origin: a form posted from another site is refused even with the right token.
 expect_status 403 "$(status "$A" POST /programmes -H 'Origin: http://evil.example' --data-urlencode "csrf=$csrf" --data 'name=Evil')" "foreign Origin"
 expect_status 303 "$(status "$A" POST /programmes -H "Origin: $URL" --data-urlencode "csrf=$csrf" --data-urlencode 'name=Spring <b>cohort</b>')" "own Origin creates"

@@ -43,6 +43,7 @@ extern const struct command command_survey;
 extern const struct command command_report;
 extern const struct command command_bench;
 extern const struct command command_form;
+extern const struct command command_network;
 
 /* The table, terminated by NULL. */
 extern const struct command *const cli_commands[];

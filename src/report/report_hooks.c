@@ -2,6 +2,7 @@
  * each body with a call into that module; keep the signatures (see report_hooks.h). */
 #include "report/report_hooks.h"
 
+#include "network/network_impact.h"
 #include "store/store_report.h"
 
 json_t *report_attendance_json(struct db *db, long long programme_id)
@@ -17,8 +18,5 @@ json_t *report_attendance_json(struct db *db, long long programme_id)
 
 json_t *report_network_json(struct db *db, long long programme_id)
 {
-    (void)db;
-    (void)programme_id;
-    return json_pack("{s:b, s:s}", "available", 0, "note",
-                     "Network growth is not yet measured in this version of setwork.");
+    return network_impact_json(db, programme_id);
 }

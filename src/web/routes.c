@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "web/page_plan.h"
+
 #define A ROLE_ADMIN
 #define F ROLE_FACILITATOR
 #define P ROLE_PARTICIPANT
@@ -31,6 +33,14 @@ const struct web_route web_routes[] = {
     {WEB_POST, "/programmes/#/import", A, false, page_upload},
     {WEB_GET, "/programmes/#/sets.csv", A, false, page_sets_export_csv},
     {WEB_GET, "/programmes/#/sets/print", A, false, page_sets_print},
+    {WEB_GET, "/programmes/#/form", A, false, page_plan_form},
+    {WEB_POST, "/programmes/#/form", A, false, page_plan_create},
+    {WEB_GET, "/plans/#", A, false, page_plan},
+    {WEB_POST, "/plans/#/move", A, false, page_plan_move},
+    {WEB_POST, "/plans/#/lock", A, false, page_plan_lock},
+    {WEB_POST, "/plans/#/reoptimise", A, false, page_plan_reopt},
+    {WEB_POST, "/plans/#/facilitator", A, false, page_plan_facil},
+    {WEB_POST, "/plans/#/publish", A, false, page_plan_publish},
     {WEB_GET, "/people/#", ROLES_ALL, false, page_person},
     {WEB_GET, "/people/#/edit", A, false, page_person_edit_form},
     {WEB_POST, "/people/#/edit", A, false, page_person_edit},
@@ -49,6 +59,13 @@ const struct web_route web_routes[] = {
     {WEB_GET, "/api/v1/programmes/#/people", A, true, api_people},
     {WEB_POST, "/api/v1/programmes/#/import", A, true, api_import},
     {WEB_GET, "/api/v1/programmes/#/sets", A, true, api_programme_sets},
+    {WEB_POST, "/api/v1/programmes/#/plans", A, true, api_plan_create},
+    {WEB_GET, "/api/v1/plans/#", A, true, api_plan},
+    {WEB_POST, "/api/v1/plans/#/move", A, true, api_plan_move},
+    {WEB_POST, "/api/v1/plans/#/lock", A, true, api_plan_lock},
+    {WEB_POST, "/api/v1/plans/#/reoptimise", A, true, api_plan_reopt},
+    {WEB_POST, "/api/v1/plans/#/facilitator", A, true, api_plan_facil},
+    {WEB_POST, "/api/v1/plans/#/publish", A, true, api_plan_publish},
     {WEB_GET, "/api/v1/people/#", ROLES_ALL, true, api_person},
     {WEB_POST, "/api/v1/people/#", A, true, api_person_update},
     {WEB_GET, "/api/v1/my/sets", ROLES_ALL, true, api_my_sets},

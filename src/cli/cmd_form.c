@@ -295,7 +295,7 @@ static int run_form(struct cli_ctx *ctx, int argc, char **argv)
         (a.pin && form_input_rules_file(&in, 'p', a.pin, &err) != 0))
         goto fail;
     if (db) {
-        if (plan_input_from_store(&in, db, programme_id, &err) != 0)
+        if (plan_input_from_store(&in, db, programme_id, 0, &err) != 0)
             goto fail;
     }
     d = malloc(sizeof(double) * (size_t)in.n * (size_t)in.n);

@@ -45,12 +45,12 @@ static int find_id(const struct id_index *ids, size_t n, long long id)
 /* Earlier plans of the programme: a pair who shared a set in the latest plan already know each
  * other (weight 1); each older plan counts half as much as the one after it. */
 static int add_history(struct form_input *in, struct db *db, long long programme_id,
-                       const struct id_index *ids, struct strbuf *err)
+                       long long before, const struct id_index *ids, struct strbuf *err)
 {
     struct store_shared_pair *pairs = NULL;
     size_t count = 0;
     char *msg = NULL;
-    if (store_shared_pairs(db, programme_id, &pairs, &count, &msg) != 0) {
+    if (store_shared_pairs_before(db, programme_id, before, &pairs, &count, &msg) != 0) {
         sb_append(err, msg);
         free(msg);
         return -1;
@@ -100,10 +100,10 @@ static int add_rules(struct form_input *in, struct db *db, long long programme_i
 }
 
 int plan_input_from_store(struct form_input *in, struct db *db, long long programme_id,
-                          struct strbuf *err)
+                          long long before, struct strbuf *err)
 {
     struct id_index *ids = index_ids(in->cohort);
-    int rc = !ids || add_history(in, db, programme_id, ids, err) != 0 ||
+    int rc = !ids || add_history(in, db, programme_id, before, ids, err) != 0 ||
                      add_rules(in, db, programme_id, ids, err) != 0
                  ? -1
                  : 0;
@@ -132,7 +132,7 @@ static void ctx_free(struct plan_ctx *c)
 /* Builds the problem for PROGRAMME_ID: M sets (or sizes A..B when M is 0); when FIX_SIZES, every
  * set's bounds become A..B. Returns 0, 1 with a sentence in ERR, -1. */
 static int ctx_build(struct plan_ctx *c, struct db *db, long long programme_id,
-                     const char *weights, int m, int a, int b, int fix_sizes, struct strbuf *err)
+                     long long before, const char *weights, int m, int a, int b, int fix_sizes, struct strbuf *err)
 {
     memset(c, 0, sizeof *c);
     char *msg = NULL;
@@ -154,7 +154,7 @@ static int ctx_build(struct plan_ctx *c, struct db *db, long long programme_id,
             c->in.hi[g] = b;
         }
     }
-    if (form_input_chain(&c->in, 1) != 0 || plan_input_from_store(&c->in, db, programme_id, err))
+    if (form_input_chain(&c->in, 1) != 0 || plan_input_from_store(&c->in, db, programme_id, before, err))
         return 1;
     struct form_input *in = &c->in;
     c->d = malloc(sizeof(double) * (size_t)in->n * (size_t)in->n);
@@ -201,7 +201,7 @@ int plan_form(struct db *db, long long programme_id, const struct plan_settings 
               long long *plan_id, struct strbuf *err)
 {
     struct plan_ctx c;
-    int rc = ctx_build(&c, db, programme_id, s->weights, s->sets > 0 ? s->sets : 0,
+    int rc = ctx_build(&c, db, programme_id, 0, s->weights, s->sets > 0 ? s->sets : 0,
                        s->size_min, s->size_max, 0, err);
     struct form_result r = {0};
     char *settings = NULL, *name = NULL, *msg = NULL;
@@ -262,7 +262,7 @@ static int ctx_for_plan(struct db *db, long long plan_id, struct store_plan_rows
     const char *w = json_string_value(json_object_get(s, "weights"));
     int a = (int)json_integer_value(json_object_get(s, "size_min"));
     int b = (int)json_integer_value(json_object_get(s, "size_max"));
-    rc = rows->m > 0 ? ctx_build(c, db, rows->programme_id, w, rows->m, a, b, 1, err) : 1;
+    rc = rows->m > 0 ? ctx_build(c, db, rows->programme_id, plan_id, w, rows->m, a, b, 1, err) : 1;
     json_decref(s);
     if (rc != 0) {
         if (rows->m == 0)

@@ -21,10 +21,11 @@ struct plan_settings {
     long long seed;
 };
 
-/* Adds to IN (built from the store cohort of PROGRAMME_ID) the earlier plans' shared pairs and
- * the programme's declared rules (programme_rules). Returns 0, or -1 with a message in ERR. */
+/* Adds to IN (built from the store cohort of PROGRAMME_ID) the shared pairs of the plans older
+ * than plan BEFORE (0: every plan) and the programme's declared rules (programme_rules).
+ * Returns 0, or -1 with a message in ERR. */
 int plan_input_from_store(struct form_input *in, struct db *db, long long programme_id,
-                          struct strbuf *err);
+                          long long before, struct strbuf *err);
 
 /* Forms sets for PROGRAMME_ID with S and saves them as a draft plan. Returns 0 with *PLAN_ID;
  * 1 when the settings or rules cannot hold (sentences in ERR); -1 on a store error (ERR). */

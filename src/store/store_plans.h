@@ -5,6 +5,8 @@
 
 #include "store/db.h"
 
+#include <stddef.h>
+
 /* One set of a plan as stored. NAME is owned by the plan (store_plan_rows_free). */
 struct store_plan_set {
     long long id;
@@ -65,5 +67,11 @@ int store_rule_add(struct db *db, long long programme_id, const char *kind, long
 
 /* Deletes every declared rule of a programme. 0 or -1. */
 int store_rules_clear(struct db *db, long long programme_id);
+
+/* As store_shared_pairs, but only plans older than plan BEFORE (0: every plan), so a plan is
+ * never its own history. */
+#include "store/store_sets.h"
+int store_shared_pairs_before(struct db *db, long long programme_id, long long before,
+                              struct store_shared_pair **out, size_t *count, char **err);
 
 #endif

@@ -120,15 +120,16 @@ void page_plan(struct web_request *r)
     html_page_begin(&page, json_string_value(json_object_get(plan, "name")), &v);
     bool published = strcmp(json_string_value(json_object_get(plan, "status")), "published") == 0;
     H(&page, "<p class=\"meta\">");
-    H(&page, "<span class=\"badge\">");
+    H(&page, "<span class=\"status\">");
     html_text(&page, published ? "Published" : "Draft");
-    H(&page, "</span> Score <strong id=\"score\">");
+    H(&page, "</span> · score <strong id=\"score\">");
     char *score = str_printf("%.1f", json_real_value(json_object_get(plan, "objective")));
     html_text(&page, score);
     free(score);
     json_t *gap = json_object_get(plan, "gap");
     if (json_is_real(gap)) {
-        char *g = str_printf("%.1f%%", 100 * json_real_value(gap));
+        double pct = 100 * json_real_value(gap);
+        char *g = str_printf("%.1f%%", pct > 0.05 ? pct : 0.0);
         H(&page, "</strong> · certified gap at most <strong>");
         html_text(&page, g);
         free(g);
@@ -148,7 +149,7 @@ void page_plan(struct web_request *r)
         H(&page, "</ul></div>\n");
     }
     json_t *sets = json_object_get(plan, "sets");
-    H(&page, "<div class=\"actions\">");
+    H(&page, "<div class=\"actions plan-actions\">");
     action_form(&page, r, id);
     H(&page, "/reoptimise\">");
     html_csrf(&page, r->csrf);
@@ -156,7 +157,8 @@ void page_plan(struct web_request *r)
     action_form(&page, r, id);
     H(&page, "/publish\">");
     html_csrf(&page, r->csrf);
-    H(&page, "<button type=\"submit\">Publish to participants</button></form></div>\n");
+    H(&page, "<button type=\"submit\">Publish to participants</button></form></div>\n"
+             "<div class=\"sets\">\n");
     json_t *set;
     json_array_foreach(sets, i, set)
     {
@@ -164,7 +166,7 @@ void page_plan(struct web_request *r)
         H(&page, "<section class=\"set card\"><h2>");
         html_text(&page, json_string_value(json_object_get(set, "name")));
         if (json_is_true(json_object_get(set, "locked")))
-            H(&page, " <span class=\"badge\">locked</span>");
+            H(&page, " <span class=\"status\">locked</span>");
         H(&page, "</h2>\n<p class=\"meta\">");
         html_int(&page, json_integer_value(json_object_get(set, "size")));
         H(&page, " people · ");
@@ -199,7 +201,7 @@ void page_plan(struct web_request *r)
             html_text(&page, json_string_value(json_object_get(m, "organisation")));
             H(&page, ", ");
             html_text(&page, json_string_value(json_object_get(m, "department")));
-            H(&page, "</small></span> <label class=\"visually-hidden\" for=\"to-");
+            H(&page, "</small></span> <label class=\"sr\" for=\"to-");
             html_int(&page, json_integer_value(json_object_get(m, "id")));
             H(&page, "\">Move to</label><select name=\"set_id\" id=\"to-");
             html_int(&page, json_integer_value(json_object_get(m, "id")));
@@ -240,6 +242,7 @@ void page_plan(struct web_request *r)
         html_int(&page, set_id);
         H(&page, "\"> <button type=\"submit\">Assign</button></form></div>\n</section>\n");
     }
+    H(&page, "</div>\n");
     html_page_end(&page);
     web_html(r, 200, &page);
     html_free(&page);

@@ -84,7 +84,7 @@ try {
   check((await admin.locator(".error").count()) === 0, "re-optimising repairs the plan");
   await admin.getByRole("button", { name: "Publish to participants" }).click();
   await admin.waitForURL(planUrl);
-  check((await admin.textContent(".badge")) === "Published", "published");
+  check((await admin.textContent(".status")) === "Published", "published");
 
   // The participant, on a phone, sees their set of the published plan and no emails.
   const p = await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();

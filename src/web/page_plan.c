@@ -56,9 +56,10 @@ void page_plan_form(struct web_request *r)
              "<textarea id=\"apart\" name=\"apart\" rows=\"3\"></textarea>\n"
              "<label for=\"pins\">Pins (email, set name a line)</label>\n"
              "<textarea id=\"pins\" name=\"pins\" rows=\"3\"></textarea>\n</fieldset>\n");
+    H(&page, "<fieldset><legend>Search</legend>\n");
     html_input(&page, "number", "seconds", "Seconds to search", "2", false);
     html_input(&page, "number", "seed", "Seed", "1", false);
-    H(&page, "<p><button type=\"submit\">Form sets</button></p>\n</form>\n");
+    H(&page, "</fieldset>\n<p><button type=\"submit\">Form sets</button></p>\n</form>\n");
     html_page_end(&page);
     web_html(r, 200, &page);
     html_free(&page);

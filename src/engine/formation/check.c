@@ -153,8 +153,7 @@ static int graph_build(const struct form_problem *p, const struct form_units *u,
         }
     }
     for (int k = 0; k < c; k++)
-        qsort(g->adj + g->start[k], (size_t)(g->start[k + 1] - g->start[k]), sizeof(int),
-              cmp_int);
+        qsort(g->adj + g->start[k], (size_t)(g->start[k + 1] - g->start[k]), sizeof(int), cmp_int);
     free(fill);
     return 0;
 }
@@ -204,8 +203,8 @@ int form_precheck(const struct form_problem *p, struct strbuf *err)
             max_hi = p->hi[g];
     }
     if (sum_lo > n) {
-        sb_printf(err, "The %d sets need at least %ld people together but there are only %d.\n",
-                  m, sum_lo, n);
+        sb_printf(err, "The %d sets need at least %ld people together but there are only %d.\n", m,
+                  sum_lo, n);
         found++;
     }
     if (sum_hi < n) {
@@ -301,8 +300,9 @@ int form_precheck(const struct form_problem *p, struct strbuf *err)
                     sb_append(err, s + 1 == size ? " and " : ", ");
                 form_put_person(err, p, u.member[u.start[clique[s]]]);
             }
-            sb_printf(err, "), through line management or keep-apart rules, but there are only "
-                           "%d sets.\n",
+            sb_printf(err,
+                      "), through line management or keep-apart rules, but there are only "
+                      "%d sets.\n",
                       m);
             found++;
         }

@@ -191,6 +191,20 @@ int form_precheck(const struct form_problem *p, struct strbuf *err)
 {
     int found = 0, n = p->n, m = p->m;
     long sum_lo = 0, sum_hi = 0, max_hi = 0;
+    if (n < 1 || m < 1 || n > FORM_MAX_PEOPLE || m > FORM_MAX_SETS) {
+        sb_printf(err, "A plan needs 1 to %d people and 1 to %d sets, not %d and %d.\n",
+                  FORM_MAX_PEOPLE, FORM_MAX_SETS, n, m);
+        return 1;
+    }
+    for (int t = 0; t < p->apart_count + p->together_count; t++) {
+        const struct form_pair *q =
+            t < p->apart_count ? &p->apart[t] : &p->together[t - p->apart_count];
+        if (q->a < 0 || q->b < 0 || q->a >= n || q->b >= n) {
+            sb_printf(err, "A rule names person %d or %d, outside 1 to %d.\n", q->a + 1,
+                      q->b + 1, n);
+            return 1;
+        }
+    }
     for (int g = 0; g < m; g++) {
         if (p->lo[g] < 0 || p->lo[g] > p->hi[g]) {
             form_put_group(err, p, g);

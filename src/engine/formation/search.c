@@ -207,21 +207,39 @@ static inline double swap_delta(const struct form_state *s, int i, int j)
     return d;
 }
 
-/* Mean |delta| of random swaps: the scale that sets the annealing temperatures. */
+/* Mean |delta| of random swaps (without outliers): the scale of the annealing temperatures. */
+static int cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
 static double delta_scale(struct search *x)
 {
     struct form_state *s = x->s;
-    double sum = 0;
-    int got = 0;
+    double sample[200], sum = 0;
+    int got = 0, used = 0;
     for (int t = 0; t < 2000 && got < 200; t++) {
         int i = (int)form_rng_below(&s->rng, (uint32_t)s->u);
         int j = (int)form_rng_below(&s->rng, (uint32_t)s->u);
         if (s->grp[i] == s->grp[j])
             continue;
-        sum += fabs(swap_delta(s, i, j));
-        got++;
+        sample[got++] = fabs(swap_delta(s, i, j));
     }
-    return got ? sum / got : 1;
+    if (got == 0)
+        return 1;
+    /* Swaps that break a keep-apart rule cost the huge penalty; leaving out anything above ten
+     * times the median keeps them from setting the temperature (they would make the annealing a
+     * random walk). On plain MDGP instances nothing is left out. */
+    qsort(sample, (size_t)got, sizeof(double), cmp_double);
+    double median = sample[got / 2];
+    for (int t = 0; t < got; t++) {
+        if (sample[t] <= 10 * median) {
+            sum += sample[t];
+            used++;
+        }
+    }
+    return used && sum > 0 ? sum / used : 1;
 }
 
 /* Where the run is in its budget, from 0 to 1: by iterations when they bound the run (so a seed

@@ -200,8 +200,8 @@ int form_precheck(const struct form_problem *p, struct strbuf *err)
         const struct form_pair *q =
             t < p->apart_count ? &p->apart[t] : &p->together[t - p->apart_count];
         if (q->a < 0 || q->b < 0 || q->a >= n || q->b >= n) {
-            sb_printf(err, "A rule names person %d or %d, outside 1 to %d.\n", q->a + 1,
-                      q->b + 1, n);
+            sb_printf(err, "A rule names person %d or %d, outside 1 to %d.\n", q->a + 1, q->b + 1,
+                      n);
             return 1;
         }
     }

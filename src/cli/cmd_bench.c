@@ -59,7 +59,9 @@ static int run_bench(struct cli_ctx *ctx, int argc, char **argv)
     int status = CLI_OK;
     if (rc != 0) {
         status = cli_user_error(&command_bench, "%s",
-                                rc < 0 ? "out of memory" : why.data ? why.data : "infeasible");
+                                rc < 0     ? "out of memory"
+                                : why.data ? why.data
+                                           : "infeasible");
         goto out;
     }
     json_t *groups = json_array();

@@ -30,13 +30,20 @@ struct form_args {
 static int parse_args(struct form_args *a, int argc, char **argv)
 {
     static const struct option options[] = {
-        {"programme", required_argument, NULL, 'p'}, {"sets", required_argument, NULL, 'm'},
-        {"size", required_argument, NULL, 'z'},      {"weights", required_argument, NULL, 'w'},
-        {"seconds", required_argument, NULL, 's'},   {"seed", required_argument, NULL, 'r'},
-        {"apart", required_argument, NULL, 'A'},     {"together", required_argument, NULL, 'T'},
-        {"pin", required_argument, NULL, 'P'},       {"chain", required_argument, NULL, 'c'},
-        {"no-isolate", required_argument, NULL, 'i'}, {"json", no_argument, NULL, 'j'},
-        {"save", required_argument, NULL, 'S'},      {"iterations", required_argument, NULL, 'I'},
+        {"programme", required_argument, NULL, 'p'},
+        {"sets", required_argument, NULL, 'm'},
+        {"size", required_argument, NULL, 'z'},
+        {"weights", required_argument, NULL, 'w'},
+        {"seconds", required_argument, NULL, 's'},
+        {"seed", required_argument, NULL, 'r'},
+        {"apart", required_argument, NULL, 'A'},
+        {"together", required_argument, NULL, 'T'},
+        {"pin", required_argument, NULL, 'P'},
+        {"chain", required_argument, NULL, 'c'},
+        {"no-isolate", required_argument, NULL, 'i'},
+        {"json", no_argument, NULL, 'j'},
+        {"save", required_argument, NULL, 'S'},
+        {"iterations", required_argument, NULL, 'I'},
         {0, 0, 0, 0},
     };
     const struct command *cmd = &command_form;
@@ -132,8 +139,8 @@ static int known_in_set(const struct form_input *in, const int *group, int g)
     return count;
 }
 
-static json_t *plan_json(const struct form_input *in, const struct form_result *r,
-                         const double *ub, long seed)
+static json_t *plan_json(const struct form_input *in, const struct form_result *r, const double *ub,
+                         long seed)
 {
     const struct cohort *c = in->cohort;
     json_t *sets = json_array(), *weights = json_object();
@@ -152,16 +159,15 @@ static json_t *plan_json(const struct form_input *in, const struct form_result *
         for (int a = 0; a < in->k; a++)
             json_object_set_new(mix, c->attrs[a],
                                 json_integer(distinct_in_set(in, r->group, g, a)));
-        json_array_append_new(sets, json_pack("{s:s, s:i, s:o, s:o, s:i}", "name",
-                                              in->set_names[g], "size", size, "members", members,
-                                              "mix", mix, "known_pairs",
-                                              known_in_set(in, r->group, g)));
+        json_array_append_new(sets, json_pack("{s:s, s:i, s:o, s:o, s:i}", "name", in->set_names[g],
+                                              "size", size, "members", members, "mix", mix,
+                                              "known_pairs", known_in_set(in, r->group, g)));
     }
     json_t *o = json_object();
     json_object_set_new(o, "objective", json_real(r->objective));
     json_object_set_new(o, "upper_bound", ub ? json_real(*ub) : json_null());
-    json_object_set_new(o, "gap", ub && *ub > 0 ? json_real((*ub - r->objective) / *ub)
-                                                : json_null());
+    json_object_set_new(o, "gap",
+                        ub && *ub > 0 ? json_real((*ub - r->objective) / *ub) : json_null());
     json_object_set_new(o, "optimal", json_boolean(ub && r->objective >= *ub - 1e-6));
     json_object_set_new(o, "people", json_integer(in->n));
     json_object_set_new(o, "isolated", json_integer(r->isolated));
@@ -210,8 +216,8 @@ static void print_plan(const struct form_input *in, const struct form_result *r,
         fputs(".\n", stdout);
     }
     if (r->isolated > 0)
-        printf("%d set%s hold a single member of a minority value (--no-isolate).\n",
-               r->isolated, r->isolated == 1 ? "" : "s");
+        printf("%d set%s hold a single member of a minority value (--no-isolate).\n", r->isolated,
+               r->isolated == 1 ? "" : "s");
 }
 
 static char *settings_json(const struct form_input *in, const struct form_args *a)
@@ -220,9 +226,9 @@ static char *settings_json(const struct form_input *in, const struct form_args *
     for (int k = 0; k < in->k; k++)
         json_object_set_new(w, in->cohort->attrs[k], json_real(in->weight[k]));
     json_object_set_new(w, "new", json_real(in->w_new));
-    json_t *o = json_pack("{s:o, s:i, s:I, s:f, s:I}", "weights", w, "sets", in->m, "seed",
-                          (json_int_t)a->seed, "seconds", a->seconds, "chain",
-                          (json_int_t)a->chain);
+    json_t *o =
+        json_pack("{s:o, s:i, s:I, s:f, s:I}", "weights", w, "sets", in->m, "seed",
+                  (json_int_t)a->seed, "seconds", a->seconds, "chain", (json_int_t)a->chain);
     char *s = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER);
     json_decref(o);
     return s;
@@ -282,8 +288,8 @@ static int run_form(struct cli_ctx *ctx, int argc, char **argv)
         goto out;
     }
     if (form_input_init(&in, &cohort, a.weights, &err) != 0 ||
-        form_input_sizes(&in, (int)a.sets, a.sets ? 0 : (int)a.size_a,
-                         a.sets ? 0 : (int)a.size_b, &err) != 0 ||
+        form_input_sizes(&in, (int)a.sets, a.sets ? 0 : (int)a.size_a, a.sets ? 0 : (int)a.size_b,
+                         &err) != 0 ||
         form_input_chain(&in, (int)a.chain) != 0)
         goto fail;
     for (int t = 0; t < a.isolate_count; t++) {
@@ -303,8 +309,12 @@ static int run_form(struct cli_ctx *ctx, int argc, char **argv)
         sb_append(&err, "out of memory for the score matrix");
         goto fail;
     }
-    struct form_scoring sc = {.n = in.n, .k = in.k, .code = in.code, .weight = in.weight,
-                              .w_new = in.w_new, .known = in.known,
+    struct form_scoring sc = {.n = in.n,
+                              .k = in.k,
+                              .code = in.code,
+                              .weight = in.weight,
+                              .w_new = in.w_new,
+                              .known = in.known,
                               .known_count = in.known_count};
     form_score_matrix(&sc, d);
     double ub;
@@ -316,15 +326,27 @@ static int run_form(struct cli_ctx *ctx, int argc, char **argv)
     double w_all = in.w_new;
     for (int k = 0; k < in.k; k++)
         w_all += in.weight[k];
-    struct form_problem p = {
-        .n = in.n, .m = in.m, .d = d, .lo = in.lo, .hi = in.hi,
-        .apart = in.apart, .apart_count = in.apart_count,
-        .together = in.together, .together_count = in.together_count, .pin = in.pin,
-        .iso_class = in.iso_class, .iso_k = in.iso_k, .iso_class_count = in.iso_class_count,
-        .iso_penalty = 3 * w_all, .labels = in.labels,
-        .group_labels = (const char *const *)in.set_names};
-    struct form_options o = {.seed = (uint64_t)a.seed, .seconds = a.seconds,
-                             .max_iterations = a.iterations, .target = ub, .has_target = 1};
+    struct form_problem p = {.n = in.n,
+                             .m = in.m,
+                             .d = d,
+                             .lo = in.lo,
+                             .hi = in.hi,
+                             .apart = in.apart,
+                             .apart_count = in.apart_count,
+                             .together = in.together,
+                             .together_count = in.together_count,
+                             .pin = in.pin,
+                             .iso_class = in.iso_class,
+                             .iso_k = in.iso_k,
+                             .iso_class_count = in.iso_class_count,
+                             .iso_penalty = 3 * w_all,
+                             .labels = in.labels,
+                             .group_labels = (const char *const *)in.set_names};
+    struct form_options o = {.seed = (uint64_t)a.seed,
+                             .seconds = a.seconds,
+                             .max_iterations = a.iterations,
+                             .target = ub,
+                             .has_target = 1};
     if (a.iterations)
         o.seconds = 0;
     int rc = form_solve(&p, &o, &r, &err);
@@ -344,11 +366,16 @@ static int run_form(struct cli_ctx *ctx, int argc, char **argv)
         if (pids && settings) {
             for (int i = 0; i < in.n; i++)
                 pids[i] = cohort.people[i].id;
-            struct store_plan plan = {
-                .programme_id = programme_id, .name = a.save, .objective = r.objective,
-                .upper_bound = &ub, .settings_json = settings, .m = in.m,
-                .set_names = (const char *const *)in.set_names, .n = in.n, .person_ids = pids,
-                .group = r.group};
+            struct store_plan plan = {.programme_id = programme_id,
+                                      .name = a.save,
+                                      .objective = r.objective,
+                                      .upper_bound = &ub,
+                                      .settings_json = settings,
+                                      .m = in.m,
+                                      .set_names = (const char *const *)in.set_names,
+                                      .n = in.n,
+                                      .person_ids = pids,
+                                      .group = r.group};
             saved = store_plan_save(db, &plan, &plan_id, &msg);
         }
         free(pids);
@@ -383,32 +410,31 @@ out:
 const struct command command_form = {
     .name = "form",
     .summary = "Form action learning sets that mix people across silos",
-    .help =
-        "usage: setwork form FILE.csv|--programme NAME [--sets M | --size A-B]\n"
-        "                    [--weights NAME=W,...] [--seconds S] [--seed N] [--iterations N]\n"
-        "                    [--apart FILE] [--together FILE] [--pin FILE] [--chain D]\n"
-        "                    [--no-isolate ATTR] [--json] [--save NAME]\n\n"
-        "Splits the cohort into sets so that each person meets as many people as possible\n"
-        "from other parts of the organisation whom they do not already know. A pair in one\n"
-        "set scores the sum of the weights of the attributes on which they differ, plus the\n"
-        "weight 'new' when they have not shared a set in an earlier plan of the programme\n"
-        "(the latest plan counts fully, each older one half as much as the next).\n"
-        "Default weights: organisation=3, department=2, location=1, role=1, grade=1,\n"
-        "gender=0.5, other columns 1, new=2; --weights changes any of them.\n\n"
-        "Rules that always hold: the set sizes (--sets M: M sets as equal as possible;\n"
-        "--size A-B, default 4-8: sizes within A-B and within one of the average); nobody\n"
-        "with their line manager (--chain D: nobody within D levels of each other in the\n"
-        "management chain; 0 turns it off); --apart FILE (lines 'email,email': never in one\n"
-        "set); --together FILE (lines 'email,email': always in one set); --pin FILE (lines\n"
-        "'email,set number'); and, with --programme, the rules stored for the programme.\n"
-        "--no-isolate ATTR avoids sets with a single member of a minority value of ATTR\n"
-        "(every value but the most common one); it gives way to the rules above.\n"
-        "When the rules cannot all hold, says which collide and why, and exits 1.\n\n"
-        "The output ends with the score, a provable upper bound and the certified gap.\n"
-        "--seconds S (default 1) bounds the search, which stops earlier at the bound;\n"
-        "--iterations N bounds it by work instead, so that a --seed gives the same plan\n"
-        "every time. --json prints {objective, upper_bound, gap, optimal, sets: [{name,\n"
-        "members: [email...], mix, known_pairs}], ...}. --save NAME stores the plan for\n"
-        "the programme.\n",
+    .help = "usage: setwork form FILE.csv|--programme NAME [--sets M | --size A-B]\n"
+            "                    [--weights NAME=W,...] [--seconds S] [--seed N] [--iterations N]\n"
+            "                    [--apart FILE] [--together FILE] [--pin FILE] [--chain D]\n"
+            "                    [--no-isolate ATTR] [--json] [--save NAME]\n\n"
+            "Splits the cohort into sets so that each person meets as many people as possible\n"
+            "from other parts of the organisation whom they do not already know. A pair in one\n"
+            "set scores the sum of the weights of the attributes on which they differ, plus the\n"
+            "weight 'new' when they have not shared a set in an earlier plan of the programme\n"
+            "(the latest plan counts fully, each older one half as much as the next).\n"
+            "Default weights: organisation=3, department=2, location=1, role=1, grade=1,\n"
+            "gender=0.5, other columns 1, new=2; --weights changes any of them.\n\n"
+            "Rules that always hold: the set sizes (--sets M: M sets as equal as possible;\n"
+            "--size A-B, default 4-8: sizes within A-B and within one of the average); nobody\n"
+            "with their line manager (--chain D: nobody within D levels of each other in the\n"
+            "management chain; 0 turns it off); --apart FILE (lines 'email,email': never in one\n"
+            "set); --together FILE (lines 'email,email': always in one set); --pin FILE (lines\n"
+            "'email,set number'); and, with --programme, the rules stored for the programme.\n"
+            "--no-isolate ATTR avoids sets with a single member of a minority value of ATTR\n"
+            "(every value but the most common one); it gives way to the rules above.\n"
+            "When the rules cannot all hold, says which collide and why, and exits 1.\n\n"
+            "The output ends with the score, a provable upper bound and the certified gap.\n"
+            "--seconds S (default 1) bounds the search, which stops earlier at the bound;\n"
+            "--iterations N bounds it by work instead, so that a --seed gives the same plan\n"
+            "every time. --json prints {objective, upper_bound, gap, optimal, sets: [{name,\n"
+            "members: [email...], mix, known_pairs}], ...}. --save NAME stores the plan for\n"
+            "the programme.\n",
     .run = run_form,
 };

@@ -49,8 +49,8 @@ int mdgp_instance_read(const char *path, struct mdgp_instance *out, char **err)
         return -1;
     char *p = data;
     long n, m;
-    if (next_long(&p, &n) != 0 || next_long(&p, &m) != 0 || n < 2 || n > MDGP_MAX_ITEMS ||
-        m < 1 || m > n) {
+    if (next_long(&p, &n) != 0 || next_long(&p, &m) != 0 || n < 2 || n > MDGP_MAX_ITEMS || m < 1 ||
+        m > n) {
         *err = str_printf("%s: the first line must start with n (2..%d) and m (1..n)", path,
                           MDGP_MAX_ITEMS);
         goto fail;
@@ -92,8 +92,8 @@ int mdgp_instance_read(const char *path, struct mdgp_instance *out, char **err)
         errno = 0;
         double v = strtod(p, &end);
         if (end == p || errno || i < 0 || j < 0 || i >= n || j >= n || i == j) {
-            *err = str_printf("%s: distance line %ld is not 'i j d' with 0 <= i, j < n", path,
-                              t + 1);
+            *err =
+                str_printf("%s: distance line %ld is not 'i j d' with 0 <= i, j < n", path, t + 1);
             goto fail;
         }
         p = end;

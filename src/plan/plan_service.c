@@ -65,8 +65,7 @@ static int add_history(struct form_input *in, struct db *db, long long programme
         int a = find_id(ids, (size_t)in->n, pairs[t].a);
         int b = find_id(ids, (size_t)in->n, pairs[t].b);
         if (a >= 0 && b >= 0)
-            in->known[in->known_count++] =
-                (struct form_known){a, b, ldexp(1.0, -pairs[t].age)};
+            in->known[in->known_count++] = (struct form_known){a, b, ldexp(1.0, -pairs[t].age)};
     }
     free(pairs);
     return 0;

@@ -81,12 +81,12 @@ int store_shared_pairs(struct db *db, long long programme_id, struct store_share
     *out = NULL;
     *count = 0;
     *err = NULL;
-    sqlite3_stmt *st = db_prepare(
-        db, "SELECT p.id, a.person_id, b.person_id FROM set_plans p "
-            "JOIN sets s ON s.plan_id = p.id "
-            "JOIN set_members a ON a.set_id = s.id "
-            "JOIN set_members b ON b.set_id = s.id AND a.person_id < b.person_id "
-            "WHERE p.programme_id = ?1 ORDER BY p.created_at DESC, p.id DESC");
+    sqlite3_stmt *st =
+        db_prepare(db, "SELECT p.id, a.person_id, b.person_id FROM set_plans p "
+                       "JOIN sets s ON s.plan_id = p.id "
+                       "JOIN set_members a ON a.set_id = s.id "
+                       "JOIN set_members b ON b.set_id = s.id AND a.person_id < b.person_id "
+                       "WHERE p.programme_id = ?1 ORDER BY p.created_at DESC, p.id DESC");
     if (!st) {
         *err = str_printf("cannot read earlier plans: %s", db_errmsg(db));
         return -1;
@@ -114,8 +114,8 @@ int store_shared_pairs(struct db *db, long long programme_id, struct store_share
             }
             *out = grown;
         }
-        (*out)[(*count)++] = (struct store_shared_pair){
-            sqlite3_column_int64(st, 1), sqlite3_column_int64(st, 2), age};
+        (*out)[(*count)++] = (struct store_shared_pair){sqlite3_column_int64(st, 1),
+                                                        sqlite3_column_int64(st, 2), age};
     }
     sqlite3_reset(st);
     if (rc != SQLITE_DONE) {
@@ -128,8 +128,8 @@ int store_shared_pairs(struct db *db, long long programme_id, struct store_share
     return 0;
 }
 
-int store_rules_load(struct db *db, long long programme_id, struct store_rule **out,
-                     size_t *count, char **err)
+int store_rules_load(struct db *db, long long programme_id, struct store_rule **out, size_t *count,
+                     char **err)
 {
     *out = NULL;
     *count = 0;

@@ -45,8 +45,8 @@ struct store_rule {
 
 /* The programme's rules. Returns 0 with *OUT (free with store_rules_free) and *COUNT, or -1 with
  * a message in *ERR (caller frees). */
-int store_rules_load(struct db *db, long long programme_id, struct store_rule **out,
-                     size_t *count, char **err);
+int store_rules_load(struct db *db, long long programme_id, struct store_rule **out, size_t *count,
+                     char **err);
 void store_rules_free(struct store_rule *rules, size_t count);
 
 #endif

@@ -35,8 +35,8 @@ static void test_incremental_gains(void **state)
             lo[g] = 0;
             hi[g] = u;
         }
-        struct form_state s = {.u = u, .m = m, .w = w, .wt = wt, .pin = pin, .lo = lo, .hi = hi,
-                               .uniform = 1};
+        struct form_state s = {
+            .u = u, .m = m, .w = w, .wt = wt, .pin = pin, .lo = lo, .hi = hi, .uniform = 1};
         s.grp = malloc(sizeof(int) * (size_t)u);
         s.sz = calloc((size_t)m, sizeof(int));
         s.G = calloc((size_t)u * (size_t)m, sizeof(double));
@@ -152,8 +152,8 @@ static void test_tiny_optima(void **state)
         assert_int_equal(mdgp_instance_read(path, &inst, &err), 0);
         double bkv = bkv_of(shared, strchr(names[t], '/') + 1);
         assert_false(isnan(bkv));
-        struct form_problem p = {.n = inst.n, .m = inst.m, .d = inst.d, .lo = inst.lo,
-                                 .hi = inst.hi};
+        struct form_problem p = {
+            .n = inst.n, .m = inst.m, .d = inst.d, .lo = inst.lo, .hi = inst.hi};
         struct form_options o = {.seed = 3, .max_iterations = 3000};
         struct form_result r;
         struct strbuf why = {0};
@@ -181,8 +181,8 @@ static void small_init(struct small *s, int m, int size)
         s->lo[g] = s->hi[g] = size;
     for (int i = 0; i < 12; i++)
         s->pin[i] = -1;
-    s->p = (struct form_problem){.n = 12, .m = m, .d = s->d, .lo = s->lo, .hi = s->hi,
-                                 .pin = s->pin};
+    s->p =
+        (struct form_problem){.n = 12, .m = m, .d = s->d, .lo = s->lo, .hi = s->hi, .pin = s->pin};
 }
 
 static int solve(const struct form_problem *p, struct form_result *r, struct strbuf *why)

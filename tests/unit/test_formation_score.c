@@ -56,7 +56,8 @@ static void test_bound_holds(void **state)
         int fixed_lo[3] = {3, 3, 3}, fixed_hi[3] = {3, 3, 3};
         int shared_lo[3] = {2, 2, 2}, shared_hi[3] = {4, 4, 4};
         int mixed_lo[3] = {1, 2, 3}, mixed_hi[3] = {5, 3, 4};
-        const int *los[] = {fixed_lo, shared_lo, mixed_lo}, *his[] = {fixed_hi, shared_hi, mixed_hi};
+        const int *los[] = {fixed_lo, shared_lo, mixed_lo},
+                  *his[] = {fixed_hi, shared_hi, mixed_hi};
         for (int v = 0; v < 3; v++) {
             double ub;
             assert_int_equal(form_score_bound(&sc, m, los[v], his[v], &ub), 0);
@@ -97,8 +98,13 @@ static void test_known_pairs(void **state)
     int code[3] = {0, 1, 1};
     double weight[1] = {1};
     struct form_known known[] = {{0, 1, 1.0}, {0, 1, 0.5}, {1, 2, 0.25}};
-    struct form_scoring sc = {.n = 3, .k = 1, .code = code, .weight = weight, .w_new = 2,
-                              .known = known, .known_count = 3};
+    struct form_scoring sc = {.n = 3,
+                              .k = 1,
+                              .code = code,
+                              .weight = weight,
+                              .w_new = 2,
+                              .known = known,
+                              .known_count = 3};
     double d[9];
     form_score_matrix(&sc, d);
     assert_true(fabs(d[0 * 3 + 1] - 1) < 1e-9);   /* 1 + 2 - 2 (capped) */

@@ -153,8 +153,7 @@ static int graph_build(const struct form_problem *p, const struct form_units *u,
         }
     }
     for (int k = 0; k < c; k++)
-        qsort(g->adj + g->start[k], (size_t)(g->start[k + 1] - g->start[k]), sizeof(int),
-              cmp_int);
+        qsort(g->adj + g->start[k], (size_t)(g->start[k + 1] - g->start[k]), sizeof(int), cmp_int);
     free(fill);
     return 0;
 }
@@ -192,6 +191,20 @@ int form_precheck(const struct form_problem *p, struct strbuf *err)
 {
     int found = 0, n = p->n, m = p->m;
     long sum_lo = 0, sum_hi = 0, max_hi = 0;
+    if (n < 1 || m < 1 || n > FORM_MAX_PEOPLE || m > FORM_MAX_SETS) {
+        sb_printf(err, "A plan needs 1 to %d people and 1 to %d sets, not %d and %d.\n",
+                  FORM_MAX_PEOPLE, FORM_MAX_SETS, n, m);
+        return 1;
+    }
+    for (int t = 0; t < p->apart_count + p->together_count; t++) {
+        const struct form_pair *q =
+            t < p->apart_count ? &p->apart[t] : &p->together[t - p->apart_count];
+        if (q->a < 0 || q->b < 0 || q->a >= n || q->b >= n) {
+            sb_printf(err, "A rule names person %d or %d, outside 1 to %d.\n", q->a + 1, q->b + 1,
+                      n);
+            return 1;
+        }
+    }
     for (int g = 0; g < m; g++) {
         if (p->lo[g] < 0 || p->lo[g] > p->hi[g]) {
             form_put_group(err, p, g);
@@ -204,8 +217,8 @@ int form_precheck(const struct form_problem *p, struct strbuf *err)
             max_hi = p->hi[g];
     }
     if (sum_lo > n) {
-        sb_printf(err, "The %d sets need at least %ld people together but there are only %d.\n",
-                  m, sum_lo, n);
+        sb_printf(err, "The %d sets need at least %ld people together but there are only %d.\n", m,
+                  sum_lo, n);
         found++;
     }
     if (sum_hi < n) {
@@ -301,8 +314,9 @@ int form_precheck(const struct form_problem *p, struct strbuf *err)
                     sb_append(err, s + 1 == size ? " and " : ", ");
                 form_put_person(err, p, u.member[u.start[clique[s]]]);
             }
-            sb_printf(err, "), through line management or keep-apart rules, but there are only "
-                           "%d sets.\n",
+            sb_printf(err,
+                      "), through line management or keep-apart rules, but there are only "
+                      "%d sets.\n",
                       m);
             found++;
         }

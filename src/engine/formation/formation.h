@@ -10,7 +10,7 @@
 
 /* The most people and sets one problem may hold; the score matrix is n*n doubles. */
 #define FORM_MAX_PEOPLE 20000
-#define FORM_MAX_SETS 10000
+#define FORM_MAX_SETS   10000
 
 struct form_pair {
     int a, b;
@@ -18,11 +18,11 @@ struct form_pair {
 
 /* One problem. Every array is owned by the caller and only read. */
 struct form_problem {
-    int n;           /* people (items) */
-    int m;           /* sets (groups) */
-    const double *d; /* n*n row-major, symmetric; the diagonal is ignored */
-    const int *lo;   /* m lower size bounds */
-    const int *hi;   /* m upper size bounds */
+    int n;                         /* people (items) */
+    int m;                         /* sets (groups) */
+    const double *d;               /* n*n row-major, symmetric; the diagonal is ignored */
+    const int *lo;                 /* m lower size bounds */
+    const int *hi;                 /* m upper size bounds */
     const struct form_pair *apart; /* never in one set (line manager, chain, declared) */
     int apart_count;
     const struct form_pair *together; /* always in one set (transitively) */
@@ -41,20 +41,20 @@ struct form_problem {
 
 struct form_options {
     uint64_t seed;
-    double seconds;        /* wall-clock budget; <= 0 means only the other limits apply */
-    long max_iterations;   /* tabu iterations budget, 0 = none; with it the run is reproducible */
-    double target;         /* stop as soon as the objective reaches it (an upper bound) */
+    double seconds;      /* wall-clock budget; <= 0 means only the other limits apply */
+    long max_iterations; /* tabu iterations budget, 0 = none; with it the run is reproducible */
+    double target;       /* stop as soon as the objective reaches it (an upper bound) */
     int has_target;
-    const int *start;      /* n set indices (or -1) to improve or repair; NULL: construct */
+    const int *start; /* n set indices (or -1) to improve or repair; NULL: construct */
 };
 
 struct form_result {
-    int *group;         /* n set indices; caller frees with free() */
-    double objective;   /* sum of d over pairs in one set */
-    int isolated;       /* sets x classes with a single member (the soft rule) */
-    long iterations;    /* tabu iterations done */
-    double seconds;     /* time used */
-    double best_at;     /* seconds at which the best plan was first found */
+    int *group;       /* n set indices; caller frees with free() */
+    double objective; /* sum of d over pairs in one set */
+    int isolated;     /* sets x classes with a single member (the soft rule) */
+    long iterations;  /* tabu iterations done */
+    double seconds;   /* time used */
+    double best_at;   /* seconds at which the best plan was first found */
 };
 
 /* Solves P. Returns 0 and fills R (R->group owned by the caller); 1 when the hard rules cannot

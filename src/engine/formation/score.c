@@ -10,9 +10,12 @@ double form_default_weight(const char *name)
         const char *name;
         double w;
     } defaults[] = {
-        {"organisation", FORM_WEIGHT_ORGANISATION}, {"department", FORM_WEIGHT_DEPARTMENT},
-        {"location", FORM_WEIGHT_LOCATION},         {"role", FORM_WEIGHT_ROLE},
-        {"grade", FORM_WEIGHT_GRADE},               {"gender", FORM_WEIGHT_GENDER},
+        {"organisation", FORM_WEIGHT_ORGANISATION},
+        {"department", FORM_WEIGHT_DEPARTMENT},
+        {"location", FORM_WEIGHT_LOCATION},
+        {"role", FORM_WEIGHT_ROLE},
+        {"grade", FORM_WEIGHT_GRADE},
+        {"gender", FORM_WEIGHT_GENDER},
     };
     for (size_t t = 0; t < sizeof defaults / sizeof defaults[0]; t++) {
         if (strcmp(name, defaults[t].name) == 0)
@@ -44,8 +47,8 @@ void form_score_matrix(const struct form_scoring *sc, double *d)
         /* The weights of one pair add up to at most 1: never below the attribute part. */
         double floor = 0;
         for (size_t c = 0; c < (size_t)sc->k; c++)
-            floor += sc->weight[c] * (sc->code[a * (size_t)sc->k + c] !=
-                                      sc->code[b * (size_t)sc->k + c]);
+            floor += sc->weight[c] *
+                     (sc->code[a * (size_t)sc->k + c] != sc->code[b * (size_t)sc->k + c]);
         double v = d[a * n + b] - sc->w_new * w;
         if (v < floor)
             v = floor;
@@ -112,8 +115,7 @@ static int cmp_int(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
-int form_score_bound(const struct form_scoring *sc, int m, const int *lo, const int *hi,
-                     double *ub)
+int form_score_bound(const struct form_scoring *sc, int m, const int *lo, const int *hi, double *ub)
 {
     /* f = sum_k w_k (P - S_k) + w_new (P - known pairs together), where S_k is the number of
      * same-set pairs who share their value on attribute k. Whatever the sizes, a value held by

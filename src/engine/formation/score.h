@@ -7,13 +7,13 @@
  * another department, then someone new; location, role and grade add a little, gender half that
  * (it is better guarded by the --no-isolate rule than by mixing alone). Custom columns: 1. */
 #define FORM_WEIGHT_ORGANISATION 3.0
-#define FORM_WEIGHT_DEPARTMENT 2.0
-#define FORM_WEIGHT_LOCATION 1.0
-#define FORM_WEIGHT_ROLE 1.0
-#define FORM_WEIGHT_GRADE 1.0
-#define FORM_WEIGHT_GENDER 0.5
-#define FORM_WEIGHT_CUSTOM 1.0
-#define FORM_WEIGHT_NEW 2.0
+#define FORM_WEIGHT_DEPARTMENT   2.0
+#define FORM_WEIGHT_LOCATION     1.0
+#define FORM_WEIGHT_ROLE         1.0
+#define FORM_WEIGHT_GRADE        1.0
+#define FORM_WEIGHT_GENDER       0.5
+#define FORM_WEIGHT_CUSTOM       1.0
+#define FORM_WEIGHT_NEW          2.0
 
 /* A pair who already know each other, WEIGHT in (0, 1]: 1 for a set they shared in the latest
  * plan, less for older ones; the weights of one pair add up to at most 1. */

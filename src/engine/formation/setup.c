@@ -228,8 +228,8 @@ int form_construct(struct form_state *s, const int *start_units, int *order, int
                     if (s->pin[k] >= 0 || (pass == 0 ? h != g : h == g))
                         continue;
                     int to = pass == 0 ? -1 : g;
-                    if (pass == 1 && (s->sz[h] - s->wt[k] < s->lo[h] ||
-                                      s->sz[g] + s->wt[k] > s->hi[g]))
+                    if (pass == 1 &&
+                        (s->sz[h] - s->wt[k] < s->lo[h] || s->sz[g] + s->wt[k] > s->hi[g]))
                         continue;
                     for (int c = pass == 0 ? 0 : g; c < (pass == 0 ? m : g + 1); c++) {
                         if (c == h || s->sz[c] + s->wt[k] > s->hi[c])

@@ -13,20 +13,20 @@ struct form_state {
     const int *wt;   /* unit head counts */
     const int *pin;  /* unit pins, -1 none */
     const int *lo, *hi;
-    int uniform;     /* every unit weighs 1: swaps never change sizes */
-    int *grp;        /* u: set of each unit, -1 while constructing */
-    int *sz;         /* m: head counts */
+    int uniform; /* every unit weighs 1: swaps never change sizes */
+    int *grp;    /* u: set of each unit, -1 while constructing */
+    int *sz;     /* m: head counts */
     /* G[g*u + j] = sum of w[j][k] over units k in set g, k != j. Group-major so that a move
      * updates two contiguous rows with the mover's row of w (the O(u) update). */
     double *G;
-    double *own;     /* u: G[grp[j]*u + j], the gain of j with its own set */
-    double f;        /* sum of w over pairs of units in one set */
+    double *own; /* u: G[grp[j]*u + j], the gain of j with its own set */
+    double f;    /* sum of w over pairs of units in one set */
     /* The soft rule: counts per set and class, and each unit's classes. */
     int iso;
     int classes;
     double lambda;
-    int *cnt;        /* m*classes */
-    int *cls_start;  /* u+1 */
+    int *cnt;       /* m*classes */
+    int *cls_start; /* u+1 */
     int *cls_id, *cls_n;
     int isolated;
     struct form_rng rng;

@@ -6,12 +6,12 @@
 #include "engine/formation/formation.h"
 
 struct form_units {
-    int count;     /* units */
-    int *unit_of;  /* n: the unit of each person */
-    int *start;    /* count+1: members of unit u are member[start[u] .. start[u+1]) */
-    int *member;   /* n person indices grouped by unit */
-    int *weight;   /* count: head count */
-    int *pin;      /* count: the set the unit is pinned to, -1 none, -2 two different pins */
+    int count;    /* units */
+    int *unit_of; /* n: the unit of each person */
+    int *start;   /* count+1: members of unit u are member[start[u] .. start[u+1]) */
+    int *member;  /* n person indices grouped by unit */
+    int *weight;  /* count: head count */
+    int *pin;     /* count: the set the unit is pinned to, -1 none, -2 two different pins */
 };
 
 /* Builds units from P's keep-together pairs and pins. Returns 0 or -1 out of memory. */

@@ -13,6 +13,7 @@ DB         ?= setwork.db
 LISTEN     ?= 127.0.0.1:8080
 FUZZ_SECONDS ?= 60
 JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
+MAKEFLAGS  += --no-print-directory
 
 .PHONY: all build run test bench fuzz deps-build deps-test deps-bench browser-deps format clean
 

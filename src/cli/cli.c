@@ -72,8 +72,8 @@ int cli_parse_long(const struct command *cmd, const char *option, const char *te
     errno = 0;
     long v = strtol(text, &end, 10);
     if (errno || end == text || *end || v < min || v > max) {
-        cli_usage_error(cmd, "%s takes a whole number from %ld to %ld, not '%s'", option, min,
-                        max, text);
+        cli_usage_error(cmd, "%s takes a whole number from %ld to %ld, not '%s'", option, min, max,
+                        text);
         return -1;
     }
     *out = v;

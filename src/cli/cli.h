@@ -30,11 +30,18 @@ struct command {
 
 /* Every subcommand; one line each, defined in cmd_<name>.c. */
 extern const struct command command_help;
+extern const struct command command_serve;
+extern const struct command command_users;
 extern const struct command command_import;
 extern const struct command command_export;
 extern const struct command command_demo;
+extern const struct command command_backup;
 extern const struct command command_programmes;
 extern const struct command command_people;
+extern const struct command command_challenges;
+extern const struct command command_survey;
+extern const struct command command_report;
+extern const struct command command_network;
 
 /* The table, terminated by NULL. */
 extern const struct command *const cli_commands[];

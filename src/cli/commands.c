@@ -4,6 +4,18 @@
 #include <stddef.h>
 
 const struct command *const cli_commands[] = {
+    &command_import,
+    &command_export,
+    &command_programmes,
+    &command_people,
+    &command_network,
+    &command_demo,
+    &command_backup,
+    &command_challenges,
+    &command_survey,
+    &command_report,
+    &command_serve,
+    &command_users,
     &command_help,
     NULL,
 };

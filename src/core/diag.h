@@ -17,7 +17,8 @@ struct diag_list {
     struct diag *items;
     size_t count;
     size_t cap;
-    size_t limit; /* stop storing after this many (0: DIAG_DEFAULT_LIMIT); `dropped` counts the rest */
+    size_t
+        limit; /* stop storing after this many (0: DIAG_DEFAULT_LIMIT); `dropped` counts the rest */
     size_t dropped;
 };
 

@@ -20,11 +20,30 @@
 int cohort_csv_parse(const char *name, const char *data, size_t len, struct cohort *out,
                      struct diag_list *diags);
 
-/* Reads PATH and parses it as cohort_csv_parse does; a missing or oversized file is a problem
- * in DIAGS (return 1). */
-int cohort_csv_read(const char *path, struct cohort *out, struct diag_list *diags);
+/* Tells whether someone outside the file exists (in the store), so that a manager_email naming
+ * nobody is reported together with every other problem. Returns 1 when EMAIL exists, 0 when
+ * not, -1 on error. */
+struct cohort_lookup {
+    int (*exists)(void *ctx, const char *email);
+    void *ctx;
+};
+
+/* As cohort_csv_parse, and also reports managers that are neither in the file nor known to
+ * LOOKUP (may be NULL). */
+int cohort_csv_parse_with(const char *name, const char *data, size_t len,
+                          const struct cohort_lookup *lookup, struct cohort *out,
+                          struct diag_list *diags);
+
+/* Reads PATH and parses it as cohort_csv_parse_with does; a missing or oversized file is a
+ * problem in DIAGS (return 1). */
+int cohort_csv_read(const char *path, const struct cohort_lookup *lookup, struct cohort *out,
+                    struct diag_list *diags);
 
 /* True when S looks like an email address setwork accepts (local@domain.tld, no spaces). */
 int cohort_email_valid(const char *s);
+
+/* Formats C as CSV in the import's format: name, email, every known attribute, manager_email,
+ * then custom attributes; CRLF line ends. Returns a new string (caller frees) or NULL. */
+char *cohort_csv_format(const struct cohort *c);
 
 #endif

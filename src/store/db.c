@@ -5,8 +5,11 @@
 #include "core/strbuf.h"
 
 #include <ctype.h>
+#include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 /* A connection prepares few distinct statements; a small linear cache beats a hash here. */
 #define DB_STMT_CACHE_MAX 256
@@ -44,8 +47,8 @@ static int current_version(sqlite3 *conn)
 {
     sqlite3_stmt *st = NULL;
     int version = -1;
-    if (sqlite3_prepare_v2(conn, "SELECT coalesce(max(version), 0) FROM schema_migrations", -1,
-                           &st, NULL) == SQLITE_OK &&
+    if (sqlite3_prepare_v2(conn, "SELECT coalesce(max(version), 0) FROM schema_migrations", -1, &st,
+                           NULL) == SQLITE_OK &&
         sqlite3_step(st) == SQLITE_ROW)
         version = sqlite3_column_int(st, 0);
     sqlite3_finalize(st);
@@ -242,4 +245,50 @@ char *db_column_dup(sqlite3_stmt *st, int i)
 {
     const unsigned char *s = sqlite3_column_text(st, i);
     return s ? strdup((const char *)s) : NULL;
+}
+
+int db_backup(struct db *db, const char *path, char **err)
+{
+    char *tmp = str_printf("%s.tmp", path);
+    sqlite3 *dest = NULL;
+    int rc = SQLITE_NOMEM;
+    if (tmp) {
+        unlink(tmp);
+        rc = sqlite3_open_v2(tmp, &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+    }
+    if (rc == SQLITE_OK) {
+        sqlite3_backup *b = sqlite3_backup_init(dest, "main", db->conn, "main");
+        if (b) {
+            /* Copy in steps so that writers are only briefly held up on a large database. */
+            do {
+                rc = sqlite3_backup_step(b, 256);
+                if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+                    sqlite3_sleep(20);
+            } while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+            sqlite3_backup_finish(b);
+            rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
+        } else {
+            rc = sqlite3_errcode(dest);
+        }
+    }
+    if (rc == SQLITE_OK)
+        rc = sqlite3_exec(dest, "PRAGMA journal_mode=DELETE", NULL, NULL, NULL);
+    if (rc != SQLITE_OK) {
+        *err = str_printf("cannot back up to '%s': %s", path,
+                          dest ? sqlite3_errmsg(dest) : sqlite3_errstr(rc));
+        sqlite3_close(dest);
+        if (tmp)
+            unlink(tmp);
+        free(tmp);
+        return -1;
+    }
+    sqlite3_close(dest);
+    if (rename(tmp, path) != 0) {
+        *err = str_printf("cannot back up to '%s': %s", path, strerror(errno));
+        unlink(tmp);
+        free(tmp);
+        return -1;
+    }
+    free(tmp);
+    return 0;
 }

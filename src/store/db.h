@@ -49,4 +49,7 @@ int db_exec_stmt(sqlite3_stmt *st);
 /* Returns a copy of column I as text ("" for NULL is NOT done: NULL stays NULL). Caller frees. */
 char *db_column_dup(sqlite3_stmt *st, int i);
 
+/* Copies the whole database to PATH while others may keep writing (SQLite's online backup),
+ * through a temporary file renamed into place. 0, or -1 with a message in *ERR (caller frees). */
+int db_backup(struct db *db, const char *path, char **err);
 #endif

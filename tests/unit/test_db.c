@@ -1,6 +1,7 @@
 /* Unit tests for store/db: durability settings, migrations and the statement cache. */
 #include "test_support.h"
 
+#include "core/embedded.h"
 #include "store/db.h"
 
 static char *db_path(void)
@@ -44,9 +45,11 @@ static void migrations_are_recorded_and_run_once(void **state)
     /* Reopening applies nothing new and keeps the same version. */
     assert_int_equal(db_open(path, &db, &err), 0);
     assert_int_equal(db_schema_version(db), version);
+    /* One row per migration file: numbers are allocated by area, so they may have gaps while
+     * areas are being built; count the embedded files rather than assume 1..version. */
     sqlite3_stmt *st = db_prepare(db, "SELECT count(*) FROM schema_migrations");
     assert_int_equal(sqlite3_step(st), SQLITE_ROW);
-    assert_int_equal(sqlite3_column_int(st, 0), version);
+    assert_int_equal(sqlite3_column_int(st, 0), (int)store_migrations_count);
     db_close(db);
     free(path);
 }
@@ -57,8 +60,8 @@ static void refuses_a_database_from_a_newer_setwork(void **state)
     struct db *db = NULL;
     char *err = NULL;
     assert_int_equal(db_open(path, &db, &err), 0);
-    sqlite3_stmt *st = db_prepare(
-        db, "INSERT INTO schema_migrations VALUES (9999, '9999_future.sql', 'now')");
+    sqlite3_stmt *st =
+        db_prepare(db, "INSERT INTO schema_migrations VALUES (9999, '9999_future.sql', 'now')");
     assert_int_equal(db_exec_stmt(st), 0);
     db_close(db);
     assert_int_equal(db_open(path, &db, &err), -1);

@@ -52,8 +52,7 @@ static void diag_keeps_every_problem_sorted_by_line(void **state)
     assert_string_equal(list.items[2].message, "third");
     json_t *j = diag_to_json(&list);
     assert_int_equal(json_array_size(j), 3);
-    assert_string_equal(json_string_value(json_object_get(json_array_get(j, 0), "field")),
-                        "name");
+    assert_string_equal(json_string_value(json_object_get(json_array_get(j, 0), "field")), "name");
     json_decref(j);
     diag_list_free(&list);
 }

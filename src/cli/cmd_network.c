@@ -1,0 +1,324 @@
+/* `setwork network import|report|export`: network surveys of a programme. */
+#include "cli/cli.h"
+#include "cli/network_cli.h"
+
+#include "core/file.h"
+#include "core/strbuf.h"
+#include "import/network_export.h"
+#include "import/network_ties.h"
+#include "store/store_network.h"
+#include "store/store_people.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+static int import_problems(struct diag_list *diags, const char *source, bool json)
+{
+    if (json)
+        cli_print_json(json_pack("{s:s, s:o}", "file", source, "errors", diag_to_json(diags)));
+    diag_print(diags, stderr);
+    size_t n = diags->count + diags->dropped;
+    fprintf(stderr, "setwork network: %zu problem%s in %s; nothing was imported.\n", n,
+            n == 1 ? "" : "s", source);
+    return CLI_USER;
+}
+
+static int run_import(struct cli_ctx *ctx, int argc, char **argv)
+{
+    static const struct option options[] = {
+        {"programme", required_argument, NULL, 'p'},
+        {"wave", required_argument, NULL, 'w'},
+        {"dry-run", no_argument, NULL, 'n'},
+        {"json", no_argument, NULL, 'j'},
+        {0, 0, 0, 0},
+    };
+    const char *programme = NULL, *wave = NULL;
+    bool dry_run = false, json = false;
+    int c;
+    while ((c = getopt_long(argc, argv, "p:w:n", options, NULL)) != -1) {
+        switch (c) {
+        case 'p': programme = optarg; break;
+        case 'w': wave = optarg; break;
+        case 'n': dry_run = true; break;
+        case 'j': json = true; break;
+        default: return cli_usage_error(&command_network, "unknown option");
+        }
+    }
+    if (optind + 1 != argc)
+        return cli_usage_error(&command_network, "give exactly one CSV file of ties to import");
+    if (!programme || !programme[0] || !wave || !wave[0])
+        return cli_usage_error(&command_network, "--programme NAME and --wave W are required");
+    if (strlen(wave) > TIES_RELATION_MAX_LEN)
+        return cli_usage_error(&command_network, "the wave name is longer than %d characters",
+                               TIES_RELATION_MAX_LEN);
+    const char *source = argv[optind];
+    struct db *db = cli_open_db(&command_network, ctx);
+    if (!db)
+        return CLI_USER;
+    int status = CLI_USER;
+    long long programme_id = 0;
+    struct cohort members = {0};
+    struct tie_file f = {0};
+    struct diag_list diags = {0};
+    char *err = NULL;
+    int rc = store_programme_id(db, programme, &programme_id);
+    if (rc != 0) {
+        cli_user_error(&command_network,
+                       rc == 1 ? "there is no programme '%s'; import its cohort first with "
+                                 "'setwork import FILE.csv --programme NAME'"
+                               : "cannot read programme '%s'",
+                       programme);
+        goto out;
+    }
+    if (store_load_cohort(db, programme_id, &members, &err) != 0) {
+        cli_user_error(&command_network, "%s", err ? err : "cannot load the programme");
+        goto out;
+    }
+    rc = tie_file_read(source, &members, programme, &f, &diags);
+    if (rc != 0) {
+        if (rc < 0)
+            cli_user_error(&command_network, "out of memory reading %s", source);
+        else
+            import_problems(&diags, source, json);
+        goto out;
+    }
+    struct tie_import_report report;
+    if (tie_file_import(db, programme_id, wave, &members, &f, dry_run, &report, &err) != 0) {
+        cli_user_error(&command_network, "%s", err);
+        goto out;
+    }
+    if (json) {
+        cli_print_json(json_pack(
+            "{s:s, s:s, s:s, s:b, s:b, s:I, s:I, s:I, s:I}", "file", source, "programme", programme,
+            "wave", wave, "dry_run", dry_run, "wave_created", report.wave_created, "ties",
+            (json_int_t)report.ties, "respondents", (json_int_t)report.respondents, "relations",
+            (json_int_t)report.relation_count, "replaced", (json_int_t)report.replaced));
+    } else {
+        printf("%s %zu tie%s from %zu respondent%s (%zu relation%s) into wave '%s'%s of "
+               "programme '%s'.\n",
+               dry_run ? "Checked" : "Imported", report.ties, report.ties == 1 ? "" : "s",
+               report.respondents, report.respondents == 1 ? "" : "s", report.relation_count,
+               report.relation_count == 1 ? "" : "s", wave,
+               report.wave_created ? " (new wave)" : "", programme);
+        if (report.replaced)
+            printf("%zu earlier answer%s of these respondents in this wave were replaced.\n",
+                   report.replaced, report.replaced == 1 ? "" : "s");
+        if (dry_run)
+            puts("Dry run: nothing was written.");
+    }
+    status = CLI_OK;
+out:
+    free(err);
+    diag_list_free(&diags);
+    tie_file_free(&f);
+    cohort_free(&members);
+    db_close(db);
+    return status;
+}
+
+static int run_report(struct cli_ctx *ctx, int argc, char **argv)
+{
+    static const struct option options[] = {
+        {"programme", required_argument, NULL, 'p'},
+        {"wave", required_argument, NULL, 'w'},
+        {"compare", required_argument, NULL, 'c'},
+        {"relation", required_argument, NULL, 'r'},
+        {"svg", required_argument, NULL, 's'},
+        {"chart", required_argument, NULL, 'C'},
+        {"ego", required_argument, NULL, 'e'},
+        {"colour", required_argument, NULL, 'k'},
+        {"json", no_argument, NULL, 'j'},
+        {"anonymise", no_argument, NULL, 'a'},
+        {0, 0, 0, 0},
+    };
+    struct network_report_options opt = {0};
+    int c;
+    while ((c = getopt_long(argc, argv, "p:w:", options, NULL)) != -1) {
+        switch (c) {
+        case 'p': opt.programme = optarg; break;
+        case 'w': opt.wave = optarg; break;
+        case 'c': opt.compare = optarg; break;
+        case 'r': opt.relation = optarg; break;
+        case 's': opt.svg = optarg; break;
+        case 'C': opt.chart = optarg; break;
+        case 'e': opt.ego = optarg; break;
+        case 'k': opt.colour = optarg; break;
+        case 'j': opt.json = true; break;
+        case 'a': opt.anonymise = true; break;
+        default: return cli_usage_error(&command_network, "unknown option");
+        }
+    }
+    if (optind != argc)
+        return cli_usage_error(&command_network, "unexpected argument '%s'", argv[optind]);
+    if (!opt.programme || !opt.programme[0])
+        return cli_usage_error(&command_network, "--programme NAME is required");
+    if (opt.wave && opt.compare)
+        return cli_usage_error(&command_network, "give --wave or --compare, not both");
+    if (opt.ego && !opt.svg)
+        return cli_usage_error(&command_network, "--ego EMAIL draws into --svg FILE; add it");
+    if (opt.colour && strcmp(opt.colour, "department") != 0 &&
+        strcmp(opt.colour, "organisation") != 0)
+        return cli_usage_error(&command_network,
+                               "--colour takes 'department' or 'organisation', not '%s'",
+                               opt.colour);
+    return network_report_run(ctx, &command_network, &opt);
+}
+
+static int run_export(struct cli_ctx *ctx, int argc, char **argv)
+{
+    static const struct option options[] = {
+        {"programme", required_argument, NULL, 'p'},
+        {"wave", required_argument, NULL, 'w'},
+        {"relation", required_argument, NULL, 'r'},
+        {"format", required_argument, NULL, 'f'},
+        {"output", required_argument, NULL, 'o'},
+        {"anonymise", no_argument, NULL, 'a'},
+        {0, 0, 0, 0},
+    };
+    struct network_export_options opt = {.format = "graphml"};
+    int c;
+    while ((c = getopt_long(argc, argv, "p:w:o:", options, NULL)) != -1) {
+        switch (c) {
+        case 'p': opt.programme = optarg; break;
+        case 'w': opt.wave = optarg; break;
+        case 'r': opt.relation = optarg; break;
+        case 'f': opt.format = optarg; break;
+        case 'o': opt.output = optarg; break;
+        case 'a': opt.anonymise = true; break;
+        default: return cli_usage_error(&command_network, "unknown option");
+        }
+    }
+    if (optind != argc)
+        return cli_usage_error(&command_network, "unexpected argument '%s'", argv[optind]);
+    if (!opt.programme || !opt.wave)
+        return cli_usage_error(&command_network, "--programme NAME and --wave W are required");
+    if (strcmp(opt.format, "graphml") != 0 && strcmp(opt.format, "csv") != 0)
+        return cli_usage_error(&command_network, "--format takes graphml or csv, not '%s'",
+                               opt.format);
+    if (strcmp(opt.format, "csv") == 0 && !opt.output)
+        return cli_usage_error(&command_network,
+                               "--format csv writes two files; give --output PREFIX");
+    return network_export_run(ctx, &command_network, &opt);
+}
+
+static int write_or_print(const struct command *cmd, const char *path, char *text)
+{
+    if (!text)
+        return cli_user_error(cmd, "out of memory");
+    int status = CLI_OK;
+    char *err = NULL;
+    if (!path)
+        fputs(text, stdout);
+    else if (file_write_atomic(path, text, strlen(text), &err) != 0)
+        status = cli_user_error(cmd, "%s", err);
+    free(err);
+    free(text);
+    return status;
+}
+
+int network_export_run(struct cli_ctx *ctx, const struct command *cmd,
+                       const struct network_export_options *opt)
+{
+    struct db *db = cli_open_db(cmd, ctx);
+    if (!db)
+        return CLI_USER;
+    int status = CLI_USER;
+    long long programme_id = 0, wave_id = 0;
+    struct network_data d = {0};
+    struct net_wave w = {0};
+    char **labels = NULL;
+    char *err = NULL;
+    if (store_programme_id(db, opt->programme, &programme_id) != 0) {
+        cli_user_error(cmd, "there is no programme '%s'", opt->programme);
+        goto out;
+    }
+    if (store_network_wave_id(db, programme_id, opt->wave, &wave_id) != 0) {
+        cli_user_error(cmd, "programme '%s' has no wave '%s'", opt->programme, opt->wave);
+        goto out;
+    }
+    struct net_people people;
+    if (store_network_load(db, programme_id, wave_id, opt->relation, &d, &err) != 0 ||
+        (people = network_data_people(&d),
+         net_analyse(&people, d.ties, d.tie_count, &w, &err) != 0)) {
+        cli_user_error(cmd, "%s", err ? err : "cannot analyse the network");
+        goto out;
+    }
+    labels = network_labels(&d, opt->anonymise, (unsigned long)time(NULL));
+    if (!labels) {
+        cli_user_error(cmd, "out of memory");
+        goto out;
+    }
+    if (strcmp(opt->format, "graphml") == 0) {
+        status = write_or_print(cmd, opt->output, network_graphml(&d, &w, labels, opt->anonymise));
+    } else {
+        char *nodes = str_printf("%s-nodes.csv", opt->output);
+        char *edges = str_printf("%s-edges.csv", opt->output);
+        status = nodes && edges
+                     ? write_or_print(cmd, nodes, network_nodes_csv(&d, &w, labels, opt->anonymise))
+                     : cli_user_error(cmd, "out of memory");
+        if (status == CLI_OK)
+            status = write_or_print(cmd, edges, network_edges_csv(&d, labels));
+        if (status == CLI_OK)
+            fprintf(stderr, "Wrote %s and %s.\n", nodes, edges);
+        free(nodes);
+        free(edges);
+    }
+out:
+    free(err);
+    network_labels_free(labels, d.cohort.count);
+    net_wave_free(&w);
+    network_data_free(&d);
+    db_close(db);
+    return status;
+}
+
+static int run_network(struct cli_ctx *ctx, int argc, char **argv)
+{
+    if (argc < 2)
+        return cli_usage_error(&command_network, "say what to do: import, report or export");
+    const char *sub = argv[1];
+    /* getopt starts at argv[1], which becomes the subcommand name. */
+    optind = 1;
+    if (strcmp(sub, "import") == 0)
+        return run_import(ctx, argc - 1, argv + 1);
+    if (strcmp(sub, "report") == 0)
+        return run_report(ctx, argc - 1, argv + 1);
+    if (strcmp(sub, "export") == 0)
+        return run_export(ctx, argc - 1, argv + 1);
+    return cli_usage_error(&command_network, "'%s' is not one of import, report, export", sub);
+}
+
+const struct command command_network = {
+    .name = "network",
+    .summary = "Import network surveys, report how networks grow, export for Gephi",
+    .help =
+        "usage: setwork network import FILE.csv --programme NAME --wave W [--dry-run] [--json]\n"
+        "       setwork network report --programme NAME [--wave W | --compare W1,W2]\n"
+        "               [--relation R] [--json] [--svg FILE] [--ego EMAIL] [--chart FILE]\n"
+        "               [--colour department|organisation] [--anonymise]\n"
+        "       setwork network export --programme NAME --wave W [--format graphml|csv]\n"
+        "               [--output FILE|PREFIX] [--relation R] [--anonymise]\n\n"
+        "import   reads who-knows-whom answers: columns from_email,to_email,relation and an\n"
+        "         optional strength (a number from 0 to 100). Both people must be members of\n"
+        "         the programme. Every problem is listed with its line (unknown emails,\n"
+        "         self-ties, duplicate rows, bad strengths) and then nothing is written. The\n"
+        "         wave is created if new; a respondent's earlier answers in the wave for the\n"
+        "         file's relations are replaced by the file's.\n"
+        "report   per-cohort figures (density, components, isolates, mean E-I index, share of\n"
+        "         ties across departments and organisations) for the latest wave or --wave W;\n"
+        "         with --compare W1,W2 also ties gained and lost inside and beyond each\n"
+        "         person's set and each metric's change with Cohen's d_z. --json adds every\n"
+        "         person's metrics. --svg FILE draws the network (two waves side by side with\n"
+        "         new ties in red when comparing); with --ego EMAIL it draws that person's\n"
+        "         contacts instead. --chart FILE draws the change charts (needs --compare).\n"
+        "         --anonymise replaces names and emails with P1, P2, ...\n"
+        "export   one wave as GraphML (Gephi, yEd; default, to stdout or --output FILE) or as\n"
+        "         CSV node and edge lists for Kumu or Polinode (PREFIX-nodes.csv and\n"
+        "         PREFIX-edges.csv), with each person's metrics.\n\n"
+        "Degrees in and out count nominations; every other metric treats a tie named by\n"
+        "either person as a contact between both.\n",
+    .run = run_network,
+};

@@ -1,0 +1,87 @@
+/* `setwork serve`: the web application. */
+#include "cli/cli.h"
+
+#include "store/db.h"
+#include "web/server.h"
+
+#include <getopt.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+/* A session ends after 30 minutes unused, and after 12 hours whatever happens. */
+#define SERVE_SESSION_IDLE (30 * 60)
+#define SERVE_SESSION_MAX  (12 * 3600)
+
+static int run_serve(struct cli_ctx *ctx, int argc, char **argv)
+{
+    static const struct option options[] = {
+        {"listen", required_argument, NULL, 'l'},
+        {"session-idle", required_argument, NULL, 'i'},
+        {"session-max", required_argument, NULL, 'm'},
+        {0, 0, 0, 0},
+    };
+    const char *listen = "127.0.0.1:8080";
+    long idle = SERVE_SESSION_IDLE, max = SERVE_SESSION_MAX;
+    int c;
+    while ((c = getopt_long(argc, argv, "", options, NULL)) != -1) {
+        switch (c) {
+        case 'l': listen = optarg; break;
+        case 'i':
+            if (cli_parse_long(&command_serve, "--session-idle", optarg, 1, 1L << 30, &idle))
+                return CLI_USAGE;
+            break;
+        case 'm':
+            if (cli_parse_long(&command_serve, "--session-max", optarg, 1, 1L << 30, &max))
+                return CLI_USAGE;
+            break;
+        default: return cli_usage_error(&command_serve, "unknown option");
+        }
+    }
+    if (optind != argc)
+        return cli_usage_error(&command_serve, "takes no arguments");
+    /* Open once here so that a bad path or a failed migration is reported before listening. */
+    struct db *db = cli_open_db(&command_serve, ctx);
+    if (!db)
+        return CLI_USER;
+    db_close(db);
+
+    /* Block the stop signals in every thread (MHD's inherit this mask); main waits for them. */
+    sigset_t stop;
+    sigemptyset(&stop);
+    sigaddset(&stop, SIGINT);
+    sigaddset(&stop, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &stop, NULL);
+    signal(SIGPIPE, SIG_IGN);
+
+    struct web_config config = {.db_path = ctx->db_path, .session_idle = idle, .session_max = max};
+    struct web_server *server = NULL;
+    char *err = NULL;
+    if (web_server_start(&config, listen, &server, &err) != 0) {
+        int status = cli_user_error(&command_serve, "%s", err ? err : "cannot start");
+        free(err);
+        return status;
+    }
+    printf("setwork: serving %s/ (database %s); stop with Ctrl-C\n", config.origin, ctx->db_path);
+    fflush(stdout);
+    int sig = 0;
+    sigwait(&stop, &sig);
+    fprintf(stderr, "setwork: stopping (finishing requests in flight)\n");
+    web_server_stop(server);
+    fprintf(stderr, "setwork: stopped\n");
+    return CLI_OK;
+}
+
+const struct command command_serve = {
+    .name = "serve",
+    .summary = "Serve the web application",
+    .help = "usage: setwork serve [--listen HOST:PORT] [--session-idle SECONDS]\n"
+            "                     [--session-max SECONDS]\n\n"
+            "Serves the web application on HOST:PORT (default 127.0.0.1:8080; port 0 picks a\n"
+            "free one and prints it). Sessions end after --session-idle seconds unused\n"
+            "(default 1800) and --session-max seconds in all (default 43200). SIGINT or\n"
+            "SIGTERM stop the server after the requests in flight finish.\n"
+            "Create logins with 'setwork users'.\n",
+    .run = run_serve,
+};

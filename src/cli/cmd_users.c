@@ -1,0 +1,189 @@
+/* `setwork users`: web logins (add, invite, list) and the demo logins `make run` prints. */
+#include "cli/cli.h"
+
+#include "store/store_accounts.h"
+#include "store/store_demo_plan.h"
+#include "store/store_people.h"
+#include "store/store_web.h"
+#include "web/auth.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+/* Known passwords for the demo logins: for a local demonstration only. */
+#define DEMO_PASSWORD    "setwork-demo"
+#define DEMO_ADMIN       "admin@demo.example"
+#define DEMO_FACILITATOR "facilitator@demo.example"
+#define DEMO_SET_SIZE    6
+
+static int add_user(struct db *db, const char *email, enum user_role role, const char *password,
+                    long long *id)
+{
+    char *hash = NULL;
+    if (password) {
+        const char *problem = auth_password_problem(password);
+        if (problem)
+            return cli_user_error(&command_users, "%s", problem);
+        hash = auth_password_hash(password);
+        if (!hash)
+            return cli_user_error(&command_users, "out of memory");
+    }
+    int rc = store_user_create(db, email, role, hash, id);
+    free(hash);
+    if (rc == 1)
+        return cli_user_error(&command_users, "%s has an account already", email);
+    if (rc != 0)
+        return cli_user_error(&command_users, "%s", db_errmsg(db));
+    return CLI_OK;
+}
+
+static int cmd_add(struct db *db, int argc, char **argv, bool invite)
+{
+    static const struct option options[] = {
+        {"role", required_argument, NULL, 'r'},
+        {"password", required_argument, NULL, 'p'},
+        {"base-url", required_argument, NULL, 'b'},
+        {0, 0, 0, 0},
+    };
+    const char *role_name = "participant", *password = NULL, *base = "http://127.0.0.1:8080";
+    int c;
+    optind = 1;
+    while ((c = getopt_long(argc, argv, "", options, NULL)) != -1) {
+        switch (c) {
+        case 'r': role_name = optarg; break;
+        case 'p': password = optarg; break;
+        case 'b': base = optarg; break;
+        default: return cli_usage_error(&command_users, "unknown option");
+        }
+    }
+    if (optind + 1 != argc)
+        return cli_usage_error(&command_users, "wants one EMAIL");
+    enum user_role role = user_role_parse(role_name);
+    if (!role)
+        return cli_usage_error(&command_users, "--role is admin, facilitator or participant");
+    const char *email = argv[optind];
+    long long id;
+    int status = add_user(db, email, role, invite ? NULL : password, &id);
+    if (status != CLI_OK)
+        return status;
+    if (invite) {
+        char token[AUTH_TOKEN_SIZE];
+        if (auth_invite(db, id, (long long)time(NULL), token) != 0)
+            return cli_user_error(&command_users, "%s", db_errmsg(db));
+        printf("%s/invitation?token=%s\n", base, token);
+    } else {
+        printf("added %s (%s)%s\n", email, role_name, password ? "" : "; no password yet");
+    }
+    return CLI_OK;
+}
+
+static int cmd_list(struct db *db)
+{
+    json_t *users = store_users_list(db);
+    if (!users)
+        return cli_user_error(&command_users, "%s", db_errmsg(db));
+    size_t i;
+    json_t *u;
+    json_array_foreach(users, i, u)
+        printf("%-12s %s%s\n", json_string_value(json_object_get(u, "role")),
+               json_string_value(json_object_get(u, "email")),
+               json_is_true(json_object_get(u, "has_password")) ? "" : " (invited)");
+    json_decref(users);
+    return CLI_OK;
+}
+
+/* Prints the demo logins of a store where they exist already. */
+static int print_logins(struct db *db)
+{
+    json_t *users = store_users_list(db);
+    if (!users)
+        return cli_user_error(&command_users, "%s", db_errmsg(db));
+    const char *participant = "(none)";
+    size_t i;
+    json_t *u;
+    json_array_foreach(
+        users, i, u) if (strcmp(json_string_value(json_object_get(u, "role")), "participant") == 0)
+    {
+        participant = json_string_value(json_object_get(u, "email"));
+        break;
+    }
+    printf("Demo logins (password %s for each):\n", DEMO_PASSWORD);
+    printf("  admin        %s\n  facilitator  %s\n  participant  %s\n", DEMO_ADMIN,
+           DEMO_FACILITATOR, participant);
+    json_decref(users);
+    return CLI_OK;
+}
+
+/* The three demo logins, and a published stand-in plan so that the participant has a set. */
+static int cmd_demo(struct db *db)
+{
+    long long programme_id, facilitator_person, first = 0, id;
+    struct user found = {0};
+    if (store_programme_id(db, "Demo", &programme_id) != 0)
+        return cli_user_error(&command_users, "there is no programme 'Demo': run 'setwork demo'");
+    if (store_user_by_email(db, DEMO_ADMIN, &found, NULL) == 0) {
+        user_clear(&found);
+        return print_logins(db);
+    }
+    if (store_person_id(db, DEMO_FACILITATOR, &facilitator_person) == 1 &&
+        store_person_insert(db, DEMO_FACILITATOR, "Fran Okafor", "", &facilitator_person) != 0)
+        return cli_user_error(&command_users, "%s", db_errmsg(db));
+    if (store_demo_plan(db, programme_id, DEMO_SET_SIZE, facilitator_person, &first) < 0)
+        return cli_user_error(&command_users, "%s", db_errmsg(db));
+    struct user admin_view = {.role = ROLE_ADMIN};
+    json_t *person = NULL;
+    const char *participant = NULL;
+    if (first && store_web_person(db, &admin_view, first, &person) == 0)
+        participant = json_string_value(json_object_get(person, "email"));
+    int status = add_user(db, DEMO_ADMIN, ROLE_ADMIN, DEMO_PASSWORD, &id);
+    if (status == CLI_OK)
+        status = add_user(db, DEMO_FACILITATOR, ROLE_FACILITATOR, DEMO_PASSWORD, &id);
+    if (status == CLI_OK && participant)
+        status = add_user(db, participant, ROLE_PARTICIPANT, DEMO_PASSWORD, &id);
+    if (status == CLI_OK) {
+        printf("Demo logins (password %s for each):\n", DEMO_PASSWORD);
+        printf("  admin        %s\n  facilitator  %s\n  participant  %s\n", DEMO_ADMIN,
+               DEMO_FACILITATOR, participant ? participant : "(none: Demo has no members)");
+    }
+    json_decref(person);
+    return status;
+}
+
+static int run_users(struct cli_ctx *ctx, int argc, char **argv)
+{
+    if (argc < 2)
+        return cli_usage_error(&command_users, "wants add, invite, list or demo");
+    const char *sub = argv[1];
+    if (strcmp(sub, "add") && strcmp(sub, "invite") && strcmp(sub, "list") && strcmp(sub, "demo"))
+        return cli_usage_error(&command_users, "unknown subcommand '%s'", sub);
+    struct db *db = cli_open_db(&command_users, ctx);
+    if (!db)
+        return CLI_USER;
+    int status;
+    if (strcmp(sub, "list") == 0)
+        status = cmd_list(db);
+    else if (strcmp(sub, "demo") == 0)
+        status = cmd_demo(db);
+    else
+        status = cmd_add(db, argc - 1, argv + 1, strcmp(sub, "invite") == 0);
+    db_close(db);
+    return status;
+}
+
+const struct command command_users = {
+    .name = "users",
+    .summary = "Web logins: add, invite, list, demo",
+    .help = "usage: setwork users add EMAIL --role ROLE [--password PASSWORD]\n"
+            "       setwork users invite EMAIL --role ROLE [--base-url URL]\n"
+            "       setwork users list\n"
+            "       setwork users demo\n\n"
+            "ROLE is admin, facilitator or participant. An account whose email is a person's\n"
+            "in the store is linked to that person. 'invite' prints a one-time link that sets\n"
+            "the password (valid for seven days). 'demo' creates three demo logins with the\n"
+            "password " DEMO_PASSWORD " and, when programme Demo has no sets yet, a published\n"
+            "stand-in plan (members dealt into sets of 6) so that the participant has a set.\n",
+    .run = run_users,
+};

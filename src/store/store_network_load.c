@@ -1,0 +1,316 @@
+/* Loading a programme's people and one wave's ties into the arrays the network engine takes:
+ * store ids become indices, departments, organisations and sets become group numbers. */
+#include "store/store_network.h"
+
+#include "core/strbuf.h"
+#include "store/store_people.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct id_index {
+    long long id;
+    int index;
+};
+
+static int cmp_id(const void *a, const void *b)
+{
+    long long x = ((const struct id_index *)a)->id, y = ((const struct id_index *)b)->id;
+    return (x > y) - (x < y);
+}
+
+static int find_person(const struct id_index *ids, size_t n, long long id)
+{
+    struct id_index key = {.id = id};
+    const struct id_index *hit = bsearch(&key, ids, n, sizeof *ids, cmp_id);
+    return hit ? hit->index : -1;
+}
+
+static struct id_index *people_index(const struct cohort *c)
+{
+    struct id_index *ids = malloc((c->count ? c->count : 1) * sizeof *ids);
+    if (!ids)
+        return NULL;
+    for (size_t i = 0; i < c->count; i++)
+        ids[i] = (struct id_index){.id = c->people[i].id, .index = (int)i};
+    qsort(ids, c->count, sizeof *ids, cmp_id);
+    return ids;
+}
+
+struct named {
+    const char *value;
+    size_t person;
+};
+
+static int cmp_named(const void *a, const void *b)
+{
+    return strcmp(((const struct named *)a)->value, ((const struct named *)b)->value);
+}
+
+/* Numbers the distinct non-blank values of attribute ATTR (sorted by name, so colours are
+ * stable between runs) into GROUP and *NAMES. 0 or -1 when out of memory. */
+static int number_groups(const struct cohort *c, const char *attr, int **group, char ***names,
+                         size_t *count)
+{
+    *count = 0;
+    *names = NULL;
+    *group = malloc((c->count ? c->count : 1) * sizeof **group);
+    struct named *v = malloc((c->count ? c->count : 1) * sizeof *v);
+    if (!*group || !v) {
+        free(v);
+        return -1;
+    }
+    long col = cohort_attr_index(c, attr);
+    size_t k = 0;
+    for (size_t i = 0; i < c->count; i++) {
+        (*group)[i] = -1;
+        if (col >= 0 && c->people[i].values[col][0])
+            v[k++] = (struct named){c->people[i].values[col], i};
+    }
+    qsort(v, k, sizeof *v, cmp_named);
+    *names = calloc(k ? k : 1, sizeof **names);
+    if (!*names) {
+        free(v);
+        return -1;
+    }
+    for (size_t i = 0; i < k; i++) {
+        if (i == 0 || strcmp(v[i].value, v[i - 1].value) != 0) {
+            if (!((*names)[*count] = strdup(v[i].value))) {
+                free(v);
+                return -1;
+            }
+            (*count)++;
+        }
+        (*group)[v[i].person] = (int)*count - 1;
+    }
+    free(v);
+    return 0;
+}
+
+static int append_name(char ***names, size_t *count, const char *name)
+{
+    char **grown = realloc(*names, (*count + 1) * sizeof *grown);
+    if (!grown)
+        return -1;
+    *names = grown;
+    if (!(grown[*count] = strdup(name ? name : "")))
+        return -1;
+    (*count)++;
+    return 0;
+}
+
+static int load_sets(struct db *db, long long programme_id, struct network_data *d,
+                     const struct id_index *ids)
+{
+    /* The plan that describes the programme now: the latest published one, else the latest
+     * draft. Sets are numbered in plan order. */
+    sqlite3_stmt *st =
+        db_prepare(db, "SELECT s.id, s.name, m.person_id FROM sets s"
+                       " LEFT JOIN set_members m ON m.set_id = s.id"
+                       " WHERE s.plan_id = (SELECT id FROM set_plans WHERE programme_id = ?1"
+                       "  ORDER BY status = 'published' DESC, id DESC LIMIT 1)"
+                       " ORDER BY s.position, s.id");
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, programme_id);
+    long long last_set = 0;
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        long long set_id = sqlite3_column_int64(st, 0);
+        if (set_id != last_set) {
+            if (append_name(&d->set_names, &d->set_count,
+                            (const char *)sqlite3_column_text(st, 1)) != 0)
+                break;
+            last_set = set_id;
+        }
+        if (sqlite3_column_type(st, 2) == SQLITE_NULL)
+            continue;
+        int p = find_person(ids, d->cohort.count, sqlite3_column_int64(st, 2));
+        if (p >= 0)
+            d->set[p] = (int)d->set_count - 1;
+    }
+    sqlite3_reset(st);
+    return rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* Relation names of the programme, with their ids to translate ties. */
+static int load_relations(struct db *db, long long programme_id, struct network_data *d)
+{
+    sqlite3_stmt *st = db_prepare(
+        db, "SELECT id, name FROM network_relations WHERE programme_id = ?1 ORDER BY id");
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, programme_id);
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        long long *grown = realloc(d->relation_ids, (d->relation_count + 1) * sizeof *grown);
+        if (!grown)
+            break;
+        d->relation_ids = grown;
+        grown[d->relation_count] = sqlite3_column_int64(st, 0);
+        if (append_name(&d->relation_names, &d->relation_count,
+                        (const char *)sqlite3_column_text(st, 1)) != 0)
+            break;
+    }
+    sqlite3_reset(st);
+    return rc == SQLITE_DONE ? 0 : -1;
+}
+
+static int load_ties(struct db *db, const struct network_data *d, const struct id_index *ids,
+                     long long wave_id, const char *relation, struct net_tie **ties, size_t *count)
+{
+    *ties = NULL;
+    *count = 0;
+    sqlite3_stmt *st =
+        db_prepare(db, "SELECT t.from_id, t.to_id, t.relation_id, t.strength FROM network_ties t"
+                       " JOIN network_relations r ON r.id = t.relation_id"
+                       " WHERE t.wave_id = ?1 AND (?2 IS NULL OR r.name = ?2)"
+                       " ORDER BY t.from_id, t.to_id, t.relation_id");
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, wave_id);
+    db_bind_text(st, 2, relation);
+    size_t cap = 0;
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        int from = find_person(ids, d->cohort.count, sqlite3_column_int64(st, 0));
+        int to = find_person(ids, d->cohort.count, sqlite3_column_int64(st, 1));
+        if (from < 0 || to < 0)
+            continue; /* someone who left the programme */
+        if (*count == cap) {
+            cap = cap ? cap * 2 : 256;
+            struct net_tie *grown = realloc(*ties, cap * sizeof *grown);
+            if (!grown)
+                break;
+            *ties = grown;
+        }
+        long long rid = sqlite3_column_int64(st, 2);
+        int rel = 0;
+        for (size_t r = 0; r < d->relation_count; r++)
+            if (d->relation_ids[r] == rid)
+                rel = (int)r;
+        (*ties)[(*count)++] = (struct net_tie){
+            .from = from,
+            .to = to,
+            .relation = rel,
+            .strength =
+                sqlite3_column_type(st, 3) == SQLITE_NULL ? NAN : sqlite3_column_double(st, 3),
+        };
+    }
+    sqlite3_reset(st);
+    if (rc == SQLITE_DONE)
+        return 0;
+    free(*ties);
+    *ties = NULL;
+    *count = 0;
+    return -1;
+}
+
+static int load_responses(struct db *db, struct network_data *d, const struct id_index *ids,
+                          long long wave_id)
+{
+    sqlite3_stmt *st = db_prepare(db, "SELECT person_id FROM network_responses WHERE wave_id = ?1");
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, wave_id);
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        int p = find_person(ids, d->cohort.count, sqlite3_column_int64(st, 0));
+        if (p >= 0 && !d->responded[p]) {
+            d->responded[p] = true;
+            d->respondents++;
+        }
+    }
+    sqlite3_reset(st);
+    return rc == SQLITE_DONE ? 0 : -1;
+}
+
+int store_network_load(struct db *db, long long programme_id, long long wave_id,
+                       const char *relation, struct network_data *out, char **err)
+{
+    memset(out, 0, sizeof *out);
+    struct id_index *ids = NULL;
+    if (store_load_cohort(db, programme_id, &out->cohort, err) != 0)
+        return -1;
+    size_t n = out->cohort.count;
+    if (n > NET_MAX_PEOPLE) {
+        *err = str_printf("the programme has %zu members; network analysis takes at most %d", n,
+                          NET_MAX_PEOPLE);
+        goto fail;
+    }
+    out->set = malloc((n ? n : 1) * sizeof *out->set);
+    out->responded = calloc(n ? n : 1, sizeof *out->responded);
+    if (!out->set || !out->responded || !(ids = people_index(&out->cohort)))
+        goto oom;
+    for (size_t i = 0; i < n; i++)
+        out->set[i] = -1;
+    if (number_groups(&out->cohort, "department", &out->department, &out->department_names,
+                      &out->department_count) != 0 ||
+        number_groups(&out->cohort, "organisation", &out->organisation, &out->organisation_names,
+                      &out->organisation_count) != 0)
+        goto oom;
+    if (load_sets(db, programme_id, out, ids) != 0 || load_relations(db, programme_id, out) != 0 ||
+        load_ties(db, out, ids, wave_id, relation, &out->ties, &out->tie_count) != 0 ||
+        load_responses(db, out, ids, wave_id) != 0) {
+        *err = str_printf("cannot load the network survey: %s", db_errmsg(db));
+        goto fail;
+    }
+    free(ids);
+    return 0;
+oom:
+    *err = str_printf("out of memory loading the network survey");
+fail:
+    free(ids);
+    network_data_free(out);
+    return -1;
+}
+
+int store_network_load_ties(struct db *db, const struct network_data *data, long long wave_id,
+                            const char *relation, struct net_tie **ties, size_t *count, char **err)
+{
+    struct id_index *ids = people_index(&data->cohort);
+    if (!ids) {
+        *err = str_printf("out of memory loading the network survey");
+        return -1;
+    }
+    int rc = load_ties(db, data, ids, wave_id, relation, ties, count);
+    if (rc != 0)
+        *err = str_printf("cannot load the network survey: %s", db_errmsg(db));
+    free(ids);
+    return rc;
+}
+
+void network_data_free(struct network_data *d)
+{
+    cohort_free(&d->cohort);
+    free(d->department);
+    free(d->organisation);
+    free(d->set);
+    for (size_t i = 0; i < d->department_count; i++)
+        free(d->department_names[i]);
+    free(d->department_names);
+    for (size_t i = 0; i < d->organisation_count; i++)
+        free(d->organisation_names[i]);
+    free(d->organisation_names);
+    for (size_t i = 0; i < d->set_count; i++)
+        free(d->set_names[i]);
+    free(d->set_names);
+    for (size_t i = 0; i < d->relation_count; i++)
+        free(d->relation_names[i]);
+    free(d->relation_names);
+    free(d->relation_ids);
+    free(d->ties);
+    free(d->responded);
+    memset(d, 0, sizeof *d);
+}
+
+struct net_people network_data_people(const struct network_data *d)
+{
+    return (struct net_people){
+        .count = d->cohort.count,
+        .department = d->department,
+        .organisation = d->organisation,
+        .set = d->set,
+    };
+}

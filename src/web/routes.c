@@ -1,0 +1,262 @@
+/* Authorisation in one place: the route table says who may use each route; web_dispatch
+ * enforces it (login, role, Origin, CSRF) before any handler runs. Object-level checks (whose
+ * set, whose record) live in the store queries the handlers call (store/store_web.h). */
+#include "web/web.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define A ROLE_ADMIN
+#define F ROLE_FACILITATOR
+#define P ROLE_PARTICIPANT
+
+/* Adding a page is adding a line here; the HTTP tests read tests/e2e/web/authz.tsv, which must
+ * list every route for every role. Routes for forming sets come with the formation engine:
+ * GET/POST /programmes/#/form, /plans/#, POST /plans/#/move, /plans/#/publish (admins). */
+const struct web_route web_routes[] = {
+    {WEB_GET, "/login", 0, false, page_login_form},
+    {WEB_POST, "/login", 0, false, page_login},
+    {WEB_GET, "/invitation", 0, false, page_invitation_form},
+    {WEB_POST, "/invitation", 0, false, page_invitation},
+    {WEB_GET, "/static/*", 0, false, page_static},
+    {WEB_POST, "/logout", ROLES_ALL, false, page_logout},
+    {WEB_POST, "/logout/everywhere", ROLES_ALL, false, page_logout_everywhere},
+    {WEB_GET, "/", ROLES_ALL, false, page_home},
+    {WEB_GET, "/programmes/new", A, false, page_programme_new},
+    {WEB_POST, "/programmes", A, false, page_programme_create},
+    {WEB_GET, "/programmes/#", A, false, page_programme},
+    {WEB_GET, "/programmes/#/edit", A, false, page_programme_edit_form},
+    {WEB_POST, "/programmes/#/edit", A, false, page_programme_edit},
+    {WEB_GET, "/programmes/#/import", A, false, page_upload_form},
+    {WEB_POST, "/programmes/#/import", A, false, page_upload},
+    {WEB_GET, "/programmes/#/sets.csv", A, false, page_sets_export_csv},
+    {WEB_GET, "/programmes/#/sets/print", A, false, page_sets_print},
+    {WEB_GET, "/people/#", ROLES_ALL, false, page_person},
+    {WEB_GET, "/people/#/edit", A, false, page_person_edit_form},
+    {WEB_POST, "/people/#/edit", A, false, page_person_edit},
+    {WEB_GET, "/sets/#", ROLES_ALL, false, page_set},
+    {WEB_GET, "/account", ROLES_ALL, false, page_account},
+    {WEB_POST, "/account/tokens", ROLES_ALL, false, page_token_create},
+    {WEB_POST, "/account/tokens/#/delete", ROLES_ALL, false, page_token_delete},
+    {WEB_GET, "/users", A, false, page_users},
+    {WEB_POST, "/users", A, false, page_user_invite},
+
+    {WEB_GET, "/api/v1/me", ROLES_ALL, true, api_me},
+    {WEB_GET, "/api/v1/programmes", ROLES_ALL, true, api_programmes},
+    {WEB_POST, "/api/v1/programmes", A, true, api_programme_create},
+    {WEB_GET, "/api/v1/programmes/#", A, true, api_programme},
+    {WEB_POST, "/api/v1/programmes/#", A, true, api_programme_update},
+    {WEB_GET, "/api/v1/programmes/#/people", A, true, api_people},
+    {WEB_POST, "/api/v1/programmes/#/import", A, true, api_import},
+    {WEB_GET, "/api/v1/programmes/#/sets", A, true, api_programme_sets},
+    {WEB_GET, "/api/v1/people/#", ROLES_ALL, true, api_person},
+    {WEB_POST, "/api/v1/people/#", A, true, api_person_update},
+    {WEB_GET, "/api/v1/my/sets", ROLES_ALL, true, api_my_sets},
+    {WEB_GET, "/api/v1/sets/#", ROLES_ALL, true, api_set},
+    {WEB_GET, "/api/v1/tokens", ROLES_ALL, true, api_tokens},
+    {WEB_POST, "/api/v1/tokens", ROLES_ALL, true, api_token_create},
+    {WEB_POST, "/api/v1/tokens/#/delete", ROLES_ALL, true, api_token_delete},
+    {WEB_GET, "/api/v1/users", A, true, api_users},
+    {WEB_POST, "/api/v1/users", A, true, api_user_invite},
+    {0, NULL, 0, false, NULL},
+};
+
+/* Matches PATH against PATTERN, storing '#' numbers in IDS. '*' at the end matches one
+ * remaining segment of safe characters (asset names). */
+static bool match(const char *pattern, const char *path, long long ids[2])
+{
+    int n = 0;
+    while (*pattern && *path) {
+        if (*pattern == '#') {
+            long long v = 0;
+            int digits = 0;
+            while (*path >= '0' && *path <= '9') {
+                if (digits++ >= 15)
+                    return false;
+                v = v * 10 + (*path++ - '0');
+            }
+            if (digits == 0 || v == 0 || n >= 2)
+                return false;
+            ids[n++] = v;
+            pattern++;
+        } else if (*pattern == '*') {
+            for (; *path; path++)
+                if (!((*path >= 'a' && *path <= 'z') || (*path >= '0' && *path <= '9') ||
+                      *path == '.' || *path == '-' || *path == '_'))
+                    return false;
+            return true;
+        } else if (*pattern++ != *path++) {
+            return false;
+        }
+    }
+    return *pattern == '\0' && *path == '\0';
+}
+
+size_t web_begin(struct web_request *r)
+{
+    const struct web_route *path_match = NULL;
+    for (const struct web_route *rt = web_routes; rt->pattern; rt++) {
+        long long ids[2] = {0, 0};
+        if (!match(rt->pattern, r->path, ids))
+            continue;
+        path_match = rt;
+        if (rt->methods & (int)r->method) {
+            r->route = rt;
+            memcpy(r->ids, ids, sizeof ids);
+            break;
+        }
+    }
+    if (!r->route && path_match)
+        r->route = NULL, r->status = 405;
+    if (!r->route)
+        return WEB_MAX_BODY_ANON; /* read a small body, then answer 404 or 405 */
+    r->api = r->route->api;
+    int rc = 1;
+    if (r->api && r->bearer)
+        rc = auth_api_user(r->db, r->bearer, r->now, &r->user);
+    else if (!r->api && r->cookie_token)
+        rc = auth_session_find(r->db, r->cookie_token, r->now, r->config->session_idle,
+                               r->config->session_max, &r->user, r->csrf);
+    r->logged_in = rc == 0;
+    return r->logged_in ? WEB_MAX_BODY : WEB_MAX_BODY_ANON;
+}
+
+/* The Origin check: a browser sends Origin on every POST; when it names another site the
+ * request is forged, whatever else it carries. */
+static bool origin_ok(const struct web_request *r)
+{
+    if (!r->origin_header)
+        return true;
+    if (strcmp(r->origin_header, r->config->origin) == 0)
+        return true;
+    /* localhost and 127.0.0.1 name the same server. */
+    char *alt = str_printf("http://localhost:%d", r->config->port);
+    bool ok = alt && strcmp(r->origin_header, alt) == 0;
+    free(alt);
+    return ok;
+}
+
+static bool csrf_ok(const struct web_request *r)
+{
+    const char *sent = form_get(&r->form, "csrf");
+    if (!sent)
+        return false;
+    if (r->logged_in && r->csrf[0] && auth_secret_equal(sent, r->csrf))
+        return true;
+    /* Before logging in there is no session: the form's token must match its cookie. Only the
+     * public forms (login, invitation) accept it. */
+    return r->route->roles == 0 && r->pre_token && strlen(r->pre_token) == AUTH_TOKEN_LEN &&
+           auth_secret_equal(sent, r->pre_token);
+}
+
+void web_dispatch(struct web_request *r)
+{
+    if (!r->route) {
+        if (r->status == 405)
+            web_error(r, 405, "This address does not take that method.");
+        else
+            web_error(r, 404, "There is no such page.");
+        return;
+    }
+    const struct web_route *rt = r->route;
+    if (rt->roles) {
+        if (!r->logged_in) {
+            if (r->api)
+                web_error(r, 401, "Send a valid API token: Authorization: Bearer TOKEN.");
+            else if (r->method == WEB_GET)
+                web_redirect(r, "/login");
+            else
+                web_error(r, 403, "Your session has ended. Log in again.");
+            return;
+        }
+        if (!(rt->roles & (int)r->user.role)) {
+            web_error(r, 403, "You do not have access to this page.");
+            return;
+        }
+    }
+    if (!r->api && r->method != WEB_GET) {
+        if (!origin_ok(r)) {
+            web_error(r, 403, "The form came from another site.");
+            return;
+        }
+        if (!csrf_ok(r)) {
+            web_error(r, 403, "The form has expired. Go back, reload the page and try again.");
+            return;
+        }
+    }
+    rt->handler(r);
+}
+
+void web_html(struct web_request *r, int status, struct html *page)
+{
+    r->status = status;
+    r->content_type_out = "text/html; charset=utf-8";
+    sb_free(&r->body);
+    r->body = page->sb;
+    memset(&page->sb, 0, sizeof page->sb);
+}
+
+void web_json(struct web_request *r, int status, json_t *value)
+{
+    r->status = status;
+    r->content_type_out = "application/json";
+    sb_reset(&r->body);
+    char *text = value ? json_dumps(value, JSON_COMPACT) : NULL;
+    if (text) {
+        sb_append(&r->body, text);
+        sb_append_char(&r->body, '\n');
+        free(text);
+    } else {
+        r->status = 500;
+        sb_append(&r->body, "{\"error\":\"out of memory\"}\n");
+    }
+    json_decref(value);
+}
+
+void web_redirect(struct web_request *r, const char *location)
+{
+    r->status = 303;
+    free(r->location);
+    r->location = str_printf("%s", location);
+    r->content_type_out = "text/plain; charset=utf-8";
+    sb_reset(&r->body);
+    sb_append(&r->body, "See Other\n");
+}
+
+struct html_viewer web_viewer(const struct web_request *r)
+{
+    struct html_viewer v = {NULL, NULL, NULL};
+    if (r->logged_in) {
+        v.name = r->user.name;
+        v.role = user_role_name(r->user.role);
+        v.csrf = r->csrf;
+    }
+    return v;
+}
+
+void web_error(struct web_request *r, int status, const char *message)
+{
+    if (r->api) {
+        web_json(r, status, json_pack("{ss}", "error", message));
+        return;
+    }
+    static const struct {
+        int status;
+        const char *title;
+    } titles[] = {{400, "Bad request"},    {401, "Log in"},
+                  {403, "Forbidden"},      {404, "Not found"},
+                  {405, "Not allowed"},    {413, "Too large"},
+                  {429, "Too many tries"}, {500, "Something went wrong"}};
+    const char *title = "Error";
+    for (size_t i = 0; i < sizeof titles / sizeof titles[0]; i++)
+        if (titles[i].status == status)
+            title = titles[i].title;
+    struct html page = {0};
+    struct html_viewer v = web_viewer(r);
+    html_page_begin(&page, title, &v);
+    html_notice(&page, true, message);
+    H(&page, "<p><a href=\"/\">Back to the start</a></p>\n");
+    html_page_end(&page);
+    web_html(r, status, &page);
+    html_free(&page);
+}

@@ -1,0 +1,61 @@
+# Helpers for the HTTP tests: a demo database, a server on a free port, logins with cookie jars.
+# Sourced after lib.sh.
+
+# start_server DB [ARGS...]: serves DB on 127.0.0.1:0 and sets URL and SERVER_PID.
+start_server() {
+  local db=$1
+  shift
+  # Created here: the redirect below happens in the child, which may not have run yet.
+  : >"$SCRATCH/server.out"
+  "$SETWORK" --db "$db" serve --listen 127.0.0.1:0 "$@" >"$SCRATCH/server.out" 2>"$SCRATCH/server.err" &
+  SERVER_PID=$!
+  for _ in $(seq 1 100); do
+    URL=$(sed -n 's|^setwork: serving \(http://[^ ]*\)/ .*|\1|p' "$SCRATCH/server.out" || true)
+    [ -n "$URL" ] && return 0
+    sleep 0.1
+  done
+  echo "server did not start:" >&2
+  cat "$SCRATCH/server.err" >&2
+  exit 1
+}
+
+stop_server() {
+  kill -TERM "$SERVER_PID" 2>/dev/null || true
+  wait "$SERVER_PID" 2>/dev/null || true
+}
+
+# demo_db DB: the demo programme with the three demo logins and the stand-in plan.
+demo_db() {
+  "$SETWORK" --db "$1" demo >/dev/null
+  "$SETWORK" --db "$1" users demo >"$SCRATCH/logins.txt"
+  PARTICIPANT=$(sed -n 's/^  participant  //p' "$SCRATCH/logins.txt")
+}
+
+# csrf_from FILE: the CSRF token in the first form of an HTML page.
+csrf_from() {
+  grep -o 'name="csrf" value="[^"]*"' "$1" | head -1 | sed 's/.*value="//; s/"$//'
+}
+
+# login JAR EMAIL [PASSWORD]: logs in, keeping cookies in JAR; prints the status of the POST.
+login() {
+  local jar=$1 email=$2 password=${3:-setwork-demo}
+  curl -s -c "$jar" -b "$jar" "$URL/login" -o "$SCRATCH/login.html"
+  local token
+  token=$(csrf_from "$SCRATCH/login.html")
+  curl -s -o /dev/null -w '%{http_code}' -c "$jar" -b "$jar" \
+    --data-urlencode "csrf=$token" --data-urlencode "email=$email" \
+    --data-urlencode "password=$password" "$URL/login"
+}
+
+# page_csrf JAR: the session's CSRF token (from the account page).
+page_csrf() {
+  curl -s -b "$1" "$URL/account" -o "$SCRATCH/account.html"
+  csrf_from "$SCRATCH/account.html"
+}
+
+# status JAR METHOD PATH [curl args...]: prints the HTTP status.
+status() {
+  local jar=$1 method=$2 path=$3
+  shift 3
+  curl -s -o "$SCRATCH/last.body" -w '%{http_code}' -b "$jar" -X "$method" "$@" "$URL$path"
+}

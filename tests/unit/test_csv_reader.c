@@ -1,0 +1,145 @@
+/* Unit tests for csv/csv_reader: quoting, line numbers, header handling, limits, UTF-8. */
+#include "test_support.h"
+
+#include "core/strbuf.h"
+#include "core/utf8.h"
+#include "csv/csv_reader.h"
+
+static int parse(const char *text, struct csv_table *t, struct diag_list *d)
+{
+    return csv_parse_all("t.csv", text, strlen(text), t, d);
+}
+
+static void reads_quotes_commas_and_newlines_with_start_lines(void **state)
+{
+    struct csv_table t;
+    struct diag_list d = {0};
+    const char *text = "\xEF\xBB\xBF"
+                       "Name, E-Mail ,Notes\r\n"
+                       "\"Lovelace, Ada\",a@x.org,\"says \"\"hi\"\"\"\r\n"
+                       "\r\n"
+                       "Ben,b@x.org,\"two\r\nlines\"\r\n"
+                       "Cara,c@x.org,last\r\n";
+    assert_int_equal(parse(text, &t, &d), 0);
+    assert_int_equal(t.columns, 3);
+    assert_string_equal(t.header[0], "name");
+    assert_string_equal(t.header[1], "e_mail");
+    assert_string_equal(t.header_raw[1], "E-Mail");
+    assert_int_equal(t.row_count, 3);
+    assert_string_equal(t.rows[0].fields[0], "Lovelace, Ada");
+    assert_string_equal(t.rows[0].fields[2], "says \"hi\"");
+    assert_int_equal(t.rows[0].line, 2);
+    assert_int_equal(t.rows[1].line, 4);
+    assert_string_equal(t.rows[1].fields[2], "two\r\nlines");
+    assert_int_equal(t.rows[2].line, 6);
+    csv_table_free(&t);
+    diag_list_free(&d);
+}
+
+static void pads_short_rows_and_accepts_trailing_empty_columns(void **state)
+{
+    struct csv_table t;
+    struct diag_list d = {0};
+    assert_int_equal(parse("a,b,c,,\n1\n2,3,4,,,\n", &t, &d), 0);
+    assert_int_equal(t.columns, 3);
+    assert_string_equal(t.rows[0].fields[2], "");
+    assert_string_equal(t.rows[1].fields[2], "4");
+    csv_table_free(&t);
+}
+
+static void reports_every_problem_with_its_line(void **state)
+{
+    struct csv_table t;
+    struct diag_list d = {0};
+    const char *text = "a,b\n1,2,3\nx\"y,2\nok,ok\n\"open,1\nmore\n";
+    assert_int_equal(parse(text, &t, &d), 1);
+    assert_int_equal(d.count, 3);
+    assert_int_equal(d.items[0].line, 2); /* too many fields */
+    assert_non_null(strstr(d.items[0].message, "3 fields"));
+    assert_int_equal(d.items[1].line, 3); /* stray quote */
+    assert_int_equal(d.items[2].line, 5); /* never closed */
+    assert_non_null(strstr(d.items[2].message, "never closed"));
+    assert_int_equal(t.row_count, 0); /* nothing returned on problems */
+    diag_list_free(&d);
+}
+
+static void rejects_invalid_utf8_naming_the_column(void **state)
+{
+    struct csv_table t;
+    struct diag_list d = {0};
+    assert_int_equal(parse("name,town\nAda,M\xfcnchen\n", &t, &d), 1);
+    assert_int_equal(d.count, 1);
+    assert_string_equal(d.items[0].field, "town");
+    assert_int_equal(d.items[0].line, 2);
+    diag_list_free(&d);
+}
+
+static void utf8_validator_follows_the_standard(void **state)
+{
+    size_t bad;
+    assert_true(utf8_valid("h\xc3\xa9llo \xe2\x82\xac \xf0\x9f\x98\x80", 15, NULL));
+    assert_false(utf8_valid("\xc0\xaf", 2, &bad));         /* overlong */
+    assert_false(utf8_valid("\xed\xa0\x80", 3, &bad));     /* surrogate */
+    assert_false(utf8_valid("\xf4\x90\x80\x80", 4, &bad)); /* past U+10FFFF */
+    assert_false(utf8_valid("ab\xe2\x82", 4, &bad));       /* truncated */
+    assert_int_equal(bad, 2);
+}
+
+static void enforces_the_size_limit_before_parsing(void **state)
+{
+    size_t n = CSV_MAX_FILE_BYTES + 1;
+    char *big = malloc(n);
+    memset(big, 'a', n);
+    struct csv_table t;
+    struct diag_list d = {0};
+    assert_int_equal(csv_parse_all("big.csv", big, n, &t, &d), 1);
+    assert_non_null(strstr(d.items[0].message, "64 MiB"));
+    diag_list_free(&d);
+    free(big);
+}
+
+static void empty_and_duplicate_header_names_are_reported(void **state)
+{
+    struct csv_table t;
+    struct diag_list d = {0};
+    assert_int_equal(parse("a,,A\n1,2,3\n", &t, &d), 1);
+    assert_int_equal(d.count, 2);
+    assert_string_equal(d.items[0].field, "2");
+    assert_non_null(strstr(d.items[1].message, "appears twice"));
+    diag_list_free(&d);
+}
+
+static void writes_fields_that_read_back_the_same(void **state)
+{
+    const char *fields[] = {"plain", "with, comma", "with \"quote\"", "two\nlines", " pad"};
+    struct strbuf sb = {0};
+    sb_append(&sb, "a,b,c,d,e\n");
+    for (int i = 0; i < 5; i++) {
+        if (i)
+            sb_append_char(&sb, ',');
+        csv_append_field(&sb, fields[i]);
+    }
+    sb_append_char(&sb, '\n');
+    struct csv_table t;
+    struct diag_list d = {0};
+    assert_int_equal(csv_parse_all("rt.csv", sb.data, sb.len, &t, &d), 0);
+    for (int i = 0; i < 4; i++)
+        assert_string_equal(t.rows[0].fields[i], fields[i]);
+    csv_table_free(&t);
+    sb_free(&sb);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(reads_quotes_commas_and_newlines_with_start_lines),
+        cmocka_unit_test(pads_short_rows_and_accepts_trailing_empty_columns),
+        cmocka_unit_test(reports_every_problem_with_its_line),
+        cmocka_unit_test(rejects_invalid_utf8_naming_the_column),
+        cmocka_unit_test(utf8_validator_follows_the_standard),
+        cmocka_unit_test(enforces_the_size_limit_before_parsing),
+        cmocka_unit_test(empty_and_duplicate_header_names_are_reported),
+        cmocka_unit_test(writes_fields_that_read_back_the_same),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

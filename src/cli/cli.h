@@ -42,6 +42,8 @@ extern const struct command command_challenges;
 extern const struct command command_survey;
 extern const struct command command_report;
 extern const struct command command_network;
+extern const struct command command_meetings;
+extern const struct command command_ics;
 
 /* The table, terminated by NULL. */
 extern const struct command *const cli_commands[];

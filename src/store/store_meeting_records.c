@@ -35,8 +35,8 @@ int store_ground_rule_add(struct db *db, long long set_id, const char *body, lon
     return insert(db, st, id);
 }
 
-int store_presentation_add(struct db *db, long long meeting_id, long long presenter_id,
-                           int bid_min, long long *id)
+int store_presentation_add(struct db *db, long long meeting_id, long long presenter_id, int bid_min,
+                           long long *id)
 {
     sqlite3_stmt *st = db_prepare(
         db, "INSERT INTO presentations (meeting_id, presenter_id, position, bid_min) VALUES (?1,"
@@ -106,11 +106,11 @@ int store_review_set(struct db *db, long long meeting_id, const char *helped,
 {
     if (!text_ok(helped) || !text_ok(learned_questioning))
         return -1;
-    sqlite3_stmt *st = db_prepare(
-        db, "INSERT INTO session_reviews (meeting_id, helped, learned_questioning)"
-            " VALUES (?1, ?2, ?3) ON CONFLICT DO UPDATE SET helped = excluded.helped,"
-            " learned_questioning = excluded.learned_questioning,"
-            " updated_at = strftime('%Y-%m-%dT%H:%M:%SZ','now')");
+    sqlite3_stmt *st =
+        db_prepare(db, "INSERT INTO session_reviews (meeting_id, helped, learned_questioning)"
+                       " VALUES (?1, ?2, ?3) ON CONFLICT DO UPDATE SET helped = excluded.helped,"
+                       " learned_questioning = excluded.learned_questioning,"
+                       " updated_at = strftime('%Y-%m-%dT%H:%M:%SZ','now')");
     if (!st)
         return -1;
     sqlite3_bind_int64(st, 1, meeting_id);
@@ -119,8 +119,8 @@ int store_review_set(struct db *db, long long meeting_id, const char *helped,
     return db_exec_stmt(st);
 }
 
-int store_journal_add(struct db *db, long long person_id, long long meeting_id,
-                      const char *body, long long *id)
+int store_journal_add(struct db *db, long long person_id, long long meeting_id, const char *body,
+                      long long *id)
 {
     if (!text_ok(body))
         return -1;
@@ -216,14 +216,15 @@ int store_action_report(struct db *db, long long id, long long meeting_id, const
 int store_meeting_counts(struct db *db, long long meeting_id, struct meet_counts *out)
 {
     sqlite3_stmt *st = db_prepare(
-        db, "SELECT (SELECT COUNT(*) FROM presentations WHERE meeting_id = ?1),"
-            " (SELECT COUNT(*) FROM meeting_questions q JOIN presentations p"
-            "   ON p.id = q.presentation_id WHERE p.meeting_id = ?1),"
-            " (SELECT COUNT(*) FROM meeting_actions WHERE meeting_id = ?1),"
-            " (SELECT COUNT(*) FROM meeting_attendance WHERE meeting_id = ?1 AND status = 'present'),"
-            " (SELECT COUNT(*) FROM meeting_attendance WHERE meeting_id = ?1"
-            "   AND status = 'apologies'),"
-            " (SELECT COUNT(*) FROM meeting_attendance WHERE meeting_id = ?1 AND status = 'absent')");
+        db,
+        "SELECT (SELECT COUNT(*) FROM presentations WHERE meeting_id = ?1),"
+        " (SELECT COUNT(*) FROM meeting_questions q JOIN presentations p"
+        "   ON p.id = q.presentation_id WHERE p.meeting_id = ?1),"
+        " (SELECT COUNT(*) FROM meeting_actions WHERE meeting_id = ?1),"
+        " (SELECT COUNT(*) FROM meeting_attendance WHERE meeting_id = ?1 AND status = 'present'),"
+        " (SELECT COUNT(*) FROM meeting_attendance WHERE meeting_id = ?1"
+        "   AND status = 'apologies'),"
+        " (SELECT COUNT(*) FROM meeting_attendance WHERE meeting_id = ?1 AND status = 'absent')");
     if (!st)
         return -1;
     sqlite3_bind_int64(st, 1, meeting_id);

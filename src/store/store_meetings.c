@@ -8,11 +8,11 @@
 
 #include "core/strbuf.h"
 
-#define MEETING_COLUMNS                                                                          \
-    "SELECT m.id, m.set_id, IFNULL(m.series_id, 0), m.position, m.uid, m.sequence, m.starts_at," \
-    " m.ends_at, m.tzid, m.location, m.link, m.status,"                                          \
-    " IFNULL(m.facilitator_id, IFNULL(s.facilitator_id, 0)), s.name, pr.name"                    \
-    " FROM meetings m JOIN sets s ON s.id = m.set_id JOIN set_plans p ON p.id = s.plan_id"       \
+#define MEETING_COLUMNS                                                                            \
+    "SELECT m.id, m.set_id, IFNULL(m.series_id, 0), m.position, m.uid, m.sequence, m.starts_at,"   \
+    " m.ends_at, m.tzid, m.location, m.link, m.status,"                                            \
+    " IFNULL(m.facilitator_id, IFNULL(s.facilitator_id, 0)), s.name, pr.name"                      \
+    " FROM meetings m JOIN sets s ON s.id = m.set_id JOIN set_plans p ON p.id = s.plan_id"         \
     " JOIN programmes pr ON pr.id = p.programme_id "
 
 static char *dup_text(sqlite3_stmt *st, int i)
@@ -115,10 +115,9 @@ static char *new_uid(void)
     return str_printf("%s@setwork", hex);
 }
 
-int store_meeting_series_create(struct db *db, long long set_id, const char *rule,
-                                const char *tzid, int duration_min, int count,
-                                const int64_t *starts, const char *location, const char *link,
-                                long long *series_id)
+int store_meeting_series_create(struct db *db, long long set_id, const char *rule, const char *tzid,
+                                int duration_min, int count, const int64_t *starts,
+                                const char *location, const char *link, long long *series_id)
 {
     if (count < 1 || count > MEET_SERIES_MAX || duration_min < 1 ||
         (location && strlen(location) > MEET_LOCATION_MAX) ||
@@ -224,9 +223,9 @@ int store_meeting_move(struct db *db, long long id, int64_t starts, int64_t ends
     char s[32], e[32];
     format_utc(starts, s);
     format_utc(ends, e);
-    sqlite3_stmt *st = db_prepare(
-        db, "UPDATE meetings SET starts_at = ?2, ends_at = ?3, sequence = sequence + 1,"
-            " updated_at = strftime('%Y-%m-%dT%H:%M:%SZ','now') WHERE id = ?1");
+    sqlite3_stmt *st =
+        db_prepare(db, "UPDATE meetings SET starts_at = ?2, ends_at = ?3, sequence = sequence + 1,"
+                       " updated_at = strftime('%Y-%m-%dT%H:%M:%SZ','now') WHERE id = ?1");
     if (!st)
         return -1;
     sqlite3_bind_int64(st, 1, id);
@@ -237,10 +236,10 @@ int store_meeting_move(struct db *db, long long id, int64_t starts, int64_t ends
 
 int store_meeting_cancel(struct db *db, long long id)
 {
-    sqlite3_stmt *st = db_prepare(
-        db, "UPDATE meetings SET status = 'cancelled', sequence = sequence + 1,"
-            " updated_at = strftime('%Y-%m-%dT%H:%M:%SZ','now')"
-            " WHERE id = ?1 AND status <> 'cancelled'");
+    sqlite3_stmt *st =
+        db_prepare(db, "UPDATE meetings SET status = 'cancelled', sequence = sequence + 1,"
+                       " updated_at = strftime('%Y-%m-%dT%H:%M:%SZ','now')"
+                       " WHERE id = ?1 AND status <> 'cancelled'");
     if (!st)
         return -1;
     sqlite3_bind_int64(st, 1, id);
@@ -261,10 +260,10 @@ int store_meeting_set_facilitator(struct db *db, long long id, long long person_
 int store_meeting_find_set(struct db *db, long long programme_id, const char *set_name,
                            long long *set_id)
 {
-    sqlite3_stmt *st = db_prepare(
-        db, "SELECT s.id FROM sets s WHERE s.name = ?2 COLLATE NOCASE AND s.plan_id ="
-            " (SELECT id FROM set_plans WHERE programme_id = ?1"
-            "  ORDER BY status = 'published' DESC, id DESC LIMIT 1)");
+    sqlite3_stmt *st =
+        db_prepare(db, "SELECT s.id FROM sets s WHERE s.name = ?2 COLLATE NOCASE AND s.plan_id ="
+                       " (SELECT id FROM set_plans WHERE programme_id = ?1"
+                       "  ORDER BY status = 'published' DESC, id DESC LIMIT 1)");
     if (!st)
         return -1;
     sqlite3_bind_int64(st, 1, programme_id);
@@ -322,8 +321,7 @@ int store_attendance_set(struct db *db, long long meeting_id, long long person_i
     return db_exec_stmt(st);
 }
 
-int store_meeting_quorum(struct db *db, long long meeting_id, struct meet_quorum *q,
-                         int *quorum)
+int store_meeting_quorum(struct db *db, long long meeting_id, struct meet_quorum *q, int *quorum)
 {
     sqlite3_stmt *st = db_prepare(
         db, "SELECT (SELECT COUNT(*) FROM set_members sm WHERE sm.set_id = m.set_id),"
@@ -389,7 +387,8 @@ int store_feed_token_person(struct db *db, const char *token, long long *person_
         return 1;
     unsigned char hash[crypto_hash_sha256_BYTES];
     crypto_hash_sha256(hash, (const unsigned char *)token, MEET_FEED_TOKEN_LEN);
-    sqlite3_stmt *st = db_prepare(db, "SELECT person_id FROM calendar_tokens WHERE token_hash = ?1");
+    sqlite3_stmt *st =
+        db_prepare(db, "SELECT person_id FROM calendar_tokens WHERE token_hash = ?1");
     if (!st)
         return -1;
     sqlite3_bind_blob(st, 1, hash, sizeof hash, SQLITE_TRANSIENT);
@@ -447,14 +446,10 @@ static int locate(struct db *db, enum meet_item item, long long id, long long *s
 static enum meet_record record_kind(enum meet_item item)
 {
     switch (item) {
-    case MEET_ITEM_MEETING:
-        return MEET_REC_SCHEDULE;
-    case MEET_ITEM_ATTENDANCE:
-        return MEET_REC_ATTENDANCE;
-    case MEET_ITEM_JOURNAL:
-        return MEET_REC_JOURNAL;
-    default:
-        return MEET_REC_CONTENT;
+    case MEET_ITEM_MEETING: return MEET_REC_SCHEDULE;
+    case MEET_ITEM_ATTENDANCE: return MEET_REC_ATTENDANCE;
+    case MEET_ITEM_JOURNAL: return MEET_REC_JOURNAL;
+    default: return MEET_REC_CONTENT;
     }
 }
 

@@ -14,7 +14,7 @@
 #include "store/db.h"
 
 /* Limits on text from outside. */
-#define MEET_TEXT_MAX 4000     /* a question, action, rule, review or journal entry */
+#define MEET_TEXT_MAX     4000 /* a question, action, rule, review or journal entry */
 #define MEET_LOCATION_MAX 500  /* a location or link */
 /* A feed token: 32 random bytes as 64 hex digits. */
 #define MEET_FEED_TOKEN_LEN 64
@@ -27,7 +27,7 @@ struct meeting {
     int64_t starts_at, ends_at;      /* UTC seconds */
     char *tzid, *location, *link;    /* location and link "" when none */
     bool cancelled;
-    long long facilitator_id;        /* effective: the override, else the set's (0: none) */
+    long long facilitator_id; /* effective: the override, else the set's (0: none) */
     char *set_name, *programme_name;
 };
 
@@ -37,10 +37,9 @@ void meetings_free(struct meeting *list, size_t count);
 /* Schedules COUNT meetings for SET_ID starting at STARTS[i] (UTC) lasting DURATION_MIN each,
  * in one transaction, with a new series recording RULE and TZID. Each meeting gets a random
  * UID. Sets *SERIES_ID. */
-int store_meeting_series_create(struct db *db, long long set_id, const char *rule,
-                                const char *tzid, int duration_min, int count,
-                                const int64_t *starts, const char *location, const char *link,
-                                long long *series_id);
+int store_meeting_series_create(struct db *db, long long set_id, const char *rule, const char *tzid,
+                                int duration_min, int count, const int64_t *starts,
+                                const char *location, const char *link, long long *series_id);
 
 /* Loads meeting ID. 0, 1 when there is none, -1 on error. Free with meeting_free. */
 int store_meeting_get(struct db *db, long long id, struct meeting *out);
@@ -76,15 +75,14 @@ int store_attendance_set(struct db *db, long long meeting_id, long long person_i
                          const char *status);
 /* The quorum check for meeting ID from the set's size, the apologies sent and the
  * programme's meeting_quorum. 0, 1 when no such meeting, -1. */
-int store_meeting_quorum(struct db *db, long long meeting_id, struct meet_quorum *q,
-                         int *quorum);
+int store_meeting_quorum(struct db *db, long long meeting_id, struct meet_quorum *q, int *quorum);
 /* Sets the programme's quorum (0: none). */
 int store_programme_set_quorum(struct db *db, long long programme_id, int quorum);
 
 /* Records. Each *_add sets *ID. BODY texts are limited to MEET_TEXT_MAX (-1 when longer). */
 int store_ground_rule_add(struct db *db, long long set_id, const char *body, long long *id);
-int store_presentation_add(struct db *db, long long meeting_id, long long presenter_id,
-                           int bid_min, long long *id);
+int store_presentation_add(struct db *db, long long meeting_id, long long presenter_id, int bid_min,
+                           long long *id);
 int store_presentation_set_airtime(struct db *db, long long id, int64_t airtime_s);
 /* KIND: "unmarked", "open" or "closed". */
 int store_question_add(struct db *db, long long presentation_id, long long asker_id,
@@ -95,8 +93,8 @@ int store_action_add(struct db *db, long long meeting_id, long long owner_id, co
                      const char *due_on, long long *id);
 int store_review_set(struct db *db, long long meeting_id, const char *helped,
                      const char *learned_questioning);
-int store_journal_add(struct db *db, long long person_id, long long meeting_id,
-                      const char *body, long long *id);
+int store_journal_add(struct db *db, long long person_id, long long meeting_id, const char *body,
+                      long long *id);
 
 /* An action as the report-back round shows it. */
 struct meet_action {

@@ -6,13 +6,13 @@
 #include "engine/meetings/series.h"
 #include "engine/meetings/timer.h"
 
-static struct meet_local L(int y, int mo, int d, int h, int mi)
-{
+static struct meet_local L(int y, int mo, int d, int h, int mi) {
     struct meet_local l = {y, mo, d, h, mi};
     return l;
 }
 
-static void every_four_weeks_crosses_month_and_year_ends(void **state)
+static void
+every_four_weeks_crosses_month_and_year_ends(void **state)
 {
     struct meet_local first, out[4];
     struct meet_rule rule;
@@ -212,8 +212,8 @@ static void confidentiality_rule_matrix(void **state)
     enum meet_record kinds[4] = {MEET_REC_SCHEDULE, MEET_REC_ATTENDANCE, MEET_REC_CONTENT,
                                  MEET_REC_JOURNAL};
     /* rows: member, other set's member, facilitator, admin, journal owner */
-    static const bool expect[5][4] = {{1, 1, 1, 0}, {0, 0, 0, 0}, {1, 1, 1, 0}, {1, 1, 0, 0},
-                                      {1, 1, 1, 1}};
+    static const bool expect[5][4] = {
+        {1, 1, 1, 0}, {0, 0, 0, 0}, {1, 1, 1, 0}, {1, 1, 0, 0}, {1, 1, 1, 1}};
     const struct meet_viewer_relation *rels[5] = {&member, &other, &facilitator, &admin, &owner};
     for (int r = 0; r < 5; r++)
         for (int k = 0; k < 4; k++)

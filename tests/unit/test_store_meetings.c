@@ -5,9 +5,9 @@
 
 #include <libical/ical.h>
 
+#include "core/strbuf.h"
 #include "engine/meetings/ics.h"
 #include "store/store_meetings.h"
-#include "core/strbuf.h"
 #include "store/store_people.h"
 
 /* The fixture: programme P with two sets; set A has members a1..a4 and facilitator f; set B
@@ -49,7 +49,8 @@ static int setup(void **state)
     fx->x = person(fx->db, "x@x.org");
     char *q = str_printf(
         "INSERT INTO set_plans (id, programme_id, name, status) VALUES (1, %lld, 'p', 'published');"
-        "INSERT INTO sets (id, plan_id, name, position, facilitator_id) VALUES (1, 1, 'A', 1, %lld),"
+        "INSERT INTO sets (id, plan_id, name, position, facilitator_id) VALUES (1, 1, 'A', 1, "
+        "%lld),"
         " (2, 1, 'B', 2, NULL);"
         "INSERT INTO set_members VALUES (1, %lld), (1, %lld), (1, %lld), (1, %lld), (2, %lld);",
         fx->prog, fx->f, fx->a1, fx->a2, fx->a3, fx->a4, fx->b1);
@@ -81,8 +82,8 @@ static void schedule(struct fixture *fx, long long set, int n, long long *ids)
     for (int i = 0; i < n; i++)
         assert_int_equal(meet_tz_to_utc("Europe/London", &local[i], &starts[i]), 0);
     long long series;
-    assert_int_equal(store_meeting_series_create(fx->db, set, "4w", "Europe/London", 180, n,
-                                                 starts, "Room 1", NULL, &series),
+    assert_int_equal(store_meeting_series_create(fx->db, set, "4w", "Europe/London", 180, n, starts,
+                                                 "Room 1", NULL, &series),
                      0);
     struct meeting *list;
     size_t count;
@@ -117,8 +118,8 @@ static int parse_event(const char *text, const char *uid, int *sequence, int *ca
 
 static char *ics_of(struct meeting *m)
 {
-    struct meet_ics_event e = {m->uid, m->sequence, m->starts_at, m->ends_at, "Set A",
-                               m->location, m->link, m->cancelled};
+    struct meet_ics_event e = {m->uid,  m->sequence, m->starts_at, m->ends_at,
+                               "Set A", m->location, m->link,      m->cancelled};
     return meet_ics_build(&e, 1, NULL, 1700000000);
 }
 
@@ -206,9 +207,8 @@ static void actions_carry_forward_across_two_meetings(void **state)
     long long ids[3];
     schedule(fx, fx->set_a, 3, ids);
     long long act1, act2, act3;
-    assert_int_equal(store_action_add(fx->db, ids[0], fx->a1, "Talk to my manager", "2026-03-20",
-                                      &act1),
-                     0);
+    assert_int_equal(
+        store_action_add(fx->db, ids[0], fx->a1, "Talk to my manager", "2026-03-20", &act1), 0);
     assert_int_equal(store_action_add(fx->db, ids[0], fx->a2, "Draft the plan", NULL, &act2), 0);
     /* At meeting 1 nothing reports back: the actions were made there. */
     struct meet_action *list;
@@ -224,8 +224,7 @@ static void actions_carry_forward_across_two_meetings(void **state)
     assert_null(list[1].due_on);
     meet_actions_free(list, n);
     assert_int_equal(store_action_report(fx->db, act1, ids[1], "done", "Ask earlier"), 0);
-    assert_int_equal(store_action_add(fx->db, ids[1], fx->a3, "Map stakeholders", NULL, &act3),
-                     0);
+    assert_int_equal(store_action_add(fx->db, ids[1], fx->a3, "Map stakeholders", NULL, &act3), 0);
     assert_int_equal(store_actions_report_back(fx->db, ids[1], &list, &n), 0);
     assert_int_equal(n, 2); /* the done one stays visible where it was reported */
     assert_string_equal(list[0].status, "done");
@@ -277,12 +276,10 @@ static void confidentiality_matrix_for_every_record(void **state)
     schedule(fx, fx->set_a, 1, ids);
     long long m = ids[0], rule, pres, q, act, journal;
     assert_int_equal(store_attendance_set(fx->db, m, fx->a1, "present"), 0);
-    assert_int_equal(store_ground_rule_add(fx->db, fx->set_a, "What is said here stays here",
-                                           &rule),
-                     0);
+    assert_int_equal(
+        store_ground_rule_add(fx->db, fx->set_a, "What is said here stays here", &rule), 0);
     assert_int_equal(store_presentation_add(fx->db, m, fx->a1, 30, &pres), 0);
-    assert_int_equal(store_question_add(fx->db, pres, fx->a2, "What would success look like?",
-                                        &q),
+    assert_int_equal(store_question_add(fx->db, pres, fx->a2, "What would success look like?", &q),
                      0);
     assert_int_equal(store_question_mark(fx->db, q, "open"), 0);
     assert_int_equal(store_action_add(fx->db, m, fx->a1, "Call her", NULL, &act), 0);
@@ -293,9 +290,9 @@ static void confidentiality_matrix_for_every_record(void **state)
         enum meet_item item;
         long long id;
     } records[] = {
-        {MEET_ITEM_MEETING, m},        {MEET_ITEM_ATTENDANCE, m}, {MEET_ITEM_GROUND_RULE, rule},
-        {MEET_ITEM_PRESENTATION, pres}, {MEET_ITEM_QUESTION, q},   {MEET_ITEM_ACTION, act},
-        {MEET_ITEM_REVIEW, m},         {MEET_ITEM_JOURNAL, journal},
+        {MEET_ITEM_MEETING, m},         {MEET_ITEM_ATTENDANCE, m},    {MEET_ITEM_GROUND_RULE, rule},
+        {MEET_ITEM_PRESENTATION, pres}, {MEET_ITEM_QUESTION, q},      {MEET_ITEM_ACTION, act},
+        {MEET_ITEM_REVIEW, m},          {MEET_ITEM_JOURNAL, journal},
     };
     struct meet_viewer viewers[] = {
         {fx->a2, false}, /* member (not the journal's owner) */
@@ -333,8 +330,7 @@ int main(void)
                                         teardown),
         cmocka_unit_test_setup_teardown(quorum_warns_when_apologies_bring_it_under, setup,
                                         teardown),
-        cmocka_unit_test_setup_teardown(actions_carry_forward_across_two_meetings, setup,
-                                        teardown),
+        cmocka_unit_test_setup_teardown(actions_carry_forward_across_two_meetings, setup, teardown),
         cmocka_unit_test_setup_teardown(feed_tokens_are_hashed_and_replaced, setup, teardown),
         cmocka_unit_test_setup_teardown(confidentiality_matrix_for_every_record, setup, teardown),
     };

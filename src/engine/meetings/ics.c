@@ -14,10 +14,10 @@ static struct icaltimetype utc_time(int64_t t)
 char *meet_ics_build(const struct meet_ics_event *events, size_t count, const char *name,
                      int64_t stamp)
 {
-    icalcomponent *cal = icalcomponent_vanew(
-        ICAL_VCALENDAR_COMPONENT, icalproperty_new_version("2.0"),
-        icalproperty_new_prodid("-//setwork//action learning sets//EN"),
-        icalproperty_new_method(ICAL_METHOD_PUBLISH), (void *)0);
+    icalcomponent *cal =
+        icalcomponent_vanew(ICAL_VCALENDAR_COMPONENT, icalproperty_new_version("2.0"),
+                            icalproperty_new_prodid("-//setwork//action learning sets//EN"),
+                            icalproperty_new_method(ICAL_METHOD_PUBLISH), (void *)0);
     if (!cal)
         return NULL;
     if (name) {
@@ -39,8 +39,8 @@ char *meet_ics_build(const struct meet_ics_event *events, size_t count, const ch
         if (e->url && *e->url)
             icalcomponent_add_property(ev, icalproperty_new_url(e->url));
         icalcomponent_add_property(
-            ev, icalproperty_new_status(e->cancelled ? ICAL_STATUS_CANCELLED
-                                                     : ICAL_STATUS_CONFIRMED));
+            ev,
+            icalproperty_new_status(e->cancelled ? ICAL_STATUS_CANCELLED : ICAL_STATUS_CONFIRMED));
         icalcomponent_add_component(cal, ev);
     }
     char *text = icalcomponent_as_ical_string_r(cal);

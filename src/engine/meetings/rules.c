@@ -15,12 +15,9 @@ bool meet_may_see(const struct meet_viewer_relation *rel, enum meet_record kind)
 {
     switch (kind) {
     case MEET_REC_SCHEDULE:
-    case MEET_REC_ATTENDANCE:
-        return rel->member || rel->facilitator || rel->admin;
-    case MEET_REC_CONTENT:
-        return rel->member || rel->facilitator; /* never admin alone */
-    case MEET_REC_JOURNAL:
-        return rel->owner;
+    case MEET_REC_ATTENDANCE: return rel->member || rel->facilitator || rel->admin;
+    case MEET_REC_CONTENT: return rel->member || rel->facilitator; /* never admin alone */
+    case MEET_REC_JOURNAL: return rel->owner;
     }
     return false;
 }

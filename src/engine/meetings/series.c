@@ -236,10 +236,10 @@ int meet_utc_parse(const char *text, int64_t *utc)
 {
     const char *p = text;
     int y, mo, d, h, mi, s;
-    if ((y = digits(&p, 4)) < 0 || expect(&p, '-') || (mo = digits(&p, 2)) < 0 ||
-        expect(&p, '-') || (d = digits(&p, 2)) < 0 || expect(&p, 'T') || (h = digits(&p, 2)) < 0 ||
-        expect(&p, ':') || (mi = digits(&p, 2)) < 0 || expect(&p, ':') ||
-        (s = digits(&p, 2)) < 0 || expect(&p, 'Z') || *p)
+    if ((y = digits(&p, 4)) < 0 || expect(&p, '-') || (mo = digits(&p, 2)) < 0 || expect(&p, '-') ||
+        (d = digits(&p, 2)) < 0 || expect(&p, 'T') || (h = digits(&p, 2)) < 0 || expect(&p, ':') ||
+        (mi = digits(&p, 2)) < 0 || expect(&p, ':') || (s = digits(&p, 2)) < 0 || expect(&p, 'Z') ||
+        *p)
         return -1;
     if (mo < 1 || mo > 12 || d < 1 || d > meet_days_in_month(y, mo) || h > 23 || mi > 59 || s > 60)
         return -1;

@@ -12,11 +12,11 @@
 #define MEET_TIMER_WARN_S 60
 
 enum meet_phase {
-    MEET_PHASE_PRESENT,  /* the presenter describes the issue */
-    MEET_PHASE_CLARIFY,  /* clarifying questions */
-    MEET_PHASE_OPEN,     /* open questions */
-    MEET_PHASE_REFLECT,  /* the presenter reflects */
-    MEET_PHASE_ACTION,   /* the presenter commits to actions */
+    MEET_PHASE_PRESENT, /* the presenter describes the issue */
+    MEET_PHASE_CLARIFY, /* clarifying questions */
+    MEET_PHASE_OPEN,    /* open questions */
+    MEET_PHASE_REFLECT, /* the presenter reflects */
+    MEET_PHASE_ACTION,  /* the presenter commits to actions */
     MEET_PHASE_COUNT,
 };
 
@@ -26,18 +26,18 @@ enum meet_timer_alert { MEET_ALERT_NONE, MEET_ALERT_WARN, MEET_ALERT_OVERRUN };
 
 struct meet_presenter_clock {
     int64_t person_id;
-    int64_t budget_s;                        /* this presenter's share of the time */
+    int64_t budget_s; /* this presenter's share of the time */
     int64_t phase_budget_s[MEET_PHASE_COUNT];
-    int64_t phase_used_s[MEET_PHASE_COUNT];  /* closed segments only; see meet_timer_view */
+    int64_t phase_used_s[MEET_PHASE_COUNT]; /* closed segments only; see meet_timer_view */
 };
 
 struct meet_timer {
     int npresenters;
     struct meet_presenter_clock p[MEET_TIMER_MAX_PRESENTERS];
-    int current;               /* index of the presenter on now */
-    enum meet_phase phase;     /* phase on now */
+    int current;           /* index of the presenter on now */
+    enum meet_phase phase; /* phase on now */
     enum meet_timer_state state;
-    int64_t segment_start;     /* when the running segment began (RUNNING only) */
+    int64_t segment_start; /* when the running segment began (RUNNING only) */
 };
 
 /* What a page shows at time NOW. */

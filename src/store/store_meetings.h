@@ -126,6 +126,11 @@ int store_feed_token_create(struct db *db, long long person_id, char **token);
 /* Looks a token up: 0 and *PERSON_ID, 1 when unknown or malformed, -1 on error. */
 int store_feed_token_person(struct db *db, const char *token, long long *person_id);
 
+/* Stored meetings as an iCalendar text (a person's feed, or one meeting's .ics with N = 1):
+ * summaries name only the set and programme. NAME (NULL: none) becomes X-WR-CALNAME; STAMP is
+ * DTSTAMP. Caller frees; NULL when out of memory. */
+char *meetings_to_ics(const struct meeting *ms, size_t n, const char *name, int64_t stamp);
+
 /* --- Confidentiality ---------------------------------------------------------------------- */
 
 /* Who is asking: the person behind the account (0 when the account is no person) and whether

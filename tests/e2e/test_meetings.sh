@@ -27,8 +27,8 @@ set -e
 [ "$(jq -r '[.[].local_start[11:16]] | unique | .[]' "$SCRATCH/list.json")" = "10:00" ] && pass || fail "local 10:00"
 
 run ics "$member" -o "$SCRATCH/before.ics"
-uid=$(jq -r '.[1].id' "$SCRATCH/list.json")
-run meetings move "$uid" --to 2026-04-01T14:00 >/dev/null
+moved=$(jq -r '.[1].id' "$SCRATCH/list.json")
+run meetings move "$moved" --to 2026-04-01T14:00 >/dev/null
 run meetings cancel "$(jq -r '.[2].id' "$SCRATCH/list.json")" >/dev/null
 run ics "$member" >"$SCRATCH/after.ics"
 [ "$(grep -c '^BEGIN:VEVENT' "$SCRATCH/after.ics")" = 9 ] && pass || fail "9 events in feed"
@@ -37,6 +37,10 @@ diff <(grep '^UID' "$SCRATCH/before.ics") <(grep '^UID' "$SCRATCH/after.ics") >/
 expect_contains "$SCRATCH/after.ics" "DTSTART:20260401T130000Z" "moved meeting"
 [ "$(grep -c '^SEQUENCE:1' "$SCRATCH/after.ics")" = 2 ] && pass || fail "two events at SEQUENCE 1"
 expect_contains "$SCRATCH/after.ics" "STATUS:CANCELLED" "cancelled meeting"
+run ics --meeting "$moved" -o "$SCRATCH/one.ics"
+[ "$(grep -c '^BEGIN:VEVENT' "$SCRATCH/one.ics")" = 1 ] && pass || fail "one event in a meeting's .ics"
+expect_contains "$SCRATCH/one.ics" "$(grep '^UID' "$SCRATCH/before.ics" | sed -n 2p | tr -d '\r')" "same UID in .ics"
+expect_contains "$SCRATCH/one.ics" "SEQUENCE:1" "sequence in .ics"
 run ics "$outsider" >"$SCRATCH/outsider.ics"
 expect_not_contains "$SCRATCH/outsider.ics" "BEGIN:VEVENT" "no meetings for an outsider"
 

@@ -59,6 +59,23 @@ static void london_series_keeps_ten_oclock_across_both_dst_changes(void **state)
     assert_int_equal(b - a, 28 * 86400 - 3600);
 }
 
+static void gap_and_ambiguous_local_times_are_resolved_as_documented(void **state)
+{
+    int64_t u;
+    char buf[32];
+    struct meet_local gap = L(2026, 3, 29, 1, 30), fold = L(2026, 10, 25, 1, 30);
+    assert_int_equal(meet_tz_to_utc("Europe/London", &gap, &u), 0);
+    meet_utc_format(u, buf, sizeof buf);
+    assert_string_equal(buf, "2026-03-29T00:30:00Z"); /* shown as 02:30 BST */
+    assert_int_equal(meet_tz_to_utc("Europe/London", &fold, &u), 0);
+    meet_utc_format(u, buf, sizeof buf);
+    assert_string_equal(buf, "2026-10-25T01:30:00Z"); /* the winter 01:30 */
+    struct meet_local ny = L(2026, 3, 29, 1, 30);
+    assert_int_equal(meet_tz_to_utc("America/New_York", &ny, &u), 0);
+    meet_utc_format(u, buf, sizeof buf);
+    assert_string_equal(buf, "2026-03-29T05:30:00Z"); /* EDT since 8 March */
+}
+
 static void monthly_rule_keeps_ordinal_weekday_and_last(void **state)
 {
     struct meet_rule rule;
@@ -225,6 +242,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(every_four_weeks_crosses_month_and_year_ends),
         cmocka_unit_test(london_series_keeps_ten_oclock_across_both_dst_changes),
+        cmocka_unit_test(gap_and_ambiguous_local_times_are_resolved_as_documented),
         cmocka_unit_test(monthly_rule_keeps_ordinal_weekday_and_last),
         cmocka_unit_test(rejects_bad_input),
         cmocka_unit_test(utc_format_round_trips),

@@ -47,10 +47,11 @@ int meet_series_local(const struct meet_local *first, const struct meet_rule *ru
                       struct meet_local *out);
 
 /* Converts local wall-clock time L in zone TZID (an IANA name such as "Europe/London", or
- * "UTC") to seconds since the epoch in *UTC. A time inside a spring-forward gap moves forward
- * by the gap (02:30 becomes 03:30 BST); an ambiguous autumn time takes the first (summer)
- * instance. Returns 0, or -1 for an unknown zone. Thread-safe: libical's zone cache is
- * guarded by a mutex here, and the process-wide TZ variable is never touched. */
+ * "UTC") to seconds since the epoch in *UTC. A time inside a spring-forward gap is read with
+ * the offset before the change, so it lands later by the gap (London 01:30 on the last Sunday
+ * of March becomes 02:30 BST); an ambiguous autumn time takes the later, winter instance
+ * (tested). Returns 0, or -1 for an unknown zone or invalid time. Thread-safe: libical's zone
+ * cache is guarded by a mutex here, and the process-wide TZ variable is never touched. */
 int meet_tz_to_utc(const char *tzid, const struct meet_local *l, int64_t *utc);
 
 /* Converts UTC seconds to local wall-clock time in TZID. 0, or -1 for an unknown zone. */

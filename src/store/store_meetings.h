@@ -113,6 +113,34 @@ int store_actions_report_back(struct db *db, long long meeting_id, struct meet_a
 int store_action_report(struct db *db, long long id, long long meeting_id, const char *status,
                         const char *learned);
 
+/* Readers for the meeting page. A text record: a ground rule (person_id 0, kind NULL), a
+ * question (person_id the asker or 0, kind "unmarked"/"open"/"closed") or a journal entry
+ * (person_id the owner, meeting_id the meeting or 0, kind NULL). */
+struct meet_text {
+    long long id, person_id, meeting_id;
+    char *body, *kind, *created_at; /* kind and created_at NULL when the record has none */
+};
+void meet_texts_free(struct meet_text *list, size_t count);
+/* The set's ground rules in order. Caller frees with meet_texts_free. */
+int store_ground_rules_list(struct db *db, long long set_id, struct meet_text **out, size_t *count);
+/* The question log of a presentation, oldest first. */
+int store_questions_list(struct db *db, long long presentation_id, struct meet_text **out,
+                         size_t *count);
+/* PERSON_ID's journal, newest first. Only ever call it for the viewer's own person id. */
+int store_journal_list(struct db *db, long long person_id, struct meet_text **out, size_t *count);
+
+struct meet_presentation {
+    long long id, presenter_id;
+    int position, bid_min; /* bid_min 0 when time is shared equally */
+    int64_t airtime_s;
+};
+/* The presentations of meeting ID in order, into *OUT (caller frees with free()). */
+int store_presentations_list(struct db *db, long long meeting_id, struct meet_presentation **out,
+                             size_t *count);
+/* The session review of meeting ID: 0 with both texts (caller frees), 1 when none yet, -1. */
+int store_review_get(struct db *db, long long meeting_id, char **helped,
+                     char **learned_questioning);
+
 /* Counts for the admin view: presentations, questions and actions of meeting ID, and the
  * attendance tallies. Content is never returned here. */
 struct meet_counts {

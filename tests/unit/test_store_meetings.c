@@ -313,6 +313,43 @@ static void confidentiality_matrix_for_every_record(void **state)
             if (got != expect[v][r])
                 fail_msg("viewer %d record %d: got %d, want %d", v, r, got, expect[v][r]);
         }
+    /* The readers return what was stored. */
+    struct meet_text *texts;
+    size_t nt;
+    assert_int_equal(store_questions_list(fx->db, pres, &texts, &nt), 0);
+    assert_int_equal(nt, 1);
+    assert_string_equal(texts[0].kind, "open");
+    assert_int_equal(texts[0].person_id, fx->a2);
+    meet_texts_free(texts, nt);
+    assert_int_equal(store_ground_rules_list(fx->db, fx->set_a, &texts, &nt), 0);
+    assert_int_equal(nt, 1);
+    assert_string_equal(texts[0].body, "What is said here stays here");
+    meet_texts_free(texts, nt);
+    assert_int_equal(store_journal_list(fx->db, fx->a1, &texts, &nt), 0);
+    assert_int_equal(nt, 1);
+    assert_int_equal(texts[0].meeting_id, m);
+    meet_texts_free(texts, nt);
+    assert_int_equal(store_journal_list(fx->db, fx->a2, &texts, &nt), 0);
+    assert_int_equal(nt, 0);
+    meet_texts_free(texts, nt);
+    struct meet_presentation *ps;
+    size_t np;
+    assert_int_equal(store_presentation_set_airtime(fx->db, pres, 1234), 0);
+    assert_int_equal(store_presentations_list(fx->db, m, &ps, &np), 0);
+    assert_int_equal(np, 1);
+    assert_int_equal(ps[0].bid_min, 30);
+    assert_int_equal(ps[0].airtime_s, 1234);
+    free(ps);
+    char *helped, *learned;
+    assert_int_equal(store_review_get(fx->db, m, &helped, &learned), 0);
+    assert_string_equal(learned, "Shorter questions");
+    free(helped);
+    free(learned);
+    struct meet_counts counts;
+    assert_int_equal(store_meeting_counts(fx->db, m, &counts), 0);
+    assert_int_equal(counts.questions, 1);
+    assert_int_equal(counts.present, 1);
+
     /* A member made facilitator of this meeting from another set sees it; unknown ids: no. */
     struct meet_viewer b1 = {fx->b1, false};
     assert_int_equal(store_meeting_set_facilitator(fx->db, m, fx->b1), 0);

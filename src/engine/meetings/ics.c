@@ -1,19 +1,34 @@
 /* iCalendar through libical, so folding, escaping and line ends follow RFC 5545 without our
  * own string handling. */
 #include "engine/meetings/ics.h"
+#include "engine/meetings/series.h"
 
 #include <libical/ical.h>
 #include <stdlib.h>
 #include <string.h>
 
-static struct icaltimetype utc_time(int64_t t)
+/* Builds the UTC time from our own civil arithmetic: libical's lazily created UTC zone is
+ * touched only under the lock in series.c, so feeds can be built from many threads. */
+static struct icaltimetype utc_time(int64_t t, const icaltimezone *utc)
 {
-    return icaltime_from_timet_with_zone((time_t)t, 0, icaltimezone_get_utc_timezone());
+    struct meet_local l = {1970, 1, 1, 0, 0};
+    meet_tz_from_utc("UTC", t - t % 60, &l);
+    struct icaltimetype r = icaltime_null_time();
+    r.year = l.year;
+    r.month = l.month;
+    r.day = l.day;
+    r.hour = l.hour;
+    r.minute = l.minute;
+    r.second = (int)(t % 60);
+    r.is_date = 0;
+    r.zone = utc;
+    return r;
 }
 
 char *meet_ics_build(const struct meet_ics_event *events, size_t count, const char *name,
                      int64_t stamp)
 {
+    const icaltimezone *utc = meet_tz_utc_zone();
     icalcomponent *cal =
         icalcomponent_vanew(ICAL_VCALENDAR_COMPONENT, icalproperty_new_version("2.0"),
                             icalproperty_new_prodid("-//setwork//action learning sets//EN"),
@@ -30,9 +45,9 @@ char *meet_ics_build(const struct meet_ics_event *events, size_t count, const ch
         icalcomponent *ev = icalcomponent_new(ICAL_VEVENT_COMPONENT);
         icalcomponent_add_property(ev, icalproperty_new_uid(e->uid));
         icalcomponent_add_property(ev, icalproperty_new_sequence(e->sequence));
-        icalcomponent_add_property(ev, icalproperty_new_dtstamp(utc_time(stamp)));
-        icalcomponent_add_property(ev, icalproperty_new_dtstart(utc_time(e->starts)));
-        icalcomponent_add_property(ev, icalproperty_new_dtend(utc_time(e->ends)));
+        icalcomponent_add_property(ev, icalproperty_new_dtstamp(utc_time(stamp, utc)));
+        icalcomponent_add_property(ev, icalproperty_new_dtstart(utc_time(e->starts, utc)));
+        icalcomponent_add_property(ev, icalproperty_new_dtend(utc_time(e->ends, utc)));
         icalcomponent_add_property(ev, icalproperty_new_summary(e->summary ? e->summary : ""));
         if (e->location && *e->location)
             icalcomponent_add_property(ev, icalproperty_new_location(e->location));

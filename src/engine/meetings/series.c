@@ -173,6 +173,14 @@ static icaltimezone *zone_for(const char *tzid)
     return icaltimezone_get_builtin_timezone(tzid);
 }
 
+const void *meet_tz_utc_zone(void)
+{
+    pthread_mutex_lock(&tz_lock);
+    const void *z = icaltimezone_get_utc_timezone();
+    pthread_mutex_unlock(&tz_lock);
+    return z;
+}
+
 int meet_tz_valid(const char *tzid)
 {
     pthread_mutex_lock(&tz_lock);

@@ -57,6 +57,9 @@ int meet_tz_to_utc(const char *tzid, const struct meet_local *l, int64_t *utc);
 /* Converts UTC seconds to local wall-clock time in TZID. 0, or -1 for an unknown zone. */
 int meet_tz_from_utc(const char *tzid, int64_t utc, struct meet_local *out);
 
+/* libical's UTC zone (an icaltimezone *), created under the lock on first use. */
+const void *meet_tz_utc_zone(void);
+
 /* Returns 1 when TZID names a zone libical can load, else 0. */
 int meet_tz_valid(const char *tzid);
 

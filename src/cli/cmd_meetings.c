@@ -141,16 +141,30 @@ static int list(struct db *db, const char *programme, const char *set, bool json
         meet_utc_format(ms[i].starts_at, s, sizeof s);
         meet_utc_format(ms[i].ends_at, e, sizeof e);
         const char *status = ms[i].cancelled ? "cancelled" : "scheduled";
-        if (json)
+        struct meet_quorum q = {0, true};
+        int quorum = 0;
+        if (store_meeting_quorum(db, ms[i].id, &q, &quorum) < 0) {
+            meetings_free(ms, n);
+            json_decref(arr);
+            return cli_user_error(CMD, "%s", db_errmsg(db));
+        }
+        if (json) {
             json_array_append_new(
-                arr, json_pack("{s:I, s:s, s:i, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:i}", "id",
-                               (json_int_t)ms[i].id, "set", ms[i].set_name, "number",
+                arr, json_pack("{s:I, s:s, s:i, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:i, s:i, s:i,"
+                               " s:b}",
+                               "id", (json_int_t)ms[i].id, "set", ms[i].set_name, "number",
                                ms[i].position, "local_start", local, "tz", ms[i].tzid, "starts_at",
                                s, "ends_at", e, "location", ms[i].location, "link", ms[i].link,
-                               "status", status, "sequence", ms[i].sequence));
-        else
+                               "status", status, "sequence", ms[i].sequence, "expected", q.expected,
+                               "quorum", quorum, "quorum_met", q.met));
+        } else {
             printf("%6lld  %-12s #%-2d %s %s  %-9s  %s\n", ms[i].id, ms[i].set_name, ms[i].position,
                    local, ms[i].tzid, status, *ms[i].location ? ms[i].location : ms[i].link);
+            /* The facilitator's warning: apologies have brought the meeting under quorum. */
+            if (!ms[i].cancelled && !q.met)
+                printf("        warning: %d expected after apologies, quorum is %d\n", q.expected,
+                       quorum);
+        }
     }
     if (json)
         cli_print_json(arr);

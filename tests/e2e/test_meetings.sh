@@ -26,6 +26,13 @@ set -e
 [ "$(jq -r '.[8].starts_at' "$SCRATCH/list.json")" = "2026-10-13T09:00:00Z" ] && pass || fail "Oct BST"
 [ "$(jq -r '[.[].local_start[11:16]] | unique | .[]' "$SCRATCH/list.json")" = "10:00" ] && pass || fail "local 10:00"
 
+[ "$(jq -r '.[0].expected, .[0].quorum_met' "$SCRATCH/list.json" | tr '\n' ' ')" = "6 true " ] && pass || fail "quorum in list"
+# Three apologies bring a set of six under the default quorum of four: the list warns.
+first=$(jq -r '.[0].id' "$SCRATCH/list.json")
+sqlite3 "$DB" "INSERT INTO meeting_attendance SELECT $first, person_id, 'apologies' FROM set_members WHERE set_id = 1 LIMIT 3"
+run meetings list --programme Demo --set "Set 1" >"$SCRATCH/list.txt"
+expect_contains "$SCRATCH/list.txt" "warning: 3 expected after apologies, quorum is 4" "quorum warning"
+
 run ics "$member" -o "$SCRATCH/before.ics"
 moved=$(jq -r '.[1].id' "$SCRATCH/list.json")
 run meetings move "$moved" --to 2026-04-01T14:00 >/dev/null

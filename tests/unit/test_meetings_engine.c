@@ -2,6 +2,8 @@
  * changes, the phase timer state machine, quorum and the confidentiality rule. */
 #include "test_support.h"
 
+#include <pthread.h>
+
 #include "engine/meetings/rules.h"
 #include "engine/meetings/series.h"
 #include "engine/meetings/timer.h"
@@ -74,6 +76,35 @@ static void gap_and_ambiguous_local_times_are_resolved_as_documented(void **stat
     assert_int_equal(meet_tz_to_utc("America/New_York", &ny, &u), 0);
     meet_utc_format(u, buf, sizeof buf);
     assert_string_equal(buf, "2026-03-29T05:30:00Z"); /* EDT since 8 March */
+}
+
+/* Each thread converts a year of London times in zones libical may not have loaded yet. */
+static void *convert_many(void *arg)
+{
+    const char *zone = arg;
+    for (int d = 1; d <= 28; d++)
+        for (int m = 1; m <= 12; m++) {
+            struct meet_local l = {2027, m, d, 10, 0}, back;
+            int64_t u;
+            if (meet_tz_to_utc(zone, &l, &u) || meet_tz_from_utc(zone, u, &back) ||
+                back.hour != 10 || back.day != d)
+                return (void *)1;
+        }
+    return NULL;
+}
+
+static void zone_conversion_is_safe_from_many_threads(void **state)
+{
+    static char *zones[4] = {"Australia/Sydney", "America/Chicago", "Asia/Kolkata",
+                             "Australia/Sydney"};
+    pthread_t th[4];
+    for (int i = 0; i < 4; i++)
+        assert_int_equal(pthread_create(&th[i], NULL, convert_many, zones[i]), 0);
+    for (int i = 0; i < 4; i++) {
+        void *r;
+        assert_int_equal(pthread_join(th[i], &r), 0);
+        assert_null(r);
+    }
 }
 
 static void monthly_rule_keeps_ordinal_weekday_and_last(void **state)
@@ -243,6 +274,7 @@ int main(void)
         cmocka_unit_test(every_four_weeks_crosses_month_and_year_ends),
         cmocka_unit_test(london_series_keeps_ten_oclock_across_both_dst_changes),
         cmocka_unit_test(gap_and_ambiguous_local_times_are_resolved_as_documented),
+        cmocka_unit_test(zone_conversion_is_safe_from_many_threads),
         cmocka_unit_test(monthly_rule_keeps_ordinal_weekday_and_last),
         cmocka_unit_test(rejects_bad_input),
         cmocka_unit_test(utc_format_round_trips),

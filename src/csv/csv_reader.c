@@ -25,6 +25,8 @@ struct reader {
     size_t nfields;
     size_t fields_cap;
     bool field_too_big;
+    long nul_field;      /* index of the first field of the row holding a NUL byte, or -1 */
+    size_t nul_position; /* 1-based byte position of that NUL in its field */
     bool header_done;
     bool stop; /* a limit was hit: ignore the rest */
     int problems;
@@ -54,6 +56,7 @@ static void drop_fields(struct reader *r)
         free(r->fields[i]);
     r->nfields = 0;
     r->field_too_big = false;
+    r->nul_field = -1;
 }
 
 static void on_field(void *data, size_t len, void *arg)
@@ -74,6 +77,12 @@ static void on_field(void *data, size_t len, void *arg)
         }
         r->fields = f;
         r->fields_cap = cap;
+    }
+    /* Fields are C strings from here on: a NUL byte would silently cut the value short. */
+    const char *nul = len ? memchr(data, '\0', len) : NULL;
+    if (nul && r->nul_field < 0) {
+        r->nul_field = (long)r->nfields;
+        r->nul_position = (size_t)(nul - (const char *)data) + 1;
     }
     char *s = malloc(len + 1);
     if (!s) {
@@ -132,6 +141,15 @@ static void take_header(struct reader *r)
         problem(r, r->row_start, NULL,
                 "the header has %zu columns, more than the limit of %d; remove unused columns", n,
                 CSV_MAX_COLUMNS);
+        r->stop = true;
+        return;
+    }
+    if (r->nul_field >= 0) {
+        char label[32];
+        snprintf(label, sizeof label, "%ld", r->nul_field + 1);
+        problem(r, r->row_start, label,
+                "the header contains a NUL byte (position %zu); save the file as UTF-8 text",
+                r->nul_position);
         r->stop = true;
         return;
     }
@@ -194,6 +212,16 @@ static void take_row(struct reader *r)
         r->stop = true;
         return;
     }
+    if (r->nul_field >= 0) {
+        size_t i = (size_t)r->nul_field;
+        char label[32];
+        snprintf(label, sizeof label, "%zu", i + 1);
+        problem(r, r->row_start, i < t->columns && *t->header_raw[i] ? t->header_raw[i] : label,
+                "the text contains a NUL byte (position %zu); save the file as UTF-8 text "
+                "(UTF-16 files are full of them)",
+                r->nul_position);
+        return;
+    }
     bool ok = true;
     for (size_t i = 0; i < used; i++)
         ok &= check_utf8(r, r->fields[i], t->header_raw[i], i);
@@ -237,7 +265,7 @@ static void on_row(int terminator, void *arg)
         drop_fields(r);
         return;
     }
-    bool blank = true;
+    bool blank = r->nul_field < 0;
     for (size_t i = 0; i < r->nfields && blank; i++) {
         char *f = r->fields[i];
         blank = f[strspn(f, " \t")] == '\0';
@@ -272,7 +300,7 @@ int csv_parse_all(const char *name, const char *data, size_t len, struct csv_tab
 {
     memset(out, 0, sizeof *out);
     size_t before = diags->count + diags->dropped;
-    struct reader r = {.name = name, .diags = diags, .table = out};
+    struct reader r = {.name = name, .diags = diags, .table = out, .nul_field = -1};
     if (len > CSV_MAX_FILE_BYTES) {
         problem(&r, 0, NULL,
                 "the file is %zu bytes, larger than the limit of %u bytes (64 MiB); split it "

@@ -74,6 +74,26 @@ static void rejects_invalid_utf8_naming_the_column(void **state)
     diag_list_free(&d);
 }
 
+/* A NUL byte used to cut the field short silently ("Bo\0evil" was imported as "Bo"). */
+static void rejects_nul_bytes_naming_the_column(void **state)
+{
+    struct csv_table t;
+    struct diag_list d = {0};
+    static const char text[] = "name,email\nBo\0evil,b@x.org\nok,o@x.org\n\0\n";
+    assert_int_equal(csv_parse_all("t.csv", text, sizeof text - 1, &t, &d), 1);
+    assert_int_equal(d.count, 2);
+    assert_int_equal(d.items[0].line, 2);
+    assert_string_equal(d.items[0].field, "name");
+    assert_non_null(strstr(d.items[0].message, "NUL byte (position 3)"));
+    assert_int_equal(d.items[1].line, 4); /* a row of just a NUL is not blank */
+    diag_list_free(&d);
+    static const char header[] = "na\0me,email\nBo,b@x.org\n";
+    assert_int_equal(csv_parse_all("t.csv", header, sizeof header - 1, &t, &d), 1);
+    assert_int_equal(d.count, 1);
+    assert_int_equal(d.items[0].line, 1);
+    diag_list_free(&d);
+}
+
 static void utf8_validator_follows_the_standard(void **state)
 {
     size_t bad;
@@ -136,6 +156,7 @@ int main(void)
         cmocka_unit_test(pads_short_rows_and_accepts_trailing_empty_columns),
         cmocka_unit_test(reports_every_problem_with_its_line),
         cmocka_unit_test(rejects_invalid_utf8_naming_the_column),
+        cmocka_unit_test(rejects_nul_bytes_naming_the_column),
         cmocka_unit_test(utf8_validator_follows_the_standard),
         cmocka_unit_test(enforces_the_size_limit_before_parsing),
         cmocka_unit_test(empty_and_duplicate_header_names_are_reported),

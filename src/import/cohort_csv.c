@@ -256,6 +256,20 @@ int cohort_csv_parse_with(const char *name, const char *data, size_t len,
     if (col_email < 0)
         diag_add(diags, name, header_line, "email",
                  "the required column 'email' is missing from the header; add it");
+    /* Two columns that mean the same (say 'organisation' and 'company') would leave one of
+     * them silently unread; the reader already rejects columns with the same name. */
+    for (size_t j = 0; j < t.columns; j++) {
+        const char *h = canonical_column(t.header[j]);
+        for (size_t i = 0; i < j; i++) {
+            if (strcmp(canonical_column(t.header[i]), h) == 0) {
+                diag_add(diags, name, header_line, t.header_raw[j],
+                         "this column means the same as column %zu ('%s'): both are read as "
+                         "'%s'; keep one of them",
+                         i + 1, t.header_raw[i], h);
+                break;
+            }
+        }
+    }
     if (t.row_count == 0)
         diag_add(diags, name, header_line, NULL, "the file has a header but nobody in it");
     if (t.row_count > COHORT_MAX_PEOPLE)

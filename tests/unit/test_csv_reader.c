@@ -118,6 +118,34 @@ static void enforces_the_size_limit_before_parsing(void **state)
     free(big);
 }
 
+/* An over-long cell is reported against its column; in the header it used to read as a column
+ * with no name. */
+static void names_the_column_of_an_over_long_field(void **state)
+{
+    struct strbuf sb = {0};
+    sb_append(&sb, "name,notes\nAda,");
+    for (unsigned i = 0; i <= CSV_MAX_FIELD_BYTES; i++)
+        sb_append_char(&sb, 'x');
+    sb_append(&sb, "\nBen,short\n");
+    struct csv_table t;
+    struct diag_list d = {0};
+    assert_int_equal(csv_parse_all("t.csv", sb.data, sb.len, &t, &d), 1);
+    assert_int_equal(d.count, 1);
+    assert_int_equal(d.items[0].line, 2);
+    assert_string_equal(d.items[0].field, "notes");
+    diag_list_free(&d);
+    sb.len = 0;
+    for (unsigned i = 0; i <= CSV_MAX_FIELD_BYTES; i++)
+        sb_append_char(&sb, 'h');
+    sb_append(&sb, ",email\nAda,a@x.org\n");
+    assert_int_equal(csv_parse_all("t.csv", sb.data, sb.len, &t, &d), 1);
+    assert_int_equal(d.count, 1);
+    assert_string_equal(d.items[0].field, "1");
+    assert_non_null(strstr(d.items[0].message, "header name is longer"));
+    diag_list_free(&d);
+    sb_free(&sb);
+}
+
 static void empty_and_duplicate_header_names_are_reported(void **state)
 {
     struct csv_table t;
@@ -159,6 +187,7 @@ int main(void)
         cmocka_unit_test(rejects_nul_bytes_naming_the_column),
         cmocka_unit_test(utf8_validator_follows_the_standard),
         cmocka_unit_test(enforces_the_size_limit_before_parsing),
+        cmocka_unit_test(names_the_column_of_an_over_long_field),
         cmocka_unit_test(empty_and_duplicate_header_names_are_reported),
         cmocka_unit_test(writes_fields_that_read_back_the_same),
     };

@@ -54,6 +54,47 @@ static void migrations_are_recorded_and_run_once(void **state)
     free(path);
 }
 
+/* Migration numbers are allocated by area: a database made before 0002 was merged, but after a
+ * higher number, must still get 0002. It used to be skipped because it is below max(version). */
+static void applies_a_lower_numbered_migration_that_arrives_late(void **state)
+{
+    assert_true(store_migrations_count >= 2);
+    char *path = db_path();
+    sqlite3 *conn = NULL;
+    assert_int_equal(sqlite3_open(path, &conn), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(conn,
+                                  "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, "
+                                  "name TEXT NOT NULL, applied_at TEXT NOT NULL)",
+                                  NULL, NULL, NULL),
+                     SQLITE_OK);
+    const struct embedded_file *late = &store_migrations[1];
+    for (size_t i = 0; i < store_migrations_count; i++) {
+        const struct embedded_file *m = &store_migrations[i];
+        if (m == late)
+            continue;
+        assert_int_equal(sqlite3_exec(conn, (const char *)m->data, NULL, NULL, NULL), SQLITE_OK);
+        sqlite3_stmt *st = NULL;
+        assert_int_equal(sqlite3_prepare_v2(conn,
+                                            "INSERT INTO schema_migrations VALUES (?1, ?2, 'x')",
+                                            -1, &st, NULL),
+                         SQLITE_OK);
+        sqlite3_bind_int(st, 1, atoi(m->name));
+        sqlite3_bind_text(st, 2, m->name, -1, SQLITE_STATIC);
+        assert_int_equal(sqlite3_step(st), SQLITE_DONE);
+        sqlite3_finalize(st);
+    }
+    sqlite3_close(conn);
+    struct db *db = NULL;
+    char *err = NULL;
+    assert_int_equal(db_open(path, &db, &err), 0);
+    sqlite3_stmt *st = db_prepare(db, "SELECT count(*) FROM schema_migrations WHERE name = ?1");
+    sqlite3_bind_text(st, 1, late->name, -1, SQLITE_STATIC);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    assert_int_equal(sqlite3_column_int(st, 0), 1);
+    db_close(db);
+    free(path);
+}
+
 static void refuses_a_database_from_a_newer_setwork(void **state)
 {
     char *path = db_path();
@@ -88,6 +129,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(opens_with_wal_foreign_keys_and_full_sync),
         cmocka_unit_test(migrations_are_recorded_and_run_once),
+        cmocka_unit_test(applies_a_lower_numbered_migration_that_arrives_late),
         cmocka_unit_test(refuses_a_database_from_a_newer_setwork),
         cmocka_unit_test(foreign_keys_are_enforced),
     };

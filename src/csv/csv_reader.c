@@ -159,7 +159,8 @@ static void take_header(struct reader *r)
         char label[32];
         snprintf(label, sizeof label, "%ld", r->nul_field + 1);
         problem(r, r->row_start, label,
-                "the header contains a NUL byte (position %zu); save the file as UTF-8 text",
+                "the header contains a NUL byte (position %zu); save the file as UTF-8 text "
+                "(a UTF-16 file has one in every character)",
                 r->nul_position);
         r->stop = true;
         return;

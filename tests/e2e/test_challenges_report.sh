@@ -20,6 +20,7 @@ expect_contains "$SCRATCH/err" "bad_challenges.csv:2: column 'email': 'nobody@ex
 expect_contains "$SCRATCH/err" "bad_challenges.csv:3: column 'title': the title is empty" "empty title"
 expect_contains "$SCRATCH/err" "'everyone' is not a visibility" "bad visibility"
 expect_contains "$SCRATCH/err" "'perhaps' is not yes or no" "bad consent"
+expect_contains "$SCRATCH/err" "bad_challenges.csv:5: column 'title': this person already has a challenge titled 'Same title' on line 4" "same title twice"
 
 # Themes: the four known groups of eight, and the mentoring pair, which is never shown.
 sw challenges themes --programme Pilot > "$SCRATCH/themes"

@@ -140,7 +140,9 @@ int survey_csv_import(struct db *db, long long programme_id, const char *wave,
             status = -1;
             goto done;
         }
-        if (member != 1)
+        if (!email[0])
+            diag_add(diags, path, r->line, "email", "the email is empty; fill it in");
+        else if (member != 1)
             diag_add(diags, path, r->line, "email", "'%s' is not a member of this programme",
                      email);
         for (size_t c = 0; c < t.columns; c++) {

@@ -79,6 +79,10 @@ printf 'email,ucla_left_out\np01@example.org,2\np01@example.org,often\n' > "$SCR
 status sw survey import "$SCRATCH/dup.csv" --programme Pilot --wave meeting-1
 expect_status 1 $s "two rows for one person"
 expect_contains "$SCRATCH/err" "dup.csv:3: column 'email': this person already answered on line 2" "duplicate named"
+printf 'email,ucla_left_out\n"  ",2\n' > "$SCRATCH/noemail.csv"
+status sw survey import "$SCRATCH/noemail.csv" --programme Pilot --wave meeting-1
+expect_status 1 $s "a row without an email"
+expect_contains "$SCRATCH/err" "noemail.csv:2: column 'email': the email is empty" "empty email named"
 status sw survey import "$SCRATCH/dup.csv" --programme Pilot --wave middle
 expect_status 2 $s "unknown wave name"
 sw survey mine --programme Pilot --as p01@example.org > "$SCRATCH/out"

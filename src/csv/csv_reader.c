@@ -24,7 +24,7 @@ struct reader {
     char **fields;  /* fields of the row being read */
     size_t nfields;
     size_t fields_cap;
-    long too_big_field; /* index of the first field of the row over CSV_MAX_FIELD_BYTES, or -1 */
+    long too_big_field;  /* index of the first field of the row over CSV_MAX_FIELD_BYTES, or -1 */
     long nul_field;      /* index of the first field of the row holding a NUL byte, or -1 */
     size_t nul_position; /* 1-based byte position of that NUL in its field */
     bool header_done;
@@ -315,8 +315,8 @@ int csv_parse_all(const char *name, const char *data, size_t len, struct csv_tab
 {
     memset(out, 0, sizeof *out);
     size_t before = diags->count + diags->dropped;
-    struct reader r = {.name = name, .diags = diags, .table = out, .nul_field = -1,
-                       .too_big_field = -1};
+    struct reader r = {
+        .name = name, .diags = diags, .table = out, .nul_field = -1, .too_big_field = -1};
     if (len > CSV_MAX_FILE_BYTES) {
         problem(&r, 0, NULL,
                 "the file is %zu bytes, larger than the limit of %u bytes (64 MiB); split it "

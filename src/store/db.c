@@ -76,6 +76,15 @@ static int apply_migration(sqlite3 *conn, const struct embedded_file *m, int ver
 {
     if (exec_sql(conn, "BEGIN IMMEDIATE", err) != 0)
         return -1;
+    /* Another process opening the same new database may have applied it while we waited for
+     * the write lock: look again inside the transaction. */
+    int applied = migration_applied(conn, version);
+    if (applied != 0) {
+        if (applied < 0)
+            *err = str_printf("cannot read schema_migrations: %s", sqlite3_errmsg(conn));
+        sqlite3_exec(conn, applied > 0 ? "COMMIT" : "ROLLBACK", NULL, NULL, NULL);
+        return applied > 0 ? 0 : -1;
+    }
     if (exec_sql(conn, (const char *)m->data, err) != 0)
         goto fail;
     sqlite3_stmt *st = NULL;

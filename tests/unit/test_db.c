@@ -4,6 +4,9 @@
 #include "core/embedded.h"
 #include "store/db.h"
 
+#include <sys/wait.h>
+#include <unistd.h>
+
 static char *db_path(void)
 {
     const char *dir = test_tmpdir();
@@ -95,6 +98,33 @@ static void applies_a_lower_numbered_migration_that_arrives_late(void **state)
     free(path);
 }
 
+/* Several processes opening one new database at once (the web server and a command, say): each
+ * used to decide what to migrate before taking the write lock, so the later ones ran the same
+ * migration again and failed with "table already exists". */
+static void concurrent_opens_of_a_new_database_all_succeed(void **state)
+{
+    for (int round = 0; round < 8; round++) {
+        char *path = db_path();
+        pid_t kids[4];
+        for (int k = 0; k < 4; k++) {
+            kids[k] = fork();
+            assert_true(kids[k] >= 0);
+            if (kids[k] == 0) {
+                struct db *db = NULL;
+                char *err = NULL;
+                _exit(db_open(path, &db, &err) == 0 ? 0 : 1);
+            }
+        }
+        for (int k = 0; k < 4; k++) {
+            int status = 0;
+            assert_int_equal(waitpid(kids[k], &status, 0), kids[k]);
+            assert_true(WIFEXITED(status));
+            assert_int_equal(WEXITSTATUS(status), 0);
+        }
+        free(path);
+    }
+}
+
 static void refuses_a_database_from_a_newer_setwork(void **state)
 {
     char *path = db_path();
@@ -130,6 +160,7 @@ int main(void)
         cmocka_unit_test(opens_with_wal_foreign_keys_and_full_sync),
         cmocka_unit_test(migrations_are_recorded_and_run_once),
         cmocka_unit_test(applies_a_lower_numbered_migration_that_arrives_late),
+        cmocka_unit_test(concurrent_opens_of_a_new_database_all_succeed),
         cmocka_unit_test(refuses_a_database_from_a_newer_setwork),
         cmocka_unit_test(foreign_keys_are_enforced),
     };

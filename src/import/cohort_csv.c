@@ -69,10 +69,12 @@ int cohort_email_valid(const char *s)
                 return 0;
             labels++;
             if (*p == '\0') {
-                /* The top-level domain is letters only, at least two. */
+                /* The top-level domain is letters only, at least two, or an internationalised
+                 * one in its ASCII form (xn--p1ai for .рф). */
                 if (n < 2)
                     return 0;
-                for (const char *q = label; q < p; q++) {
+                bool ace = n > 4 && strncasecmp(label, "xn--", 4) == 0;
+                for (const char *q = label; q < p && !ace; q++) {
                     if (!isalpha((unsigned char)*q))
                         return 0;
                 }

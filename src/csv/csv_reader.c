@@ -196,6 +196,7 @@ static void take_header(struct reader *r)
                         j + 1, i + 1);
         }
     }
+    t->header_line = r->row_start;
     r->header_done = true;
 }
 

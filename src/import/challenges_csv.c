@@ -131,8 +131,8 @@ int challenges_csv_import(struct db *db, long long programme_id, const char *pat
     for (size_t k = 0; k < 5; k++) {
         col[k] = csv_column(&t, names[k]);
         if (col[k] < 0 && k < 2)
-            diag_add(diags, path, 1, names[k], "the required column '%s' is missing; add it",
-                     names[k]);
+            diag_add(diags, path, t.header_line, names[k],
+                     "the required column '%s' is missing; add it", names[k]);
     }
     if (t.row_count > CHALLENGES_MAX_ROWS)
         diag_add(diags, path, 0, NULL, "the file has %zu challenges, more than the limit of %d",

@@ -249,9 +249,7 @@ int cohort_csv_parse_with(const char *name, const char *data, size_t len,
     long col_name = column_named(&t, "name");
     long col_email = column_named(&t, "email");
     long col_manager = column_named(&t, "manager_email");
-    long header_line = t.row_count ? t.rows[0].line - 1 : 1;
-    if (header_line < 1)
-        header_line = 1;
+    long header_line = t.header_line;
     if (col_name < 0)
         diag_add(diags, name, header_line, "name",
                  "the required column 'name' is missing from the header; add it");

@@ -32,6 +32,12 @@ static void reads_quotes_commas_and_newlines_with_start_lines(void **state)
     assert_int_equal(t.rows[1].line, 4);
     assert_string_equal(t.rows[1].fields[2], "two\r\nlines");
     assert_int_equal(t.rows[2].line, 6);
+    assert_int_equal(t.header_line, 1);
+    csv_table_free(&t);
+    /* Blank lines before the header, and between it and the first row. */
+    assert_int_equal(parse("\n\nname,email\n\n\nAl,a@x.org\n", &t, &d), 0);
+    assert_int_equal(t.header_line, 3);
+    assert_int_equal(t.rows[0].line, 6);
     csv_table_free(&t);
     diag_list_free(&d);
 }

@@ -25,6 +25,7 @@ struct csv_table {
     char **header_raw; /* as written in the file, for messages */
     size_t row_count;
     struct csv_row *rows;
+    long header_line; /* line where the header row begins (blank lines may come first) */
 };
 
 /* Parses DATA (LEN bytes; NAME is used in messages). Handles a UTF-8 BOM, CRLF or LF, quoted

@@ -11,8 +11,9 @@
 #include <string.h>
 #include <unistd.h>
 
-/* A connection prepares few distinct statements; a small linear cache beats a hash here. */
-#define DB_STMT_CACHE_MAX 256
+/* Every distinct statement of the program fits (there are a few hundred); a linear cache beats a
+ * hash at this size. Statements are never evicted: a caller may still be stepping one. */
+#define DB_STMT_CACHE_MAX 1024
 
 struct cached_stmt {
     const char *sql;
@@ -224,17 +225,14 @@ sqlite3_stmt *db_prepare(struct db *db, const char *sql)
     sqlite3_stmt *st = NULL;
     if (sqlite3_prepare_v3(db->conn, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL) != SQLITE_OK)
         return NULL;
-    if (db->cached < DB_STMT_CACHE_MAX) {
-        db->cache[db->cached].sql = sql;
-        db->cache[db->cached].stmt = st;
-        db->cached++;
-    } else {
-        /* Never expected: more distinct statements than the cache holds. Evict the oldest. */
-        sqlite3_finalize(db->cache[0].stmt);
-        memmove(&db->cache[0], &db->cache[1], (DB_STMT_CACHE_MAX - 1) * sizeof db->cache[0]);
-        db->cache[DB_STMT_CACHE_MAX - 1].sql = sql;
-        db->cache[DB_STMT_CACHE_MAX - 1].stmt = st;
+    if (db->cached == DB_STMT_CACHE_MAX) {
+        /* More distinct statements than the program has: a programming error, not user input. */
+        sqlite3_finalize(st);
+        return NULL;
     }
+    db->cache[db->cached].sql = sql;
+    db->cache[db->cached].stmt = st;
+    db->cached++;
     return st;
 }
 

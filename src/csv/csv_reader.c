@@ -59,6 +59,12 @@ static void drop_fields(struct reader *r)
     r->nul_field = -1;
 }
 
+/* Spreadsheets run a cell that starts with one of these as a formula (CSV injection). */
+static bool formula_start(char c)
+{
+    return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
+}
+
 static void on_field(void *data, size_t len, void *arg)
 {
     struct reader *r = arg;
@@ -263,6 +269,8 @@ static void take_row(struct reader *r)
             fields[i] = r->fields[i];
             r->fields[i] = NULL;
             str_trim(fields[i]);
+            if (fields[i][0] == '\'' && formula_start(fields[i][1]))
+                memmove(fields[i], fields[i] + 1, strlen(fields[i]));
         } else {
             fields[i] = strdup("");
             if (!fields[i])
@@ -452,6 +460,10 @@ void csv_table_free(struct csv_table *t)
 
 int csv_append_field(struct strbuf *sb, const char *field)
 {
+    /* A leading apostrophe makes a spreadsheet show the cell as text; the reader removes it
+     * again (csv_parse_all), so files round-trip. */
+    if (formula_start(field[0]) || (field[0] == '\'' && formula_start(field[1])))
+        sb_append_char(sb, '\'');
     size_t n = strlen(field);
     bool quote = strpbrk(field, ",\"\r\n") != NULL ||
                  (n && (field[0] == ' ' || field[n - 1] == ' ' || field[0] == '\t'));

@@ -18,6 +18,8 @@ const struct command *const cli_commands[] = {
     &command_report,
     &command_serve,
     &command_users,
+    &command_form,
+    &command_bench,
     &command_help,
     NULL,
 };

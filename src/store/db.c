@@ -185,7 +185,12 @@ int db_open(const char *path, struct db **out, char **err)
         free(why);
         goto fail;
     }
-    if (migrate(db->conn, &why) != 0) {
+    /* Migrating a new database takes one fsync per migration while other processes opening it
+     * at the same time wait for the lock: give them longer than an ordinary write. */
+    sqlite3_busy_timeout(db->conn, DB_MIGRATE_TIMEOUT_MS);
+    int migrated = migrate(db->conn, &why);
+    sqlite3_busy_timeout(db->conn, DB_BUSY_TIMEOUT_MS);
+    if (migrated != 0) {
         *err = str_printf("database '%s': %s", path, why);
         free(why);
         goto fail;

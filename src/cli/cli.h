@@ -44,6 +44,8 @@ extern const struct command command_report;
 extern const struct command command_bench;
 extern const struct command command_form;
 extern const struct command command_network;
+extern const struct command command_meetings;
+extern const struct command command_ics;
 extern const struct command command_bench;
 extern const struct command command_form;
 

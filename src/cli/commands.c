@@ -9,6 +9,8 @@ const struct command *const cli_commands[] = {
     &command_programmes,
     &command_people,
     &command_network,
+    &command_meetings,
+    &command_ics,
     &command_demo,
     &command_backup,
     &command_challenges,

@@ -366,10 +366,11 @@ int plan_view(struct db *db, long long plan_id, json_t **out)
         for (int t = 0; rc == 0 && t < in->known_count; t++)
             known += group[in->known[t].a] == g && group[in->known[t].b] == g;
         json_array_append_new(
-            sets, json_pack("{s:I, s:s, s:b, s:I, s:i, s:o, s:i, s:o}", "id",
+            sets, json_pack("{s:I, s:s, s:b, s:I, s:s?, s:i, s:o, s:i, s:o}", "id",
                             (json_int_t)rows.sets[g].id, "name", rows.sets[g].name, "locked",
                             rows.sets[g].locked, "facilitator_id",
-                            (json_int_t)rows.sets[g].facilitator_id, "size", size, "mix", mix,
+                            (json_int_t)rows.sets[g].facilitator_id, "facilitator",
+                            rows.sets[g].facilitator, "size", size, "mix", mix,
                             "new_connections", size * (size - 1) / 2 - known, "members",
                             members));
     }

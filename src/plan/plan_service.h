@@ -33,7 +33,7 @@ int plan_form(struct db *db, long long programme_id, const struct plan_settings 
               long long *plan_id, struct strbuf *err);
 
 /* The plan as pages and the API show it: {id, name, status, programme_id, objective,
- * upper_bound, gap, broken: [sentences], isolated, sets: [{id, name, locked, facilitator_id,
+ * upper_bound, gap, broken: [sentences], isolated, sets: [{id, name, locked, facilitator_id, facilitator (email or null),
  * size, mix: {attr: distinct values}, new_connections, members: [{id, name, email,
  * organisation, department, location, grade}]}]}. Returns 0 with *OUT (caller decrefs), 1 no
  * such plan, -1 error. Also records the fresh objective in the store. */

@@ -18,8 +18,10 @@ static int step(sqlite3_stmt *st)
 
 void store_plan_rows_free(struct store_plan_rows *p)
 {
-    for (int g = 0; g < p->m; g++)
+    for (int g = 0; g < p->m; g++) {
         free(p->sets[g].name);
+        free(p->sets[g].facilitator);
+    }
     free(p->sets);
     free(p->name);
     free(p->settings_json);
@@ -50,8 +52,9 @@ int store_plan_rows_load(struct db *db, long long plan_id, struct store_plan_row
     sqlite3_reset(st);
     if (rc != 1)
         return rc == 0 ? 1 : -1;
-    st = db_prepare(db, "SELECT id, name, locked, coalesce(facilitator_id, 0) FROM sets "
-                        "WHERE plan_id = ?1 ORDER BY position, id");
+    st = db_prepare(db, "SELECT s.id, s.name, s.locked, coalesce(s.facilitator_id, 0), f.email "
+                        "FROM sets s LEFT JOIN people f ON f.id = s.facilitator_id "
+                        "WHERE s.plan_id = ?1 ORDER BY s.position, s.id");
     if (!st)
         goto fail;
     sqlite3_bind_int64(st, 1, plan_id);
@@ -68,7 +71,7 @@ int store_plan_rows_load(struct db *db, long long plan_id, struct store_plan_row
         }
         out->sets[out->m++] = (struct store_plan_set){
             sqlite3_column_int64(st, 0), db_column_dup(st, 1), sqlite3_column_int(st, 2),
-            sqlite3_column_int64(st, 3)};
+            sqlite3_column_int64(st, 3), db_column_dup(st, 4)};
     }
     sqlite3_reset(st);
     if (rc < 0)

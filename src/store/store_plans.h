@@ -13,6 +13,7 @@ struct store_plan_set {
     char *name;
     int locked;
     long long facilitator_id; /* 0 when none */
+    char *facilitator;        /* the facilitator's email, NULL when none */
 };
 
 /* A plan's rows: its sets in order and, for each member, the person id and set index. */

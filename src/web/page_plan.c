@@ -173,6 +173,10 @@ void page_plan(struct web_request *r)
         H(&page, " people · ");
         html_int(&page, json_integer_value(json_object_get(set, "new_connections")));
         H(&page, " new connections");
+        if (json_is_string(json_object_get(set, "facilitator"))) {
+            H(&page, " · facilitator ");
+            html_text(&page, json_string_value(json_object_get(set, "facilitator")));
+        }
         const char *key;
         json_t *value;
         json_object_foreach(json_object_get(set, "mix"), key, value)
@@ -241,6 +245,8 @@ void page_plan(struct web_request *r)
         html_int(&page, set_id);
         H(&page, "\">Facilitator email</label> <input type=\"email\" name=\"email\" id=\"f-");
         html_int(&page, set_id);
+        H(&page, "\" value=\"");
+        html_text(&page, json_string_value(json_object_get(set, "facilitator")));
         H(&page, "\"> <button type=\"submit\">Assign</button></form></div>\n</section>\n");
     }
     H(&page, "</div>\n");

@@ -83,7 +83,9 @@ expect_status 303 "$(status "$admin" POST "/plans/$PLAN/facilitator" --data-urle
   --data "set_id=$LOCKED" --data-urlencode "email=facilitator@demo.example")" "facilitator"
 expect_status 400 "$(status "$admin" POST "/plans/$PLAN/facilitator" --data-urlencode "csrf=$csrf" \
   --data "set_id=$LOCKED" --data-urlencode "email=nobody@nowhere.example")" "unknown facilitator"
-expect_eq false "$(jq '.sets[0].facilitator_id == 0' <(api "$URL/api/v1/plans/$PLAN"))" "facilitator set"
+expect_eq facilitator@demo.example "$(api "$URL/api/v1/plans/$PLAN" | jq -r '.sets[0].facilitator')" "facilitator set"
+status "$admin" GET "/plans/$PLAN" >/dev/null
+grep -q 'facilitator facilitator@demo.example' "$SCRATCH/last.body" && pass || fail "the plan page does not name the facilitator"
 expect_status 303 "$(status "$admin" POST "/plans/$PLAN/publish" --data-urlencode "csrf=$csrf")" "publish"
 expect_eq published "$(api "$URL/api/v1/plans/$PLAN" | jq -r .status)" "published"
 

@@ -49,7 +49,7 @@ int plan_reoptimise(struct db *db, long long plan_id, double seconds, long long 
                     struct strbuf *err);
 
 /* Declares keep-apart pairs and pins from text: APART holds "email, email" lines, PINS
- * "email, set name" lines. Replaces the programme's earlier rules. 0; 1 with sentences in ERR
+ * "email, set name" lines. Replaces the programme's earlier keep-apart pairs and pins. 0; 1 with sentences in ERR
  * when a line names an unknown person; -1. */
 int plan_rules_set(struct db *db, long long programme_id, const char *apart, const char *pins,
                    struct strbuf *err);

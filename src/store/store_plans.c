@@ -268,7 +268,8 @@ int store_rule_add(struct db *db, long long programme_id, const char *kind, long
 
 int store_rules_clear(struct db *db, long long programme_id)
 {
-    sqlite3_stmt *st = db_prepare(db, "DELETE FROM programme_rules WHERE programme_id = ?1");
+    sqlite3_stmt *st = db_prepare(db, "DELETE FROM programme_rules WHERE programme_id = ?1 AND kind IN "
+                                      "('apart', 'pin')");
     if (!st)
         return -1;
     sqlite3_bind_int64(st, 1, programme_id);
@@ -327,4 +328,25 @@ int store_shared_pairs_before(struct db *db, long long programme_id, long long b
         return -1;
     }
     return 0;
+}
+
+int store_rules_text(struct db *db, long long programme_id, struct strbuf *apart,
+                     struct strbuf *pins)
+{
+    sqlite3_stmt *st = db_prepare(
+        db, "SELECT r.kind, a.email, coalesce(b.email, r.set_name) FROM programme_rules r "
+            "JOIN people a ON a.id = r.person_a LEFT JOIN people b ON b.id = r.person_b "
+            "WHERE r.programme_id = ?1 AND r.kind IN ('apart', 'pin') ORDER BY r.id");
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, programme_id);
+    int rc;
+    while ((rc = step(st)) == 1) {
+        const char *kind = (const char *)sqlite3_column_text(st, 0);
+        sb_printf(kind && strcmp(kind, "pin") == 0 ? pins : apart, "%s, %s\n",
+                  (const char *)sqlite3_column_text(st, 1),
+                  (const char *)sqlite3_column_text(st, 2));
+    }
+    sqlite3_reset(st);
+    return rc < 0 ? -1 : 0;
 }

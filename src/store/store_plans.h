@@ -66,7 +66,13 @@ int store_plan_publish(struct db *db, long long plan_id);
 int store_rule_add(struct db *db, long long programme_id, const char *kind, long long a,
                    long long b, const char *set_name);
 
-/* Deletes every declared rule of a programme. 0 or -1. */
+/* The programme's keep-apart pairs ("email, email" lines) and pins ("email, set name" lines)
+ * appended to APART and PINS. 0 or -1. */
+struct strbuf;
+int store_rules_text(struct db *db, long long programme_id, struct strbuf *apart,
+                     struct strbuf *pins);
+
+/* Deletes the keep-apart and pin rules of a programme (keep-together rules stay). 0 or -1. */
 int store_rules_clear(struct db *db, long long programme_id);
 
 /* As store_shared_pairs, but only plans older than plan BEFORE (0: every plan), so a plan is

@@ -53,9 +53,16 @@ void page_plan_form(struct web_request *r)
     html_input(&page, "text", "weights", "Weights", "", false);
     H(&page, "</fieldset>\n<fieldset><legend>Rules</legend>\n"
              "<label for=\"apart\">Keep apart (two emails a line, comma between)</label>\n"
-             "<textarea id=\"apart\" name=\"apart\" rows=\"3\"></textarea>\n"
-             "<label for=\"pins\">Pins (email, set name a line)</label>\n"
-             "<textarea id=\"pins\" name=\"pins\" rows=\"3\"></textarea>\n</fieldset>\n");
+             "<textarea id=\"apart\" name=\"apart\" rows=\"3\">");
+    struct strbuf apart = {0}, pins = {0};
+    store_rules_text(r->db, r->ids[0], &apart, &pins);
+    html_text(&page, apart.data);
+    H(&page, "</textarea>\n<label for=\"pins\">Pins (email, set name a line)</label>\n"
+             "<textarea id=\"pins\" name=\"pins\" rows=\"3\">");
+    html_text(&page, pins.data);
+    sb_free(&apart);
+    sb_free(&pins);
+    H(&page, "</textarea>\n</fieldset>\n");
     H(&page, "<fieldset><legend>Search</legend>\n");
     html_input(&page, "number", "seconds", "Seconds to search", "2", false);
     html_input(&page, "number", "seed", "Seed", "1", false);

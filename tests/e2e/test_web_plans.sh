@@ -39,6 +39,10 @@ PLAN=$(curl -s -o /dev/null -w '%{redirect_url}' -b "$admin" -X POST --data-urle
 [ "$PLAN" -gt 1 ] 2>/dev/null && pass || fail "no plan id: $PLAN"
 
 api "$URL/api/v1/plans/$PLAN" >"$SCRATCH/plan.json"
+# The form page shows the keep-apart pair it stored (programme_rules), ready to edit.
+status "$admin" GET /programmes/1/form >/dev/null
+grep -qF "$A, $B" "$SCRATCH/last.body" && pass || fail "the form page does not show the stored pair"
+tidy_ok "$SCRATCH/last.body" "the form page with rules"
 expect_eq 20 "$(jq '.sets | length' "$SCRATCH/plan.json")" "20 sets"
 expect_eq 0 "$(jq '.broken | length' "$SCRATCH/plan.json")" "the formed plan breaks no rule"
 expect_eq true "$(jq '.objective > 0 and .upper_bound >= .objective' "$SCRATCH/plan.json")" \

@@ -130,8 +130,8 @@ static void ctx_free(struct plan_ctx *c)
 
 /* Builds the problem for PROGRAMME_ID: M sets (or sizes A..B when M is 0); when FIX_SIZES, every
  * set's bounds become A..B. Returns 0, 1 with a sentence in ERR, -1. */
-static int ctx_build(struct plan_ctx *c, struct db *db, long long programme_id,
-                     long long before, const char *weights, int m, int a, int b, int fix_sizes, struct strbuf *err)
+static int ctx_build(struct plan_ctx *c, struct db *db, long long programme_id, long long before,
+                     const char *weights, int m, int a, int b, int fix_sizes, struct strbuf *err)
 {
     memset(c, 0, sizeof *c);
     char *msg = NULL;
@@ -153,7 +153,8 @@ static int ctx_build(struct plan_ctx *c, struct db *db, long long programme_id,
             c->in.hi[g] = b;
         }
     }
-    if (form_input_chain(&c->in, 1) != 0 || plan_input_from_store(&c->in, db, programme_id, before, err))
+    if (form_input_chain(&c->in, 1) != 0 ||
+        plan_input_from_store(&c->in, db, programme_id, before, err))
         return 1;
     struct form_input *in = &c->in;
     c->d = malloc(sizeof(double) * (size_t)in->n * (size_t)in->n);
@@ -161,8 +162,12 @@ static int ctx_build(struct plan_ctx *c, struct db *db, long long programme_id,
         sb_append(err, "out of memory for the score matrix");
         return -1;
     }
-    struct form_scoring sc = {.n = in->n, .k = in->k, .code = in->code, .weight = in->weight,
-                              .w_new = in->w_new, .known = in->known,
+    struct form_scoring sc = {.n = in->n,
+                              .k = in->k,
+                              .code = in->code,
+                              .weight = in->weight,
+                              .w_new = in->w_new,
+                              .known = in->known,
                               .known_count = in->known_count};
     form_score_matrix(&sc, c->d);
     if (form_score_bound(&sc, in->m, in->lo, in->hi, &c->ub) != 0)
@@ -170,13 +175,22 @@ static int ctx_build(struct plan_ctx *c, struct db *db, long long programme_id,
     double w_all = in->w_new;
     for (int k = 0; k < in->k; k++)
         w_all += in->weight[k];
-    c->p = (struct form_problem){
-        .n = in->n, .m = in->m, .d = c->d, .lo = in->lo, .hi = in->hi,
-        .apart = in->apart, .apart_count = in->apart_count,
-        .together = in->together, .together_count = in->together_count, .pin = in->pin,
-        .iso_class = in->iso_class, .iso_k = in->iso_k, .iso_class_count = in->iso_class_count,
-        .iso_penalty = 3 * w_all, .labels = in->labels,
-        .group_labels = (const char *const *)in->set_names};
+    c->p = (struct form_problem){.n = in->n,
+                                 .m = in->m,
+                                 .d = c->d,
+                                 .lo = in->lo,
+                                 .hi = in->hi,
+                                 .apart = in->apart,
+                                 .apart_count = in->apart_count,
+                                 .together = in->together,
+                                 .together_count = in->together_count,
+                                 .pin = in->pin,
+                                 .iso_class = in->iso_class,
+                                 .iso_k = in->iso_k,
+                                 .iso_class_count = in->iso_class_count,
+                                 .iso_penalty = 3 * w_all,
+                                 .labels = in->labels,
+                                 .group_labels = (const char *const *)in->set_names};
     return 0;
 }
 
@@ -189,8 +203,8 @@ static char *settings_text(const struct plan_ctx *c, const char *weights, double
         b = c->in.hi[g] > b ? c->in.hi[g] : b;
     }
     json_t *o = json_pack("{s:s, s:i, s:i, s:i, s:I, s:f}", "weights", weights ? weights : "",
-                          "sets", c->in.m, "size_min", a, "size_max", b, "seed",
-                          (json_int_t)seed, "seconds", seconds);
+                          "sets", c->in.m, "size_min", a, "size_max", b, "seed", (json_int_t)seed,
+                          "seconds", seconds);
     char *s = o ? json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER) : NULL;
     json_decref(o);
     return s;
@@ -200,15 +214,17 @@ int plan_form(struct db *db, long long programme_id, const struct plan_settings 
               long long *plan_id, struct strbuf *err)
 {
     struct plan_ctx c;
-    int rc = ctx_build(&c, db, programme_id, 0, s->weights, s->sets > 0 ? s->sets : 0,
-                       s->size_min, s->size_max, 0, err);
+    int rc = ctx_build(&c, db, programme_id, 0, s->weights, s->sets > 0 ? s->sets : 0, s->size_min,
+                       s->size_max, 0, err);
     struct form_result r = {0};
     char *settings = NULL, *name = NULL, *msg = NULL;
     long long *pids = NULL;
     if (rc != 0)
         goto out;
-    struct form_options o = {.seed = (uint64_t)s->seed, .seconds = s->seconds > 0 ? s->seconds : 1,
-                             .target = c.ub, .has_target = c.ub >= 0};
+    struct form_options o = {.seed = (uint64_t)s->seed,
+                             .seconds = s->seconds > 0 ? s->seconds : 1,
+                             .target = c.ub,
+                             .has_target = c.ub >= 0};
     rc = form_solve(&c.p, &o, &r, err);
     if (rc != 0)
         goto out;
@@ -221,16 +237,21 @@ int plan_form(struct db *db, long long programme_id, const struct plan_settings 
         pids[i] = c.cohort.people[i].id;
     for (int t = 1; t < 1000; t++) {
         free(name);
-        name = s->name && *s->name ? (t == 1 ? str_printf("%s", s->name)
-                                             : str_printf("%s (%d)", s->name, t))
-                                   : str_printf("Plan %d", t);
+        name = s->name && *s->name
+                   ? (t == 1 ? str_printf("%s", s->name) : str_printf("%s (%d)", s->name, t))
+                   : str_printf("Plan %d", t);
         if (!name)
             break;
-        struct store_plan plan = {
-            .programme_id = programme_id, .name = name, .objective = r.objective,
-            .upper_bound = c.ub >= 0 ? &c.ub : NULL, .settings_json = settings, .m = c.in.m,
-            .set_names = (const char *const *)c.in.set_names, .n = c.in.n, .person_ids = pids,
-            .group = r.group};
+        struct store_plan plan = {.programme_id = programme_id,
+                                  .name = name,
+                                  .objective = r.objective,
+                                  .upper_bound = c.ub >= 0 ? &c.ub : NULL,
+                                  .settings_json = settings,
+                                  .m = c.in.m,
+                                  .set_names = (const char *const *)c.in.set_names,
+                                  .n = c.in.n,
+                                  .person_ids = pids,
+                                  .group = r.group};
         rc = store_plan_save(db, &plan, plan_id, &msg);
         if (rc != 1)
             break;
@@ -315,8 +336,8 @@ int plan_view(struct db *db, long long plan_id, json_t **out)
         for (int i = 0; i < in->n; i++) {
             if (group[i] < 0) {
                 checker_group_ok = 0;
-                json_array_append_new(broken, json_pack("s+s", in->labels[i],
-                                                        " is in no set of this plan."));
+                json_array_append_new(
+                    broken, json_pack("s+s", in->labels[i], " is in no set of this plan."));
             }
         }
         if (checker_group_ok) {
@@ -344,12 +365,12 @@ int plan_view(struct db *db, long long plan_id, json_t **out)
             size++;
             const struct cohort_person *p = &c.cohort.people[i];
             json_array_append_new(
-                members, json_pack("{s:I, s:s, s:s, s:s, s:s, s:s, s:s}", "id",
-                                   (json_int_t)p->id, "name", p->name, "email", p->email,
-                                   "organisation", value_of(&c.cohort, (size_t)i, "organisation"),
-                                   "department", value_of(&c.cohort, (size_t)i, "department"),
-                                   "location", value_of(&c.cohort, (size_t)i, "location"),
-                                   "grade", value_of(&c.cohort, (size_t)i, "grade")));
+                members, json_pack("{s:I, s:s, s:s, s:s, s:s, s:s, s:s}", "id", (json_int_t)p->id,
+                                   "name", p->name, "email", p->email, "organisation",
+                                   value_of(&c.cohort, (size_t)i, "organisation"), "department",
+                                   value_of(&c.cohort, (size_t)i, "department"), "location",
+                                   value_of(&c.cohort, (size_t)i, "location"), "grade",
+                                   value_of(&c.cohort, (size_t)i, "grade")));
         }
         for (int k = 0; rc == 0 && k < in->k; k++) {
             int distinct = 0;
@@ -370,16 +391,14 @@ int plan_view(struct db *db, long long plan_id, json_t **out)
                             (json_int_t)rows.sets[g].id, "name", rows.sets[g].name, "locked",
                             rows.sets[g].locked, "facilitator_id",
                             (json_int_t)rows.sets[g].facilitator_id, "facilitator",
-                            rows.sets[g].facilitator, "size", size, "mix", mix,
-                            "new_connections", size * (size - 1) / 2 - known, "members",
-                            members));
+                            rows.sets[g].facilitator, "size", size, "mix", mix, "new_connections",
+                            size * (size - 1) / 2 - known, "members", members));
     }
     double ub = rows.upper_bound;
     json_t *o = json_pack("{s:I, s:I, s:s, s:s, s:f, s:o, s:o, s:i, s:o, s:o}", "id",
                           (json_int_t)plan_id, "programme_id", (json_int_t)rows.programme_id,
-                          "name", rows.name ? rows.name : "", "status", rows.status,
-                          "objective", objective, "upper_bound",
-                          ub >= 0 ? json_real(ub) : json_null(), "gap",
+                          "name", rows.name ? rows.name : "", "status", rows.status, "objective",
+                          objective, "upper_bound", ub >= 0 ? json_real(ub) : json_null(), "gap",
                           ub > 0 ? json_real((ub - objective) / ub) : json_null(), "isolated",
                           isolated, "broken", broken, "sets", sets);
     free(group);
@@ -423,8 +442,11 @@ int plan_reoptimise(struct db *db, long long plan_id, double seconds, long long 
             pin[i] = group[i];
     }
     c.p.pin = pin;
-    struct form_options o = {.seed = (uint64_t)seed, .seconds = seconds > 0 ? seconds : 1,
-                             .target = c.ub, .has_target = c.ub >= 0, .start = group};
+    struct form_options o = {.seed = (uint64_t)seed,
+                             .seconds = seconds > 0 ? seconds : 1,
+                             .target = c.ub,
+                             .has_target = c.ub >= 0,
+                             .start = group};
     rc = form_solve(&c.p, &o, &r, err);
     if (rc != 0)
         goto out;
@@ -486,12 +508,12 @@ int plan_rules_set(struct db *db, long long programme_id, const char *apart, con
                 /* blank line */
             } else if (split_pair(line, &x, &y) != 0) {
                 sb_printf(err, "%s line %d: write two entries separated by a comma.\n",
-                           kind ? "Pins" : "Keep apart", line_no);
+                          kind ? "Pins" : "Keep apart", line_no);
                 problems++;
             } else if (store_person_by_email(db, x, &a) != 0 ||
                        (!kind && store_person_by_email(db, y, &b) != 0)) {
                 sb_printf(err, "%s line %d: nobody has the email %s.\n",
-                           kind ? "Pins" : "Keep apart", line_no, a ? y : x);
+                          kind ? "Pins" : "Keep apart", line_no, a ? y : x);
                 problems++;
             } else {
                 rc = store_rule_add(db, programme_id, kind ? "pin" : "apart", a, kind ? 0 : b,

@@ -13,8 +13,8 @@
 
 /* What the admin chose on the form page. SETS > 0 wins over SIZE_MIN..SIZE_MAX. */
 struct plan_settings {
-    const char *name;    /* plan name; NULL: "Plan N" */
-    int sets;            /* number of sets, 0 to use sizes */
+    const char *name; /* plan name; NULL: "Plan N" */
+    int sets;         /* number of sets, 0 to use sizes */
     int size_min, size_max;
     const char *weights; /* "organisation=3,department=2,new=1" or NULL for the defaults */
     double seconds;      /* search budget */
@@ -33,10 +33,10 @@ int plan_form(struct db *db, long long programme_id, const struct plan_settings 
               long long *plan_id, struct strbuf *err);
 
 /* The plan as pages and the API show it: {id, name, status, programme_id, objective,
- * upper_bound, gap, broken: [sentences], isolated, sets: [{id, name, locked, facilitator_id, facilitator (email or null),
- * size, mix: {attr: distinct values}, new_connections, members: [{id, name, email,
- * organisation, department, location, grade}]}]}. Returns 0 with *OUT (caller decrefs), 1 no
- * such plan, -1 error. Also records the fresh objective in the store. */
+ * upper_bound, gap, broken: [sentences], isolated, sets: [{id, name, locked, facilitator_id,
+ * facilitator (email or null), size, mix: {attr: distinct values}, new_connections, members: [{id,
+ * name, email, organisation, department, location, grade}]}]}. Returns 0 with *OUT (caller
+ * decrefs), 1 no such plan, -1 error. Also records the fresh objective in the store. */
 int plan_view(struct db *db, long long plan_id, json_t **out);
 
 /* Moves PERSON_ID to SET_ID within PLAN_ID. 0, 1 when either is not in the plan, -1. The
@@ -49,8 +49,8 @@ int plan_reoptimise(struct db *db, long long plan_id, double seconds, long long 
                     struct strbuf *err);
 
 /* Declares keep-apart pairs and pins from text: APART holds "email, email" lines, PINS
- * "email, set name" lines. Replaces the programme's earlier keep-apart pairs and pins. 0; 1 with sentences in ERR
- * when a line names an unknown person; -1. */
+ * "email, set name" lines. Replaces the programme's earlier keep-apart pairs and pins. 0; 1 with
+ * sentences in ERR when a line names an unknown person; -1. */
 int plan_rules_set(struct db *db, long long programme_id, const char *apart, const char *pins,
                    struct strbuf *err);
 

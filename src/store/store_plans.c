@@ -183,8 +183,7 @@ fail:
 
 int store_set_lock(struct db *db, long long plan_id, long long set_id, int locked)
 {
-    sqlite3_stmt *st =
-        db_prepare(db, "UPDATE sets SET locked = ?3 WHERE id = ?2 AND plan_id = ?1");
+    sqlite3_stmt *st = db_prepare(db, "UPDATE sets SET locked = ?3 WHERE id = ?2 AND plan_id = ?1");
     if (!st)
         return -1;
     sqlite3_bind_int64(st, 1, plan_id);
@@ -268,26 +267,28 @@ int store_rule_add(struct db *db, long long programme_id, const char *kind, long
 
 int store_rules_clear(struct db *db, long long programme_id)
 {
-    sqlite3_stmt *st = db_prepare(db, "DELETE FROM programme_rules WHERE programme_id = ?1 AND kind IN "
-                                      "('apart', 'pin')");
+    sqlite3_stmt *st =
+        db_prepare(db, "DELETE FROM programme_rules WHERE programme_id = ?1 AND kind IN "
+                       "('apart', 'pin')");
     if (!st)
         return -1;
     sqlite3_bind_int64(st, 1, programme_id);
     return db_exec_stmt(st);
 }
 
-int store_shared_pairs_before(struct db *db, long long programme_id, long long before, struct store_shared_pair **out,
-                       size_t *count, char **err)
+int store_shared_pairs_before(struct db *db, long long programme_id, long long before,
+                              struct store_shared_pair **out, size_t *count, char **err)
 {
     *out = NULL;
     *count = 0;
     *err = NULL;
-    sqlite3_stmt *st = db_prepare(
-        db, "SELECT p.id, a.person_id, b.person_id FROM set_plans p "
-            "JOIN sets s ON s.plan_id = p.id "
-            "JOIN set_members a ON a.set_id = s.id "
-            "JOIN set_members b ON b.set_id = s.id AND a.person_id < b.person_id "
-            "WHERE p.programme_id = ?1 AND (?2 = 0 OR p.id < ?2) ORDER BY p.created_at DESC, p.id DESC");
+    sqlite3_stmt *st =
+        db_prepare(db, "SELECT p.id, a.person_id, b.person_id FROM set_plans p "
+                       "JOIN sets s ON s.plan_id = p.id "
+                       "JOIN set_members a ON a.set_id = s.id "
+                       "JOIN set_members b ON b.set_id = s.id AND a.person_id < b.person_id "
+                       "WHERE p.programme_id = ?1 AND (?2 = 0 OR p.id < ?2) ORDER BY p.created_at "
+                       "DESC, p.id DESC");
     if (!st) {
         *err = str_printf("cannot read earlier plans: %s", db_errmsg(db));
         return -1;
@@ -316,8 +317,8 @@ int store_shared_pairs_before(struct db *db, long long programme_id, long long b
             }
             *out = grown;
         }
-        (*out)[(*count)++] = (struct store_shared_pair){
-            sqlite3_column_int64(st, 1), sqlite3_column_int64(st, 2), age};
+        (*out)[(*count)++] = (struct store_shared_pair){sqlite3_column_int64(st, 1),
+                                                        sqlite3_column_int64(st, 2), age};
     }
     sqlite3_reset(st);
     if (rc != SQLITE_DONE) {

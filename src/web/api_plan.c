@@ -93,8 +93,8 @@ void api_plan_lock(struct web_request *r)
     if (!b)
         return;
     json_t *locked = json_object_get(b, "locked");
-    int rc = store_set_lock(r->db, r->ids[0], jint(b, "set_id", 0),
-                            !locked || json_is_true(locked));
+    int rc =
+        store_set_lock(r->db, r->ids[0], jint(b, "set_id", 0), !locked || json_is_true(locked));
     answer(r, rc, r->ids[0], 400, "Give set_id of this plan (and locked: true or false).");
     json_decref(b);
 }
@@ -107,9 +107,11 @@ void api_plan_reopt(struct web_request *r)
     json_t *seconds = json_object_get(b, "seconds");
     double s = seconds ? json_number_value(seconds) : 1;
     struct strbuf err = {0};
-    int rc = s > 0 && s <= 60 ? plan_reoptimise(r->db, r->ids[0], s, jint(b, "seed", 1), &err)
-                              : 1;
-    answer(r, rc, r->ids[0], err.data ? 422 : s > 0 && s <= 60 ? 404 : 400,
+    int rc = s > 0 && s <= 60 ? plan_reoptimise(r->db, r->ids[0], s, jint(b, "seed", 1), &err) : 1;
+    answer(r, rc, r->ids[0],
+           err.data           ? 422
+           : s > 0 && s <= 60 ? 404
+                              : 400,
            err.data ? err.data : "No such plan, or seconds not above 0 and at most 60.");
     sb_free(&err);
     json_decref(b);

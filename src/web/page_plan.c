@@ -83,8 +83,9 @@ void page_plan_create(struct web_request *r)
                               .seed = num(f, "seed", 1)};
     if (s.sets < 0 || s.size_min < 2 || s.size_max < s.size_min || s.seconds < 0 ||
         s.seconds > 60 || s.seed < 0) {
-        web_error(r, 400, "Sizes are whole numbers of at least 2, the smallest first; up to 60 "
-                          "seconds.");
+        web_error(r, 400,
+                  "Sizes are whole numbers of at least 2, the smallest first; up to 60 "
+                  "seconds.");
         return;
     }
     struct strbuf err = {0};
@@ -265,8 +266,7 @@ void page_plan(struct web_request *r)
 
 void page_plan_move(struct web_request *r)
 {
-    int rc = plan_move(r->db, r->ids[0], num(&r->form, "person_id", 0),
-                       num(&r->form, "set_id", 0));
+    int rc = plan_move(r->db, r->ids[0], num(&r->form, "person_id", 0), num(&r->form, "set_id", 0));
     if (rc == 0)
         plan_redirect(r, r->ids[0]);
     else
@@ -290,7 +290,10 @@ void page_plan_reopt(struct web_request *r)
     if (rc == 0)
         plan_redirect(r, r->ids[0]);
     else
-        web_error(r, rc < 0 ? 500 : err.data ? 422 : 404,
+        web_error(r,
+                  rc < 0     ? 500
+                  : err.data ? 422
+                             : 404,
                   err.data ? err.data : "There is no such plan.");
     sb_free(&err);
 }

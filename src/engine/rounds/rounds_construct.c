@@ -49,7 +49,7 @@ int rounds_construct_transversal(int groups, int group_size, int w, int *table)
                 table[r * n + i * q + y] = b;
             }
     /* The last round gathers each level (the vertical lines) in tables of p. */
-    if (w == q + extra)
+    if (extra && w == q + 1)
         for (int i = 0; i < p; i++)
             for (int y = 0; y < q; y++)
                 table[q * n + i * q + y] = (i * q + y) / p;

@@ -67,7 +67,14 @@ static long long pair_cost(const struct rounds_plan *pl, int i, int j, int k)
 
 static long long step(const struct search *s, int i, int j, int d)
 {
-    int k = s->cnt[(size_t)i * s->n + j];
+    size_t ij = (size_t)i * s->n + j;
+    int k = s->cnt[ij];
+    /* The common case, a pair with no request: only the repeat weights matter. */
+    if (!s->pl->rel[ij]) {
+        if (d > 0)
+            return k <= 0 ? 0 : k == 1 ? COST_REPEAT : COST_THIRD;
+        return k <= 1 ? 0 : k == 2 ? -COST_REPEAT : -COST_THIRD;
+    }
     return pair_cost(s->pl, i, j, k + d) - pair_cost(s->pl, i, j, k);
 }
 

@@ -211,6 +211,9 @@ int rounds_solve(const struct rounds_request *req, struct rounds_result *out, ch
         if (p == 2 && rounds_construct_round_robin(n, w, out->table) == 0) {
             out->method = "construction: round robin (circle method)";
             built = 0;
+        } else if (n == 28 && p == 4 && rounds_construct_unital(w, out->table) == 0) {
+            out->method = "construction: resolved Hermitian unital U(3)";
+            built = 0;
         } else if (rounds_construct_transversal(n / p, p, w, out->table) == 0) {
             out->method = n / p == p ? "construction: affine plane AG(2,q)"
                                      : "construction: transversal design from AG(2,q)";

@@ -75,5 +75,7 @@ int rounds_check(const struct rounds_request *req, const int *table, long *repea
  * when the family does not cover the instance. */
 int rounds_construct_round_robin(int n, int w, int *table);
 int rounds_construct_transversal(int groups, int group_size, int w, int *table);
+/* 28 people at tables of 4 for up to 9 rounds: a resolution of the Hermitian unital U(3). */
+int rounds_construct_unital(int w, int *table);
 
 #endif

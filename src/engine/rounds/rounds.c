@@ -133,6 +133,17 @@ out:
     return rc;
 }
 
+/* K when N = P^K, else 0. */
+static int power_of(int p, int n)
+{
+    int k = 0;
+    while (n > 1 && n % p == 0) {
+        n /= p;
+        k++;
+    }
+    return n == 1 ? k : 0;
+}
+
 static int plain(const struct rounds_request *req)
 {
     return !req->absent && req->locked_rounds == 0 && req->apart_count == 0 &&
@@ -210,6 +221,10 @@ int rounds_solve(const struct rounds_request *req, struct rounds_result *out, ch
     if (plain(req) && n % p == 0) {
         if (p == 2 && rounds_construct_round_robin(n, w, out->table) == 0) {
             out->method = "construction: round robin (circle method)";
+            built = 0;
+        } else if (power_of(p, n) >= 3 &&
+                   rounds_construct_affine_space(p, power_of(p, n), w, out->table) == 0) {
+            out->method = "construction: lines of the affine space AG(k,q)";
             built = 0;
         } else if (n == 28 && p == 4 && rounds_construct_unital(w, out->table) == 0) {
             out->method = "construction: resolved Hermitian unital U(3)";

@@ -75,6 +75,9 @@ int rounds_check(const struct rounds_request *req, const int *table, long *repea
  * when the family does not cover the instance. */
 int rounds_construct_round_robin(int n, int w, int *table);
 int rounds_construct_transversal(int groups, int group_size, int w, int *table);
+/* q^k people (k >= 2) at tables of q for up to (q^k-1)/(q-1) rounds: the parallel classes of
+ * lines of the affine space AG(k,q), e.g. 9-3-13 (AG(3,3), a Kirkman triple system of 27). */
+int rounds_construct_affine_space(int q, int k, int w, int *table);
 /* 28 people at tables of 4 for up to 9 rounds: a resolution of the Hermitian unital U(3). */
 int rounds_construct_unital(int w, int *table);
 

@@ -56,3 +56,57 @@ int rounds_construct_transversal(int groups, int group_size, int w, int *table)
     free(f);
     return 0;
 }
+
+int rounds_construct_affine_space(int q, int k, int w, int *table)
+{
+    if (k < 2 || q < 2)
+        return -1;
+    long n = 1, dirs = 0;
+    for (int i = 0; i < k; i++)
+        n *= q;
+    dirs = (n - 1) / (q - 1);
+    if (w < 0 || w > dirs || n > ROUNDS_MAX_PEOPLE)
+        return -1;
+    struct rounds_gf *f = malloc(sizeof *f);
+    if (!f)
+        return -1;
+    if (rounds_gf_init(f, q) != 0) {
+        free(f);
+        return -1;
+    }
+    int neg[ROUNDS_GF_MAX];
+    for (int a = 0; a < q; a++)
+        for (int b = 0; b < q; b++)
+            if (f->add[a][b] == 0)
+                neg[a] = b;
+    /* Round r takes the r-th direction d of AG(k,q) (a vector whose first non-zero coordinate,
+     * at position lead, is 1) and seats together the q points of each line x + t*d. The line is
+     * named by its point with coordinate lead equal to 0. */
+    int r = 0;
+    for (long dcode = 1; dcode < n && r < w; dcode++) {
+        int d[16], x[16];
+        long c = dcode;
+        int lead = -1;
+        for (int i = 0; i < k; i++, c /= q)
+            d[i] = (int)(c % q);
+        for (int i = 0; i < k && lead < 0; i++)
+            if (d[i])
+                lead = i;
+        if (d[lead] != 1)
+            continue;
+        for (long pt = 0; pt < n; pt++) {
+            long e = pt;
+            for (int i = 0; i < k; i++, e /= q)
+                x[i] = (int)(e % q);
+            int t = neg[x[lead]];
+            long name = 0;
+            for (int i = k - 1; i >= 0; i--)
+                if (i != lead)
+                    name = name * q + f->add[x[i]][f->mul[t][d[i]]];
+            table[(long)r * n + pt] = (int)name;
+        }
+        r++;
+    }
+    free(f);
+    return 0;
+}

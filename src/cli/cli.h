@@ -43,6 +43,10 @@ extern const struct command command_challenges;
 extern const struct command command_survey;
 extern const struct command command_report;
 extern const struct command command_network;
+extern const struct command command_meetings;
+extern const struct command command_ics;
+extern const struct command command_bench;
+extern const struct command command_form;
 
 /* The table, terminated by NULL. */
 extern const struct command *const cli_commands[];

@@ -54,8 +54,8 @@ static int parse(int argc, char **argv, struct opts *o)
             o->have_threshold = true;
             break;
         case 'k':
-            if (cli_parse_long(&command_challenges, "--min-people", optarg, 2, 1000,
-                               &o->min_people))
+            if (cli_parse_long(&command_challenges, "--min-people", optarg,
+                               PRIVACY_FLOOR_MIN_PEOPLE, 1000, &o->min_people))
                 return -1;
             o->have_min_people = true;
             break;

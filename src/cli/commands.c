@@ -10,6 +10,8 @@ const struct command *const cli_commands[] = {
     &command_people,
     &command_rounds,
     &command_network,
+    &command_meetings,
+    &command_ics,
     &command_demo,
     &command_backup,
     &command_challenges,
@@ -17,6 +19,8 @@ const struct command *const cli_commands[] = {
     &command_report,
     &command_serve,
     &command_users,
+    &command_form,
+    &command_bench,
     &command_help,
     NULL,
 };

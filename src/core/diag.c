@@ -47,19 +47,45 @@ int diag_add(struct diag_list *list, const char *file, long line, const char *fi
     return 0;
 }
 
+/* Writes S with control characters shown as escapes: messages quote values from the input, and
+ * a newline or a terminal escape sequence in a cell must not forge or hide lines of output. */
+static void put_visible(const char *s, FILE *out)
+{
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        if (*p == '\n')
+            fputs("\\n", out);
+        else if (*p == '\r')
+            fputs("\\r", out);
+        else if (*p == '\t')
+            fputs("\\t", out);
+        else if (*p < 0x20 || *p == 0x7f)
+            fprintf(out, "\\x%02x", *p);
+        else if (p[0] == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f) /* C1 controls, such as CSI */
+            fprintf(out, "\\u%04x", *++p);
+        else
+            fputc(*p, out);
+    }
+}
+
 void diag_print(const struct diag_list *list, FILE *out)
 {
     for (size_t i = 0; i < list->count; i++) {
         const struct diag *d = &list->items[i];
-        if (d->file)
-            fprintf(out, "%s:", d->file);
+        if (d->file) {
+            put_visible(d->file, out);
+            fputc(':', out);
+        }
         if (d->line > 0)
             fprintf(out, "%ld:", d->line);
         if (d->file || d->line > 0)
             fputc(' ', out);
-        if (d->field)
-            fprintf(out, "column '%s': ", d->field);
-        fprintf(out, "%s\n", d->message);
+        if (d->field) {
+            fputs("column '", out);
+            put_visible(d->field, out);
+            fputs("': ", out);
+        }
+        put_visible(d->message, out);
+        fputc('\n', out);
     }
     if (list->dropped)
         fprintf(out, "... and %zu more problems not shown.\n", list->dropped);

@@ -24,7 +24,9 @@ struct reader {
     char **fields;  /* fields of the row being read */
     size_t nfields;
     size_t fields_cap;
-    bool field_too_big;
+    long too_big_field;  /* index of the first field of the row over CSV_MAX_FIELD_BYTES, or -1 */
+    long nul_field;      /* index of the first field of the row holding a NUL byte, or -1 */
+    size_t nul_position; /* 1-based byte position of that NUL in its field */
     bool header_done;
     bool stop; /* a limit was hit: ignore the rest */
     int problems;
@@ -53,7 +55,14 @@ static void drop_fields(struct reader *r)
     for (size_t i = 0; i < r->nfields; i++)
         free(r->fields[i]);
     r->nfields = 0;
-    r->field_too_big = false;
+    r->too_big_field = -1;
+    r->nul_field = -1;
+}
+
+/* Spreadsheets run a cell that starts with one of these as a formula (CSV injection). */
+static bool formula_start(char c)
+{
+    return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
 }
 
 static void on_field(void *data, size_t len, void *arg)
@@ -62,7 +71,8 @@ static void on_field(void *data, size_t len, void *arg)
     if (r->stop || r->oom)
         return;
     if (len > CSV_MAX_FIELD_BYTES) {
-        r->field_too_big = true;
+        if (r->too_big_field < 0)
+            r->too_big_field = (long)r->nfields;
         len = 0;
     }
     if (r->nfields == r->fields_cap) {
@@ -74,6 +84,12 @@ static void on_field(void *data, size_t len, void *arg)
         }
         r->fields = f;
         r->fields_cap = cap;
+    }
+    /* Fields are C strings from here on: a NUL byte would silently cut the value short. */
+    const char *nul = len ? memchr(data, '\0', len) : NULL;
+    if (nul && r->nul_field < 0) {
+        r->nul_field = (long)r->nfields;
+        r->nul_position = (size_t)(nul - (const char *)data) + 1;
     }
     char *s = malloc(len + 1);
     if (!s) {
@@ -135,6 +151,26 @@ static void take_header(struct reader *r)
         r->stop = true;
         return;
     }
+    if (r->too_big_field >= 0) {
+        char label[32];
+        snprintf(label, sizeof label, "%ld", r->too_big_field + 1);
+        problem(r, r->row_start, label,
+                "this header name is longer than the limit of %u bytes; is the first row really "
+                "the header?",
+                CSV_MAX_FIELD_BYTES);
+        r->stop = true;
+        return;
+    }
+    if (r->nul_field >= 0) {
+        char label[32];
+        snprintf(label, sizeof label, "%ld", r->nul_field + 1);
+        problem(r, r->row_start, label,
+                "the header contains a NUL byte (position %zu); save the file as UTF-8 text "
+                "(a UTF-16 file has one in every character)",
+                r->nul_position);
+        r->stop = true;
+        return;
+    }
     t->header = calloc(n ? n : 1, sizeof *t->header);
     t->header_raw = calloc(n ? n : 1, sizeof *t->header_raw);
     if (!t->header || !t->header_raw) {
@@ -166,6 +202,7 @@ static void take_header(struct reader *r)
                         j + 1, i + 1);
         }
     }
+    t->header_line = r->row_start;
     r->header_done = true;
 }
 
@@ -182,9 +219,12 @@ static void take_row(struct reader *r)
                 used, t->columns);
         return;
     }
-    if (r->field_too_big) {
-        problem(r, r->row_start, NULL, "a field is longer than the limit of %u bytes; shorten it",
-                CSV_MAX_FIELD_BYTES);
+    if (r->too_big_field >= 0) {
+        size_t i = (size_t)r->too_big_field;
+        char label[32];
+        snprintf(label, sizeof label, "%zu", i + 1);
+        problem(r, r->row_start, i < t->columns && *t->header_raw[i] ? t->header_raw[i] : label,
+                "the text is longer than the limit of %u bytes; shorten it", CSV_MAX_FIELD_BYTES);
         return;
     }
     if (t->row_count >= CSV_MAX_ROWS) {
@@ -192,6 +232,16 @@ static void take_row(struct reader *r)
                 "the file has more than %d rows, the limit; split it into several files",
                 CSV_MAX_ROWS);
         r->stop = true;
+        return;
+    }
+    if (r->nul_field >= 0) {
+        size_t i = (size_t)r->nul_field;
+        char label[32];
+        snprintf(label, sizeof label, "%zu", i + 1);
+        problem(r, r->row_start, i < t->columns && *t->header_raw[i] ? t->header_raw[i] : label,
+                "the text contains a NUL byte (position %zu); save the file as UTF-8 text "
+                "(UTF-16 files are full of them)",
+                r->nul_position);
         return;
     }
     bool ok = true;
@@ -219,6 +269,8 @@ static void take_row(struct reader *r)
             fields[i] = r->fields[i];
             r->fields[i] = NULL;
             str_trim(fields[i]);
+            if (fields[i][0] == '\'' && formula_start(fields[i][1]))
+                memmove(fields[i], fields[i] + 1, strlen(fields[i]));
         } else {
             fields[i] = strdup("");
             if (!fields[i])
@@ -237,7 +289,7 @@ static void on_row(int terminator, void *arg)
         drop_fields(r);
         return;
     }
-    bool blank = true;
+    bool blank = r->nul_field < 0 && r->too_big_field < 0;
     for (size_t i = 0; i < r->nfields && blank; i++) {
         char *f = r->fields[i];
         blank = f[strspn(f, " \t")] == '\0';
@@ -272,7 +324,8 @@ int csv_parse_all(const char *name, const char *data, size_t len, struct csv_tab
 {
     memset(out, 0, sizeof *out);
     size_t before = diags->count + diags->dropped;
-    struct reader r = {.name = name, .diags = diags, .table = out};
+    struct reader r = {
+        .name = name, .diags = diags, .table = out, .nul_field = -1, .too_big_field = -1};
     if (len > CSV_MAX_FILE_BYTES) {
         problem(&r, 0, NULL,
                 "the file is %zu bytes, larger than the limit of %u bytes (64 MiB); split it "
@@ -407,6 +460,10 @@ void csv_table_free(struct csv_table *t)
 
 int csv_append_field(struct strbuf *sb, const char *field)
 {
+    /* A leading apostrophe makes a spreadsheet show the cell as text; the reader removes it
+     * again (csv_parse_all), so files round-trip. */
+    if (formula_start(field[0]) || (field[0] == '\'' && formula_start(field[1])))
+        sb_append_char(sb, '\'');
     size_t n = strlen(field);
     bool quote = strpbrk(field, ",\"\r\n") != NULL ||
                  (n && (field[0] == ' ' || field[n - 1] == ' ' || field[0] == '\t'));

@@ -25,6 +25,7 @@ struct csv_table {
     char **header_raw; /* as written in the file, for messages */
     size_t row_count;
     struct csv_row *rows;
+    long header_line; /* line where the header row begins (blank lines may come first) */
 };
 
 /* Parses DATA (LEN bytes; NAME is used in messages). Handles a UTF-8 BOM, CRLF or LF, quoted
@@ -48,7 +49,9 @@ char *csv_normalise_name(char *s);
 void csv_table_free(struct csv_table *t);
 
 /* Appends FIELD to SB as one CSV field, quoted only when it must be (comma, quote, CR, LF,
- * or leading/trailing space). Returns 0 or -1. */
+ * or leading/trailing space). A field a spreadsheet would run as a formula (starting with = + -
+ * @ TAB or CR) gets a leading apostrophe, which csv_parse_all removes on reading, so exported
+ * files are safe to open and still import unchanged. Returns 0 or -1. */
 struct strbuf;
 int csv_append_field(struct strbuf *sb, const char *field);
 

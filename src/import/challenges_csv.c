@@ -69,6 +69,49 @@ static int check_row(struct db *db, long long programme_id, const char *name,
     return bad ? 1 : 0;
 }
 
+struct title_line {
+    long long person;
+    const char *title;
+    long line;
+};
+
+static int compare_title_line(const void *x, const void *y)
+{
+    const struct title_line *a = x, *b = y;
+    if (a->person != b->person)
+        return a->person < b->person ? -1 : 1;
+    int c = strcmp(a->title, b->title);
+    return c ? c : (a->line < b->line ? -1 : a->line > b->line);
+}
+
+/* One person's challenge is known by its title: a second row with the same title would silently
+ * overwrite the first. Returns 1 when such rows were reported, 0 when none, -1 on no memory. */
+static int report_duplicates(const char *path, const struct csv_table *t, const struct row *rows,
+                             struct diag_list *diags)
+{
+    struct title_line *tl = malloc((t->row_count ? t->row_count : 1) * sizeof *tl);
+    if (!tl)
+        return -1;
+    size_t n = 0;
+    for (size_t i = 0; i < t->row_count; i++) {
+        if (rows[i].person > 0 && rows[i].title && rows[i].title[0])
+            tl[n++] = (struct title_line){rows[i].person, rows[i].title, t->rows[i].line};
+    }
+    qsort(tl, n, sizeof *tl, compare_title_line);
+    int found = 0;
+    for (size_t i = 1; i < n; i++) {
+        if (tl[i].person == tl[i - 1].person && strcmp(tl[i].title, tl[i - 1].title) == 0) {
+            diag_add(diags, path, tl[i].line, "title",
+                     "this person already has a challenge titled '%s' on line %ld; give each "
+                     "challenge its own title",
+                     tl[i].title, tl[i - 1].line);
+            found = 1;
+        }
+    }
+    free(tl);
+    return found;
+}
+
 int challenges_csv_import(struct db *db, long long programme_id, const char *path, bool dry_run,
                           struct challenges_import_report *report, struct diag_list *diags)
 {
@@ -88,8 +131,8 @@ int challenges_csv_import(struct db *db, long long programme_id, const char *pat
     for (size_t k = 0; k < 5; k++) {
         col[k] = csv_column(&t, names[k]);
         if (col[k] < 0 && k < 2)
-            diag_add(diags, path, 1, names[k], "the required column '%s' is missing; add it",
-                     names[k]);
+            diag_add(diags, path, t.header_line, names[k],
+                     "the required column '%s' is missing; add it", names[k]);
     }
     if (t.row_count > CHALLENGES_MAX_ROWS)
         diag_add(diags, path, 0, NULL, "the file has %zu challenges, more than the limit of %d",
@@ -105,6 +148,13 @@ int challenges_csv_import(struct db *db, long long programme_id, const char *pat
         if (r < 0)
             status = -1;
         else if (r > 0)
+            status = 1;
+    }
+    if (status >= 0) {
+        int dup = report_duplicates(path, &t, rows, diags);
+        if (dup < 0)
+            status = -1;
+        else if (dup > 0)
             status = 1;
     }
     report->rows = t.row_count;

@@ -69,10 +69,12 @@ int cohort_email_valid(const char *s)
                 return 0;
             labels++;
             if (*p == '\0') {
-                /* The top-level domain is letters only, at least two. */
+                /* The top-level domain is letters only, at least two, or an internationalised
+                 * one in its ASCII form (xn--p1ai for .рф). */
                 if (n < 2)
                     return 0;
-                for (const char *q = label; q < p; q++) {
+                bool ace = n > 4 && strncasecmp(label, "xn--", 4) == 0;
+                for (const char *q = label; q < p && !ace; q++) {
                     if (!isalpha((unsigned char)*q))
                         return 0;
                 }
@@ -247,15 +249,27 @@ int cohort_csv_parse_with(const char *name, const char *data, size_t len,
     long col_name = column_named(&t, "name");
     long col_email = column_named(&t, "email");
     long col_manager = column_named(&t, "manager_email");
-    long header_line = t.row_count ? t.rows[0].line - 1 : 1;
-    if (header_line < 1)
-        header_line = 1;
+    long header_line = t.header_line;
     if (col_name < 0)
         diag_add(diags, name, header_line, "name",
                  "the required column 'name' is missing from the header; add it");
     if (col_email < 0)
         diag_add(diags, name, header_line, "email",
                  "the required column 'email' is missing from the header; add it");
+    /* Two columns that mean the same (say 'organisation' and 'company') would leave one of
+     * them silently unread; the reader already rejects columns with the same name. */
+    for (size_t j = 0; j < t.columns; j++) {
+        const char *h = canonical_column(t.header[j]);
+        for (size_t i = 0; i < j; i++) {
+            if (strcmp(canonical_column(t.header[i]), h) == 0) {
+                diag_add(diags, name, header_line, t.header_raw[j],
+                         "this column means the same as column %zu ('%s'): both are read as "
+                         "'%s'; keep one of them",
+                         i + 1, t.header_raw[i], h);
+                break;
+            }
+        }
+    }
     if (t.row_count == 0)
         diag_add(diags, name, header_line, NULL, "the file has a header but nobody in it");
     if (t.row_count > COHORT_MAX_PEOPLE)

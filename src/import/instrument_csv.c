@@ -100,8 +100,8 @@ int instrument_csv_import(struct db *db, const char *path, const struct instrume
     for (int k = 0; k < 5; k++) {
         col[k] = csv_column(&t, names[k]);
         if (col[k] < 0)
-            diag_add(diags, path, 1, names[k], "the required column '%s' is missing; add it",
-                     names[k]);
+            diag_add(diags, path, t.header_line, names[k],
+                     "the required column '%s' is missing; add it", names[k]);
     }
     if (t.row_count < 1 || t.row_count > INSTRUMENT_MAX_ITEMS)
         diag_add(diags, path, 0, NULL, "an instrument has 1 to %d items, not %zu",

@@ -123,12 +123,12 @@ int tie_file_parse(const char *name, const char *data, size_t len, const struct 
     long cols[] = {col_from, col_to, col_rel};
     for (int i = 0; i < 3; i++)
         if (cols[i] < 0)
-            diag_add(diags, name, 1, required[i],
+            diag_add(diags, name, t.header_line, required[i],
                      "the required column '%s' is missing from the header "
                      "(from_email,to_email,relation[,strength])",
                      required[i]);
     if (t.row_count == 0)
-        diag_add(diags, name, 1, NULL, "the file has a header but no ties");
+        diag_add(diags, name, t.header_line, NULL, "the file has a header but no ties");
     if (diags->count + diags->dropped > before) {
         rc = 1;
         goto done;

@@ -104,7 +104,8 @@ int survey_csv_import(struct db *db, long long programme_id, const char *wave,
     size_t before = diags->count + diags->dropped;
     long col_email = csv_column(&t, "email");
     if (col_email < 0)
-        diag_add(diags, path, 1, "email", "the required column 'email' is missing; add it");
+        diag_add(diags, path, t.header_line, "email",
+                 "the required column 'email' is missing; add it");
     item_of_col = calloc(t.columns, sizeof *item_of_col);
     if (!item_of_col) {
         status = -1;
@@ -113,7 +114,7 @@ int survey_csv_import(struct db *db, long long programme_id, const char *wave,
     for (size_t c = 0; c < t.columns; c++) {
         item_of_col[c] = (long)c == col_email ? -1 : instrument_item_index(&ins, t.header[c]);
         if ((long)c != col_email && item_of_col[c] < 0)
-            diag_add(diags, path, 1, t.header_raw[c],
+            diag_add(diags, path, t.header_line, t.header_raw[c],
                      "'%s' is not an item of the instrument '%s'; its items are the codes shown "
                      "by 'setwork survey items'",
                      t.header_raw[c], ins.name);
@@ -140,7 +141,9 @@ int survey_csv_import(struct db *db, long long programme_id, const char *wave,
             status = -1;
             goto done;
         }
-        if (member != 1)
+        if (!email[0])
+            diag_add(diags, path, r->line, "email", "the email is empty; fill it in");
+        else if (member != 1)
             diag_add(diags, path, r->line, "email", "'%s' is not a member of this programme",
                      email);
         for (size_t c = 0; c < t.columns; c++) {

@@ -11,8 +11,9 @@
 #include <string.h>
 #include <unistd.h>
 
-/* A connection prepares few distinct statements; a small linear cache beats a hash here. */
-#define DB_STMT_CACHE_MAX 256
+/* Every distinct statement of the program fits (there are a few hundred); a linear cache beats a
+ * hash at this size. Statements are never evicted: a caller may still be stepping one. */
+#define DB_STMT_CACHE_MAX 1024
 
 struct cached_stmt {
     const char *sql;
@@ -55,12 +56,36 @@ static int current_version(sqlite3 *conn)
     return version;
 }
 
+/* 1 when migration VERSION is recorded, 0 when not, -1 on error. */
+static int migration_applied(sqlite3 *conn, int version)
+{
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(conn, "SELECT 1 FROM schema_migrations WHERE version = ?1", -1, &st,
+                           NULL) != SQLITE_OK) {
+        sqlite3_finalize(st);
+        return -1;
+    }
+    sqlite3_bind_int(st, 1, version);
+    int rc = sqlite3_step(st);
+    sqlite3_finalize(st);
+    return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
+}
+
 /* Applies one migration and records it, all in one transaction: a crash or an error leaves the
  * database exactly as it was before. */
 static int apply_migration(sqlite3 *conn, const struct embedded_file *m, int version, char **err)
 {
     if (exec_sql(conn, "BEGIN IMMEDIATE", err) != 0)
         return -1;
+    /* Another process opening the same new database may have applied it while we waited for
+     * the write lock: look again inside the transaction. */
+    int applied = migration_applied(conn, version);
+    if (applied != 0) {
+        if (applied < 0)
+            *err = str_printf("cannot read schema_migrations: %s", sqlite3_errmsg(conn));
+        sqlite3_exec(conn, applied > 0 ? "COMMIT" : "ROLLBACK", NULL, NULL, NULL);
+        return applied > 0 ? 0 : -1;
+    }
     if (exec_sql(conn, (const char *)m->data, err) != 0)
         goto fail;
     sqlite3_stmt *st = NULL;
@@ -99,11 +124,29 @@ static int migrate(sqlite3 *conn, char **err)
     for (size_t i = 0; i < store_migrations_count; i++) {
         const struct embedded_file *m = &store_migrations[i];
         int version = migration_version(m->name);
-        if (version <= 0)
-            continue;
         if (version > newest)
             newest = version;
-        if (version <= have)
+    }
+    if (have > newest) {
+        *err = str_printf("this database has schema version %d, newer than this setwork knows "
+                          "(%d); use a newer setwork",
+                          have, newest);
+        return -1;
+    }
+    /* Numbers are allocated by area and areas land in any order, so a database may already
+     * hold 0007 when 0003 arrives: apply every migration not yet recorded, not only those above
+     * the highest recorded number. */
+    for (size_t i = 0; i < store_migrations_count; i++) {
+        const struct embedded_file *m = &store_migrations[i];
+        int version = migration_version(m->name);
+        if (version <= 0)
+            continue;
+        int applied = migration_applied(conn, version);
+        if (applied < 0) {
+            *err = str_printf("cannot read schema_migrations: %s", sqlite3_errmsg(conn));
+            return -1;
+        }
+        if (applied)
             continue;
         char *why = NULL;
         if (apply_migration(conn, m, version, &why) != 0) {
@@ -111,12 +154,6 @@ static int migrate(sqlite3 *conn, char **err)
             free(why);
             return -1;
         }
-    }
-    if (have > newest) {
-        *err = str_printf("this database has schema version %d, newer than this setwork knows "
-                          "(%d); use a newer setwork",
-                          have, newest);
-        return -1;
     }
     return 0;
 }
@@ -148,7 +185,12 @@ int db_open(const char *path, struct db **out, char **err)
         free(why);
         goto fail;
     }
-    if (migrate(db->conn, &why) != 0) {
+    /* Migrating a new database takes one fsync per migration while other processes opening it
+     * at the same time wait for the lock: give them longer than an ordinary write. */
+    sqlite3_busy_timeout(db->conn, DB_MIGRATE_TIMEOUT_MS);
+    int migrated = migrate(db->conn, &why);
+    sqlite3_busy_timeout(db->conn, DB_BUSY_TIMEOUT_MS);
+    if (migrated != 0) {
         *err = str_printf("database '%s': %s", path, why);
         free(why);
         goto fail;
@@ -188,17 +230,14 @@ sqlite3_stmt *db_prepare(struct db *db, const char *sql)
     sqlite3_stmt *st = NULL;
     if (sqlite3_prepare_v3(db->conn, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL) != SQLITE_OK)
         return NULL;
-    if (db->cached < DB_STMT_CACHE_MAX) {
-        db->cache[db->cached].sql = sql;
-        db->cache[db->cached].stmt = st;
-        db->cached++;
-    } else {
-        /* Never expected: more distinct statements than the cache holds. Evict the oldest. */
-        sqlite3_finalize(db->cache[0].stmt);
-        memmove(&db->cache[0], &db->cache[1], (DB_STMT_CACHE_MAX - 1) * sizeof db->cache[0]);
-        db->cache[DB_STMT_CACHE_MAX - 1].sql = sql;
-        db->cache[DB_STMT_CACHE_MAX - 1].stmt = st;
+    if (db->cached == DB_STMT_CACHE_MAX) {
+        /* More distinct statements than the program has: a programming error, not user input. */
+        sqlite3_finalize(st);
+        return NULL;
     }
+    db->cache[db->cached].sql = sql;
+    db->cache[db->cached].stmt = st;
+    db->cached++;
     return st;
 }
 

@@ -12,6 +12,8 @@ struct db;
 #define DB_DEFAULT_PATH "setwork.db"
 /* How long a writer waits for another writer before giving up, in milliseconds. */
 #define DB_BUSY_TIMEOUT_MS 5000
+/* How long opening waits for another process that is migrating the same database. */
+#define DB_MIGRATE_TIMEOUT_MS 60000
 
 /* Opens (creating if needed) the database at PATH with WAL, foreign keys and synchronous=FULL,
  * and applies pending migrations, each in one transaction. On success stores a new handle in

@@ -20,6 +20,7 @@ expect_contains "$SCRATCH/err" "bad_challenges.csv:2: column 'email': 'nobody@ex
 expect_contains "$SCRATCH/err" "bad_challenges.csv:3: column 'title': the title is empty" "empty title"
 expect_contains "$SCRATCH/err" "'everyone' is not a visibility" "bad visibility"
 expect_contains "$SCRATCH/err" "'perhaps' is not yes or no" "bad consent"
+expect_contains "$SCRATCH/err" "bad_challenges.csv:5: column 'title': this person already has a challenge titled 'Same title' on line 4" "same title twice"
 
 # Themes: the four known groups of eight, and the mentoring pair, which is never shown.
 sw challenges themes --programme Pilot > "$SCRATCH/themes"
@@ -78,6 +79,10 @@ printf 'email,ucla_left_out\np01@example.org,2\np01@example.org,often\n' > "$SCR
 status sw survey import "$SCRATCH/dup.csv" --programme Pilot --wave meeting-1
 expect_status 1 $s "two rows for one person"
 expect_contains "$SCRATCH/err" "dup.csv:3: column 'email': this person already answered on line 2" "duplicate named"
+printf 'email,ucla_left_out\n"  ",2\n' > "$SCRATCH/noemail.csv"
+status sw survey import "$SCRATCH/noemail.csv" --programme Pilot --wave meeting-1
+expect_status 1 $s "a row without an email"
+expect_contains "$SCRATCH/err" "noemail.csv:2: column 'email': the email is empty" "empty email named"
 status sw survey import "$SCRATCH/dup.csv" --programme Pilot --wave middle
 expect_status 2 $s "unknown wave name"
 sw survey mine --programme Pilot --as p01@example.org > "$SCRATCH/out"

@@ -8,6 +8,10 @@ static void email_rules(void **state)
 {
     assert_true(cohort_email_valid("ada.lovelace+sets@example.co.uk"));
     assert_true(cohort_email_valid("o'brien@example.org"));
+    /* Internationalised top-level domains in their ASCII form have digits and hyphens. */
+    assert_true(cohort_email_valid("ivan@example.xn--p1ai"));
+    assert_false(cohort_email_valid("ivan@example.xn--"));
+    assert_false(cohort_email_valid("ivan@example.c0m"));
     assert_false(cohort_email_valid("ada@example"));
     assert_false(cohort_email_valid("ada@@example.org"));
     assert_false(cohort_email_valid(".ada@example.org"));

@@ -32,6 +32,12 @@ static void reads_quotes_commas_and_newlines_with_start_lines(void **state)
     assert_int_equal(t.rows[1].line, 4);
     assert_string_equal(t.rows[1].fields[2], "two\r\nlines");
     assert_int_equal(t.rows[2].line, 6);
+    assert_int_equal(t.header_line, 1);
+    csv_table_free(&t);
+    /* Blank lines before the header, and between it and the first row. */
+    assert_int_equal(parse("\n\nname,email\n\n\nAl,a@x.org\n", &t, &d), 0);
+    assert_int_equal(t.header_line, 3);
+    assert_int_equal(t.rows[0].line, 6);
     csv_table_free(&t);
     diag_list_free(&d);
 }
@@ -74,6 +80,26 @@ static void rejects_invalid_utf8_naming_the_column(void **state)
     diag_list_free(&d);
 }
 
+/* A NUL byte used to cut the field short silently ("Bo\0evil" was imported as "Bo"). */
+static void rejects_nul_bytes_naming_the_column(void **state)
+{
+    struct csv_table t;
+    struct diag_list d = {0};
+    static const char text[] = "name,email\nBo\0evil,b@x.org\nok,o@x.org\n\0\n";
+    assert_int_equal(csv_parse_all("t.csv", text, sizeof text - 1, &t, &d), 1);
+    assert_int_equal(d.count, 2);
+    assert_int_equal(d.items[0].line, 2);
+    assert_string_equal(d.items[0].field, "name");
+    assert_non_null(strstr(d.items[0].message, "NUL byte (position 3)"));
+    assert_int_equal(d.items[1].line, 4); /* a row of just a NUL is not blank */
+    diag_list_free(&d);
+    static const char header[] = "na\0me,email\nBo,b@x.org\n";
+    assert_int_equal(csv_parse_all("t.csv", header, sizeof header - 1, &t, &d), 1);
+    assert_int_equal(d.count, 1);
+    assert_int_equal(d.items[0].line, 1);
+    diag_list_free(&d);
+}
+
 static void utf8_validator_follows_the_standard(void **state)
 {
     size_t bad;
@@ -98,6 +124,34 @@ static void enforces_the_size_limit_before_parsing(void **state)
     free(big);
 }
 
+/* An over-long cell is reported against its column; in the header it used to read as a column
+ * with no name. */
+static void names_the_column_of_an_over_long_field(void **state)
+{
+    struct strbuf sb = {0};
+    sb_append(&sb, "name,notes\nAda,");
+    for (unsigned i = 0; i <= CSV_MAX_FIELD_BYTES; i++)
+        sb_append_char(&sb, 'x');
+    sb_append(&sb, "\nBen,short\n");
+    struct csv_table t;
+    struct diag_list d = {0};
+    assert_int_equal(csv_parse_all("t.csv", sb.data, sb.len, &t, &d), 1);
+    assert_int_equal(d.count, 1);
+    assert_int_equal(d.items[0].line, 2);
+    assert_string_equal(d.items[0].field, "notes");
+    diag_list_free(&d);
+    sb.len = 0;
+    for (unsigned i = 0; i <= CSV_MAX_FIELD_BYTES; i++)
+        sb_append_char(&sb, 'h');
+    sb_append(&sb, ",email\nAda,a@x.org\n");
+    assert_int_equal(csv_parse_all("t.csv", sb.data, sb.len, &t, &d), 1);
+    assert_int_equal(d.count, 1);
+    assert_string_equal(d.items[0].field, "1");
+    assert_non_null(strstr(d.items[0].message, "header name is longer"));
+    diag_list_free(&d);
+    sb_free(&sb);
+}
+
 static void empty_and_duplicate_header_names_are_reported(void **state)
 {
     struct csv_table t;
@@ -111,7 +165,7 @@ static void empty_and_duplicate_header_names_are_reported(void **state)
 
 static void writes_fields_that_read_back_the_same(void **state)
 {
-    const char *fields[] = {"plain", "with, comma", "with \"quote\"", "two\nlines", " pad"};
+    const char *fields[] = {"plain", "with, comma", "with \"quote\"", "two\nlines", "=1+2"};
     struct strbuf sb = {0};
     sb_append(&sb, "a,b,c,d,e\n");
     for (int i = 0; i < 5; i++) {
@@ -123,7 +177,8 @@ static void writes_fields_that_read_back_the_same(void **state)
     struct csv_table t;
     struct diag_list d = {0};
     assert_int_equal(csv_parse_all("rt.csv", sb.data, sb.len, &t, &d), 0);
-    for (int i = 0; i < 4; i++)
+    assert_non_null(strstr(sb.data, "'=1+2")); /* not a formula in a spreadsheet */
+    for (int i = 0; i < 5; i++)
         assert_string_equal(t.rows[0].fields[i], fields[i]);
     csv_table_free(&t);
     sb_free(&sb);
@@ -136,8 +191,10 @@ int main(void)
         cmocka_unit_test(pads_short_rows_and_accepts_trailing_empty_columns),
         cmocka_unit_test(reports_every_problem_with_its_line),
         cmocka_unit_test(rejects_invalid_utf8_naming_the_column),
+        cmocka_unit_test(rejects_nul_bytes_naming_the_column),
         cmocka_unit_test(utf8_validator_follows_the_standard),
         cmocka_unit_test(enforces_the_size_limit_before_parsing),
+        cmocka_unit_test(names_the_column_of_an_over_long_field),
         cmocka_unit_test(empty_and_duplicate_header_names_are_reported),
         cmocka_unit_test(writes_fields_that_read_back_the_same),
     };

@@ -4,6 +4,9 @@
 #include "core/embedded.h"
 #include "store/db.h"
 
+#include <sys/wait.h>
+#include <unistd.h>
+
 static char *db_path(void)
 {
     const char *dir = test_tmpdir();
@@ -54,6 +57,74 @@ static void migrations_are_recorded_and_run_once(void **state)
     free(path);
 }
 
+/* Migration numbers are allocated by area: a database made before 0002 was merged, but after a
+ * higher number, must still get 0002. It used to be skipped because it is below max(version). */
+static void applies_a_lower_numbered_migration_that_arrives_late(void **state)
+{
+    assert_true(store_migrations_count >= 2);
+    char *path = db_path();
+    sqlite3 *conn = NULL;
+    assert_int_equal(sqlite3_open(path, &conn), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(conn,
+                                  "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, "
+                                  "name TEXT NOT NULL, applied_at TEXT NOT NULL)",
+                                  NULL, NULL, NULL),
+                     SQLITE_OK);
+    const struct embedded_file *late = &store_migrations[1];
+    for (size_t i = 0; i < store_migrations_count; i++) {
+        const struct embedded_file *m = &store_migrations[i];
+        if (m == late)
+            continue;
+        assert_int_equal(sqlite3_exec(conn, (const char *)m->data, NULL, NULL, NULL), SQLITE_OK);
+        sqlite3_stmt *st = NULL;
+        assert_int_equal(sqlite3_prepare_v2(conn,
+                                            "INSERT INTO schema_migrations VALUES (?1, ?2, 'x')",
+                                            -1, &st, NULL),
+                         SQLITE_OK);
+        sqlite3_bind_int(st, 1, atoi(m->name));
+        sqlite3_bind_text(st, 2, m->name, -1, SQLITE_STATIC);
+        assert_int_equal(sqlite3_step(st), SQLITE_DONE);
+        sqlite3_finalize(st);
+    }
+    sqlite3_close(conn);
+    struct db *db = NULL;
+    char *err = NULL;
+    assert_int_equal(db_open(path, &db, &err), 0);
+    sqlite3_stmt *st = db_prepare(db, "SELECT count(*) FROM schema_migrations WHERE name = ?1");
+    sqlite3_bind_text(st, 1, late->name, -1, SQLITE_STATIC);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    assert_int_equal(sqlite3_column_int(st, 0), 1);
+    db_close(db);
+    free(path);
+}
+
+/* Several processes opening one new database at once (the web server and a command, say): each
+ * used to decide what to migrate before taking the write lock, so the later ones ran the same
+ * migration again and failed with "table already exists". */
+static void concurrent_opens_of_a_new_database_all_succeed(void **state)
+{
+    for (int round = 0; round < 8; round++) {
+        char *path = db_path();
+        pid_t kids[4];
+        for (int k = 0; k < 4; k++) {
+            kids[k] = fork();
+            assert_true(kids[k] >= 0);
+            if (kids[k] == 0) {
+                struct db *db = NULL;
+                char *err = NULL;
+                _exit(db_open(path, &db, &err) == 0 ? 0 : 1);
+            }
+        }
+        for (int k = 0; k < 4; k++) {
+            int status = 0;
+            assert_int_equal(waitpid(kids[k], &status, 0), kids[k]);
+            assert_true(WIFEXITED(status));
+            assert_int_equal(WEXITSTATUS(status), 0);
+        }
+        free(path);
+    }
+}
+
 static void refuses_a_database_from_a_newer_setwork(void **state)
 {
     char *path = db_path();
@@ -88,6 +159,8 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(opens_with_wal_foreign_keys_and_full_sync),
         cmocka_unit_test(migrations_are_recorded_and_run_once),
+        cmocka_unit_test(applies_a_lower_numbered_migration_that_arrives_late),
+        cmocka_unit_test(concurrent_opens_of_a_new_database_all_succeed),
         cmocka_unit_test(refuses_a_database_from_a_newer_setwork),
         cmocka_unit_test(foreign_keys_are_enforced),
     };

@@ -67,7 +67,9 @@ static void a_theme_of_two_is_never_shown(void **state)
     assert_false(privacy_theme_shown(2, 3));
     assert_true(privacy_theme_shown(3, 3));
     assert_false(privacy_theme_shown(1, 0));
-    assert_true(privacy_theme_shown(2, 2));
+    /* A theme of 2 is never shown (issue 8), not even when the setting says 2. */
+    assert_false(privacy_theme_shown(2, 2));
+    assert_false(privacy_theme_shown(2, 0));
     /* Three challenges by two people are still two people. */
     struct privacy_member dup[] = {{1, true, "a"}, {2, true, "b"}, {2, true, "c"}};
     assert_int_equal(privacy_theme_view(dup, 3, 0, 3, &v), 0);

@@ -67,6 +67,21 @@ static void paired_change_matches_the_hand_calculation(void **state)
     near(r.d_z_high, 4.8879, 1e-3);
 }
 
+/* Two people (df 1) and a large t: the upper end lies past 2|t| + 10, where the search used to
+ * stop and return its bracket's edge (about 291 instead of 318.6). Reference: bisection on
+ * P(T <= t) = integral of Phi(t w - delta) 2 phi(w) dw (W half-normal for df 1), computed by
+ * Simpson's rule with 200,000 steps in Python. */
+static void two_people_with_a_large_effect(void **state)
+{
+    double before[] = {1, 2}, after[] = {11, 12.1};
+    struct paired_result r;
+    assert_int_equal(stats_paired(before, after, 2, 0.95, &r), 0);
+    near(r.t, 201, 1e-6);
+    near(stats_nct_cdf(r.t, 1, r.d_z_high * sqrt(2)), 0.025, 1e-6);
+    near(r.d_z_high, 318.571, 0.05);
+    near(r.d_z_low, 4.4541, 1e-3);
+}
+
 static void large_sample_interval_approaches_the_normal_one(void **state)
 {
     /* 400 changes alternating 0.1 and 0.9 (mean 0.5, SD about 0.4005): d_z about 1.2484, and the
@@ -131,6 +146,7 @@ int main(void)
         cmocka_unit_test(t_quantiles_match_the_tables),
         cmocka_unit_test(noncentral_t_reduces_to_central_t),
         cmocka_unit_test(paired_change_matches_the_hand_calculation),
+        cmocka_unit_test(two_people_with_a_large_effect),
         cmocka_unit_test(large_sample_interval_approaches_the_normal_one),
         cmocka_unit_test(degenerate_inputs),
         cmocka_unit_test(scores_scales_with_reversed_items),

@@ -57,6 +57,25 @@ static void diag_keeps_every_problem_sorted_by_line(void **state)
     diag_list_free(&list);
 }
 
+/* A cell quoted in a message could hold a newline or a terminal escape and forge output lines. */
+static void diag_print_shows_control_characters_as_escapes(void **state)
+{
+    struct diag_list list = {0};
+    diag_add(&list, "f.csv", 2, "e\x1b[2Jmail", "'%s' is not valid",
+             "a\nImported f.csv\r\x7f\xc2\x9b\xc3\xa9");
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *out = open_memstream(&buf, &len);
+    assert_non_null(out);
+    diag_print(&list, out);
+    fclose(out);
+    assert_string_equal(
+        buf, "f.csv:2: column 'e\\x1b[2Jmail': 'a\\nImported f.csv\\r\\x7f\\u009b\xc3\xa9' is "
+             "not valid\n");
+    free(buf);
+    diag_list_free(&list);
+}
+
 static void diag_stops_at_its_limit_and_counts_the_rest(void **state)
 {
     struct diag_list list = {.limit = 2};
@@ -74,6 +93,7 @@ int main(void)
         cmocka_unit_test(grows_past_initial_capacity),
         cmocka_unit_test(trims_lowers_and_copies),
         cmocka_unit_test(diag_keeps_every_problem_sorted_by_line),
+        cmocka_unit_test(diag_print_shows_control_characters_as_escapes),
         cmocka_unit_test(diag_stops_at_its_limit_and_counts_the_rest),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -99,6 +99,12 @@ double stats_nct_cdf(double x, double df, double delta)
 static double nct_delta_for(double t, double df, double p)
 {
     double lo = t - 10 - fabs(t), hi = t + 10 + fabs(t);
+    /* With one degree of freedom the interval reaches past 2|t| (about 2.24 t at 95%): widen
+     * the bracket until it holds the root rather than return its edge. */
+    for (int i = 0; i < 60 && stats_nct_cdf(t, df, hi) > p; i++)
+        hi += hi - lo;
+    for (int i = 0; i < 60 && stats_nct_cdf(t, df, lo) < p; i++)
+        lo -= hi - lo;
     for (int i = 0; i < 100 && hi - lo > 1e-10; i++) {
         double mid = (lo + hi) / 2;
         if (stats_nct_cdf(t, df, mid) > p)

@@ -49,9 +49,9 @@ bool privacy_enters_themes(enum challenge_visibility v)
 
 bool privacy_theme_shown(size_t people, size_t min_people)
 {
-    /* A "theme" of one person would point straight at them, whatever the setting says. */
-    if (min_people < 2)
-        min_people = 2;
+    /* A "theme" of one or two people would point straight at them, whatever the setting says. */
+    if (min_people < PRIVACY_FLOOR_MIN_PEOPLE)
+        min_people = PRIVACY_FLOOR_MIN_PEOPLE;
     return people >= min_people;
 }
 

@@ -31,6 +31,8 @@ enum privacy_access {
 
 /* Default smallest number of people a theme needs before anyone is told about it. */
 #define PRIVACY_DEFAULT_MIN_PEOPLE 3
+/* The lowest that setting may go: with two people each would know who the other one is. */
+#define PRIVACY_FLOOR_MIN_PEOPLE 3
 /* Default smallest number of people with answers in both waves before a change is reported. */
 #define PRIVACY_DEFAULT_MIN_PAIRED 5
 /* Excerpts shown with one theme, and their length in bytes before "...". */
@@ -51,7 +53,8 @@ enum privacy_access privacy_challenge_access(enum challenge_visibility v, bool c
 bool privacy_enters_themes(enum challenge_visibility v);
 
 /* True when a theme holding PEOPLE distinct people may be shown (to participants, admins'
- * reports and sponsors): PEOPLE >= MIN_PEOPLE, and MIN_PEOPLE is never taken below 2. */
+ * reports and sponsors): PEOPLE >= MIN_PEOPLE, and MIN_PEOPLE is never taken below
+ * PRIVACY_FLOOR_MIN_PEOPLE (3): issue 8 says a theme of 2 is never shown, whatever the setting. */
 bool privacy_theme_shown(size_t people, size_t min_people);
 
 /* True when a connectedness change over PAIRED people may be reported. */

@@ -1,0 +1,529 @@
+/* `setwork form`: forms action learning sets from a cohort file or a programme, under the rules
+ * of action learning, and prints them (or saves them as a plan). */
+#include "cli/cli.h"
+
+#include "cli/form_build.h"
+#include "import/cohort_csv.h"
+#include "store/store_people.h"
+#include "store/store_sets.h"
+
+#include <getopt.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* The most --no-isolate attributes one call takes. */
+#define FORM_MAX_ISOLATE 8
+
+struct form_args {
+    const char *file, *programme, *weights, *save;
+    const char *apart, *together, *pin;
+    const char *isolate[FORM_MAX_ISOLATE];
+    int isolate_count;
+    long sets, size_a, size_b, chain, seed, iterations;
+    double seconds;
+    int json;
+};
+
+static int parse_args(struct form_args *a, int argc, char **argv)
+{
+    static const struct option options[] = {
+        {"programme", required_argument, NULL, 'p'},
+        {"sets", required_argument, NULL, 'm'},
+        {"size", required_argument, NULL, 'z'},
+        {"weights", required_argument, NULL, 'w'},
+        {"seconds", required_argument, NULL, 's'},
+        {"seed", required_argument, NULL, 'r'},
+        {"apart", required_argument, NULL, 'A'},
+        {"together", required_argument, NULL, 'T'},
+        {"pin", required_argument, NULL, 'P'},
+        {"chain", required_argument, NULL, 'c'},
+        {"no-isolate", required_argument, NULL, 'i'},
+        {"json", no_argument, NULL, 'j'},
+        {"save", required_argument, NULL, 'S'},
+        {"iterations", required_argument, NULL, 'I'},
+        {0, 0, 0, 0},
+    };
+    const struct command *cmd = &command_form;
+    int c;
+    while ((c = getopt_long(argc, argv, "", options, NULL)) != -1) {
+        switch (c) {
+        case 'p': a->programme = optarg; break;
+        case 'w': a->weights = optarg; break;
+        case 'A': a->apart = optarg; break;
+        case 'T': a->together = optarg; break;
+        case 'P': a->pin = optarg; break;
+        case 'S': a->save = optarg; break;
+        case 'j': a->json = 1; break;
+        case 'm':
+            if (cli_parse_long(cmd, "--sets", optarg, 1, FORM_MAX_SETS, &a->sets) != 0)
+                return -1;
+            break;
+        case 'z': {
+            char *dash = strchr(optarg, '-');
+            if (!dash) {
+                cli_usage_error(cmd, "--size takes A-B, for example 4-8, not '%s'", optarg);
+                return -1;
+            }
+            *dash = '\0';
+            if (cli_parse_long(cmd, "--size", optarg, 2, 1000, &a->size_a) != 0 ||
+                cli_parse_long(cmd, "--size", dash + 1, a->size_a, 1000, &a->size_b) != 0)
+                return -1;
+            break;
+        }
+        case 's':
+            if (cli_parse_double(cmd, "--seconds", optarg, 0.001, 86400, &a->seconds) != 0)
+                return -1;
+            break;
+        case 'r':
+            if (cli_parse_long(cmd, "--seed", optarg, 0, 0x7fffffffL, &a->seed) != 0)
+                return -1;
+            break;
+        case 'I':
+            if (cli_parse_long(cmd, "--iterations", optarg, 1, 1000000000L, &a->iterations) != 0)
+                return -1;
+            break;
+        case 'c':
+            if (cli_parse_long(cmd, "--chain", optarg, 0, 100, &a->chain) != 0)
+                return -1;
+            break;
+        case 'i':
+            if (a->isolate_count == FORM_MAX_ISOLATE) {
+                cli_usage_error(cmd, "at most %d --no-isolate attributes", FORM_MAX_ISOLATE);
+                return -1;
+            }
+            a->isolate[a->isolate_count++] = optarg;
+            break;
+        default: cli_usage_error(cmd, "unknown option"); return -1;
+        }
+    }
+    if (optind < argc)
+        a->file = argv[optind++];
+    if (optind != argc || (!a->file) == (!a->programme)) {
+        cli_usage_error(cmd, "give either FILE.csv or --programme NAME");
+        return -1;
+    }
+    if (a->sets && a->size_a) {
+        cli_usage_error(cmd, "--sets and --size cannot be combined");
+        return -1;
+    }
+    if (a->save && !a->programme) {
+        cli_usage_error(cmd, "--save needs --programme (a plan belongs to a programme)");
+        return -1;
+    }
+    return 0;
+}
+
+struct id_index {
+    long long id;
+    int i;
+};
+
+static int by_id(const void *x, const void *y)
+{
+    const struct id_index *a = x, *b = y;
+    return (a->id > b->id) - (a->id < b->id);
+}
+
+/* Store ids to cohort positions, sorted for bsearch. Caller frees. */
+static struct id_index *index_ids(const struct cohort *c)
+{
+    struct id_index *ids = malloc(sizeof *ids * (c->count + 1));
+    if (!ids)
+        return NULL;
+    for (size_t i = 0; i < c->count; i++)
+        ids[i] = (struct id_index){c->people[i].id, (int)i};
+    qsort(ids, c->count, sizeof *ids, by_id);
+    return ids;
+}
+
+static int find_id(const struct id_index *ids, size_t n, long long id)
+{
+    struct id_index key = {id, 0};
+    const struct id_index *hit = bsearch(&key, ids, n, sizeof *ids, by_id);
+    return hit ? hit->i : -1;
+}
+
+/* Earlier plans of the programme: a pair who shared a set in the latest plan already know each
+ * other (weight 1); each older plan counts half as much as the one after it. */
+static int add_history(struct form_input *in, struct db *db, long long programme_id,
+                       const struct id_index *ids, struct strbuf *err)
+{
+    struct store_shared_pair *pairs = NULL;
+    size_t count = 0;
+    char *msg = NULL;
+    if (store_shared_pairs(db, programme_id, &pairs, &count, &msg) != 0) {
+        sb_append(err, msg);
+        free(msg);
+        return -1;
+    }
+    in->known = malloc(sizeof *in->known * (count + 1));
+    if (!in->known) {
+        free(pairs);
+        sb_append(err, "out of memory");
+        return -1;
+    }
+    for (size_t t = 0; t < count; t++) {
+        int a = find_id(ids, (size_t)in->n, pairs[t].a);
+        int b = find_id(ids, (size_t)in->n, pairs[t].b);
+        if (a >= 0 && b >= 0)
+            in->known[in->known_count++] = (struct form_known){a, b, ldexp(1.0, -pairs[t].age)};
+    }
+    free(pairs);
+    return 0;
+}
+
+/* The rules the programme lead declared in the store. */
+static int add_rules(struct form_input *in, struct db *db, long long programme_id,
+                     const struct id_index *ids, struct strbuf *err)
+{
+    struct store_rule *rules = NULL;
+    size_t count = 0;
+    char *msg = NULL;
+    if (store_rules_load(db, programme_id, &rules, &count, &msg) != 0) {
+        sb_append(err, msg);
+        free(msg);
+        return -1;
+    }
+    int status = 0;
+    for (size_t t = 0; t < count && status == 0; t++) {
+        int a = find_id(ids, (size_t)in->n, rules[t].a);
+        int b = find_id(ids, (size_t)in->n, rules[t].b);
+        if (a < 0)
+            continue; /* no longer a member */
+        if (strcmp(rules[t].kind, "pin") == 0)
+            status = form_input_pin_name(in, a, rules[t].set_name, err);
+        else if (b >= 0)
+            status = form_input_add_pair(in, rules[t].kind[0], a, b);
+    }
+    store_rules_free(rules, count);
+    return status;
+}
+
+/* Distinct values of attribute A in set G, and known pairs inside G. */
+static int distinct_in_set(const struct form_input *in, const int *group, int g, int a)
+{
+    int count = 0;
+    for (int i = 0; i < in->n; i++) {
+        if (group[i] != g)
+            continue;
+        int v = in->code[(size_t)i * (size_t)in->k + (size_t)a], seen = 0;
+        for (int j = 0; j < i && !seen; j++)
+            seen = group[j] == g && in->code[(size_t)j * (size_t)in->k + (size_t)a] == v;
+        count += !seen;
+    }
+    return count;
+}
+
+static int known_in_set(const struct form_input *in, const int *group, int g)
+{
+    int count = 0;
+    for (int t = 0; t < in->known_count; t++)
+        count += group[in->known[t].a] == g && group[in->known[t].b] == g;
+    return count;
+}
+
+static json_t *plan_json(const struct form_input *in, const struct form_result *r, const double *ub,
+                         long seed)
+{
+    const struct cohort *c = in->cohort;
+    json_t *sets = json_array(), *weights = json_object();
+    for (int a = 0; a < in->k; a++)
+        json_object_set_new(weights, c->attrs[a], json_real(in->weight[a]));
+    json_object_set_new(weights, "new", json_real(in->w_new));
+    for (int g = 0; g < in->m; g++) {
+        json_t *members = json_array(), *mix = json_object();
+        int size = 0;
+        for (int i = 0; i < in->n; i++) {
+            if (r->group[i] == g) {
+                json_array_append_new(members, json_string(c->people[i].email));
+                size++;
+            }
+        }
+        for (int a = 0; a < in->k; a++)
+            json_object_set_new(mix, c->attrs[a],
+                                json_integer(distinct_in_set(in, r->group, g, a)));
+        json_array_append_new(sets, json_pack("{s:s, s:i, s:o, s:o, s:i}", "name", in->set_names[g],
+                                              "size", size, "members", members, "mix", mix,
+                                              "known_pairs", known_in_set(in, r->group, g)));
+    }
+    json_t *o = json_object();
+    json_object_set_new(o, "objective", json_real(r->objective));
+    json_object_set_new(o, "upper_bound", ub ? json_real(*ub) : json_null());
+    json_object_set_new(o, "gap",
+                        ub && *ub > 0 ? json_real((*ub - r->objective) / *ub) : json_null());
+    json_object_set_new(o, "optimal", json_boolean(ub && r->objective >= *ub - 1e-6));
+    json_object_set_new(o, "people", json_integer(in->n));
+    json_object_set_new(o, "isolated", json_integer(r->isolated));
+    json_object_set_new(o, "seed", json_integer(seed));
+    json_object_set_new(o, "seconds", json_real(r->seconds));
+    json_object_set_new(o, "weights", weights);
+    json_object_set_new(o, "sets", sets);
+    return o;
+}
+
+static void print_plan(const struct form_input *in, const struct form_result *r, const double *ub)
+{
+    const struct cohort *c = in->cohort;
+    for (int g = 0; g < in->m; g++) {
+        int size = 0;
+        for (int i = 0; i < in->n; i++)
+            size += r->group[i] == g;
+        printf("%s (%d people):", in->set_names[g], size);
+        for (int a = 0, shown = 0; a < in->k; a++) {
+            if (in->weight[a] <= 0)
+                continue;
+            printf("%s %d %ss", shown++ ? "," : "", distinct_in_set(in, r->group, g, a),
+                   c->attrs[a]);
+        }
+        int known = known_in_set(in, r->group, g);
+        printf(", %d pair%s who already know each other\n", known, known == 1 ? "" : "s");
+        for (int i = 0; i < in->n; i++) {
+            if (r->group[i] != g)
+                continue;
+            printf("  %s <%s>", c->people[i].name, c->people[i].email);
+            for (int a = 0, shown = 0; a < in->k && shown < 3; a++) {
+                if (in->weight[a] > 0 && c->people[i].values[a][0])
+                    printf("%s%s", shown++ ? ", " : " (", c->people[i].values[a]);
+            }
+            fputs(in->k ? ")\n" : "\n", stdout);
+        }
+    }
+    printf("\n%d sets for %d people; score %.2f", in->m, in->n, r->objective);
+    if (ub) {
+        double gap = *ub > 0 ? 100 * (*ub - r->objective) / *ub : 0;
+        if (r->objective >= *ub - 1e-6)
+            printf(", the upper bound: optimal.\n");
+        else
+            printf(" of at most %.2f (certified gap %.3f%%).\n", *ub, gap);
+    } else {
+        fputs(".\n", stdout);
+    }
+    if (r->isolated > 0)
+        printf("%d set%s hold a single member of a minority value (--no-isolate).\n", r->isolated,
+               r->isolated == 1 ? "" : "s");
+}
+
+static char *settings_json(const struct form_input *in, const struct form_args *a)
+{
+    json_t *w = json_object();
+    for (int k = 0; k < in->k; k++)
+        json_object_set_new(w, in->cohort->attrs[k], json_real(in->weight[k]));
+    json_object_set_new(w, "new", json_real(in->w_new));
+    json_t *o =
+        json_pack("{s:o, s:i, s:I, s:f, s:I}", "weights", w, "sets", in->m, "seed",
+                  (json_int_t)a->seed, "seconds", a->seconds, "chain", (json_int_t)a->chain);
+    char *s = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER);
+    json_decref(o);
+    return s;
+}
+
+static int run_form(struct cli_ctx *ctx, int argc, char **argv)
+{
+    const struct command *cmd = &command_form;
+    struct form_args a = {.seconds = 1, .seed = 1, .chain = 1, .size_a = 0, .size_b = 0};
+    if (parse_args(&a, argc, argv) != 0)
+        return CLI_USAGE;
+    if (!a.sets && !a.size_a) {
+        a.size_a = 4;
+        a.size_b = 8;
+    }
+    struct cohort cohort = {0};
+    struct form_input in = {0};
+    struct strbuf err = {0};
+    struct db *db = NULL;
+    struct id_index *ids = NULL;
+    double *d = NULL;
+    struct form_result r = {0};
+    long long programme_id = 0;
+    int status = CLI_USER;
+    if (a.file) {
+        struct diag_list diags = {0};
+        int rc = cohort_csv_read(a.file, NULL, &cohort, &diags);
+        if (rc != 0) {
+            diag_print(&diags, stderr);
+            diag_list_free(&diags);
+            status = cli_user_error(cmd, "%s", rc < 0 ? "out of memory" : "fix the file first");
+            goto out;
+        }
+        diag_list_free(&diags);
+    } else {
+        db = cli_open_db(cmd, ctx);
+        if (!db)
+            goto out;
+        char *msg = NULL;
+        int rc = store_programme_id(db, a.programme, &programme_id);
+        if (rc != 0) {
+            status = cli_user_error(cmd, "%s", rc > 0 ? "no such programme" : db_errmsg(db));
+            goto out;
+        }
+        if (store_load_cohort(db, programme_id, &cohort, &msg) != 0) {
+            status = cli_user_error(cmd, "%s", msg ? msg : "cannot load the programme");
+            free(msg);
+            goto out;
+        }
+    }
+    if (cohort.count < 2) {
+        status = cli_user_error(cmd, "the cohort needs at least 2 people");
+        goto out;
+    }
+    if (cohort.count > FORM_MAX_PEOPLE) {
+        status = cli_user_error(cmd, "at most %d people can be formed into sets at once",
+                                FORM_MAX_PEOPLE);
+        goto out;
+    }
+    if (form_input_init(&in, &cohort, a.weights, &err) != 0 ||
+        form_input_sizes(&in, (int)a.sets, a.sets ? 0 : (int)a.size_a, a.sets ? 0 : (int)a.size_b,
+                         &err) != 0 ||
+        form_input_chain(&in, (int)a.chain) != 0)
+        goto fail;
+    for (int t = 0; t < a.isolate_count; t++) {
+        if (form_input_no_isolate(&in, a.isolate[t], &err) != 0)
+            goto fail;
+    }
+    if ((a.apart && form_input_rules_file(&in, 'a', a.apart, &err) != 0) ||
+        (a.together && form_input_rules_file(&in, 't', a.together, &err) != 0) ||
+        (a.pin && form_input_rules_file(&in, 'p', a.pin, &err) != 0))
+        goto fail;
+    if (db) {
+        ids = index_ids(&cohort);
+        if (!ids || add_history(&in, db, programme_id, ids, &err) != 0 ||
+            add_rules(&in, db, programme_id, ids, &err) != 0)
+            goto fail;
+    }
+    d = malloc(sizeof(double) * (size_t)in.n * (size_t)in.n);
+    if (!d) {
+        sb_append(&err, "out of memory for the score matrix");
+        goto fail;
+    }
+    struct form_scoring sc = {.n = in.n,
+                              .k = in.k,
+                              .code = in.code,
+                              .weight = in.weight,
+                              .w_new = in.w_new,
+                              .known = in.known,
+                              .known_count = in.known_count};
+    form_score_matrix(&sc, d);
+    double ub;
+    if (form_score_bound(&sc, in.m, in.lo, in.hi, &ub) != 0) {
+        sb_append(&err, "out of memory");
+        goto fail;
+    }
+    /* Breaking up a single minority member costs as much as three fully diverse pairs. */
+    double w_all = in.w_new;
+    for (int k = 0; k < in.k; k++)
+        w_all += in.weight[k];
+    struct form_problem p = {.n = in.n,
+                             .m = in.m,
+                             .d = d,
+                             .lo = in.lo,
+                             .hi = in.hi,
+                             .apart = in.apart,
+                             .apart_count = in.apart_count,
+                             .together = in.together,
+                             .together_count = in.together_count,
+                             .pin = in.pin,
+                             .iso_class = in.iso_class,
+                             .iso_k = in.iso_k,
+                             .iso_class_count = in.iso_class_count,
+                             .iso_penalty = 3 * w_all,
+                             .labels = in.labels,
+                             .group_labels = (const char *const *)in.set_names};
+    struct form_options o = {.seed = (uint64_t)a.seed,
+                             .seconds = a.seconds,
+                             .max_iterations = a.iterations,
+                             .target = ub,
+                             .has_target = 1};
+    if (a.iterations)
+        o.seconds = 0;
+    int rc = form_solve(&p, &o, &r, &err);
+    if (rc != 0) {
+        if (rc < 0)
+            sb_append(&err, "out of memory");
+        if (err.data)
+            fputs(err.data, stderr);
+        status = cli_user_error(cmd, "the rules cannot all hold (see above)");
+        goto out;
+    }
+    if (a.save) {
+        long long *pids = malloc(sizeof(long long) * (size_t)in.n);
+        char *settings = settings_json(&in, &a), *msg = NULL;
+        long long plan_id = 0;
+        int saved = -1;
+        if (pids && settings) {
+            for (int i = 0; i < in.n; i++)
+                pids[i] = cohort.people[i].id;
+            struct store_plan plan = {.programme_id = programme_id,
+                                      .name = a.save,
+                                      .objective = r.objective,
+                                      .upper_bound = &ub,
+                                      .settings_json = settings,
+                                      .m = in.m,
+                                      .set_names = (const char *const *)in.set_names,
+                                      .n = in.n,
+                                      .person_ids = pids,
+                                      .group = r.group};
+            saved = store_plan_save(db, &plan, &plan_id, &msg);
+        }
+        free(pids);
+        free(settings);
+        if (saved != 0) {
+            status = cli_user_error(cmd, "%s",
+                                    saved > 0 ? "the programme already has a plan of that name"
+                                    : msg     ? msg
+                                              : "out of memory");
+            free(msg);
+            goto out;
+        }
+    }
+    if (a.json)
+        cli_print_json(plan_json(&in, &r, &ub, a.seed));
+    else
+        print_plan(&in, &r, &ub);
+    status = CLI_OK;
+    goto out;
+fail:
+    status = cli_user_error(cmd, "%s", err.data ? err.data : "out of memory");
+out:
+    free(r.group);
+    free(d);
+    free(ids);
+    sb_free(&err);
+    form_input_free(&in);
+    cohort_free(&cohort);
+    db_close(db);
+    return status;
+}
+
+const struct command command_form = {
+    .name = "form",
+    .summary = "Form action learning sets that mix people across silos",
+    .help = "usage: setwork form FILE.csv|--programme NAME [--sets M | --size A-B]\n"
+            "                    [--weights NAME=W,...] [--seconds S] [--seed N] [--iterations N]\n"
+            "                    [--apart FILE] [--together FILE] [--pin FILE] [--chain D]\n"
+            "                    [--no-isolate ATTR] [--json] [--save NAME]\n\n"
+            "Splits the cohort into sets so that each person meets as many people as possible\n"
+            "from other parts of the organisation whom they do not already know. A pair in one\n"
+            "set scores the sum of the weights of the attributes on which they differ, plus the\n"
+            "weight 'new' when they have not shared a set in an earlier plan of the programme\n"
+            "(the latest plan counts fully, each older one half as much as the next).\n"
+            "Default weights: organisation=3, department=2, location=1, role=1, grade=1,\n"
+            "gender=0.5, other columns 1, new=2; --weights changes any of them.\n\n"
+            "Rules that always hold: the set sizes (--sets M: M sets as equal as possible;\n"
+            "--size A-B, default 4-8: sizes within A-B and within one of the average); nobody\n"
+            "with their line manager (--chain D: nobody within D levels of each other in the\n"
+            "management chain; 0 turns it off); --apart FILE (lines 'email,email': never in one\n"
+            "set); --together FILE (lines 'email,email': always in one set); --pin FILE (lines\n"
+            "'email,set number'); and, with --programme, the rules stored for the programme.\n"
+            "--no-isolate ATTR avoids sets with a single member of a minority value of ATTR\n"
+            "(every value but the most common one); it gives way to the rules above.\n"
+            "When the rules cannot all hold, says which collide and why, and exits 1.\n\n"
+            "The output ends with the score, a provable upper bound and the certified gap.\n"
+            "--seconds S (default 1) bounds the search, which stops earlier at the bound;\n"
+            "--iterations N bounds it by work instead, so that a --seed gives the same plan\n"
+            "every time. --json prints {objective, upper_bound, gap, optimal, sets: [{name,\n"
+            "members: [email...], mix, known_pairs}], ...}. --save NAME stores the plan for\n"
+            "the programme.\n",
+    .run = run_form,
+};

@@ -1,0 +1,515 @@
+/* The search: iterated tabu search over one-moves and swaps with strong perturbation, in the
+ * spirit of Lai & Hao's iterated maxima search (2016) and the directed/undirected perturbation
+ * phases of Yang et al.'s three-phase search (2022), over the exact incremental gain matrix. */
+#include "engine/formation/search.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+/* Evaluations per tabu iteration above which the neighbourhood is sampled: a full swap scan of
+ * 5,000 people is 12.5 million pairs, too slow per step; a sample of units keeps steps fast. */
+#define FULL_SCAN_LIMIT 250000
+/* The work budget when the caller sets neither seconds nor iterations. */
+#define FORM_DEFAULT_ITERATIONS 100000
+/* Annealing runs after the tabu phase. */
+#define ANNEAL_CYCLES 3
+/* Extra starts when keep-together units leave the rules broken. */
+#define FORM_RETRIES 8
+
+struct search {
+    struct form_state *s;
+    const struct form_options *o;
+    long *tabu;   /* u: iteration until which a unit may not move */
+    double *gi;   /* m: scratch, gain of the scanned unit with each set */
+    int *movable; /* u: 1 when not pinned */
+    int *order;   /* u: scratch */
+    int *best;    /* u: best plan */
+    double best_score;
+    double lnu[4096]; /* ln of uniform draws: the acceptance test without a call to exp */
+    long it;
+    double t0, best_at;
+    int stopped;
+};
+
+static double now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+static int reached_target(const struct search *x)
+{
+    const struct form_options *o = x->o;
+    return o->has_target && x->best_score >= o->target - 1e-9 * fmax(1, fabs(o->target));
+}
+
+static int should_stop(struct search *x)
+{
+    if (x->stopped)
+        return 1;
+    const struct form_options *o = x->o;
+    if (o->max_iterations > 0 && x->it >= o->max_iterations)
+        x->stopped = 1;
+    else if (reached_target(x))
+        x->stopped = 1;
+    else if (o->seconds > 0 && (x->it & 7) == 0 && now() - x->t0 >= o->seconds)
+        x->stopped = 1;
+    return x->stopped;
+}
+
+static void keep_if_best(struct search *x)
+{
+    double sc = form_state_score(x->s);
+    if (sc > x->best_score + 1e-9) {
+        x->best_score = sc;
+        memcpy(x->best, x->s->grp, sizeof(int) * (size_t)x->s->u);
+        x->best_at = now() - x->t0;
+    }
+}
+
+struct choice {
+    int i, j, b; /* j >= 0: swap i and j; else move i to b */
+    double delta;
+    int ties;
+};
+
+static void offer(struct search *x, struct choice *c, int i, int j, int b, double delta)
+{
+    if (delta > c->delta + 1e-9) {
+        c->delta = delta;
+        c->i = i;
+        c->j = j;
+        c->b = b;
+        c->ties = 1;
+    } else if (delta > c->delta - 1e-9 && form_rng_below(&x->s->rng, (uint32_t)++c->ties) == 0) {
+        c->i = i;
+        c->j = j;
+        c->b = b;
+    }
+}
+
+/* Scans every move of unit I and its swaps with units J in [J0, u) and offers the admissible
+ * ones: not tabu (unless they beat the best plan), within every size bound. */
+static void scan_unit(struct search *x, struct choice *c, int i, int j0, double aspire)
+{
+    struct form_state *s = x->s;
+    int u = s->u, m = s->m, a = s->grp[i], wi = s->wt[i];
+    double base = -s->own[i];
+    int tabu_i = x->tabu[i] > x->it;
+    for (int b = 0; b < m; b++)
+        x->gi[b] = s->G[(size_t)b * (size_t)u + (size_t)i] + base;
+    if (s->sz[a] - wi >= s->lo[a]) {
+        for (int b = 0; b < m; b++) {
+            if (b == a || s->sz[b] + wi > s->hi[b])
+                continue;
+            double d = x->gi[b];
+            if (s->iso)
+                d -= s->lambda * form_state_iso_move(s, i, b);
+            if (d < c->delta - 1e-9 || (tabu_i && d <= aspire))
+                continue;
+            offer(x, c, i, -1, b, d);
+        }
+    }
+    const double *ga = s->G + (size_t)a * (size_t)u;
+    const double *row = s->w + (size_t)i * (size_t)u;
+    const int *grp = s->grp;
+    const double *own = s->own, *gi = x->gi;
+    for (int j = j0; j < u; j++) {
+        int b = grp[j];
+        if (b == a)
+            continue;
+        double d = gi[b] + ga[j] - own[j] - 2 * row[j];
+        if (s->iso)
+            d -= s->lambda * form_state_iso_swap(s, i, j);
+        if (d < c->delta - 1e-9 || !x->movable[j])
+            continue;
+        if ((tabu_i || x->tabu[j] > x->it) && d <= aspire)
+            continue;
+        if (!s->uniform) {
+            int wj = s->wt[j];
+            if (s->sz[a] - wi + wj < s->lo[a] || s->sz[a] - wi + wj > s->hi[a] ||
+                s->sz[b] - wj + wi < s->lo[b] || s->sz[b] - wj + wi > s->hi[b])
+                continue;
+        }
+        offer(x, c, i, j, b, d);
+    }
+}
+
+/* One tabu step: the best admissible move or swap, applied even when it makes things worse.
+ * Returns 0, or -1 when nothing is admissible. */
+static int tabu_step(struct search *x, int tenure)
+{
+    struct form_state *s = x->s;
+    int u = s->u;
+    struct choice c = {.i = -1, .j = -1, .b = -1, .delta = -INFINITY};
+    double aspire = x->best_score - form_state_score(s) + 1e-9;
+    if ((double)u * u / 2 <= FULL_SCAN_LIMIT) {
+        for (int i = 0; i < u; i++) {
+            if (x->movable[i])
+                scan_unit(x, &c, i, i + 1, aspire);
+        }
+    } else {
+        int k = FULL_SCAN_LIMIT / u;
+        for (int t = 0; t < k; t++) {
+            int i = (int)form_rng_below(&s->rng, (uint32_t)u);
+            if (x->movable[i])
+                scan_unit(x, &c, i, 0, aspire);
+        }
+    }
+    if (c.i < 0)
+        return -1;
+    int i = c.i, a = s->grp[i];
+    if (c.j >= 0) {
+        form_state_move(s, i, c.b);
+        form_state_move(s, c.j, a);
+        x->tabu[c.j] = x->it + tenure + (long)form_rng_below(&s->rng, (uint32_t)tenure + 1);
+    } else {
+        form_state_move(s, i, c.b);
+    }
+    x->tabu[i] = x->it + tenure + (long)form_rng_below(&s->rng, (uint32_t)tenure + 1);
+    return 0;
+}
+
+/* Random swaps (and moves when sizes allow) that keep every bound: the strong perturbation
+ * that sends the search to a new region around the best plan. */
+static void perturb(struct search *x, int strength)
+{
+    struct form_state *s = x->s;
+    int u = s->u;
+    for (int t = 0, tries = 0; t < strength && tries < 20 * strength; tries++) {
+        int i = (int)form_rng_below(&s->rng, (uint32_t)u);
+        int j = (int)form_rng_below(&s->rng, (uint32_t)u);
+        int a = s->grp[i], b = s->grp[j];
+        if (a == b || !x->movable[i] || !x->movable[j])
+            continue;
+        int wi = s->wt[i], wj = s->wt[j];
+        if (s->sz[a] - wi + wj < s->lo[a] || s->sz[a] - wi + wj > s->hi[a] ||
+            s->sz[b] - wj + wi < s->lo[b] || s->sz[b] - wj + wi > s->hi[b])
+            continue;
+        form_state_move(s, i, b);
+        form_state_move(s, j, a);
+        t++;
+    }
+}
+
+/* Delta of swapping units I and J (different sets), or INFINITY-negative when sizes forbid. */
+static inline double swap_delta(const struct form_state *s, int i, int j)
+{
+    size_t u = (size_t)s->u;
+    int a = s->grp[i], b = s->grp[j];
+    double d = s->G[(size_t)b * u + (size_t)i] - s->own[i] + s->G[(size_t)a * u + (size_t)j] -
+               s->own[j] - 2 * s->w[(size_t)i * u + (size_t)j];
+    if (s->iso)
+        d -= s->lambda * form_state_iso_swap(s, i, j);
+    return d;
+}
+
+/* Mean |delta| of random swaps (without outliers): the scale of the annealing temperatures. */
+static int cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+static double delta_scale(struct search *x)
+{
+    struct form_state *s = x->s;
+    double sample[200], sum = 0;
+    int got = 0, used = 0;
+    for (int t = 0; t < 2000 && got < 200; t++) {
+        int i = (int)form_rng_below(&s->rng, (uint32_t)s->u);
+        int j = (int)form_rng_below(&s->rng, (uint32_t)s->u);
+        if (s->grp[i] == s->grp[j])
+            continue;
+        sample[got++] = fabs(swap_delta(s, i, j));
+    }
+    if (got == 0)
+        return 1;
+    /* Swaps that break a keep-apart rule cost the huge penalty; leaving out anything above ten
+     * times the median keeps them from setting the temperature (they would make the annealing a
+     * random walk). On plain MDGP instances nothing is left out. */
+    qsort(sample, (size_t)got, sizeof(double), cmp_double);
+    double median = sample[got / 2];
+    for (int t = 0; t < got; t++) {
+        if (sample[t] <= 10 * median) {
+            sum += sample[t];
+            used++;
+        }
+    }
+    return used && sum > 0 ? sum / used : 1;
+}
+
+/* Where the run is in its budget, from 0 to 1: by iterations when they bound the run (so a seed
+ * gives the same plan), else by the clock. */
+static double progress(struct search *x, double scale)
+{
+    const struct form_options *o = x->o;
+    double f = 0;
+    if (o->max_iterations > 0)
+        f = (double)x->it / (double)o->max_iterations;
+    else if (o->seconds > 0)
+        f = (now() - x->t0) / o->seconds;
+    return f / scale;
+}
+
+/* Simulated annealing over random swaps and moves, cooling geometrically from T0 to T1 as the
+ * run goes from where it is to UNTIL (a fraction of the budget). Each evaluation is O(1) from
+ * the gain matrix, each accepted step O(u). Long single runs beat short repeated ones here,
+ * as in the annealing results reported for MDGP (ACSA). */
+static void anneal(struct search *x, double t0, double t1, double until)
+{
+    struct form_state *s = x->s;
+    int u = s->u, m = s->m;
+    double temp = t0, lr = log(t1 / t0);
+    double start = progress(x, 1) / until;
+    if (start >= 1)
+        return;
+    double sc = form_state_score(s);
+    for (long step = 0;; step++) {
+        if ((step & 255) == 0) {
+            x->it++;
+            if (should_stop(x))
+                return;
+            double f = (progress(x, until) - start) / (1 - start + 1e-12);
+            if (f >= 1)
+                return;
+            temp = t0 * exp(lr * f);
+        }
+        int i = (int)form_rng_below(&s->rng, (uint32_t)u);
+        if (!x->movable[i])
+            continue;
+        int a = s->grp[i];
+        uint64_t r = form_rng_next(&s->rng);
+        double d;
+        int j = -1, b;
+        if ((r & 7) == 0) {
+            b = (int)(((r >> 32) * (uint64_t)m) >> 32);
+            if (b == a || s->sz[a] - s->wt[i] < s->lo[a] || s->sz[b] + s->wt[i] > s->hi[b])
+                continue;
+            d = s->G[(size_t)b * (size_t)u + (size_t)i] - s->own[i];
+            if (s->iso)
+                d -= s->lambda * form_state_iso_move(s, i, b);
+        } else {
+            j = (int)(((r >> 32) * (uint64_t)u) >> 32);
+            b = s->grp[j];
+            if (b == a || !x->movable[j])
+                continue;
+            if (!s->uniform) {
+                int wi = s->wt[i], wj = s->wt[j];
+                if (s->sz[a] - wi + wj < s->lo[a] || s->sz[a] - wi + wj > s->hi[a] ||
+                    s->sz[b] - wj + wi < s->lo[b] || s->sz[b] - wj + wi > s->hi[b])
+                    continue;
+            }
+            d = swap_delta(s, i, j);
+        }
+        if (d < 0 && d < temp * x->lnu[(r >> 16) & 4095])
+            continue;
+        form_state_move(s, i, b);
+        if (j >= 0)
+            form_state_move(s, j, a);
+        sc += d;
+        if (sc > x->best_score + 1e-9)
+            keep_if_best(x);
+    }
+}
+
+/* Iterated tabu search until the run reaches fraction UNTIL of its budget: tabu phases of DEPTH
+ * non-improving steps, each restarted from the best plan under a perturbation whose strength
+ * grows while phases fail and resets on success. A short tabu tenure (a few steps) works best on
+ * the MDGPLIB instances; longer ones let the search drift away from good regions. */
+static void tabu_phase(struct search *x, double until)
+{
+    struct form_state *s = x->s;
+    int u = s->u;
+    int tenure = u / 60 + 2;
+    long depth = 10L * u + 100;
+    int base = u / 10 + 2, strength = base;
+    while (!should_stop(x) && progress(x, 1) < until) {
+        double phase_best = form_state_score(s);
+        long idle = 0;
+        while (idle < depth && !should_stop(x)) {
+            if (tabu_step(x, tenure) != 0)
+                break;
+            x->it++;
+            double sc = form_state_score(s);
+            if (sc > phase_best + 1e-9) {
+                phase_best = sc;
+                idle = 0;
+                keep_if_best(x);
+            } else {
+                idle++;
+            }
+            if ((idle & 63) == 0 && progress(x, 1) >= until)
+                break;
+        }
+        if (should_stop(x))
+            break;
+        double before = x->best_score;
+        memcpy(s->grp, x->best, sizeof(int) * (size_t)u);
+        form_state_rebuild(s); /* also clears rounding drift of the incremental sums */
+        perturb(x, strength);
+        strength = phase_best > before - 1e-9 ? base : strength + base / 2 + 1;
+        if (strength > u / 2)
+            strength = base;
+        x->it++;
+    }
+}
+
+/* The whole search: a tabu phase for the first tenth of the budget (it finds good plans fast
+ * and often reaches a cohort's upper bound outright), then ANNEAL_CYCLES long annealing runs,
+ * each from the best plan so far (on the MDGPLIB budgets these beat the tabu search clearly),
+ * then a short tabu polish of the result. Temperatures are fractions of the mean |delta| of a
+ * random swap; they were tuned on RanReal n=240 (0.4 -> 0.08 for the first run, 0.3 -> 0.08
+ * for reheats; below about 0.08 the search is frozen). */
+static void iterate(struct search *x)
+{
+    struct form_state *s = x->s;
+    int u = s->u, movable = 0;
+    for (int k = 0; k < u; k++)
+        movable += x->movable[k];
+    if (movable < 2)
+        return;
+    /* Measured on the first plan: around a good plan random swaps lose more, which would set
+     * the temperatures too high. */
+    double scale = delta_scale(x);
+    tabu_phase(x, 0.1);
+    if (should_stop(x))
+        return;
+    memcpy(s->grp, x->best, sizeof(int) * (size_t)u);
+    form_state_rebuild(s);
+    double t0f = 0.4, start = progress(x, 1);
+    for (int c = 1; c <= ANNEAL_CYCLES && !should_stop(x); c++) {
+        anneal(x, t0f * scale, 0.08 * scale, start + (0.97 - start) * c / ANNEAL_CYCLES);
+        memcpy(s->grp, x->best, sizeof(int) * (size_t)u);
+        form_state_rebuild(s);
+        t0f = 0.3; /* reheat the best plan less than the first start */
+    }
+    memcpy(s->grp, x->best, sizeof(int) * (size_t)u);
+    form_state_rebuild(s);
+    tabu_phase(x, 1.0);
+}
+
+static void state_free(struct form_state *s)
+{
+    free(s->w_owned);
+    free(s->grp);
+    free(s->sz);
+    free(s->G);
+    free(s->own);
+    free(s->cnt);
+    free(s->cls_start);
+    free(s->cls_id);
+    free(s->cls_n);
+}
+
+int form_solve(const struct form_problem *p, const struct form_options *o, struct form_result *r,
+               struct strbuf *err)
+{
+    memset(r, 0, sizeof *r);
+    int found = form_precheck(p, err);
+    if (found != 0)
+        return found < 0 ? -1 : 1;
+    double t0 = now();
+    struct form_units un;
+    if (form_units_build(p, &un) != 0)
+        return -1;
+    struct form_state s = {0};
+    struct form_options opts = *o;
+    if (opts.seconds <= 0 && opts.max_iterations <= 0)
+        opts.max_iterations = FORM_DEFAULT_ITERATIONS;
+    struct search x = {.s = &s, .o = &opts, .t0 = t0, .best_score = -INFINITY};
+    int status = -1, u = un.count, m = p->m;
+    int *start_units = NULL;
+    s.u = u;
+    s.m = m;
+    s.wt = un.weight;
+    s.pin = un.pin;
+    s.lo = p->lo;
+    s.hi = p->hi;
+    s.uniform = u == p->n;
+    form_rng_seed(&s.rng, o->seed);
+    for (int t = 0; t < 4096; t++)
+        x.lnu[t] = log((t + 0.5) / 4096.0);
+    s.grp = malloc(sizeof(int) * (size_t)u);
+    s.sz = calloc((size_t)m, sizeof(int));
+    s.G = malloc(sizeof(double) * (size_t)u * (size_t)m);
+    s.own = malloc(sizeof(double) * (size_t)u);
+    x.tabu = calloc((size_t)u, sizeof(long));
+    x.gi = malloc(sizeof(double) * (size_t)m);
+    x.movable = malloc(sizeof(int) * (size_t)u);
+    x.order = malloc(sizeof(int) * ((size_t)u + (size_t)m));
+    x.best = malloc(sizeof(int) * (size_t)u);
+    r->group = malloc(sizeof(int) * (size_t)p->n);
+    if (!s.grp || !s.sz || !s.G || !s.own || !x.tabu || !x.gi || !x.movable || !x.order ||
+        !x.best || !r->group)
+        goto out;
+    if (form_setup_matrix(&s, p, &un) != 0 || form_setup_classes(&s, p, &un) != 0)
+        goto out;
+    for (int k = 0; k < u; k++)
+        x.movable[k] = un.pin[k] < 0;
+    if (o->start) {
+        start_units = malloc(sizeof(int) * (size_t)u);
+        if (!start_units)
+            goto out;
+        for (int k = 0; k < u; k++) {
+            int first = o->start[un.member[un.start[k]]];
+            start_units[k] = first >= 0 && first < m ? first : -1;
+        }
+    }
+    /* Keep-together units of different weights split the search space (a swap exchanges
+     * equal weights only), so when the rules are still broken at the end, a few more starts
+     * place the units differently, each with a short budget. */
+    struct strbuf why = {0};
+    for (int attempt = 0;; attempt++) {
+        if (form_construct(&s, attempt ? NULL : start_units, x.order, attempt > 0) != 0) {
+            sb_append(err, "No way was found to fit the keep-together groups and pinned people "
+                           "into the set sizes; widen the sizes or drop a keep-together rule.\n");
+            status = 1;
+            goto out;
+        }
+        memcpy(x.best, s.grp, sizeof(int) * (size_t)u);
+        x.best_score = form_state_score(&s);
+        x.best_at = now() - t0;
+        iterate(&x);
+        for (int i = 0; i < p->n; i++)
+            r->group[i] = x.best[un.unit_of[i]];
+        sb_reset(&why);
+        if (form_check(p, r->group, &why) == 0)
+            break;
+        if (s.uniform || attempt == FORM_RETRIES) {
+            sb_append(err, "No plan was found that keeps every rule; the best one found "
+                           "breaks:\n");
+            sb_append(err, why.data ? why.data : "");
+            sb_free(&why);
+            status = 1;
+            goto out;
+        }
+        opts.seconds = 0;
+        opts.max_iterations = x.it + 2000;
+        x.stopped = 0;
+    }
+    sb_free(&why);
+    r->objective = form_objective(p, r->group);
+    r->isolated = form_isolated(p, r->group);
+    r->iterations = x.it;
+    r->seconds = now() - t0;
+    r->best_at = x.best_at;
+    status = 0;
+out:
+    if (status != 0) {
+        free(r->group);
+        r->group = NULL;
+    }
+    free(start_units);
+    free(x.tabu);
+    free(x.gi);
+    free(x.movable);
+    free(x.order);
+    free(x.best);
+    state_free(&s);
+    form_units_free(&un);
+    return status;
+}

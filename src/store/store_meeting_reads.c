@@ -1,0 +1,142 @@
+/* Readers for the facilitator's meeting page: ground rules, question logs, journals,
+ * presentations and session reviews. Callers check store_meet_may_see first. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "store/store_meetings.h"
+
+void meet_texts_free(struct meet_text *list, size_t count)
+{
+    for (size_t i = 0; i < count; i++) {
+        free(list[i].body);
+        free(list[i].kind);
+        free(list[i].created_at);
+    }
+    free(list);
+}
+
+/* Steps ST (columns: id, person_id, meeting_id, body, kind, created_at) into *OUT. */
+static int collect_texts(sqlite3_stmt *st, struct meet_text **out, size_t *count)
+{
+    struct meet_text *list = NULL;
+    size_t n = 0;
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        struct meet_text *grown = realloc(list, (n + 1) * sizeof *grown);
+        if (!grown) {
+            rc = SQLITE_NOMEM;
+            break;
+        }
+        list = grown;
+        struct meet_text *t = &list[n++];
+        t->id = sqlite3_column_int64(st, 0);
+        t->person_id = sqlite3_column_int64(st, 1);
+        t->meeting_id = sqlite3_column_int64(st, 2);
+        t->body = db_column_dup(st, 3);
+        t->kind = db_column_dup(st, 4);
+        t->created_at = db_column_dup(st, 5);
+        if (!t->body) {
+            rc = SQLITE_NOMEM;
+            break;
+        }
+    }
+    sqlite3_reset(st);
+    if (rc != SQLITE_DONE) {
+        meet_texts_free(list, n);
+        return -1;
+    }
+    *out = list;
+    *count = n;
+    return 0;
+}
+
+int store_ground_rules_list(struct db *db, long long set_id, struct meet_text **out, size_t *count)
+{
+    sqlite3_stmt *st = db_prepare(db, "SELECT id, 0, 0, body, NULL, NULL FROM set_ground_rules"
+                                      " WHERE set_id = ?1 ORDER BY position, id");
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, set_id);
+    return collect_texts(st, out, count);
+}
+
+int store_questions_list(struct db *db, long long presentation_id, struct meet_text **out,
+                         size_t *count)
+{
+    sqlite3_stmt *st = db_prepare(db, "SELECT id, IFNULL(asker_id, 0), 0, body, kind, created_at"
+                                      " FROM meeting_questions WHERE presentation_id = ?1"
+                                      " ORDER BY id");
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, presentation_id);
+    return collect_texts(st, out, count);
+}
+
+int store_journal_list(struct db *db, long long person_id, struct meet_text **out, size_t *count)
+{
+    sqlite3_stmt *st = db_prepare(db, "SELECT id, person_id, IFNULL(meeting_id, 0), body, NULL,"
+                                      " created_at FROM journal_entries WHERE person_id = ?1"
+                                      " ORDER BY created_at DESC, id DESC");
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, person_id);
+    return collect_texts(st, out, count);
+}
+
+int store_presentations_list(struct db *db, long long meeting_id, struct meet_presentation **out,
+                             size_t *count)
+{
+    sqlite3_stmt *st = db_prepare(db, "SELECT id, presenter_id, position, IFNULL(bid_min, 0),"
+                                      " airtime_s FROM presentations WHERE meeting_id = ?1"
+                                      " ORDER BY position, id");
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, meeting_id);
+    struct meet_presentation *list = NULL;
+    size_t n = 0;
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        struct meet_presentation *grown = realloc(list, (n + 1) * sizeof *grown);
+        if (!grown) {
+            rc = SQLITE_NOMEM;
+            break;
+        }
+        list = grown;
+        list[n].id = sqlite3_column_int64(st, 0);
+        list[n].presenter_id = sqlite3_column_int64(st, 1);
+        list[n].position = sqlite3_column_int(st, 2);
+        list[n].bid_min = sqlite3_column_int(st, 3);
+        list[n].airtime_s = sqlite3_column_int64(st, 4);
+        n++;
+    }
+    sqlite3_reset(st);
+    if (rc != SQLITE_DONE) {
+        free(list);
+        return -1;
+    }
+    *out = list;
+    *count = n;
+    return 0;
+}
+
+int store_review_get(struct db *db, long long meeting_id, char **helped, char **learned_questioning)
+{
+    sqlite3_stmt *st = db_prepare(db, "SELECT helped, learned_questioning FROM session_reviews"
+                                      " WHERE meeting_id = ?1");
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, meeting_id);
+    int rc = sqlite3_step(st);
+    int result = rc == SQLITE_ROW ? 0 : rc == SQLITE_DONE ? 1 : -1;
+    if (rc == SQLITE_ROW) {
+        *helped = db_column_dup(st, 0);
+        *learned_questioning = db_column_dup(st, 1);
+        if (!*helped || !*learned_questioning) {
+            free(*helped);
+            free(*learned_questioning);
+            result = -1;
+        }
+    }
+    sqlite3_reset(st);
+    return result;
+}

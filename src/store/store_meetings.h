@@ -1,0 +1,190 @@
+/* Meetings in the store: series and meetings, attendance and quorum, the records of a meeting
+ * (ground rules, presentations, questions, actions, reviews), private journals, calendar feed
+ * tokens, and the one access check every layer calls before showing any of them.
+ * All functions return 0 on success and -1 on a database error unless said otherwise. */
+#ifndef SETWORK_STORE_STORE_MEETINGS_H
+#define SETWORK_STORE_STORE_MEETINGS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "engine/meetings/rules.h"
+#include "engine/meetings/series.h"
+#include "store/db.h"
+
+/* Limits on text from outside. */
+#define MEET_TEXT_MAX     4000 /* a question, action, rule, review or journal entry */
+#define MEET_LOCATION_MAX 500  /* a location or link */
+/* A feed token: 32 random bytes as 64 hex digits. */
+#define MEET_FEED_TOKEN_LEN 64
+
+struct meeting {
+    long long id, set_id, series_id; /* series_id 0 when the meeting is on its own */
+    int position;                    /* 1-based number within the series */
+    char *uid;                       /* stable iCalendar UID */
+    int sequence;                    /* iCalendar SEQUENCE: grows on every move and cancel */
+    int64_t starts_at, ends_at;      /* UTC seconds */
+    char *tzid, *location, *link;    /* location and link "" when none */
+    bool cancelled;
+    long long facilitator_id; /* effective: the override, else the set's (0: none) */
+    char *set_name, *programme_name;
+};
+
+void meeting_free(struct meeting *m);
+void meetings_free(struct meeting *list, size_t count);
+
+/* Schedules COUNT meetings for SET_ID starting at STARTS[i] (UTC) lasting DURATION_MIN each,
+ * in one transaction, with a new series recording RULE and TZID. Each meeting gets a random
+ * UID. Sets *SERIES_ID. */
+int store_meeting_series_create(struct db *db, long long set_id, const char *rule, const char *tzid,
+                                int duration_min, int count, const int64_t *starts,
+                                const char *location, const char *link, long long *series_id);
+
+/* Loads meeting ID. 0, 1 when there is none, -1 on error. Free with meeting_free. */
+int store_meeting_get(struct db *db, long long id, struct meeting *out);
+
+/* Meetings of programme PROGRAMME_ID (SET_ID 0: every set), by set then start, into *OUT
+ * (caller frees with meetings_free). */
+int store_meetings_list(struct db *db, long long programme_id, long long set_id,
+                        struct meeting **out, size_t *count);
+
+/* Meetings of every set PERSON_ID belongs to or facilitates (PROGRAMME_ID 0: all
+ * programmes), by start. Caller frees with meetings_free. */
+int store_meetings_for_person(struct db *db, long long person_id, long long programme_id,
+                              struct meeting **out, size_t *count);
+
+/* Moves meeting ID to STARTS/ENDS (UTC) and increments its sequence. 0, 1 when there is no
+ * such meeting, -1 on error. */
+int store_meeting_move(struct db *db, long long id, int64_t starts, int64_t ends);
+/* Cancels meeting ID and increments its sequence. 0, 1 when none or already cancelled, -1. */
+int store_meeting_cancel(struct db *db, long long id);
+/* Makes PERSON_ID (0: back to the set's) facilitator of meeting ID. */
+int store_meeting_set_facilitator(struct db *db, long long id, long long person_id);
+
+/* Finds the set named SET_NAME (case-insensitive) in the programme's current plan (the newest
+ * published plan, else the newest draft). 0 and *SET_ID, 1 when none, -1 on error. */
+int store_meeting_find_set(struct db *db, long long programme_id, const char *set_name,
+                           long long *set_id);
+/* The sets of the programme's current plan, ids in *OUT (caller frees). */
+int store_meeting_programme_sets(struct db *db, long long programme_id, long long **out,
+                                 size_t *count);
+
+/* Attendance: STATUS is "present", "apologies" or "absent". */
+int store_attendance_set(struct db *db, long long meeting_id, long long person_id,
+                         const char *status);
+/* The quorum check for meeting ID from the set's size, the apologies sent and the
+ * programme's meeting_quorum. 0, 1 when no such meeting, -1. */
+int store_meeting_quorum(struct db *db, long long meeting_id, struct meet_quorum *q, int *quorum);
+/* Sets the programme's quorum (0: none). */
+int store_programme_set_quorum(struct db *db, long long programme_id, int quorum);
+
+/* Records. Each *_add sets *ID. BODY texts are limited to MEET_TEXT_MAX (-1 when longer). */
+int store_ground_rule_add(struct db *db, long long set_id, const char *body, long long *id);
+int store_presentation_add(struct db *db, long long meeting_id, long long presenter_id, int bid_min,
+                           long long *id);
+int store_presentation_set_airtime(struct db *db, long long id, int64_t airtime_s);
+/* KIND: "unmarked", "open" or "closed". */
+int store_question_add(struct db *db, long long presentation_id, long long asker_id,
+                       const char *body, long long *id);
+int store_question_mark(struct db *db, long long id, const char *kind);
+/* DUE_ON "YYYY-MM-DD" or NULL. */
+int store_action_add(struct db *db, long long meeting_id, long long owner_id, const char *body,
+                     const char *due_on, long long *id);
+int store_review_set(struct db *db, long long meeting_id, const char *helped,
+                     const char *learned_questioning);
+int store_journal_add(struct db *db, long long person_id, long long meeting_id, const char *body,
+                      long long *id);
+
+/* An action as the report-back round shows it. */
+struct meet_action {
+    long long id, owner_id, meeting_id;
+    char *body, *due_on, *status, *learned; /* due_on NULL when none */
+};
+void meet_actions_free(struct meet_action *list, size_t count);
+
+/* The report-back list for meeting ID: every open action of the set's current members that
+ * was made at an earlier meeting of the same set, by owner then id. Caller frees. */
+int store_actions_report_back(struct db *db, long long meeting_id, struct meet_action **out,
+                              size_t *count);
+/* Records the report back on action ID at meeting MEETING_ID: STATUS "done", "partly" or
+ * "not_done" (or "open" to carry it forward unreported) and what was LEARNED. 0, 1 when no
+ * such action, -1. */
+int store_action_report(struct db *db, long long id, long long meeting_id, const char *status,
+                        const char *learned);
+
+/* Readers for the meeting page. A text record: a ground rule (person_id 0, kind NULL), a
+ * question (person_id the asker or 0, kind "unmarked"/"open"/"closed") or a journal entry
+ * (person_id the owner, meeting_id the meeting or 0, kind NULL). */
+struct meet_text {
+    long long id, person_id, meeting_id;
+    char *body, *kind, *created_at; /* kind and created_at NULL when the record has none */
+};
+void meet_texts_free(struct meet_text *list, size_t count);
+/* The set's ground rules in order. Caller frees with meet_texts_free. */
+int store_ground_rules_list(struct db *db, long long set_id, struct meet_text **out, size_t *count);
+/* The question log of a presentation, oldest first. */
+int store_questions_list(struct db *db, long long presentation_id, struct meet_text **out,
+                         size_t *count);
+/* PERSON_ID's journal, newest first. Only ever call it for the viewer's own person id. */
+int store_journal_list(struct db *db, long long person_id, struct meet_text **out, size_t *count);
+
+struct meet_presentation {
+    long long id, presenter_id;
+    int position, bid_min; /* bid_min 0 when time is shared equally */
+    int64_t airtime_s;
+};
+/* The presentations of meeting ID in order, into *OUT (caller frees with free()). */
+int store_presentations_list(struct db *db, long long meeting_id, struct meet_presentation **out,
+                             size_t *count);
+/* The session review of meeting ID: 0 with both texts (caller frees), 1 when none yet, -1. */
+int store_review_get(struct db *db, long long meeting_id, char **helped,
+                     char **learned_questioning);
+
+/* Counts for the admin view: presentations, questions and actions of meeting ID, and the
+ * attendance tallies. Content is never returned here. */
+struct meet_counts {
+    int presentations, questions, actions, present, apologies, absent;
+};
+int store_meeting_counts(struct db *db, long long meeting_id, struct meet_counts *out);
+
+/* Calendar feed tokens. Creates (replacing any old one) a token for PERSON_ID and returns it
+ * in *TOKEN (MEET_FEED_TOKEN_LEN hex digits; caller frees); only its hash is stored. */
+int store_feed_token_create(struct db *db, long long person_id, char **token);
+/* Looks a token up: 0 and *PERSON_ID, 1 when unknown or malformed, -1 on error. */
+int store_feed_token_person(struct db *db, const char *token, long long *person_id);
+
+/* Stored meetings as an iCalendar text (a person's feed, or one meeting's .ics with N = 1):
+ * summaries name only the set and programme. NAME (NULL: none) becomes X-WR-CALNAME; STAMP is
+ * DTSTAMP. Caller frees; NULL when out of memory. */
+char *meetings_to_ics(const struct meeting *ms, size_t n, const char *name, int64_t stamp);
+
+/* --- Confidentiality ---------------------------------------------------------------------- */
+
+/* Who is asking: the person behind the account (0 when the account is no person) and whether
+ * the account is an admin. */
+struct meet_viewer {
+    long long person_id;
+    bool admin;
+};
+
+/* Every kind of meeting record, by the id that names it. */
+enum meet_item {
+    MEET_ITEM_MEETING,      /* meetings.id: the schedule entry */
+    MEET_ITEM_ATTENDANCE,   /* meetings.id: who came, apologies, counts */
+    MEET_ITEM_GROUND_RULE,  /* set_ground_rules.id */
+    MEET_ITEM_PRESENTATION, /* presentations.id */
+    MEET_ITEM_QUESTION,     /* meeting_questions.id */
+    MEET_ITEM_ACTION,       /* meeting_actions.id */
+    MEET_ITEM_REVIEW,       /* meetings.id of the session review */
+    MEET_ITEM_JOURNAL,      /* journal_entries.id */
+};
+
+/* THE access check: may VIEWER see the record ITEM/ID? Looks up the record's set, meeting and
+ * owner and applies meet_may_see. Returns 1 (yes), 0 (no, including a record that does not
+ * exist, so a probe learns nothing), -1 on a database error. The web layer calls this before
+ * showing or changing any record. */
+int store_meet_may_see(struct db *db, const struct meet_viewer *viewer, enum meet_item item,
+                       long long id);
+
+#endif

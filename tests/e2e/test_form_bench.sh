@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# `setwork bench mdgp`: the groups it prints are re-evaluated from the instance file: sizes in
+# bounds, every item once, the objective equal to the sum of d within groups; tiny optima found.
+source "$(dirname "$0")/lib.sh"
+dir="${SETWORK_SHARED_DIR:?}/benchmarks/mdgp"
+check() { # instance seconds
+  local f="$dir/instances/$1.txt" name
+  name=$(basename "$1")
+  "$SETWORK" bench mdgp "$f" --seconds "$2" --seed 4 > "$SCRATCH/out.json"
+  jq -r '.groups | to_entries[] | .key as $g | .value[] | "\(.) \($g)"' "$SCRATCH/out.json" > "$SCRATCH/groups"
+  obj=$(jq .objective "$SCRATCH/out.json")
+  awk -v obj="$obj" '
+    FNR == NR { grp[$1] = $2; size[$2]++; placed++; next }
+    FNR == 1 { n = $1; m = $2; for (g = 0; g < m; g++) { lo[g] = $(4 + 2 * g); hi[g] = $(5 + 2 * g) }; next }
+    { if (grp[$1] == grp[$2]) f += $3 }
+    END {
+      bad = placed != n
+      for (g = 0; g < m; g++) if (size[g] < lo[g] || size[g] > hi[g]) bad = 1
+      printf "%s %.6f %.6f\n", (bad ? "BAD" : "OK"), f, obj }' "$SCRATCH/groups" "$f" > "$SCRATCH/eval"
+  read -r status f obj < "$SCRATCH/eval"
+  expect_status OK "$status" "$name: sizes and items"
+  if awk -v a="$f" -v b="$obj" 'BEGIN { exit !(a - b < 1e-3 && b - a < 1e-3) }'; then pass; else
+    fail "$name: printed objective $obj, recomputed $f"; fi
+  echo "$f"
+}
+for inst in RanReal/RanReal_n010_ds_01 RanReal/RanReal_n012_ss_01 RanInt/RanInt_n012_ds_01 Geo/Geo_n012_ss_01; do
+  f=$(check "$inst" 0.2)
+  bkv=$(awk -F, -v i="$(basename $inst)" '$1 == i { print $6 }' "$dir/bkv.csv")
+  if awk -v a="$f" -v b="$bkv" 'BEGIN { exit !(a - b < 1e-3 && b - a < 1e-3) }'; then pass; else
+    fail "$inst: $f, proven optimum $bkv"; fi
+done
+check RanReal/RanReal_n120_ds_01 0.3 > /dev/null
+set +e
+"$SETWORK" bench mdgp "$SCRATCH/missing.txt" 2> "$SCRATCH/err"; s=$?
+set -e
+expect_status 1 $s "missing instance"
+finish

@@ -1,0 +1,288 @@
+/* Unit tests for engine/meetings: series arithmetic across month ends and daylight-saving
+ * changes, the phase timer state machine, quorum and the confidentiality rule. */
+#include "test_support.h"
+
+#include <pthread.h>
+
+#include "engine/meetings/rules.h"
+#include "engine/meetings/series.h"
+#include "engine/meetings/timer.h"
+
+static struct meet_local L(int y, int mo, int d, int h, int mi) {
+    struct meet_local l = {y, mo, d, h, mi};
+    return l;
+}
+
+static void
+every_four_weeks_crosses_month_and_year_ends(void **state)
+{
+    struct meet_local first, out[4];
+    struct meet_rule rule;
+    assert_int_equal(meet_local_parse("2026-12-15T10:00", &first), 0);
+    assert_int_equal(meet_rule_parse("4w", &rule), 0);
+    assert_int_equal(meet_series_local(&first, &rule, 4, out), 0);
+    assert_int_equal(out[1].year, 2027);
+    assert_int_equal(out[1].month, 1);
+    assert_int_equal(out[1].day, 12);
+    assert_int_equal(out[2].month, 2);
+    assert_int_equal(out[2].day, 9);
+    assert_int_equal(out[3].month, 3);
+    assert_int_equal(out[3].day, 9);
+    for (int i = 0; i < 4; i++)
+        assert_int_equal(meet_weekday(out[i].year, out[i].month, out[i].day), 2); /* Tuesday */
+}
+
+static void london_series_keeps_ten_oclock_across_both_dst_changes(void **state)
+{
+    /* 2026: BST starts Sunday 29 March, ends Sunday 25 October. */
+    struct meet_local first = L(2026, 3, 3, 10, 0), out[12];
+    struct meet_rule rule = {MEET_EVERY_WEEKS, 4};
+    assert_int_equal(meet_series_local(&first, &rule, 12, out), 0);
+    for (int i = 0; i < 12; i++) {
+        int64_t utc;
+        assert_int_equal(meet_tz_to_utc("Europe/London", &out[i], &utc), 0);
+        char buf[32];
+        meet_utc_format(utc, buf, sizeof buf);
+        int summer = (out[i].month > 3 && out[i].month < 10) ||
+                     (out[i].month == 3 && out[i].day > 29) ||
+                     (out[i].month == 10 && out[i].day < 25);
+        /* 10:00 local is 09:00Z in summer time and 10:00Z in winter. */
+        assert_int_equal((int)((utc % 86400) / 3600), summer ? 9 : 10);
+        struct meet_local back;
+        assert_int_equal(meet_tz_from_utc("Europe/London", utc, &back), 0);
+        assert_int_equal(back.hour, 10);
+        assert_int_equal(back.day, out[i].day);
+    }
+    /* 3 March (GMT) and 31 March (BST) specifically. */
+    int64_t a, b;
+    assert_int_equal(meet_tz_to_utc("Europe/London", &out[0], &a), 0);
+    assert_int_equal(meet_tz_to_utc("Europe/London", &out[1], &b), 0);
+    assert_int_equal(out[1].day, 31);
+    assert_int_equal(b - a, 28 * 86400 - 3600);
+}
+
+static void gap_and_ambiguous_local_times_are_resolved_as_documented(void **state)
+{
+    int64_t u;
+    char buf[32];
+    struct meet_local gap = L(2026, 3, 29, 1, 30), fold = L(2026, 10, 25, 1, 30);
+    assert_int_equal(meet_tz_to_utc("Europe/London", &gap, &u), 0);
+    meet_utc_format(u, buf, sizeof buf);
+    assert_string_equal(buf, "2026-03-29T00:30:00Z"); /* shown as 02:30 BST */
+    assert_int_equal(meet_tz_to_utc("Europe/London", &fold, &u), 0);
+    meet_utc_format(u, buf, sizeof buf);
+    assert_string_equal(buf, "2026-10-25T01:30:00Z"); /* the winter 01:30 */
+    struct meet_local ny = L(2026, 3, 29, 1, 30);
+    assert_int_equal(meet_tz_to_utc("America/New_York", &ny, &u), 0);
+    meet_utc_format(u, buf, sizeof buf);
+    assert_string_equal(buf, "2026-03-29T05:30:00Z"); /* EDT since 8 March */
+}
+
+/* Each thread converts a year of London times in zones libical may not have loaded yet. */
+static void *convert_many(void *arg)
+{
+    const char *zone = arg;
+    for (int d = 1; d <= 28; d++)
+        for (int m = 1; m <= 12; m++) {
+            struct meet_local l = {2027, m, d, 10, 0}, back;
+            int64_t u;
+            if (meet_tz_to_utc(zone, &l, &u) || meet_tz_from_utc(zone, u, &back) ||
+                back.hour != 10 || back.day != d)
+                return (void *)1;
+        }
+    return NULL;
+}
+
+static void zone_conversion_is_safe_from_many_threads(void **state)
+{
+    static char *zones[4] = {"Australia/Sydney", "America/Chicago", "Asia/Kolkata",
+                             "Australia/Sydney"};
+    pthread_t th[4];
+    for (int i = 0; i < 4; i++)
+        assert_int_equal(pthread_create(&th[i], NULL, convert_many, zones[i]), 0);
+    for (int i = 0; i < 4; i++) {
+        void *r;
+        assert_int_equal(pthread_join(th[i], &r), 0);
+        assert_null(r);
+    }
+}
+
+static void monthly_rule_keeps_ordinal_weekday_and_last(void **state)
+{
+    struct meet_rule rule;
+    assert_int_equal(meet_rule_parse("monthly", &rule), 0);
+    struct meet_local out[6];
+    struct meet_local first = L(2026, 1, 13, 14, 30); /* 2nd Tuesday of January 2026 */
+    assert_int_equal(meet_series_local(&first, &rule, 6, out), 0);
+    static const int days[6] = {13, 10, 10, 14, 12, 9}; /* 2nd Tuesdays Jan-Jun 2026 */
+    for (int i = 0; i < 6; i++) {
+        assert_int_equal(out[i].month, i + 1);
+        assert_int_equal(out[i].day, days[i]);
+        assert_int_equal(out[i].hour, 14);
+    }
+    first = L(2026, 1, 29, 9, 0); /* last Thursday of January */
+    assert_int_equal(meet_series_local(&first, &rule, 3, out), 0);
+    assert_int_equal(out[1].day, 26); /* last Thursday of February 2026 */
+    assert_int_equal(out[2].day, 26); /* last Thursday of March 2026 */
+}
+
+static void rejects_bad_input(void **state)
+{
+    struct meet_local l;
+    struct meet_rule r;
+    assert_int_equal(meet_local_parse("2026-02-29T10:00", &l), -1);
+    assert_int_equal(meet_local_parse("2026-02-28 25:00", &l), -1);
+    assert_int_equal(meet_local_parse("2026-02-28T10:00x", &l), -1);
+    assert_int_equal(meet_rule_parse("0w", &r), -1);
+    assert_int_equal(meet_rule_parse("4d", &r), -1);
+    assert_int_equal(meet_rule_parse("99w", &r), -1);
+    l = L(2026, 1, 1, 10, 0);
+    r.kind = MEET_EVERY_WEEKS;
+    r.weeks = 4;
+    struct meet_local out[1];
+    assert_int_equal(meet_series_local(&l, &r, 0, out), -1);
+    int64_t u;
+    assert_int_equal(meet_tz_to_utc("Mars/Olympus", &l, &u), -1);
+    assert_false(meet_tz_valid("Mars/Olympus"));
+    assert_true(meet_tz_valid("Europe/London"));
+}
+
+static void utc_format_round_trips(void **state)
+{
+    int64_t u;
+    assert_int_equal(meet_utc_parse("2026-03-31T09:00:00Z", &u), 0);
+    char buf[32];
+    meet_utc_format(u, buf, sizeof buf);
+    assert_string_equal(buf, "2026-03-31T09:00:00Z");
+    assert_int_equal(meet_utc_parse("2026-03-31 09:00:00", &u), -1);
+}
+
+static void timer_shares_time_equally_and_by_bids(void **state)
+{
+    struct meet_timer t;
+    int64_t ids[3] = {11, 12, 13};
+    assert_int_equal(meet_timer_init(&t, 3, ids, 3 * 3600, NULL, NULL), 0);
+    for (int i = 0; i < 3; i++) {
+        assert_int_equal(t.p[i].budget_s, 3600);
+        int64_t sum = 0;
+        for (int k = 0; k < MEET_PHASE_COUNT; k++)
+            sum += t.p[i].phase_budget_s[k];
+        assert_int_equal(sum, 3600);
+        assert_int_equal(t.p[i].phase_budget_s[MEET_PHASE_PRESENT], 720);
+    }
+    int64_t bids[3] = {3600, 3600, 7200}; /* 4 h of bids for 2 h: scaled by a half */
+    assert_int_equal(meet_timer_init(&t, 3, ids, 2 * 3600, bids, NULL), 0);
+    assert_int_equal(t.p[0].budget_s, 1800);
+    assert_int_equal(t.p[2].budget_s, 3600);
+    int64_t small[3] = {600, 600, 600};
+    assert_int_equal(meet_timer_init(&t, 3, ids, 7200, small, NULL), 0);
+    assert_int_equal(t.p[1].budget_s, 600);
+    int64_t bad[3] = {600, 0, 600};
+    assert_int_equal(meet_timer_init(&t, 3, ids, 7200, bad, NULL), -1);
+    assert_int_equal(meet_timer_init(&t, 0, ids, 7200, NULL, NULL), -1);
+}
+
+static void timer_runs_pauses_warns_and_overruns(void **state)
+{
+    struct meet_timer t;
+    int64_t ids[2] = {1, 2};
+    double w[MEET_PHASE_COUNT] = {1, 1, 1, 1, 1};
+    assert_int_equal(meet_timer_init(&t, 2, ids, 2 * 1000, NULL, w), 0); /* 200 s a phase */
+    struct meet_timer_view v;
+    assert_int_equal(meet_timer_pause(&t, 0), -1);
+    assert_int_equal(meet_timer_start(&t, 1000), 0);
+    assert_int_equal(meet_timer_start(&t, 1001), -1);
+    meet_timer_view(&t, 1100, &v);
+    assert_int_equal(v.phase, MEET_PHASE_PRESENT);
+    assert_int_equal(v.phase_used_s, 100);
+    assert_int_equal(v.alert, MEET_ALERT_NONE);
+    meet_timer_view(&t, 1150, &v);
+    assert_int_equal(v.alert, MEET_ALERT_WARN);
+    /* Pause for 500 s: paused time does not count. */
+    assert_int_equal(meet_timer_pause(&t, 1150), 0);
+    meet_timer_view(&t, 1650, &v);
+    assert_int_equal(v.phase_used_s, 150);
+    assert_int_equal(meet_timer_start(&t, 1650), 0);
+    meet_timer_view(&t, 1720, &v);
+    assert_int_equal(v.phase_left_s, -20);
+    assert_int_equal(v.alert, MEET_ALERT_OVERRUN);
+    assert_int_equal(meet_timer_next(&t, 1720), 0);
+    meet_timer_view(&t, 1720, &v);
+    assert_int_equal(v.phase, MEET_PHASE_CLARIFY);
+    assert_int_equal(v.phase_used_s, 0);
+    assert_int_equal(t.p[0].phase_used_s[MEET_PHASE_PRESENT], 220);
+    assert_int_equal(meet_timer_airtime(&t, 0, 1800), 300);
+    assert_int_equal(meet_timer_airtime(&t, 1, 1800), 0);
+}
+
+static void timer_moves_through_presenters_to_done(void **state)
+{
+    struct meet_timer t;
+    int64_t ids[2] = {1, 2};
+    assert_int_equal(meet_timer_init(&t, 2, ids, 2000, NULL, NULL), 0);
+    assert_int_equal(meet_timer_start(&t, 0), 0);
+    int64_t now = 0;
+    for (int k = 0; k < MEET_PHASE_COUNT; k++) {
+        now += 10;
+        assert_int_equal(meet_timer_next(&t, now), 0);
+    }
+    assert_int_equal(t.current, 1);
+    assert_int_equal(t.phase, MEET_PHASE_PRESENT);
+    assert_int_equal(meet_timer_airtime(&t, 0, now + 1000), 50);
+    for (int k = 0; k < MEET_PHASE_COUNT; k++) {
+        now += 20;
+        assert_int_equal(meet_timer_next(&t, now), 0);
+    }
+    assert_int_equal(t.state, MEET_TIMER_DONE);
+    assert_int_equal(meet_timer_next(&t, now), -1);
+    assert_int_equal(meet_timer_start(&t, now), -1);
+    assert_int_equal(meet_timer_airtime(&t, 1, now + 1000), 100);
+    assert_string_equal(meet_phase_name(MEET_PHASE_OPEN), "open");
+}
+
+static void quorum_counts_apologies(void **state)
+{
+    struct meet_quorum q = meet_quorum_check(6, 2, 4);
+    assert_int_equal(q.expected, 4);
+    assert_true(q.met);
+    q = meet_quorum_check(6, 3, 4);
+    assert_false(q.met);
+    q = meet_quorum_check(3, 5, 0);
+    assert_int_equal(q.expected, 0);
+    assert_true(q.met);
+}
+
+static void confidentiality_rule_matrix(void **state)
+{
+    struct meet_viewer_relation member = {.member = true}, other = {0},
+                                facilitator = {.facilitator = true}, admin = {.admin = true},
+                                owner = {.member = true, .owner = true};
+    enum meet_record kinds[4] = {MEET_REC_SCHEDULE, MEET_REC_ATTENDANCE, MEET_REC_CONTENT,
+                                 MEET_REC_JOURNAL};
+    /* rows: member, other set's member, facilitator, admin, journal owner */
+    static const bool expect[5][4] = {
+        {1, 1, 1, 0}, {0, 0, 0, 0}, {1, 1, 1, 0}, {1, 1, 0, 0}, {1, 1, 1, 1}};
+    const struct meet_viewer_relation *rels[5] = {&member, &other, &facilitator, &admin, &owner};
+    for (int r = 0; r < 5; r++)
+        for (int k = 0; k < 4; k++)
+            assert_int_equal(meet_may_see(rels[r], kinds[k]), expect[r][k]);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(every_four_weeks_crosses_month_and_year_ends),
+        cmocka_unit_test(london_series_keeps_ten_oclock_across_both_dst_changes),
+        cmocka_unit_test(gap_and_ambiguous_local_times_are_resolved_as_documented),
+        cmocka_unit_test(zone_conversion_is_safe_from_many_threads),
+        cmocka_unit_test(monthly_rule_keeps_ordinal_weekday_and_last),
+        cmocka_unit_test(rejects_bad_input),
+        cmocka_unit_test(utc_format_round_trips),
+        cmocka_unit_test(timer_shares_time_equally_and_by_bids),
+        cmocka_unit_test(timer_runs_pauses_warns_and_overruns),
+        cmocka_unit_test(timer_moves_through_presenters_to_done),
+        cmocka_unit_test(quorum_counts_apologies),
+        cmocka_unit_test(confidentiality_rule_matrix),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

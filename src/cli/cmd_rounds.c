@@ -3,6 +3,7 @@
 #include "cli/cli.h"
 #include "cli/rounds_print.h"
 #include "core/strbuf.h"
+#include "engine/formation/score.h"
 #include "engine/rounds/rounds.h"
 #include "import/cohort_csv.h"
 #include "import/rounds_files.h"
@@ -143,19 +144,9 @@ static int parse_args(int argc, char **argv, struct rounds_opts *o)
     return 0;
 }
 
-/* Category number of each person for --mix COLUMN (-1 when blank); NULL after reporting. */
-static int *mix_categories(const struct cohort *cohort, const char *column, int *status)
+/* Category number of each person on attribute A (-1 when blank). */
+static void categories(const struct cohort *cohort, long a, int *cat)
 {
-    long a = cohort_attr_index(cohort, column);
-    if (a < 0) {
-        *status = cli_user_error(&command_rounds, "--mix: the people have no column '%s'", column);
-        return NULL;
-    }
-    int *cat = malloc((cohort->count + 1) * sizeof *cat);
-    if (!cat) {
-        *status = cli_user_error(&command_rounds, "out of memory");
-        return NULL;
-    }
     for (size_t i = 0; i < cohort->count; i++) {
         const char *v = cohort->people[i].values[a];
         cat[i] = v[0] ? (int)i : -1;
@@ -165,7 +156,50 @@ static int *mix_categories(const struct cohort *cohort, const char *column, int 
                 break;
             }
     }
-    return cat;
+}
+
+/* For --mix COL[,COL...]: the cost per meeting of each pair, the sum over the columns the pair
+ * shares of set formation's weight for that column (doubled, so that gender's 0.5 stays > 0),
+ * and in CAT the categories of the first column for the summary. Returns NULL after reporting. */
+static int *mix_costs(const struct cohort *cohort, const char *columns, int *cat, int *status)
+{
+    size_t n = cohort->count;
+    int *cost = calloc(n * n + 1, sizeof *cost);
+    int *tmp = malloc((n + 1) * sizeof *tmp);
+    char *list = str_printf("%s", columns);
+    int first = 1;
+    if (!cost || !tmp || !list) {
+        *status = cli_user_error(&command_rounds, "out of memory");
+        goto fail;
+    }
+    for (char *col = list, *next; col; col = next) {
+        next = strchr(col, ',');
+        if (next)
+            *next++ = '\0';
+        str_lower(str_trim(col));
+        long a = cohort_attr_index(cohort, col);
+        if (a < 0) {
+            *status = cli_user_error(&command_rounds, "--mix: the people have no column '%s'", col);
+            goto fail;
+        }
+        int w = (int)(2.0 * form_default_weight(col) + 0.5);
+        categories(cohort, a, tmp);
+        if (first)
+            memcpy(cat, tmp, n * sizeof *cat);
+        first = 0;
+        for (size_t i = 0; i < n; i++)
+            for (size_t j = 0; j < n; j++)
+                if (i != j && tmp[i] >= 0 && tmp[i] == tmp[j])
+                    cost[i * n + j] += w;
+    }
+    free(tmp);
+    free(list);
+    return cost;
+fail:
+    free(cost);
+    free(tmp);
+    free(list);
+    return NULL;
 }
 
 static int run_rounds(struct cli_ctx *ctx, int argc, char **argv)
@@ -177,6 +211,7 @@ static int run_rounds(struct cli_ctx *ctx, int argc, char **argv)
     bool have_cohort = o.people == 0;
     int status = 0;
     int *apart = NULL, *together = NULL, *history = NULL, *locked = NULL, *cat = NULL;
+    int *mix = NULL;
     unsigned char *absent = NULL;
     struct rounds_result res = {0};
     struct diag_list diags = {0};
@@ -220,15 +255,22 @@ static int run_rounds(struct cli_ctx *ctx, int argc, char **argv)
                                                         &req.locked_rounds, &diags),
                                      &diags, o.lock)) != 0)
         goto out;
-    if (o.mix && !(cat = mix_categories(&cohort, o.mix, &status)))
-        goto out;
+    if (o.mix) {
+        cat = malloc(((size_t)n + 1) * sizeof *cat);
+        if (!cat) {
+            status = cli_user_error(&command_rounds, "out of memory");
+            goto out;
+        }
+        if (!(mix = mix_costs(&cohort, o.mix, cat, &status)))
+            goto out;
+    }
     req.apart = apart;
     req.together = together;
     req.history = history;
     req.absent = absent;
     req.locked = locked;
     req.attr = cat;
-    req.mix_weight = cat ? 1 : 0;
+    req.mix_cost = mix;
     char err[512];
     if (rounds_solve(&req, &res, err, sizeof err) != 0) {
         status = cli_user_error(&command_rounds, "%s", err);
@@ -256,10 +298,10 @@ static int run_rounds(struct cli_ctx *ctx, int argc, char **argv)
         fputc('\n', stdout);
         rounds_print_itinerary(stdout, &res, who);
         fputc('\n', stdout);
-        rounds_print_summary(stdout, &res);
+        rounds_print_summary(stdout, &res, o.mix);
     }
     if (!o.json && (o.itinerary || o.cards))
-        rounds_print_summary(stderr, &res); /* keeps stdout printable as it is */
+        rounds_print_summary(stderr, &res, o.mix); /* keeps stdout printable as it is */
 out:
     diag_list_free(&diags);
     rounds_result_free(&res);
@@ -269,6 +311,7 @@ out:
     free(locked);
     free(absent);
     free(cat);
+    free(mix);
     if (have_cohort)
         cohort_free(&cohort);
     return status;
@@ -281,7 +324,7 @@ const struct command command_rounds = {
         "usage: setwork rounds (--people N | FILE.csv | --programme NAME) --group-size P\n"
         "                      --rounds W [--seconds S] [--seed N] [--apart FILE]\n"
         "                      [--together FILE] [--absent FILE] [--history FILE] [--lock FILE]\n"
-        "                      [--mix COLUMN] [--json | --itinerary | --cards] [--csv FILE]\n\n"
+        "                      [--mix COL[,COL]] [--json | --itinerary | --cards] [--csv FILE]\n\n"
         "Plans W rounds of tables of P people (P-1 at some tables when the people present do not\n"
         "divide) so that no pair meets twice when that is possible, and otherwise as few pairs\n"
         "as possible meet twice (and none three times before any twice). Perfect schedules\n"
@@ -296,7 +339,8 @@ const struct command command_rounds = {
         "  --history FILE   earlier groups, two or more people per line: their pairs already met\n"
         "  --lock FILE      rounds already played, as written by --csv: rounds 1..K in the file\n"
         "                   stay as they are and the rest is re-planned (e.g. after absences)\n"
-        "  --mix COLUMN     spread people who share COLUMN (e.g. department) over tables\n\n"
+        "  --mix COL[,COL]  spread people who share these columns (e.g. department) over\n"
+        "                   tables, weighing columns as set formation does\n\n"
         "Output: the tables, each person's itinerary and a summary; --itinerary or --cards\n"
         "(one printable card per table) alone; --csv FILE writes email,name,round,table rows;\n"
         "--json prints {\"rounds\": [[[member,...],...],...], \"repeat_pairs\", \"max_meetings\",\n"

@@ -71,8 +71,11 @@ void rounds_print_cards(FILE *out, const struct rounds_result *res, const struct
         }
 }
 
-void rounds_print_summary(FILE *out, const struct rounds_result *res)
+void rounds_print_summary(FILE *out, const struct rounds_result *res, const char *mix)
 {
+    if (mix)
+        fprintf(out, "%ld meetings at a table between people with the same %s.\n", res->same_attr,
+                mix);
     fprintf(out, "%d rounds; at most %d rounds can have no pair meeting twice.\n", res->rounds,
             res->bound);
     if (res->perfect)

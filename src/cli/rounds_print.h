@@ -14,7 +14,8 @@ void rounds_print_tables(FILE *out, const struct rounds_result *res, const struc
 void rounds_print_itinerary(FILE *out, const struct rounds_result *res,
                             const struct cohort *cohort);
 void rounds_print_cards(FILE *out, const struct rounds_result *res, const struct cohort *cohort);
-void rounds_print_summary(FILE *out, const struct rounds_result *res);
+/* MIX: the first --mix column, or NULL. */
+void rounds_print_summary(FILE *out, const struct rounds_result *res, const char *mix);
 /* Writes email,name,round,table rows (table empty when absent). Returns 0 or -1 (errno set). */
 int rounds_write_csv(const char *path, const struct rounds_result *res,
                      const struct cohort *cohort);

@@ -49,6 +49,13 @@ expect_status 4 "$n" "keep-together honoured"
 n=$(jq '[.rounds[1][][]] | index("p07@example.org")' "$SCRATCH/j")
 expect_status null "$n" "absent person not seated"
 
+# Attribute mixing with set formation's weights: four departments of four, tables of four.
+sw rounds "$cases/people.csv" --group-size 4 --rounds 3 --mix department --seconds 3 > "$SCRATCH/out"
+expect_contains "$SCRATCH/out" "0 meetings at a table between people with the same department" "departments mixed"
+status sw rounds "$cases/people.csv" --group-size 4 --rounds 3 --mix shoe_size
+expect_status 1 $s "unknown mix column"
+expect_contains "$SCRATCH/err" "no column 'shoe_size'" "unknown column named"
+
 # The day's outputs and re-planning from the CSV.
 sw rounds "$cases/people.csv" --group-size 4 --rounds 5 --csv "$SCRATCH/day.csv" > "$SCRATCH/out"
 expect_contains "$SCRATCH/out" "p01@example.org: round 1: table" "itinerary in the human output"

@@ -36,6 +36,7 @@ static void plan_free(struct rounds_plan *pl)
     free(pl->history);
     free(pl->tied);
     free(pl->tied_start);
+    free(pl->mix);
 }
 
 /* Turns the request into dense arrays and refuses what cannot be met. */
@@ -48,7 +49,6 @@ static int plan_build(const struct rounds_request *req, struct rounds_plan *pl, 
     pl->n = n, pl->w = w, pl->p = p;
     pl->locked = req->locked;
     pl->locked_rounds = req->locked_rounds;
-    pl->mix_weight = req->attr ? req->mix_weight : 0;
     pl->seed = req->seed;
     pl->seconds = req->seconds;
     pl->max_iterations = req->max_iterations;
@@ -79,11 +79,26 @@ static int plan_build(const struct rounds_request *req, struct rounds_plan *pl, 
         pl->rel[(size_t)a * n + b] |= REL_APART;
         pl->rel[(size_t)b * n + a] |= REL_APART;
     }
-    if (req->attr)
+    if ((req->attr && req->mix_weight > 0) || req->mix_cost) {
+        pl->mix = calloc((size_t)n * n, sizeof *pl->mix);
+        if (!pl->mix) {
+            snprintf(err, errlen, "out of memory");
+            goto out;
+        }
         for (int i = 0; i < n; i++)
-            for (int j = 0; j < n; j++)
-                if (i != j && req->attr[i] >= 0 && req->attr[i] == req->attr[j])
-                    pl->rel[(size_t)i * n + j] |= REL_SAME;
+            for (int j = 0; j < n; j++) {
+                size_t ij = (size_t)i * n + j;
+                if (i == j)
+                    continue;
+                if (req->attr && req->mix_weight > 0 && req->attr[i] >= 0 &&
+                    req->attr[i] == req->attr[j])
+                    pl->mix[ij] += req->mix_weight;
+                if (req->mix_cost && req->mix_cost[ij] > 0)
+                    pl->mix[ij] += req->mix_cost[ij];
+                if (pl->mix[ij] > 0)
+                    pl->rel[ij] |= REL_SAME;
+            }
+    }
     for (int i = 0; i < n; i++)
         comp[i] = i;
     for (size_t k = 0; k < req->together_count; k++)
@@ -148,7 +163,7 @@ static int plain(const struct rounds_request *req)
 {
     return !req->absent && req->locked_rounds == 0 && req->apart_count == 0 &&
            req->together_count == 0 && req->history_count == 0 &&
-           !(req->attr && req->mix_weight > 0);
+           !(req->attr && req->mix_weight > 0) && !req->mix_cost;
 }
 
 /* Measures a schedule the way rounds_check does, for the result's figures. */
@@ -167,7 +182,7 @@ static void measure(const struct rounds_request *req, const struct rounds_plan *
                     m_now++;
             }
             m += m_now;
-            if (pl->rel[(size_t)i * n + j] & REL_SAME)
+            if (req->attr && req->attr[i] >= 0 && req->attr[i] == req->attr[j])
                 same += m_now;
             if (pl->rel[(size_t)i * n + j] & REL_TIED)
                 continue;

@@ -30,6 +30,10 @@ struct rounds_request {
     size_t history_count;
     const int *attr;     /* optional category per person (-1 none), e.g. department */
     int mix_weight;      /* cost per meeting of two people of the same category (0: ignore) */
+    /* optional people*people cost per meeting of each pair (e.g. set formation's attribute
+     * weights for what the pair shares), added to the attr cost; keep it under 1000 so that it
+     * never outweighs a repeated pair. NULL: none */
+    const int *mix_cost;
     unsigned long seed;  /* the same seed gives the same search */
     double seconds;      /* time budget for the search (<= 0: 2 s) */
     long max_iterations; /* 0: unlimited; else stop after this many moves (deterministic) */

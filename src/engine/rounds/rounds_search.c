@@ -61,7 +61,7 @@ static long long pair_cost(const struct rounds_plan *pl, int i, int j, int k)
     if (rel & REL_APART)
         c += COST_HARD * k;
     if (rel & REL_SAME)
-        c += (long long)pl->mix_weight * k;
+        c += (long long)pl->mix[(size_t)i * pl->n + j] * k;
     return c;
 }
 
@@ -142,8 +142,7 @@ static int in_conflict(const struct search *s, int r, int a)
         unsigned char rel = pl->rel[(size_t)a * n + x];
         if (rel & REL_TIED)
             continue;
-        if (s->cnt[(size_t)a * n + x] >= 2 || (rel & REL_APART) ||
-            ((rel & REL_SAME) && pl->mix_weight > 0))
+        if (s->cnt[(size_t)a * n + x] >= 2 || (rel & REL_APART) || (rel & REL_SAME))
             return 1;
     }
     for (int k = pl->tied_start[a]; k < pl->tied_start[a + 1]; k++) {

@@ -90,7 +90,7 @@ try {
   check([403, 404].includes(other.status()) || src.includes("people/1/"), `another's ego network refused (${other.status()})`);
 
   await admin.goto(`${url}/programmes/1/network`);
-  await admin.screenshot({ path: join(shots, "network-admin.png"), fullPage: true });
+  await admin.screenshot({ path: join(shots, "network-admin.png"), fullPage: false });
 } catch (e) {
   failures++;
   console.error(e);

@@ -30,6 +30,7 @@ struct command {
 
 /* Every subcommand; one line each, defined in cmd_<name>.c. */
 extern const struct command command_help;
+extern const struct command command_rounds;
 extern const struct command command_serve;
 extern const struct command command_users;
 extern const struct command command_import;

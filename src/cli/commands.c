@@ -8,6 +8,7 @@ const struct command *const cli_commands[] = {
     &command_export,
     &command_programmes,
     &command_people,
+    &command_rounds,
     &command_network,
     &command_meetings,
     &command_ics,

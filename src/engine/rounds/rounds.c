@@ -1,0 +1,285 @@
+/* rounds_solve: validates a request, picks a construction when mathematics gives a perfect
+ * schedule for it, and otherwise runs the local search; then measures the result. */
+#include "engine/rounds/rounds_internal.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define COST_HARD_LIMIT 100000000000000LL
+
+static int find(int *c, int i)
+{
+    while (c[i] != i)
+        i = c[i] = c[c[i]];
+    return i;
+}
+
+static int valid_pairs(const int *pairs, size_t count, int n, const char *what, char *err,
+                       size_t errlen)
+{
+    for (size_t k = 0; k < count; k++) {
+        int a = pairs[2 * k], b = pairs[2 * k + 1];
+        if (a < 0 || b < 0 || a >= n || b >= n || a == b) {
+            snprintf(err, errlen, "%s pair %zu names people %d and %d: not two of 0..%d", what,
+                     k + 1, a, b, n - 1);
+            return -1;
+        }
+    }
+    return 0;
+}
+
+static void plan_free(struct rounds_plan *pl)
+{
+    free(pl->absent);
+    free(pl->rel);
+    free(pl->history);
+    free(pl->tied);
+    free(pl->tied_start);
+    free(pl->mix);
+}
+
+/* Turns the request into dense arrays and refuses what cannot be met. */
+static int plan_build(const struct rounds_request *req, struct rounds_plan *pl, char *err,
+                      size_t errlen)
+{
+    int n = req->people, w = req->rounds, p = req->group_size;
+    int *comp = NULL, *csize = NULL, rc = -1;
+    memset(pl, 0, sizeof *pl);
+    pl->n = n, pl->w = w, pl->p = p;
+    pl->locked = req->locked;
+    pl->locked_rounds = req->locked_rounds;
+    pl->seed = req->seed;
+    pl->seconds = req->seconds;
+    pl->max_iterations = req->max_iterations;
+    pl->absent = calloc((size_t)w * n, 1);
+    pl->rel = calloc((size_t)n * n, 1);
+    pl->history = calloc((size_t)n * n, sizeof *pl->history);
+    pl->tied = malloc((size_t)n * n * sizeof *pl->tied + 1);
+    pl->tied_start = calloc((size_t)n + 1, sizeof *pl->tied_start);
+    comp = malloc((size_t)n * sizeof *comp);
+    csize = calloc((size_t)n, sizeof *csize);
+    if (!pl->absent || !pl->rel || !pl->history || !pl->tied || !pl->tied_start || !comp ||
+        !csize) {
+        snprintf(err, errlen, "out of memory");
+        goto out;
+    }
+    if (req->absent)
+        memcpy(pl->absent, req->absent, (size_t)w * n);
+    for (int r = 0; r < req->locked_rounds; r++)
+        for (int i = 0; i < n; i++)
+            pl->absent[(size_t)r * n + i] = req->locked[(size_t)r * n + i] < 0;
+    for (size_t k = 0; k < req->history_count; k++) {
+        int a = req->history[2 * k], b = req->history[2 * k + 1];
+        pl->history[(size_t)a * n + b]++;
+        pl->history[(size_t)b * n + a]++;
+    }
+    for (size_t k = 0; k < req->apart_count; k++) {
+        int a = req->apart[2 * k], b = req->apart[2 * k + 1];
+        pl->rel[(size_t)a * n + b] |= REL_APART;
+        pl->rel[(size_t)b * n + a] |= REL_APART;
+    }
+    if ((req->attr && req->mix_weight > 0) || req->mix_cost) {
+        pl->mix = calloc((size_t)n * n, sizeof *pl->mix);
+        if (!pl->mix) {
+            snprintf(err, errlen, "out of memory");
+            goto out;
+        }
+        for (int i = 0; i < n; i++)
+            for (int j = 0; j < n; j++) {
+                size_t ij = (size_t)i * n + j;
+                if (i == j)
+                    continue;
+                if (req->attr && req->mix_weight > 0 && req->attr[i] >= 0 &&
+                    req->attr[i] == req->attr[j])
+                    pl->mix[ij] += req->mix_weight;
+                if (req->mix_cost && req->mix_cost[ij] > 0)
+                    pl->mix[ij] += req->mix_cost[ij];
+                if (pl->mix[ij] > 0)
+                    pl->rel[ij] |= REL_SAME;
+            }
+    }
+    for (int i = 0; i < n; i++)
+        comp[i] = i;
+    for (size_t k = 0; k < req->together_count; k++)
+        comp[find(comp, req->together[2 * k])] = find(comp, req->together[2 * k + 1]);
+    for (int i = 0; i < n; i++)
+        csize[find(comp, i)]++;
+    int at = 0;
+    for (int i = 0; i < n; i++) {
+        pl->tied_start[i] = at;
+        for (int j = 0; j < n; j++)
+            if (j != i && find(comp, i) == find(comp, j)) {
+                if (pl->rel[(size_t)i * n + j] & REL_APART) {
+                    snprintf(err, errlen,
+                             "people %d and %d are asked both to sit together and to stay apart", i,
+                             j);
+                    goto out;
+                }
+                pl->rel[(size_t)i * n + j] |= REL_TIED;
+                pl->tied[at++] = j;
+            }
+    }
+    pl->tied_start[n] = at;
+    /* A keep-together group must fit at the smallest table of every round it attends. */
+    for (int r = req->locked_rounds; r < w; r++) {
+        int present = 0;
+        for (int i = 0; i < n; i++)
+            present += !pl->absent[(size_t)r * n + i];
+        int T = rounds_table_count(present, p);
+        int smallest = T > 0 ? present / T : 0;
+        memset(csize, 0, (size_t)n * sizeof *csize);
+        for (int i = 0; i < n; i++)
+            if (!pl->absent[(size_t)r * n + i])
+                csize[find(comp, i)]++;
+        for (int i = 0; i < n; i++)
+            if (csize[i] > smallest && csize[i] > 1) {
+                snprintf(err, errlen,
+                         "round %d: a keep-together group of %d people does not fit at tables "
+                         "of %d",
+                         r + 1, csize[i], smallest);
+                goto out;
+            }
+    }
+    rc = 0;
+out:
+    free(comp);
+    free(csize);
+    return rc;
+}
+
+/* K when N = P^K, else 0. */
+static int power_of(int p, int n)
+{
+    int k = 0;
+    while (n > 1 && n % p == 0) {
+        n /= p;
+        k++;
+    }
+    return n == 1 ? k : 0;
+}
+
+static int plain(const struct rounds_request *req)
+{
+    return !req->absent && req->locked_rounds == 0 && req->apart_count == 0 &&
+           req->together_count == 0 && req->history_count == 0 &&
+           !(req->attr && req->mix_weight > 0) && !req->mix_cost;
+}
+
+/* Measures a schedule the way rounds_check does, for the result's figures. */
+static void measure(const struct rounds_request *req, const struct rounds_plan *pl,
+                    struct rounds_result *res)
+{
+    int n = req->people;
+    long rep = 0, same = 0;
+    int most = 0;
+    for (int i = 0; i < n; i++)
+        for (int j = i + 1; j < n; j++) {
+            int m = pl->history[(size_t)i * n + j], m_now = 0;
+            for (int r = 0; r < req->rounds; r++) {
+                const int *t = res->table + (size_t)r * n;
+                if (t[i] >= 0 && t[i] == t[j])
+                    m_now++;
+            }
+            m += m_now;
+            if (req->attr && req->attr[i] >= 0 && req->attr[i] == req->attr[j])
+                same += m_now;
+            if (pl->rel[(size_t)i * n + j] & REL_TIED)
+                continue;
+            rep += m > 1;
+            most = m > most ? m : most;
+        }
+    res->repeat_pairs = rep;
+    res->max_meetings = most;
+    res->perfect = rep == 0;
+    res->same_attr = same;
+}
+
+int rounds_solve(const struct rounds_request *req, struct rounds_result *out, char *err,
+                 size_t errlen)
+{
+    struct rounds_plan pl;
+    memset(out, 0, sizeof *out);
+    int n = req->people, w = req->rounds, p = req->group_size;
+    if (n < 2 || n > ROUNDS_MAX_PEOPLE) {
+        snprintf(err, errlen, "need 2 to %d people, not %d", ROUNDS_MAX_PEOPLE, n);
+        return -1;
+    }
+    if (p < 2 || p > ROUNDS_MAX_GROUP || p > n) {
+        snprintf(err, errlen, "table size %d must be between 2 and %d and at most the %d people", p,
+                 ROUNDS_MAX_GROUP, n);
+        return -1;
+    }
+    if (w < 1 || w > ROUNDS_MAX_ROUNDS || req->locked_rounds < 0 || req->locked_rounds > w) {
+        snprintf(err, errlen, "need 1 to %d rounds (and at most that many locked)",
+                 ROUNDS_MAX_ROUNDS);
+        return -1;
+    }
+    if (valid_pairs(req->apart, req->apart_count, n, "keep-apart", err, errlen) ||
+        valid_pairs(req->together, req->together_count, n, "keep-together", err, errlen) ||
+        valid_pairs(req->history, req->history_count, n, "history", err, errlen))
+        return -1;
+    if (plan_build(req, &pl, err, errlen) != 0) {
+        plan_free(&pl);
+        return -1;
+    }
+    out->people = n;
+    out->rounds = w;
+    out->bound = rounds_bound(n, p);
+    out->table = malloc((size_t)w * n * sizeof *out->table);
+    out->tables = calloc((size_t)w, sizeof *out->tables);
+    if (!out->table || !out->tables) {
+        snprintf(err, errlen, "out of memory");
+        goto fail;
+    }
+    int built = -1;
+    if (plain(req) && n % p == 0) {
+        if (p == 2 && rounds_construct_round_robin(n, w, out->table) == 0) {
+            out->method = "construction: round robin (circle method)";
+            built = 0;
+        } else if (power_of(p, n) >= 3 &&
+                   rounds_construct_affine_space(p, power_of(p, n), w, out->table) == 0) {
+            out->method = "construction: lines of the affine space AG(k,q)";
+            built = 0;
+        } else if (n == 28 && p == 4 && rounds_construct_unital(w, out->table) == 0) {
+            out->method = "construction: resolved Hermitian unital U(3)";
+            built = 0;
+        } else if (rounds_construct_transversal(n / p, p, w, out->table) == 0) {
+            out->method = n / p == p ? "construction: affine plane AG(2,q)"
+                                     : "construction: transversal design from AG(2,q)";
+            built = 0;
+        }
+    }
+    if (built != 0) {
+        long long cost = 0;
+        if (rounds_search(&pl, out->table, &cost) != 0) {
+            snprintf(err, errlen, "out of memory");
+            goto fail;
+        }
+        if (cost >= COST_HARD_LIMIT) {
+            snprintf(err, errlen,
+                     "the keep-apart and keep-together requests leave no room: no seating "
+                     "honours them all in every round (found none in the time allowed)");
+            goto fail;
+        }
+        out->method = "local search";
+    }
+    for (int r = 0; r < w; r++)
+        for (int i = 0; i < n; i++)
+            if (out->table[(size_t)r * n + i] + 1 > out->tables[r])
+                out->tables[r] = out->table[(size_t)r * n + i] + 1;
+    measure(req, &pl, out);
+    plan_free(&pl);
+    return 0;
+fail:
+    plan_free(&pl);
+    rounds_result_free(out);
+    return -1;
+}
+
+void rounds_result_free(struct rounds_result *res)
+{
+    free(res->table);
+    free(res->tables);
+    memset(res, 0, sizeof *res);
+}

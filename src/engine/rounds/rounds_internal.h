@@ -1,0 +1,30 @@
+/* Shared between the rounds engine's files: the request turned into dense arrays. */
+#ifndef SETWORK_ENGINE_ROUNDS_INTERNAL_H
+#define SETWORK_ENGINE_ROUNDS_INTERNAL_H
+
+#include "engine/rounds/rounds.h"
+
+#define REL_APART 1 /* keep apart */
+#define REL_TIED  2 /* in one keep-together group */
+#define REL_SAME  4 /* same category (attribute mixing) */
+
+struct rounds_plan {
+    int n, w, p;
+    unsigned char *absent; /* w*n, never NULL */
+    const int *locked;
+    int locked_rounds;
+    unsigned char *rel; /* n*n REL_ flags */
+    int *history;       /* n*n earlier meetings */
+    int *tied;          /* tied partners of each person: tied[tied_start[i] .. tied_start[i+1]) */
+    int *tied_start;    /* n+1 */
+    int *mix; /* n*n cost per meeting for mixing, NULL when not asked */
+    unsigned long long seed;
+    double seconds;
+    long max_iterations;
+};
+
+/* Runs the local search; fills TABLE (w*n) with the best schedule found and *COST with its
+ * cost (0: perfect). Returns 0, or -1 when out of memory. */
+int rounds_search(const struct rounds_plan *pl, int *table, long long *cost);
+
+#endif

@@ -1,0 +1,105 @@
+#!/usr/bin/env bash
+# `setwork rounds` through the real binary on tests/e2e/cases/rounds/: JSON shape, perfect
+# schedules, steering files with line-numbered errors, infeasible requests, the day's outputs
+# (itinerary, cards, CSV) and re-planning from the CSV with a locked round.
+source "$(dirname "$0")/lib.sh"
+cases="$SETWORK_SOURCE_DIR/tests/e2e/cases/rounds"
+db="$SCRATCH/t.db"
+sw() { "$SETWORK" --db "$db" "$@"; }
+status() { set +e; "$@" > "$SCRATCH/out" 2> "$SCRATCH/err"; s=$?; set -e; }
+
+# Recomputes repeats from JSON output: every member once per round, and the number of pairs
+# meeting more than once, independently of the binary.
+check_json() { # FILE PEOPLE GROUP_SIZE
+  jq -r --argjson n "$2" --argjson p "$3" '
+    def pairs: [.[] as $t | $t[] as $a | $t[] as $b | select(($a|tostring) < ($b|tostring)) | [$a,$b]];
+    ([.rounds[] | [.[][]] | length] | all(. == $n)) as $full
+    | ([.rounds[] | [.[][]] | (unique|length) == length] | all) as $once
+    | ([.rounds[][] | length] | all(. <= $p)) as $sizes
+    | ([.rounds[] | pairs[]] | group_by(.) | map(select(length > 1)) | length) as $rep
+    | if $full and $once and $sizes and $rep == .repeat_pairs then "ok \($rep)" else "bad" end' "$1"
+}
+
+# Affine plane 5-5-6: 25 people, perfect, JSON members are indices.
+sw rounds --people 25 --group-size 5 --rounds 6 --json > "$SCRATCH/j"
+expect_contains "$SCRATCH/j" '"repeat_pairs": 0' "5-5-6 perfect"
+expect_contains "$SCRATCH/j" '"bound": 6' "5-5-6 bound"
+expect_status "ok 0" "$(check_json "$SCRATCH/j" 25 5)" "5-5-6 recomputed"
+
+# Kirkman 5-3-7 by search, under a fixed seed twice: same output.
+sw rounds --people 15 --group-size 3 --rounds 7 --seconds 10 --seed 4 --json > "$SCRATCH/a"
+sw rounds --people 15 --group-size 3 --rounds 7 --seconds 10 --seed 4 --json > "$SCRATCH/b"
+expect_status "ok 0" "$(check_json "$SCRATCH/a" 15 3)" "5-3-7 perfect and recomputed"
+if cmp -s "$SCRATCH/a" "$SCRATCH/b"; then pass; else fail "same seed, different schedule"; fi
+
+# Beyond the bound: repeats reported, not hidden.
+sw rounds --people 9 --group-size 3 --rounds 5 > "$SCRATCH/out"
+expect_contains "$SCRATCH/out" "9 pairs meet more than once" "3-3-5 repeats"
+expect_contains "$SCRATCH/out" "Repeats are unavoidable" "beyond the bound said"
+
+# People from a file with every steering file; members are emails.
+sw rounds "$cases/people.csv" --group-size 4 --rounds 4 --apart "$cases/apart.csv" \
+  --together "$cases/together.csv" --absent "$cases/absent.csv" --history "$cases/history.csv" \
+  --mix department --json --seconds 3 > "$SCRATCH/j"
+expect_contains "$SCRATCH/j" '"p01@example.org"' "emails in JSON"
+n=$(jq '[.rounds[] | .[] | select(index("p01@example.org") and index("p02@example.org"))] | length' "$SCRATCH/j")
+expect_status 0 "$n" "keep-apart honoured"
+n=$(jq '[.rounds[] | .[] | select(index("p05@example.org") and index("p06@example.org"))] | length' "$SCRATCH/j")
+expect_status 4 "$n" "keep-together honoured"
+n=$(jq '[.rounds[1][][]] | index("p07@example.org")' "$SCRATCH/j")
+expect_status null "$n" "absent person not seated"
+
+# Attribute mixing with set formation's weights: four departments of four, tables of four.
+sw rounds "$cases/people.csv" --group-size 4 --rounds 3 --mix department --seconds 3 > "$SCRATCH/out"
+expect_contains "$SCRATCH/out" "0 meetings at a table between people with the same department" "departments mixed"
+status sw rounds "$cases/people.csv" --group-size 4 --rounds 3 --mix shoe_size
+expect_status 1 $s "unknown mix column"
+expect_contains "$SCRATCH/err" "no column 'shoe_size'" "unknown column named"
+
+# The day's outputs and re-planning from the CSV.
+sw rounds "$cases/people.csv" --group-size 4 --rounds 5 --csv "$SCRATCH/day.csv" > "$SCRATCH/out"
+expect_contains "$SCRATCH/out" "p01@example.org: round 1: table" "itinerary in the human output"
+expect_contains "$SCRATCH/out" "Perfect: no pair meets more than once" "16-4-5 perfect"
+expect_contains "$SCRATCH/day.csv" "email,name,round,table" "CSV header"
+rows=$(($(wc -l < "$SCRATCH/day.csv") - 1))
+expect_status 80 "$rows" "one CSV row per person per round"
+sw rounds "$cases/people.csv" --group-size 4 --rounds 5 --cards > "$SCRATCH/cards" 2> "$SCRATCH/err"
+expect_contains "$SCRATCH/cards" "Round 5              Table 4" "table cards"
+expect_contains "$SCRATCH/cards" "Person 01 <p01@example.org>" "cards show names"
+grep '^p[0-9]*@example.org,[^,]*,1,' "$SCRATCH/day.csv" > "$SCRATCH/lock.csv"
+printf 'p11@example.org,3\n' > "$SCRATCH/gone.csv"
+sw rounds "$cases/people.csv" --group-size 4 --rounds 5 --lock "$SCRATCH/lock.csv" \
+  --absent "$SCRATCH/gone.csv" --csv "$SCRATCH/re.csv" --itinerary > "$SCRATCH/out" 2> "$SCRATCH/err"
+r1a=$(grep ',1,' "$SCRATCH/day.csv" | sort); r1b=$(grep ',1,' "$SCRATCH/re.csv" | sort)
+if [ "$r1a" = "$r1b" ]; then pass; else fail "locked round 1 changed"; fi
+expect_contains "$SCRATCH/out" "round 3: absent" "absence in itinerary"
+
+# Bad steering files: every problem with its line.
+status sw rounds "$cases/people.csv" --group-size 4 --rounds 3 --apart "$cases/bad_apart.csv"
+expect_status 1 $s "bad apart file"
+expect_contains "$SCRATCH/err" "bad_apart.csv:2: 'nobody@example.org' is not one of the people" "unknown person with line"
+expect_contains "$SCRATCH/err" "bad_apart.csv:3: give exactly two people" "one person with line"
+status sw rounds "$cases/people.csv" --group-size 4 --rounds 3 --absent "$cases/bad_absent.csv"
+expect_status 1 $s "bad absent file"
+expect_contains "$SCRATCH/err" "bad_absent.csv:1: column 'round': '9' is not a round from 1 to 3" "round out of range"
+expect_contains "$SCRATCH/err" "bad_absent.csv:2:" "second bad line"
+
+# Infeasible requests.
+status sw rounds "$cases/people.csv" --group-size 4 --rounds 3 --together "$cases/big_together.csv"
+expect_status 1 $s "together group larger than a table"
+expect_contains "$SCRATCH/err" "keep-together group of 5 people does not fit at tables of 4" "clear message"
+status sw rounds --people 8 --group-size 4 --rounds 2 --apart "$cases/apart.csv"
+expect_status 1 $s "emails with --people"
+status sw rounds --people 8 --rounds 2
+expect_status 2 $s "missing --group-size"
+status sw rounds --people 8 --group-size 4 --rounds 2 "$cases/people.csv"
+expect_status 2 $s "two sources of people"
+status sw rounds --programme Nowhere --group-size 4 --rounds 2
+expect_status 1 $s "unknown programme"
+
+# A programme from the store.
+sw import "$cases/people.csv" --programme Mixer > /dev/null
+sw rounds --programme Mixer --group-size 4 --rounds 5 --json > "$SCRATCH/j"
+expect_status "ok 0" "$(check_json "$SCRATCH/j" 16 4)" "programme schedule perfect"
+
+finish

@@ -24,6 +24,19 @@ static void cell_num(struct html *page, double x)
     H(page, "</td>");
 }
 
+static void cell_pct(struct html *page, long part, long whole)
+{
+    H(page, "<td class=\"num\">");
+    if (whole > 0) {
+        char buf[32];
+        snprintf(buf, sizeof buf, "%.1f%%", 100.0 * (double)part / (double)whole);
+        html_text(page, buf);
+    } else {
+        H(page, "n/a");
+    }
+    H(page, "</td>");
+}
+
 static void wave_link(struct html *page, long long id, const char *path, const char *wave)
 {
     H(page, "/programmes/");
@@ -64,8 +77,7 @@ void page_network_report(struct web_request *r)
             H(&page, "</td><td class=\"num\">");
             html_int(&page, w->members);
             H(&page, "</td>");
-            cell_num(&page, w->members ? 100.0 * (double)w->respondents / (double)w->members
-                                       : NAN);
+            cell_pct(&page, w->respondents, w->members);
             H(&page, "<td class=\"num\">");
             html_int(&page, w->ties);
             H(&page, "</td></tr>\n");

@@ -65,6 +65,7 @@ expect_contains "$SCRATCH/last.body" 'value="'"$3"'" checked' "answer shown as p
 expect_status 200 "$(status "$A" GET /programmes/1/network)" "admin report"
 tidy_ok "admin report"
 expect_contains "$SCRATCH/last.body" "baseline" "waves listed"
+expect_contains "$SCRATCH/last.body" "0.5%" "response rate as a percentage"
 expect_contains "$SCRATCH/last.body" "charts.svg" "charts when comparing"
 expect_status 200 "$(status "$A" GET /programmes/1/network.svg)" "named svg"
 xmllint --noout "$SCRATCH/last.body" && pass || fail "named svg not well-formed"

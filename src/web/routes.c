@@ -2,6 +2,7 @@
  * enforces it (login, role, Origin, CSRF) before any handler runs. Object-level checks (whose
  * set, whose record) live in the store queries the handlers call (store/store_web.h). */
 #include "web/web.h"
+#include "web/page_network.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -50,6 +51,18 @@ const struct web_route web_routes[] = {
     {WEB_POST, "/account/tokens/#/delete", ROLES_ALL, false, page_token_delete},
     {WEB_GET, "/users", A, false, page_users},
     {WEB_POST, "/users", A, false, page_user_invite},
+    {WEB_GET, "/network/#", P, false, page_network_survey},
+    {WEB_POST, "/network/#", P, false, page_network_answer},
+    {WEB_GET, "/network/#/me", P, false, page_network_me},
+    {WEB_GET, "/network/#/people/#/ego.svg", A | P, false, page_network_ego_svg},
+    {WEB_GET, "/programmes/#/network", A, false, page_network_report},
+    {WEB_POST, "/programmes/#/network/waves", A, false, page_network_wave_create},
+    {WEB_GET, "/programmes/#/network.svg", A, false, page_network_svg},
+    {WEB_GET, "/programmes/#/network/charts.svg", A, false, page_network_charts_svg},
+    {WEB_GET, "/programmes/#/network/anonymised.svg", A, false, page_network_anon_svg},
+    {WEB_GET, "/programmes/#/network.graphml", A, false, page_network_graphml},
+    {WEB_GET, "/programmes/#/network/nodes.csv", A, false, page_network_nodes_csv},
+    {WEB_GET, "/programmes/#/network/edges.csv", A, false, page_network_edges_csv},
 
     {WEB_GET, "/api/v1/me", ROLES_ALL, true, api_me},
     {WEB_GET, "/api/v1/programmes", ROLES_ALL, true, api_programmes},
@@ -75,6 +88,10 @@ const struct web_route web_routes[] = {
     {WEB_POST, "/api/v1/tokens/#/delete", ROLES_ALL, true, api_token_delete},
     {WEB_GET, "/api/v1/users", A, true, api_users},
     {WEB_POST, "/api/v1/users", A, true, api_user_invite},
+    {WEB_POST, "/api/v1/network/#", P, true, api_network_answer},
+    {WEB_GET, "/api/v1/network/#/me", P, true, api_network_me},
+    {WEB_GET, "/api/v1/programmes/#/network", A, true, api_network_report},
+    {WEB_GET, "/api/v1/programmes/#/network.graphml", A, true, api_network_graphml},
     {0, NULL, 0, false, NULL},
 };
 

@@ -33,4 +33,6 @@ expect_contains "$SCRATCH/home.html" "facilitator Fran Okafor" "the demo sets ar
 expect_contains "$SCRATCH/meetings" "Europe/London" "a meeting series per set"
 "$SETWORK" --db "$db" report --programme Demo > "$SCRATCH/report"
 expect_contains "$SCRATCH/report" "people answered both" "demo surveys feed the report"
+"$SETWORK" --db "$db" network report --programme Demo --compare baseline,final > "$SCRATCH/net"
+expect_contains "$SCRATCH/net" "inside sets" "demo network waves show growth inside and beyond sets"
 finish

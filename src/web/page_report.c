@@ -80,8 +80,8 @@ void page_report(struct web_request *r)
     struct html page = {0};
     struct html_viewer v = web_viewer(r);
     html_page_begin(&page, "Impact report", &v);
-    H(&page, "<p class=\"actions noprint\"><a class=\"button\" href=\"javascript:print()\">"
-             "Print or save as PDF</a></p>\n<h2>");
+    H(&page, "<p class=\"actions\">Print this page, or save it as PDF from the browser's print "
+             "dialog: navigation is left out of the printout.</p>\n<h2>");
     html_text(&page, json_string_value(json_object_get(rep, "programme")));
     H(&page, "</h2>\n<section class=\"report\"><h2>Participation</h2>\n");
     numbers(&page, json_object_get(rep, "participation"));

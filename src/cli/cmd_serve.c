@@ -12,7 +12,7 @@
 
 /* A session ends after 30 minutes unused, and after 12 hours whatever happens. */
 #define SERVE_SESSION_IDLE (30 * 60)
-#define SERVE_SESSION_MAX (12 * 3600)
+#define SERVE_SESSION_MAX  (12 * 3600)
 
 static int run_serve(struct cli_ctx *ctx, int argc, char **argv)
 {
@@ -55,8 +55,7 @@ static int run_serve(struct cli_ctx *ctx, int argc, char **argv)
     pthread_sigmask(SIG_BLOCK, &stop, NULL);
     signal(SIGPIPE, SIG_IGN);
 
-    struct web_config config = {
-        .db_path = ctx->db_path, .session_idle = idle, .session_max = max};
+    struct web_config config = {.db_path = ctx->db_path, .session_idle = idle, .session_max = max};
     struct web_server *server = NULL;
     char *err = NULL;
     if (web_server_start(&config, listen, &server, &err) != 0) {

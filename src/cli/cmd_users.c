@@ -14,10 +14,10 @@
 #include <time.h>
 
 /* Known passwords for the demo logins: for a local demonstration only. */
-#define DEMO_PASSWORD "setwork-demo"
-#define DEMO_ADMIN "admin@demo.example"
+#define DEMO_PASSWORD    "setwork-demo"
+#define DEMO_ADMIN       "admin@demo.example"
 #define DEMO_FACILITATOR "facilitator@demo.example"
-#define DEMO_SET_SIZE 6
+#define DEMO_SET_SIZE    6
 
 static int add_user(struct db *db, const char *email, enum user_role role, const char *password,
                     long long *id)
@@ -104,11 +104,12 @@ static int print_logins(struct db *db)
     const char *participant = "(none)";
     size_t i;
     json_t *u;
-    json_array_foreach(users, i, u)
-        if (strcmp(json_string_value(json_object_get(u, "role")), "participant") == 0) {
-            participant = json_string_value(json_object_get(u, "email"));
-            break;
-        }
+    json_array_foreach(
+        users, i, u) if (strcmp(json_string_value(json_object_get(u, "role")), "participant") == 0)
+    {
+        participant = json_string_value(json_object_get(u, "email"));
+        break;
+    }
     printf("Demo logins (password %s for each):\n", DEMO_PASSWORD);
     printf("  admin        %s\n  facilitator  %s\n  participant  %s\n", DEMO_ADMIN,
            DEMO_FACILITATOR, participant);
@@ -156,8 +157,7 @@ static int run_users(struct cli_ctx *ctx, int argc, char **argv)
     if (argc < 2)
         return cli_usage_error(&command_users, "wants add, invite, list or demo");
     const char *sub = argv[1];
-    if (strcmp(sub, "add") && strcmp(sub, "invite") && strcmp(sub, "list") &&
-        strcmp(sub, "demo"))
+    if (strcmp(sub, "add") && strcmp(sub, "invite") && strcmp(sub, "list") && strcmp(sub, "demo"))
         return cli_usage_error(&command_users, "unknown subcommand '%s'", sub);
     struct db *db = cli_open_db(&command_users, ctx);
     if (!db)

@@ -56,8 +56,8 @@ int store_user_create(struct db *db, const char *email, enum user_role role, con
     return 0;
 }
 
-#define USER_COLUMNS                                                                           \
-    "SELECT u.id, u.email, u.role, coalesce(u.person_id, 0), coalesce(p.name, u.email), "      \
+#define USER_COLUMNS                                                                               \
+    "SELECT u.id, u.email, u.role, coalesce(u.person_id, 0), coalesce(p.name, u.email), "          \
     "u.password_hash FROM users u LEFT JOIN people p ON p.id = u.person_id "
 
 static int user_row(sqlite3_stmt *st, struct user *out, char **hash)
@@ -122,12 +122,12 @@ json_t *store_users_list(struct db *db)
     json_t *list = json_array();
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-        json_array_append_new(
-            list, json_pack("{sI ss ss ss sb}", "id", (json_int_t)sqlite3_column_int64(st, 0),
-                            "email", (const char *)sqlite3_column_text(st, 1), "role",
-                            (const char *)sqlite3_column_text(st, 2), "name",
-                            (const char *)sqlite3_column_text(st, 3), "has_password",
-                            sqlite3_column_int(st, 4)));
+        json_array_append_new(list, json_pack("{sI ss ss ss sb}", "id",
+                                              (json_int_t)sqlite3_column_int64(st, 0), "email",
+                                              (const char *)sqlite3_column_text(st, 1), "role",
+                                              (const char *)sqlite3_column_text(st, 2), "name",
+                                              (const char *)sqlite3_column_text(st, 3),
+                                              "has_password", sqlite3_column_int(st, 4)));
     sqlite3_reset(st);
     if (rc != SQLITE_DONE) {
         json_decref(list);
@@ -136,8 +136,8 @@ json_t *store_users_list(struct db *db)
     return list;
 }
 
-int store_session_create(struct db *db, const char *token_hash, long long user_id,
-                         const char *csrf, long long now)
+int store_session_create(struct db *db, const char *token_hash, long long user_id, const char *csrf,
+                         long long now)
 {
     sqlite3_stmt *st = db_prepare(db, "INSERT INTO sessions(token_hash, user_id, csrf, "
                                       "created_at, last_seen) VALUES (?1, ?2, ?3, ?4, ?4)");
@@ -172,8 +172,7 @@ int store_session_get(struct db *db, const char *token_hash, struct session_row 
 
 int store_session_touch(struct db *db, const char *token_hash, long long now)
 {
-    sqlite3_stmt *st =
-        db_prepare(db, "UPDATE sessions SET last_seen = ?2 WHERE token_hash = ?1");
+    sqlite3_stmt *st = db_prepare(db, "UPDATE sessions SET last_seen = ?2 WHERE token_hash = ?1");
     if (!st)
         return -1;
     db_bind_text(st, 1, token_hash);

@@ -45,8 +45,8 @@ struct session_row {
     char csrf[80];
     long long created_at, last_seen;
 };
-int store_session_create(struct db *db, const char *token_hash, long long user_id,
-                         const char *csrf, long long now);
+int store_session_create(struct db *db, const char *token_hash, long long user_id, const char *csrf,
+                         long long now);
 /* 0 found, 1 not, -1 error. */
 int store_session_get(struct db *db, const char *token_hash, struct session_row *out);
 int store_session_touch(struct db *db, const char *token_hash, long long now);

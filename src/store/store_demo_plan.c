@@ -79,8 +79,8 @@ static int deal(struct db *db, long long programme_id, long long plan_id, int se
     return status;
 }
 
-int store_demo_plan(struct db *db, long long programme_id, int set_size,
-                    long long facilitator_id, long long *first)
+int store_demo_plan(struct db *db, long long programme_id, int set_size, long long facilitator_id,
+                    long long *first)
 {
     *first = 0;
     if (set_size < 1)

@@ -9,7 +9,7 @@
  * members (by email) dealt into sets of SET_SIZE, and FACILITATOR_ID (0: none) facilitating the
  * first two sets. Returns 0 (created), 1 (a plan existed: nothing done), -1 on error. *FIRST
  * gets the person id of the first member of the first set (0 when there are no members). */
-int store_demo_plan(struct db *db, long long programme_id, int set_size,
-                    long long facilitator_id, long long *first);
+int store_demo_plan(struct db *db, long long programme_id, int set_size, long long facilitator_id,
+                    long long *first);
 
 #endif

@@ -72,21 +72,22 @@ static bool is_admin(const struct user *u)
     return u->role == ROLE_ADMIN;
 }
 
-#define PROGRAMME_SELECT                                                                       \
-    "SELECT p.id AS id, p.name AS name, p.description AS description, "                       \
-    "p.starts_on AS starts_on, p.ends_on AS ends_on, "                                         \
-    "(SELECT count(*) FROM programme_members m WHERE m.programme_id = p.id) AS members, "      \
-    "(SELECT count(*) FROM sets s JOIN set_plans sp ON sp.id = s.plan_id "                     \
-    " WHERE sp.programme_id = p.id) AS sets, "                                                 \
-    "CASE WHEN p.ends_on IS NOT NULL AND p.ends_on < date('now') THEN 'finished' "             \
-    " WHEN EXISTS (SELECT 1 FROM set_plans sp WHERE sp.programme_id = p.id "                   \
-    "   AND sp.status = 'published') THEN 'running' "                                          \
-    " WHEN EXISTS (SELECT 1 FROM set_plans sp WHERE sp.programme_id = p.id) "                  \
+#define PROGRAMME_SELECT                                                                           \
+    "SELECT p.id AS id, p.name AS name, p.description AS description, "                            \
+    "p.starts_on AS starts_on, p.ends_on AS ends_on, p.set_size_min AS set_size_min, "             \
+    "p.set_size_max AS set_size_max, "                                                             \
+    "(SELECT count(*) FROM programme_members m WHERE m.programme_id = p.id) AS members, "          \
+    "(SELECT count(*) FROM sets s JOIN set_plans sp ON sp.id = s.plan_id "                         \
+    " WHERE sp.programme_id = p.id) AS sets, "                                                     \
+    "CASE WHEN p.ends_on IS NOT NULL AND p.ends_on < date('now') THEN 'finished' "                 \
+    " WHEN EXISTS (SELECT 1 FROM set_plans sp WHERE sp.programme_id = p.id "                       \
+    "   AND sp.status = 'published') THEN 'running' "                                              \
+    " WHEN EXISTS (SELECT 1 FROM set_plans sp WHERE sp.programme_id = p.id) "                      \
     "   THEN 'sets formed' ELSE 'draft' END AS state FROM programmes p "
 /* ?1 admin flag, ?2 person id: admins see all; others their memberships and facilitations. */
-#define PROGRAMME_VISIBLE                                                                      \
-    "(?1 OR EXISTS (SELECT 1 FROM programme_members m WHERE m.programme_id = p.id "            \
-    "  AND m.person_id = ?2) OR EXISTS (SELECT 1 FROM sets s JOIN set_plans sp "               \
+#define PROGRAMME_VISIBLE                                                                          \
+    "(?1 OR EXISTS (SELECT 1 FROM programme_members m WHERE m.programme_id = p.id "                \
+    "  AND m.person_id = ?2) OR EXISTS (SELECT 1 FROM sets s JOIN set_plans sp "                   \
     "  ON sp.id = s.plan_id WHERE sp.programme_id = p.id AND s.facilitator_id = ?2))"
 
 json_t *store_web_programmes(struct db *db, const struct user *user)
@@ -102,8 +103,7 @@ json_t *store_web_programmes(struct db *db, const struct user *user)
 
 int store_web_programme(struct db *db, const struct user *user, long long id, json_t **out)
 {
-    sqlite3_stmt *st =
-        db_prepare(db, PROGRAMME_SELECT "WHERE p.id = ?3 AND " PROGRAMME_VISIBLE);
+    sqlite3_stmt *st = db_prepare(db, PROGRAMME_SELECT "WHERE p.id = ?3 AND " PROGRAMME_VISIBLE);
     if (!st)
         return -1;
     sqlite3_bind_int(st, 1, is_admin(user));
@@ -132,10 +132,32 @@ int store_web_programme_create(struct db *db, const char *name, const char *desc
     return 0;
 }
 
-#define PERSON_COLUMNS                                                                         \
-    "pe.id AS id, pe.name AS name, coalesce(o.name, '') AS organisation, "                     \
-    "coalesce((SELECT value FROM person_attributes a WHERE a.person_id = pe.id "              \
-    " AND a.name = 'department'), '') AS department, "                                         \
+int store_web_programme_update(struct db *db, long long id, const char *name,
+                               const char *description, const char *starts_on, const char *ends_on,
+                               long size_min, long size_max)
+{
+    sqlite3_stmt *st =
+        db_prepare(db, "UPDATE OR IGNORE programmes SET name = ?2, description = ?3, "
+                       "starts_on = nullif(?4, ''), ends_on = nullif(?5, ''), "
+                       "set_size_min = ?6, set_size_max = ?7 WHERE id = ?1");
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, id);
+    db_bind_text(st, 2, name);
+    db_bind_text(st, 3, description ? description : "");
+    db_bind_text(st, 4, starts_on);
+    db_bind_text(st, 5, ends_on);
+    sqlite3_bind_int64(st, 6, size_min);
+    sqlite3_bind_int64(st, 7, size_max);
+    if (db_exec_stmt(st) != 0)
+        return -1;
+    return sqlite3_changes(db_sqlite(db)) ? 0 : 1;
+}
+
+#define PERSON_COLUMNS                                                                             \
+    "pe.id AS id, pe.name AS name, coalesce(o.name, '') AS organisation, "                         \
+    "coalesce((SELECT value FROM person_attributes a WHERE a.person_id = pe.id "                   \
+    " AND a.name = 'department'), '') AS department, "                                             \
     "CASE WHEN ?9 THEN pe.email END AS \"email?\" "
 
 json_t *store_web_people(struct db *db, long long programme_id, const char *q, const char *attr,
@@ -180,11 +202,11 @@ json_t *store_web_attr_names(struct db *db, long long programme_id)
 
 /* ?1 admin, ?2 viewer's person id, ?3 the person: the viewer themselves, a set mate in a
  * published plan, or a member of a set the viewer facilitates. */
-#define PERSON_VISIBLE                                                                         \
-    "(?1 OR ?3 = ?2 OR EXISTS (SELECT 1 FROM set_members a JOIN set_members b "                \
-    " ON a.set_id = b.set_id JOIN sets s ON s.id = a.set_id JOIN set_plans sp "                \
-    " ON sp.id = s.plan_id WHERE a.person_id = ?2 AND b.person_id = ?3 "                       \
-    " AND sp.status = 'published') OR EXISTS (SELECT 1 FROM set_members b JOIN sets s "        \
+#define PERSON_VISIBLE                                                                             \
+    "(?1 OR ?3 = ?2 OR EXISTS (SELECT 1 FROM set_members a JOIN set_members b "                    \
+    " ON a.set_id = b.set_id JOIN sets s ON s.id = a.set_id JOIN set_plans sp "                    \
+    " ON sp.id = s.plan_id WHERE a.person_id = ?2 AND b.person_id = ?3 "                           \
+    " AND sp.status = 'published') OR EXISTS (SELECT 1 FROM set_members b JOIN sets s "            \
     " ON s.id = b.set_id WHERE s.facilitator_id = ?2 AND b.person_id = ?3))"
 
 int store_web_person(struct db *db, const struct user *user, long long id, json_t **out)
@@ -223,12 +245,12 @@ fail:
     return -1;
 }
 
-#define SET_COLUMNS                                                                            \
-    "s.id AS id, s.name AS name, pr.name AS programme, pr.id AS programme_id, "                \
-    "sp.name AS plan, sp.status AS status, coalesce(f.name, '') AS facilitator, "              \
+#define SET_COLUMNS                                                                                \
+    "s.id AS id, s.name AS name, pr.name AS programme, pr.id AS programme_id, "                    \
+    "sp.name AS plan, sp.status AS status, coalesce(f.name, '') AS facilitator, "                  \
     "(SELECT count(*) FROM set_members c WHERE c.set_id = s.id) AS members "
-#define SET_FROM                                                                               \
-    "FROM sets s JOIN set_plans sp ON sp.id = s.plan_id JOIN programmes pr "                   \
+#define SET_FROM                                                                                   \
+    "FROM sets s JOIN set_plans sp ON sp.id = s.plan_id JOIN programmes pr "                       \
     "ON pr.id = sp.programme_id LEFT JOIN people f ON f.id = s.facilitator_id "
 
 json_t *store_web_my_sets(struct db *db, const struct user *user)

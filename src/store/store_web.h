@@ -11,8 +11,8 @@
 #include <stdbool.h>
 
 /* Programmes USER may see (admins: all; others: those they are a member of or facilitate a set
- * in) as [{id,name,description,starts_on,ends_on,members,sets,state}], state one of "draft",
- * "sets formed", "running", "finished". New reference; NULL on error. */
+ * in) as [{id,name,description,starts_on,ends_on,set_size_min,set_size_max,members,sets,state}],
+ * state one of "draft", "sets formed", "running", "finished". New reference; NULL on error. */
 json_t *store_web_programmes(struct db *db, const struct user *user);
 
 /* Programme ID as the object above when USER may see it: 0 and *OUT, 1 not visible or absent,
@@ -22,6 +22,12 @@ int store_web_programme(struct db *db, const struct user *user, long long id, js
 /* Creates a programme: 0 and *ID, 1 when the name is taken, -1 on error. */
 int store_web_programme_create(struct db *db, const char *name, const char *description,
                                const char *starts_on, const char *ends_on, long long *id);
+
+/* Updates programme ID (set sizes SIZE_MIN..SIZE_MAX people): 0, 1 when the name is taken by
+ * another programme (or ID is absent), -1 on error. */
+int store_web_programme_update(struct db *db, long long id, const char *name,
+                               const char *description, const char *starts_on, const char *ends_on,
+                               long size_min, long size_max);
 
 /* Members of programme ID matching Q (in name or email, case-insensitive; NULL or "" for all)
  * and, when ATTR is set, with attribute ATTR equal to VALUE; at most LIMIT rows, by name, as

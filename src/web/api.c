@@ -84,6 +84,48 @@ void api_programme_create(struct web_request *r)
     json_decref(body);
 }
 
+/* Fields absent from the body keep their stored values. */
+void api_programme_update(struct web_request *r)
+{
+    json_t *p = NULL, *body = NULL;
+    int rc = store_web_programme(r->db, &r->user, r->ids[0], &p);
+    if (rc != 0) {
+        reply(r, rc, NULL, "There is no such programme.");
+        return;
+    }
+    body = json_body(r);
+    if (!body)
+        goto out;
+    json_object_update_existing(p, body);
+    const char *name = jstr(p, "name"), *description = jstr(p, "description"),
+               *starts = jstr(p, "starts_on"), *ends = jstr(p, "ends_on");
+    json_t *lo = json_object_get(p, "set_size_min"), *hi = json_object_get(p, "set_size_max");
+    const char *problem = web_programme_problem(name, description, starts, ends);
+    if (!problem &&
+        (!json_is_integer(lo) || !json_is_integer(hi) || json_integer_value(lo) < 2 ||
+         json_integer_value(hi) > 20 || json_integer_value(lo) > json_integer_value(hi)))
+        problem = "Set sizes must be whole numbers from 2 to 20, the smallest first.";
+    if (problem) {
+        web_error(r, 400, problem);
+        goto out;
+    }
+    rc = store_web_programme_update(r->db, r->ids[0], name, description, starts, ends,
+                                    (long)json_integer_value(lo), (long)json_integer_value(hi));
+    if (rc == 1)
+        web_error(r, 409, "Another programme has this name.");
+    else if (rc != 0)
+        web_error(r, 500, "The programme could not be saved.");
+    else {
+        json_decref(p);
+        p = NULL;
+        rc = store_web_programme(r->db, &r->user, r->ids[0], &p);
+        reply(r, rc, json_incref(p), "The programme could not be read back.");
+    }
+out:
+    json_decref(p);
+    json_decref(body);
+}
+
 void api_people(struct web_request *r)
 {
     json_t *p = NULL;
@@ -93,9 +135,9 @@ void api_people(struct web_request *r)
         reply(r, rc, NULL, "There is no such programme.");
         return;
     }
-    json_t *people = store_web_people(r->db, r->ids[0], form_get(&r->query, "q"),
-                                      form_get(&r->query, "attr"), form_get(&r->query, "value"),
-                                      r->user.role == ROLE_ADMIN, WEB_PEOPLE_PAGE);
+    json_t *people =
+        store_web_people(r->db, r->ids[0], form_get(&r->query, "q"), form_get(&r->query, "attr"),
+                         form_get(&r->query, "value"), r->user.role == ROLE_ADMIN, WEB_PEOPLE_PAGE);
     reply(r, people ? 0 : -1, people, "The people could not be read.");
 }
 
@@ -104,6 +146,59 @@ void api_person(struct web_request *r)
     json_t *p = NULL;
     int rc = store_web_person(r->db, &r->user, r->ids[0], &p);
     reply(r, rc, p, "There is no such person.");
+}
+
+/* {"name": ..., "organisation": ..., "department": ...}: the fields to change, all strings. */
+void api_person_update(struct web_request *r)
+{
+    json_t *body = json_body(r);
+    if (!body)
+        return;
+    struct form f = {0};
+    const char *key;
+    json_t *value;
+    bool ok = true;
+    json_object_foreach(body, key, value)
+    {
+        if (!json_is_string(value) || f.count >= FORM_MAX_FIELDS) {
+            ok = false;
+            break;
+        }
+        struct form_field *grown = realloc(f.fields, (f.count + 1) * sizeof *grown);
+        if (!grown) {
+            ok = false;
+            break;
+        }
+        f.fields = grown;
+        f.fields[f.count] =
+            (struct form_field){str_printf("%s", key), str_printf("%s", json_string_value(value)),
+                                json_string_length(value), NULL};
+        if (!f.fields[f.count].name || !f.fields[f.count].value) {
+            free(f.fields[f.count].name);
+            free(f.fields[f.count].value);
+            ok = false;
+            break;
+        }
+        f.count++;
+    }
+    if (!ok) {
+        web_error(r, 400, "Send a JSON object of strings.");
+    } else {
+        json_t *p = NULL;
+        int rc = store_web_person(r->db, &r->user, r->ids[0], &p);
+        json_decref(p);
+        const char *problem = rc == 0 ? web_person_save(r, r->ids[0], &f) : NULL;
+        if (rc != 0)
+            web_error(r, rc == 1 ? 404 : 500, "There is no such person.");
+        else if (problem)
+            web_error(r, 400, problem);
+        else if (store_web_person(r->db, &r->user, r->ids[0], &p) == 0)
+            web_json(r, 200, p);
+        else
+            web_error(r, 500, "The person could not be read back.");
+    }
+    form_free(&f);
+    json_decref(body);
 }
 
 void api_my_sets(struct web_request *r)
@@ -145,19 +240,51 @@ void api_import(struct web_request *r)
     if (!body) {
         web_error(r, 400, "Send the cohort CSV as the body.");
     } else {
-        rc = web_import_cohort(r->db, opt.programme, "upload.csv", body->value, body->len,
-                               &report, &diags);
+        rc = web_import_cohort(r->db, opt.programme, "upload.csv", body->value, body->len, &report,
+                               &diags);
         if (rc == 0)
             web_json(r, 200, import_report_json(&report, &opt));
         else if (rc == 1)
-            web_json(r, 422, json_pack("{ss so}", "error", "The file has problems; nothing was "
-                                       "stored.", "problems", diag_to_json(&diags)));
+            web_json(r, 422,
+                     json_pack("{ss so}", "error",
+                               "The file has problems; nothing was "
+                               "stored.",
+                               "problems", diag_to_json(&diags)));
         else
             web_error(r, 500, "The import failed.");
     }
     import_report_free(&report);
     diag_list_free(&diags);
     json_decref(p);
+}
+
+void api_tokens(struct web_request *r)
+{
+    json_t *tokens = store_tokens_list(r->db, r->user.id);
+    reply(r, tokens ? 0 : -1, tokens, "Your tokens could not be read.");
+}
+
+/* {"name": "..."} -> {"id"?, "name", "token"}: the token is shown this once. */
+void api_token_create(struct web_request *r)
+{
+    json_t *body = json_body(r);
+    if (!body)
+        return;
+    const char *name = jstr(body, "name");
+    char token[AUTH_TOKEN_SIZE];
+    if (!name || !*name || strlen(name) > WEB_TOKEN_NAME_MAX)
+        web_error(r, 400, "Give the token a name of at most 100 characters.");
+    else if (auth_api_token_create(r->db, r->user.id, name, r->now, token) != 0)
+        web_error(r, 500, "The token could not be created.");
+    else
+        web_json(r, 201, json_pack("{ss ss}", "name", name, "token", token));
+    json_decref(body);
+}
+
+void api_token_delete(struct web_request *r)
+{
+    int rc = store_token_delete(r->db, r->user.id, r->ids[0]);
+    reply(r, rc, rc == 0 ? json_pack("{sb}", "deleted", 1) : NULL, "There is no such token.");
 }
 
 void api_users(struct web_request *r)
@@ -180,8 +307,8 @@ void api_user_invite(struct web_request *r)
         web_error(r, 500, "The invitation could not be created.");
     else {
         char *link = str_printf("%s/invitation?token=%s", r->config->origin, token);
-        web_json(r, 201, json_pack("{ss ss}", "email", jstr(body, "email"), "link",
-                                   link ? link : ""));
+        web_json(r, 201,
+                 json_pack("{ss ss}", "email", jstr(body, "email"), "link", link ? link : ""));
         free(link);
     }
     json_decref(body);

@@ -69,6 +69,17 @@ static bool password_matches(const char *hash, const char *password)
     return rc == 0;
 }
 
+static char dummy_hash[crypto_pwhash_STRBYTES];
+static pthread_once_t dummy_once = PTHREAD_ONCE_INIT;
+
+static void make_dummy(void)
+{
+    char *h = auth_password_hash("not a password anyone has");
+    if (h)
+        str_copy(dummy_hash, h, sizeof dummy_hash);
+    free(h);
+}
+
 enum auth_login_result auth_login(struct db *db, const char *email, const char *password,
                                   const char *address, long long now, struct user *user)
 {
@@ -93,6 +104,13 @@ enum auth_login_result auth_login(struct db *db, const char *email, const char *
         goto out;
     bool ok = rc == 0 && hash && password && strlen(password) <= AUTH_PASSWORD_MAX &&
               password_matches(hash, password);
+    /* An unknown email costs as much time as a wrong password, so that timing does not tell
+     * which emails have accounts. */
+    if (rc != 0 || !hash) {
+        pthread_once(&dummy_once, make_dummy);
+        if (dummy_hash[0])
+            password_matches(dummy_hash, password ? password : "");
+    }
     if (!ok) {
         if (rc == 0)
             user_clear(user);
@@ -111,8 +129,8 @@ out:
     return result;
 }
 
-int auth_session_start(struct db *db, long long user_id, long long now,
-                       char token[AUTH_TOKEN_SIZE], char csrf[AUTH_TOKEN_SIZE])
+int auth_session_start(struct db *db, long long user_id, long long now, char token[AUTH_TOKEN_SIZE],
+                       char csrf[AUTH_TOKEN_SIZE])
 {
     char hash[AUTH_HASH_SIZE];
     auth_random_token(token);
@@ -186,8 +204,8 @@ int auth_invite(struct db *db, long long user_id, long long now, char token[AUTH
     return store_invitation_create(db, hash, user_id, now, now + AUTH_INVITATION_SECONDS);
 }
 
-int auth_invitation_accept(struct db *db, const char *token, const char *password,
-                           long long now, long long *user_id)
+int auth_invitation_accept(struct db *db, const char *token, const char *password, long long now,
+                           long long *user_id)
 {
     char hash[AUTH_HASH_SIZE];
     if (!token || strlen(token) != AUTH_TOKEN_LEN)

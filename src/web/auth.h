@@ -8,16 +8,16 @@
 #include <stdbool.h>
 
 /* A token as text: 32 random bytes, base64url without padding (43 characters). */
-#define AUTH_TOKEN_LEN 43
+#define AUTH_TOKEN_LEN  43
 #define AUTH_TOKEN_SIZE (AUTH_TOKEN_LEN + 1)
-#define AUTH_HASH_SIZE 65
+#define AUTH_HASH_SIZE  65
 /* Passwords: long enough to resist guessing, short enough to bound hashing work. */
 #define AUTH_PASSWORD_MIN 10
 #define AUTH_PASSWORD_MAX 256
 /* Rate limiting: this many failures per key in the window block further tries. */
-#define AUTH_LOGIN_MAX_FAILURES 5
+#define AUTH_LOGIN_MAX_FAILURES             5
 #define AUTH_LOGIN_MAX_FAILURES_PER_ADDRESS 50
-#define AUTH_LOGIN_WINDOW_SECONDS (15 * 60)
+#define AUTH_LOGIN_WINDOW_SECONDS           (15 * 60)
 /* Invitations are valid for a week. */
 #define AUTH_INVITATION_SECONDS (7 * 24 * 3600)
 
@@ -38,8 +38,8 @@ enum auth_login_result auth_login(struct db *db, const char *email, const char *
                                   const char *address, long long now, struct user *user);
 
 /* Starts a session for USER_ID: fills TOKEN (the cookie value) and CSRF. 0 or -1. */
-int auth_session_start(struct db *db, long long user_id, long long now,
-                       char token[AUTH_TOKEN_SIZE], char csrf[AUTH_TOKEN_SIZE]);
+int auth_session_start(struct db *db, long long user_id, long long now, char token[AUTH_TOKEN_SIZE],
+                       char csrf[AUTH_TOKEN_SIZE]);
 /* The user of session TOKEN when it has been idle less than IDLE seconds and is younger than
  * MAX seconds (an expired one is deleted): 0 and USER and CSRF, 1 none, -1 error. */
 int auth_session_find(struct db *db, const char *token, long long now, long idle, long max,
@@ -56,8 +56,8 @@ int auth_api_token_create(struct db *db, long long user_id, const char *name, lo
 int auth_invite(struct db *db, long long user_id, long long now, char token[AUTH_TOKEN_SIZE]);
 /* Uses invitation TOKEN to set PASSWORD and ends the user's other sessions: 0 and *USER_ID,
  * 1 when the link is unknown, used or expired, -1 error. */
-int auth_invitation_accept(struct db *db, const char *token, const char *password,
-                           long long now, long long *user_id);
+int auth_invitation_accept(struct db *db, const char *token, const char *password, long long now,
+                           long long *user_id);
 
 /* Compares two NUL-terminated secrets in time independent of where they differ. */
 bool auth_secret_equal(const char *a, const char *b);

@@ -197,14 +197,14 @@ static int part_headers(const char *h, size_t len, char **name, char **filename,
     return 0;
 }
 
-int form_parse_multipart(const char *content_type, const char *data, size_t len,
-                         struct form *out, char **err)
+int form_parse_multipart(const char *content_type, const char *data, size_t len, struct form *out,
+                         char **err)
 {
     *err = NULL;
     if (!content_type)
         return fail(err, "The upload has no content type.");
-    char *boundary = header_param(content_type, strlen(content_type), "boundary",
-                                  FORM_MAX_BOUNDARY);
+    char *boundary =
+        header_param(content_type, strlen(content_type), "boundary", FORM_MAX_BOUNDARY);
     if (!boundary || !boundary[0]) {
         free(boundary);
         return fail(err, "The upload has no valid boundary.");

@@ -39,8 +39,8 @@ int form_parse_urlencoded(const char *data, size_t len, struct form *out, char *
 
 /* Parses a multipart/form-data body. CONTENT_TYPE is the whole header value (the boundary is
  * taken from it). Returns and fills as form_parse_urlencoded does. */
-int form_parse_multipart(const char *content_type, const char *data, size_t len,
-                         struct form *out, char **err);
+int form_parse_multipart(const char *content_type, const char *data, size_t len, struct form *out,
+                         char **err);
 
 /* The first field named NAME, or NULL. */
 const struct form_field *form_field(const struct form *f, const char *name);

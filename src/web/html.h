@@ -39,7 +39,7 @@ void html_page_end(struct html *out);
 void html_csrf(struct html *out, const char *token);
 /* A labelled text input: <label for=NAME>LABEL</label><input id=NAME name=NAME value=VALUE>.
  * TYPE, NAME and LABEL are literals; VALUE is escaped (NULL: empty). */
-#define html_input(out, type, name, label, value, required)                                   \
+#define html_input(out, type, name, label, value, required)                                        \
     html_input_((out), "" type "", "" name "", "" label "", (value), (required))
 void html_input_(struct html *out, const char *type, const char *name, const char *label,
                  const char *value, bool required);

@@ -9,8 +9,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define TOKEN_NAME_MAX 100
-
 static void account_page(struct web_request *r, int status, const char *new_token,
                          const char *error)
 {
@@ -73,7 +71,7 @@ void page_account(struct web_request *r)
 void page_token_create(struct web_request *r)
 {
     const char *name = form_get(&r->form, "name");
-    if (!name || !*name || strlen(name) > TOKEN_NAME_MAX) {
+    if (!name || !*name || strlen(name) > WEB_TOKEN_NAME_MAX) {
         account_page(r, 400, NULL, "Give the token a name of at most 100 characters.");
         return;
     }
@@ -184,8 +182,8 @@ void page_user_invite(struct web_request *r)
 {
     char token[AUTH_TOKEN_SIZE];
     const char *problem = NULL;
-    int rc = web_invite(r, form_get(&r->form, "email"), form_get(&r->form, "role"), token,
-                        &problem);
+    int rc =
+        web_invite(r, form_get(&r->form, "email"), form_get(&r->form, "role"), token, &problem);
     if (rc < 0)
         web_error(r, 500, "The invitation could not be created.");
     else

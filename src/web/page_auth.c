@@ -58,8 +58,8 @@ static void start_session(struct web_request *r, long long user_id)
         return;
     }
     free(r->set_cookie);
-    r->set_cookie = str_printf("sw_session=%s; Path=/; HttpOnly; SameSite=Lax; Max-Age=%ld",
-                               token, r->config->session_max);
+    r->set_cookie = str_printf("sw_session=%s; Path=/; HttpOnly; SameSite=Lax; Max-Age=%ld", token,
+                               r->config->session_max);
     web_redirect(r, "/");
 }
 
@@ -73,12 +73,9 @@ void page_login(struct web_request *r)
         start_session(r, user.id);
         user_clear(&user);
         return;
-    case AUTH_LOGIN_BAD:
-        login_page(r, 401, email, "The email or the password is wrong.");
-        return;
+    case AUTH_LOGIN_BAD: login_page(r, 401, email, "The email or the password is wrong."); return;
     case AUTH_LOGIN_LIMITED:
-        login_page(r, 429, email,
-                   "Too many failed tries. Wait fifteen minutes, then try again.");
+        login_page(r, 429, email, "Too many failed tries. Wait fifteen minutes, then try again.");
         return;
     case AUTH_LOGIN_ERROR: break;
     }
@@ -104,8 +101,7 @@ void page_logout_everywhere(struct web_request *r)
     end_session_cookie(r);
 }
 
-static void invitation_page(struct web_request *r, int status, const char *token,
-                            const char *error)
+static void invitation_page(struct web_request *r, int status, const char *token, const char *error)
 {
     char fresh[AUTH_TOKEN_SIZE];
     const char *csrf = pre_token(r, fresh);
@@ -137,8 +133,9 @@ void page_invitation_form(struct web_request *r)
     }
     auth_hash_token(token, hash);
     if (store_invitation_check(r->db, hash, r->now) != 0) {
-        web_error(r, 404, "This link is not valid: it was used already or has expired. Ask "
-                          "your programme lead for a new one.");
+        web_error(r, 404,
+                  "This link is not valid: it was used already or has expired. Ask "
+                  "your programme lead for a new one.");
         return;
     }
     invitation_page(r, 200, token, NULL);

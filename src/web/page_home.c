@@ -5,13 +5,35 @@
 
 #include <string.h>
 
+/* What the programme lead should do next, by state: the dashboard's to-do column. */
+static void next_step(struct html *page, json_t *p)
+{
+    const char *state = json_string_value(json_object_get(p, "state"));
+    long long id = json_integer_value(json_object_get(p, "id"));
+    if (json_integer_value(json_object_get(p, "members")) == 0) {
+        H(page, "<a href=\"/programmes/");
+        html_int(page, id);
+        H(page, "/import\">Import the cohort</a>");
+    } else if (strcmp(state, "draft") == 0) {
+        H(page, "Form sets");
+    } else if (strcmp(state, "sets formed") == 0) {
+        H(page, "Review and publish the sets");
+    } else if (strcmp(state, "running") == 0) {
+        H(page, "<a href=\"/programmes/");
+        html_int(page, id);
+        H(page, "/sets/print\">Share the sets</a>");
+    } else {
+        H(page, "Nothing");
+    }
+}
+
 /* One table row per programme: name, state, members, sets. */
 static void programme_table(struct html *page, json_t *list)
 {
     H(page, "<table class=\"list\">\n<caption class=\"sr\">Programmes</caption>\n"
             "<thead><tr><th scope=\"col\">Programme</th><th scope=\"col\">State</th>"
             "<th scope=\"col\" class=\"num\">People</th><th scope=\"col\" class=\"num\">Sets</th>"
-            "</tr></thead>\n<tbody>\n");
+            "<th scope=\"col\">Next step</th></tr></thead>\n<tbody>\n");
     size_t i;
     json_t *p;
     json_array_foreach(list, i, p)
@@ -26,6 +48,8 @@ static void programme_table(struct html *page, json_t *list)
         html_int(page, json_integer_value(json_object_get(p, "members")));
         H(page, "</td><td class=\"num\">");
         html_int(page, json_integer_value(json_object_get(p, "sets")));
+        H(page, "</td><td>");
+        next_step(page, p);
         H(page, "</td></tr>\n");
     }
     H(page, "</tbody></table>\n");

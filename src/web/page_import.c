@@ -51,9 +51,8 @@ static void problems_table(struct html *page, const struct diag_list *diags)
     }
 }
 
-int web_import_cohort(struct db *db, const char *programme, const char *filename,
-                      const char *data, size_t len, struct import_report *report,
-                      struct diag_list *diags)
+int web_import_cohort(struct db *db, const char *programme, const char *filename, const char *data,
+                      size_t len, struct import_report *report, struct diag_list *diags)
 {
     struct cohort cohort = {0};
     struct cohort_lookup lookup = {store_person_exists, db};
@@ -125,8 +124,9 @@ void page_upload(struct web_request *r)
         html_int(&page, (long long)report.joined);
         H(&page, " joined the programme.</p>\n");
     } else {
-        html_notice(&page, true, "The file has problems. Nothing was stored: fix every line "
-                                 "listed below and upload the file again.");
+        html_notice(&page, true,
+                    "The file has problems. Nothing was stored: fix every line "
+                    "listed below and upload the file again.");
         problems_table(&page, &diags);
         upload_form(&page, r->ids[0], r->csrf);
     }

@@ -7,12 +7,15 @@
 #include "store/store_web.h"
 
 #include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 /* Names people type; long enough for any real programme. */
-#define PROGRAMME_NAME_MAX 200
+#define PROGRAMME_NAME_MAX        200
 #define PROGRAMME_DESCRIPTION_MAX 4000
+/* Action learning sets are small groups; 20 is already more than anyone runs. */
+#define PROGRAMME_SET_SIZE_MAX 20
 
 static void people_filter(struct html *page, json_t *attrs, const char *q, const char *attr,
                           const char *value)
@@ -102,6 +105,8 @@ void page_programme(struct web_request *r)
     html_int(&page, id);
     H(&page, "/import\">Import cohort CSV</a> <a href=\"/programmes/");
     html_int(&page, id);
+    H(&page, "/edit\">Edit</a> <a href=\"/programmes/");
+    html_int(&page, id);
     H(&page, "/sets/print\">Sets (printable)</a> <a href=\"/programmes/");
     html_int(&page, id);
     H(&page, "/sets.csv\">Sets as CSV</a></p>\n<h2>People</h2>\n");
@@ -123,23 +128,56 @@ out:
     json_decref(attrs);
 }
 
-static void programme_form(struct web_request *r, int status, const char *error)
+/* A field's value: what was just posted, else what is stored in PROG (NULL for a new one). */
+static const char *value_of(struct web_request *r, json_t *prog, const char *name, char *buf,
+                            size_t size)
 {
+    const char *v = form_get(&r->form, name);
+    if (v || !prog)
+        return v;
+    json_t *j = json_object_get(prog, name);
+    if (json_is_integer(j)) {
+        snprintf(buf, size, "%lld", (long long)json_integer_value(j));
+        return buf;
+    }
+    return json_string_value(j);
+}
+
+/* The create form (PROG NULL) or the edit form of PROG. */
+static void programme_form(struct web_request *r, int status, const char *error, json_t *prog)
+{
+    char a[32], b[32], c[32];
     struct html page = {0};
     struct html_viewer v = web_viewer(r);
-    html_page_begin(&page, "New programme", &v);
+    html_page_begin(&page, prog ? "Edit programme" : "New programme", &v);
     if (error)
         html_notice(&page, true, error);
-    H(&page, "<form method=\"post\" action=\"/programmes\" class=\"card\">\n");
+    if (prog) {
+        H(&page, "<form method=\"post\" class=\"card\" action=\"/programmes/");
+        html_int(&page, r->ids[0]);
+        H(&page, "/edit\">\n");
+    } else {
+        H(&page, "<form method=\"post\" action=\"/programmes\" class=\"card\">\n");
+    }
     html_csrf(&page, r->csrf);
-    html_input(&page, "text", "name", "Name", form_get(&r->form, "name"), true);
+    html_input(&page, "text", "name", "Name", value_of(r, prog, "name", a, sizeof a), true);
     H(&page, "<p class=\"field\"><label for=\"f-description\">Description</label>\n"
              "<textarea id=\"f-description\" name=\"description\" rows=\"3\">");
-    html_text(&page, form_get(&r->form, "description"));
+    html_text(&page, value_of(r, prog, "description", a, sizeof a));
     H(&page, "</textarea></p>\n");
-    html_input(&page, "date", "starts_on", "Starts on", form_get(&r->form, "starts_on"), false);
-    html_input(&page, "date", "ends_on", "Ends on", form_get(&r->form, "ends_on"), false);
-    H(&page, "<p><button type=\"submit\">Create programme</button></p>\n</form>\n");
+    html_input(&page, "date", "starts_on", "Starts on", value_of(r, prog, "starts_on", a, sizeof a),
+               false);
+    html_input(&page, "date", "ends_on", "Ends on", value_of(r, prog, "ends_on", b, sizeof b),
+               false);
+    if (prog) {
+        html_input(&page, "number", "set_size_min", "Smallest set",
+                   value_of(r, prog, "set_size_min", b, sizeof b), true);
+        html_input(&page, "number", "set_size_max", "Largest set",
+                   value_of(r, prog, "set_size_max", c, sizeof c), true);
+        H(&page, "<p><button type=\"submit\">Save</button></p>\n</form>\n");
+    } else {
+        H(&page, "<p><button type=\"submit\">Create programme</button></p>\n</form>\n");
+    }
     html_page_end(&page);
     web_html(r, status, &page);
     html_free(&page);
@@ -147,7 +185,7 @@ static void programme_form(struct web_request *r, int status, const char *error)
 
 void page_programme_new(struct web_request *r)
 {
-    programme_form(r, 200, NULL);
+    programme_form(r, 200, NULL, NULL);
 }
 
 /* YYYY-MM-DD with a plausible month and day, or empty. */
@@ -164,8 +202,8 @@ static bool date_ok(const char *s)
     return month >= 1 && month <= 12 && day >= 1 && day <= 31;
 }
 
-const char *web_programme_problem(const char *name, const char *description,
-                                  const char *starts_on, const char *ends_on)
+const char *web_programme_problem(const char *name, const char *description, const char *starts_on,
+                                  const char *ends_on)
 {
     if (!name || !*name)
         return "Give the programme a name.";
@@ -188,18 +226,18 @@ void page_programme_create(struct web_request *r)
         return;
     }
     str_trim(name);
-    const char *problem = web_programme_problem(name, form_get(&r->form, "description"),
-                                                form_get(&r->form, "starts_on"),
-                                                form_get(&r->form, "ends_on"));
+    const char *problem =
+        web_programme_problem(name, form_get(&r->form, "description"),
+                              form_get(&r->form, "starts_on"), form_get(&r->form, "ends_on"));
     long long id = 0;
     int rc = problem ? 1
                      : store_web_programme_create(r->db, name, form_get(&r->form, "description"),
                                                   form_get(&r->form, "starts_on"),
                                                   form_get(&r->form, "ends_on"), &id);
     if (problem)
-        programme_form(r, 400, problem);
+        programme_form(r, 400, problem, NULL);
     else if (rc == 1)
-        programme_form(r, 400, "A programme with this name exists already. Choose another.");
+        programme_form(r, 400, "A programme with this name exists already. Choose another.", NULL);
     else if (rc != 0)
         web_error(r, 500, "The programme could not be created.");
     else {
@@ -208,4 +246,58 @@ void page_programme_create(struct web_request *r)
         free(to);
     }
     free(name);
+}
+
+/* A set size from a form: 2..PROGRAMME_SET_SIZE_MAX, else -1. */
+static long set_size(const char *s)
+{
+    char *end;
+    long n = s ? strtol(s, &end, 10) : -1;
+    return s && *s && !*end && n >= 2 && n <= PROGRAMME_SET_SIZE_MAX ? n : -1;
+}
+
+void page_programme_edit_form(struct web_request *r)
+{
+    json_t *prog = NULL;
+    int rc = store_web_programme(r->db, &r->user, r->ids[0], &prog);
+    if (rc != 0)
+        web_error(r, rc == 1 ? 404 : 500, "There is no such programme.");
+    else
+        programme_form(r, 200, NULL, prog);
+    json_decref(prog);
+}
+
+void page_programme_edit(struct web_request *r)
+{
+    json_t *prog = NULL;
+    int rc = store_web_programme(r->db, &r->user, r->ids[0], &prog);
+    if (rc != 0) {
+        web_error(r, rc == 1 ? 404 : 500, "There is no such programme.");
+        return;
+    }
+    const struct form *f = &r->form;
+    const char *name = form_get(f, "name");
+    const char *problem = web_programme_problem(name, form_get(f, "description"),
+                                                form_get(f, "starts_on"), form_get(f, "ends_on"));
+    long lo = set_size(form_get(f, "set_size_min")), hi = set_size(form_get(f, "set_size_max"));
+    if (!problem && (lo < 0 || hi < 0))
+        problem = "Set sizes must be whole numbers from 2 to 20.";
+    if (!problem && lo > hi)
+        problem = "The smallest set cannot be larger than the largest.";
+    if (!problem) {
+        rc = store_web_programme_update(r->db, r->ids[0], name, form_get(f, "description"),
+                                        form_get(f, "starts_on"), form_get(f, "ends_on"), lo, hi);
+        if (rc == 1)
+            problem = "Another programme has this name. Choose another.";
+        else if (rc != 0)
+            problem = "The programme could not be saved.";
+    }
+    if (problem) {
+        programme_form(r, 400, problem, prog);
+    } else {
+        char *to = str_printf("/programmes/%lld", r->ids[0]);
+        web_redirect(r, to ? to : "/");
+        free(to);
+    }
+    json_decref(prog);
 }

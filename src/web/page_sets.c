@@ -48,6 +48,11 @@ void page_person(struct web_request *r)
         H(&page, "</dd>\n");
     }
     H(&page, "</dl>\n");
+    if (r->user.role == ROLE_ADMIN) {
+        H(&page, "<p class=\"actions\"><a class=\"button\" href=\"/people/");
+        html_int(&page, r->ids[0]);
+        H(&page, "/edit\">Edit</a></p>\n");
+    }
     html_page_end(&page);
     web_html(r, 200, &page);
     html_free(&page);

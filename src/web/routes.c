@@ -25,12 +25,16 @@ const struct web_route web_routes[] = {
     {WEB_GET, "/programmes/new", A, false, page_programme_new},
     {WEB_POST, "/programmes", A, false, page_programme_create},
     {WEB_GET, "/programmes/#", A, false, page_programme},
+    {WEB_GET, "/programmes/#/edit", A, false, page_programme_edit_form},
+    {WEB_POST, "/programmes/#/edit", A, false, page_programme_edit},
     {WEB_GET, "/programmes/#/import", A, false, page_upload_form},
     {WEB_POST, "/programmes/#/import", A, false, page_upload},
     {WEB_GET, "/programmes/#/sets.csv", A, false, page_sets_export_csv},
     {WEB_GET, "/programmes/#/sets/print", A, false, page_sets_print},
     {WEB_GET, "/programmes/#/report", A, false, page_report},
     {WEB_GET, "/people/#", ROLES_ALL, false, page_person},
+    {WEB_GET, "/people/#/edit", A, false, page_person_edit_form},
+    {WEB_POST, "/people/#/edit", A, false, page_person_edit},
     {WEB_GET, "/sets/#", ROLES_ALL, false, page_set},
     {WEB_GET, "/account", ROLES_ALL, false, page_account},
     {WEB_POST, "/account/tokens", ROLES_ALL, false, page_token_create},
@@ -42,13 +46,18 @@ const struct web_route web_routes[] = {
     {WEB_GET, "/api/v1/programmes", ROLES_ALL, true, api_programmes},
     {WEB_POST, "/api/v1/programmes", A, true, api_programme_create},
     {WEB_GET, "/api/v1/programmes/#", A, true, api_programme},
+    {WEB_POST, "/api/v1/programmes/#", A, true, api_programme_update},
     {WEB_GET, "/api/v1/programmes/#/people", A, true, api_people},
     {WEB_POST, "/api/v1/programmes/#/import", A, true, api_import},
     {WEB_GET, "/api/v1/programmes/#/sets", A, true, api_programme_sets},
     {WEB_GET, "/api/v1/programmes/#/report", A, true, api_report},
     {WEB_GET, "/api/v1/people/#", ROLES_ALL, true, api_person},
+    {WEB_POST, "/api/v1/people/#", A, true, api_person_update},
     {WEB_GET, "/api/v1/my/sets", ROLES_ALL, true, api_my_sets},
     {WEB_GET, "/api/v1/sets/#", ROLES_ALL, true, api_set},
+    {WEB_GET, "/api/v1/tokens", ROLES_ALL, true, api_tokens},
+    {WEB_POST, "/api/v1/tokens", ROLES_ALL, true, api_token_create},
+    {WEB_POST, "/api/v1/tokens/#/delete", ROLES_ALL, true, api_token_delete},
     {WEB_GET, "/api/v1/users", A, true, api_users},
     {WEB_POST, "/api/v1/users", A, true, api_user_invite},
     {0, NULL, 0, false, NULL},
@@ -136,8 +145,9 @@ static bool csrf_ok(const struct web_request *r)
         return false;
     if (r->logged_in && r->csrf[0] && auth_secret_equal(sent, r->csrf))
         return true;
-    /* Before logging in there is no session: the form's token must match its cookie. */
-    return r->pre_token && strlen(r->pre_token) == AUTH_TOKEN_LEN &&
+    /* Before logging in there is no session: the form's token must match its cookie. Only the
+     * public forms (login, invitation) accept it. */
+    return r->route->roles == 0 && r->pre_token && strlen(r->pre_token) == AUTH_TOKEN_LEN &&
            auth_secret_equal(sent, r->pre_token);
 }
 
@@ -235,8 +245,9 @@ void web_error(struct web_request *r, int status, const char *message)
     static const struct {
         int status;
         const char *title;
-    } titles[] = {{400, "Bad request"}, {401, "Log in"},       {403, "Forbidden"},
-                  {404, "Not found"},   {405, "Not allowed"},  {413, "Too large"},
+    } titles[] = {{400, "Bad request"},    {401, "Log in"},
+                  {403, "Forbidden"},      {404, "Not found"},
+                  {405, "Not allowed"},    {413, "Too large"},
                   {429, "Too many tries"}, {500, "Something went wrong"}};
     const char *title = "Error";
     for (size_t i = 0; i < sizeof titles / sizeof titles[0]; i++)

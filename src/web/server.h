@@ -6,11 +6,11 @@
 #include "web/web.h"
 
 /* Limits that protect the server from its clients. */
-#define WEB_THREADS 4                 /* workers; SQLite reads run in parallel in WAL mode */
-#define WEB_MAX_CONNECTIONS 256       /* beyond this, new connections are refused */
-#define WEB_CONNECTION_MEMORY (64 * 1024) /* per-connection buffer for headers */
-#define WEB_CONNECTION_TIMEOUT 30     /* seconds a silent connection may stay open */
-#define WEB_STOP_WAIT_SECONDS 10      /* how long a stop waits for requests in flight */
+#define WEB_THREADS            4           /* workers; SQLite reads run in parallel in WAL mode */
+#define WEB_MAX_CONNECTIONS    256         /* beyond this, new connections are refused */
+#define WEB_CONNECTION_MEMORY  (64 * 1024) /* per-connection buffer for headers */
+#define WEB_CONNECTION_TIMEOUT 30          /* seconds a silent connection may stay open */
+#define WEB_STOP_WAIT_SECONDS  10          /* how long a stop waits for requests in flight */
 
 struct web_server;
 

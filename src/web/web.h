@@ -27,9 +27,11 @@ struct web_config {
 
 /* Bodies larger than these are refused before they are read: smaller before logging in. */
 #define WEB_MAX_BODY_ANON (16 * 1024)
-#define WEB_MAX_BODY (FORM_MAX_FILE + 64 * 1024)
+#define WEB_MAX_BODY      (FORM_MAX_FILE + 64 * 1024)
 /* Path segments we look at; longer paths are 404. */
 #define WEB_MAX_PATH 512
+/* API token names. */
+#define WEB_TOKEN_NAME_MAX 100
 /* People rows shown on one programme page. */
 #define WEB_PEOPLE_PAGE 500
 
@@ -40,13 +42,13 @@ struct web_request {
     const char *path;
     long long ids[2]; /* the numbers in the path, in order ('#' in a route pattern) */
     struct form query;
-    struct form form;          /* the urlencoded or multipart body */
+    struct form form; /* the urlencoded or multipart body */
     const char *content_type;
-    const char *address;       /* client IP as text */
-    const char *origin_header; /* NULL when the browser sent none */
-    const char *cookie_token;  /* the session cookie, NULL when none */
-    const char *pre_token;     /* the pre-login CSRF cookie, NULL when none */
-    const char *bearer;        /* the API token from Authorization: Bearer, NULL when none */
+    const char *address;           /* client IP as text */
+    const char *origin_header;     /* NULL when the browser sent none */
+    const char *cookie_token;      /* the session cookie, NULL when none */
+    const char *pre_token;         /* the pre-login CSRF cookie, NULL when none */
+    const char *bearer;            /* the API token from Authorization: Bearer, NULL when none */
     const struct web_route *route; /* set by web_begin; NULL when nothing matched */
     long long now;
     bool logged_in;
@@ -89,7 +91,7 @@ void web_dispatch(struct web_request *r);
 
 /* Response helpers for handlers. */
 void web_html(struct web_request *r, int status, struct html *page); /* takes PAGE's text */
-void web_json(struct web_request *r, int status, json_t *value);      /* steals VALUE */
+void web_json(struct web_request *r, int status, json_t *value);     /* steals VALUE */
 void web_redirect(struct web_request *r, const char *location);      /* 303 See Other */
 /* A plain error page (HTML) or {"error": MESSAGE} (API). */
 void web_error(struct web_request *r, int status, const char *message);
@@ -98,21 +100,24 @@ void web_error(struct web_request *r, int status, const char *message);
 struct html_viewer web_viewer(const struct web_request *r);
 
 /* NULL when the fields of a new programme are good, else what to fix (static text). */
-const char *web_programme_problem(const char *name, const char *description,
-                                  const char *starts_on, const char *ends_on);
+const char *web_programme_problem(const char *name, const char *description, const char *starts_on,
+                                  const char *ends_on);
 
 struct import_report;
 struct diag_list;
 /* Parses DATA as a cohort CSV named FILENAME and imports it into PROGRAMME, as the CLI does.
  * Returns 0 with REPORT filled, 1 with DIAGS filled and nothing stored, -1 on error. */
-int web_import_cohort(struct db *db, const char *programme, const char *filename,
-                      const char *data, size_t len, struct import_report *report,
-                      struct diag_list *diags);
+int web_import_cohort(struct db *db, const char *programme, const char *filename, const char *data,
+                      size_t len, struct import_report *report, struct diag_list *diags);
 
 /* Creates the account for EMAIL with ROLE (names as in user_role_parse) and a one-time
  * password link TOKEN. 0; 1 with *PROBLEM (static text) for the user; -1 on error. */
 int web_invite(struct web_request *r, const char *email, const char *role_name,
                char token[AUTH_TOKEN_SIZE], const char **problem);
+
+/* Saves name, organisation and known attributes of person ID from F (fields absent from F stay
+ * as they are) in one transaction. NULL on success, else what to fix (static text). */
+const char *web_person_save(struct web_request *r, long long id, const struct form *f);
 
 /* Handlers, one file per page group. */
 void page_login_form(struct web_request *r);
@@ -124,10 +129,14 @@ void page_invitation(struct web_request *r);
 void page_home(struct web_request *r);
 void page_programme(struct web_request *r);
 void page_programme_new(struct web_request *r);
+void page_programme_edit_form(struct web_request *r);
+void page_programme_edit(struct web_request *r);
 void page_programme_create(struct web_request *r);
 void page_upload_form(struct web_request *r);
 void page_upload(struct web_request *r);
 void page_person(struct web_request *r);
+void page_person_edit_form(struct web_request *r);
+void page_person_edit(struct web_request *r);
 void page_set(struct web_request *r);
 void page_sets_export_csv(struct web_request *r);
 void page_sets_print(struct web_request *r);
@@ -143,12 +152,17 @@ void api_me(struct web_request *r);
 void api_programmes(struct web_request *r);
 void api_programme(struct web_request *r);
 void api_programme_create(struct web_request *r);
+void api_programme_update(struct web_request *r);
 void api_people(struct web_request *r);
 void api_person(struct web_request *r);
+void api_person_update(struct web_request *r);
 void api_my_sets(struct web_request *r);
 void api_set(struct web_request *r);
 void api_programme_sets(struct web_request *r);
 void api_import(struct web_request *r);
+void api_tokens(struct web_request *r);
+void api_token_create(struct web_request *r);
+void api_token_delete(struct web_request *r);
 void api_users(struct web_request *r);
 void api_user_invite(struct web_request *r);
 void api_report(struct web_request *r);

@@ -22,7 +22,7 @@ for who in admin@demo.example facilitator@demo.example "$PARTICIPANT"; do
   jar="$SCRATCH/jar.$who"
   login "$jar" "$who" >/dev/null
   for path in / /account /users /programmes/new /programmes/1 "/programmes/1?q=a&attr=department&value=Finance" \
-    /programmes/1/import /programmes/1/sets/print /sets/1 /sets/5 /people/1 /people/2 /nowhere; do
+    /programmes/1/import /programmes/1/edit /programmes/1/sets/print /sets/1 /sets/5 /people/1 /people/2 /people/1/edit /nowhere; do
     check "$jar" "$path" "$who"
   done
 done

@@ -19,6 +19,9 @@ before=$(programmes)
 expect_status 403 "$(status "$A" POST /programmes --data 'name=NoToken')" "POST without CSRF token"
 pcsrf=$(page_csrf "$P")
 expect_status 403 "$(status "$A" POST /programmes --data-urlencode "csrf=$pcsrf" --data 'name=Other')" "another session's token"
+pre=$(sed -n 's/.*\tsw_pre\t//p' "$A")
+[ -n "$pre" ] && pass || fail "the login left a pre-login token"
+expect_status 403 "$(status "$A" POST /programmes --data-urlencode "csrf=$pre" --data 'name=Pre')" "pre-login token refused on a logged-in form"
 # Origin: a form posted from another site is refused even with the right token.
 expect_status 403 "$(status "$A" POST /programmes -H 'Origin: http://evil.example' --data-urlencode "csrf=$csrf" --data 'name=Evil')" "foreign Origin"
 expect_status 303 "$(status "$A" POST /programmes -H "Origin: $URL" --data-urlencode "csrf=$csrf" --data-urlencode 'name=Spring <b>cohort</b>')" "own Origin creates"
@@ -51,6 +54,31 @@ expect_contains "$SCRATCH/last.body" "2 new" "import report"
 expect_status 200 "$(status "$A" GET "/programmes/$pid?q=ada")" "search"
 expect_contains "$SCRATCH/last.body" "ada@x.example" "admin sees emails"
 expect_not_contains "$SCRATCH/last.body" "bo@x.example" "search filters"
+
+# Editing a person: a bad field changes nothing; a good edit is saved and escaped on output.
+ada=$(curl -s -H "Authorization: Bearer $ATOKEN" "$URL/api/v1/programmes/$pid/people?q=ada" | jq '.[0].id')
+expect_status 400 "$(status "$A" POST "/people/$ada/edit" --data-urlencode "csrf=$csrf" --data 'name=&department=Audit')" "empty name refused"
+expect_contains "$SCRATCH/last.body" "Give the person a name." "edit message"
+dept=$(curl -s -H "Authorization: Bearer $ATOKEN" "$URL/api/v1/people/$ada" | jq -r .attributes.department)
+expect_status Finance "$dept" "a refused edit changed nothing"
+expect_status 303 "$(status "$A" POST "/people/$ada/edit" --data-urlencode "csrf=$csrf" --data-urlencode 'name=Ada <i>One</i>' --data 'department=Audit')" "edit saved"
+status "$A" GET "/people/$ada" >/dev/null
+expect_contains "$SCRATCH/last.body" "Ada &lt;i&gt;One&lt;/i&gt;" "edited name escaped"
+expect_contains "$SCRATCH/last.body" "<dd>Audit</dd>" "edited department"
+
+# Editing a programme: bad set sizes change nothing; a good edit is saved.
+expect_status 400 "$(status "$A" POST "/programmes/$pid/edit" --data-urlencode "csrf=$csrf" --data 'name=Renamed&set_size_min=7&set_size_max=5')" "min above max refused"
+expect_contains "$SCRATCH/last.body" "The smallest set cannot be larger than the largest." "set size message"
+name=$(curl -s -H "Authorization: Bearer $ATOKEN" "$URL/api/v1/programmes/$pid" | jq -r .name)
+expect_status "Spring <b>cohort</b>" "$name" "a refused edit changed nothing"
+expect_status 303 "$(status "$A" POST "/programmes/$pid/edit" --data-urlencode "csrf=$csrf" --data 'name=Renamed&set_size_min=5&set_size_max=7&starts_on=2026-09-01')" "programme edited"
+sizes=$(curl -s -H "Authorization: Bearer $ATOKEN" "$URL/api/v1/programmes/$pid" | jq -r '"\(.name) \(.set_size_min) \(.set_size_max) \(.starts_on)"')
+expect_status "Renamed 5 7 2026-09-01" "$sizes" "programme edit saved"
+expect_status 400 "$(status "$A" POST "/programmes/$pid/edit" --data-urlencode "csrf=$csrf" --data 'name=Demo&set_size_min=5&set_size_max=7')" "a taken name refused"
+api_edit() { curl -s -o "$SCRATCH/api.json" -w '%{http_code}' -H "Authorization: Bearer $ATOKEN" -H 'Content-Type: application/json' --data "$1" "$URL/api/v1/programmes/$pid"; }
+expect_status 400 "$(api_edit '{"set_size_min": 9}')" "API: min above max refused"
+expect_status 200 "$(api_edit '{"set_size_max": 8}')" "API: programme edited"
+expect_status "Renamed 5 8" "$(jq -r '"\(.name) \(.set_size_min) \(.set_size_max)"' "$SCRATCH/api.json")" "API: other fields kept"
 
 # Privacy: a participant sees set mates' names, never their emails.
 status "$P" GET /sets/1 >/dev/null
@@ -92,6 +120,24 @@ head -c 20000 /dev/zero | tr '\0' a >"$SCRATCH/big"
 expect_status 413 "$(curl -s -o /dev/null -w '%{http_code}' --data-binary "@$SCRATCH/big" "$URL/login")" "anonymous body limit"
 expect_status 401 "$(curl -s -o /dev/null -w '%{http_code}' -H 'Authorization: Bearer nonsense' "$URL/api/v1/me")" "bad API token"
 
+# API tokens: created and revoked through the API; a revoked token stops working.
+made=$(curl -s -H "Authorization: Bearer $ATOKEN" -H 'Content-Type: application/json' --data '{"name":"script"}' "$URL/api/v1/tokens")
+tok=$(printf '%s' "$made" | jq -r .token)
+expect_status 200 "$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $tok" "$URL/api/v1/me")" "new API token works"
+tid=$(curl -s -H "Authorization: Bearer $tok" "$URL/api/v1/tokens" | jq '.[] | select(.name == "script") | .id')
+expect_status 200 "$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $tok" -X POST "$URL/api/v1/tokens/$tid/delete")" "token revoked"
+expect_status 401 "$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $tok" "$URL/api/v1/me")" "revoked token refused"
+# A session cookie is no API credential (so the API needs no CSRF token).
+expect_status 401 "$(status "$A" GET /api/v1/me)" "cookie does not authenticate the API"
+
+# Log out everywhere: every session of that person ends, others' do not.
+P2="$SCRATCH/participant2"
+expect_status 303 "$(login "$P2" "$PARTICIPANT")" "second session"
+pc=$(page_csrf "$P2")
+expect_status 303 "$(status "$P2" POST /logout/everywhere --data-urlencode "csrf=$pc")" "log out everywhere"
+expect_status 303 "$(status "$P" GET /)" "first session ended too"
+expect_status 200 "$(status "$R" GET /)" "another person's session lives on"
+
 # A graceful stop: SIGTERM ends the server with status 0.
 kill -TERM "$SERVER_PID"
 wait "$SERVER_PID"
@@ -108,4 +154,11 @@ sleep 2
 expect_status 200 "$(status "$P" GET /)" "use keeps it alive past the idle limit after login"
 sleep 4
 expect_status 303 "$(status "$P" GET /)" "idle session expired"
+stop_server
+
+# Sessions end after --session-max seconds however busy they are.
+start_server "$SCRATCH/db" --session-max 3
+expect_status 303 "$(login "$P" "$PARTICIPANT")" "participant logs in for the absolute limit"
+for i in 1 2 3 4 5; do status "$P" GET / >/dev/null; sleep 1; done
+expect_status 303 "$(status "$P" GET /)" "session ended at its absolute limit"
 finish

@@ -100,7 +100,7 @@ static void test_multipart_bad(void **state)
                     "The upload is incomplete (the final boundary is missing).");
     multipart_fails(multipart_type, "------XyZ\r\nContent-Type: text/plain\r\n\r\nv\r\n------XyZ--",
                     "A part of the upload has no field name.");
-    multipart_fails(multipart_type, "------XyZ\r\nX-Long: aaaa", 
+    multipart_fails(multipart_type, "------XyZ\r\nX-Long: aaaa",
                     "The upload is malformed (part headers are missing or too long).");
 }
 

@@ -16,4 +16,5 @@ part="$SCRATCH/jar.part"
 login "$part" "$PARTICIPANT" >/dev/null
 code=$(curl -s -o /dev/null -w '%{http_code}' -b "$part" "$URL/programmes/1/report")
 [ "$code" = 403 ] && pass || fail "participant got the report page: $code"
+cp "$SCRATCH/page.html" "${SETWORK_BUILD_DIR:-/tmp}/report-page.html" 2>/dev/null || true
 finish

@@ -214,7 +214,12 @@ int plan_form(struct db *db, long long programme_id, const struct plan_settings 
               long long *plan_id, struct strbuf *err)
 {
     struct plan_ctx c;
-    int rc = ctx_build(&c, db, programme_id, 0, s->weights, s->sets > 0 ? s->sets : 0, s->size_min,
+    /* Blank weights mean the programme's own, set on its edit page (or the engine's defaults). */
+    char *stored = NULL;
+    const char *weights = s->weights;
+    if ((!weights || !*weights) && store_programme_weights(db, programme_id, &stored) == 0)
+        weights = stored;
+    int rc = ctx_build(&c, db, programme_id, 0, weights, s->sets > 0 ? s->sets : 0, s->size_min,
                        s->size_max, 0, err);
     struct form_result r = {0};
     char *settings = NULL, *name = NULL, *msg = NULL;
@@ -228,7 +233,7 @@ int plan_form(struct db *db, long long programme_id, const struct plan_settings 
     rc = form_solve(&c.p, &o, &r, err);
     if (rc != 0)
         goto out;
-    settings = settings_text(&c, s->weights, o.seconds, s->seed);
+    settings = settings_text(&c, weights, o.seconds, s->seed);
     pids = malloc(sizeof *pids * (size_t)c.in.n);
     rc = -1;
     if (!settings || !pids)
@@ -261,6 +266,7 @@ int plan_form(struct db *db, long long programme_id, const struct plan_settings 
         rc = -1;
     }
 out:
+    free(stored);
     free(msg);
     free(name);
     free(pids);
@@ -528,4 +534,30 @@ int plan_rules_set(struct db *db, long long programme_id, const char *apart, con
         return rc != 0 ? -1 : 1;
     }
     return db_commit(db) == 0 ? 0 : -1;
+}
+
+const char *plan_weights_problem(const char *spec)
+{
+    if (!spec)
+        return NULL;
+    const char *p = spec;
+    while (*p == ' ')
+        p++;
+    while (*p) {
+        const char *eq = strchr(p, '=');
+        const char *comma = strchr(p, ',');
+        if (!eq || (comma && comma < eq) || eq == p)
+            return "Weights are written name=number, separated by commas, e.g. "
+                   "organisation=3,department=2.";
+        char *end;
+        double w = strtod(eq + 1, &end);
+        while (*end == ' ')
+            end++;
+        if (end == eq + 1 || (*end && *end != ',') || !(w >= 0 && w <= 1000))
+            return "Each weight must be a number from 0 to 1000.";
+        p = *end ? end + 1 : end;
+        while (*p == ' ')
+            p++;
+    }
+    return NULL;
 }

@@ -54,4 +54,8 @@ int plan_reoptimise(struct db *db, long long plan_id, double seconds, long long 
 int plan_rules_set(struct db *db, long long programme_id, const char *apart, const char *pins,
                    struct strbuf *err);
 
+/* NULL when SPEC ("name=number,..." or blank) is well formed, else a sentence saying what is
+ * wrong (static storage). Names are checked when sets are formed, against the cohort. */
+const char *plan_weights_problem(const char *spec);
+
 #endif

@@ -81,4 +81,8 @@ int store_rules_clear(struct db *db, long long programme_id);
 int store_shared_pairs_before(struct db *db, long long programme_id, long long before,
                               struct store_shared_pair **out, size_t *count, char **err);
 
+/* The programme's default formation weights: 0 with *OUT (caller frees; NULL when blank),
+ * 1 when there is no such programme, -1 on error. */
+int store_programme_weights(struct db *db, long long programme_id, char **out);
+
 #endif

@@ -75,7 +75,7 @@ static bool is_admin(const struct user *u)
 #define PROGRAMME_SELECT                                                                           \
     "SELECT p.id AS id, p.name AS name, p.description AS description, "                            \
     "p.starts_on AS starts_on, p.ends_on AS ends_on, p.set_size_min AS set_size_min, "             \
-    "p.set_size_max AS set_size_max, "                                                             \
+    "p.set_size_max AS set_size_max, p.weights_json AS weights, "                                  \
     "(SELECT count(*) FROM programme_members m WHERE m.programme_id = p.id) AS members, "          \
     "(SELECT count(*) FROM sets s JOIN set_plans sp ON sp.id = s.plan_id "                         \
     " WHERE sp.programme_id = p.id) AS sets, "                                                     \
@@ -347,4 +347,14 @@ int store_web_programme_sets(struct db *db, long long programme_id, json_t **out
     json_object_set_new(plan, "sets", sets);
     *out = plan;
     return 0;
+}
+
+int store_web_programme_weights(struct db *db, long long id, const char *weights)
+{
+    sqlite3_stmt *st = db_prepare(db, "UPDATE programmes SET weights_json = ?2 WHERE id = ?1");
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, id);
+    db_bind_text(st, 2, weights ? weights : "");
+    return db_exec_stmt(st);
 }

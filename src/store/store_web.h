@@ -57,4 +57,8 @@ int store_web_set(struct db *db, const struct user *user, long long id, json_t *
  * department}]}]} or a null plan when there is none. 0, -1 on error. */
 int store_web_programme_sets(struct db *db, long long programme_id, json_t **out);
 
+/* Stores the programme's default set formation weights ("organisation=3,department=2,..."; ""
+ * for the engine's defaults). 0 or -1. */
+int store_web_programme_weights(struct db *db, long long id, const char *weights);
+
 #endif

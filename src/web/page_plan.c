@@ -4,8 +4,10 @@
 
 #include "plan/plan_service.h"
 #include "store/store_plans.h"
+#include "store/store_web.h"
 #include "web/web.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -44,13 +46,24 @@ void page_plan_form(struct web_request *r)
     H(&page, "<fieldset><legend>Size</legend>\n"
              "<p class=\"hint\">Either a number of sets, or the smallest and largest set.</p>\n");
     html_input(&page, "number", "sets", "Number of sets", "", false);
-    html_input(&page, "number", "size_min", "Smallest set", "4", false);
-    html_input(&page, "number", "size_max", "Largest set", "8", false);
+    /* Defaults from the programme's own settings (its edit page). */
+    json_t *prog = NULL;
+    char lo[16] = "4", hi[16] = "8";
+    if (store_web_programme(r->db, &r->user, r->ids[0], &prog) == 0) {
+        snprintf(lo, sizeof lo, "%lld",
+                 (long long)json_integer_value(json_object_get(prog, "set_size_min")));
+        snprintf(hi, sizeof hi, "%lld",
+                 (long long)json_integer_value(json_object_get(prog, "set_size_max")));
+    }
+    html_input(&page, "number", "size_min", "Smallest set", lo, false);
+    html_input(&page, "number", "size_max", "Largest set", hi, false);
     H(&page, "</fieldset>\n<fieldset><legend>Weights</legend>\n"
              "<p class=\"hint\">How much each difference counts, e.g. "
              "organisation=3,department=2,location=1,grade=1,new=2. Blank for the "
              "defaults.</p>\n");
-    html_input(&page, "text", "weights", "Weights", "", false);
+    html_input(&page, "text", "weights", "Weights",
+               json_string_value(json_object_get(prog, "weights")), false);
+    json_decref(prog);
     H(&page, "</fieldset>\n<fieldset><legend>Rules</legend>\n"
              "<label for=\"apart\">Keep apart (two emails a line, comma between)</label>\n"
              "<textarea id=\"apart\" name=\"apart\" rows=\"3\">");

@@ -1,4 +1,5 @@
 /* A programme: its people (search, filter), creating one, importing its cohort by upload. */
+#include "plan/plan_service.h"
 #include "web/web.h"
 
 #include "import/cohort_csv.h"
@@ -180,6 +181,10 @@ static void programme_form(struct web_request *r, int status, const char *error,
                    value_of(r, prog, "set_size_min", b, sizeof b), true);
         html_input(&page, "number", "set_size_max", "Largest set",
                    value_of(r, prog, "set_size_max", c, sizeof c), true);
+        html_input(&page, "text", "weights", "Weights for forming sets (blank for the defaults)",
+                   value_of(r, prog, "weights", a, sizeof a), false);
+        H(&page, "<p class=\"hint\">How much each difference counts, e.g. "
+                 "organisation=3,department=2,location=1,grade=1,new=2.</p>\n");
         H(&page, "<p><button type=\"submit\">Save</button></p>\n</form>\n");
     } else {
         H(&page, "<p><button type=\"submit\">Create programme</button></p>\n</form>\n");
@@ -290,6 +295,10 @@ void page_programme_edit(struct web_request *r)
         problem = "Set sizes must be whole numbers from 2 to 20.";
     if (!problem && lo > hi)
         problem = "The smallest set cannot be larger than the largest.";
+    if (!problem)
+        problem = plan_weights_problem(form_get(f, "weights"));
+    if (!problem && store_web_programme_weights(r->db, r->ids[0], form_get(f, "weights")) != 0)
+        problem = "The weights could not be saved.";
     if (!problem) {
         rc = store_web_programme_update(r->db, r->ids[0], name, form_get(f, "description"),
                                         form_get(f, "starts_on"), form_get(f, "ends_on"), lo, hi);

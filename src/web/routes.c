@@ -2,6 +2,7 @@
  * enforces it (login, role, Origin, CSRF) before any handler runs. Object-level checks (whose
  * set, whose record) live in the store queries the handlers call (store/store_web.h). */
 #include "web/web.h"
+#include "web/page_events.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -40,6 +41,14 @@ const struct web_route web_routes[] = {
     {WEB_POST, "/account/tokens/#/delete", ROLES_ALL, false, page_token_delete},
     {WEB_GET, "/users", A, false, page_users},
     {WEB_POST, "/users", A, false, page_user_invite},
+    {WEB_GET, "/programmes/#/events", A, false, page_events},
+    {WEB_POST, "/programmes/#/events", A, false, page_event_create},
+    {WEB_GET, "/events/#", A, false, page_event},
+    {WEB_POST, "/events/#/generate", A, false, page_event_generate},
+    {WEB_POST, "/events/#/absent", A, false, page_event_absent},
+    {WEB_POST, "/events/#/lock", A, false, page_event_lock},
+    {WEB_GET, "/events/#/print", A, false, page_event_print},
+    {WEB_GET, "/events/#/schedule.csv", A, false, page_event_csv},
 
     {WEB_GET, "/api/v1/me", ROLES_ALL, true, api_me},
     {WEB_GET, "/api/v1/programmes", ROLES_ALL, true, api_programmes},
@@ -58,6 +67,12 @@ const struct web_route web_routes[] = {
     {WEB_POST, "/api/v1/tokens/#/delete", ROLES_ALL, true, api_token_delete},
     {WEB_GET, "/api/v1/users", A, true, api_users},
     {WEB_POST, "/api/v1/users", A, true, api_user_invite},
+    {WEB_GET, "/api/v1/programmes/#/events", A, true, api_events},
+    {WEB_POST, "/api/v1/programmes/#/events", A, true, api_event_create},
+    {WEB_GET, "/api/v1/events/#", A, true, api_event},
+    {WEB_POST, "/api/v1/events/#/generate", A, true, api_event_generate},
+    {WEB_POST, "/api/v1/events/#/absent", A, true, api_event_absent},
+    {WEB_POST, "/api/v1/events/#/lock", A, true, api_event_lock},
     {0, NULL, 0, false, NULL},
 };
 

@@ -71,13 +71,13 @@ curl -s -b "$jar" --data-urlencode "csrf=$csrf" --data-urlencode "name=events" \
 token=$(grep -o '<code class="secret">[^<]*' "$SCRATCH/token.html" | sed 's/.*>//')
 if [ -n "$token" ]; then
   api() { curl -s -o "$SCRATCH/api.json" -w '%{http_code}' -H "Authorization: Bearer $token" "$@"; }
-  [ "$(api -X POST --data-urlencode 'body={"name":"API mixer","group_size":3,"rounds":2}' "$URL/api/v1/programmes/1/events")" = 201 ] &&
+  [ "$(api -X POST -H 'Content-Type: application/json' --data '{"name":"API mixer","group_size":3,"rounds":2}' "$URL/api/v1/programmes/1/events")" = 201 ] &&
     pass || fail "api create: $(cat "$SCRATCH/api.json")"
   [ "$(api -X POST "$URL/api/v1/events/2/generate")" = 200 ] &&
     python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["generated"] and len(d["schedule"])==2 and d["repeat_pairs"]==0' "$SCRATCH/api.json" &&
     pass || fail "api generate: $(head -c 300 "$SCRATCH/api.json")"
-  [ "$(api -X POST --data-urlencode 'body={"locked":1}' "$URL/api/v1/events/2/lock")" = 200 ] && pass || fail "api lock"
-  [ "$(api -X POST --data-urlencode 'body={"person":3,"round":2}' "$URL/api/v1/events/2/absent")" = 200 ] &&
+  [ "$(api -X POST -H 'Content-Type: application/json' --data '{"locked":1}' "$URL/api/v1/events/2/lock")" = 200 ] && pass || fail "api lock"
+  [ "$(api -X POST -H 'Content-Type: application/json' --data '{"person":3,"round":2}' "$URL/api/v1/events/2/absent")" = 200 ] &&
     python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert [p["id"] for p in d["schedule"][1]["absent"]]==[3]' "$SCRATCH/api.json" &&
     pass || fail "api absent: $(head -c 300 "$SCRATCH/api.json")"
   [ "$(api "$URL/api/v1/programmes/1/events")" = 200 ] && grep -q 'API mixer' "$SCRATCH/api.json" && pass || fail "api list"

@@ -47,6 +47,7 @@ void page_event_absent(struct web_request *r);
 void page_event_lock(struct web_request *r);
 void page_event_print(struct web_request *r);
 void page_event_csv(struct web_request *r);
+void page_event_mine(struct web_request *r);
 void api_events(struct web_request *r);
 void api_event_create(struct web_request *r);
 void api_event(struct web_request *r);

@@ -101,3 +101,50 @@ void page_event_csv(struct web_request *r)
     r->content_type_out = "text/csv; charset=utf-8";
     event_view_free(&v);
 }
+
+/* Anyone's own itinerary: the table for each round of an event of a programme they are a
+ * member of; everyone else (admins included, who have the print view) gets 404, so that
+ * nobody learns which events exist in programmes they are not part of. */
+void page_event_mine(struct web_request *r)
+{
+    struct event_view v;
+    int rc = event_view_load(r->db, r->ids[0], &v);
+    if (rc != 0) {
+        web_error(r, rc == 1 ? 404 : 500, "There is no such event.");
+        return;
+    }
+    int me = -1;
+    for (int i = 0; i < v.n && r->user.person_id > 0; i++)
+        if (v.ids[i] == r->user.person_id)
+            me = i;
+    if (me < 0) {
+        event_view_free(&v);
+        web_error(r, 404, "There is no such event.");
+        return;
+    }
+    struct html page = {0};
+    struct html_viewer viewer = web_viewer(r);
+    html_page_begin(&page, v.ev.name, &viewer);
+    if (!v.ev.generated)
+        H(&page, "<p>The tables have not been planned yet.</p>\n");
+    else {
+        H(&page, "<table class=\"list itinerary\">\n<thead><tr><th scope=\"col\">Round</th>"
+                 "<th scope=\"col\">Your table</th></tr></thead>\n<tbody>\n");
+        for (int rd = 0; rd < v.ev.rounds; rd++) {
+            int t = v.table[(long)rd * v.n + me];
+            H(&page, "<tr><td>");
+            html_int(&page, rd + 1);
+            H(&page, "</td><td>");
+            if (t < 0)
+                H(&page, "absent");
+            else
+                html_int(&page, t + 1);
+            H(&page, "</td></tr>\n");
+        }
+        H(&page, "</tbody></table>\n");
+    }
+    html_page_end(&page);
+    web_html(r, 200, &page);
+    html_free(&page);
+    event_view_free(&v);
+}

@@ -49,6 +49,7 @@ const struct web_route web_routes[] = {
     {WEB_POST, "/events/#/lock", A, false, page_event_lock},
     {WEB_GET, "/events/#/print", A, false, page_event_print},
     {WEB_GET, "/events/#/schedule.csv", A, false, page_event_csv},
+    {WEB_GET, "/events/#/me", ROLES_ALL, false, page_event_mine},
 
     {WEB_GET, "/api/v1/me", ROLES_ALL, true, api_me},
     {WEB_GET, "/api/v1/programmes", ROLES_ALL, true, api_programmes},

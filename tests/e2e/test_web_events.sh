@@ -60,6 +60,15 @@ grep -q 'Round 2 (locked)' "$SCRATCH/last.body" && grep -q 'Absent: ' "$SCRATCH/
 tidy_ok "print page"
 grep -q 'Round 4, table 1<' "$SCRATCH/last.body" && grep -q '<td>absent</td>' "$SCRATCH/last.body" && pass || fail "cards and itineraries"
 
+# A participant sees their own itinerary and nothing else of the event.
+pjar="$SCRATCH/participant"
+login "$pjar" "$PARTICIPANT" >/dev/null
+[ "$(status "$pjar" GET /events/1/me)" = 200 ] && grep -q 'Your table' "$SCRATCH/last.body" && pass || fail "own itinerary"
+tidy_ok "own itinerary"
+[ "$(grep -c '<tr><td>' "$SCRATCH/last.body")" = 4 ] && pass || fail "one row per round"
+[ "$(status "$pjar" GET /events/1)" = 403 ] && [ "$(status "$pjar" GET /events/1/print)" = 403 ] && pass || fail "participants see no schedule"
+[ "$(status "$jar" GET /events/1/me)" = 404 ] && pass || fail "an admin who is not a member has no itinerary"
+
 # Formula-safe CSV: a name starting with = is neutralised.
 sqlite3 "$SCRATCH/db" "UPDATE people SET name = '=HYPERLINK(1)' WHERE id = 7"
 status "$jar" GET /events/1/schedule.csv >/dev/null

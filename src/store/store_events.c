@@ -81,13 +81,13 @@ int store_events_list(struct db *db, long long programme_id, json_t **out)
     json_t *list = json_array();
     int rc;
     while (list && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-        json_array_append_new(
-            list, json_pack("{s:I, s:s, s:i, s:i, s:b, s:i}", "id",
-                            (json_int_t)sqlite3_column_int64(st, 0), "name",
-                            (const char *)sqlite3_column_text(st, 1), "group_size",
-                            sqlite3_column_int(st, 2), "rounds", sqlite3_column_int(st, 3),
-                            "generated", sqlite3_column_int(st, 4), "locked_rounds",
-                            sqlite3_column_int(st, 5)));
+        json_array_append_new(list, json_pack("{s:I, s:s, s:i, s:i, s:b, s:i}", "id",
+                                              (json_int_t)sqlite3_column_int64(st, 0), "name",
+                                              (const char *)sqlite3_column_text(st, 1),
+                                              "group_size", sqlite3_column_int(st, 2), "rounds",
+                                              sqlite3_column_int(st, 3), "generated",
+                                              sqlite3_column_int(st, 4), "locked_rounds",
+                                              sqlite3_column_int(st, 5)));
     }
     sqlite3_reset(st);
     if (!list || rc != SQLITE_DONE) {
@@ -199,11 +199,11 @@ int store_event_absences(struct db *db, const struct store_event *ev, const long
 int store_event_absence_set(struct db *db, long long event_id, int round, long long person_id,
                             bool absent)
 {
-    sqlite3_stmt *st =
-        absent ? db_prepare(db, "INSERT OR IGNORE INTO event_absences(event_id, round, "
-                                "person_id) VALUES (?1, ?2, ?3)")
-               : db_prepare(db, "DELETE FROM event_absences WHERE event_id = ?1 AND "
-                                "round = ?2 AND person_id = ?3");
+    sqlite3_stmt *st = absent
+                           ? db_prepare(db, "INSERT OR IGNORE INTO event_absences(event_id, round, "
+                                            "person_id) VALUES (?1, ?2, ?3)")
+                           : db_prepare(db, "DELETE FROM event_absences WHERE event_id = ?1 AND "
+                                            "round = ?2 AND person_id = ?3");
     if (!st)
         return -1;
     sqlite3_bind_int64(st, 1, event_id);

@@ -67,13 +67,13 @@ void api_event_create(struct web_request *r)
     const char *name = json_string_value(json_object_get(body, "name"));
     long long size = jint(body, "group_size", 0), rounds = jint(body, "rounds", 0);
     long long seed = jint(body, "seed", 1);
-    const char *problem = event_problem(name, size > 1000 ? 0 : (int)size,
-                                        rounds > 1000 ? 0 : (int)rounds);
+    const char *problem =
+        event_problem(name, size > 1000 ? 0 : (int)size, rounds > 1000 ? 0 : (int)rounds);
     long long id = 0;
     if (problem)
         web_error(r, 400, problem);
-    else if ((rc = store_event_create(r->db, r->ids[0], name, (int)size, (int)rounds, seed,
-                                      &id)) == 1)
+    else if ((rc = store_event_create(r->db, r->ids[0], name, (int)size, (int)rounds, seed, &id)) ==
+             1)
         web_error(r, 409, "An event with this name exists already.");
     else if (rc != 0)
         web_error(r, 500, "The event could not be created.");
@@ -94,8 +94,8 @@ static void outcome(struct web_request *r, int rc, const char *err)
     else if (rc == 1 && *err)
         web_error(r, 422, err);
     else
-        web_error(r, rc == 1 ? 404 : 500, rc == 1 ? "There is no such event."
-                                                  : "The event could not be saved.");
+        web_error(r, rc == 1 ? 404 : 500,
+                  rc == 1 ? "There is no such event." : "The event could not be saved.");
 }
 
 void api_event_generate(struct web_request *r)

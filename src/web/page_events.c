@@ -314,8 +314,7 @@ void page_event_absent(struct web_request *r)
 void page_event_lock(struct web_request *r)
 {
     char err[256] = "";
-    int rc = event_set_locked(r->db, r->ids[0], int_field(&r->form, "locked", -1), err,
-                              sizeof err);
+    int rc = event_set_locked(r->db, r->ids[0], int_field(&r->form, "locked", -1), err, sizeof err);
     if (rc == 1 && strcmp(err, "") == 0)
         web_error(r, 404, "There is no such event.");
     else

@@ -67,6 +67,10 @@ int event_plan(struct db *db, long long id, char *err, size_t errlen)
     }
     /* Locked rounds keep their stored tables; before the first generation nothing is locked. */
     int locked = v.ev.generated ? v.ev.locked_rounds : 0;
+    /* Someone who joined the programme after a locked round was played missed it. */
+    for (long k = 0; k < (long)locked * v.n; k++)
+        if (v.table[k] < 0)
+            v.absent[k] = 1;
     struct rounds_request req = {
         .people = v.n,
         .group_size = v.ev.group_size,
@@ -149,11 +153,11 @@ int event_set_locked(struct db *db, long long id, int locked_rounds, char *err, 
 json_t *event_view_json(const struct event_view *v)
 {
     const struct store_event *e = &v->ev;
-    json_t *o = json_pack("{s:I, s:I, s:s, s:i, s:i, s:I, s:i, s:b, s:i}", "id",
-                          (json_int_t)e->id, "programme_id", (json_int_t)e->programme_id, "name",
-                          e->name, "group_size", e->group_size, "rounds", e->rounds, "seed",
-                          (json_int_t)e->seed, "locked_rounds", e->locked_rounds, "generated",
-                          e->generated, "people", v->n);
+    json_t *o =
+        json_pack("{s:I, s:I, s:s, s:i, s:i, s:I, s:i, s:b, s:i}", "id", (json_int_t)e->id,
+                  "programme_id", (json_int_t)e->programme_id, "name", e->name, "group_size",
+                  e->group_size, "rounds", e->rounds, "seed", (json_int_t)e->seed, "locked_rounds",
+                  e->locked_rounds, "generated", e->generated, "people", v->n);
     if (!o)
         return NULL;
     if (e->generated) {
@@ -178,9 +182,9 @@ json_t *event_view_json(const struct event_view *v)
                 json_array_append_new(tables, json_array());
             json_array_append_new(json_array_get(tables, (size_t)v->table[k]), who);
         }
-        json_array_append_new(rounds, json_pack("{s:i, s:b, s:o, s:o}", "round", r + 1, "locked",
-                                                r < e->locked_rounds, "tables", tables, "absent",
-                                                absent));
+        json_array_append_new(rounds,
+                              json_pack("{s:i, s:b, s:o, s:o}", "round", r + 1, "locked",
+                                        r < e->locked_rounds, "tables", tables, "absent", absent));
     }
     json_object_set_new(o, "schedule", rounds);
     return o;

@@ -53,6 +53,13 @@ for (r, p), t in a.items():
         tables[(r, t)] += 1
 assert all(3 <= c <= 4 for c in tables.values()), tables
 PY
+# Someone who joins the programme after the locked rounds missed them; re-planning still works.
+sqlite3 "$SCRATCH/db" "INSERT INTO people(email, name) VALUES ('late@example.org', 'Late Comer');
+  INSERT INTO programme_members(programme_id, person_id) SELECT 1, id FROM people WHERE email = 'late@example.org'"
+[ "$(status "$jar" POST /events/1/generate --data-urlencode "csrf=$csrf")" = 303 ] && pass || fail "re-plan with a late joiner: $(grep -o 'class="error">[^<]*' "$SCRATCH/last.body")"
+status "$jar" GET /events/1/schedule.csv >/dev/null
+[ "$(grep -c 'Late Comer' "$SCRATCH/last.body")" = 4 ] && [ "$(grep 'Late Comer' "$SCRATCH/last.body" | grep -c ',absent,')" = 2 ] &&
+  pass || fail "the late joiner misses the locked rounds only"
 status "$jar" GET /events/1 >/dev/null
 grep -q 'Round 2 (locked)' "$SCRATCH/last.body" && grep -q 'Absent: ' "$SCRATCH/last.body" && pass || fail "page shows locks and absentees"
 

@@ -42,6 +42,8 @@ extern const struct command command_people;
 extern const struct command command_challenges;
 extern const struct command command_survey;
 extern const struct command command_report;
+extern const struct command command_bench;
+extern const struct command command_form;
 extern const struct command command_network;
 extern const struct command command_meetings;
 extern const struct command command_ics;

@@ -6,6 +6,7 @@
 #include "import/cohort_csv.h"
 #include "store/store_people.h"
 #include "store/store_sets.h"
+#include "plan/plan_service.h"
 
 #include <getopt.h>
 #include <math.h>
@@ -113,92 +114,6 @@ static int parse_args(struct form_args *a, int argc, char **argv)
         return -1;
     }
     return 0;
-}
-
-struct id_index {
-    long long id;
-    int i;
-};
-
-static int by_id(const void *x, const void *y)
-{
-    const struct id_index *a = x, *b = y;
-    return (a->id > b->id) - (a->id < b->id);
-}
-
-/* Store ids to cohort positions, sorted for bsearch. Caller frees. */
-static struct id_index *index_ids(const struct cohort *c)
-{
-    struct id_index *ids = malloc(sizeof *ids * (c->count + 1));
-    if (!ids)
-        return NULL;
-    for (size_t i = 0; i < c->count; i++)
-        ids[i] = (struct id_index){c->people[i].id, (int)i};
-    qsort(ids, c->count, sizeof *ids, by_id);
-    return ids;
-}
-
-static int find_id(const struct id_index *ids, size_t n, long long id)
-{
-    struct id_index key = {id, 0};
-    const struct id_index *hit = bsearch(&key, ids, n, sizeof *ids, by_id);
-    return hit ? hit->i : -1;
-}
-
-/* Earlier plans of the programme: a pair who shared a set in the latest plan already know each
- * other (weight 1); each older plan counts half as much as the one after it. */
-static int add_history(struct form_input *in, struct db *db, long long programme_id,
-                       const struct id_index *ids, struct strbuf *err)
-{
-    struct store_shared_pair *pairs = NULL;
-    size_t count = 0;
-    char *msg = NULL;
-    if (store_shared_pairs(db, programme_id, &pairs, &count, &msg) != 0) {
-        sb_append(err, msg);
-        free(msg);
-        return -1;
-    }
-    in->known = malloc(sizeof *in->known * (count + 1));
-    if (!in->known) {
-        free(pairs);
-        sb_append(err, "out of memory");
-        return -1;
-    }
-    for (size_t t = 0; t < count; t++) {
-        int a = find_id(ids, (size_t)in->n, pairs[t].a);
-        int b = find_id(ids, (size_t)in->n, pairs[t].b);
-        if (a >= 0 && b >= 0)
-            in->known[in->known_count++] = (struct form_known){a, b, ldexp(1.0, -pairs[t].age)};
-    }
-    free(pairs);
-    return 0;
-}
-
-/* The rules the programme lead declared in the store. */
-static int add_rules(struct form_input *in, struct db *db, long long programme_id,
-                     const struct id_index *ids, struct strbuf *err)
-{
-    struct store_rule *rules = NULL;
-    size_t count = 0;
-    char *msg = NULL;
-    if (store_rules_load(db, programme_id, &rules, &count, &msg) != 0) {
-        sb_append(err, msg);
-        free(msg);
-        return -1;
-    }
-    int status = 0;
-    for (size_t t = 0; t < count && status == 0; t++) {
-        int a = find_id(ids, (size_t)in->n, rules[t].a);
-        int b = find_id(ids, (size_t)in->n, rules[t].b);
-        if (a < 0)
-            continue; /* no longer a member */
-        if (strcmp(rules[t].kind, "pin") == 0)
-            status = form_input_pin_name(in, a, rules[t].set_name, err);
-        else if (b >= 0)
-            status = form_input_add_pair(in, rules[t].kind[0], a, b);
-    }
-    store_rules_free(rules, count);
-    return status;
 }
 
 /* Distinct values of attribute A in set G, and known pairs inside G. */
@@ -333,7 +248,6 @@ static int run_form(struct cli_ctx *ctx, int argc, char **argv)
     struct form_input in = {0};
     struct strbuf err = {0};
     struct db *db = NULL;
-    struct id_index *ids = NULL;
     double *d = NULL;
     struct form_result r = {0};
     long long programme_id = 0;
@@ -387,9 +301,7 @@ static int run_form(struct cli_ctx *ctx, int argc, char **argv)
         (a.pin && form_input_rules_file(&in, 'p', a.pin, &err) != 0))
         goto fail;
     if (db) {
-        ids = index_ids(&cohort);
-        if (!ids || add_history(&in, db, programme_id, ids, &err) != 0 ||
-            add_rules(&in, db, programme_id, ids, &err) != 0)
+        if (plan_input_from_store(&in, db, programme_id, 0, &err) != 0)
             goto fail;
     }
     d = malloc(sizeof(double) * (size_t)in.n * (size_t)in.n);
@@ -488,7 +400,6 @@ fail:
 out:
     free(r.group);
     free(d);
-    free(ids);
     sb_free(&err);
     form_input_free(&in);
     cohort_free(&cohort);

@@ -1,5 +1,8 @@
 /* `setwork network import|report|export`: network surveys of a programme. */
 #include "cli/cli.h"
+
+#include "demo/demo_network.h"
+#include "store/store_plans.h"
 #include "cli/network_cli.h"
 
 #include "core/file.h"
@@ -275,6 +278,77 @@ out:
     return status;
 }
 
+/* `network demo`: generated baseline and final answers for a programme (for demonstrations). */
+static int run_demo(struct cli_ctx *ctx, int argc, char **argv)
+{
+    static const struct option options[] = {
+        {"programme", required_argument, NULL, 'p'},
+        {"seed", required_argument, NULL, 's'},
+        {0, 0, 0, 0},
+    };
+    const char *programme = NULL;
+    long seed = 1;
+    int c;
+    while ((c = getopt_long(argc, argv, "", options, NULL)) != -1) {
+        if (c == 'p')
+            programme = optarg;
+        else if (c != 's' || cli_parse_long(&command_network, "--seed", optarg, 0, 1L << 62,
+                                            &seed) != 0)
+            return cli_usage_error(&command_network, "network demo takes --programme and --seed");
+    }
+    if (!programme)
+        return cli_usage_error(&command_network, "network demo needs --programme NAME");
+    struct db *db = cli_open_db(&command_network, ctx);
+    if (!db)
+        return CLI_USER;
+    long long pid = 0, plan_id = 0;
+    struct cohort cohort = {0};
+    struct store_plan_rows plan = {0};
+    struct tie_file waves[2] = {0};
+    char *err = NULL;
+    int *set_of = NULL, status = CLI_OK;
+    if (store_programme_id(db, programme, &pid) != 0) {
+        status = cli_user_error(&command_network, "there is no programme '%s'", programme);
+        goto done;
+    }
+    if (store_load_cohort(db, pid, &cohort, &err) != 0 ||
+        !(set_of = malloc((cohort.count ? cohort.count : 1) * sizeof *set_of))) {
+        status = cli_user_error(&command_network, "%s", err ? err : "out of memory");
+        goto done;
+    }
+    bool have_plan = store_plan_latest(db, pid, &plan_id) == 0 &&
+                     store_plan_rows_load(db, plan_id, &plan) == 0;
+    for (size_t i = 0; i < cohort.count; i++) {
+        set_of[i] = -1;
+        for (int k = 0; have_plan && k < plan.n; k++) {
+            if (plan.person_ids[k] == cohort.people[i].id)
+                set_of[i] = plan.group[k];
+        }
+    }
+    if (demo_network_ties(&cohort, set_of, (uint64_t)seed, &waves[0], &waves[1]) != 0) {
+        status = cli_user_error(&command_network, "out of memory");
+        goto done;
+    }
+    static const char *const names[2] = {"baseline", "final"};
+    for (int w = 0; w < 2 && status == CLI_OK; w++) {
+        struct tie_import_report rep;
+        if (tie_file_import(db, pid, names[w], &cohort, &waves[w], false, &rep, &err) != 0)
+            status = cli_user_error(&command_network, "%s", err ? err : "import failed");
+        else
+            printf("Wave %s: %zu ties from %zu people.\n", names[w], rep.ties, rep.respondents);
+    }
+done:
+    free(err);
+    free(set_of);
+    tie_file_free(&waves[0]);
+    tie_file_free(&waves[1]);
+    if (plan.sets)
+        store_plan_rows_free(&plan);
+    cohort_free(&cohort);
+    db_close(db);
+    return status;
+}
+
 static int run_network(struct cli_ctx *ctx, int argc, char **argv)
 {
     if (argc < 2)
@@ -288,6 +362,8 @@ static int run_network(struct cli_ctx *ctx, int argc, char **argv)
         return run_report(ctx, argc - 1, argv + 1);
     if (strcmp(sub, "export") == 0)
         return run_export(ctx, argc - 1, argv + 1);
+    if (strcmp(sub, "demo") == 0)
+        return run_demo(ctx, argc - 1, argv + 1);
     return cli_usage_error(&command_network, "'%s' is not one of import, report, export", sub);
 }
 
@@ -296,6 +372,7 @@ const struct command command_network = {
     .summary = "Import network surveys, report how networks grow, export for Gephi",
     .help =
         "usage: setwork network import FILE.csv --programme NAME --wave W [--dry-run] [--json]\n"
+        "       setwork network demo --programme NAME [--seed N]\n"
         "       setwork network report --programme NAME [--wave W | --compare W1,W2]\n"
         "               [--relation R] [--json] [--svg FILE] [--ego EMAIL] [--chart FILE]\n"
         "               [--colour department|organisation] [--anonymise]\n"

@@ -2,8 +2,9 @@
 #include "cli/cli.h"
 
 #include "store/store_accounts.h"
-#include "store/store_demo_plan.h"
+#include "plan/plan_service.h"
 #include "store/store_people.h"
+#include "store/store_plans.h"
 #include "store/store_web.h"
 #include "web/auth.h"
 
@@ -17,7 +18,6 @@
 #define DEMO_PASSWORD    "setwork-demo"
 #define DEMO_ADMIN       "admin@demo.example"
 #define DEMO_FACILITATOR "facilitator@demo.example"
-#define DEMO_SET_SIZE    6
 
 static int add_user(struct db *db, const char *email, enum user_role role, const char *password,
                     long long *id)
@@ -117,7 +117,44 @@ static int print_logins(struct db *db)
     return CLI_OK;
 }
 
-/* The three demo logins, and a published stand-in plan so that the participant has a set. */
+/* Forms the demo's sets with the real engine (sizes 5 to 7, a short search), gives the demo
+ * facilitator the first two sets and publishes them, so that every page has something to show.
+ * Stores in *FIRST the first member of the first set (the demo participant). */
+static int demo_sets(struct db *db, long long programme_id, long long facilitator,
+                     long long *first)
+{
+    long long plan_id;
+    struct strbuf err = {0};
+    struct plan_settings s = {
+        .name = "Demo sets", .size_min = 5, .size_max = 7, .seconds = 2, .seed = 1};
+    if (store_plan_latest(db, programme_id, &plan_id) == 0) {
+        /* Sets exist already: keep them; the participant is the first member of the first. */
+        s.name = NULL;
+    } else if (plan_form(db, programme_id, &s, &plan_id, &err) != 0) {
+        cli_user_error(&command_users, "the demo sets could not be formed: %s",
+                       err.data ? err.data : db_errmsg(db));
+        sb_free(&err);
+        return -1;
+    }
+    sb_free(&err);
+    json_t *view = NULL;
+    if (plan_view(db, plan_id, &view) != 0)
+        return -1;
+    json_t *sets = json_object_get(view, "sets");
+    for (size_t i = 0; s.name && i < 2 && i < json_array_size(sets); i++) {
+        long long set_id = json_integer_value(json_object_get(json_array_get(sets, i), "id"));
+        if (store_set_facilitator(db, plan_id, set_id, facilitator) < 0) {
+            json_decref(view);
+            return -1;
+        }
+    }
+    json_t *members = json_object_get(json_array_get(sets, 0), "members");
+    *first = json_integer_value(json_object_get(json_array_get(members, 0), "id"));
+    json_decref(view);
+    return s.name && store_plan_publish(db, plan_id) < 0 ? -1 : 0;
+}
+
+/* The three demo logins, and the demo's published sets so that the participant has one. */
 static int cmd_demo(struct db *db)
 {
     long long programme_id, facilitator_person, first = 0, id;
@@ -131,7 +168,7 @@ static int cmd_demo(struct db *db)
     if (store_person_id(db, DEMO_FACILITATOR, &facilitator_person) == 1 &&
         store_person_insert(db, DEMO_FACILITATOR, "Fran Okafor", "", &facilitator_person) != 0)
         return cli_user_error(&command_users, "%s", db_errmsg(db));
-    if (store_demo_plan(db, programme_id, DEMO_SET_SIZE, facilitator_person, &first) < 0)
+    if (demo_sets(db, programme_id, facilitator_person, &first) != 0)
         return cli_user_error(&command_users, "%s", db_errmsg(db));
     struct user admin_view = {.role = ROLE_ADMIN};
     json_t *person = NULL;
@@ -183,7 +220,7 @@ const struct command command_users = {
             "ROLE is admin, facilitator or participant. An account whose email is a person's\n"
             "in the store is linked to that person. 'invite' prints a one-time link that sets\n"
             "the password (valid for seven days). 'demo' creates three demo logins with the\n"
-            "password " DEMO_PASSWORD " and, when programme Demo has no sets yet, a published\n"
-            "stand-in plan (members dealt into sets of 6) so that the participant has a set.\n",
+            "password " DEMO_PASSWORD " and, when programme Demo has no sets yet, forms them (sizes\n"
+            "5 to 7), gives the demo facilitator two of them and publishes them.\n",
     .run = run_users,
 };

@@ -103,7 +103,9 @@ void page_programme(struct web_request *r)
     }
     H(&page, "<p class=\"actions\"><a class=\"button\" href=\"/programmes/");
     html_int(&page, id);
-    H(&page, "/import\">Import cohort CSV</a> <a href=\"/programmes/");
+    H(&page, "/import\">Import cohort CSV</a> <a class=\"button\" href=\"/programmes/");
+    html_int(&page, id);
+    H(&page, "/form\">Form sets</a> <a href=\"/programmes/");
     html_int(&page, id);
     H(&page, "/edit\">Edit</a> <a href=\"/programmes/");
     html_int(&page, id);

@@ -1,11 +1,14 @@
 /* Authorisation in one place: the route table says who may use each route; web_dispatch
  * enforces it (login, role, Origin, CSRF) before any handler runs. Object-level checks (whose
  * set, whose record) live in the store queries the handlers call (store/store_web.h). */
-#include "web/page_events.h"
 #include "web/web.h"
+#include "web/page_network.h"
+#include "web/page_events.h"
 
 #include <stdlib.h>
 #include <string.h>
+
+#include "web/page_plan.h"
 
 #define A ROLE_ADMIN
 #define F ROLE_FACILITATOR
@@ -32,6 +35,15 @@ const struct web_route web_routes[] = {
     {WEB_POST, "/programmes/#/import", A, false, page_upload},
     {WEB_GET, "/programmes/#/sets.csv", A, false, page_sets_export_csv},
     {WEB_GET, "/programmes/#/sets/print", A, false, page_sets_print},
+    {WEB_GET, "/programmes/#/form", A, false, page_plan_form},
+    {WEB_POST, "/programmes/#/form", A, false, page_plan_create},
+    {WEB_GET, "/plans/#", A, false, page_plan},
+    {WEB_POST, "/plans/#/move", A, false, page_plan_move},
+    {WEB_POST, "/plans/#/lock", A, false, page_plan_lock},
+    {WEB_POST, "/plans/#/reoptimise", A, false, page_plan_reopt},
+    {WEB_POST, "/plans/#/facilitator", A, false, page_plan_facil},
+    {WEB_POST, "/plans/#/publish", A, false, page_plan_publish},
+    {WEB_GET, "/programmes/#/report", A, false, page_report},
     {WEB_GET, "/people/#", ROLES_ALL, false, page_person},
     {WEB_GET, "/people/#/edit", A, false, page_person_edit_form},
     {WEB_POST, "/people/#/edit", A, false, page_person_edit},
@@ -50,6 +62,18 @@ const struct web_route web_routes[] = {
     {WEB_GET, "/events/#/print", A, false, page_event_print},
     {WEB_GET, "/events/#/schedule.csv", A, false, page_event_csv},
     {WEB_GET, "/events/#/me", ROLES_ALL, false, page_event_mine},
+    {WEB_GET, "/network/#", P, false, page_network_survey},
+    {WEB_POST, "/network/#", P, false, page_network_answer},
+    {WEB_GET, "/network/#/me", P, false, page_network_me},
+    {WEB_GET, "/network/#/people/#/ego.svg", A | P, false, page_network_ego_svg},
+    {WEB_GET, "/programmes/#/network", A, false, page_network_report},
+    {WEB_POST, "/programmes/#/network/waves", A, false, page_network_wave_create},
+    {WEB_GET, "/programmes/#/network.svg", A, false, page_network_svg},
+    {WEB_GET, "/programmes/#/network/charts.svg", A, false, page_network_charts_svg},
+    {WEB_GET, "/programmes/#/network/anonymised.svg", A, false, page_network_anon_svg},
+    {WEB_GET, "/programmes/#/network.graphml", A, false, page_network_graphml},
+    {WEB_GET, "/programmes/#/network/nodes.csv", A, false, page_network_nodes_csv},
+    {WEB_GET, "/programmes/#/network/edges.csv", A, false, page_network_edges_csv},
 
     {WEB_GET, "/api/v1/me", ROLES_ALL, true, api_me},
     {WEB_GET, "/api/v1/programmes", ROLES_ALL, true, api_programmes},
@@ -59,6 +83,14 @@ const struct web_route web_routes[] = {
     {WEB_GET, "/api/v1/programmes/#/people", A, true, api_people},
     {WEB_POST, "/api/v1/programmes/#/import", A, true, api_import},
     {WEB_GET, "/api/v1/programmes/#/sets", A, true, api_programme_sets},
+    {WEB_POST, "/api/v1/programmes/#/plans", A, true, api_plan_create},
+    {WEB_GET, "/api/v1/plans/#", A, true, api_plan},
+    {WEB_POST, "/api/v1/plans/#/move", A, true, api_plan_move},
+    {WEB_POST, "/api/v1/plans/#/lock", A, true, api_plan_lock},
+    {WEB_POST, "/api/v1/plans/#/reoptimise", A, true, api_plan_reopt},
+    {WEB_POST, "/api/v1/plans/#/facilitator", A, true, api_plan_facil},
+    {WEB_POST, "/api/v1/plans/#/publish", A, true, api_plan_publish},
+    {WEB_GET, "/api/v1/programmes/#/report", A, true, api_report},
     {WEB_GET, "/api/v1/people/#", ROLES_ALL, true, api_person},
     {WEB_POST, "/api/v1/people/#", A, true, api_person_update},
     {WEB_GET, "/api/v1/my/sets", ROLES_ALL, true, api_my_sets},
@@ -74,6 +106,10 @@ const struct web_route web_routes[] = {
     {WEB_POST, "/api/v1/events/#/generate", A, true, api_event_generate},
     {WEB_POST, "/api/v1/events/#/absent", A, true, api_event_absent},
     {WEB_POST, "/api/v1/events/#/lock", A, true, api_event_lock},
+    {WEB_POST, "/api/v1/network/#", P, true, api_network_answer},
+    {WEB_GET, "/api/v1/network/#/me", P, true, api_network_me},
+    {WEB_GET, "/api/v1/programmes/#/network", A, true, api_network_report},
+    {WEB_GET, "/api/v1/programmes/#/network.graphml", A, true, api_network_graphml},
     {0, NULL, 0, false, NULL},
 };
 

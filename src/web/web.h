@@ -146,6 +146,7 @@ void page_token_delete(struct web_request *r);
 void page_users(struct web_request *r);
 void page_user_invite(struct web_request *r);
 void page_static(struct web_request *r);
+void page_report(struct web_request *r);
 
 void api_me(struct web_request *r);
 void api_programmes(struct web_request *r);
@@ -164,5 +165,6 @@ void api_token_create(struct web_request *r);
 void api_token_delete(struct web_request *r);
 void api_users(struct web_request *r);
 void api_user_invite(struct web_request *r);
+void api_report(struct web_request *r);
 
 #endif

@@ -14,4 +14,14 @@ document.addEventListener("DOMContentLoaded", () => {
       sel.addRange(range);
     });
   }
+  // Forming sets takes a few seconds: say so on the button while the plain POST runs.
+  for (const form of document.querySelectorAll("form[data-busy]")) {
+    form.addEventListener("submit", () => {
+      const button = form.querySelector("button[type=submit]");
+      if (!button) return;
+      button.textContent = form.dataset.busy;
+      button.setAttribute("aria-busy", "true");
+      setTimeout(() => { button.disabled = true; }, 0);
+    });
+  }
 });

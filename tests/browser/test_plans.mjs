@@ -1,0 +1,109 @@
+// Browser test of forming sets: an admin forms sets for the demo programme, moves a person (the
+// score and plan update at once), publishes; the participant then sees only their own set of the
+// new plan, without emails. Screenshots go to $SETWORK_BUILD_DIR/screenshots (plan-*.png).
+import { spawn, execFileSync } from "node:child_process";
+import { mkdtempSync, mkdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { chromium } from "playwright-core";
+
+const bin = process.env.SETWORK;
+const shots = join(process.env.SETWORK_BUILD_DIR || ".", "screenshots");
+mkdirSync(shots, { recursive: true });
+const dir = mkdtempSync(join(tmpdir(), "setwork-browser-"));
+const db = join(dir, "db");
+let failures = 0;
+function check(ok, what) {
+  if (ok) return;
+  failures++;
+  console.error(`FAIL: ${what}`);
+}
+
+execFileSync(bin, ["--db", db, "demo"]);
+const logins = execFileSync(bin, ["--db", db, "users", "demo"]).toString();
+const participant = /participant\s+(\S+)/.exec(logins)[1];
+
+const server = spawn(bin, ["--db", db, "serve", "--listen", "127.0.0.1:0"]);
+const url = await new Promise((resolve, reject) => {
+  let out = "";
+  server.stdout.on("data", (d) => {
+    out += d;
+    const m = /serving (http:\/\/\S+)\//.exec(out);
+    if (m) resolve(m[1]);
+  });
+  server.on("exit", () => reject(new Error("server exited")));
+  setTimeout(() => reject(new Error("server did not start")), 10000);
+});
+
+const browser = await chromium.launch({
+  executablePath: "/usr/bin/chromium",
+  headless: true,
+  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+});
+
+async function logIn(page, email) {
+  await page.goto(`${url}/login`);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill("setwork-demo");
+  await page.getByRole("button", { name: "Log in" }).click();
+  await page.waitForURL(`${url}/`);
+}
+
+try {
+  const admin = await (await browser.newContext({ viewport: { width: 1200, height: 900 } })).newPage();
+  await logIn(admin, "admin@demo.example");
+  await admin.goto(`${url}/programmes/1`);
+  await admin.getByRole("link", { name: "Form sets" }).click();
+  check((await admin.textContent("h1")) === "Form sets", "form page");
+  await admin.getByLabel("Number of sets").fill("20");
+  await admin.getByLabel("Seconds to search").fill("1");
+  await admin.screenshot({ path: join(shots, "plan-form.png"), fullPage: true });
+  await admin.getByRole("button", { name: "Form sets" }).click();
+  await admin.waitForURL(/\/plans\/\d+$/);
+  const planUrl = admin.url();
+  const sets = await admin.locator("section.set").count();
+  check(sets === 20, `20 sets shown (${sets})`);
+  const score = await admin.textContent("#score");
+  check(Number(score) > 0, `a score is shown (${score})`);
+  check((await admin.locator(".error").count()) === 0, "a fresh plan breaks no rule");
+  await admin.screenshot({ path: join(shots, "plan.png") });
+
+  // Move the first person of set 1 into set 2: a set of 11 breaks the size rule at once.
+  const first = admin.locator("section.set").first().locator("li").first();
+  const moved = (await first.locator(".who").textContent()).trim();
+  await first.locator("select").selectOption({ label: "Set 2" });
+  await first.getByRole("button", { name: "Move" }).click();
+  await admin.waitForURL(planUrl);
+  const second = admin.locator("section.set").nth(1);
+  check((await second.textContent()).includes(moved.split(" ")[0]), `moved ${moved} into set 2`);
+  const alert = await admin.locator(".error").count();
+  check(alert === 1, "the broken size rule is shown");
+  await admin.screenshot({ path: join(shots, "plan-broken.png") });
+  await admin.getByRole("button", { name: "Re-optimise unlocked sets" }).click();
+  await admin.waitForURL(planUrl);
+  check((await admin.locator(".error").count()) === 0, "re-optimising repairs the plan");
+  await admin.getByRole("button", { name: "Publish to participants" }).click();
+  await admin.waitForURL(planUrl);
+  check((await admin.textContent(".status")) === "Published", "published");
+
+  // The participant, on a phone, sees their set of the published plan and no emails.
+  const p = await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
+  await logIn(p, participant);
+  await p.locator("a[href^='/sets/']").first().click();
+  const body = await p.textContent("main");
+  check(!/@/.test(body.replace(participant, "")), "no email addresses on the participant's set page");
+  await p.screenshot({ path: join(shots, "plan-participant-phone.png"), fullPage: true });
+  const phone = await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
+  await logIn(phone, "admin@demo.example");
+  await phone.goto(planUrl);
+  await phone.screenshot({ path: join(shots, "plan-phone.png") });
+} catch (e) {
+  failures++;
+  console.error(e);
+} finally {
+  await browser.close();
+  server.kill("SIGTERM");
+  rmSync(dir, { recursive: true, force: true });
+}
+console.log(failures ? `${failures} failed` : "browser test passed");
+process.exit(failures ? 1 : 0);

@@ -113,7 +113,11 @@ static void my_setwork(struct web_request *r)
                 H(&page, " · facilitator ");
                 html_text(&page, json_string_value(json_object_get(s, "facilitator")));
             }
-            H(&page, "</p></li>\n");
+            H(&page, "</p>\n<p class=\"actions\"><a href=\"/network/");
+            html_int(&page, json_integer_value(json_object_get(s, "programme_id")));
+            H(&page, "\">Network survey</a> <a href=\"/network/");
+            html_int(&page, json_integer_value(json_object_get(s, "programme_id")));
+            H(&page, "/me\">My network</a></p></li>\n");
         }
         H(&page, "</ul>\n");
     }

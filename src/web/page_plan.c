@@ -172,7 +172,9 @@ void page_plan(struct web_request *r)
     json_array_foreach(sets, i, set)
     {
         long long set_id = json_integer_value(json_object_get(set, "id"));
-        H(&page, "<section class=\"set card\"><h2>");
+        H(&page, "<section class=\"set card\" data-set-id=\"");
+        html_int(&page, set_id);
+        H(&page, "\"><h2>");
         html_text(&page, json_string_value(json_object_get(set, "name")));
         if (json_is_true(json_object_get(set, "locked")))
             H(&page, " <span class=\"status\">locked</span>");
@@ -202,7 +204,7 @@ void page_plan(struct web_request *r)
         json_t *m;
         json_array_foreach(json_object_get(set, "members"), j, m)
         {
-            H(&page, "<li><form method=\"post\" class=\"move\" action=\"/plans/");
+            H(&page, "<li draggable=\"true\"><form method=\"post\" class=\"move\" action=\"/plans/");
             html_int(&page, id);
             H(&page, "/move\">");
             html_csrf(&page, r->csrf);

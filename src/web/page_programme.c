@@ -111,7 +111,11 @@ void page_programme(struct web_request *r)
     html_int(&page, id);
     H(&page, "/sets/print\">Sets (printable)</a> <a href=\"/programmes/");
     html_int(&page, id);
-    H(&page, "/sets.csv\">Sets as CSV</a></p>\n<h2>People</h2>\n");
+    H(&page, "/sets.csv\">Sets as CSV</a> <a href=\"/programmes/");
+    html_int(&page, id);
+    H(&page, "/network\">Network survey</a> <a href=\"/programmes/");
+    html_int(&page, id);
+    H(&page, "/report\">Impact report</a></p>\n<h2>People</h2>\n");
     people_filter(&page, attrs, q, attr, value);
     H(&page, "<p class=\"count\">");
     html_int(&page, (long long)json_array_size(people));

@@ -82,6 +82,20 @@ try {
   await admin.getByRole("button", { name: "Re-optimise unlocked sets" }).click();
   await admin.waitForURL(planUrl);
   check((await admin.locator(".error").count()) === 0, "re-optimising repairs the plan");
+
+  // Drag and drop (JavaScript): drag the first person of set 3 onto set 4.
+  const third = admin.locator("section.set").nth(2).locator("li").first();
+  const dragged = (await third.locator(".who").textContent()).trim();
+  await Promise.all([
+    admin.waitForNavigation(),
+    third.dragTo(admin.locator("section.set").nth(3).locator("h2")),
+  ]);
+  check((await admin.locator("section.set").nth(3).textContent()).includes(dragged.split(" ")[0]),
+        `dragged ${dragged} into set 4`);
+  check((await admin.locator(".error").count()) === 1, "the drop shows the broken size rule");
+  await admin.getByRole("button", { name: "Re-optimise unlocked sets" }).click();
+  await admin.waitForURL(planUrl);
+  check((await admin.locator(".error").count()) === 0, "re-optimising repairs the plan again");
   await admin.getByRole("button", { name: "Publish to participants" }).click();
   await admin.waitForURL(planUrl);
   check((await admin.textContent(".status")) === "Published", "published");

@@ -87,7 +87,7 @@ try {
   const cards = p.locator("ul.cards li");
   check((await cards.count()) === 1, "participant sees exactly one set");
   await p.screenshot({ path: join(shots, "my-setwork-phone.png"), fullPage: true });
-  await cards.first().getByRole("link").click();
+  await cards.first().locator("h3 a").click();
   const body = await p.textContent("main");
   const emails = (body.match(/[\w.+-]+@[\w.-]+/g) || []).filter((e) => e !== participant);
   check(emails.length === 0, `participant sees no emails (${emails.join(", ")})`);

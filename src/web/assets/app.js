@@ -14,6 +14,33 @@ document.addEventListener("DOMContentLoaded", () => {
       sel.addRange(range);
     });
   }
+  // Plans: drag a person onto another set to move them. It fills in and sends the same Move
+  // form a keyboard or no-JavaScript user submits, so the server sees one kind of request.
+  let dragged = null;
+  for (const li of document.querySelectorAll(".members li[draggable]")) {
+    li.addEventListener("dragstart", (e) => {
+      dragged = li.querySelector("form.move");
+      e.dataTransfer.effectAllowed = "move";
+      li.classList.add("dragging");
+    });
+    li.addEventListener("dragend", () => li.classList.remove("dragging"));
+  }
+  for (const set of document.querySelectorAll(".set[data-set-id]")) {
+    set.addEventListener("dragover", (e) => {
+      if (!dragged) return;
+      e.preventDefault();
+      set.classList.add("drop");
+    });
+    set.addEventListener("dragleave", () => set.classList.remove("drop"));
+    set.addEventListener("drop", (e) => {
+      e.preventDefault();
+      set.classList.remove("drop");
+      const select = dragged && dragged.querySelector("select[name=set_id]");
+      if (!select || select.value === set.dataset.setId) return;
+      select.value = set.dataset.setId;
+      dragged.submit();
+    });
+  }
   // Forming sets takes a few seconds: say so on the button while the plain POST runs.
   for (const form of document.querySelectorAll("form[data-busy]")) {
     form.addEventListener("submit", () => {

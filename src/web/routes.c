@@ -3,6 +3,7 @@
  * set, whose record) live in the store queries the handlers call (store/store_web.h). */
 #include "web/web.h"
 #include "web/page_network.h"
+#include "web/page_events.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -52,6 +53,15 @@ const struct web_route web_routes[] = {
     {WEB_POST, "/account/tokens/#/delete", ROLES_ALL, false, page_token_delete},
     {WEB_GET, "/users", A, false, page_users},
     {WEB_POST, "/users", A, false, page_user_invite},
+    {WEB_GET, "/programmes/#/events", A, false, page_events},
+    {WEB_POST, "/programmes/#/events", A, false, page_event_create},
+    {WEB_GET, "/events/#", A, false, page_event},
+    {WEB_POST, "/events/#/generate", A, false, page_event_generate},
+    {WEB_POST, "/events/#/absent", A, false, page_event_absent},
+    {WEB_POST, "/events/#/lock", A, false, page_event_lock},
+    {WEB_GET, "/events/#/print", A, false, page_event_print},
+    {WEB_GET, "/events/#/schedule.csv", A, false, page_event_csv},
+    {WEB_GET, "/events/#/me", ROLES_ALL, false, page_event_mine},
     {WEB_GET, "/network/#", P, false, page_network_survey},
     {WEB_POST, "/network/#", P, false, page_network_answer},
     {WEB_GET, "/network/#/me", P, false, page_network_me},
@@ -90,6 +100,12 @@ const struct web_route web_routes[] = {
     {WEB_POST, "/api/v1/tokens/#/delete", ROLES_ALL, true, api_token_delete},
     {WEB_GET, "/api/v1/users", A, true, api_users},
     {WEB_POST, "/api/v1/users", A, true, api_user_invite},
+    {WEB_GET, "/api/v1/programmes/#/events", A, true, api_events},
+    {WEB_POST, "/api/v1/programmes/#/events", A, true, api_event_create},
+    {WEB_GET, "/api/v1/events/#", A, true, api_event},
+    {WEB_POST, "/api/v1/events/#/generate", A, true, api_event_generate},
+    {WEB_POST, "/api/v1/events/#/absent", A, true, api_event_absent},
+    {WEB_POST, "/api/v1/events/#/lock", A, true, api_event_lock},
     {WEB_POST, "/api/v1/network/#", P, true, api_network_answer},
     {WEB_GET, "/api/v1/network/#/me", P, true, api_network_me},
     {WEB_GET, "/api/v1/programmes/#/network", A, true, api_network_report},

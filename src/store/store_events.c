@@ -1,0 +1,268 @@
+/* Mixer events: all the SQL of events, their schedules, absences and locks. */
+#include "store/store_events.h"
+
+#include "core/strbuf.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+int store_event_create(struct db *db, long long programme_id, const char *name, int group_size,
+                       int rounds, long long seed, long long *id)
+{
+    sqlite3_stmt *st = db_prepare(db, "SELECT 1 FROM events WHERE programme_id = ?1 AND "
+                                      "name = ?2");
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, programme_id);
+    db_bind_text(st, 2, name);
+    int rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    if (rc == SQLITE_ROW)
+        return 1;
+    if (rc != SQLITE_DONE)
+        return -1;
+    st = db_prepare(db, "INSERT INTO events(programme_id, name, group_size, rounds, seed) "
+                        "VALUES (?1, ?2, ?3, ?4, ?5)");
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, programme_id);
+    db_bind_text(st, 2, name);
+    sqlite3_bind_int(st, 3, group_size);
+    sqlite3_bind_int(st, 4, rounds);
+    sqlite3_bind_int64(st, 5, seed);
+    if (db_exec_stmt(st) != 0)
+        return -1;
+    *id = sqlite3_last_insert_rowid(db_sqlite(db));
+    return 0;
+}
+
+int store_event_get(struct db *db, long long id, struct store_event *out)
+{
+    sqlite3_stmt *st = db_prepare(db, "SELECT programme_id, name, group_size, rounds, seed, "
+                                      "locked_rounds, generated, repeat_pairs, max_meetings, "
+                                      "bound, perfect, method FROM events WHERE id = ?1");
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, id);
+    int rc = sqlite3_step(st);
+    if (rc != SQLITE_ROW) {
+        sqlite3_reset(st);
+        return rc == SQLITE_DONE ? 1 : -1;
+    }
+    memset(out, 0, sizeof *out);
+    out->id = id;
+    out->programme_id = sqlite3_column_int64(st, 0);
+    const char *name = (const char *)sqlite3_column_text(st, 1);
+    str_copy(out->name, name ? name : "", sizeof out->name);
+    out->group_size = sqlite3_column_int(st, 2);
+    out->rounds = sqlite3_column_int(st, 3);
+    out->seed = sqlite3_column_int64(st, 4);
+    out->locked_rounds = sqlite3_column_int(st, 5);
+    out->generated = sqlite3_column_int(st, 6) != 0;
+    out->repeat_pairs = (long)sqlite3_column_int64(st, 7);
+    out->max_meetings = sqlite3_column_int(st, 8);
+    out->bound = sqlite3_column_int(st, 9);
+    out->perfect = sqlite3_column_int(st, 10) != 0;
+    const char *method = (const char *)sqlite3_column_text(st, 11);
+    str_copy(out->method, method ? method : "", sizeof out->method);
+    sqlite3_reset(st);
+    return 0;
+}
+
+int store_events_list(struct db *db, long long programme_id, json_t **out)
+{
+    *out = NULL;
+    sqlite3_stmt *st = db_prepare(db, "SELECT id, name, group_size, rounds, generated, "
+                                      "locked_rounds FROM events WHERE programme_id = ?1 "
+                                      "ORDER BY id");
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, programme_id);
+    json_t *list = json_array();
+    int rc;
+    while (list && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        json_array_append_new(list, json_pack("{s:I, s:s, s:i, s:i, s:b, s:i}", "id",
+                                              (json_int_t)sqlite3_column_int64(st, 0), "name",
+                                              (const char *)sqlite3_column_text(st, 1),
+                                              "group_size", sqlite3_column_int(st, 2), "rounds",
+                                              sqlite3_column_int(st, 3), "generated",
+                                              sqlite3_column_int(st, 4), "locked_rounds",
+                                              sqlite3_column_int(st, 5)));
+    }
+    sqlite3_reset(st);
+    if (!list || rc != SQLITE_DONE) {
+        json_decref(list);
+        return -1;
+    }
+    *out = list;
+    return 0;
+}
+
+int store_event_members(struct db *db, long long programme_id, long long **ids, json_t **names,
+                        int *n)
+{
+    *ids = NULL;
+    *names = NULL;
+    *n = 0;
+    sqlite3_stmt *st = db_prepare(db, "SELECT p.id, p.name FROM programme_members m JOIN people p "
+                                      "ON p.id = m.person_id WHERE m.programme_id = ?1 "
+                                      "ORDER BY p.id");
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, programme_id);
+    size_t cap = 64;
+    long long *v = malloc(cap * sizeof *v);
+    json_t *list = json_array();
+    int rc = SQLITE_NOMEM;
+    while (v && list && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        if ((size_t)*n == cap) {
+            long long *bigger = realloc(v, 2 * cap * sizeof *v);
+            if (!bigger) {
+                rc = SQLITE_NOMEM;
+                break;
+            }
+            v = bigger;
+            cap *= 2;
+        }
+        v[(*n)++] = sqlite3_column_int64(st, 0);
+        json_array_append_new(list, json_string((const char *)sqlite3_column_text(st, 1)));
+    }
+    sqlite3_reset(st);
+    if (rc != SQLITE_DONE) {
+        free(v);
+        json_decref(list);
+        *n = 0;
+        return -1;
+    }
+    *ids = v;
+    *names = list;
+    return 0;
+}
+
+/* The index of ID in the sorted IDS, or -1. */
+static int index_of(const long long *ids, int n, long long id)
+{
+    int lo = 0, hi = n - 1;
+    while (lo <= hi) {
+        int mid = lo + (hi - lo) / 2;
+        if (ids[mid] == id)
+            return mid;
+        if (ids[mid] < id)
+            lo = mid + 1;
+        else
+            hi = mid - 1;
+    }
+    return -1;
+}
+
+int store_event_seats(struct db *db, const struct store_event *ev, const long long *ids, int n,
+                      int *table)
+{
+    for (long k = 0; k < (long)ev->rounds * n; k++)
+        table[k] = -1;
+    sqlite3_stmt *st = db_prepare(db, "SELECT round, person_id, table_no FROM event_seats "
+                                      "WHERE event_id = ?1");
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, ev->id);
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        int r = sqlite3_column_int(st, 0) - 1;
+        int i = index_of(ids, n, sqlite3_column_int64(st, 1));
+        if (r >= 0 && r < ev->rounds && i >= 0) /* people who left the programme drop out */
+            table[(long)r * n + i] = sqlite3_column_int(st, 2) - 1;
+    }
+    sqlite3_reset(st);
+    return rc == SQLITE_DONE ? 0 : -1;
+}
+
+int store_event_absences(struct db *db, const struct store_event *ev, const long long *ids, int n,
+                         unsigned char *absent)
+{
+    memset(absent, 0, (size_t)ev->rounds * (size_t)n);
+    sqlite3_stmt *st = db_prepare(db, "SELECT round, person_id FROM event_absences "
+                                      "WHERE event_id = ?1");
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, ev->id);
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        int r = sqlite3_column_int(st, 0) - 1;
+        int i = index_of(ids, n, sqlite3_column_int64(st, 1));
+        if (r >= 0 && r < ev->rounds && i >= 0)
+            absent[(long)r * n + i] = 1;
+    }
+    sqlite3_reset(st);
+    return rc == SQLITE_DONE ? 0 : -1;
+}
+
+int store_event_absence_set(struct db *db, long long event_id, int round, long long person_id,
+                            bool absent)
+{
+    sqlite3_stmt *st = absent
+                           ? db_prepare(db, "INSERT OR IGNORE INTO event_absences(event_id, round, "
+                                            "person_id) VALUES (?1, ?2, ?3)")
+                           : db_prepare(db, "DELETE FROM event_absences WHERE event_id = ?1 AND "
+                                            "round = ?2 AND person_id = ?3");
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, event_id);
+    sqlite3_bind_int(st, 2, round + 1);
+    sqlite3_bind_int64(st, 3, person_id);
+    return db_exec_stmt(st);
+}
+
+int store_event_save(struct db *db, const struct store_event *ev, const long long *ids, int n,
+                     const int *table)
+{
+    if (db_begin(db) != 0)
+        return -1;
+    sqlite3_stmt *st = db_prepare(db, "DELETE FROM event_seats WHERE event_id = ?1");
+    if (!st)
+        goto rollback;
+    sqlite3_bind_int64(st, 1, ev->id);
+    if (db_exec_stmt(st) != 0)
+        goto rollback;
+    for (int r = 0; r < ev->rounds; r++)
+        for (int i = 0; i < n; i++) {
+            int t = table[(long)r * n + i];
+            if (t < 0)
+                continue;
+            st = db_prepare(db, "INSERT INTO event_seats(event_id, round, person_id, table_no) "
+                                "VALUES (?1, ?2, ?3, ?4)");
+            if (!st)
+                goto rollback;
+            sqlite3_bind_int64(st, 1, ev->id);
+            sqlite3_bind_int(st, 2, r + 1);
+            sqlite3_bind_int64(st, 3, ids[i]);
+            sqlite3_bind_int(st, 4, t + 1);
+            if (db_exec_stmt(st) != 0)
+                goto rollback;
+        }
+    st = db_prepare(db, "UPDATE events SET generated = 1, repeat_pairs = ?2, max_meetings = ?3, "
+                        "bound = ?4, perfect = ?5, method = ?6 WHERE id = ?1");
+    if (!st)
+        goto rollback;
+    sqlite3_bind_int64(st, 1, ev->id);
+    sqlite3_bind_int64(st, 2, ev->repeat_pairs);
+    sqlite3_bind_int(st, 3, ev->max_meetings);
+    sqlite3_bind_int(st, 4, ev->bound);
+    sqlite3_bind_int(st, 5, ev->perfect);
+    db_bind_text(st, 6, ev->method);
+    if (db_exec_stmt(st) != 0)
+        goto rollback;
+    return db_commit(db);
+rollback:
+    db_rollback(db);
+    return -1;
+}
+
+int store_event_lock(struct db *db, long long event_id, int locked_rounds)
+{
+    sqlite3_stmt *st = db_prepare(db, "UPDATE events SET locked_rounds = ?2 WHERE id = ?1");
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, event_id);
+    sqlite3_bind_int(st, 2, locked_rounds);
+    return db_exec_stmt(st);
+}

@@ -1,0 +1,59 @@
+/* Mixer events in the store (issue 4): an event of a programme, its schedule, absences and
+ * locked rounds. Rounds are 0-based in these functions (1-based in the tables and on pages). */
+#ifndef SETWORK_STORE_STORE_EVENTS_H
+#define SETWORK_STORE_STORE_EVENTS_H
+
+#include "store/db.h"
+
+#include <jansson.h>
+#include <stdbool.h>
+
+struct store_event {
+    long long id, programme_id;
+    char name[201];
+    int group_size, rounds, locked_rounds;
+    long long seed;
+    bool generated, perfect;
+    long repeat_pairs;
+    int max_meetings, bound;
+    char method[80];
+};
+
+/* Creates an event. 0 with *ID; 1 when the programme has an event of that name; -1 on error. */
+int store_event_create(struct db *db, long long programme_id, const char *name, int group_size,
+                       int rounds, long long seed, long long *id);
+
+/* Reads event ID into OUT: 0, 1 when there is none, -1 on error. */
+int store_event_get(struct db *db, long long id, struct store_event *out);
+
+/* The events of a programme as a JSON array of {id, name, group_size, rounds, generated,
+ * locked_rounds} (caller owns *OUT). 0 or -1. */
+int store_events_list(struct db *db, long long programme_id, json_t **out);
+
+/* The programme's members ordered by id: *IDS (caller frees) and *NAMES, a JSON array of
+ * names in the same order (caller owns); *N people. 0 or -1. */
+int store_event_members(struct db *db, long long programme_id, long long **ids, json_t **names,
+                        int *n);
+
+/* Fills TABLE (rounds*n, person i of IDS in round r at TABLE[r*n+i], 0-based table, -1 none)
+ * from the stored schedule. 0 or -1. */
+int store_event_seats(struct db *db, const struct store_event *ev, const long long *ids, int n,
+                      int *table);
+
+/* Fills ABSENT (rounds*n flags) from the stored absences. 0 or -1. */
+int store_event_absences(struct db *db, const struct store_event *ev, const long long *ids, int n,
+                         unsigned char *absent);
+
+/* Marks (or, with ABSENT false, clears) PERSON_ID absent from ROUND. 0 or -1. */
+int store_event_absence_set(struct db *db, long long event_id, int round, long long person_id,
+                            bool absent);
+
+/* Replaces the schedule of EV with TABLE (rounds*n as above) and the figures in EV, in one
+ * transaction. 0 or -1. */
+int store_event_save(struct db *db, const struct store_event *ev, const long long *ids, int n,
+                     const int *table);
+
+/* Sets how many leading rounds are locked. 0 or -1. */
+int store_event_lock(struct db *db, long long event_id, int locked_rounds);
+
+#endif

@@ -4,9 +4,9 @@
 
 #include "cli/form_build.h"
 #include "import/cohort_csv.h"
+#include "plan/plan_service.h"
 #include "store/store_people.h"
 #include "store/store_sets.h"
-#include "plan/plan_service.h"
 
 #include <getopt.h>
 #include <math.h>

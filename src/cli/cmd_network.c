@@ -1,9 +1,9 @@
 /* `setwork network import|report|export`: network surveys of a programme. */
 #include "cli/cli.h"
 
+#include "cli/network_cli.h"
 #include "demo/demo_network.h"
 #include "store/store_plans.h"
-#include "cli/network_cli.h"
 
 #include "core/file.h"
 #include "core/strbuf.h"
@@ -292,8 +292,8 @@ static int run_demo(struct cli_ctx *ctx, int argc, char **argv)
     while ((c = getopt_long(argc, argv, "", options, NULL)) != -1) {
         if (c == 'p')
             programme = optarg;
-        else if (c != 's' || cli_parse_long(&command_network, "--seed", optarg, 0, 1L << 62,
-                                            &seed) != 0)
+        else if (c != 's' ||
+                 cli_parse_long(&command_network, "--seed", optarg, 0, 1L << 62, &seed) != 0)
             return cli_usage_error(&command_network, "network demo takes --programme and --seed");
     }
     if (!programme)
@@ -316,8 +316,8 @@ static int run_demo(struct cli_ctx *ctx, int argc, char **argv)
         status = cli_user_error(&command_network, "%s", err ? err : "out of memory");
         goto done;
     }
-    bool have_plan = store_plan_latest(db, pid, &plan_id) == 0 &&
-                     store_plan_rows_load(db, plan_id, &plan) == 0;
+    bool have_plan =
+        store_plan_latest(db, pid, &plan_id) == 0 && store_plan_rows_load(db, plan_id, &plan) == 0;
     for (size_t i = 0; i < cohort.count; i++) {
         set_of[i] = -1;
         for (int k = 0; have_plan && k < plan.n; k++) {

@@ -1,8 +1,8 @@
 /* `setwork users`: web logins (add, invite, list) and the demo logins `make run` prints. */
 #include "cli/cli.h"
 
-#include "store/store_accounts.h"
 #include "plan/plan_service.h"
+#include "store/store_accounts.h"
 #include "store/store_people.h"
 #include "store/store_plans.h"
 #include "store/store_web.h"
@@ -120,8 +120,7 @@ static int print_logins(struct db *db)
 /* Forms the demo's sets with the real engine (sizes 5 to 7, a short search), gives the demo
  * facilitator the first two sets and publishes them, so that every page has something to show.
  * Stores in *FIRST the first member of the first set (the demo participant). */
-static int demo_sets(struct db *db, long long programme_id, long long facilitator,
-                     long long *first)
+static int demo_sets(struct db *db, long long programme_id, long long facilitator, long long *first)
 {
     long long plan_id;
     struct strbuf err = {0};
@@ -213,14 +212,15 @@ static int run_users(struct cli_ctx *ctx, int argc, char **argv)
 const struct command command_users = {
     .name = "users",
     .summary = "Web logins: add, invite, list, demo",
-    .help = "usage: setwork users add EMAIL --role ROLE [--password PASSWORD]\n"
-            "       setwork users invite EMAIL --role ROLE [--base-url URL]\n"
-            "       setwork users list\n"
-            "       setwork users demo\n\n"
-            "ROLE is admin, facilitator or participant. An account whose email is a person's\n"
-            "in the store is linked to that person. 'invite' prints a one-time link that sets\n"
-            "the password (valid for seven days). 'demo' creates three demo logins with the\n"
-            "password " DEMO_PASSWORD " and, when programme Demo has no sets yet, forms them (sizes\n"
-            "5 to 7), gives the demo facilitator two of them and publishes them.\n",
+    .help =
+        "usage: setwork users add EMAIL --role ROLE [--password PASSWORD]\n"
+        "       setwork users invite EMAIL --role ROLE [--base-url URL]\n"
+        "       setwork users list\n"
+        "       setwork users demo\n\n"
+        "ROLE is admin, facilitator or participant. An account whose email is a person's\n"
+        "in the store is linked to that person. 'invite' prints a one-time link that sets\n"
+        "the password (valid for seven days). 'demo' creates three demo logins with the\n"
+        "password " DEMO_PASSWORD " and, when programme Demo has no sets yet, forms them (sizes\n"
+        "5 to 7), gives the demo facilitator two of them and publishes them.\n",
     .run = run_users,
 };

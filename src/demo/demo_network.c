@@ -8,7 +8,7 @@
 
 /* Share of people who answer each wave, as in a real programme's survey. */
 #define BASELINE_RESPONSE 85
-#define FINAL_RESPONSE 78
+#define FINAL_RESPONSE    78
 
 static uint64_t next_random(uint64_t *state)
 {
@@ -41,9 +41,8 @@ static int add_tie(struct builder *b, int from, int to)
         b->f->rows = rows;
     }
     b->named[to] = 1;
-    b->f->rows[b->f->count] =
-        (struct tie_row){.from = from, .to = to, .relation = 0, .strength = NAN,
-                         .line = (long)b->f->count + 2};
+    b->f->rows[b->f->count] = (struct tie_row){
+        .from = from, .to = to, .relation = 0, .strength = NAN, .line = (long)b->f->count + 2};
     b->f->count++;
     return 0;
 }

@@ -42,7 +42,7 @@ struct cohort_index {
     struct cohort_index_entry {
         const char *email; /* points into the cohort */
         size_t person;
-    } *entries;
+    } * entries;
 };
 
 /* Builds an index of C's emails (C must outlive it). Returns 0 or -1 (out of memory). */

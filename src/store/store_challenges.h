@@ -37,7 +37,8 @@ int store_challenge_delete(struct db *db, long long person_id, long long challen
 
 /* Loads the programme's challenges ordered by id; with PERSON_ID > 0 only that person's; with
  * COHORT_ONLY only those with visibility 'cohort'. Challenges of people who have left the
- * programme are left out: they no longer count in themes, views or reports. Caller frees with challenges_free. 0 or -1. */
+ * programme are left out: they no longer count in themes, views or reports. Caller frees with
+ * challenges_free. 0 or -1. */
 int store_challenges_list(struct db *db, long long programme_id, long long person_id,
                           bool cohort_only, struct challenge **out, size_t *count);
 void challenges_free(struct challenge *list, size_t count);

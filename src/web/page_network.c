@@ -107,8 +107,8 @@ static int load_for_self(struct web_request *r, struct network_view *v, long *se
     return 0;
 }
 
-static void relation_fieldset(struct html *page, const struct network_view *v, long self,
-                              int rel, const char *name, long long rel_id, const char *q)
+static void relation_fieldset(struct html *page, const struct network_view *v, long self, int rel,
+                              const char *name, long long rel_id, const char *q)
 {
     H(page, "<fieldset class=\"pick\" data-relation=\"");
     html_int(page, rel_id);
@@ -276,14 +276,13 @@ static const char *save_answer(struct web_request *r, struct network_view *v, lo
                     break;
             }
         }
-        if (!problem && store_network_answer_save(r->db, wave_id, rel_id, r->user.person_id, to,
-                                                  NULL, n) != 0)
+        if (!problem &&
+            store_network_answer_save(r->db, wave_id, rel_id, r->user.person_id, to, NULL, n) != 0)
             problem = "Could not save.";
     }
     free(to);
-    if (!problem &&
-        store_network_consent_record(r->db, r->ids[0], r->user.person_id, true,
-                                     consent_statement) != 0)
+    if (!problem && store_network_consent_record(r->db, r->ids[0], r->user.person_id, true,
+                                                 consent_statement) != 0)
         problem = "Could not save.";
     return problem;
 }
@@ -375,10 +374,10 @@ static int ego_svg(struct web_request *r, struct strbuf *out)
         if (v.data.cohort.people[i].id == r->ids[1])
             who = (long)i;
     char **labels = who >= 0 ? network_labels(&v.data, false, 0) : NULL;
-    rc = who < 0 ? 1
+    rc = who < 0  ? 1
          : labels ? network_view_ego_svg(&v, (size_t)who,
-                                         admin ? NETWORK_VIEWER_ADMIN : NETWORK_VIEWER_SELF,
-                                         labels, NETWORK_BY_DEPARTMENT, out)
+                                         admin ? NETWORK_VIEWER_ADMIN : NETWORK_VIEWER_SELF, labels,
+                                         NETWORK_BY_DEPARTMENT, out)
                   : -1;
     if (labels)
         network_labels_free(labels, v.data.cohort.count);
@@ -409,7 +408,8 @@ void api_network_me(struct web_request *r)
         sb_free(&svg);
         return;
     }
-    web_json(r, 200, json_pack("{sIss}", "person", (json_int_t)r->user.person_id, "svg",
-                               svg.data ? svg.data : ""));
+    web_json(r, 200,
+             json_pack("{sIss}", "person", (json_int_t)r->user.person_id, "svg",
+                       svg.data ? svg.data : ""));
     sb_free(&svg);
 }

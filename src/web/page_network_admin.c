@@ -175,8 +175,14 @@ void page_network_wave_create(struct web_request *r)
     free(to);
 }
 
-enum export_kind { EXPORT_NAMED_SVG, EXPORT_ANON_SVG, EXPORT_CHARTS, EXPORT_GRAPHML,
-                   EXPORT_NODES, EXPORT_EDGES };
+enum export_kind {
+    EXPORT_NAMED_SVG,
+    EXPORT_ANON_SVG,
+    EXPORT_CHARTS,
+    EXPORT_GRAPHML,
+    EXPORT_NODES,
+    EXPORT_EDGES
+};
 
 /* Fills OUT with one export of the requested wave. 0, 1 no such wave, -1 error. */
 static int export(struct web_request *r, enum export_kind kind, struct strbuf *out)
@@ -196,18 +202,10 @@ static int export(struct web_request *r, enum export_kind kind, struct strbuf *o
         case EXPORT_ANON_SVG:
             rc = network_view_network_svg(&v, labels, NETWORK_BY_DEPARTMENT, out, &err);
             break;
-        case EXPORT_CHARTS:
-            rc = v.comparing ? network_view_chart_svg(&v, out) : 1;
-            break;
-        case EXPORT_GRAPHML:
-            text = network_graphml(&v.data, &v.now, labels, false);
-            break;
-        case EXPORT_NODES:
-            text = network_nodes_csv(&v.data, &v.now, labels, false);
-            break;
-        case EXPORT_EDGES:
-            text = network_edges_csv(&v.data, labels);
-            break;
+        case EXPORT_CHARTS: rc = v.comparing ? network_view_chart_svg(&v, out) : 1; break;
+        case EXPORT_GRAPHML: text = network_graphml(&v.data, &v.now, labels, false); break;
+        case EXPORT_NODES: text = network_nodes_csv(&v.data, &v.now, labels, false); break;
+        case EXPORT_EDGES: text = network_edges_csv(&v.data, labels); break;
         }
         if (text)
             rc = sb_append(out, text) == 0 ? 0 : -1;

@@ -217,7 +217,8 @@ void page_plan(struct web_request *r)
         json_t *m;
         json_array_foreach(json_object_get(set, "members"), j, m)
         {
-            H(&page, "<li draggable=\"true\"><form method=\"post\" class=\"move\" action=\"/plans/");
+            H(&page,
+              "<li draggable=\"true\"><form method=\"post\" class=\"move\" action=\"/plans/");
             html_int(&page, id);
             H(&page, "/move\">");
             html_csrf(&page, r->csrf);

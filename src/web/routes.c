@@ -1,9 +1,9 @@
 /* Authorisation in one place: the route table says who may use each route; web_dispatch
  * enforces it (login, role, Origin, CSRF) before any handler runs. Object-level checks (whose
  * set, whose record) live in the store queries the handlers call (store/store_web.h). */
-#include "web/web.h"
-#include "web/page_network.h"
 #include "web/page_events.h"
+#include "web/page_network.h"
+#include "web/web.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -52,10 +52,10 @@ static void test_constructions_perfect(void **state)
         int g, p, w;
         const char *method;
     } cases[] = {
-        {5, 5, 6, "affine"},         {7, 7, 8, "affine"},        {8, 8, 9, "affine"},
-        {9, 9, 10, "affine"},        {8, 4, 9, "transversal"},   {4, 4, 5, "affine"},
+        {5, 5, 6, "affine"},         {7, 7, 8, "affine"},         {8, 8, 9, "affine"},
+        {9, 9, 10, "affine"},        {8, 4, 9, "transversal"},    {4, 4, 5, "affine"},
         {6, 2, 11, "round robin"},   {16, 4, 16, "affine space"}, {7, 3, 7, "transversal"},
-        {7, 4, 9, "unital"},         {9, 3, 13, "affine space"}, {16, 4, 21, "affine space"},
+        {7, 4, 9, "unital"},         {9, 3, 13, "affine space"},  {16, 4, 21, "affine space"},
         {27, 3, 40, "affine space"},
     };
     for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {

@@ -28,8 +28,8 @@ struct rounds_request {
     size_t together_count;
     const int *history; /* pairs who met before (one entry per meeting); count as repeats */
     size_t history_count;
-    const int *attr;     /* optional category per person (-1 none), e.g. department */
-    int mix_weight;      /* cost per meeting of two people of the same category (0: ignore) */
+    const int *attr; /* optional category per person (-1 none), e.g. department */
+    int mix_weight;  /* cost per meeting of two people of the same category (0: ignore) */
     /* optional people*people cost per meeting of each pair (e.g. set formation's attribute
      * weights for what the pair shares), added to the attr cost; keep it under 1000 so that it
      * never outweighs a repeated pair. NULL: none */

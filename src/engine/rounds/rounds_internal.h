@@ -17,7 +17,7 @@ struct rounds_plan {
     int *history;       /* n*n earlier meetings */
     int *tied;          /* tied partners of each person: tied[tied_start[i] .. tied_start[i+1]) */
     int *tied_start;    /* n+1 */
-    int *mix; /* n*n cost per meeting for mixing, NULL when not asked */
+    int *mix;           /* n*n cost per meeting for mixing, NULL when not asked */
     unsigned long long seed;
     double seconds;
     long max_iterations;

@@ -29,8 +29,8 @@ struct text_analyser;
 
 /* Creates an analyser for LANGUAGE, a libstemmer algorithm name or ISO code ("english", "en",
  * "french", ...). Stop words are embedded for English, French, German and Spanish; other languages
- * are stemmed without a stop list (TF-IDF still down-weights words every text uses). Returns NULL when the language
- * is unknown or memory runs out. */
+ * are stemmed without a stop list (TF-IDF still down-weights words every text uses). Returns NULL
+ * when the language is unknown or memory runs out. */
 struct text_analyser *text_analyser_new(const char *language);
 void text_analyser_free(struct text_analyser *a);
 

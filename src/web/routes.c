@@ -38,6 +38,13 @@ const struct web_route web_routes[] = {
     {WEB_GET, "/account", ROLES_ALL, false, page_account},
     {WEB_POST, "/account/tokens", ROLES_ALL, false, page_token_create},
     {WEB_POST, "/account/tokens/#/delete", ROLES_ALL, false, page_token_delete},
+    {WEB_GET, "/my/meetings", ROLES_ALL, false, page_my_meetings},
+    {WEB_GET, "/meetings/#", ROLES_ALL, false, page_meeting},
+    {WEB_GET, "/meetings/#/ics", ROLES_ALL, false, page_meeting_ics},
+    {WEB_POST, "/meetings/#/questions", ROLES_ALL, false, page_meeting_question},
+    {WEB_GET, "/account/calendar", ROLES_ALL, false, page_calendar_settings},
+    {WEB_POST, "/account/calendar", ROLES_ALL, false, page_calendar_new},
+    {WEB_GET, "/calendar/*", 0, false, page_calendar_feed},
     {WEB_GET, "/users", A, false, page_users},
     {WEB_POST, "/users", A, false, page_user_invite},
 

@@ -146,6 +146,13 @@ void page_token_delete(struct web_request *r);
 void page_users(struct web_request *r);
 void page_user_invite(struct web_request *r);
 void page_static(struct web_request *r);
+void page_my_meetings(struct web_request *r);
+void page_meeting(struct web_request *r);
+void page_meeting_ics(struct web_request *r);
+void page_meeting_question(struct web_request *r);
+void page_calendar_settings(struct web_request *r);
+void page_calendar_new(struct web_request *r);
+void page_calendar_feed(struct web_request *r);
 
 void api_me(struct web_request *r);
 void api_programmes(struct web_request *r);

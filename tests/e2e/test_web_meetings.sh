@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# Meeting pages over HTTP: the confidentiality matrix (member, member of another set,
+# facilitator of the set and of no set there, admin) for every record kind the meeting page
+# shows, the question log form, the .ics download and the secret calendar feed link.
+source "$(dirname "$0")/lib.sh"
+source "$(dirname "$0")/web_lib.sh"
+db="$SCRATCH/db"
+demo_db "$db"
+"$SETWORK" --db "$db" meetings schedule --programme Demo --first 2030-03-05T10:00 --every 4w \
+  --count 3 --location "Room 4" >/dev/null
+sql() { sqlite3 "$db" "$1"; }
+SELF=$(sql "SELECT person_id FROM users WHERE email = '$PARTICIPANT'")
+M1=$(sql "SELECT id FROM meetings WHERE set_id = 1 ORDER BY starts_at LIMIT 1")
+M5=$(sql "SELECT id FROM meetings WHERE set_id = 5 ORDER BY starts_at LIMIT 1")
+[ -n "$SELF" ] && [ -n "$M1" ] && [ -n "$M5" ] || fail "setup: $SELF $M1 $M5"
+# Records of set 1's first meeting and set 5's, written as the meeting page would.
+sql "INSERT INTO set_ground_rules(set_id, position, body) VALUES (1, 1, 'RULE-ONE-SECRET');
+     INSERT INTO set_ground_rules(set_id, position, body) VALUES (5, 1, 'RULE-FIVE-SECRET');
+     INSERT INTO presentations(meeting_id, presenter_id, position) VALUES ($M1, $SELF, 1);"
+P1=$(sql "SELECT id FROM presentations WHERE meeting_id = $M1")
+sql "INSERT INTO meeting_questions(presentation_id, body) VALUES ($P1, 'QUESTION-SECRET')"
+start_server "$db"
+trap 'stop_server; rm -rf "$SCRATCH"' EXIT
+for who in participant facilitator admin; do
+  case $who in participant) email=$PARTICIPANT ;; *) email=$who@demo.example ;; esac
+  expect_status 303 "$(login "$SCRATCH/$who" "$email")" "login $who"
+done
+get() { status "$SCRATCH/$1" GET "$2"; }
+
+# The member and the set's facilitator see the content; the admin sees counts only.
+for who in participant facilitator; do
+  expect_status 200 "$(get $who /meetings/$M1)" "$who sees meeting"
+  expect_contains "$SCRATCH/last.body" RULE-ONE-SECRET "$who sees ground rules"
+  expect_contains "$SCRATCH/last.body" QUESTION-SECRET "$who sees question log"
+  expect_contains "$SCRATCH/last.body" "Room 4" "$who sees location"
+done
+expect_status 200 "$(get admin /meetings/$M1)" "admin sees meeting"
+expect_contains "$SCRATCH/last.body" "1 questions" "admin sees counts"
+expect_not_contains "$SCRATCH/last.body" SECRET "admin never sees content"
+expect_status 200 "$(get admin /meetings/$M5)" "admin sees any set's schedule"
+expect_not_contains "$SCRATCH/last.body" RULE-FIVE-SECRET "admin not the rules of set 5"
+# Another set's meeting: a member of set 1 and a facilitator of other sets get 404.
+for who in participant facilitator; do
+  f=$(sql "SELECT COUNT(*) FROM sets WHERE id = 5 AND facilitator_id = (SELECT person_id FROM users WHERE email = 'facilitator@demo.example')" 2>/dev/null || echo 0)
+  [ "$who" = facilitator ] && [ "$f" != 0 ] && continue
+  expect_status 404 "$(get $who /meetings/$M5)" "$who refused another set's meeting"
+  expect_not_contains "$SCRATCH/last.body" SECRET "$who learns nothing"
+  expect_status 404 "$(get $who /meetings/$M5/ics)" "$who refused another set's .ics"
+done
+expect_status 404 "$(get participant /meetings/999999)" "no such meeting"
+
+# The question log: a member adds a question; nobody writes into another meeting.
+csrf=$(page_csrf "$SCRATCH/participant")
+expect_status 303 "$(status "$SCRATCH/participant" POST /meetings/$M1/questions \
+  --data-urlencode "csrf=$csrf" --data-urlencode "presentation=$P1" \
+  --data-urlencode "body=What would <b>success</b> look like?")" "add question"
+get participant /meetings/$M1 >/dev/null
+expect_contains "$SCRATCH/last.body" "What would &lt;b&gt;success&lt;/b&gt; look like?" "question shown escaped"
+expect_status 404 "$(status "$SCRATCH/participant" POST /meetings/$M5/questions \
+  --data-urlencode "csrf=$csrf" --data-urlencode "presentation=$P1" --data-urlencode "body=x")" \
+  "no question through another set's meeting"
+acsrf=$(page_csrf "$SCRATCH/admin")
+expect_status 404 "$(status "$SCRATCH/admin" POST /meetings/$M1/questions \
+  --data-urlencode "csrf=$acsrf" --data-urlencode "presentation=$P1" --data-urlencode "body=x")" \
+  "admin cannot write content"
+[ "$(sql "SELECT COUNT(*) FROM meeting_questions")" = 2 ] && pass || fail "two questions stored"
+
+# What is next, the single .ics and the feed.
+expect_status 200 "$(get participant /my/meetings)" "my meetings"
+expect_contains "$SCRATCH/last.body" "Next:" "next meeting shown"
+expect_status 200 "$(get participant /meetings/$M1/ics)" ".ics download"
+[ "$(grep -c '^BEGIN:VEVENT' "$SCRATCH/last.body")" = 1 ] && pass || fail "one event in .ics"
+expect_status 200 "$(status "$SCRATCH/participant" POST /account/calendar --data-urlencode "csrf=$csrf")" "new feed link"
+feed=$(grep -o '/calendar/[0-9a-f]*\.ics' "$SCRATCH/last.body" | head -1)
+[ -n "$feed" ] && pass || fail "feed link shown"
+expect_status 200 "$(curl -s -o "$SCRATCH/feed.ics" -w '%{http_code}' "$URL$feed")" "feed without login"
+[ "$(grep -c '^BEGIN:VEVENT' "$SCRATCH/feed.ics")" = 3 ] && pass || fail "three events in feed"
+expect_not_contains "$SCRATCH/feed.ics" SECRET "feed holds no content"
+status "$SCRATCH/participant" POST /account/calendar --data-urlencode "csrf=$csrf" >/dev/null
+expect_status 404 "$(curl -s -o /dev/null -w '%{http_code}' "$URL$feed")" "old link stops working"
+expect_status 404 "$(curl -s -o /dev/null -w '%{http_code}' "$URL/calendar/$(printf 'a%.0s' $(seq 64)).ics")" "guessed token"
+finish

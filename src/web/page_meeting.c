@@ -64,6 +64,19 @@ static void meeting_rows(struct html *page, const struct meeting *ms, size_t n, 
     H(page, "</tbody></table>\n");
 }
 
+void web_set_meetings(struct web_request *r, struct html *page, long long set_id)
+{
+    struct meeting *ms = NULL;
+    size_t n = 0;
+    H(page, "<h2>Meetings</h2>\n");
+    /* The caller has shown the set to this viewer, and its schedule goes with it. */
+    if (store_meetings_list(r->db, 0, set_id, &ms, &n) != 0 || n == 0)
+        H(page, "<p class=\"hint\">Meeting dates appear here once they are planned.</p>\n");
+    else
+        meeting_rows(page, ms, n, r->now);
+    meetings_free(ms, n);
+}
+
 void page_my_meetings(struct web_request *r)
 {
     struct meeting *ms = NULL;

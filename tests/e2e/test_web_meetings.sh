@@ -48,6 +48,9 @@ for who in participant facilitator; do
   expect_status 404 "$(get $who /meetings/$M5/ics)" "$who refused another set's .ics"
 done
 expect_status 404 "$(get participant /meetings/999999)" "no such meeting"
+expect_status 200 "$(get participant /sets/1)" "set page"
+expect_contains "$SCRATCH/last.body" "/meetings/$M1\"" "set page lists its meetings"
+expect_contains "$SCRATCH/last.body" "2030-03-05" "set page shows the dates"
 
 # The question log: a member adds a question; nobody writes into another meeting.
 csrf=$(page_csrf "$SCRATCH/participant")

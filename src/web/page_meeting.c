@@ -81,8 +81,7 @@ void page_my_meetings(struct web_request *r)
 {
     struct meeting *ms = NULL;
     size_t n = 0;
-    if (r->user.person_id &&
-        store_meetings_for_person(r->db, r->user.person_id, 0, &ms, &n) != 0) {
+    if (r->user.person_id && store_meetings_for_person(r->db, r->user.person_id, 0, &ms, &n) != 0) {
         web_error(r, 500, "The meetings could not be read.");
         return;
     }
@@ -111,6 +110,53 @@ void page_my_meetings(struct web_request *r)
     web_html(r, 200, &page);
     html_free(&page);
     meetings_free(ms, n);
+}
+
+/* One-tap forms marking question QID open or closed. */
+static void mark_buttons(struct web_request *r, struct html *page, long long mid, long long qid)
+{
+    static const char *const kinds[] = {"open", "closed"};
+    for (int k = 0; k < 2; k++) {
+        H(page, " <form class=\"inline\" method=\"post\" action=\"/meetings/");
+        html_int(page, mid);
+        H(page, "/questions/");
+        html_int(page, qid);
+        H(page, "/mark\">");
+        html_csrf(page, r->csrf);
+        H(page, "<button type=\"submit\" name=\"kind\" value=\"");
+        html_text(page, kinds[k]);
+        H(page, "\">");
+        html_text(page, kinds[k]);
+        H(page, "</button></form>");
+    }
+}
+
+static void admin_forms(struct web_request *r, struct html *page, const struct meeting *m)
+{
+    H(page, "<h2>Schedule</h2>\n<form method=\"post\" action=\"/meetings/");
+    html_int(page, m->id);
+    H(page, "/move\">\n");
+    html_csrf(page, r->csrf);
+    html_input(page, "text", "to", "New start (YYYY-MM-DDTHH:MM, UTC)", NULL, true);
+    H(page, "<button type=\"submit\">Move</button>\n</form>\n");
+    if (!m->cancelled) {
+        H(page, "<form method=\"post\" action=\"/meetings/");
+        html_int(page, m->id);
+        H(page, "/cancel\">\n");
+        html_csrf(page, r->csrf);
+        H(page, "<button type=\"submit\">Cancel this meeting</button>\n</form>\n");
+    }
+}
+
+static void attendance_form(struct web_request *r, struct html *page, long long mid)
+{
+    H(page, "<form method=\"post\" action=\"/meetings/");
+    html_int(page, mid);
+    H(page, "/attendance\">\n");
+    html_csrf(page, r->csrf);
+    H(page, "<button type=\"submit\" name=\"status\" value=\"present\">I will come</button>\n"
+            "<button type=\"submit\" name=\"status\" value=\"apologies\">Send apologies"
+            "</button>\n</form>\n");
 }
 
 static void section_records(struct web_request *r, struct html *page, const struct meeting *m)
@@ -168,6 +214,7 @@ static void section_records(struct web_request *r, struct html *page, const stru
                 html_text(page, qs[j].kind);
                 H(page, "</span> ");
                 html_text(page, qs[j].body);
+                mark_buttons(r, page, m->id, qs[j].id);
                 H(page, "</li>\n");
             }
             H(page, "</ul>\n");
@@ -242,7 +289,11 @@ void page_meeting(struct web_request *r)
             H(&page, "<p class=\"error\">Fewer members are expected than the quorum.</p>\n");
     }
     struct meet_viewer mv = viewer_of(r);
+    if (r->user.role == ROLE_ADMIN)
+        admin_forms(r, &page, &m);
     if (store_meet_may_see(r->db, &mv, MEET_ITEM_REVIEW, m.id) == 1) {
+        if (r->user.person_id)
+            attendance_form(r, &page, m.id);
         section_records(r, &page, &m);
     } else {
         /* Admins see how much happened, never what was said. */

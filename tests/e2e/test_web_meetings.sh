@@ -68,6 +68,31 @@ expect_status 404 "$(status "$SCRATCH/admin" POST /meetings/$M1/questions \
   "admin cannot write content"
 [ "$(sql "SELECT COUNT(*) FROM meeting_questions")" = 2 ] && pass || fail "two questions stored"
 
+# One tap marks a question; apologies count toward the quorum warning; admins move and cancel.
+Q1=$(sql "SELECT id FROM meeting_questions ORDER BY id LIMIT 1")
+expect_status 303 "$(status "$SCRATCH/participant" POST /meetings/$M1/questions/$Q1/mark \
+  --data-urlencode "csrf=$csrf" --data-urlencode "kind=closed")" "mark question closed"
+[ "$(sql "SELECT kind FROM meeting_questions WHERE id = $Q1")" = closed ] && pass || fail "question closed"
+expect_status 404 "$(status "$SCRATCH/participant" POST /meetings/$M5/questions/$Q1/mark \
+  --data-urlencode "csrf=$csrf" --data-urlencode "kind=open")" "mark through another meeting"
+expect_status 404 "$(status "$SCRATCH/admin" POST /meetings/$M1/questions/$Q1/mark \
+  --data-urlencode "csrf=$acsrf" --data-urlencode "kind=open")" "admin cannot mark"
+expect_status 303 "$(status "$SCRATCH/participant" POST /meetings/$M1/attendance \
+  --data-urlencode "csrf=$csrf" --data-urlencode "status=apologies")" "apologies"
+get admin /meetings/$M1 >/dev/null
+expect_contains "$SCRATCH/last.body" "apologies 1" "admin sees the apologies count"
+expect_status 404 "$(status "$SCRATCH/participant" POST /meetings/$M5/attendance \
+  --data-urlencode "csrf=$csrf" --data-urlencode "status=apologies")" "no apologies for another set"
+M1B=$(sql "SELECT id FROM meetings WHERE set_id = 1 ORDER BY starts_at LIMIT 1 OFFSET 1")
+expect_status 303 "$(status "$SCRATCH/admin" POST /meetings/$M1B/move \
+  --data-urlencode "csrf=$acsrf" --data-urlencode "to=2030-04-10T14:00")" "admin moves"
+expect_status 400 "$(status "$SCRATCH/admin" POST /meetings/$M1B/move \
+  --data-urlencode "csrf=$acsrf" --data-urlencode "to=2030-13-10T14:00")" "bad date refused"
+expect_status 303 "$(status "$SCRATCH/admin" POST /meetings/$M1B/cancel --data-urlencode "csrf=$acsrf")" "admin cancels"
+get participant /sets/1 >/dev/null
+expect_contains "$SCRATCH/last.body" "2030-04-10 14:00 UTC" "moved date on set page"
+expect_contains "$SCRATCH/last.body" "cancelled" "cancelled on set page"
+
 # What is next, the single .ics and the feed.
 expect_status 200 "$(get participant /my/meetings)" "my meetings"
 expect_contains "$SCRATCH/last.body" "Next:" "next meeting shown"

@@ -93,6 +93,16 @@ get participant /sets/1 >/dev/null
 expect_contains "$SCRATCH/last.body" "2030-04-10 14:00 UTC" "moved date on set page"
 expect_contains "$SCRATCH/last.body" "cancelled" "cancelled on set page"
 
+# Every meeting page passes tidy as each role sees it.
+for who in participant facilitator admin; do
+  for path in /meetings/$M1 /my/meetings /sets/1 /account/calendar; do
+    get $who "$path" >/dev/null
+    if tidy -errors -quiet "$SCRATCH/last.body" >"$SCRATCH/tidy.txt" 2>&1; then pass; else
+      fail "tidy $path as $who: $(cat "$SCRATCH/tidy.txt")"
+    fi
+  done
+done
+
 # What is next, the single .ics and the feed.
 expect_status 200 "$(get participant /my/meetings)" "my meetings"
 expect_contains "$SCRATCH/last.body" "Next:" "next meeting shown"

@@ -105,7 +105,8 @@ void page_my_meetings(struct web_request *r)
     }
     if (n)
         meeting_rows(&page, ms, n, r->now);
-    H(&page, "<p><a href=\"/account/calendar\">Subscribe in your calendar</a></p>\n");
+    H(&page, "<p><a href=\"/account/calendar\">Subscribe in your calendar</a> · "
+             "<a href=\"/journal\">My journal</a></p>\n");
     html_page_end(&page);
     web_html(r, 200, &page);
     html_free(&page);

@@ -46,6 +46,8 @@ const struct web_route web_routes[] = {
     {WEB_POST, "/meetings/#/attendance", ROLES_ALL, false, page_meeting_attendance},
     {WEB_POST, "/meetings/#/move", A, false, page_meeting_move},
     {WEB_POST, "/meetings/#/cancel", A, false, page_meeting_cancel},
+    {WEB_GET, "/journal", ROLES_ALL, false, page_journal},
+    {WEB_POST, "/journal", ROLES_ALL, false, page_journal_add},
     {WEB_GET, "/account/calendar", ROLES_ALL, false, page_calendar_settings},
     {WEB_POST, "/account/calendar", ROLES_ALL, false, page_calendar_new},
     {WEB_GET, "/calendar/*", 0, false, page_calendar_feed},

@@ -156,6 +156,8 @@ void page_question_mark(struct web_request *r);
 void page_meeting_attendance(struct web_request *r);
 void page_meeting_move(struct web_request *r);
 void page_meeting_cancel(struct web_request *r);
+void page_journal(struct web_request *r);
+void page_journal_add(struct web_request *r);
 void page_calendar_settings(struct web_request *r);
 void page_calendar_new(struct web_request *r);
 void page_calendar_feed(struct web_request *r);

@@ -93,9 +93,21 @@ get participant /sets/1 >/dev/null
 expect_contains "$SCRATCH/last.body" "2030-04-10 14:00 UTC" "moved date on set page"
 expect_contains "$SCRATCH/last.body" "cancelled" "cancelled on set page"
 
+# The journal: only its owner sees it.
+expect_status 303 "$(status "$SCRATCH/participant" POST /journal --data-urlencode "csrf=$csrf" \
+  --data-urlencode "body=JOURNAL-SECRET thoughts")" "journal entry"
+expect_status 200 "$(get participant /journal)" "own journal"
+expect_contains "$SCRATCH/last.body" "JOURNAL-SECRET" "owner reads the journal"
+for who in facilitator admin; do
+  get $who /journal >/dev/null
+  expect_not_contains "$SCRATCH/last.body" "JOURNAL-SECRET" "$who does not"
+  get $who /meetings/$M1 >/dev/null
+  expect_not_contains "$SCRATCH/last.body" "JOURNAL-SECRET" "$who not on the meeting page"
+done
+
 # Every meeting page passes tidy as each role sees it.
 for who in participant facilitator admin; do
-  for path in /meetings/$M1 /my/meetings /sets/1 /account/calendar; do
+  for path in /meetings/$M1 /my/meetings /sets/1 /account/calendar /journal; do
     get $who "$path" >/dev/null
     if tidy -errors -quiet "$SCRATCH/last.body" >"$SCRATCH/tidy.txt" 2>&1; then pass; else
       fail "tidy $path as $who: $(cat "$SCRATCH/tidy.txt")"

@@ -177,6 +177,10 @@ void api_import(struct web_request *r);
 void api_tokens(struct web_request *r);
 void api_token_create(struct web_request *r);
 void api_token_delete(struct web_request *r);
+void api_my_meetings(struct web_request *r);
+void api_meeting(struct web_request *r);
+void api_meeting_question(struct web_request *r);
+void api_meeting_cancel(struct web_request *r);
 void api_users(struct web_request *r);
 void api_user_invite(struct web_request *r);
 

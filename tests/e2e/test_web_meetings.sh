@@ -105,6 +105,32 @@ for who in facilitator admin; do
   expect_not_contains "$SCRATCH/last.body" "JOURNAL-SECRET" "$who not on the meeting page"
 done
 
+# The JSON API keeps the same matrix.
+declare -A TOK
+for who in participant facilitator admin; do
+  c=$(page_csrf "$SCRATCH/$who")
+  curl -s -b "$SCRATCH/$who" --data-urlencode "csrf=$c" --data-urlencode "name=api" \
+    "$URL/account/tokens" -o "$SCRATCH/tok.html"
+  TOK[$who]=$(grep -o '<code class="secret">[^<]*' "$SCRATCH/tok.html" | sed 's/.*>//')
+done
+japi() { curl -s -o "$SCRATCH/api.json" -w '%{http_code}' -H "Authorization: Bearer ${TOK[$1]}" "${@:3}" "$URL$2"; }
+for who in participant facilitator; do
+  expect_status 200 "$(japi $who /api/v1/meetings/$M1)" "api $who meeting"
+  expect_contains "$SCRATCH/api.json" QUESTION-SECRET "api $who sees questions"
+done
+expect_status 200 "$(japi admin /api/v1/meetings/$M1)" "api admin meeting"
+expect_not_contains "$SCRATCH/api.json" SECRET "api admin no content"
+[ "$(jq .counts.questions "$SCRATCH/api.json")" -ge 2 ] && pass || fail "api admin counts"
+expect_status 404 "$(japi participant /api/v1/meetings/$M5)" "api other set's meeting"
+expect_status 201 "$(japi participant /api/v1/meetings/$M1/questions -H 'Content-Type: application/json' \
+  --data "{\"presentation\": $P1, \"body\": \"API question\"}")" "api add question"
+expect_status 404 "$(japi admin /api/v1/meetings/$M1/questions -H 'Content-Type: application/json' \
+  --data "{\"presentation\": $P1, \"body\": \"x\"}")" "api admin cannot add"
+expect_status 200 "$(japi participant /api/v1/my/meetings)" "api my meetings"
+[ "$(jq length "$SCRATCH/api.json")" = 3 ] && pass || fail "api three meetings"
+expect_status 200 "$(japi admin /api/v1/meetings/$M1/cancel -X POST -H 'Content-Type: application/json' --data '{}')" "api cancel"
+[ "$(sql "SELECT status FROM meetings WHERE id = $M1")" = cancelled ] && pass || fail "cancel stored"
+
 # Every meeting page passes tidy as each role sees it.
 for who in participant facilitator admin; do
   for path in /meetings/$M1 /my/meetings /sets/1 /account/calendar /journal; do

@@ -5,6 +5,7 @@
 #include "web/web.h"
 
 #include "store/store_meetings.h"
+#include "store/store_web.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -138,7 +139,7 @@ static void admin_forms(struct web_request *r, struct html *page, const struct m
     html_int(page, m->id);
     H(page, "/move\">\n");
     html_csrf(page, r->csrf);
-    html_input(page, "text", "to", "New start (YYYY-MM-DDTHH:MM, UTC)", NULL, true);
+    html_input(page, "datetime-local", "to", "New start (UTC)", NULL, true);
     H(page, "<button type=\"submit\">Move</button>\n</form>\n");
     if (!m->cancelled) {
         H(page, "<form method=\"post\" action=\"/meetings/");
@@ -193,8 +194,13 @@ static void section_records(struct web_request *r, struct html *page, const stru
         html_int(page, ps[i].position);
         H(page, ": <a href=\"/people/");
         html_int(page, ps[i].presenter_id);
-        H(page, "\">person ");
-        html_int(page, ps[i].presenter_id);
+        H(page, "\">");
+        json_t *who = NULL;
+        if (store_web_person(r->db, &r->user, ps[i].presenter_id, &who) == 0)
+            html_text(page, json_string_value(json_object_get(who, "name")));
+        else
+            H(page, "a member");
+        json_decref(who);
         H(page, "</a></h3>\n<p class=\"meta\">Airtime ");
         html_int(page, (long long)(ps[i].airtime_s / 60));
         H(page, " min");
@@ -211,9 +217,9 @@ static void section_records(struct web_request *r, struct html *page, const stru
             for (size_t j = 0; j < nq; j++) {
                 if (store_meet_may_see(r->db, &v, MEET_ITEM_QUESTION, qs[j].id) != 1)
                     continue;
-                H(page, "<li><span class=\"tag\">");
+                H(page, "<li><strong class=\"tag\">");
                 html_text(page, qs[j].kind);
-                H(page, "</span> ");
+                H(page, "</strong> · ");
                 html_text(page, qs[j].body);
                 mark_buttons(r, page, m->id, qs[j].id);
                 H(page, "</li>\n");

@@ -150,6 +150,32 @@ static void admin_forms(struct web_request *r, struct html *page, const struct m
     }
 }
 
+/* The effective facilitator may hand the role for this meeting to a set member. */
+static void handover_form(struct web_request *r, struct html *page, const struct meeting *m)
+{
+    json_t *set = NULL;
+    if (store_web_set(r->db, &r->user, m->set_id, &set) != 0)
+        return;
+    H(page, "<form method=\"post\" action=\"/meetings/");
+    html_int(page, m->id);
+    H(page, "/facilitator\">\n");
+    html_csrf(page, r->csrf);
+    H(page, "<label for=\"person\">Hand facilitation of this meeting to</label>\n"
+            "<select id=\"person\" name=\"person\">\n");
+    size_t i;
+    json_t *p;
+    json_array_foreach(json_object_get(set, "members"), i, p)
+    {
+        H(page, "<option value=\"");
+        html_int(page, json_integer_value(json_object_get(p, "id")));
+        H(page, "\">");
+        html_text(page, json_string_value(json_object_get(p, "name")));
+        H(page, "</option>\n");
+    }
+    H(page, "</select>\n<button type=\"submit\">Hand over</button>\n</form>\n");
+    json_decref(set);
+}
+
 static void attendance_form(struct web_request *r, struct html *page, long long mid)
 {
     H(page, "<form method=\"post\" action=\"/meetings/");
@@ -181,6 +207,12 @@ static void section_records(struct web_request *r, struct html *page, const stru
         H(page, "<p>The set has not agreed ground rules yet.</p>\n");
     }
     meet_texts_free(rules, nr);
+    H(page, "<form method=\"post\" action=\"/meetings/");
+    html_int(page, m->id);
+    H(page, "/rules\">\n");
+    html_csrf(page, r->csrf);
+    html_input(page, "text", "rule", "New ground rule", NULL, true);
+    H(page, "<button type=\"submit\">Add rule</button>\n</form>\n");
 
     struct meet_presentation *ps = NULL;
     size_t np = 0;
@@ -301,6 +333,8 @@ void page_meeting(struct web_request *r)
     if (store_meet_may_see(r->db, &mv, MEET_ITEM_REVIEW, m.id) == 1) {
         if (r->user.person_id)
             attendance_form(r, &page, m.id);
+        if (r->user.person_id && r->user.person_id == m.facilitator_id)
+            handover_form(r, &page, &m);
         section_records(r, &page, &m);
     } else {
         /* Admins see how much happened, never what was said. */

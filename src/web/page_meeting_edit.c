@@ -155,3 +155,57 @@ void page_meeting_cancel(struct web_request *r)
     }
     back(r);
 }
+
+/* POST /meetings/#/rules body=TEXT: any member or the facilitator adds a ground rule to the
+ * meeting's set. */
+void page_meeting_rule(struct web_request *r)
+{
+    if (!may(r, MEET_ITEM_REVIEW, r->ids[0]))
+        return;
+    const char *body = form_get(&r->form, "rule");
+    struct meeting m = {0};
+    long long id;
+    if (!body || !*body) {
+        web_error(r, 400, "Write the ground rule.");
+        return;
+    }
+    if (store_meeting_get(r->db, r->ids[0], &m) != 0 ||
+        store_ground_rule_add(r->db, m.set_id, body, &id) != 0) {
+        meeting_free(&m);
+        web_error(r, 422, "The ground rule could not be saved (too long?).");
+        return;
+    }
+    meeting_free(&m);
+    back(r);
+}
+
+/* POST /meetings/#/facilitator person=ID: the meeting's facilitator hands the role for this
+ * meeting to a member of the set (who must be able to see the meeting's content). */
+void page_meeting_handover(struct web_request *r)
+{
+    struct meeting m = {0};
+    if (!may(r, MEET_ITEM_REVIEW, r->ids[0]))
+        return;
+    if (store_meeting_get(r->db, r->ids[0], &m) != 0) {
+        web_error(r, 404, "There is no such meeting record.");
+        return;
+    }
+    long long fac = m.facilitator_id;
+    meeting_free(&m);
+    if (!r->user.person_id || fac != r->user.person_id) {
+        web_error(r, 403, "Only this meeting's facilitator can hand the role on.");
+        return;
+    }
+    const char *p = form_get(&r->form, "person");
+    long long to = p ? atoll(p) : 0;
+    struct meet_viewer them = {to, false};
+    if (to <= 0 || store_meet_may_see(r->db, &them, MEET_ITEM_REVIEW, r->ids[0]) != 1) {
+        web_error(r, 422, "Choose a member of this set.");
+        return;
+    }
+    if (store_meeting_set_facilitator(r->db, r->ids[0], to) != 0) {
+        web_error(r, 500, "The role could not be handed on.");
+        return;
+    }
+    back(r);
+}

@@ -154,6 +154,8 @@ void page_meeting_ics(struct web_request *r);
 void page_meeting_question(struct web_request *r);
 void page_question_mark(struct web_request *r);
 void page_meeting_attendance(struct web_request *r);
+void page_meeting_rule(struct web_request *r);
+void page_meeting_handover(struct web_request *r);
 void page_meeting_move(struct web_request *r);
 void page_meeting_cancel(struct web_request *r);
 void page_journal(struct web_request *r);

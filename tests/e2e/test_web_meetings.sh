@@ -93,6 +93,22 @@ get participant /sets/1 >/dev/null
 expect_contains "$SCRATCH/last.body" "2030-04-10 14:00 UTC" "moved date on set page"
 expect_contains "$SCRATCH/last.body" "cancelled" "cancelled on set page"
 
+# Ground rules are editable by the set; the facilitator hands the role on for one meeting.
+expect_status 303 "$(status "$SCRATCH/participant" POST /meetings/$M1/rules \
+  --data-urlencode "csrf=$csrf" --data-urlencode "rule=RULE-TWO-SECRET")" "member adds a rule"
+expect_status 404 "$(status "$SCRATCH/admin" POST /meetings/$M1/rules \
+  --data-urlencode "csrf=$acsrf" --data-urlencode "rule=x")" "admin cannot add rules"
+fcsrf=$(page_csrf "$SCRATCH/facilitator")
+expect_status 403 "$(status "$SCRATCH/participant" POST /meetings/$M1/facilitator \
+  --data-urlencode "csrf=$csrf" --data-urlencode "person=$SELF")" "member cannot take the role"
+expect_status 422 "$(status "$SCRATCH/facilitator" POST /meetings/$M1/facilitator \
+  --data-urlencode "csrf=$fcsrf" --data-urlencode "person=999999")" "only to a member"
+expect_status 303 "$(status "$SCRATCH/facilitator" POST /meetings/$M1/facilitator \
+  --data-urlencode "csrf=$fcsrf" --data-urlencode "person=$SELF")" "facilitator hands the role on"
+[ "$(sql "SELECT facilitator_id FROM meetings WHERE id = $M1")" = "$SELF" ] && pass || fail "handover stored"
+get participant /meetings/$M1 >/dev/null
+expect_contains "$SCRATCH/last.body" RULE-TWO-SECRET "new rule shown"
+
 # The journal: only its owner sees it.
 expect_status 303 "$(status "$SCRATCH/participant" POST /journal --data-urlencode "csrf=$csrf" \
   --data-urlencode "body=JOURNAL-SECRET thoughts")" "journal entry"
@@ -131,9 +147,12 @@ expect_status 200 "$(japi participant /api/v1/my/meetings)" "api my meetings"
 expect_status 200 "$(japi admin /api/v1/meetings/$M1/cancel -X POST -H 'Content-Type: application/json' --data '{}')" "api cancel"
 [ "$(sql "SELECT status FROM meetings WHERE id = $M1")" = cancelled ] && pass || fail "cancel stored"
 
+get facilitator /meetings/$M1B >/dev/null
+expect_contains "$SCRATCH/last.body" "Hand over" "facilitator offered the handover"
+
 # Every meeting page passes tidy as each role sees it.
 for who in participant facilitator admin; do
-  for path in /meetings/$M1 /my/meetings /sets/1 /account/calendar /journal; do
+  for path in /meetings/$M1 /meetings/$M1B /my/meetings /sets/1 /account/calendar /journal; do
     get $who "$path" >/dev/null
     if tidy -errors -quiet "$SCRATCH/last.body" >"$SCRATCH/tidy.txt" 2>&1; then pass; else
       fail "tidy $path as $who: $(cat "$SCRATCH/tidy.txt")"

@@ -185,8 +185,9 @@ int store_meeting_get(struct db *db, long long id, struct meeting *out)
 int store_meetings_list(struct db *db, long long programme_id, long long set_id,
                         struct meeting **out, size_t *count)
 {
-    sqlite3_stmt *st = db_prepare(db, MEETING_COLUMNS "WHERE pr.id = ?1 AND (?2 = 0 OR s.id = ?2)"
-                                                      " ORDER BY s.position, m.starts_at, m.id");
+    sqlite3_stmt *st =
+        db_prepare(db, MEETING_COLUMNS "WHERE (?1 = 0 OR pr.id = ?1) AND (?2 = 0 OR s.id = ?2)"
+                                       " ORDER BY s.position, m.starts_at, m.id");
     if (!st)
         return -1;
     sqlite3_bind_int64(st, 1, programme_id);

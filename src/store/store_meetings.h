@@ -44,8 +44,8 @@ int store_meeting_series_create(struct db *db, long long set_id, const char *rul
 /* Loads meeting ID. 0, 1 when there is none, -1 on error. Free with meeting_free. */
 int store_meeting_get(struct db *db, long long id, struct meeting *out);
 
-/* Meetings of programme PROGRAMME_ID (SET_ID 0: every set), by set then start, into *OUT
- * (caller frees with meetings_free). */
+/* Meetings of programme PROGRAMME_ID (0: any; SET_ID 0: every set), by set then start, into
+ * *OUT (caller frees with meetings_free). */
 int store_meetings_list(struct db *db, long long programme_id, long long set_id,
                         struct meeting **out, size_t *count);
 

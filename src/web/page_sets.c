@@ -108,8 +108,7 @@ void page_set(struct web_request *r)
     }
     H(&page, "</p>\n<h2>Members</h2>\n");
     members_table(&page, json_object_get(s, "members"), r->user.role == ROLE_ADMIN);
-    H(&page, "<p class=\"hint\">Meeting dates appear here once your facilitator plans "
-             "them.</p>\n");
+    web_set_meetings(r, &page, r->ids[0]);
     html_page_end(&page);
     web_html(r, 200, &page);
     html_free(&page);

@@ -1,0 +1,211 @@
+/* Changes from the meeting page: marking a question open or closed in one tap, sending
+ * apologies or saying one will come, and the admin's move and cancel of a single meeting.
+ * Content changes pass store_meet_may_see for the record first (admins never reach content);
+ * a refusal is a 404 like a missing record. */
+#include "web/web.h"
+
+#include "store/store_meetings.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+static void back(struct web_request *r)
+{
+    char *to = str_printf("/meetings/%lld", r->ids[0]);
+    web_redirect(r, to);
+    free(to);
+}
+
+/* 1 when R's viewer may see ITEM/ID; else answers 404/500 and returns 0. */
+static int may(struct web_request *r, enum meet_item item, long long id)
+{
+    struct meet_viewer v = {r->user.person_id, r->user.role == ROLE_ADMIN};
+    int rc = store_meet_may_see(r->db, &v, item, id);
+    if (rc != 1)
+        web_error(r, rc == 0 ? 404 : 500, "There is no such meeting record.");
+    return rc == 1;
+}
+
+/* Whether question QID hangs off a presentation of meeting MID. */
+static bool question_in_meeting(struct db *db, long long mid, long long qid)
+{
+    struct meet_presentation *ps = NULL;
+    size_t np = 0;
+    bool found = false;
+    if (store_presentations_list(db, mid, &ps, &np) != 0)
+        return false;
+    for (size_t i = 0; i < np && !found; i++) {
+        struct meet_text *qs = NULL;
+        size_t nq = 0;
+        if (store_questions_list(db, ps[i].id, &qs, &nq) == 0)
+            for (size_t j = 0; j < nq; j++)
+                found = found || qs[j].id == qid;
+        meet_texts_free(qs, nq);
+    }
+    free(ps);
+    return found;
+}
+
+void page_question_mark(struct web_request *r)
+{
+    if (!may(r, MEET_ITEM_QUESTION, r->ids[1]))
+        return;
+    const char *kind = form_get(&r->form, "kind");
+    if (!kind || (strcmp(kind, "open") != 0 && strcmp(kind, "closed") != 0 &&
+                  strcmp(kind, "unmarked") != 0)) {
+        web_error(r, 400, "Mark a question open or closed.");
+        return;
+    }
+    if (!question_in_meeting(r->db, r->ids[0], r->ids[1])) {
+        web_error(r, 404, "There is no such meeting record.");
+        return;
+    }
+    if (store_question_mark(r->db, r->ids[1], kind) != 0) {
+        web_error(r, 500, "The question could not be marked.");
+        return;
+    }
+    back(r);
+}
+
+/* POST /meetings/#/attendance status=present|apologies: the viewer's own answer. Members and
+ * the facilitator only: the content check is the membership test. */
+void page_meeting_attendance(struct web_request *r)
+{
+    if (!may(r, MEET_ITEM_REVIEW, r->ids[0]))
+        return;
+    const char *status = form_get(&r->form, "status");
+    if (!status || (strcmp(status, "present") != 0 && strcmp(status, "apologies") != 0)) {
+        web_error(r, 400, "Say whether you will come or send apologies.");
+        return;
+    }
+    if (!r->user.person_id ||
+        store_attendance_set(r->db, r->ids[0], r->user.person_id, status) != 0) {
+        web_error(r, 422, "Your answer could not be saved.");
+        return;
+    }
+    back(r);
+}
+
+/* "YYYY-MM-DDTHH:MM" (UTC) to seconds; -1 when malformed. */
+static int64_t parse_utc(const char *s)
+{
+    static const char shape[] = "dddd-dd-ddTdd:dd";
+    if (!s || strlen(s) != sizeof shape - 1)
+        return -1;
+    for (size_t i = 0; shape[i]; i++)
+        if (shape[i] == 'd' ? !(s[i] >= '0' && s[i] <= '9') : s[i] != shape[i])
+            return -1;
+    struct tm tm = {0};
+    int v[5], at[5] = {0, 5, 8, 11, 14}, len[5] = {4, 2, 2, 2, 2};
+    for (int k = 0; k < 5; k++) {
+        v[k] = 0;
+        for (int i = 0; i < len[k]; i++)
+            v[k] = v[k] * 10 + (s[at[k] + i] - '0');
+    }
+    if (v[1] < 1 || v[1] > 12 || v[2] < 1 || v[2] > 31 || v[3] > 23 || v[4] > 59)
+        return -1;
+    tm.tm_year = v[0] - 1900;
+    tm.tm_mon = v[1] - 1;
+    tm.tm_mday = v[2];
+    tm.tm_hour = v[3];
+    tm.tm_min = v[4];
+    return (int64_t)timegm(&tm);
+}
+
+/* POST /meetings/#/move to=YYYY-MM-DDTHH:MM (UTC), keeping the duration (admins). */
+void page_meeting_move(struct web_request *r)
+{
+    struct meeting m = {0};
+    int rc = store_meeting_get(r->db, r->ids[0], &m);
+    if (rc != 0) {
+        web_error(r, rc == 1 ? 404 : 500, "There is no such meeting.");
+        return;
+    }
+    int64_t to = parse_utc(form_get(&r->form, "to"));
+    int64_t length = m.ends_at - m.starts_at;
+    meeting_free(&m);
+    if (to < 0) {
+        web_error(r, 400, "Give the new start as YYYY-MM-DDTHH:MM (UTC).");
+        return;
+    }
+    if (store_meeting_move(r->db, r->ids[0], to, to + length) != 0) {
+        web_error(r, 500, "The meeting could not be moved.");
+        return;
+    }
+    back(r);
+}
+
+/* POST /meetings/#/cancel (admins). */
+void page_meeting_cancel(struct web_request *r)
+{
+    int rc = store_meeting_cancel(r->db, r->ids[0]);
+    if (rc < 0) {
+        web_error(r, 500, "The meeting could not be cancelled.");
+        return;
+    }
+    if (rc == 1) {
+        struct meeting m = {0};
+        bool exists = store_meeting_get(r->db, r->ids[0], &m) == 0;
+        meeting_free(&m);
+        if (!exists) {
+            web_error(r, 404, "There is no such meeting.");
+            return;
+        }
+    }
+    back(r);
+}
+
+/* POST /meetings/#/rules body=TEXT: any member or the facilitator adds a ground rule to the
+ * meeting's set. */
+void page_meeting_rule(struct web_request *r)
+{
+    if (!may(r, MEET_ITEM_REVIEW, r->ids[0]))
+        return;
+    const char *body = form_get(&r->form, "rule");
+    struct meeting m = {0};
+    long long id;
+    if (!body || !*body) {
+        web_error(r, 400, "Write the ground rule.");
+        return;
+    }
+    if (store_meeting_get(r->db, r->ids[0], &m) != 0 ||
+        store_ground_rule_add(r->db, m.set_id, body, &id) != 0) {
+        meeting_free(&m);
+        web_error(r, 422, "The ground rule could not be saved (too long?).");
+        return;
+    }
+    meeting_free(&m);
+    back(r);
+}
+
+/* POST /meetings/#/facilitator person=ID: the meeting's facilitator hands the role for this
+ * meeting to a member of the set (who must be able to see the meeting's content). */
+void page_meeting_handover(struct web_request *r)
+{
+    struct meeting m = {0};
+    if (!may(r, MEET_ITEM_REVIEW, r->ids[0]))
+        return;
+    if (store_meeting_get(r->db, r->ids[0], &m) != 0) {
+        web_error(r, 404, "There is no such meeting record.");
+        return;
+    }
+    long long fac = m.facilitator_id;
+    meeting_free(&m);
+    if (!r->user.person_id || fac != r->user.person_id) {
+        web_error(r, 403, "Only this meeting's facilitator can hand the role on.");
+        return;
+    }
+    const char *p = form_get(&r->form, "person");
+    long long to = p ? atoll(p) : 0;
+    struct meet_viewer them = {to, false};
+    if (to <= 0 || store_meet_may_see(r->db, &them, MEET_ITEM_REVIEW, r->ids[0]) != 1) {
+        web_error(r, 422, "Choose a member of this set.");
+        return;
+    }
+    if (store_meeting_set_facilitator(r->db, r->ids[0], to) != 0) {
+        web_error(r, 500, "The role could not be handed on.");
+        return;
+    }
+    back(r);
+}

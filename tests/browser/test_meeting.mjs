@@ -1,0 +1,97 @@
+// Browser test of the meeting page: a set member opens the next meeting from the set page,
+// sees the ground rules and the agenda, adds a question to a presentation's log and marks it
+// closed with one tap; an admin sees the same meeting with counts and no content.
+// Screenshots go to $SETWORK_BUILD_DIR/screenshots.
+import { spawn, execFileSync } from "node:child_process";
+import { mkdtempSync, mkdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { chromium } from "playwright-core";
+
+const bin = process.env.SETWORK;
+const shots = join(process.env.SETWORK_BUILD_DIR || ".", "screenshots");
+mkdirSync(shots, { recursive: true });
+const dir = mkdtempSync(join(tmpdir(), "setwork-meeting-"));
+const db = join(dir, "db");
+let failures = 0;
+function check(ok, what) {
+  if (ok) return;
+  failures++;
+  console.error(`FAIL: ${what}`);
+}
+const sql = (q) => execFileSync("sqlite3", [db, q]).toString().trim();
+
+execFileSync(bin, ["--db", db, "demo"]);
+const logins = execFileSync(bin, ["--db", db, "users", "demo"]).toString();
+const participant = /participant\s+(\S+)/.exec(logins)[1];
+execFileSync(bin, ["--db", db, "meetings", "schedule", "--programme", "Demo", "--set", "Set 1",
+  "--first", "2030-03-05T10:00", "--every", "4w", "--count", "3", "--location", "Room 4"]);
+const self = sql(`SELECT person_id FROM users WHERE email = '${participant}'`);
+const m1 = sql("SELECT id FROM meetings WHERE set_id = 1 ORDER BY starts_at LIMIT 1");
+sql(`INSERT INTO set_ground_rules(set_id, position, body) VALUES (1, 1, 'What is said here stays here');
+     INSERT INTO set_ground_rules(set_id, position, body) VALUES (1, 2, 'Questions, not advice');
+     INSERT INTO presentations(meeting_id, presenter_id, position) VALUES (${m1}, ${self}, 1);`);
+
+const server = spawn(bin, ["--db", db, "serve", "--listen", "127.0.0.1:0"]);
+const url = await new Promise((resolve, reject) => {
+  let out = "";
+  server.stdout.on("data", (d) => {
+    out += d;
+    const m = /serving (http:\/\/\S+)\//.exec(out);
+    if (m) resolve(m[1]);
+  });
+  server.on("exit", () => reject(new Error("server exited")));
+  setTimeout(() => reject(new Error("server did not start")), 10000);
+});
+const browser = await chromium.launch({
+  executablePath: "/usr/bin/chromium",
+  headless: true,
+  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+});
+async function logIn(page, email) {
+  await page.goto(`${url}/login`);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill("setwork-demo");
+  await page.getByRole("button", { name: "Log in" }).click();
+  await page.waitForURL(`${url}/`);
+}
+
+try {
+  const ctx = await browser.newContext({ viewport: { width: 1200, height: 800 } });
+  const p = await ctx.newPage();
+  await logIn(p, participant);
+  await p.goto(`${url}/sets/1`);
+  await p.screenshot({ path: join(shots, "set-meetings.png"), fullPage: true });
+  await p.locator(`a[href="/meetings/${m1}"]`).first().click();
+  await p.waitForURL(`${url}/meetings/${m1}`);
+  check((await p.textContent("ol.rules")).includes("Questions, not advice"), "ground rules shown");
+  await p.getByLabel("Question").fill("What would success look like?");
+  await p.getByRole("button", { name: "Add question" }).click();
+  await p.waitForURL(`${url}/meetings/${m1}`);
+  const q = p.locator("ul.questions li", { hasText: "What would success look like?" });
+  check((await q.count()) === 1, "question added to the log");
+  await q.getByRole("button", { name: "closed" }).click();
+  await p.waitForURL(`${url}/meetings/${m1}`);
+  check((await p.locator("ul.questions li .tag").first().textContent()) === "closed",
+    "question marked closed in one tap");
+  await p.screenshot({ path: join(shots, "meeting-member.png"), fullPage: true });
+  await p.goto(`${url}/my/meetings`);
+  check((await p.textContent("main")).includes("Next:"), "my meetings shows what is next");
+  await p.screenshot({ path: join(shots, "my-meetings.png"), fullPage: true });
+
+  const a = await (await browser.newContext({ viewport: { width: 1200, height: 800 } })).newPage();
+  await logIn(a, "admin@demo.example");
+  await a.goto(`${url}/meetings/${m1}`);
+  const main = await a.textContent("main");
+  check(main.includes("1 questions") && !main.includes("success"), "admin sees counts only");
+  await a.screenshot({ path: join(shots, "meeting-admin.png"), fullPage: true });
+} catch (e) {
+  failures++;
+  console.error(e);
+} finally {
+  await browser.close();
+  server.kill("SIGTERM");
+  rmSync(dir, { recursive: true, force: true });
+}
+console.log(failures ? `${failures} failed` : "meeting browser test passed");
+process.exit(failures ? 1 : 0);

@@ -121,6 +121,7 @@ static void my_setwork(struct web_request *r)
         }
         H(&page, "</ul>\n");
     }
+    web_next_meeting(r, &page);
     html_page_end(&page);
     web_html(r, 200, &page);
     html_free(&page);

@@ -78,6 +78,40 @@ void web_set_meetings(struct web_request *r, struct html *page, long long set_id
     meetings_free(ms, n);
 }
 
+/* The "Next: …" line for MS (in time order), or that nothing is planned. */
+static void next_notice(struct html *page, const struct meeting *ms, size_t n, time_t now)
+{
+    const struct meeting *next = NULL;
+    for (size_t i = 0; i < n && !next; i++)
+        if (!ms[i].cancelled && ms[i].ends_at >= now)
+            next = &ms[i];
+    if (next) {
+        H(page, "<p class=\"notice\">Next: <a href=\"/meetings/");
+        html_int(page, next->id);
+        H(page, "\">");
+        html_text(page, next->set_name);
+        H(page, ", ");
+        html_when(page, next->starts_at);
+        H(page, "</a></p>\n");
+    } else {
+        H(page, "<p>No meetings are planned for you yet.</p>\n");
+    }
+}
+
+void web_next_meeting(struct web_request *r, struct html *page)
+{
+    struct meeting *ms = NULL;
+    size_t n = 0;
+    if (!r->user.person_id || store_meetings_for_person(r->db, r->user.person_id, 0, &ms, &n) != 0)
+        return;
+    H(page, "<h2>What is next</h2>\n");
+    next_notice(page, ms, n, r->now);
+    H(page, "<p><a href=\"/my/meetings\">All my meetings</a> · "
+            "<a href=\"/account/calendar\">Subscribe in your calendar</a> · "
+            "<a href=\"/journal\">My journal</a></p>\n");
+    meetings_free(ms, n);
+}
+
 void page_my_meetings(struct web_request *r)
 {
     struct meeting *ms = NULL;
@@ -89,21 +123,7 @@ void page_my_meetings(struct web_request *r)
     struct html page = {0};
     struct html_viewer v = web_viewer(r);
     html_page_begin(&page, "My meetings", &v);
-    const struct meeting *next = NULL;
-    for (size_t i = 0; i < n && !next; i++)
-        if (!ms[i].cancelled && ms[i].ends_at >= r->now)
-            next = &ms[i];
-    if (next) {
-        H(&page, "<p class=\"notice\">Next: <a href=\"/meetings/");
-        html_int(&page, next->id);
-        H(&page, "\">");
-        html_text(&page, next->set_name);
-        H(&page, ", ");
-        html_when(&page, next->starts_at);
-        H(&page, "</a></p>\n");
-    } else {
-        H(&page, "<p>No meetings are planned for you yet.</p>\n");
-    }
+    next_notice(&page, ms, n, r->now);
     if (n)
         meeting_rows(&page, ms, n, r->now);
     H(&page, "<p><a href=\"/account/calendar\">Subscribe in your calendar</a> · "

@@ -29,6 +29,8 @@ curl -s -c "$jar" -b "$jar" -H "Origin: ${url%/}" -o /dev/null \
 curl -s -b "$jar" "$url" > "$SCRATCH/home.html"
 expect_contains "$SCRATCH/home.html" "My sets" "participant home"
 expect_contains "$SCRATCH/home.html" "facilitator Fran Okafor" "the demo sets are published with facilitators"
+expect_contains "$SCRATCH/home.html" "What is next" "My setwork says what is next"
+expect_contains "$SCRATCH/home.html" "Next: <a href=\"/meetings/" "the next meeting is linked"
 "$SETWORK" --db "$db" meetings list --programme Demo > "$SCRATCH/meetings"
 expect_contains "$SCRATCH/meetings" "Europe/London" "a meeting series per set"
 "$SETWORK" --db "$db" report --programme Demo > "$SCRATCH/report"

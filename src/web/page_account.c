@@ -24,7 +24,9 @@ static void account_page(struct web_request *r, int status, const char *new_toke
     html_text(&page, r->user.email);
     H(&page, "</dd><dt>Role</dt><dd>");
     html_text(&page, user_role_name(r->user.role));
-    H(&page, "</dd></dl>\n<h2>API tokens</h2>\n<p class=\"hint\">Scripts use a token as "
+    H(&page, "</dd></dl>\n<h2>Calendar</h2>\n<p><a href=\"/account/calendar\">Subscribe to your "
+             "meetings in Outlook, Google or Apple Calendar</a></p>\n");
+    H(&page, "<h2>API tokens</h2>\n<p class=\"hint\">Scripts use a token as "
              "<code>Authorization: Bearer TOKEN</code> on <code>/api/v1/</code>.</p>\n");
     if (error)
         html_notice(&page, true, error);

@@ -2,11 +2,11 @@
 // sees the ground rules and the agenda, adds a question to a presentation's log and marks it
 // closed with one tap; an admin sees the same meeting with counts and no content.
 // Screenshots go to $SETWORK_BUILD_DIR/screenshots.
-import { spawn, execFileSync } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { mkdtempSync, mkdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { chromium } from "playwright-core";
+import { launchBrowser, loginFor, startServer } from "./harness.mjs";
 
 const bin = process.env.SETWORK;
 const shots = join(process.env.SETWORK_BUILD_DIR || ".", "screenshots");
@@ -32,29 +32,9 @@ sql(`INSERT INTO set_ground_rules(set_id, position, body) VALUES (1, 1, 'What is
      INSERT INTO set_ground_rules(set_id, position, body) VALUES (1, 2, 'Questions, not advice');
      INSERT INTO presentations(meeting_id, presenter_id, position) VALUES (${m1}, ${self}, 1);`);
 
-const server = spawn(bin, ["--db", db, "serve", "--listen", "127.0.0.1:0"]);
-const url = await new Promise((resolve, reject) => {
-  let out = "";
-  server.stdout.on("data", (d) => {
-    out += d;
-    const m = /serving (http:\/\/\S+)\//.exec(out);
-    if (m) resolve(m[1]);
-  });
-  server.on("exit", () => reject(new Error("server exited")));
-  setTimeout(() => reject(new Error("server did not start")), 10000);
-});
-const browser = await chromium.launch({
-  executablePath: "/usr/bin/chromium",
-  headless: true,
-  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-});
-async function logIn(page, email) {
-  await page.goto(`${url}/login`);
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill("setwork-demo");
-  await page.getByRole("button", { name: "Log in" }).click();
-  await page.waitForURL(`${url}/`);
-}
+const { server, url } = await startServer(bin, db);
+const browser = await launchBrowser();
+const logIn = loginFor(url);
 
 try {
   const ctx = await browser.newContext({ viewport: { width: 1200, height: 800 } });

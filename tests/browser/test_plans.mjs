@@ -1,11 +1,11 @@
 // Browser test of forming sets: an admin forms sets for the demo programme, moves a person (the
 // score and plan update at once), publishes; the participant then sees only their own set of the
 // new plan, without emails. Screenshots go to $SETWORK_BUILD_DIR/screenshots (plan-*.png).
-import { spawn, execFileSync } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { mkdtempSync, mkdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { chromium } from "playwright-core";
+import { launchBrowser, loginFor, startServer } from "./harness.mjs";
 
 const bin = process.env.SETWORK;
 const shots = join(process.env.SETWORK_BUILD_DIR || ".", "screenshots");
@@ -23,31 +23,11 @@ execFileSync(bin, ["--db", db, "demo"]);
 const logins = execFileSync(bin, ["--db", db, "users", "demo"]).toString();
 const participant = /participant\s+(\S+)/.exec(logins)[1];
 
-const server = spawn(bin, ["--db", db, "serve", "--listen", "127.0.0.1:0"]);
-const url = await new Promise((resolve, reject) => {
-  let out = "";
-  server.stdout.on("data", (d) => {
-    out += d;
-    const m = /serving (http:\/\/\S+)\//.exec(out);
-    if (m) resolve(m[1]);
-  });
-  server.on("exit", () => reject(new Error("server exited")));
-  setTimeout(() => reject(new Error("server did not start")), 10000);
-});
+const { server, url } = await startServer(bin, db);
 
-const browser = await chromium.launch({
-  executablePath: "/usr/bin/chromium",
-  headless: true,
-  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-});
+const browser = await launchBrowser();
 
-async function logIn(page, email) {
-  await page.goto(`${url}/login`);
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill("setwork-demo");
-  await page.getByRole("button", { name: "Log in" }).click();
-  await page.waitForURL(`${url}/`);
-}
+const logIn = loginFor(url);
 
 try {
   const admin = await (await browser.newContext({ viewport: { width: 1200, height: 900 } })).newPage();

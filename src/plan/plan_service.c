@@ -4,6 +4,7 @@
 
 #include "engine/formation/formation.h"
 #include "engine/formation/score.h"
+#include "store/store_network.h"
 #include "store/store_people.h"
 #include "store/store_plans.h"
 #include "store/store_sets.h"
@@ -71,6 +72,35 @@ static int add_history(struct form_input *in, struct db *db, long long programme
     return 0;
 }
 
+/* Ties from the programme's network surveys (any wave, any relation, either direction): the two
+ * already know each other, fully, from the moment the tie is recorded. */
+static int add_network_ties(struct form_input *in, struct db *db, long long programme_id,
+                            const struct id_index *ids, struct strbuf *err)
+{
+    struct known_pair *pairs = NULL;
+    size_t count = 0;
+    if (store_known_pairs(db, programme_id, &pairs, &count) != 0) {
+        sb_append(err, "cannot read the network survey ties");
+        return -1;
+    }
+    struct form_known *grown =
+        realloc(in->known, sizeof *in->known * ((size_t)in->known_count + count + 1));
+    if (!grown) {
+        free(pairs);
+        sb_append(err, "out of memory");
+        return -1;
+    }
+    in->known = grown;
+    for (size_t t = 0; t < count; t++) {
+        int a = find_id(ids, (size_t)in->n, pairs[t].person_a);
+        int b = find_id(ids, (size_t)in->n, pairs[t].person_b);
+        if (a >= 0 && b >= 0)
+            in->known[in->known_count++] = (struct form_known){a, b, 1.0};
+    }
+    free(pairs);
+    return 0;
+}
+
 /* The rules the programme lead declared in the store. */
 static int add_rules(struct form_input *in, struct db *db, long long programme_id,
                      const struct id_index *ids, struct strbuf *err)
@@ -103,6 +133,7 @@ int plan_input_from_store(struct form_input *in, struct db *db, long long progra
 {
     struct id_index *ids = index_ids(in->cohort);
     int rc = !ids || add_history(in, db, programme_id, before, ids, err) != 0 ||
+                     add_network_ties(in, db, programme_id, ids, err) != 0 ||
                      add_rules(in, db, programme_id, ids, err) != 0
                  ? -1
                  : 0;

@@ -10,29 +10,26 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The programmes the viewer is a member of, as ids (caller frees); -1 on error. */
-static int my_programmes(struct web_request *r, long long **ids, size_t *n)
+/* The programmes the viewer is a member of, as [{id,name,...}] (new reference); NULL on error. */
+static json_t *my_programmes(struct web_request *r)
 {
-    *ids = NULL;
-    *n = 0;
     json_t *all = store_web_programmes(r->db, &r->user);
-    if (!all)
-        return -1;
+    json_t *mine = json_array();
     size_t i;
     json_t *p;
-    *ids = calloc(json_array_size(all) + 1, sizeof **ids);
-    if (!*ids) {
+    if (!all || !mine) {
         json_decref(all);
-        return -1;
+        json_decref(mine);
+        return NULL;
     }
     json_array_foreach(all, i, p)
     {
         long long id = json_integer_value(json_object_get(p, "id"));
         if (r->user.person_id && store_is_member(r->db, id, r->user.person_id) == 1)
-            (*ids)[(*n)++] = id;
+            json_array_append(mine, p);
     }
     json_decref(all);
-    return 0;
+    return mine;
 }
 
 static void visibility_text(struct html *page, const char *v)
@@ -104,22 +101,25 @@ static void set_list(struct html *page, json_t *set)
     }
 }
 
-static void write_form(struct html *page, const char *csrf, const long long *ids, size_t n)
+static void write_form(struct html *page, const char *csrf, json_t *progs)
 {
+    size_t i;
+    json_t *p;
     H(page, "<h2>Write a challenge</h2>\n<form method=\"post\" action=\"/my/challenges\">\n");
     html_csrf(page, csrf);
-    if (n == 1) {
+    if (json_array_size(progs) == 1) {
         H(page, "<input type=\"hidden\" name=\"programme\" value=\"");
-        html_int(page, ids[0]);
+        html_int(page, json_integer_value(json_object_get(json_array_get(progs, 0), "id")));
         H(page, "\">\n");
     } else {
         H(page, "<label for=\"programme\">Programme</label>\n"
                 "<select id=\"programme\" name=\"programme\">\n");
-        for (size_t i = 0; i < n; i++) {
+        json_array_foreach(progs, i, p)
+        {
             H(page, "<option value=\"");
-            html_int(page, ids[i]);
-            H(page, "\">Programme ");
-            html_int(page, ids[i]);
+            html_int(page, json_integer_value(json_object_get(p, "id")));
+            H(page, "\">");
+            html_text(page, json_string_value(json_object_get(p, "name")));
             H(page, "</option>\n");
         }
         H(page, "</select>\n");
@@ -142,28 +142,35 @@ static void write_form(struct html *page, const char *csrf, const long long *ids
 /* The page, with ERROR (escaped) above the form when a save was refused. */
 static void show(struct web_request *r, int status, const char *error)
 {
-    long long *ids = NULL;
-    size_t n = 0;
-    if (my_programmes(r, &ids, &n) != 0) {
+    json_t *progs = my_programmes(r);
+    if (!progs) {
         web_error(r, 500, "Your programmes could not be read.");
         return;
     }
+    size_t n = json_array_size(progs);
     struct html page = {0};
     struct html_viewer v = web_viewer(r);
     html_page_begin(&page, "My challenges", &v);
     if (error)
         html_notice(&page, true, error);
-    H(&page, "<p class=\"hint\">Write the challenges you bring. Choose who may see each one: "
-             "shared with the cohort, it is matched with others' anonymously, and nobody is "
-             "told your name.</p>\n");
+    H(&page, "<p class=\"hint\">Write the challenges you bring and choose who may see each "
+             "one. Your set sees those shared with the set or the cohort, with your name; the rest "
+             "of the cohort is only told how many people work on something close, with an "
+             "anonymous excerpt when the author agreed.</p>\n");
     if (n == 0)
         H(&page, "<p>You are not a member of a programme.</p>\n");
     for (size_t i = 0; i < n; i++) {
         struct theme_settings s;
         char *err = NULL;
         json_t *view = NULL;
-        if (store_theme_settings(r->db, ids[i], &s) == 0)
-            view = challenge_view_json(r->db, ids[i], r->user.person_id, &s, &err);
+        long long id = json_integer_value(json_object_get(json_array_get(progs, i), "id"));
+        if (n > 1) {
+            H(&page, "<h2>");
+            html_text(&page, json_string_value(json_object_get(json_array_get(progs, i), "name")));
+            H(&page, "</h2>\n");
+        }
+        if (store_theme_settings(r->db, id, &s) == 0)
+            view = challenge_view_json(r->db, id, r->user.person_id, &s, &err);
         free(err);
         if (!view)
             continue;
@@ -172,11 +179,11 @@ static void show(struct web_request *r, int status, const char *error)
         json_decref(view);
     }
     if (n > 0)
-        write_form(&page, r->csrf, ids, n);
+        write_form(&page, r->csrf, progs);
     html_page_end(&page);
     web_html(r, status, &page);
     html_free(&page);
-    free(ids);
+    json_decref(progs);
 }
 
 void page_my_challenges(struct web_request *r)

@@ -136,6 +136,8 @@ static void show(struct web_request *r, int status, const char *wave, const char
                     &v);
     if (notice)
         html_notice(&page, error, notice);
+    H(&page, "<p class=\"actions\"><a href=\"/my/survey?wave=start\">Start of the programme</a> "
+             "<a href=\"/my/survey?wave=end\">End of the programme</a></p>\n");
     struct instrument ins = {0};
     long long *items = NULL;
     if (rc == 1) {

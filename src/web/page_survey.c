@@ -48,9 +48,8 @@ static int wave_instrument(struct web_request *r, long long programme, const cha
     return rc == 0 ? 0 : -1;
 }
 
-static void own_answers(struct web_request *r, struct html *page, long long programme)
+static void own_answers(struct html *page, json_t *mine)
 {
-    json_t *mine = store_survey_person_answers(r->db, programme, r->user.person_id);
     size_t i;
     json_t *a;
     H(page, "<h2>Your answers</h2>\n<p class=\"hint\">Only you see these; the programme sees "
@@ -73,10 +72,26 @@ static void own_answers(struct web_request *r, struct html *page, long long prog
         }
         H(page, "</tbody></table>\n");
     }
-    json_decref(mine);
 }
 
-static void form(struct web_request *r, struct html *page, json_t *ins, const char *wave)
+/* PERSON's earlier answer to item CODE in WAVE among MINE (their own answers), or
+ * INSTRUMENT_NO_ANSWER, so that answering again starts from what they said. */
+static long long earlier(json_t *mine, const char *wave, const char *code)
+{
+    size_t i;
+    json_t *a;
+    json_array_foreach(mine, i, a)
+    {
+        const char *w = json_string_value(json_object_get(a, "wave"));
+        const char *c = json_string_value(json_object_get(a, "item"));
+        if (w && c && code && strcmp(w, wave) == 0 && strcmp(c, code) == 0)
+            return json_integer_value(json_object_get(a, "value"));
+    }
+    return INSTRUMENT_NO_ANSWER;
+}
+
+static void form(struct web_request *r, struct html *page, json_t *ins, const char *wave,
+                 json_t *mine)
 {
     size_t i, k;
     json_t *item, *pt;
@@ -94,6 +109,7 @@ static void form(struct web_request *r, struct html *page, json_t *ins, const ch
         H(page, ". ");
         html_text(page, json_string_value(json_object_get(item, "text")));
         H(page, "</legend>\n");
+        long long before = earlier(mine, wave, json_string_value(json_object_get(item, "code")));
         json_array_foreach(json_object_get(ins, "points"), k, pt)
         {
             long long value = json_integer_value(json_object_get(pt, "value"));
@@ -105,7 +121,10 @@ static void form(struct web_request *r, struct html *page, json_t *ins, const ch
             html_int(page, (long long)i);
             H(page, "\" value=\"");
             html_int(page, value);
-            H(page, "\"><label for=\"q");
+            if (value == before)
+                H(page, "\" checked><label for=\"q");
+            else
+                H(page, "\"><label for=\"q");
             html_int(page, (long long)i);
             H(page, "-");
             html_int(page, value);
@@ -147,10 +166,12 @@ static void show(struct web_request *r, int status, const char *wave, const char
         H(&page, "<p>The survey could not be found.</p>\n");
     } else {
         json_t *j = survey_instrument_json(&ins);
+        json_t *mine = store_survey_person_answers(r->db, programme, r->user.person_id);
         if (j)
-            form(r, &page, j, wave);
+            form(r, &page, j, wave, mine);
+        own_answers(&page, mine);
         json_decref(j);
-        own_answers(r, &page, programme);
+        json_decref(mine);
     }
     instrument_free(&ins);
     free(items);

@@ -78,6 +78,9 @@ for i in $(seq 0 $((n - 1))); do args+=(--data-urlencode "q$i=2"); done
 code=$(status "$part" POST /my/survey --data-urlencode "csrf=$token" --data-urlencode wave=start "${args[@]}")
 [ "$code" = 200 ] && pass || fail "survey submit: $code"
 grep -q 'your answers are saved' "$SCRATCH/last.body" && pass || fail "no confirmation"
+tidy -errors -quiet "$SCRATCH/last.body" >"$SCRATCH/tidy.txt" 2>&1 && pass || fail "survey answers page: $(cat "$SCRATCH/tidy.txt")"
+checked=$(grep -c 'value="2" checked' "$SCRATCH/last.body")
+[ "$checked" = "$n" ] && pass || fail "expected $n earlier answers checked, got $checked"
 rows=$(sed -n '/<table class="answers">/,/<\/table>/p' "$SCRATCH/last.body" | grep -c '<td>start</td>')
 [ "$rows" = "$n" ] && pass || fail "expected $n answers shown back, got $rows"
 code=$(status "$part" POST /my/survey --data-urlencode "csrf=$token" --data-urlencode wave=start --data-urlencode q0=99)
@@ -85,5 +88,6 @@ code=$(status "$part" POST /my/survey --data-urlencode "csrf=$token" --data-urle
 curl -s -o "$SCRATCH/survey2.html" -b "$jar2" "$URL/my/survey?wave=start"
 grep -q 'You have not answered yet' "$SCRATCH/survey2.html" && pass || fail "another participant sees answers"
 grep -q '<td>start</td>' "$SCRATCH/survey2.html" && fail "another person's answers leaked" || pass
+grep -q 'checked>' "$SCRATCH/survey2.html" && fail "another person's answers are pre-selected" || pass
 cp "$SCRATCH/mine.html" "${SETWORK_BUILD_DIR:-/tmp}/challenges-page.html" 2>/dev/null || true
 finish

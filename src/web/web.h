@@ -150,6 +150,10 @@ void page_report(struct web_request *r);
 /* Writes the meetings of SET_ID (which R's viewer may see) as a section of PAGE. */
 void web_set_meetings(struct web_request *r, struct html *page, long long set_id);
 void page_my_meetings(struct web_request *r);
+void page_my_challenges(struct web_request *r);
+void page_challenge_save(struct web_request *r);
+void page_my_survey(struct web_request *r);
+void page_survey_submit(struct web_request *r);
 /* Writes a "What is next" section (the viewer's next meeting and links) into PAGE. */
 void web_next_meeting(struct web_request *r, struct html *page);
 void page_meeting(struct web_request *r);

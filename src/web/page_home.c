@@ -117,7 +117,8 @@ static void my_setwork(struct web_request *r)
             html_int(&page, json_integer_value(json_object_get(s, "programme_id")));
             H(&page, "\">Network survey</a> <a href=\"/network/");
             html_int(&page, json_integer_value(json_object_get(s, "programme_id")));
-            H(&page, "/me\">My network</a></p></li>\n");
+            H(&page, "/me\">My network</a> <a href=\"/my/challenges\">My challenges</a> "
+                     "<a href=\"/my/survey?wave=start\">Pulse survey</a></p></li>\n");
         }
         H(&page, "</ul>\n");
     }

@@ -73,6 +73,15 @@ for _ in 1 2 3 4; do post /meetings/$M/timer --data-urlencode action=next >/dev/
 get participant /meetings/$M >/dev/null
 expect_contains "$SCRATCH/last.body" 'class="phase">Presenting<' "next presenter's first phase"
 
+# Resumed and running far past its budget, the phase shows the overrun warning: the stored
+# segment start is moved back an hour, as if the presenter had talked on.
+expect_status 303 "$(post /meetings/$M/timer --data-urlencode action=start)" "resume"
+state=$(sql "SELECT state FROM meeting_timers WHERE meeting_id = $M" | awk '{$5 = $5 - 3600; print}')
+sql "UPDATE meeting_timers SET state = '$state' WHERE meeting_id = $M"
+get participant /meetings/$M >/dev/null
+expect_contains "$SCRATCH/last.body" "Overrun" "overrun warning"
+expect_contains "$SCRATCH/last.body" 'data-left="-' "negative time left"
+
 # The page passes tidy for the member (and the admin's view stays valid too).
 for who in participant admin; do
   get $who /meetings/$M >/dev/null

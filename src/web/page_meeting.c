@@ -288,7 +288,12 @@ static void section_records(struct web_request *r, struct html *page, const stru
         H(page, "<input type=\"hidden\" name=\"presentation\" value=\"");
         html_int(page, ps[i].id);
         H(page, "\">\n");
-        html_input(page, "text", "body", "Question", NULL, true);
+        /* One question form per presentation: each field needs its own id. */
+        H(page, "<p class=\"field\"><label for=\"q-");
+        html_int(page, ps[i].id);
+        H(page, "\">Question</label>\n<input type=\"text\" id=\"q-");
+        html_int(page, ps[i].id);
+        H(page, "\" name=\"body\" value=\"\" required></p>\n");
         H(page, "<button type=\"submit\">Add question</button>\n</form>\n</section>\n");
     }
     free(ps);
@@ -355,6 +360,7 @@ void page_meeting(struct web_request *r)
             attendance_form(r, &page, m.id);
         if (r->user.person_id && r->user.person_id == m.facilitator_id)
             handover_form(r, &page, &m);
+        web_meeting_timer(r, &page, &m);
         section_records(r, &page, &m);
     } else {
         /* Admins see how much happened, never what was said. */

@@ -63,6 +63,8 @@ const struct web_route web_routes[] = {
     {WEB_POST, "/meetings/#/attendance", ROLES_ALL, false, page_meeting_attendance},
     {WEB_POST, "/meetings/#/rules", ROLES_ALL, false, page_meeting_rule},
     {WEB_POST, "/meetings/#/facilitator", ROLES_ALL, false, page_meeting_handover},
+    {WEB_POST, "/meetings/#/timer", ROLES_ALL, false, page_meeting_timer},
+    {WEB_POST, "/meetings/#/presenters", ROLES_ALL, false, page_meeting_presenter},
     {WEB_POST, "/meetings/#/move", A, false, page_meeting_move},
     {WEB_POST, "/meetings/#/cancel", A, false, page_meeting_cancel},
     {WEB_GET, "/journal", ROLES_ALL, false, page_journal},

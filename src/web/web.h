@@ -165,6 +165,12 @@ void page_meeting_rule(struct web_request *r);
 void page_meeting_handover(struct web_request *r);
 void page_meeting_move(struct web_request *r);
 void page_meeting_cancel(struct web_request *r);
+/* page_meeting_timer.c: the timer section of the meeting page (M already passed the
+ * content check), and its Start/Pause/Next and add-presenter POSTs. */
+struct meeting;
+void web_meeting_timer(struct web_request *r, struct html *page, const struct meeting *m);
+void page_meeting_timer(struct web_request *r);
+void page_meeting_presenter(struct web_request *r);
 void page_journal(struct web_request *r);
 void page_journal_add(struct web_request *r);
 void page_calendar_settings(struct web_request *r);

@@ -1,6 +1,7 @@
 // Browser test of the meeting page: a set member opens the next meeting from the set page,
 // sees the ground rules and the agenda, adds a question to a presentation's log and marks it
-// closed with one tap; an admin sees the same meeting with counts and no content.
+// closed with one tap, starts the timer and watches it count down; an admin sees the same
+// meeting with counts and no content.
 // Screenshots go to $SETWORK_BUILD_DIR/screenshots.
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, mkdirSync, rmSync } from "node:fs";
@@ -55,6 +56,22 @@ try {
   check((await p.locator("ul.questions li .tag").first().textContent()) === "closed",
     "question marked closed in one tap");
   await p.screenshot({ path: join(shots, "meeting-member.png"), fullPage: true });
+
+  // The timer: Start is a plain POST; app.js then counts the phase down with no network calls.
+  await p.getByRole("button", { name: "Start" }).click();
+  await p.waitForURL(new RegExp(`/meetings/${m1}#timer$`));
+  check((await p.getAttribute(".timer", "data-state")) === "running", "timer running");
+  let requests = 0;
+  p.on("request", () => requests++);
+  const before = await p.textContent(".timer-left");
+  await p.waitForTimeout(2500);
+  const after = await p.textContent(".timer-left");
+  check(before !== after, `countdown moves (${before} -> ${after})`);
+  check(requests === 0, `countdown makes no requests (${requests})`);
+  await p.getByRole("button", { name: "Next phase" }).click();
+  await p.waitForURL(new RegExp(`/meetings/${m1}#timer$`));
+  check((await p.textContent(".timer .phase")) === "Clarifying questions", "next phase shown");
+  await p.screenshot({ path: join(shots, "meeting-timer.png"), fullPage: true });
   await p.goto(`${url}/my/meetings`);
   check((await p.textContent("main")).includes("Next:"), "my meetings shows what is next");
   await p.screenshot({ path: join(shots, "my-meetings.png"), fullPage: true });

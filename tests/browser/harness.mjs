@@ -1,6 +1,9 @@
 // Shared set-up for the browser tests: a server of the real binary on a free loopback port,
 // Debian's chromium through playwright-core, and logging in as a demo user.
-import { spawn } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
+import { mkdirSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { chromium } from "playwright-core";
 
 // Starts `setwork serve` on DB at a free port; resolves to { server, url }.
@@ -37,4 +40,20 @@ export function loginFor(url) {
     await page.getByRole("button", { name: "Log in" }).click();
     await page.waitForURL(`${url}/`);
   };
+}
+
+// The folder screenshots go to ($SETWORK_BUILD_DIR/screenshots), created if needed.
+export function screenshotsDir() {
+  const shots = join(process.env.SETWORK_BUILD_DIR || ".", "screenshots");
+  mkdirSync(shots, { recursive: true });
+  return shots;
+}
+
+// A scratch database holding the demo and its logins: { dir, db, participant }.
+export function demoDatabase(bin, prefix = "setwork-browser-") {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  const db = join(dir, "db");
+  execFileSync(bin, ["--db", db, "demo"]);
+  const logins = execFileSync(bin, ["--db", db, "users", "demo"]).toString();
+  return { dir, db, participant: /participant\s+(\S+)/.exec(logins)[1] };
 }

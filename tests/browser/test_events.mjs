@@ -1,27 +1,19 @@
 // Browser test of mixer events: an admin creates an event for the demo programme, generates
 // it, locks a round, marks someone absent and prints. Screenshots go to
 // $SETWORK_BUILD_DIR/screenshots.
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, mkdirSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { rmSync } from "node:fs";
 import { join } from "node:path";
-import { launchBrowser, loginFor, startServer } from "./harness.mjs";
+import { demoDatabase, launchBrowser, loginFor, screenshotsDir, startServer } from "./harness.mjs";
 
 const bin = process.env.SETWORK;
-const shots = join(process.env.SETWORK_BUILD_DIR || ".", "screenshots");
-mkdirSync(shots, { recursive: true });
-const dir = mkdtempSync(join(tmpdir(), "setwork-browser-"));
-const db = join(dir, "db");
+const shots = screenshotsDir();
+const { dir, db, participant } = demoDatabase(bin);
 let failures = 0;
 function check(ok, what) {
   if (ok) return;
   failures++;
   console.error(`FAIL: ${what}`);
 }
-
-execFileSync(bin, ["--db", db, "demo"]);
-const logins = execFileSync(bin, ["--db", db, "users", "demo"]).toString();
-const participant = /participant\s+(\S+)/.exec(logins)[1];
 
 const { server, url } = await startServer(bin, db);
 

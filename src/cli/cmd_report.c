@@ -35,6 +35,39 @@ static void print_scale(const json_t *s)
                json_real_value(json_object_get(s, "d_av")));
 }
 
+/* Before/after pairs of the network section, as "before -> after". */
+static void before_after(json_t *net, const char *key, const char *label, double scale,
+                         const char *unit)
+{
+    json_t *o = json_object_get(net, key);
+    if (!o)
+        return;
+    printf("  %-36s %8.2f%s -> %.2f%s\n", label,
+           scale * json_number_value(json_object_get(o, "before")), unit,
+           scale * json_number_value(json_object_get(o, "after")), unit);
+}
+
+static void print_network(json_t *net)
+{
+    printf("  from wave '%s' to '%s', %lld people\n",
+           json_string_value(json_object_get(net, "before")),
+           json_string_value(json_object_get(net, "after")),
+           (long long)json_integer_value(json_object_get(net, "people")));
+    printf("  new ties: %lld inside people's own sets, %lld beyond them; %lld lost\n",
+           (long long)json_integer_value(json_object_get(net, "new_ties_inside_own_set")),
+           (long long)json_integer_value(json_object_get(net, "new_ties_beyond_own_set")),
+           (long long)json_integer_value(json_object_get(net, "ties_lost")));
+    before_after(net, "cross_department_tie_share", "ties across departments", 100, "%");
+    before_after(net, "cross_organisation_tie_share", "ties across organisations", 100, "%");
+    before_after(net, "isolates", "isolated people", 1, "");
+    json_t *c = json_object_get(net, "contacts_per_person");
+    if (c)
+        printf("  %-36s %8.2f -> %.2f (d_z %.2f)\n", "contacts per person",
+               json_number_value(json_object_get(c, "before")),
+               json_number_value(json_object_get(c, "after")),
+               json_number_value(json_object_get(c, "d_z")));
+}
+
 static void print_report(const json_t *r)
 {
     json_t *p = json_object_get(r, "participation");
@@ -48,14 +81,23 @@ static void print_report(const json_t *r)
     printf("  survey: %lld answered at start, %lld at end\n", N(p, "survey_start"),
            N(p, "survey_end"));
     json_t *att = json_object_get(p, "attendance");
-    if (!json_is_true(json_object_get(att, "available")))
+    if (!json_is_true(json_object_get(att, "available"))) {
         printf("  attendance: %s\n", json_string_value(json_object_get(att, "note")));
+    } else {
+        printf("  meetings: %lld held of %lld planned; %lld present, %lld apologies, %lld absent",
+               N(att, "meetings_held"), N(att, "meetings_planned"), N(att, "present"),
+               N(att, "apologies"), N(att, "absent"));
+        json_t *rate = json_object_get(att, "attendance_rate");
+        if (json_is_real(rate))
+            printf(" (attendance %.0f%%)", 100 * json_real_value(rate));
+        putchar('\n');
+    }
     json_t *net = json_object_get(r, "network");
     printf("\nNetwork growth\n");
     if (!json_is_true(json_object_get(net, "available")))
         printf("  %s\n", json_string_value(json_object_get(net, "note")));
     else
-        json_dumpf(net, stdout, JSON_INDENT(2)), putchar('\n');
+        print_network(net);
     json_t *con = json_object_get(r, "connectedness");
     printf("\nConnectedness\n");
     if (!json_is_true(json_object_get(con, "available"))) {

@@ -140,3 +140,31 @@ int store_review_get(struct db *db, long long meeting_id, char **helped, char **
     sqlite3_reset(st);
     return result;
 }
+
+int store_programme_attendance(struct db *db, long long programme_id, const char *now,
+                               struct programme_attendance *out)
+{
+    memset(out, 0, sizeof *out);
+    sqlite3_stmt *st = db_prepare(
+        db, "WITH pm AS (SELECT m.id, m.ends_at FROM meetings m JOIN sets s ON s.id = m.set_id "
+            " JOIN set_plans sp ON sp.id = s.plan_id "
+            " WHERE sp.programme_id = ?1 AND m.status <> 'cancelled') "
+            "SELECT (SELECT count(*) FROM pm), (SELECT count(*) FROM pm WHERE ends_at < ?2), "
+            " coalesce(sum(a.status = 'present'), 0), coalesce(sum(a.status = 'apologies'), 0), "
+            " coalesce(sum(a.status = 'absent'), 0) "
+            "FROM meeting_attendance a JOIN pm ON pm.id = a.meeting_id WHERE pm.ends_at < ?2");
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, programme_id);
+    db_bind_text(st, 2, now);
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
+        out->planned = sqlite3_column_int(st, 0);
+        out->held = sqlite3_column_int(st, 1);
+        out->present = sqlite3_column_int(st, 2);
+        out->apologies = sqlite3_column_int(st, 3);
+        out->absent = sqlite3_column_int(st, 4);
+    }
+    sqlite3_reset(st);
+    return rc == SQLITE_ROW ? 0 : -1;
+}

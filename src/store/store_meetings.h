@@ -148,6 +148,14 @@ struct meet_counts {
 };
 int store_meeting_counts(struct db *db, long long meeting_id, struct meet_counts *out);
 
+/* Attendance across a programme's sets: meetings planned (not cancelled) and held (ended before
+ * NOW, an ISO UTC time), and the attendance records of held meetings by status. */
+struct programme_attendance {
+    long planned, held, present, apologies, absent;
+};
+int store_programme_attendance(struct db *db, long long programme_id, const char *now,
+                               struct programme_attendance *out);
+
 /* Calendar feed tokens. Creates (replacing any old one) a token for PERSON_ID and returns it
  * in *TOKEN (MEET_FEED_TOKEN_LEN hex digits; caller frees); only its hash is stored. */
 int store_feed_token_create(struct db *db, long long person_id, char **token);

@@ -85,6 +85,8 @@ void page_report(struct web_request *r)
     html_text(&page, json_string_value(json_object_get(rep, "programme")));
     H(&page, "</h2>\n<section class=\"report\"><h2>Participation</h2>\n");
     numbers(&page, json_object_get(rep, "participation"));
+    H(&page, "<h3>Meetings and attendance</h3>\n");
+    numbers(&page, json_object_get(json_object_get(rep, "participation"), "attendance"));
     H(&page, "</section>\n<section class=\"report\"><h2>Network growth</h2>\n");
     numbers(&page, json_object_get(rep, "network"));
     H(&page, "</section>\n<section class=\"report\"><h2>Connectedness</h2>\n");

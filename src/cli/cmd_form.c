@@ -315,7 +315,10 @@ static int run_form(struct cli_ctx *ctx, int argc, char **argv)
                               .weight = in.weight,
                               .w_new = in.w_new,
                               .known = in.known,
-                              .known_count = in.known_count};
+                              .known_count = in.known_count,
+                              .similar = in.similar,
+                              .similar_count = in.similar_count,
+                              .w_similar = in.w_similar};
     form_score_matrix(&sc, d);
     double ub;
     if (form_score_bound(&sc, in.m, in.lo, in.hi, &ub) != 0) {
@@ -420,6 +423,9 @@ const struct command command_form = {
             "weight 'new' when they do not already know each other: with --programme, pairs who\n"
             "shared a set in an earlier plan (the latest plan counts fully, each older one half\n"
             "as much as the next) or are joined by a tie in any network survey wave.\n"
+            "The weight 'similar' (default 0: off) adds to a pair whose challenges shared with\n"
+            "the cohort fall in one theme, to form sets that work on common issues while their\n"
+            "backgrounds still mix (with --programme).\n"
             "Default weights: organisation=3, department=2, location=1, role=1, grade=1,\n"
             "gender=0.5, other columns 1, new=2; --weights changes any of them.\n\n"
             "Rules that always hold: the set sizes (--sets M: M sets as equal as possible;\n"

@@ -88,6 +88,10 @@ int form_input_init(struct form_input *in, const struct cohort *c, const char *s
             in->w_new = w;
             continue;
         }
+        if (strcmp(item, "similar") == 0) {
+            in->w_similar = w;
+            continue;
+        }
         long a = cohort_attr_index(c, item);
         if (a < 0) {
             sb_printf(err, "--weights names '%s', which is not a column of this cohort", item);
@@ -312,6 +316,7 @@ void form_input_free(struct form_input *in)
     free(in->code);
     free(in->weight);
     free(in->known);
+    free(in->similar);
     free(in->apart);
     free(in->together);
     free(in->pin);

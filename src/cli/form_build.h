@@ -19,6 +19,9 @@ struct form_input {
     double w_new;
     struct form_known *known;
     int known_count;
+    double w_similar;           /* weight "similar" (0: off) */
+    struct form_known *similar; /* pairs sharing a challenge theme */
+    int similar_count;
     struct form_pair *apart, *together;
     int apart_count, together_count, apart_cap, together_cap;
     int *pin; /* n, -1 */
@@ -31,7 +34,8 @@ struct form_input {
 };
 
 /* Codes every attribute of C and sets the weights: defaults, then "name=value,..." from SPEC
- * (NULL for none; "new" names w_new). Returns 0, or -1 with a message in ERR. */
+ * (NULL for none; "new" names w_new, "similar" the bonus for sharing a challenge theme).
+ * Returns 0, or -1 with a message in ERR. */
 int form_input_init(struct form_input *in, const struct cohort *c, const char *spec,
                     struct strbuf *err);
 

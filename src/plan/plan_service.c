@@ -4,6 +4,7 @@
 
 #include "engine/formation/formation.h"
 #include "engine/formation/score.h"
+#include "store/store_challenges.h"
 #include "store/store_network.h"
 #include "store/store_people.h"
 #include "store/store_plans.h"
@@ -101,6 +102,51 @@ static int add_network_ties(struct form_input *in, struct db *db, long long prog
     return 0;
 }
 
+/* With the weight "similar", pairs whose cohort-shared challenges fall in one theme (issue 8:
+ * sets that work on common issues while still mixing backgrounds). */
+static int add_similar_challenges(struct form_input *in, struct db *db, long long programme_id,
+                                  const struct id_index *ids, struct strbuf *err)
+{
+    if (in->w_similar <= 0)
+        return 0;
+    long long *people = NULL, *themes = NULL;
+    size_t count = 0;
+    if (store_person_themes(db, programme_id, &people, &themes, &count) != 0) {
+        sb_append(err, "cannot read the challenge themes");
+        return -1;
+    }
+    int status = 0;
+    size_t cap = 0;
+    for (size_t x = 0; x < count && status == 0; x++) {
+        for (size_t y = x + 1; y < count && status == 0; y++) {
+            if (themes[x] != themes[y] || people[x] == people[y])
+                continue;
+            /* The same person twice in one theme (two challenges) counts once. */
+            if ((x > 0 && people[x] == people[x - 1] && themes[x] == themes[x - 1]) ||
+                (people[y] == people[y - 1] && themes[y] == themes[y - 1]))
+                continue;
+            int a = find_id(ids, (size_t)in->n, people[x]);
+            int b = find_id(ids, (size_t)in->n, people[y]);
+            if (a < 0 || b < 0)
+                continue;
+            if ((size_t)in->similar_count == cap) {
+                cap = cap ? cap * 2 : 64;
+                struct form_known *grown = realloc(in->similar, cap * sizeof *grown);
+                if (!grown) {
+                    sb_append(err, "out of memory");
+                    status = -1;
+                    break;
+                }
+                in->similar = grown;
+            }
+            in->similar[in->similar_count++] = (struct form_known){a, b, 1.0};
+        }
+    }
+    free(people);
+    free(themes);
+    return status;
+}
+
 /* The rules the programme lead declared in the store. */
 static int add_rules(struct form_input *in, struct db *db, long long programme_id,
                      const struct id_index *ids, struct strbuf *err)
@@ -134,6 +180,7 @@ int plan_input_from_store(struct form_input *in, struct db *db, long long progra
     struct id_index *ids = index_ids(in->cohort);
     int rc = !ids || add_history(in, db, programme_id, before, ids, err) != 0 ||
                      add_network_ties(in, db, programme_id, ids, err) != 0 ||
+                     add_similar_challenges(in, db, programme_id, ids, err) != 0 ||
                      add_rules(in, db, programme_id, ids, err) != 0
                  ? -1
                  : 0;
@@ -199,7 +246,10 @@ static int ctx_build(struct plan_ctx *c, struct db *db, long long programme_id, 
                               .weight = in->weight,
                               .w_new = in->w_new,
                               .known = in->known,
-                              .known_count = in->known_count};
+                              .known_count = in->known_count,
+                              .similar = in->similar,
+                              .similar_count = in->similar_count,
+                              .w_similar = in->w_similar};
     form_score_matrix(&sc, c->d);
     if (form_score_bound(&sc, in->m, in->lo, in->hi, &c->ub) != 0)
         c->ub = -1;

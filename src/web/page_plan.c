@@ -59,8 +59,9 @@ void page_plan_form(struct web_request *r)
     html_input(&page, "number", "size_max", "Largest set", hi, false);
     H(&page, "</fieldset>\n<fieldset><legend>Weights</legend>\n"
              "<p class=\"hint\">How much each difference counts, e.g. "
-             "organisation=3,department=2,location=1,grade=1,new=2. Blank for the "
-             "defaults.</p>\n");
+             "organisation=3,department=2,location=1,grade=1,new=2; add similar=3 to put "
+             "people whose shared challenges fall in one theme together. Blank for the "
+             "programme's weights.</p>\n");
     html_input(&page, "text", "weights", "Weights",
                json_string_value(json_object_get(prog, "weights")), false);
     json_decref(prog);

@@ -11,7 +11,7 @@ curl -s -b "$admin" "$URL/programmes/1/sets.csv" >"$SCRATCH/sets.csv"
 myset=$(grep -F ",$PARTICIPANT," "$SCRATCH/sets.csv" | cut -d, -f1)
 author_name=$(grep -F ",$PARTICIPANT," "$SCRATCH/sets.csv" | cut -d, -f3)
 # Three people of other sets write about the same thing, shared with the cohort.
-grep -v "^$myset," "$SCRATCH/sets.csv" | tail -n +2 | cut -d, -f4 | head -3 >"$SCRATCH/others.txt"
+grep -v "^$myset," "$SCRATCH/sets.csv" | tail -n +2 | cut -d, -f4 | sed -n '1,3p' >"$SCRATCH/others.txt"
 [ "$(wc -l <"$SCRATCH/others.txt")" = 3 ] || fail "fewer than three people outside the set"
 {
   echo "email,title,body,visibility,consent"

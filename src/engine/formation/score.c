@@ -55,6 +55,13 @@ void form_score_matrix(const struct form_scoring *sc, double *d)
         d[a * n + b] = v;
         d[b * n + a] = v;
     }
+    for (int t = 0; t < sc->similar_count; t++) {
+        size_t a = (size_t)sc->similar[t].a, b = (size_t)sc->similar[t].b;
+        if (a == b)
+            continue;
+        d[a * n + b] += sc->w_similar * sc->similar[t].weight;
+        d[b * n + a] = d[a * n + b];
+    }
 }
 
 static double pairs(long s)
@@ -148,6 +155,9 @@ int form_score_bound(const struct form_scoring *sc, int m, const int *lo, const 
         bound -= sc->weight[c] * same;
     }
     free(col);
+    /* Similar-challenge bonuses: at most every such pair in one set. */
+    for (int t = 0; t < sc->similar_count; t++)
+        bound += sc->w_similar * sc->similar[t].weight;
     *ub = bound;
     return 0;
 }

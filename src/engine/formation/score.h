@@ -29,6 +29,11 @@ struct form_scoring {
     double w_new;
     const struct form_known *known;
     int known_count;
+    /* Pairs working on a similar challenge (same theme): each adds w_similar * weight, so
+     * programmes that want it put them together while the attributes still mix. */
+    const struct form_known *similar;
+    int similar_count;
+    double w_similar;
 };
 
 /* Fills D (n*n, caller-allocated) with the pair scores; the diagonal is 0. */

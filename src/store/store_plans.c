@@ -276,61 +276,6 @@ int store_rules_clear(struct db *db, long long programme_id)
     return db_exec_stmt(st);
 }
 
-int store_shared_pairs_before(struct db *db, long long programme_id, long long before,
-                              struct store_shared_pair **out, size_t *count, char **err)
-{
-    *out = NULL;
-    *count = 0;
-    *err = NULL;
-    sqlite3_stmt *st =
-        db_prepare(db, "SELECT p.id, a.person_id, b.person_id FROM set_plans p "
-                       "JOIN sets s ON s.plan_id = p.id "
-                       "JOIN set_members a ON a.set_id = s.id "
-                       "JOIN set_members b ON b.set_id = s.id AND a.person_id < b.person_id "
-                       "WHERE p.programme_id = ?1 AND (?2 = 0 OR p.id < ?2) ORDER BY p.created_at "
-                       "DESC, p.id DESC");
-    if (!st) {
-        *err = str_printf("cannot read earlier plans: %s", db_errmsg(db));
-        return -1;
-    }
-    sqlite3_bind_int64(st, 1, programme_id);
-    sqlite3_bind_int64(st, 2, before);
-    size_t cap = 0;
-    long long last_plan = 0;
-    int age = -1, rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        long long plan = sqlite3_column_int64(st, 0);
-        if (plan != last_plan) {
-            age++;
-            last_plan = plan;
-        }
-        if (*count == cap) {
-            cap = cap ? 2 * cap : 256;
-            struct store_shared_pair *grown = realloc(*out, cap * sizeof **out);
-            if (!grown) {
-                sqlite3_reset(st);
-                free(*out);
-                *out = NULL;
-                *count = 0;
-                *err = str_printf("out of memory reading earlier plans");
-                return -1;
-            }
-            *out = grown;
-        }
-        (*out)[(*count)++] = (struct store_shared_pair){sqlite3_column_int64(st, 1),
-                                                        sqlite3_column_int64(st, 2), age};
-    }
-    sqlite3_reset(st);
-    if (rc != SQLITE_DONE) {
-        free(*out);
-        *out = NULL;
-        *count = 0;
-        *err = str_printf("cannot read earlier plans: %s", db_errmsg(db));
-        return -1;
-    }
-    return 0;
-}
-
 int store_rules_text(struct db *db, long long programme_id, struct strbuf *apart,
                      struct strbuf *pins)
 {

@@ -75,12 +75,6 @@ int store_rules_text(struct db *db, long long programme_id, struct strbuf *apart
 /* Deletes the keep-apart and pin rules of a programme (keep-together rules stay). 0 or -1. */
 int store_rules_clear(struct db *db, long long programme_id);
 
-/* As store_shared_pairs, but only plans older than plan BEFORE (0: every plan), so a plan is
- * never its own history. */
-#include "store/store_sets.h"
-int store_shared_pairs_before(struct db *db, long long programme_id, long long before,
-                              struct store_shared_pair **out, size_t *count, char **err);
-
 /* The programme's default formation weights: 0 with *OUT (caller frees; NULL when blank),
  * 1 when there is no such programme, -1 on error. */
 int store_programme_weights(struct db *db, long long programme_id, char **out);

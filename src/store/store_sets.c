@@ -75,8 +75,8 @@ fail:
     return -1;
 }
 
-int store_shared_pairs(struct db *db, long long programme_id, struct store_shared_pair **out,
-                       size_t *count, char **err)
+int store_shared_pairs_before(struct db *db, long long programme_id, long long before,
+                              struct store_shared_pair **out, size_t *count, char **err)
 {
     *out = NULL;
     *count = 0;
@@ -86,12 +86,14 @@ int store_shared_pairs(struct db *db, long long programme_id, struct store_share
                        "JOIN sets s ON s.plan_id = p.id "
                        "JOIN set_members a ON a.set_id = s.id "
                        "JOIN set_members b ON b.set_id = s.id AND a.person_id < b.person_id "
-                       "WHERE p.programme_id = ?1 ORDER BY p.created_at DESC, p.id DESC");
+                       "WHERE p.programme_id = ?1 AND (?2 = 0 OR p.id < ?2) ORDER BY p.created_at "
+                       "DESC, p.id DESC");
     if (!st) {
         *err = str_printf("cannot read earlier plans: %s", db_errmsg(db));
         return -1;
     }
     sqlite3_bind_int64(st, 1, programme_id);
+    sqlite3_bind_int64(st, 2, before);
     size_t cap = 0;
     long long last_plan = 0;
     int age = -1, rc;
@@ -126,6 +128,12 @@ int store_shared_pairs(struct db *db, long long programme_id, struct store_share
         return -1;
     }
     return 0;
+}
+
+int store_shared_pairs(struct db *db, long long programme_id, struct store_shared_pair **out,
+                       size_t *count, char **err)
+{
+    return store_shared_pairs_before(db, programme_id, 0, out, count, err);
 }
 
 int store_rules_load(struct db *db, long long programme_id, struct store_rule **out, size_t *count,

@@ -36,6 +36,11 @@ struct store_shared_pair {
 int store_shared_pairs(struct db *db, long long programme_id, struct store_shared_pair **out,
                        size_t *count, char **err);
 
+/* As store_shared_pairs, but only plans older than plan BEFORE (0: every plan), so a plan is
+ * never its own history. */
+int store_shared_pairs_before(struct db *db, long long programme_id, long long before,
+                              struct store_shared_pair **out, size_t *count, char **err);
+
 /* A rule of a programme: kind "apart", "together" (with person B) or "pin" (with SET_NAME). */
 struct store_rule {
     char kind[12];

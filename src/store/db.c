@@ -178,9 +178,23 @@ int db_open(const char *path, struct db **out, char **err)
     /* WAL with synchronous=FULL: every commit is fsynced to the log before it returns, so a
      * committed transaction survives a power cut, and readers never block the writer. */
     char *why = NULL;
-    if (exec_sql(db->conn,
-                 "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;",
-                 &why) != 0) {
+    /* Switching a new file to WAL takes an exclusive lock without waiting on the busy handler,
+     * so processes opening one new database together retry here for a while. */
+    int pragmas;
+    for (int tries = 0;; tries++) {
+        pragmas = exec_sql(db->conn,
+                           "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; "
+                           "PRAGMA foreign_keys=ON;",
+                           &why);
+        int code = sqlite3_errcode(db->conn) & 0xff;
+        if (pragmas == 0 || (code != SQLITE_BUSY && code != SQLITE_LOCKED) ||
+            tries * 20 >= DB_MIGRATE_TIMEOUT_MS)
+            break;
+        free(why);
+        why = NULL;
+        sqlite3_sleep(20);
+    }
+    if (pragmas != 0) {
         *err = str_printf("cannot use database '%s': %s", path, why);
         free(why);
         goto fail;

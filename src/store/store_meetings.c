@@ -430,6 +430,14 @@ static int locate(struct db *db, enum meet_item item, long long id, long long *s
     case MEET_ITEM_JOURNAL:
         st = db_prepare(db, "SELECT 0, 0, person_id FROM journal_entries WHERE id = ?1");
         break;
+    case MEET_ITEM_CHECKIN:
+        st = db_prepare(db, "SELECT m.set_id, m.id, c.person_id FROM meeting_checkins c"
+                            " JOIN meetings m ON m.id = c.meeting_id WHERE c.id = ?1");
+        break;
+    case MEET_ITEM_OWN_REVIEW:
+        st = db_prepare(db, "SELECT m.set_id, m.id, v.person_id FROM member_reviews v"
+                            " JOIN meetings m ON m.id = v.meeting_id WHERE v.id = ?1");
+        break;
     }
     if (!st)
         return -1;

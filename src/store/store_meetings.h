@@ -186,6 +186,8 @@ enum meet_item {
     MEET_ITEM_ACTION,       /* meeting_actions.id */
     MEET_ITEM_REVIEW,       /* meetings.id of the session review */
     MEET_ITEM_JOURNAL,      /* journal_entries.id */
+    MEET_ITEM_CHECKIN,      /* meeting_checkins.id (store_meeting_round.h) */
+    MEET_ITEM_OWN_REVIEW,   /* member_reviews.id: one person's review of a meeting */
 };
 
 /* THE access check: may VIEWER see the record ITEM/ID? Looks up the record's set, meeting and

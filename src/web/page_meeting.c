@@ -4,8 +4,10 @@
  * answer as a record that does not exist, so probing ids teaches nothing. */
 #include "web/web.h"
 
+#include "store/store_meeting_round.h"
 #include "store/store_meetings.h"
 #include "store/store_web.h"
+#include "web/meeting_rounds.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -110,6 +112,7 @@ void web_next_meeting(struct web_request *r, struct html *page)
             "<a href=\"/account/calendar\">Subscribe in your calendar</a> · "
             "<a href=\"/journal\">My journal</a></p>\n");
     meetings_free(ms, n);
+    web_my_actions(r, page);
 }
 
 void page_my_meetings(struct web_request *r)
@@ -128,6 +131,7 @@ void page_my_meetings(struct web_request *r)
         meeting_rows(&page, ms, n, r->now);
     H(&page, "<p><a href=\"/account/calendar\">Subscribe in your calendar</a> · "
              "<a href=\"/journal\">My journal</a></p>\n");
+    web_my_actions(r, &page);
     html_page_end(&page);
     web_html(r, 200, &page);
     html_free(&page);
@@ -233,6 +237,8 @@ static void section_records(struct web_request *r, struct html *page, const stru
     html_csrf(page, r->csrf);
     html_input(page, "text", "rule", "New ground rule", NULL, true);
     H(page, "<button type=\"submit\">Add rule</button>\n</form>\n");
+    web_meeting_checkin(r, page, m);
+    web_meeting_report_back(r, page, m);
 
     struct meet_presentation *ps = NULL;
     size_t np = 0;
@@ -242,7 +248,9 @@ static void section_records(struct web_request *r, struct html *page, const stru
     for (size_t i = 0; i < np; i++) {
         if (store_meet_may_see(r->db, &v, MEET_ITEM_PRESENTATION, ps[i].id) != 1)
             continue;
-        H(page, "<section class=\"presentation\">\n<h3>Presenter ");
+        H(page, "<section class=\"presentation\" id=\"p-");
+        html_int(page, ps[i].id);
+        H(page, "\">\n<h3>Presenter ");
         html_int(page, ps[i].position);
         H(page, ": <a href=\"/people/");
         html_int(page, ps[i].presenter_id);
@@ -294,21 +302,13 @@ static void section_records(struct web_request *r, struct html *page, const stru
         H(page, "\">Question</label>\n<input type=\"text\" id=\"q-");
         html_int(page, ps[i].id);
         H(page, "\" name=\"body\" value=\"\" required></p>\n");
-        H(page, "<button type=\"submit\">Add question</button>\n</form>\n</section>\n");
+        H(page, "<button type=\"submit\">Add question</button>\n</form>\n");
+        web_meeting_presentation_actions(r, page, m, &ps[i]);
+        H(page, "</section>\n");
     }
     free(ps);
-
-    char *helped = NULL, *learned = NULL;
-    if (store_meet_may_see(r->db, &v, MEET_ITEM_REVIEW, m->id) == 1 &&
-        store_review_get(r->db, m->id, &helped, &learned) == 0) {
-        H(page, "<h2>Session review</h2>\n<dl class=\"facts\"><dt>What helped</dt><dd>");
-        html_text(page, helped);
-        H(page, "</dd><dt>What we learned about questioning</dt><dd>");
-        html_text(page, learned);
-        H(page, "</dd></dl>\n");
-    }
-    free(helped);
-    free(learned);
+    web_meeting_actions_summary(r, page, m);
+    web_meeting_reviews(r, page, m);
 }
 
 void page_meeting(struct web_request *r)
@@ -370,7 +370,18 @@ void page_meeting(struct web_request *r)
         html_int(&page, c.questions);
         H(&page, " questions, ");
         html_int(&page, c.actions);
-        H(&page, " actions. Their content is for the set alone.</p>\n");
+        H(&page, " actions.");
+        struct meet_round_counts rc = {0};
+        if (store_meeting_round_counts(r->db, m.id, &rc) == 0) {
+            H(&page, " ");
+            html_int(&page, rc.checkins);
+            H(&page, " check-ins, ");
+            html_int(&page, rc.reviews);
+            H(&page, " reviews, ");
+            html_int(&page, rc.reported);
+            H(&page, " actions reported back.");
+        }
+        H(&page, " Their content is for the set alone.</p>\n");
     }
     html_page_end(&page);
     web_html(r, 200, &page);

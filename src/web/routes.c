@@ -1,6 +1,7 @@
 /* Authorisation in one place: the route table says who may use each route; web_dispatch
  * enforces it (login, role, Origin, CSRF) before any handler runs. Object-level checks (whose
  * set, whose record) live in the store queries the handlers call (store/store_web.h). */
+#include "web/meeting_rounds.h"
 #include "web/page_events.h"
 #include "web/page_network.h"
 #include "web/web.h"
@@ -65,6 +66,10 @@ const struct web_route web_routes[] = {
     {WEB_POST, "/meetings/#/facilitator", ROLES_ALL, false, page_meeting_handover},
     {WEB_POST, "/meetings/#/timer", ROLES_ALL, false, page_meeting_timer},
     {WEB_POST, "/meetings/#/presenters", ROLES_ALL, false, page_meeting_presenter},
+    {WEB_POST, "/meetings/#/checkin", ROLES_ALL, false, page_meeting_checkin},
+    {WEB_POST, "/meetings/#/actions", ROLES_ALL, false, page_meeting_action_add},
+    {WEB_POST, "/meetings/#/actions/#/report", ROLES_ALL, false, page_meeting_action_report},
+    {WEB_POST, "/meetings/#/review", ROLES_ALL, false, page_meeting_review},
     {WEB_POST, "/meetings/#/move", A, false, page_meeting_move},
     {WEB_POST, "/meetings/#/cancel", A, false, page_meeting_cancel},
     {WEB_GET, "/journal", ROLES_ALL, false, page_journal},
@@ -122,6 +127,12 @@ const struct web_route web_routes[] = {
     {WEB_GET, "/api/v1/my/meetings", ROLES_ALL, true, api_my_meetings},
     {WEB_GET, "/api/v1/meetings/#", ROLES_ALL, true, api_meeting},
     {WEB_POST, "/api/v1/meetings/#/questions", ROLES_ALL, true, api_meeting_question},
+    {WEB_GET, "/api/v1/meetings/#/records", ROLES_ALL, true, api_meeting_records},
+    {WEB_POST, "/api/v1/meetings/#/checkin", ROLES_ALL, true, api_meeting_checkin},
+    {WEB_POST, "/api/v1/meetings/#/actions", ROLES_ALL, true, api_meeting_action_add},
+    {WEB_POST, "/api/v1/meetings/#/actions/#/report", ROLES_ALL, true, api_meeting_action_report},
+    {WEB_POST, "/api/v1/meetings/#/review", ROLES_ALL, true, api_meeting_review},
+    {WEB_GET, "/api/v1/my/actions", ROLES_ALL, true, api_my_actions},
     {WEB_POST, "/api/v1/meetings/#/cancel", A, true, api_meeting_cancel},
     {WEB_GET, "/api/v1/users", A, true, api_users},
     {WEB_POST, "/api/v1/users", A, true, api_user_invite},

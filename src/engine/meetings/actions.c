@@ -1,0 +1,108 @@
+/* Check-in lines, due dates and report-back outcomes (engine/meetings/actions.h). */
+#include "engine/meetings/actions.h"
+
+#include <string.h>
+
+static const char *const outcome_names[] = {"done", "partly", "not_done"};
+
+int meet_outcome_parse(const char *s)
+{
+    for (int i = 0; s && i < (int)(sizeof outcome_names / sizeof outcome_names[0]); i++)
+        if (strcmp(s, outcome_names[i]) == 0)
+            return i;
+    return -1;
+}
+
+const char *meet_outcome_name(int outcome)
+{
+    if (outcome < 0 || outcome >= (int)(sizeof outcome_names / sizeof outcome_names[0]))
+        return "?";
+    return outcome_names[outcome];
+}
+
+const char *meet_status_label(const char *status)
+{
+    if (!status)
+        return "open";
+    if (strcmp(status, "done") == 0)
+        return "done";
+    if (strcmp(status, "partly") == 0)
+        return "partly done";
+    if (strcmp(status, "not_done") == 0)
+        return "not done";
+    return "open";
+}
+
+bool meet_outcome_may_carry(int outcome)
+{
+    return outcome == MEET_OUTCOME_PARTLY || outcome == MEET_OUTCOME_NOT_DONE;
+}
+
+static bool leap(int y)
+{
+    return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+bool meet_date_valid(const char *s)
+{
+    static const char shape[] = "dddd-dd-dd";
+    if (!s || strlen(s) != sizeof shape - 1)
+        return false;
+    for (size_t i = 0; shape[i]; i++)
+        if (shape[i] == 'd' ? !(s[i] >= '0' && s[i] <= '9') : s[i] != shape[i])
+            return false;
+    int y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
+    int m = (s[5] - '0') * 10 + (s[6] - '0');
+    int d = (s[8] - '0') * 10 + (s[9] - '0');
+    static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (y < 2000 || y > 2999 || m < 1 || m > 12 || d < 1)
+        return false;
+    return d <= days[m - 1] + (m == 2 && leap(y) ? 1 : 0);
+}
+
+bool meet_action_overdue(const char *due, const char *today)
+{
+    /* The fixed-width form compares as text in date order. */
+    if (!due || !*due || !today)
+        return false;
+    return strcmp(due, today) < 0;
+}
+
+/* The length of the UTF-8 sequence starting at P (1-4), or 0 when it is malformed. */
+static size_t utf8_len(const unsigned char *p)
+{
+    size_t n;
+    if (p[0] < 0x80)
+        return 1;
+    if (p[0] >= 0xC2 && p[0] <= 0xDF)
+        n = 2;
+    else if (p[0] >= 0xE0 && p[0] <= 0xEF)
+        n = 3;
+    else if (p[0] >= 0xF0 && p[0] <= 0xF4)
+        n = 4;
+    else
+        return 0;
+    for (size_t i = 1; i < n; i++)
+        if ((p[i] & 0xC0) != 0x80)
+            return 0;
+    return n;
+}
+
+bool meet_line_ok(const char *s, size_t max)
+{
+    if (!s)
+        return false;
+    size_t len = strlen(s);
+    if (len == 0 || len > max || strspn(s, " ") == len)
+        return false;
+    const unsigned char *p = (const unsigned char *)s;
+    while (*p) {
+        if (*p < 0x20 || *p == 0x7F)
+            return false;
+        size_t n = utf8_len(p);
+        if (n == 0)
+            return false;
+        p += n;
+    }
+    return true;
+}

@@ -59,3 +59,20 @@ status() {
   shift 3
   curl -s -o "$SCRATCH/last.body" -w '%{http_code}' -b "$jar" -X "$method" "$@" "$URL$path"
 }
+
+# api_token JAR: a new API token for the session in JAR (made on the account page).
+api_token() {
+  local c
+  c=$(page_csrf "$1")
+  curl -s -b "$1" --data-urlencode "csrf=$c" --data-urlencode "name=e2e" \
+    "$URL/account/tokens" -o "$SCRATCH/token.html"
+  grep -o '<code class="secret">[^<]*' "$SCRATCH/token.html" | sed 's/.*>//'
+}
+
+# post JAR PATH [curl args...]: POSTs a form with the session's CSRF token; prints the status.
+post() {
+  local jar=$1 path=$2 c
+  shift 2
+  c=$(page_csrf "$jar")
+  status "$jar" POST "$path" --data-urlencode "csrf=$c" "$@"
+}

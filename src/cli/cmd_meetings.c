@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli/meetings_demo.h"
 #include "engine/meetings/series.h"
 #include "store/store_meetings.h"
 #include "store/store_people.h"
@@ -225,6 +226,8 @@ static int run_meetings(struct cli_ctx *ctx, int argc, char **argv)
     if (argc < 2)
         return cli_usage_error(CMD, "which action: schedule, list, move or cancel?");
     const char *verb = argv[1];
+    if (strcmp(verb, "demo") == 0)
+        return meetings_demo_run(ctx, argc - 1, argv + 1);
     struct schedule_opts o = {.tz = "Europe/London", .duration = "3h", .count = 6};
     const char *to = NULL;
     bool json = false;
@@ -281,7 +284,8 @@ const struct command command_meetings = {
             "                 [--duration 3h] [--tz Europe/London] [--location TEXT|--link URL]\n"
             "       setwork meetings list --programme NAME [--set NAME] [--json]\n"
             "       setwork meetings move ID --to YYYY-MM-DDTHH:MM\n"
-            "       setwork meetings cancel ID\n\n"
+            "       setwork meetings cancel ID\n"
+            "       setwork meetings demo --programme NAME  (check-ins, actions, reviews)\n\n"
             "schedule makes a series for the named set, or for every set of the programme's\n"
             "current plan, at the same local wall-clock time in --tz (default Europe/London)\n"
             "across daylight-saving changes. --every 4w is every four weeks on the same weekday;\n"

@@ -61,4 +61,24 @@ expect_status 1 $? "unknown meeting"
 run ics nobody@example.org 2>/dev/null
 expect_status 1 $? "unknown person"
 set -e
+
+# The demo rounds fill each set's first meeting once: check-ins, two presenters' actions, reviews.
+set +e
+run meetings demo --programme Demo >"$SCRATCH/out" 2>&1
+expect_status 0 $? "meetings demo"
+first=$(sqlite3 "$DB" "SELECT id FROM meetings WHERE set_id = 1 ORDER BY starts_at LIMIT 1")
+counts() { sqlite3 "$DB" "SELECT (SELECT COUNT(*) FROM meeting_checkins WHERE meeting_id = $first) || ' ' ||
+  (SELECT COUNT(*) FROM meeting_actions WHERE meeting_id = $first) || ' ' ||
+  (SELECT COUNT(*) FROM member_reviews WHERE meeting_id = $first) || ' ' ||
+  (SELECT COUNT(*) FROM meeting_actions a JOIN meetings m ON m.id = a.meeting_id WHERE m.id <> $first)"; }
+[ "$(counts)" = "5 2 3 0" ] && pass || fail "demo rounds of set 1's first meeting: $(counts)"
+run meetings demo --programme Demo >"$SCRATCH/out" 2>&1
+expect_status 0 $? "meetings demo again"
+expect_contains "$SCRATCH/out" "first meeting of 0 sets" "the second run adds nothing"
+[ "$(counts)" = "5 2 3 0" ] && pass || fail "nothing doubled: $(counts)"
+run meetings demo --programme Nope 2>/dev/null
+expect_status 1 $? "demo of an unknown programme"
+run meetings demo 2>/dev/null
+expect_status 2 $? "demo wants --programme"
+set -e
 finish

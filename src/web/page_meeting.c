@@ -4,14 +4,15 @@
  * answer as a record that does not exist, so probing ids teaches nothing. */
 #include "web/web.h"
 
-#include "store/store_meeting_round.h"
 #include "store/store_meetings.h"
 #include "store/store_web.h"
-#include "web/meeting_rounds.h"
 
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+
+#include "store/store_meeting_round.h"
+#include "web/meeting_rounds.h"
 
 static struct meet_viewer viewer_of(const struct web_request *r)
 {

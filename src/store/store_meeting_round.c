@@ -29,6 +29,26 @@ int store_meeting_role(struct db *db, long long meeting_id, long long person_id,
     return rc == SQLITE_ROW ? 0 : rc == SQLITE_DONE ? 1 : -1;
 }
 
+int store_set_role(struct db *db, long long set_id, long long person_id, struct meet_role *role)
+{
+    memset(role, 0, sizeof *role);
+    sqlite3_stmt *st = db_prepare(
+        db, "SELECT EXISTS (SELECT 1 FROM set_members WHERE set_id = s.id AND person_id = ?2),"
+            " s.facilitator_id = ?2 OR EXISTS (SELECT 1 FROM meetings WHERE set_id = s.id"
+            "  AND facilitator_id = ?2) FROM sets s WHERE s.id = ?1");
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, set_id);
+    sqlite3_bind_int64(st, 2, person_id);
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW && person_id > 0) {
+        role->member = sqlite3_column_int(st, 0);
+        role->facilitator = sqlite3_column_int(st, 1);
+    }
+    sqlite3_reset(st);
+    return rc == SQLITE_ROW ? 0 : rc == SQLITE_DONE ? 1 : -1;
+}
+
 /* --- Check-in ----------------------------------------------------------------------------- */
 
 void meet_roll_free(struct meet_roll_entry *list, size_t count)
@@ -356,6 +376,11 @@ int store_member_review_set(struct db *db, long long meeting_id, long long perso
     return rc == SQLITE_ROW ? 0 : -1;
 }
 
+#define REVIEW_COLUMNS                                                                             \
+    "SELECT v.id, v.person_id, p.name, v.helped, v.learned_questioning, v.updated_at,"             \
+    " v.meeting_id, CAST(strftime('%s', m.starts_at) AS INTEGER) FROM member_reviews v"            \
+    " JOIN people p ON p.id = v.person_id JOIN meetings m ON m.id = v.meeting_id"
+
 static int read_review(sqlite3_stmt *st, void *row, void *ctx)
 {
     (void)ctx;
@@ -366,19 +391,13 @@ static int read_review(sqlite3_stmt *st, void *row, void *ctx)
     v->helped = db_column_dup(st, 3);
     v->learned_questioning = db_column_dup(st, 4);
     v->updated_at = db_column_dup(st, 5);
+    v->meeting_id = sqlite3_column_int64(st, 6);
+    v->meeting_at = sqlite3_column_int64(st, 7);
     return v->name && v->helped && v->learned_questioning && v->updated_at ? 0 : -1;
 }
 
-int store_member_reviews_list(struct db *db, long long meeting_id, struct meet_member_review **out,
-                              size_t *count)
+static int collect_reviews(sqlite3_stmt *st, struct meet_member_review **out, size_t *count)
 {
-    sqlite3_stmt *st = db_prepare(
-        db, "SELECT v.id, v.person_id, p.name, v.helped, v.learned_questioning, v.updated_at"
-            " FROM member_reviews v JOIN people p ON p.id = v.person_id"
-            " WHERE v.meeting_id = ?1 ORDER BY p.name, v.id");
-    if (!st)
-        return -1;
-    sqlite3_bind_int64(st, 1, meeting_id);
     struct db_rows rows;
     int rc = db_collect(st, sizeof **out, read_review, NULL, &rows);
     if (rc != 0) {
@@ -389,6 +408,28 @@ int store_member_reviews_list(struct db *db, long long meeting_id, struct meet_m
     *out = rows.items;
     *count = rows.count;
     return rc;
+}
+
+int store_member_reviews_list(struct db *db, long long meeting_id, struct meet_member_review **out,
+                              size_t *count)
+{
+    sqlite3_stmt *st =
+        db_prepare(db, REVIEW_COLUMNS " WHERE v.meeting_id = ?1 ORDER BY p.name, v.id");
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, meeting_id);
+    return collect_reviews(st, out, count);
+}
+
+int store_set_reviews_list(struct db *db, long long set_id, struct meet_member_review **out,
+                           size_t *count)
+{
+    sqlite3_stmt *st = db_prepare(db, REVIEW_COLUMNS
+                                  " WHERE m.set_id = ?1 ORDER BY m.starts_at, m.id, p.name, v.id");
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, set_id);
+    return collect_reviews(st, out, count);
 }
 
 int store_meeting_round_counts(struct db *db, long long meeting_id, struct meet_round_counts *out)

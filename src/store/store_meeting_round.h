@@ -21,6 +21,10 @@ struct meet_role {
 int store_meeting_role(struct db *db, long long meeting_id, long long person_id,
                        struct meet_role *role);
 
+/* The same for set SET_ID as a whole: a member, its facilitator, or facilitator of one of its
+ * meetings. 0, 1 when there is no such set, -1. */
+int store_set_role(struct db *db, long long set_id, long long person_id, struct meet_role *role);
+
 /* One member of the meeting's set in the check-in round. */
 struct meet_roll_entry {
     long long person_id;
@@ -80,7 +84,8 @@ int store_action_report_back(struct db *db, long long id, long long meeting_id, 
 
 /* One person's session review of a meeting. */
 struct meet_member_review {
-    long long id, person_id;
+    long long id, person_id, meeting_id;
+    int64_t meeting_at; /* the meeting's start (UTC seconds) */
     char *name, *helped, *learned_questioning, *updated_at;
 };
 void meet_member_reviews_free(struct meet_member_review *list, size_t count);
@@ -91,6 +96,10 @@ int store_member_review_set(struct db *db, long long meeting_id, long long perso
 /* The reviews of meeting MEETING_ID, by name. Caller frees. */
 int store_member_reviews_list(struct db *db, long long meeting_id, struct meet_member_review **out,
                               size_t *count);
+
+/* The reviews of every meeting of set SET_ID, by meeting start then name. Caller frees. */
+int store_set_reviews_list(struct db *db, long long set_id, struct meet_member_review **out,
+                           size_t *count);
 
 /* Counts of the rounds for the admin view (never their content). */
 struct meet_round_counts {

@@ -215,3 +215,23 @@ void api_my_actions(struct web_request *r)
     meet_action_items_free(list, n);
     web_json(r, 200, a);
 }
+
+/* GET /api/v1/sets/#/reviews: every session review of the set's meetings (members and
+ * facilitator only). */
+void api_set_reviews(struct web_request *r)
+{
+    struct meet_member_review *list = NULL;
+    size_t n = 0;
+    if (web_set_reviews(r, r->ids[0], &list, &n) != 0)
+        return;
+    json_t *a = json_array();
+    for (size_t i = 0; i < n; i++)
+        json_array_append_new(a, json_pack("{sI sI sI sI ss ss ss}", "id", (json_int_t)list[i].id,
+                                           "meeting_id", (json_int_t)list[i].meeting_id,
+                                           "meeting_at", (json_int_t)list[i].meeting_at,
+                                           "person_id", (json_int_t)list[i].person_id, "name",
+                                           list[i].name, "helped", list[i].helped,
+                                           "learned_questioning", list[i].learned_questioning));
+    meet_member_reviews_free(list, n);
+    web_json(r, 200, a);
+}

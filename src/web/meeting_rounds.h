@@ -8,6 +8,7 @@
 #define SETWORK_WEB_MEETING_ROUNDS_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 #include "web/web.h"
 
@@ -45,16 +46,25 @@ void web_meeting_reviews(struct web_request *r, struct html *page, const struct 
 /* "My actions" on the viewer's home page and on "My meetings": their open actions. */
 void web_my_actions(struct web_request *r, struct html *page);
 
+/* The session reviews of every meeting of set SET_ID for R's viewer (members and facilitator
+ * only) into *OUT (caller frees with meet_member_reviews_free): 0, or -1 after answering
+ * 404/500. */
+struct meet_member_review;
+int web_set_reviews(struct web_request *r, long long set_id, struct meet_member_review **out,
+                    size_t *count);
+
 /* Handlers. */
 void page_meeting_checkin(struct web_request *r);
 void page_meeting_action_add(struct web_request *r);
 void page_meeting_action_report(struct web_request *r);
 void page_meeting_review(struct web_request *r);
+void page_set_reviews(struct web_request *r);
 void api_meeting_records(struct web_request *r);
 void api_meeting_checkin(struct web_request *r);
 void api_meeting_action_add(struct web_request *r);
 void api_meeting_action_report(struct web_request *r);
 void api_meeting_review(struct web_request *r);
 void api_my_actions(struct web_request *r);
+void api_set_reviews(struct web_request *r);
 
 #endif

@@ -128,6 +128,20 @@ expect_not_contains "$SCRATCH/api.json" SECRET "another set's member learns noth
 expect_status 200 "$(get stranger /meetings/$M5)" "the stranger's own meeting"
 expect_not_contains "$SCRATCH/last.body" SECRET "set 5's meeting holds nothing of set 1"
 
+# The set's reviews across its meetings: for the set and its facilitator only.
+for who in participant mate facilitator; do
+  expect_status 200 "$(get $who /sets/1/reviews)" "$who: the set's reviews"
+  expect_contains "$SCRATCH/last.body" "REVIEW-SECRET silence" "$who reads the set's reviews"
+  expect_contains "$SCRATCH/last.body" "MATE-REVIEW-SECRET" "$who reads every member's"
+  expect_status 200 "$(japi $who /api/v1/sets/1/reviews)" "api $who: the set's reviews"
+  [ "$(jq length "$SCRATCH/api.json")" = 2 ] && pass || fail "api $who: two reviews"
+done
+for who in stranger admin; do
+  expect_status 404 "$(get $who /sets/1/reviews)" "$who: no set reviews"
+  expect_not_contains "$SCRATCH/last.body" SECRET "$who learns nothing from the set reviews"
+  expect_status 404 "$(japi $who /api/v1/sets/1/reviews)" "api $who: no set reviews"
+done
+
 # "My setwork" and /api/v1/my/actions: the owner's open actions, nobody else's.
 expect_status 200 "$(get participant /)" "participant's home"
 expect_contains "$SCRATCH/last.body" "ACTION-SECRET call &amp; write" "home lists my actions"
@@ -214,7 +228,8 @@ japi participant /api/v1/meetings/$M1/records >/dev/null
 
 # --- Every page of the rounds passes tidy as each role sees it. -----------------------------
 for who in participant facilitator admin; do
-  for path in /meetings/$M1 /meetings/$M2 /meetings/$M3 / /my/meetings; do
+  for path in /meetings/$M1 /meetings/$M2 /meetings/$M3 / /my/meetings /sets/1/reviews; do
+    [ "$who" = admin ] && [ "$path" = /sets/1/reviews ] && continue
     get $who "$path" >/dev/null
     if tidy -errors -quiet "$SCRATCH/last.body" >"$SCRATCH/tidy.txt" 2>&1; then pass; else
       fail "tidy $path as $who: $(cat "$SCRATCH/tidy.txt")"

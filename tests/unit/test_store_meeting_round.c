@@ -106,6 +106,16 @@ static void roles_come_from_the_set_and_the_meeting(void **state)
     assert_int_equal(store_meeting_role(fx->db, fx->m[1], fx->f, &r), 0);
     assert_true(r.facilitator);
     assert_int_equal(store_meeting_role(fx->db, 424242, fx->a1, &r), 1);
+    /* For the set as a whole: a meeting's facilitator counts; another set's member does not. */
+    assert_int_equal(store_set_role(fx->db, 1, fx->a2, &r), 0);
+    assert_true(r.member && r.facilitator);
+    assert_int_equal(store_set_role(fx->db, 1, fx->f, &r), 0);
+    assert_true(!r.member && r.facilitator);
+    assert_int_equal(store_set_role(fx->db, 1, fx->b1, &r), 0);
+    assert_true(!r.member && !r.facilitator);
+    assert_int_equal(store_set_role(fx->db, 2, fx->b1, &r), 0);
+    assert_true(r.member && !r.facilitator);
+    assert_int_equal(store_set_role(fx->db, 99, fx->a1, &r), 1);
 }
 
 static void checkin_roll_lists_members_with_attendance_and_lines(void **state)
@@ -321,6 +331,18 @@ static void one_review_per_member_per_meeting(void **state)
     assert_int_equal(store_meeting_round_counts(fx->db, fx->m[0], &c), 0);
     assert_int_equal(c.reviews, 3);
     assert_int_equal(c.checkins, 0);
+    /* The set's list: meeting by meeting, then by name; another set's is empty. */
+    assert_int_equal(store_set_reviews_list(fx->db, 1, &list, &n), 0);
+    assert_int_equal(n, 4);
+    assert_int_equal(list[0].meeting_id, fx->m[0]);
+    assert_int_equal(list[0].meeting_at, 1900000000);
+    assert_string_equal(list[2].name, "Fay");
+    assert_int_equal(list[3].meeting_id, fx->m[1]);
+    assert_string_equal(list[3].helped, "Next time");
+    meet_member_reviews_free(list, n);
+    assert_int_equal(store_set_reviews_list(fx->db, 2, &list, &n), 0);
+    assert_int_equal(n, 0);
+    meet_member_reviews_free(list, n);
 }
 
 static void checkins_and_reviews_stay_in_the_set(void **state)

@@ -74,6 +74,8 @@ static void a_checkin_is_one_line(void **state)
     assert_false(meet_line_ok("bad \xC0\xAF", MEET_CHECKIN_MAX)); /* overlong */
     assert_true(meet_line_ok("abcde", 5));
     assert_false(meet_line_ok("abcdef", 5));
+    assert_true(meet_line_ok("äöüßé", 5)); /* five characters in ten bytes */
+    assert_false(meet_line_ok("äöüßéa", 5));
 }
 
 int main(void)

@@ -92,15 +92,16 @@ bool meet_line_ok(const char *s, size_t max)
 {
     if (!s)
         return false;
-    size_t len = strlen(s);
-    if (len == 0 || len > max || strspn(s, " ") == len)
+    size_t len = strlen(s), chars = 0;
+    /* A character takes at most four bytes: longer text is refused before it is walked. */
+    if (len == 0 || len > 4 * max || strspn(s, " ") == len)
         return false;
     const unsigned char *p = (const unsigned char *)s;
     while (*p) {
         if (*p < 0x20 || *p == 0x7F)
             return false;
         size_t n = utf8_len(p);
-        if (n == 0)
+        if (n == 0 || ++chars > max)
             return false;
         p += n;
     }

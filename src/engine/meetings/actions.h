@@ -7,7 +7,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-/* A check-in: how a member arrives, in one short line. */
+/* A check-in: how a member arrives, in one short line of at most this many characters (as a
+ * browser's maxlength counts them, so the form and the check agree). */
 #define MEET_CHECKIN_MAX 280
 
 enum meet_outcome {
@@ -32,8 +33,8 @@ bool meet_date_valid(const char *s);
  * form): due strictly before today. */
 bool meet_action_overdue(const char *due, const char *today);
 
-/* Whether S is a usable one-line text: not empty after spaces, at most MAX bytes, valid
- * UTF-8, and no control characters (a newline included), so it stays one line. */
+/* Whether S is a usable one-line text: not empty after spaces, at most MAX characters (code
+ * points), valid UTF-8, and no control characters (a newline included), so it stays one line. */
 bool meet_line_ok(const char *s, size_t max);
 
 #endif

@@ -100,8 +100,9 @@ static int read_fields(series_field_fn get, void *ctx, struct series_plan *p,
     if (strcmp(mode, "online") == 0) {
         p->online = true;
         if (!link_ok(link) || strlen(link) > MEET_LOCATION_MAX)
-            PROBLEM("link", "An online series needs its meeting link: http:// or https://, no "
-                            "spaces, at most %d bytes.",
+            PROBLEM("link",
+                    "An online series needs its meeting link: http:// or https://, no "
+                    "spaces, at most %d bytes.",
                     MEET_LOCATION_MAX);
         else if (!(p->place = strdup(link)))
             return -1;
@@ -194,9 +195,10 @@ int series_plan_save(struct db *db, const struct series_plan *p, struct diag_lis
     int rc = store_series_create_many(db, p->chosen, p->nchosen, rule, p->tz, p->duration_min,
                                       p->count, p->starts, p->online ? NULL : p->place,
                                       p->online ? p->place : NULL, &busy);
-    if (rc == 1 &&
-        diag_add(problems, NULL, 0, "set", "%s has just been given meetings by someone else; "
-                 "nothing was scheduled.", series_plan_set_name(p, busy)))
+    if (rc == 1 && diag_add(problems, NULL, 0, "set",
+                            "%s has just been given meetings by someone else; "
+                            "nothing was scheduled.",
+                            series_plan_set_name(p, busy)))
         return -1;
     return rc;
 }

@@ -17,14 +17,13 @@ void series_sets_free(struct series_set *list, size_t count)
     free(list);
 }
 
-int store_series_sets(struct db *db, long long programme_id, struct series_set **out,
-                      size_t *count)
+int store_series_sets(struct db *db, long long programme_id, struct series_set **out, size_t *count)
 {
-    sqlite3_stmt *st = db_prepare(
-        db, "SELECT s.id, s.name, (SELECT COUNT(*) FROM meetings m WHERE m.set_id = s.id"
-            "  AND m.status <> 'cancelled') FROM sets s WHERE s.plan_id ="
-            " (SELECT id FROM set_plans WHERE programme_id = ?1 AND status = 'published'"
-            "  ORDER BY id DESC LIMIT 1) ORDER BY s.position, s.id");
+    sqlite3_stmt *st =
+        db_prepare(db, "SELECT s.id, s.name, (SELECT COUNT(*) FROM meetings m WHERE m.set_id = s.id"
+                       "  AND m.status <> 'cancelled') FROM sets s WHERE s.plan_id ="
+                       " (SELECT id FROM set_plans WHERE programme_id = ?1 AND status = 'published'"
+                       "  ORDER BY id DESC LIMIT 1) ORDER BY s.position, s.id");
     if (!st)
         return -1;
     sqlite3_bind_int64(st, 1, programme_id);
@@ -71,8 +70,8 @@ static int set_busy(struct db *db, long long set_id)
 }
 
 static int insert_series(struct db *db, long long set_id, const char *rule, const char *tzid,
-                         int duration_min, int count, const int64_t *starts,
-                         const char *location, const char *link)
+                         int duration_min, int count, const int64_t *starts, const char *location,
+                         const char *link)
 {
     sqlite3_stmt *st = db_prepare(db, "INSERT INTO meeting_series (set_id, rule, tzid,"
                                       " duration_min) VALUES (?1, ?2, ?3, ?4)");
@@ -140,8 +139,7 @@ int store_series_create_many(struct db *db, const long long *set_ids, size_t nse
         }
     }
     for (size_t i = 0; i < nsets; i++)
-        if (insert_series(db, set_ids[i], rule, tzid, duration_min, count, starts, location,
-                          link))
+        if (insert_series(db, set_ids[i], rule, tzid, duration_min, count, starts, location, link))
             goto fail;
     if (db_commit(db))
         goto fail;

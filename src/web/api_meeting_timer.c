@@ -49,25 +49,22 @@ static json_t *timer_json(long long mid, const struct meet_timer *t, int64_t now
         json_t *phases = json_array();
         for (int k = 0; k < MEET_PHASE_COUNT; k++) {
             bool on = v.state != MEET_TIMER_DONE && i == v.current && (int)v.phase == k;
-            json_array_append_new(phases,
-                                  json_pack("{ss sI sI}", "phase", meet_phase_name(k), "budget_s",
-                                            (json_int_t)t->p[i].phase_budget_s[k], "used_s",
-                                            (json_int_t)(on ? v.phase_used_s
-                                                            : t->p[i].phase_used_s[k])));
+            json_array_append_new(
+                phases, json_pack("{ss sI sI}", "phase", meet_phase_name(k), "budget_s",
+                                  (json_int_t)t->p[i].phase_budget_s[k], "used_s",
+                                  (json_int_t)(on ? v.phase_used_s : t->p[i].phase_used_s[k])));
         }
-        json_array_append_new(people, json_pack("{sI sI sI so}", "person_id",
-                                                (json_int_t)t->p[i].person_id, "budget_s",
-                                                (json_int_t)t->p[i].budget_s, "airtime_s",
-                                                (json_int_t)meet_timer_airtime(t, i, now),
-                                                "phases", phases));
+        json_array_append_new(
+            people, json_pack("{sI sI sI so}", "person_id", (json_int_t)t->p[i].person_id,
+                              "budget_s", (json_int_t)t->p[i].budget_s, "airtime_s",
+                              (json_int_t)meet_timer_airtime(t, i, now), "phases", phases));
     }
     json_t *current = json_null();
     if (v.state != MEET_TIMER_DONE)
-        current = json_pack("{sI ss sI sI sI}", "presenter_id",
-                            (json_int_t)t->p[v.current].person_id, "phase",
-                            meet_phase_name(v.phase), "elapsed_s", (json_int_t)v.phase_used_s,
-                            "budget_s", (json_int_t)v.phase_budget_s, "left_s",
-                            (json_int_t)v.phase_left_s);
+        current = json_pack(
+            "{sI ss sI sI sI}", "presenter_id", (json_int_t)t->p[v.current].person_id, "phase",
+            meet_phase_name(v.phase), "elapsed_s", (json_int_t)v.phase_used_s, "budget_s",
+            (json_int_t)v.phase_budget_s, "left_s", (json_int_t)v.phase_left_s);
     return json_pack("{sI ss so ss sb so}", "meeting_id", (json_int_t)mid, "state",
                      state_names[v.state], "current", current, "alert", alert_names[v.alert],
                      "overrun", v.alert == MEET_ALERT_OVERRUN, "presenters", people);
@@ -83,9 +80,10 @@ void api_meeting_timer_get(struct web_request *r)
     int rc = web_meeting_timer_load(r->db, &m, &t);
     meeting_free(&m);
     if (rc < 0)
-        web_json(r, 200, json_pack("{sI ss sn ss sb s[]}", "meeting_id", (json_int_t)r->ids[0],
-                                   "state", "no_presenters", "current", "alert", "none",
-                                   "overrun", 0, "presenters"));
+        web_json(r, 200,
+                 json_pack("{sI ss sn ss sb s[]}", "meeting_id", (json_int_t)r->ids[0], "state",
+                           "no_presenters", "current", "alert", "none", "overrun", 0,
+                           "presenters"));
     else
         web_json(r, 200, timer_json(r->ids[0], &t, r->now));
 }
@@ -137,8 +135,9 @@ void api_meeting_attendance(struct web_request *r)
              store_attendance_set(r->db, r->ids[0], r->user.person_id, status) != 0)
         web_error(r, 422, "Your answer could not be saved.");
     else
-        web_json(r, 200, json_pack("{sI sI ss}", "meeting_id", (json_int_t)r->ids[0],
-                                   "person_id", (json_int_t)r->user.person_id, "status", status));
+        web_json(r, 200,
+                 json_pack("{sI sI ss}", "meeting_id", (json_int_t)r->ids[0], "person_id",
+                           (json_int_t)r->user.person_id, "status", status));
     json_decref(b);
 }
 
@@ -161,16 +160,18 @@ void api_meeting_move(struct web_request *r)
     struct meet_local l;
     int64_t starts = 0, length = m.ends_at - m.starts_at;
     if (!to || meet_local_parse(to, &l) != 0 || meet_tz_to_utc(m.tzid, &l, &starts) != 0) {
-        web_error(r, 400, "to: send the new start as YYYY-MM-DDTHH:MM, local time in the "
-                          "meeting's time zone.");
+        web_error(r, 400,
+                  "to: send the new start as YYYY-MM-DDTHH:MM, local time in the "
+                  "meeting's time zone.");
     } else if (store_meeting_move(r->db, r->ids[0], starts, starts + length) != 0) {
         web_error(r, 500, "The meeting could not be moved.");
     } else {
         char s[32], when[MEET_WHEN_MAX];
         meet_utc_format(starts, s, sizeof s);
         meet_when_format(m.tzid, starts, starts + length, when, sizeof when);
-        web_json(r, 200, json_pack("{sI ss ss ss}", "id", (json_int_t)r->ids[0], "starts_at", s,
-                                   "tz", m.tzid, "when", when));
+        web_json(r, 200,
+                 json_pack("{sI ss ss ss}", "id", (json_int_t)r->ids[0], "starts_at", s, "tz",
+                           m.tzid, "when", when));
     }
     meeting_free(&m);
     json_decref(b);

@@ -51,14 +51,14 @@ static json_t *plan_json(const struct series_plan *p, bool preview)
         meet_utc_format(p->starts[i], s, sizeof s);
         meet_utc_format(end, e, sizeof e);
         meet_when_format(p->tz, p->starts[i], end, when, sizeof when);
-        json_array_append_new(meetings, json_pack("{si ss ss ss ss}", "number", i + 1, "local",
-                                                  local, "starts_at", s, "ends_at", e, "when",
-                                                  when));
+        json_array_append_new(meetings,
+                              json_pack("{si ss ss ss ss}", "number", i + 1, "local", local,
+                                        "starts_at", s, "ends_at", e, "when", when));
     }
     return json_pack("{sb so si si ss ss ss so}", "preview", preview, "sets", sets, "every_weeks",
                      p->weeks, "duration_min", p->duration_min, "tz", p->tz, "mode",
-                     p->online ? "online" : "in_person", p->online ? "link" : "location",
-                     p->place, "meetings", meetings);
+                     p->online ? "online" : "in_person", p->online ? "link" : "location", p->place,
+                     "meetings", meetings);
 }
 
 static void problems_reply(struct web_request *r, int status, const char *error,

@@ -103,8 +103,9 @@ void page_meeting_move(struct web_request *r)
     int64_t length = m.ends_at - m.starts_at;
     meeting_free(&m);
     if (!ok) {
-        web_error(r, 400, "to: give the new start as YYYY-MM-DDTHH:MM, local time in the "
-                          "meeting's time zone.");
+        web_error(r, 400,
+                  "to: give the new start as YYYY-MM-DDTHH:MM, local time in the "
+                  "meeting's time zone.");
         return;
     }
     if (store_meeting_move(r->db, r->ids[0], to, to + length) != 0) {

@@ -56,8 +56,8 @@ static char *fingerprint(const struct form *f)
 {
     unsigned char hash[crypto_hash_sha256_BYTES];
     char hex[2 * crypto_hash_sha256_BYTES + 1];
-    static const char *const names[] = {"set", "count",    "first", "every_weeks", "duration",
-                                        "tz",  "mode", "location", "link"};
+    static const char *const names[] = {"set", "count", "first",    "every_weeks", "duration",
+                                        "tz",  "mode",  "location", "link"};
     struct strbuf sb = {0};
     for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
         sb_append(&sb, sent(f, names[i], ""));
@@ -127,8 +127,8 @@ static void series_form(struct web_request *r, struct html *page, long long prog
                true);
     html_input(page, "datetime-local", "first", "First meeting (local date and time)",
                sent(f, "first", ""), true);
-    html_input(page, "number", "every_weeks", "Every N weeks", sent(f, "every_weeks", DEFAULT_WEEKS),
-               true);
+    html_input(page, "number", "every_weeks", "Every N weeks",
+               sent(f, "every_weeks", DEFAULT_WEEKS), true);
     html_input(page, "text", "duration", "Length (3h, 90m or 2h30m)",
                sent(f, "duration", DEFAULT_DURATION), true);
     html_input(page, "text", "tz", "Time zone (IANA name)", sent(f, "tz", SERIES_DEFAULT_TZ), true);
@@ -255,9 +255,10 @@ void page_series_form(struct web_request *r)
     }
     const char *done = form_get(&r->query, "scheduled");
     char *notice = done ? str_printf("Scheduled %d meetings for each chosen set.", atoi(done))
-               : n == 0 ? str_printf("The programme has no published plan yet: form and publish "
-                                     "its sets first.")
-                        : NULL;
+                   : n == 0
+                       ? str_printf("The programme has no published plan yet: form and publish "
+                                    "its sets first.")
+                       : NULL;
     render(r, 200, prog, sets, n, NULL, NULL, NULL, notice);
     free(notice);
     series_sets_free(sets, n);

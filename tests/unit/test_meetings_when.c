@@ -62,10 +62,12 @@ static void other_zones_and_midnight(void **state)
     expect_when("UTC", "2027-01-12T14:00:00Z", 90, "Tue 12 Jan 2027, 14:00-15:30 UTC");
     expect_when("America/New_York", "2027-01-12T14:00:00Z", 60, "Tue 12 Jan 2027, 09:00-10:00 EST");
     expect_when("America/New_York", "2027-07-13T14:00:00Z", 60, "Tue 13 Jul 2027, 10:00-11:00 EDT");
-    expect_when("Australia/Sydney", "2027-01-12T03:00:00Z", 60, "Tue 12 Jan 2027, 14:00-15:00 AEDT");
+    expect_when("Australia/Sydney", "2027-01-12T03:00:00Z", 60,
+                "Tue 12 Jan 2027, 14:00-15:00 AEDT");
     expect_when("Asia/Kolkata", "2027-01-12T08:30:00Z", 60, "Tue 12 Jan 2027, 14:00-15:00 IST");
     /* The tz database has only numbers for Sao Paulo. */
-    expect_when("America/Sao_Paulo", "2027-01-12T17:00:00Z", 60, "Tue 12 Jan 2027, 14:00-15:00 UTC-3");
+    expect_when("America/Sao_Paulo", "2027-01-12T17:00:00Z", 60,
+                "Tue 12 Jan 2027, 14:00-15:00 UTC-3");
     expect_when("Europe/London", "2026-12-31T22:00:00Z", 180,
                 "Thu 31 Dec 2026, 22:00 - Fri 1 Jan 2027, 01:00 GMT");
 }
@@ -75,14 +77,12 @@ static void describe_gives_offsets(void **state)
     (void)state;
     char abbr[16];
     int off = -1;
-    assert_int_equal(meet_tz_describe("Europe/London", utc("2027-07-01T12:00:00Z"), &off, abbr,
-                                      sizeof abbr),
-                     0);
+    assert_int_equal(
+        meet_tz_describe("Europe/London", utc("2027-07-01T12:00:00Z"), &off, abbr, sizeof abbr), 0);
     assert_int_equal(off, 3600);
     assert_string_equal(abbr, "BST");
-    assert_int_equal(meet_tz_describe("Asia/Kolkata", utc("2027-07-01T12:00:00Z"), &off, abbr,
-                                      sizeof abbr),
-                     0);
+    assert_int_equal(
+        meet_tz_describe("Asia/Kolkata", utc("2027-07-01T12:00:00Z"), &off, abbr, sizeof abbr), 0);
     assert_int_equal(off, 19800);
     assert_int_equal(meet_tz_describe("Europe/Nowhere", 0, &off, abbr, sizeof abbr), -1);
 }

@@ -39,8 +39,8 @@ int meet_when_format(const char *tzid, int64_t starts, int64_t ends, char *buf, 
     struct meet_local s, e;
     char abbr_s[16], abbr_e[16], start[32], date_e[24];
     int off_s, off_e;
-    if (meet_tz_from_utc(tzid, starts, &s) || meet_tz_describe(tzid, starts, &off_s, abbr_s,
-                                                               sizeof abbr_s)) {
+    if (meet_tz_from_utc(tzid, starts, &s) ||
+        meet_tz_describe(tzid, starts, &off_s, abbr_s, sizeof abbr_s)) {
         utc_fallback(starts, buf, size);
         return -1;
     }
@@ -55,8 +55,8 @@ int meet_when_format(const char *tzid, int64_t starts, int64_t ends, char *buf, 
         if (strcmp(abbr_s, abbr_e) == 0)
             snprintf(buf, size, "%s - %s, %02d:%02d %s", start, date_e, e.hour, e.minute, abbr_e);
         else
-            snprintf(buf, size, "%s %s - %s, %02d:%02d %s", start, abbr_s, date_e, e.hour,
-                     e.minute, abbr_e);
+            snprintf(buf, size, "%s %s - %s, %02d:%02d %s", start, abbr_s, date_e, e.hour, e.minute,
+                     abbr_e);
     } else if (strcmp(abbr_s, abbr_e) != 0) {
         snprintf(buf, size, "%s %s - %02d:%02d %s", start, abbr_s, e.hour, e.minute, abbr_e);
     } else {

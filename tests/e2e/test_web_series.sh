@@ -142,4 +142,12 @@ expect_status 201 "$(api /api/v1/programmes/1/series '{"set": "all", "count": 2,
 [ "$(sql "SELECT COUNT(*) FROM meeting_series")" = $((nsets + 2)) ] && pass || fail "one series per set"
 [ "$(sql "SELECT COUNT(*) FROM meeting_attendance WHERE meeting_id = $M1")" = 1 ] && pass || fail "records of the old meetings kept"
 [ "$(sql "SELECT COUNT(*) FROM meetings WHERE set_id = 1")" = 10 ] && pass || fail "old meetings kept (cancelled)"
+# The CLI refuses the same way, and writes nothing.
+set +e
+"$SETWORK" --db "$db" meetings schedule --programme Demo --set "Set 3" --first 2028-06-01T10:00 \
+  --every 4w --count 2 --location Hall >/dev/null 2>"$SCRATCH/cli.err"
+expect_status 1 $? "CLI refuses a set with meetings"
+set -e
+expect_contains "$SCRATCH/cli.err" "already has meetings" "CLI says why"
+[ "$(meetings)" = $((nsets * 2)) ] && pass || fail "CLI wrote nothing"
 finish

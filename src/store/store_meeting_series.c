@@ -8,6 +8,7 @@
 
 #include "core/strbuf.h"
 #include "engine/meetings/series.h"
+#include "store/db_rows.h"
 #include "store/store_meetings.h"
 
 void series_sets_free(struct series_set *list, size_t count)
@@ -15,6 +16,16 @@ void series_sets_free(struct series_set *list, size_t count)
     for (size_t i = 0; i < count; i++)
         free(list[i].name);
     free(list);
+}
+
+static int read_set(sqlite3_stmt *st, void *row, void *ctx)
+{
+    (void)ctx;
+    struct series_set *s = row;
+    s->id = sqlite3_column_int64(st, 0);
+    s->name = db_column_dup(st, 1);
+    s->scheduled = sqlite3_column_int(st, 2);
+    return s->name ? 0 : -1;
 }
 
 int store_series_sets(struct db *db, long long programme_id, struct series_set **out, size_t *count)
@@ -27,31 +38,13 @@ int store_series_sets(struct db *db, long long programme_id, struct series_set *
     if (!st)
         return -1;
     sqlite3_bind_int64(st, 1, programme_id);
-    struct series_set *list = NULL;
-    size_t n = 0;
-    int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        struct series_set *grown = realloc(list, (n + 1) * sizeof *grown);
-        if (!grown) {
-            rc = SQLITE_NOMEM;
-            break;
-        }
-        list = grown;
-        list[n].id = sqlite3_column_int64(st, 0);
-        list[n].name = db_column_dup(st, 1);
-        list[n].scheduled = sqlite3_column_int(st, 2);
-        if (!list[n++].name) {
-            rc = SQLITE_NOMEM;
-            break;
-        }
-    }
-    sqlite3_reset(st);
-    if (rc != SQLITE_DONE) {
-        series_sets_free(list, n);
+    struct db_rows rows = {0};
+    if (db_collect(st, sizeof(struct series_set), read_set, NULL, &rows)) {
+        series_sets_free(rows.items, rows.count);
         return -1;
     }
-    *out = list;
-    *count = n;
+    *out = rows.items;
+    *count = rows.count;
     return 0;
 }
 

@@ -140,12 +140,19 @@ static int choose_sets(series_field_fn get, void *ctx, struct series_plan *p,
             return 0;
         p->set_id = id;
     }
+    const char *skip = field(get, ctx, "skip_scheduled", "");
+    p->skip_scheduled = !p->set_id && (strcmp(skip, "1") == 0 || strcmp(skip, "on") == 0 ||
+                                       strcmp(skip, "true") == 0);
     p->chosen = calloc(p->nsets, sizeof *p->chosen);
     if (!p->chosen)
         return -1;
     for (size_t i = 0; i < p->nsets; i++) {
         if (p->set_id && p->sets[i].id != p->set_id)
             continue;
+        if (p->skip_scheduled && p->sets[i].scheduled > 0) {
+            p->nskipped++;
+            continue;
+        }
         /* Re-scheduling would strand or double meetings that may hold records: refused. */
         if (p->sets[i].scheduled > 0)
             PROBLEM("set",
@@ -155,6 +162,8 @@ static int choose_sets(series_field_fn get, void *ctx, struct series_plan *p,
                     p->sets[i].name, p->sets[i].scheduled, p->sets[i].scheduled == 1 ? "" : "s");
         p->chosen[p->nchosen++] = p->sets[i].id;
     }
+    if (p->nchosen == 0)
+        PROBLEM("set", "Every set already has meetings: there is nothing to schedule.");
     return 0;
 }
 

@@ -22,9 +22,10 @@
 /* The zone when none is given. */
 #define SERIES_DEFAULT_TZ "Europe/London"
 
-/* The fields, by name: set ("all" or a set id), count, first ("YYYY-MM-DDTHH:MM"), every_weeks,
- * duration ("3h", "90m", "2h30m"), tz, mode ("in_person" or "online"), location, link. GET
- * returns the value of field NAME, or NULL when it was not sent. */
+/* The fields, by name: set ("all" or a set id), skip_scheduled ("1", "on" or "true": with
+ * set "all", leave out the sets that already have meetings instead of refusing), count, first
+ * ("YYYY-MM-DDTHH:MM"), every_weeks, duration ("3h", "90m", "2h30m"), tz, mode ("in_person" or
+ * "online"), location, link. GET returns the value of field NAME, or NULL when it was not sent. */
 typedef const char *(*series_field_fn)(void *ctx, const char *name);
 
 struct series_plan {
@@ -38,7 +39,9 @@ struct series_plan {
     struct series_set *sets;
     size_t nsets; /* every set of the published plan */
     long long *chosen;
-    size_t nchosen; /* the sets the series is for */
+    size_t nchosen;      /* the sets the series is for */
+    bool skip_scheduled; /* sets with meetings were left out, not refused */
+    size_t nskipped;     /* how many were left out */
     struct meet_local local[MEET_SERIES_MAX];
     int64_t starts[MEET_SERIES_MAX]; /* UTC */
 };

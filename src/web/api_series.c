@@ -28,6 +28,8 @@ static const char *json_field(void *ctx, const char *name)
     json_t *v = json_object_get(f->body, name);
     if (json_is_string(v))
         return json_string_value(v);
+    if (json_is_boolean(v))
+        return json_is_true(v) ? "1" : "";
     if (!json_is_integer(v))
         return v ? "?" : NULL; /* another type is a wrong value, not a missing one */
     char *b = f->buf[f->next++ % 4];
@@ -55,10 +57,10 @@ static json_t *plan_json(const struct series_plan *p, bool preview)
                               json_pack("{si ss ss ss ss}", "number", i + 1, "local", local,
                                         "starts_at", s, "ends_at", e, "when", when));
     }
-    return json_pack("{sb so si si ss ss ss so}", "preview", preview, "sets", sets, "every_weeks",
-                     p->weeks, "duration_min", p->duration_min, "tz", p->tz, "mode",
-                     p->online ? "online" : "in_person", p->online ? "link" : "location", p->place,
-                     "meetings", meetings);
+    return json_pack("{sb so sI si si ss ss ss so}", "preview", preview, "sets", sets, "left_out",
+                     (json_int_t)p->nskipped, "every_weeks", p->weeks, "duration_min",
+                     p->duration_min, "tz", p->tz, "mode", p->online ? "online" : "in_person",
+                     p->online ? "link" : "location", p->place, "meetings", meetings);
 }
 
 static void problems_reply(struct web_request *r, int status, const char *error,
@@ -100,8 +102,8 @@ static void schedule(struct web_request *r, long long programme_id, const char *
     json_decref(body);
 }
 
-/* POST /api/v1/programmes/#/series {"set": "all"|ID, "count", "first", "every_weeks",
- * "duration", "tz", "mode", "location"|"link", "preview"} */
+/* POST /api/v1/programmes/#/series {"set": "all"|ID, "skip_scheduled", "count", "first",
+ * "every_weeks", "duration", "tz", "mode", "location"|"link", "preview"} */
 void api_programme_series(struct web_request *r)
 {
     json_t *prog = NULL;

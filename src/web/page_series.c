@@ -29,6 +29,7 @@ static const char *field_label(const char *field)
     static const struct {
         const char *field, *label;
     } labels[] = {{"set", "Sets"},
+                  {"skip_scheduled", "Leave out sets with meetings"},
                   {"count", "Number of meetings"},
                   {"first", "First meeting"},
                   {"every_weeks", "Every N weeks"},
@@ -56,8 +57,9 @@ static char *fingerprint(const struct form *f)
 {
     unsigned char hash[crypto_hash_sha256_BYTES];
     char hex[2 * crypto_hash_sha256_BYTES + 1];
-    static const char *const names[] = {"set", "count", "first",    "every_weeks", "duration",
-                                        "tz",  "mode",  "location", "link"};
+    static const char *const names[] = {
+        "set", "skip_scheduled", "count",    "first", "every_weeks", "duration",
+        "tz",  "mode",           "location", "link"};
     struct strbuf sb = {0};
     for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
         sb_append(&sb, sent(f, names[i], ""));
@@ -123,6 +125,12 @@ static void series_form(struct web_request *r, struct html *page, long long prog
     H(page, "/series\">\n");
     html_csrf(page, r->csrf);
     set_select(page, sets, nsets, f ? sent(f, "set", "all") : form_get(&r->query, "set"));
+    H(page, "<p class=\"field\"><input type=\"checkbox\" id=\"f-skip_scheduled\" "
+            "name=\"skip_scheduled\" value=\"1\"");
+    if (f && form_get(f, "skip_scheduled"))
+        H(page, " checked");
+    H(page, "> <label for=\"f-skip_scheduled\">With every set: leave out the sets that already "
+            "have meetings</label></p>\n");
     html_input(page, "number", "count", "Number of meetings", sent(f, "count", DEFAULT_COUNT),
                true);
     html_input(page, "datetime-local", "first", "First meeting (local date and time)",
@@ -183,7 +191,21 @@ static void preview_table(struct html *page, const struct series_plan *p)
     else
         H(page, ", at ");
     html_text(page, p->place);
-    H(page, ". Nothing is saved until you press Schedule.</p>\n<table class=\"list\" "
+    H(page, ".");
+    if (p->nskipped) {
+        H(page, " Left out because they already have meetings: ");
+        bool first = true;
+        for (size_t i = 0; i < p->nsets; i++) {
+            if (p->sets[i].scheduled == 0)
+                continue;
+            if (!first)
+                H(page, ", ");
+            html_text(page, p->sets[i].name);
+            first = false;
+        }
+        H(page, ".");
+    }
+    H(page, " Nothing is saved until you press Schedule.</p>\n<table class=\"list\" "
             "id=\"preview\">\n<thead><tr><th scope=\"col\">#</th><th scope=\"col\">When (");
     html_text(page, p->tz);
     H(page, ")</th></tr></thead>\n<tbody>\n");

@@ -111,6 +111,11 @@ expect_status 422 "$(post "${fields[@]}" --data-urlencode action=preview)" "re-s
 expect_contains "$SCRATCH/last.body" "Set 1 already has 8 meetings" "says which set and why"
 expect_status 422 "$(post "${fields[@]/set=1/set=all}" --data-urlencode action=confirm)" "every set refused while one has meetings"
 [ "$(meetings)" = 8 ] && pass || fail "nothing added or lost"
+# ... unless the admin asks to leave out the sets that already have meetings.
+expect_status 200 "$(post "${fields[@]/set=1/set=all}" --data-urlencode skip_scheduled=1 --data-urlencode action=preview)" "every other set"
+expect_contains "$SCRATCH/last.body" "Left out because they already have meetings: Set 1." "says which set is left out"
+expect_contains "$SCRATCH/last.body" 'id="f-skip_scheduled" name="skip_scheduled" value="1" checked' "the box stays ticked"
+tidy_ok "preview with sets left out"
 
 # The API: preview, save, problems by field, the same refusal.
 csrf=$acsrf
@@ -142,6 +147,8 @@ expect_status 201 "$(api /api/v1/programmes/1/series '{"set": "all", "count": 2,
 [ "$(sql "SELECT COUNT(*) FROM meeting_series")" = $((nsets + 2)) ] && pass || fail "one series per set"
 [ "$(sql "SELECT COUNT(*) FROM meeting_attendance WHERE meeting_id = $M1")" = 1 ] && pass || fail "records of the old meetings kept"
 [ "$(sql "SELECT COUNT(*) FROM meetings WHERE set_id = 1")" = 10 ] && pass || fail "old meetings kept (cancelled)"
+expect_status 422 "$(api /api/v1/programmes/1/series '{"set": "all", "skip_scheduled": true, "count": 2, "first": "2028-06-01T10:00", "every_weeks": 4, "duration": "2h", "location": "Hall"}')" "nothing left to schedule"
+[ "$(jq -r '.problems[0].message' "$SCRATCH/last.body")" = "Every set already has meetings: there is nothing to schedule." ] && pass || fail "says so: $(cat "$SCRATCH/last.body")"
 # The CLI refuses the same way, and writes nothing.
 set +e
 "$SETWORK" --db "$db" meetings schedule --programme Demo --set "Set 3" --first 2028-06-01T10:00 \

@@ -1,8 +1,8 @@
 /* The running meeting over the JSON API: the phase timer (GET the state, POST start, pause or
  * next: the actions of the web form in page_meeting_timer.c, on the same state machine
- * engine/meetings/timer.h), the viewer's attendance or apologies, and the admin's move of one
- * meeting. The same checks as the pages: the timer and attendance are for the set's members and
- * facilitator only (a 404 for anyone else, as for a missing meeting). */
+ * engine/meetings/timer.h) and its presenters, the viewer's attendance or apologies, and the
+ * admin's move of one meeting. The same checks as the pages: the timer and attendance are for the
+ * set's members and facilitator only (a 404 for anyone else, as for a missing meeting). */
 #include "web/web.h"
 
 #include "engine/meetings/when.h"
@@ -115,6 +115,44 @@ void api_meeting_timer_post(struct web_request *r)
         web_error(r, 500, "The timer could not be saved.");
     else
         web_json(r, 200, timer_json(r->ids[0], &t, r->now));
+    json_decref(b);
+}
+
+/* POST /api/v1/meetings/#/presenters {"person": ID, "bid_min": N (optional)}: adds a member of
+ * the set to the agenda while the timer has not started, as the meeting page's form does. */
+void api_meeting_presenter(struct web_request *r)
+{
+    struct meeting m = {0};
+    if (!member_meeting(r, &m))
+        return;
+    meeting_free(&m);
+    json_t *b = body_object(r);
+    if (!b)
+        return;
+    json_int_t who = json_integer_value(json_object_get(b, "person"));
+    json_t *bid_v = json_object_get(b, "bid_min");
+    json_int_t bid = json_integer_value(bid_v);
+    struct meet_viewer them = {(long long)who, false};
+    struct meet_timer t;
+    struct meet_presentation *ps = NULL;
+    size_t np = 0;
+    long long id = 0;
+    int rc = store_meeting_timer_get(r->db, r->ids[0], &t);
+    if (rc != 1)
+        web_error(r, rc == 0 ? 409 : 500, "The timer has started; presenters are fixed.");
+    else if (who <= 0 || (bid_v && !json_is_integer(bid_v)) || bid < 0 || bid > 600 ||
+             store_meet_may_see(r->db, &them, MEET_ITEM_REVIEW, r->ids[0]) != 1)
+        web_error(r, 422, "Send {\"person\": a member of this set, \"bid_min\": 1-600 or none}.");
+    else if (store_presentations_list(r->db, r->ids[0], &ps, &np) != 0)
+        web_error(r, 500, "The agenda could not be read.");
+    else if (np >= MEET_TIMER_MAX_PRESENTERS ||
+             store_presentation_add(r->db, r->ids[0], (long long)who, (int)bid, &id) != 0)
+        web_error(r, 422, "That member is presenting already, or the agenda is full.");
+    else
+        web_json(
+            r, 201,
+            json_pack("{sI sI si}", "id", (json_int_t)id, "person_id", who, "bid_min", (int)bid));
+    free(ps);
     json_decref(b);
 }
 

@@ -128,6 +128,7 @@ const struct web_route web_routes[] = {
     {WEB_POST, "/api/v1/meetings/#/move", A, true, api_meeting_move},
     {WEB_GET, "/api/v1/meetings/#/timer", ROLES_ALL, true, api_meeting_timer_get},
     {WEB_POST, "/api/v1/meetings/#/timer", ROLES_ALL, true, api_meeting_timer_post},
+    {WEB_POST, "/api/v1/meetings/#/presenters", ROLES_ALL, true, api_meeting_presenter},
     {WEB_POST, "/api/v1/meetings/#/attendance", ROLES_ALL, true, api_meeting_attendance},
     {WEB_POST, "/api/v1/programmes/#/series", A, true, api_programme_series},
     {WEB_POST, "/api/v1/sets/#/series", A, true, api_set_series},

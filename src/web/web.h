@@ -208,6 +208,7 @@ void api_programme_series(struct web_request *r);
 void api_set_series(struct web_request *r);
 void api_meeting_timer_get(struct web_request *r);
 void api_meeting_timer_post(struct web_request *r);
+void api_meeting_presenter(struct web_request *r);
 void api_meeting_move(struct web_request *r);
 void api_meeting_attendance(struct web_request *r);
 void api_users(struct web_request *r);

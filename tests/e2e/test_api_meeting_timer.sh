@@ -40,11 +40,16 @@ timer() { api participant POST /api/v1/meetings/$M/timer "{\"action\": \"$1\"}";
 expect_status 200 "$(api participant GET /api/v1/meetings/$M/timer)" "timer before presenters"
 [ "$(field .state)" = no_presenters ] && pass || fail "state no_presenters: $(cat "$SCRATCH/last.body")"
 expect_status 422 "$(timer start)" "no start without presenters"
+# Presenters: one through the page's form, one through the API; both end in the same agenda.
 csrf=$(page_csrf "$SCRATCH/participant")
-for p in "$SELF" "$OTHER"; do
-  expect_status 303 "$(status "$SCRATCH/participant" POST /meetings/$M/presenters \
-    --data-urlencode "csrf=$csrf" --data-urlencode "person=$p")" "add presenter $p"
-done
+expect_status 303 "$(status "$SCRATCH/participant" POST /meetings/$M/presenters \
+  --data-urlencode "csrf=$csrf" --data-urlencode "person=$SELF")" "add self on the page"
+expect_status 422 "$(api participant POST /api/v1/meetings/$M/presenters "{\"person\": $SELF}")" "no presenter twice"
+expect_status 422 "$(api participant POST /api/v1/meetings/$M/presenters '{"person": 999999}')" "only set members"
+expect_status 404 "$(api participant POST /api/v1/meetings/$MX/presenters "{\"person\": $SELF}")" "not another set's agenda"
+expect_status 404 "$(api admin POST /api/v1/meetings/$M/presenters "{\"person\": $OTHER}")" "admins cannot add"
+expect_status 201 "$(api participant POST /api/v1/meetings/$M/presenters "{\"person\": $OTHER}")" "add other through the API"
+[ "$(sql "SELECT group_concat(presenter_id) FROM (SELECT presenter_id FROM presentations WHERE meeting_id = $M ORDER BY position)")" = "$SELF,$OTHER" ] && pass || fail "agenda of two"
 
 # The round trip: ready, start, a second start refused, next phase, pause.
 expect_status 200 "$(api participant GET /api/v1/meetings/$M/timer)" "timer ready"
@@ -53,6 +58,7 @@ expect_status 200 "$(api participant GET /api/v1/meetings/$M/timer)" "timer read
 expect_status 200 "$(timer start)" "start"
 [ "$(field '.state + " " + (.current.presenter_id | tostring)')" = "running $SELF" ] && pass || fail "running, first presenter: $(cat "$SCRATCH/last.body")"
 expect_status 409 "$(timer start)" "start twice refused"
+expect_status 409 "$(api participant POST /api/v1/meetings/$M/presenters "{\"person\": $FACIL}")" "presenters fixed once started"
 expect_status 200 "$(timer next)" "next phase"
 [ "$(field .current.phase)" = clarifying ] && pass || fail "clarifying questions next"
 expect_status 200 "$(timer pause)" "pause"

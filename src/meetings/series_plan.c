@@ -70,8 +70,14 @@ static bool link_ok(const char *s)
             return -1;                                                                             \
     } while (0)
 
+void series_default_tz(struct db *db, long long programme_id, char out[SERIES_TZ_MAX + 1])
+{
+    if (store_series_last_tz(db, programme_id, out, SERIES_TZ_MAX + 1) != 0 || !meet_tz_valid(out))
+        memcpy(out, SERIES_DEFAULT_TZ, sizeof SERIES_DEFAULT_TZ);
+}
+
 static int read_fields(series_field_fn get, void *ctx, struct series_plan *p,
-                       struct diag_list *problems)
+                       const char *default_tz, struct diag_list *problems)
 {
     const char *v = field(get, ctx, "count", "");
     if (whole(v, 1, MEET_SERIES_MAX, &p->count))
@@ -88,7 +94,7 @@ static int read_fields(series_field_fn get, void *ctx, struct series_plan *p,
     v = field(get, ctx, "duration", "");
     if (series_duration_parse(v, &p->duration_min))
         PROBLEM("duration", "Write the length as 3h, 90m or 2h30m (at most 24h).");
-    v = field(get, ctx, "tz", SERIES_DEFAULT_TZ);
+    v = field(get, ctx, "tz", default_tz);
     if (strlen(v) > SERIES_TZ_MAX || !meet_tz_valid(v) || strchr(v, ' '))
         PROBLEM("tz", "'%.*s' is not a time zone we know; use an IANA name such as %s.",
                 SERIES_TZ_MAX, v, SERIES_DEFAULT_TZ);
@@ -175,7 +181,9 @@ int series_plan_read(struct db *db, long long programme_id, series_field_fn get,
     size_t before = problems->count;
     if (store_series_sets(db, programme_id, &p->sets, &p->nsets))
         return -1;
-    if (read_fields(get, ctx, p, problems) || choose_sets(get, ctx, p, problems))
+    char default_tz[SERIES_TZ_MAX + 1];
+    series_default_tz(db, programme_id, default_tz);
+    if (read_fields(get, ctx, p, default_tz, problems) || choose_sets(get, ctx, p, problems))
         return -1;
     if (problems->count > before)
         return 1;

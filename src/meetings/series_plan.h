@@ -19,7 +19,7 @@
 #define SERIES_TZ_MAX 64
 /* The longest meeting: a full day, as for the CLI. */
 #define SERIES_MAX_DURATION_MIN (24 * 60)
-/* The zone when none is given. */
+/* The zone when none is given and the programme has no series yet. */
 #define SERIES_DEFAULT_TZ "Europe/London"
 
 /* The fields, by name: set ("all" or a set id), skip_scheduled ("1", "on" or "true": with
@@ -45,6 +45,9 @@ struct series_plan {
     struct meet_local local[MEET_SERIES_MAX];
     int64_t starts[MEET_SERIES_MAX]; /* UTC */
 };
+
+/* The programme's zone: that of its newest series, else SERIES_DEFAULT_TZ, into OUT. */
+void series_default_tz(struct db *db, long long programme_id, char out[SERIES_TZ_MAX + 1]);
 
 /* Reads the fields through GET into P (zeroed first) for PROGRAMME_ID, checks each, and computes
  * the dates. Every problem goes into PROBLEMS with its field name. Returns 0 when the plan can

@@ -48,6 +48,26 @@ int store_series_sets(struct db *db, long long programme_id, struct series_set *
     return 0;
 }
 
+int store_series_last_tz(struct db *db, long long programme_id, char *out, size_t size)
+{
+    sqlite3_stmt *st = db_prepare(db, "SELECT ms.tzid FROM meeting_series ms"
+                                      " JOIN sets s ON s.id = ms.set_id"
+                                      " JOIN set_plans p ON p.id = s.plan_id"
+                                      " WHERE p.programme_id = ?1 ORDER BY ms.id DESC LIMIT 1");
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, programme_id);
+    int rc = sqlite3_step(st), result = rc == SQLITE_DONE ? 1 : -1;
+    if (rc == SQLITE_ROW) {
+        const char *tz = (const char *)sqlite3_column_text(st, 0);
+        result = tz && strlen(tz) < size ? 0 : 1;
+        if (result == 0)
+            memcpy(out, tz, strlen(tz) + 1);
+    }
+    sqlite3_reset(st);
+    return result;
+}
+
 /* 1 when SET_ID has a meeting that is not cancelled, 0 when not, -1 on error. */
 static int set_busy(struct db *db, long long set_id)
 {

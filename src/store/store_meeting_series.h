@@ -21,6 +21,10 @@ void series_sets_free(struct series_set *list, size_t count);
 int store_series_sets(struct db *db, long long programme_id, struct series_set **out,
                       size_t *count);
 
+/* The zone of PROGRAMME_ID's newest series into OUT (SIZE bytes): 0, 1 when the programme has
+ * none yet (or the name does not fit), -1 on error. */
+int store_series_last_tz(struct db *db, long long programme_id, char *out, size_t size);
+
 /* Creates one series of COUNT meetings (starting at STARTS[i], UTC, DURATION_MIN long, in
  * TZID, at LOCATION or LINK, either may be NULL) for each of SET_IDS, all in one transaction.
  * A set that already has meetings that are not cancelled is refused, so that no meeting and

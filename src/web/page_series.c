@@ -139,7 +139,9 @@ static void series_form(struct web_request *r, struct html *page, long long prog
                sent(f, "every_weeks", DEFAULT_WEEKS), true);
     html_input(page, "text", "duration", "Length (3h, 90m or 2h30m)",
                sent(f, "duration", DEFAULT_DURATION), true);
-    html_input(page, "text", "tz", "Time zone (IANA name)", sent(f, "tz", SERIES_DEFAULT_TZ), true);
+    char tz[SERIES_TZ_MAX + 1];
+    series_default_tz(r->db, programme_id, tz);
+    html_input(page, "text", "tz", "Time zone (IANA name)", sent(f, "tz", tz), true);
     mode_radios(page, sent(f, "mode", "in_person"));
     html_input(page, "text", "location", "Location (in person)", sent(f, "location", ""), false);
     html_input(page, "url", "link", "Meeting link (online)", sent(f, "link", ""), false);

@@ -124,12 +124,12 @@ curl -s -b "$SCRATCH/admin" --data-urlencode "csrf=$csrf" --data-urlencode "name
 TOKEN=$(grep -o '<code class="secret">[^<]*' "$SCRATCH/token.html" | sed 's/.*>//')
 api() { curl -s -o "$SCRATCH/last.body" -w '%{http_code}' -H "Authorization: Bearer $TOKEN" \
   -H 'Content-Type: application/json' -X POST --data "$2" "$URL$1"; }
-body='{"count": 3, "first": "2027-10-20T18:30", "every_weeks": 1, "duration": 90, "tz": "Europe/London", "mode": "online", "link": "https://meet.example/set-2"'
+body='{"count": 3, "first": "2027-10-20T18:30", "every_weeks": 1, "duration": 90, "tz": "Europe/Paris", "mode": "online", "link": "https://meet.example/set-2"'
 expect_status 200 "$(api /api/v1/sets/2/series "$body, \"preview\": true}")" "API preview"
 [ "$(jq -r '[.meetings[].when] | join(";")' "$SCRATCH/last.body")" = \
-  "Wed 20 Oct 2027, 18:30-20:00 BST;Wed 27 Oct 2027, 18:30-20:00 BST;Wed 3 Nov 2027, 18:30-20:00 GMT" ] \
+  "Wed 20 Oct 2027, 18:30-20:00 CEST;Wed 27 Oct 2027, 18:30-20:00 CEST;Wed 3 Nov 2027, 18:30-20:00 CET" ] \
   && pass || fail "API preview dates: $(cat "$SCRATCH/last.body")"
-[ "$(jq -r '.meetings[2].starts_at' "$SCRATCH/last.body")" = 2027-11-03T18:30:00Z ] && pass || fail "API UTC"
+[ "$(jq -r '.meetings[2].starts_at' "$SCRATCH/last.body")" = 2027-11-03T17:30:00Z ] && pass || fail "API UTC"
 [ "$(sql "SELECT COUNT(*) FROM meetings WHERE set_id = 2")" = 0 ] && pass || fail "API preview saved nothing"
 expect_status 201 "$(api /api/v1/sets/2/series "$body}")" "API schedules set 2"
 [ "$(sql "SELECT COUNT(*) || ' ' || MIN(link) FROM meetings WHERE set_id = 2")" = "3 https://meet.example/set-2" ] && pass || fail "set 2 meetings stored"
@@ -144,6 +144,9 @@ sql "UPDATE meetings SET status = 'cancelled' WHERE set_id IN (1, 2)"
 nsets=$(sql "SELECT COUNT(*) FROM sets")
 expect_status 201 "$(api /api/v1/programmes/1/series '{"set": "all", "count": 2, "first": "2028-01-11T09:30", "every_weeks": 8, "duration": "2h30m", "location": "Main hall"}')" "API schedules every set"
 [ "$(meetings)" = $((nsets * 2)) ] && pass || fail "two meetings for each of $nsets sets: $(meetings)"
+[ "$(sql "SELECT DISTINCT tzid FROM meetings WHERE starts_at LIKE '2028-%'")" = Europe/Paris ] && pass || fail "no tz given: the programme's newest zone"
+get admin /programmes/1/series >/dev/null
+expect_contains "$SCRATCH/last.body" 'value="Europe/Paris"' "the form offers the programme's zone"
 [ "$(sql "SELECT COUNT(*) FROM meeting_series")" = $((nsets + 2)) ] && pass || fail "one series per set"
 [ "$(sql "SELECT COUNT(*) FROM meeting_attendance WHERE meeting_id = $M1")" = 1 ] && pass || fail "records of the old meetings kept"
 [ "$(sql "SELECT COUNT(*) FROM meetings WHERE set_id = 1")" = 10 ] && pass || fail "old meetings kept (cancelled)"

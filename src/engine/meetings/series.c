@@ -282,6 +282,34 @@ static const char *observance_name(icalcomponent *c, int daylight, int offset,
     return best;
 }
 
+/* Scanning a zone's observances takes microseconds (London has about ninety); a page lists
+ * many meetings in one zone and year, so the names found are remembered. The names belong to
+ * libical's built-in zones, which stay loaded for the life of the process. Guarded by tz_lock. */
+#define NAME_CACHE_SIZE 64
+static struct {
+    const icaltimezone *zone;
+    int year, offset, daylight;
+    const char *name;
+} name_cache[NAME_CACHE_SIZE];
+
+static const char *cached_name(icaltimezone *z, int daylight, int offset, struct icaltimetype t)
+{
+    uintptr_t h = (uintptr_t)z / 64 + (uintptr_t)t.year * 31 + (uintptr_t)(offset / 900) * 7 +
+                  (uintptr_t)daylight;
+    size_t i = h % NAME_CACHE_SIZE;
+    if (name_cache[i].zone == z && name_cache[i].year == t.year && name_cache[i].offset == offset &&
+        name_cache[i].daylight == daylight)
+        return name_cache[i].name;
+    icalcomponent *c = icaltimezone_get_component(z);
+    const char *name = c ? observance_name(c, daylight, offset, t) : NULL;
+    name_cache[i].zone = z;
+    name_cache[i].year = t.year;
+    name_cache[i].offset = offset;
+    name_cache[i].daylight = daylight;
+    name_cache[i].name = name;
+    return name;
+}
+
 int meet_tz_describe(const char *tzid, int64_t utc, int *offset_s, char *abbr, size_t size)
 {
     pthread_mutex_lock(&tz_lock);
@@ -297,9 +325,7 @@ int meet_tz_describe(const char *tzid, int64_t utc, int *offset_s, char *abbr, s
     if (z != u) {
         offset = icaltimezone_get_utc_offset_of_utc_time(z, &t, &daylight);
         struct icaltimetype local = icaltime_from_timet_with_zone((time_t)utc, 0, z);
-        icalcomponent *c = icaltimezone_get_component(z);
-        if (c)
-            name = observance_name(c, daylight, offset, local);
+        name = cached_name(z, daylight, offset, local);
     }
     /* Zones without a letter abbreviation have "-03" or "+0530" in the tz database. */
     if (name && *name && *name != '+' && *name != '-')

@@ -132,6 +132,7 @@ void meet_action_items_free(struct meet_action_item *list, size_t count)
         free(list[i].learned);
         free(list[i].owner_name);
         free(list[i].set_name);
+        free(list[i].tzid);
     }
     free(list);
 }
@@ -142,7 +143,7 @@ void meet_action_items_free(struct meet_action_item *list, size_t count)
     " IFNULL(a.carried_from, 0),"                                                                  \
     " IFNULL((SELECT MIN(c.id) FROM meeting_actions c WHERE c.carried_from = a.id), 0),"           \
     " CAST(strftime('%s', m.starts_at) AS INTEGER), a.body, a.due_on, a.status, a.learned,"        \
-    " p.name, s.name"
+    " p.name, s.name, m.tzid"
 #define ACTION_NAMES " JOIN people p ON p.id = a.owner_id JOIN sets s ON s.id = m.set_id"
 
 static int read_action(sqlite3_stmt *st, void *row, void *ctx)
@@ -162,7 +163,8 @@ static int read_action(sqlite3_stmt *st, void *row, void *ctx)
     a->learned = db_column_dup(st, 10);
     a->owner_name = db_column_dup(st, 11);
     a->set_name = db_column_dup(st, 12);
-    if (!a->body || !a->status || !a->learned || !a->owner_name || !a->set_name ||
+    a->tzid = db_column_dup(st, 13);
+    if (!a->body || !a->status || !a->learned || !a->owner_name || !a->set_name || !a->tzid ||
         (sqlite3_column_type(st, 8) != SQLITE_NULL && !a->due_on))
         return -1;
     return 0;
@@ -347,6 +349,7 @@ void meet_member_reviews_free(struct meet_member_review *list, size_t count)
         free(list[i].helped);
         free(list[i].learned_questioning);
         free(list[i].updated_at);
+        free(list[i].meeting_tz);
     }
     free(list);
 }
@@ -378,7 +381,7 @@ int store_member_review_set(struct db *db, long long meeting_id, long long perso
 
 #define REVIEW_COLUMNS                                                                             \
     "SELECT v.id, v.person_id, p.name, v.helped, v.learned_questioning, v.updated_at,"             \
-    " v.meeting_id, CAST(strftime('%s', m.starts_at) AS INTEGER) FROM member_reviews v"            \
+    " v.meeting_id, CAST(strftime('%s', m.starts_at) AS INTEGER), m.tzid FROM member_reviews v"    \
     " JOIN people p ON p.id = v.person_id JOIN meetings m ON m.id = v.meeting_id"
 
 static int read_review(sqlite3_stmt *st, void *row, void *ctx)
@@ -393,7 +396,9 @@ static int read_review(sqlite3_stmt *st, void *row, void *ctx)
     v->updated_at = db_column_dup(st, 5);
     v->meeting_id = sqlite3_column_int64(st, 6);
     v->meeting_at = sqlite3_column_int64(st, 7);
-    return v->name && v->helped && v->learned_questioning && v->updated_at ? 0 : -1;
+    v->meeting_tz = db_column_dup(st, 8);
+    return v->name && v->helped && v->learned_questioning && v->updated_at && v->meeting_tz ? 0
+                                                                                            : -1;
 }
 
 static int collect_reviews(sqlite3_stmt *st, struct meet_member_review **out, size_t *count)

@@ -52,6 +52,7 @@ struct meet_action_item {
     int64_t made_at;                        /* start of the meeting it was made at (UTC seconds) */
     char *body, *due_on, *status, *learned; /* due_on NULL when none */
     char *owner_name, *set_name;
+    char *tzid; /* the zone of the meeting it was made at, for showing made_at */
 };
 void meet_action_items_free(struct meet_action_item *list, size_t count);
 
@@ -86,6 +87,7 @@ int store_action_report_back(struct db *db, long long id, long long meeting_id, 
 struct meet_member_review {
     long long id, person_id, meeting_id;
     int64_t meeting_at; /* the meeting's start (UTC seconds) */
+    char *meeting_tz;   /* the meeting's zone, for showing meeting_at */
     char *name, *helped, *learned_questioning, *updated_at;
 };
 void meet_member_reviews_free(struct meet_member_review *list, size_t count);

@@ -3,11 +3,11 @@
  * and on /sets/#/reviews every review of all its meetings (never admins: content). */
 #include "web/meeting_rounds.h"
 
+#include "engine/meetings/when.h"
 #include "store/store_meeting_round.h"
 #include "store/store_meetings.h"
 
 #include <stdlib.h>
-#include <time.h>
 
 void web_meeting_reviews(struct web_request *r, struct html *page, const struct meeting *m)
 {
@@ -125,6 +125,7 @@ int web_set_reviews(struct web_request *r, long long set_id, struct meet_member_
         free(e->helped);
         free(e->learned_questioning);
         free(e->updated_at);
+        free(e->meeting_tz);
     }
     *count = kept;
     return 0;
@@ -147,11 +148,8 @@ void page_set_reviews(struct web_request *r)
         H(&page, "<p>No reviews yet.</p>\n");
     for (size_t i = 0; i < n; i++) {
         if (i == 0 || list[i].meeting_id != list[i - 1].meeting_id) {
-            char day[16];
-            time_t t = (time_t)list[i].meeting_at;
-            struct tm tm;
-            gmtime_r(&t, &tm);
-            strftime(day, sizeof day, "%Y-%m-%d", &tm);
+            char day[MEET_WHEN_MAX];
+            meet_when_format(list[i].meeting_tz, list[i].meeting_at, 0, day, sizeof day);
             if (i > 0)
                 H(&page, "</section>\n");
             H(&page, "<section class=\"reviews\">\n<h2><a href=\"/meetings/");

@@ -5,21 +5,18 @@
 #include "web/meeting_rounds.h"
 
 #include "engine/meetings/actions.h"
+#include "engine/meetings/when.h"
 #include "store/store_meeting_round.h"
 #include "store/store_meetings.h"
 
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
-/* "2030-03-05" (UTC) for T. */
-static void html_day(struct html *page, int64_t t)
+/* The start of A's meeting in that meeting's zone ("Tue 5 Mar 2030, 10:00 GMT"). */
+static void html_made_at(struct html *page, const struct meet_action_item *a)
 {
-    char buf[16];
-    time_t tt = (time_t)t;
-    struct tm tm;
-    gmtime_r(&tt, &tm);
-    strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
+    char buf[MEET_WHEN_MAX];
+    meet_when_format(a->tzid, a->made_at, 0, buf, sizeof buf);
     html_text(page, buf);
 }
 
@@ -169,8 +166,8 @@ static void report_item(struct web_request *r, struct html *page, long long mid,
 {
     H(page, "<li class=\"action\"><p>");
     html_text(page, a->body);
-    H(page, " <span class=\"meta\">(agreed ");
-    html_day(page, a->made_at);
+    H(page, " <span class=\"meta\">(agreed at the meeting of ");
+    html_made_at(page, a);
     if (a->due_on) {
         H(page, ", due ");
         html_text(page, a->due_on);

@@ -133,6 +133,7 @@ for who in participant mate facilitator; do
   expect_status 200 "$(get $who /sets/1/reviews)" "$who: the set's reviews"
   expect_contains "$SCRATCH/last.body" "REVIEW-SECRET silence" "$who reads the set's reviews"
   expect_contains "$SCRATCH/last.body" "MATE-REVIEW-SECRET" "$who reads every member's"
+  expect_contains "$SCRATCH/last.body" "Meeting of Tue 5 Mar 2030, 10:00 GMT" "$who: by meeting"
   expect_status 200 "$(japi $who /api/v1/sets/1/reviews)" "api $who: the set's reviews"
   [ "$(jq length "$SCRATCH/api.json")" = 2 ] && pass || fail "api $who: two reviews"
 done
@@ -159,6 +160,8 @@ japi mate /api/v1/my/actions >/dev/null
 # --- Report back at the next meeting; carried forward; no longer open. ---------------------
 expect_status 200 "$(get participant /meetings/$M2)" "meeting 2"
 expect_contains "$SCRATCH/last.body" "/meetings/$M2/actions/$A1/report" "meeting 2 offers the report back"
+expect_contains "$SCRATCH/last.body" "agreed at the meeting of Tue 5 Mar 2030, 10:00 GMT, due 2030-03-20" \
+  "when it was agreed, in the series' zone"
 get participant /meetings/$M1 >/dev/null
 expect_not_contains "$SCRATCH/last.body" "/actions/$A1/report" "not at the meeting it was made"
 expect_status 404 "$(post "$SCRATCH/participant" /meetings/$M1/actions/$A1/report \

@@ -248,6 +248,8 @@ int rounds_solve(const struct rounds_request *req, struct rounds_result *out, ch
             out->method = n / p == p ? "construction: affine plane AG(2,q)"
                                      : "construction: transversal design from AG(2,q)";
             built = 0;
+        } else if (rounds_construct_known(n, p, w, out->table, &out->method) == 0) {
+            built = 0;
         }
     }
     if (built != 0) {

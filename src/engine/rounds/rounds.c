@@ -47,6 +47,7 @@ static int plan_build(const struct rounds_request *req, struct rounds_plan *pl, 
     int *comp = NULL, *csize = NULL, rc = -1;
     memset(pl, 0, sizeof *pl);
     pl->n = n, pl->w = w, pl->p = p;
+    pl->min_size = req->min_group_size;
     pl->locked = req->locked;
     pl->locked_rounds = req->locked_rounds;
     pl->seed = req->seed;
@@ -215,11 +216,16 @@ int rounds_solve(const struct rounds_request *req, struct rounds_result *out, ch
                  ROUNDS_MAX_ROUNDS);
         return -1;
     }
+    if (req->min_group_size < 0 || req->min_group_size > p) {
+        snprintf(err, errlen, "the smallest table size %d must be between 0 and the table size %d",
+                 req->min_group_size, p);
+        return -1;
+    }
     if (valid_pairs(req->apart, req->apart_count, n, "keep-apart", err, errlen) ||
         valid_pairs(req->together, req->together_count, n, "keep-together", err, errlen) ||
         valid_pairs(req->history, req->history_count, n, "history", err, errlen))
         return -1;
-    if (plan_build(req, &pl, err, errlen) != 0) {
+    if (plan_build(req, &pl, err, errlen) != 0 || rounds_feasible(&pl, err, errlen) != 0) {
         plan_free(&pl);
         return -1;
     }

@@ -15,6 +15,10 @@
 struct rounds_request {
     int people;     /* n */
     int group_size; /* p: tables hold p people, or p-1 when the present people do not divide */
+    /* 0, or A for tables of A to p people ("sizes within A-B"): every round still uses the
+     * fewest tables of at most p with sizes differing by at most one, and a round whose
+     * present people cannot all sit at tables of at least A is refused with a message */
+    int min_group_size;
     int rounds;     /* w */
     /* people*rounds flags, absent[r*people+i] != 0 when i misses round r; NULL: all present */
     const unsigned char *absent;
@@ -69,7 +73,8 @@ int rounds_table_count(int present, int group_size);
 
 /* Checks TABLE (rounds*people, as in rounds_result) against REQ independently of the solver:
  * every present person at exactly one table per round, absent people at none, table sizes
- * within the request's range, locked rounds unchanged, no keep-apart pair together, every
+ * within the request's range (at most group_size, at least min_group_size, differing by at
+ * most one), locked rounds unchanged, no keep-apart pair together, every
  * keep-together pair together. Recomputes the figures into REPEATS and MAX_MEETINGS (may be
  * NULL). Returns 0 when valid, -1 with the first problem in ERR. */
 int rounds_check(const struct rounds_request *req, const int *table, long *repeats,

@@ -92,7 +92,7 @@ int rounds_construct_known(int n, int p, int w, int *table, const char **method)
         for (int r = 0; r < w; r++)
             for (int i = 0; i < n; i++)
                 table[r * n + i] = golf_8_4_10[r][i];
-        *method = "construction: 5 parallel classes of GF(2)^5 completed to 10 rounds (stored)";
+        *method = "construction: 5 parallel classes of GF(2)^5 completed to 10 rounds, stored";
         return 0;
     }
     for (size_t k = 0; k < sizeof designs / sizeof designs[0]; k++) {

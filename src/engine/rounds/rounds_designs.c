@@ -19,6 +19,10 @@ struct cyclic_design {
     const char *method;
 };
 
+/* 5-3-7 (15 people, the bound): Kirkman's schoolgirls, a KTS(15) over Z_7 x 2 plus 1 fixed
+ * point, one base round developed mod 7. */
+static const signed char base_5_3_7[] = {13, 0, 2, 12, 4, 3, 1, 5, 8, 11, 14, 6, 7, 9, 10};
+
 /* 6-3-8 (18 people, the bound): Z_4 x 4 plus 2 fixed points, two base rounds developed mod 4.
  * A nearly Kirkman triple system NKTS(18); the single-base form over Z_8 x 2 + 2 does not
  * exist (an exhaustive search of bench/rounds_cyclic.c's classes finds none). */
@@ -46,6 +50,7 @@ static const signed char base_10_4_12[] = {
 };
 
 static const struct cyclic_design designs[] = {
+    {15, 3, 7, 7, 2, 1, 1, base_5_3_7, "construction: Kirkman triple system KTS(15), mod 7"},
     {18, 3, 8, 4, 4, 2, 2, base_6_3_8, "construction: NKTS(18), two base rounds mod 4"},
     {24, 4, 7, 7, 3, 3, 1, base_6_4_7, "construction: base round developed mod 7"},
     {40, 4, 10, 10, 4, 0, 1, base_10_4_10, "construction: base round developed mod 10"},

@@ -160,6 +160,26 @@ static int power_of(int p, int n)
     return n == 1 ? k : 0;
 }
 
+/* A perfect schedule of W rounds for N people at tables of P by one of the constructions:
+ * 0 with TABLE filled and *METHOD set, or -1. */
+static int construct(int n, int p, int w, int *table, const char **method)
+{
+    if (p == 2 && rounds_construct_round_robin(n, w, table) == 0) {
+        *method = "construction: round robin (circle method)";
+    } else if (power_of(p, n) >= 3 &&
+               rounds_construct_affine_space(p, power_of(p, n), w, table) == 0) {
+        *method = "construction: lines of the affine space AG(k,q)";
+    } else if (n == 28 && p == 4 && rounds_construct_unital(w, table) == 0) {
+        *method = "construction: resolved Hermitian unital U(3)";
+    } else if (rounds_construct_transversal(n / p, p, w, table) == 0) {
+        *method = n / p == p ? "construction: affine plane AG(2,q)"
+                             : "construction: transversal design from AG(2,q)";
+    } else if (rounds_construct_known(n, p, w, table, method) != 0) {
+        return -1;
+    }
+    return 0;
+}
+
 static int plain(const struct rounds_request *req)
 {
     return !req->absent && req->locked_rounds == 0 && req->apart_count == 0 &&
@@ -238,29 +258,39 @@ int rounds_solve(const struct rounds_request *req, struct rounds_result *out, ch
         snprintf(err, errlen, "out of memory");
         goto fail;
     }
-    int built = -1;
-    if (plain(req) && n % p == 0) {
-        if (p == 2 && rounds_construct_round_robin(n, w, out->table) == 0) {
-            out->method = "construction: round robin (circle method)";
-            built = 0;
-        } else if (power_of(p, n) >= 3 &&
-                   rounds_construct_affine_space(p, power_of(p, n), w, out->table) == 0) {
-            out->method = "construction: lines of the affine space AG(k,q)";
-            built = 0;
-        } else if (n == 28 && p == 4 && rounds_construct_unital(w, out->table) == 0) {
-            out->method = "construction: resolved Hermitian unital U(3)";
-            built = 0;
-        } else if (rounds_construct_transversal(n / p, p, w, out->table) == 0) {
-            out->method = n / p == p ? "construction: affine plane AG(2,q)"
-                                     : "construction: transversal design from AG(2,q)";
-            built = 0;
-        } else if (rounds_construct_known(n, p, w, out->table, &out->method) == 0) {
-            built = 0;
+    int built = -1, *prefix = NULL;
+    if (plain(req) && n % p == 0)
+        built = construct(n, p, w, out->table, &out->method);
+    /* Past the bound repeats are unavoidable: keep a perfect first part by construction when
+     * there is one (e.g. 8-4-11 starts from 8-4-10) and search only the rounds after it. */
+    int pre = 0;
+    const char *pre_method = NULL;
+    if (built != 0 && plain(req) && n % p == 0 && w > out->bound)
+        for (pre = out->bound; pre >= 2; pre--)
+            if (construct(n, p, pre, out->table, &pre_method) == 0)
+                break;
+    if (built != 0 && plain(req) && n % p == 0) {
+        /* Everyone meets w*(p-1) others among n-1: each excess meeting is a repeat, and with
+         * no pair meeting three times, every repeated pair accounts for two of them. */
+        long excess = (long)w * (p - 1) - (n - 1);
+        if (excess > 0 && excess <= n - 1)
+            pl.floor_repeats = ((long)n * excess + 1) / 2;
+    }
+    if (built != 0 && pre >= 2) {
+        prefix = malloc((size_t)pre * n * sizeof *prefix);
+        if (!prefix) {
+            snprintf(err, errlen, "out of memory");
+            goto fail;
         }
+        memcpy(prefix, out->table, (size_t)pre * n * sizeof *prefix);
+        pl.locked = prefix;
+        pl.locked_rounds = pre;
     }
     if (built != 0) {
         long long cost = 0;
-        if (rounds_search(&pl, out->table, &cost) != 0) {
+        int src = rounds_search(&pl, out->table, &cost);
+        free(prefix);
+        if (src != 0) {
             snprintf(err, errlen, "out of memory");
             goto fail;
         }
@@ -270,7 +300,8 @@ int rounds_solve(const struct rounds_request *req, struct rounds_result *out, ch
                      "honours them all in every round (found none in the time allowed)");
             goto fail;
         }
-        out->method = "local search";
+        out->method = pre >= 2 ? "construction for the rounds up to the bound, then local search"
+                               : "local search";
     }
     for (int r = 0; r < w; r++)
         for (int i = 0; i < n; i++)

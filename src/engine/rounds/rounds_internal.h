@@ -22,6 +22,8 @@ struct rounds_plan {
     unsigned long long seed;
     double seconds;
     long max_iterations;
+    long floor_repeats; /* the search stops when it reaches this many repeated pairs: a lower
+                           bound, 0 unless repeats are unavoidable in a plain request */
 };
 
 /* Runs the local search; fills TABLE (w*n) with the best schedule found and *COST with its

@@ -102,13 +102,13 @@ static int total_cost(void)
     memset(cnt, 0, sizeof cnt);
     for (int r = 0; r < nb; r++)
         for (int b = 0; b < g; b++)
-        for (int i = 0; i < p; i++)
-            for (int j = i + 1; j < p; j++) {
-                int cap, cl = pair_class(members[r][b * p + i], members[r][b * p + j], &cap);
-                cnt[cl]++;
-                if (cnt[cl] > cap)
-                    c++;
-            }
+            for (int i = 0; i < p; i++)
+                for (int j = i + 1; j < p; j++) {
+                    int cap, cl = pair_class(members[r][b * p + i], members[r][b * p + j], &cap);
+                    cnt[cl]++;
+                    if (cnt[cl] > cap)
+                        c++;
+                }
     return c;
 }
 
@@ -150,8 +150,8 @@ int main(int argc, char **argv)
         rng += strtoull(argv[6], NULL, 10) * 0x9E3779B97F4A7C15ULL;
     long restarts = argc > 7 ? atol(argv[7]) : 100, iterations = argc > 8 ? atol(argv[8]) : 50000;
     n = k * m + f;
-    if (m < 2 || k < 1 || f < 0 || p < 2 || n > MAXPT || n % p != 0 || nb < 1 ||
-        nb > MAXBASE || 1 + f * k + k * m + k * k * m >= MAXPT * MAXPT) {
+    if (m < 2 || k < 1 || f < 0 || p < 2 || n > MAXPT || n % p != 0 || nb < 1 || nb > MAXBASE ||
+        1 + f * k + k * m + k * k * m >= MAXPT * MAXPT) {
         fprintf(stderr, "bad sizes\n");
         return 2;
     }

@@ -32,7 +32,7 @@ static void test_stored_designs_perfect(void **state)
         int g, p, w;
         const char *method;
     } cases[] = {
-        {8, 4, 10, "GF(2)^5"}, {6, 3, 8, "NKTS"},   {6, 4, 7, "mod 7"},
+        {8, 4, 10, "GF(2)^5"}, {6, 3, 8, "NKTS"},     {6, 4, 7, "mod 7"},
         {10, 4, 10, "mod 10"}, {10, 4, 12, "mod 12"}, {5, 3, 7, "KTS(15)"},
     };
     for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++)

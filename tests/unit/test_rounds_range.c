@@ -34,12 +34,8 @@ static void test_size_range(void **state)
 {
     (void)state;
     /* 22 people at tables of 4 to 5: five tables, 5, 5, 4, 4, 4. */
-    struct rounds_request req = {.people = 22,
-                                 .group_size = 5,
-                                 .min_group_size = 4,
-                                 .rounds = 4,
-                                 .seed = 2,
-                                 .seconds = 0.5};
+    struct rounds_request req = {
+        .people = 22, .group_size = 5, .min_group_size = 4, .rounds = 4, .seed = 2, .seconds = 0.5};
     struct rounds_result res;
     solve_checked(&req, &res);
     for (int r = 0; r < 4; r++) {
@@ -114,12 +110,8 @@ static void test_apart_no_room(void **state)
     int apart[18];
     for (int k = 0; k < 9; k++)
         apart[2 * k] = 0, apart[2 * k + 1] = k + 1;
-    struct rounds_request req = {.people = 12,
-                                 .group_size = 4,
-                                 .rounds = 2,
-                                 .apart = apart,
-                                 .apart_count = 9,
-                                 .seconds = 5};
+    struct rounds_request req = {
+        .people = 12, .group_size = 4, .rounds = 2, .apart = apart, .apart_count = 9, .seconds = 5};
     assert_int_equal(rounds_solve(&req, &res, err, sizeof err), -1);
     assert_non_null(strstr(err, "round 1: person 0 is kept apart from so many"));
     /* Apart from 8: exactly three left, and they are all at 0's table in both rounds. */

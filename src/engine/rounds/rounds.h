@@ -19,7 +19,7 @@ struct rounds_request {
      * fewest tables of at most p with sizes differing by at most one, and a round whose
      * present people cannot all sit at tables of at least A is refused with a message */
     int min_group_size;
-    int rounds;     /* w */
+    int rounds; /* w */
     /* people*rounds flags, absent[r*people+i] != 0 when i misses round r; NULL: all present */
     const unsigned char *absent;
     /* locked_rounds*people table numbers (-1 absent) of the first rounds, kept as they are:

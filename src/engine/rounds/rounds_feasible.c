@@ -14,9 +14,9 @@
 
 struct feas {
     int n;
-    int *unit;            /* keep-together group of each person: its lowest member */
-    unsigned char *uadj;  /* n*n: units with a keep-apart pair between them */
-    int *deg;             /* keep-apart neighbours (units) among those present */
+    int *unit;           /* keep-together group of each person: its lowest member */
+    unsigned char *uadj; /* n*n: units with a keep-apart pair between them */
+    int *deg;            /* keep-apart neighbours (units) among those present */
     int *clique, *cand;
 };
 
@@ -111,13 +111,15 @@ static int check_round(const struct rounds_plan *pl, struct feas *f, int r, char
             size_t at = 0;
             for (int c = 0; c < size && c < 8 && at < sizeof who - 16; c++)
                 at += (size_t)snprintf(who + at, sizeof who - at, "%s%d",
-                                       c == 0 ? "" : c == size - 1 ? " and " : ", ",
+                                       c == 0          ? ""
+                                       : c == size - 1 ? " and "
+                                                       : ", ",
                                        f->clique[c]);
             snprintf(err, errlen,
                      "the keep-apart requests leave no room: people %s%s must all sit apart%s, "
                      "but round %d has only %d tables",
-                     who, size > 8 ? " ..." : "", grouped ? " (with their keep-together groups)" : "",
-                     r + 1, T);
+                     who, size > 8 ? " ..." : "",
+                     grouped ? " (with their keep-together groups)" : "", r + 1, T);
             return -1;
         }
     }

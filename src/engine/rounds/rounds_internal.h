@@ -10,7 +10,7 @@
 
 struct rounds_plan {
     int n, w, p;
-    int min_size; /* smallest table allowed (0: any) */
+    int min_size;          /* smallest table allowed (0: any) */
     unsigned char *absent; /* w*n, never NULL */
     const int *locked;
     int locked_rounds;

@@ -16,18 +16,11 @@ struct feas {
     int n;
     int *unit;           /* keep-together group of each person: its lowest member */
     unsigned char *uadj; /* n*n: units with a keep-apart pair between them */
+    unsigned char *has;  /* n: the unit has some keep-apart pair */
     int *deg;            /* keep-apart neighbours (units) among those present */
+    int *usize;          /* people of each unit present in the round */
     int *clique, *cand;
 };
-
-static int unit_present(const struct rounds_plan *pl, int r, int u, int *size)
-{
-    int s = !pl->absent[(size_t)r * pl->n + u];
-    for (int k = pl->tied_start[u]; k < pl->tied_start[u + 1]; k++)
-        s += !pl->absent[(size_t)r * pl->n + pl->tied[k]];
-    *size = s;
-    return s > 0;
-}
 
 /* Round R's people present fit at tables within the size range: 0, else -1 and a message. */
 static int size_range(const struct rounds_plan *pl, int r, char *err, size_t errlen)
@@ -56,23 +49,22 @@ static int check_round(const struct rounds_plan *pl, struct feas *f, int r, char
     if (present == 0)
         return 0;
     int T = rounds_table_count(present, pl->p), lo = present / T;
+    memset(f->usize, 0, (size_t)n * sizeof *f->usize);
+    for (int i = 0; i < n; i++)
+        f->usize[f->unit[i]] += !pl->absent[(size_t)r * n + i];
     /* Keep-apart degree of each present unit, counted in units. */
     for (int u = 0; u < n; u++) {
-        int s;
+        int s = f->usize[u];
         f->deg[u] = 0;
-        if (f->unit[u] != u || !unit_present(pl, r, u, &s))
+        if (s == 0 || !f->has[u])
             continue;
-        int others = 0; /* present people outside the unit who may sit with it */
-        for (int v = 0; v < n; v++) {
-            int sv;
-            if (v == u || f->unit[v] != v || !unit_present(pl, r, v, &sv))
-                continue;
-            if (f->uadj[(size_t)u * n + v])
+        int others = present - s; /* present people outside the unit who may sit with it */
+        for (int v = 0; v < n; v++)
+            if (f->usize[v] > 0 && f->uadj[(size_t)u * n + v]) {
                 f->deg[u]++;
-            else
-                others += sv;
-        }
-        if (f->deg[u] > 0 && s + others < lo) {
+                others -= f->usize[v];
+            }
+        if (s + others < lo) {
             snprintf(err, errlen,
                      "round %d: person %d%s is kept apart from so many of the %d people present "
                      "that no table of %d can be filled around them",
@@ -133,9 +125,11 @@ int rounds_feasible(const struct rounds_plan *pl, char *err, size_t errlen)
     f.unit = malloc((size_t)n * sizeof *f.unit);
     f.uadj = calloc((size_t)n * n, 1);
     f.deg = calloc((size_t)n, sizeof *f.deg);
+    f.usize = calloc((size_t)n, sizeof *f.usize);
+    f.has = calloc((size_t)n, 1);
     f.clique = malloc(((size_t)n + 1) * sizeof *f.clique);
     f.cand = malloc((size_t)n * sizeof *f.cand);
-    if (!f.unit || !f.uadj || !f.deg || !f.clique || !f.cand) {
+    if (!f.unit || !f.uadj || !f.deg || !f.usize || !f.has || !f.clique || !f.cand) {
         snprintf(err, errlen, "out of memory");
         goto out;
     }
@@ -150,6 +144,7 @@ int rounds_feasible(const struct rounds_plan *pl, char *err, size_t errlen)
         for (int j = 0; j < n; j++)
             if (pl->rel[(size_t)i * n + j] & REL_APART) {
                 f.uadj[(size_t)f.unit[i] * n + f.unit[j]] = 1;
+                f.has[f.unit[i]] = 1;
                 any_apart = 1;
             }
     rc = 0;
@@ -167,6 +162,8 @@ out:
     free(f.unit);
     free(f.uadj);
     free(f.deg);
+    free(f.usize);
+    free(f.has);
     free(f.clique);
     free(f.cand);
     return rc;

@@ -83,6 +83,7 @@ static void test_beyond_stored_still_minimises(void **state)
     int most = -1;
     assert_int_equal(rounds_check(&req, res.table, &rep, &most, err, sizeof err), 0);
     assert_int_equal(rep, 32);
+    assert_int_equal(res.least_repeats, 32);
     assert_int_equal(most, 2);
     assert_non_null(strstr(res.method, "then local search"));
     rounds_result_free(&res);

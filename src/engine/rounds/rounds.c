@@ -276,6 +276,7 @@ int rounds_solve(const struct rounds_request *req, struct rounds_result *out, ch
         if (excess > 0 && excess <= n - 1)
             pl.floor_repeats = ((long)n * excess + 1) / 2;
     }
+    long least = pl.floor_repeats;
     if (built != 0 && pre >= 2) {
         prefix = malloc((size_t)pre * n * sizeof *prefix);
         if (!prefix) {
@@ -308,6 +309,7 @@ int rounds_solve(const struct rounds_request *req, struct rounds_result *out, ch
             if (out->table[(size_t)r * n + i] + 1 > out->tables[r])
                 out->tables[r] = out->table[(size_t)r * n + i] + 1;
     measure(req, &pl, out);
+    out->least_repeats = least;
     plan_free(&pl);
     return 0;
 fail:

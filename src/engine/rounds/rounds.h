@@ -53,6 +53,8 @@ struct rounds_result {
     int bound;          /* most rounds a perfect schedule can have: floor((n-1)/(p-1)) */
     bool perfect;       /* no repeats at all: optimal, and the check proves it */
     long same_attr;     /* meetings of two people of the same category (when attr is given) */
+    long least_repeats; /* a proven lower bound on repeat_pairs past the bound (everyone meets
+                           w*(p-1) others among n-1), 0 when unknown; equal: optimal */
     const char *method; /* "construction: affine plane", "round robin", "local search", ... */
 };
 

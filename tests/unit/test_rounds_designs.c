@@ -32,8 +32,9 @@ static void test_stored_designs_perfect(void **state)
         int g, p, w;
         const char *method;
     } cases[] = {
-        {8, 4, 10, "GF(2)^5"}, {6, 3, 8, "NKTS"},     {6, 4, 7, "mod 7"},
-        {10, 4, 10, "mod 10"}, {10, 4, 12, "mod 12"}, {5, 3, 7, "KTS(15)"},
+        {8, 4, 10, "GF(2)^5"},  {6, 3, 8, "NKTS"},       {6, 4, 7, "mod 7"},
+        {10, 4, 10, "mod 10"},  {10, 4, 12, "mod 12"},   {5, 3, 7, "KTS(15)"},
+        {8, 3, 11, "NKTS(24)"}, {10, 3, 14, "NKTS(30)"}, {9, 4, 11, "mod 11"},
     };
     for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++)
         for (int w = 1; w <= cases[k].w; w++)
@@ -64,7 +65,7 @@ static void test_stored_tables_direct(void **state)
     /* Beyond what is stored, or another size: no construction. */
     assert_int_equal(rounds_construct_known(32, 4, 11, table, &method), -1);
     assert_int_equal(rounds_construct_known(18, 3, 9, table, &method), -1);
-    assert_int_equal(rounds_construct_known(36, 4, 5, table, &method), -1);
+    assert_int_equal(rounds_construct_known(44, 4, 5, table, &method), -1);
     assert_int_equal(rounds_construct_known(40, 4, 13, table, &method), -1);
 }
 

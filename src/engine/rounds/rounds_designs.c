@@ -49,12 +49,30 @@ static const signed char base_10_4_12[] = {
     1,  12, 22, 5,  21, 6,  33, 36, 14, 15, 34, 23, 35, 39, 9,  19, 2,  4,  20, 7,
 };
 
+/* 8-3-11, 10-3-14 (nearly Kirkman triple systems NKTS(24), NKTS(30)) and 9-4-11 (36 people,
+ * each missing two others), all at the bound: Z_11 x 2 + 2, Z_14 x 2 + 2 and Z_11 x 3 + 3,
+ * one base round each. */
+static const signed char base_8_3_11[] = {
+    18, 1, 22, 13, 21, 15, 8, 4, 3, 20, 23, 10, 11, 6, 9, 19, 12, 0, 16, 2, 17, 5, 7, 14,
+};
+static const signed char base_10_3_14[] = {
+    0, 1, 18, 29, 19, 3,  22, 25, 13, 17, 26, 16, 8,  12, 23,
+    9, 6, 11, 28, 2,  21, 20, 7,  14, 27, 15, 5,  10, 24, 4,
+};
+static const signed char base_9_4_11[] = {
+    25, 30, 17, 6,  32, 31, 16, 28, 23, 9,  34, 12, 1,  29, 3, 7,  10, 33,
+    15, 22, 35, 24, 14, 4,  18, 13, 0,  27, 19, 2,  11, 21, 5, 26, 8,  20,
+};
+
 static const struct cyclic_design designs[] = {
     {15, 3, 7, 7, 2, 1, 1, base_5_3_7, "construction: Kirkman triple system KTS(15), mod 7"},
     {18, 3, 8, 4, 4, 2, 2, base_6_3_8, "construction: NKTS(18), two base rounds mod 4"},
     {24, 4, 7, 7, 3, 3, 1, base_6_4_7, "construction: base round developed mod 7"},
     {40, 4, 10, 10, 4, 0, 1, base_10_4_10, "construction: base round developed mod 10"},
     {40, 4, 12, 12, 3, 4, 1, base_10_4_12, "construction: base round developed mod 12"},
+    {24, 3, 11, 11, 2, 2, 1, base_8_3_11, "construction: NKTS(24), base round mod 11"},
+    {30, 3, 14, 14, 2, 2, 1, base_10_3_14, "construction: NKTS(30), base round mod 14"},
+    {36, 4, 11, 11, 3, 3, 1, base_9_4_11, "construction: base round developed mod 11"},
 };
 
 /* 8-4-10: table of each of the 32 people in each round. Rounds 1-5 are the cosets of the

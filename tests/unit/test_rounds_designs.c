@@ -90,12 +90,56 @@ static void test_beyond_stored_still_minimises(void **state)
     rounds_result_free(&res);
 }
 
+static void test_cyclic_search(void **state)
+{
+    (void)state;
+    /* Instances with no construction: the cyclic search finds a perfect base round, under a
+     * move budget so that the outcome does not depend on the machine. */
+    static const struct {
+        int g, p, w;
+    } cases[] = {{12, 4, 12}, {11, 3, 15}, {6, 5, 6}, {12, 3, 17}};
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        int n = cases[k].g * cases[k].p, w = cases[k].w;
+        int *table = malloc(sizeof(int) * (size_t)n * w);
+        assert_non_null(table);
+        assert_int_equal(rounds_construct_cyclic(n, cases[k].p, w, 1, 60, 20000, table), 0);
+        struct rounds_request req = {.people = n, .group_size = cases[k].p, .rounds = w};
+        long rep = -1;
+        char err[256];
+        if (rounds_check(&req, table, &rep, NULL, err, sizeof err) != 0)
+            fail_msg("%d-%d-%d: %s", cases[k].g, cases[k].p, w, err);
+        assert_int_equal(rep, 0);
+        free(table);
+    }
+    /* Through rounds_solve, and the same twice under --iterations. */
+    struct rounds_request req = {.people = 48,
+                                 .group_size = 4,
+                                 .rounds = 12,
+                                 .seed = 3,
+                                 .seconds = 60,
+                                 .max_iterations = 20000};
+    struct rounds_result a, b;
+    char err[256];
+    assert_int_equal(rounds_solve(&req, &a, err, sizeof err), 0);
+    assert_int_equal(rounds_solve(&req, &b, err, sizeof err), 0);
+    assert_true(a.perfect);
+    assert_non_null(strstr(a.method, "cyclically"));
+    assert_memory_equal(a.table, b.table, sizeof(int) * 48 * 12);
+    rounds_result_free(&a);
+    rounds_result_free(&b);
+    /* Past the bound, or too many people: not tried. */
+    int t[40 * 14];
+    assert_int_equal(rounds_construct_cyclic(40, 4, 14, 1, 1, 100, t), -1);
+    assert_int_equal(rounds_construct_cyclic(124, 4, 2, 1, 1, 100, t), -1);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_stored_designs_perfect),
         cmocka_unit_test(test_stored_tables_direct),
         cmocka_unit_test(test_beyond_stored_still_minimises),
+        cmocka_unit_test(test_cyclic_search),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

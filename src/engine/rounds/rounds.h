@@ -95,5 +95,11 @@ int rounds_construct_unital(int w, int *table);
  * 10-3-14, 10-4-12 and their first w rounds, for N people at tables of P. Sets *METHOD to a static
  * description. */
 int rounds_construct_known(int n, int p, int w, int *table, const char **method);
+/* Searches a base round over Z_m x k plus n - k*m fixed points (m = w, w+1, w+2) whose
+ * development mod m is perfect (rounds_cyclic.c), for up to SECONDS and, when MAX_MOVES > 0,
+ * that many moves (then the outcome depends on SEED and MAX_MOVES only). Fills the first W
+ * rounds of TABLE and returns 0, or -1 when none is found (or n > 120, or w past the bound). */
+int rounds_construct_cyclic(int n, int p, int w, unsigned long seed, double seconds, long max_moves,
+                            int *table);
 
 #endif

@@ -91,7 +91,7 @@ int rounds_construct_transversal(int groups, int group_size, int w, int *table);
 int rounds_construct_affine_space(int q, int k, int w, int *table);
 /* 28 people at tables of 4 for up to 9 rounds: a resolution of the Hermitian unital U(3). */
 int rounds_construct_unital(int w, int *table);
-/* Stored perfect schedules (rounds_designs.c): 5-3-7, 6-3-8, 6-4-7, 8-3-11, 8-4-10, 9-4-11,
+/* Stored perfect schedules (rounds_designs.c): 5-3-7, 6-3-8, 6-4-7, 7-3-10, 8-3-11, 8-4-10, 9-4-11,
  * 10-3-14, 10-4-12 and their first w rounds, for N people at tables of P. Sets *METHOD to a static
  * description. */
 int rounds_construct_known(int n, int p, int w, int *table, const char **method);

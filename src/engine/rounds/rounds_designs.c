@@ -64,12 +64,20 @@ static const signed char base_9_4_11[] = {
     15, 22, 35, 24, 14, 4,  18, 13, 0,  27, 19, 2,  11, 21, 5, 26, 8,  20,
 };
 
+/* 7-3-10 (21 people, the bound): Kirkman triple system KTS(21) over Z_5 x 4 plus 1 fixed
+ * point, two base rounds developed mod 5. */
+static const signed char base_7_3_10[] = {
+    3,  2,  19, 6,  4, 1,  17, 20, 11, 0,  18, 10, 7, 14, 12, 8, 15, 16, 9, 13, 5,  /* 1 */
+    10, 19, 9,  14, 1, 16, 12, 0,  11, 15, 6,  17, 3, 20, 7,  2, 5,  8,  4, 18, 13, /* 2 */
+};
+
 static const struct cyclic_design designs[] = {
     {15, 3, 7, 7, 2, 1, 1, base_5_3_7, "construction: Kirkman triple system KTS(15), mod 7"},
     {18, 3, 8, 4, 4, 2, 2, base_6_3_8, "construction: NKTS(18), two base rounds mod 4"},
     {24, 4, 7, 7, 3, 3, 1, base_6_4_7, "construction: base round developed mod 7"},
     {40, 4, 10, 10, 4, 0, 1, base_10_4_10, "construction: base round developed mod 10"},
     {40, 4, 12, 12, 3, 4, 1, base_10_4_12, "construction: base round developed mod 12"},
+    {21, 3, 10, 5, 4, 1, 2, base_7_3_10, "construction: KTS(21), two base rounds mod 5"},
     {24, 3, 11, 11, 2, 2, 1, base_8_3_11, "construction: NKTS(24), base round mod 11"},
     {30, 3, 14, 14, 2, 2, 1, base_10_3_14, "construction: NKTS(30), base round mod 14"},
     {36, 4, 11, 11, 3, 3, 1, base_9_4_11, "construction: base round developed mod 11"},

@@ -25,7 +25,7 @@ static const signed char base_5_3_7[] = {13, 0, 2, 12, 4, 3, 1, 5, 8, 11, 14, 6,
 
 /* 6-3-8 (18 people, the bound): Z_4 x 4 plus 2 fixed points, two base rounds developed mod 4.
  * A nearly Kirkman triple system NKTS(18); the single-base form over Z_8 x 2 + 2 does not
- * exist (an exhaustive search of bench/rounds_cyclic.c's classes finds none). */
+ * exist (an exhaustive search over its difference classes found none). */
 static const signed char base_6_3_8[] = {
     7, 0, 15, 17, 8, 3,  1,  14, 11, 5,  9,  10, 2, 6, 12, 16, 4,  13, /* base round 1 */
     0, 3, 5,  1,  8, 16, 10, 2,  14, 15, 17, 4,  7, 6, 9,  12, 11, 13, /* base round 2 */

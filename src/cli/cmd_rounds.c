@@ -17,8 +17,9 @@
 #include <string.h>
 
 struct rounds_opts {
-    long people, group_size, rounds, seed;
+    long people, group_size, min_size, rounds, seed, iterations;
     double seconds;
+    bool seconds_given;
     const char *file, *programme, *apart, *together, *absent, *history, *lock, *mix, *csv;
     bool json, itinerary, cards;
 };
@@ -64,6 +65,28 @@ static int load_people(const struct rounds_opts *o, struct cli_ctx *ctx, struct 
     return status;
 }
 
+/* --group-size P, or A-B for tables of A to B people. */
+static int parse_size(const char *text, struct rounds_opts *o)
+{
+    const struct command *cmd = &command_rounds;
+    const char *dash = strchr(text, '-');
+    if (!dash) {
+        o->min_size = 0;
+        return cli_parse_long(cmd, "--group-size", text, 2, ROUNDS_MAX_GROUP, &o->group_size);
+    }
+    char *lo = str_printf("%.*s", (int)(dash - text), text);
+    int rc = !lo || cli_parse_long(cmd, "--group-size", lo, 2, ROUNDS_MAX_GROUP, &o->min_size) ||
+             cli_parse_long(cmd, "--group-size", dash + 1, 2, ROUNDS_MAX_GROUP, &o->group_size);
+    free(lo);
+    if (rc)
+        return -1;
+    if (o->min_size > o->group_size) {
+        cli_usage_error(cmd, "--group-size %s: the smaller size comes first (e.g. 4-6)", text);
+        return -1;
+    }
+    return 0;
+}
+
 static int parse_args(int argc, char **argv, struct rounds_opts *o)
 {
     static const struct option options[] = {
@@ -73,6 +96,7 @@ static int parse_args(int argc, char **argv, struct rounds_opts *o)
         {"rounds", required_argument, NULL, 'w'},
         {"seconds", required_argument, NULL, 's'},
         {"seed", required_argument, NULL, 'S'},
+        {"iterations", required_argument, NULL, 'I'},
         {"apart", required_argument, NULL, 'a'},
         {"together", required_argument, NULL, 't'},
         {"absent", required_argument, NULL, 'A'},
@@ -95,7 +119,7 @@ static int parse_args(int argc, char **argv, struct rounds_opts *o)
             break;
         case 'P': o->programme = optarg; break;
         case 'g':
-            if (cli_parse_long(cmd, "--group-size", optarg, 2, ROUNDS_MAX_GROUP, &o->group_size))
+            if (parse_size(optarg, o) != 0)
                 return -1;
             break;
         case 'w':
@@ -105,9 +129,14 @@ static int parse_args(int argc, char **argv, struct rounds_opts *o)
         case 's':
             if (cli_parse_double(cmd, "--seconds", optarg, 0.001, 3600, &o->seconds))
                 return -1;
+            o->seconds_given = true;
             break;
         case 'S':
             if (cli_parse_long(cmd, "--seed", optarg, 0, 2147483647L, &o->seed))
+                return -1;
+            break;
+        case 'I':
+            if (cli_parse_long(cmd, "--iterations", optarg, 1, 2000000000L, &o->iterations))
                 return -1;
             break;
         case 'a': o->apart = optarg; break;
@@ -137,6 +166,9 @@ static int parse_args(int argc, char **argv, struct rounds_opts *o)
         cli_usage_error(cmd, "--group-size P and --rounds W are required");
         return -1;
     }
+    /* A move budget alone makes the plan depend on the seed only, not on the machine's speed. */
+    if (o->iterations > 0 && !o->seconds_given)
+        o->seconds = 3600;
     if (o->mix && o->people > 0) {
         cli_usage_error(cmd, "--mix needs people from a file or a programme");
         return -1;
@@ -226,6 +258,8 @@ static int run_rounds(struct cli_ctx *ctx, int argc, char **argv)
     struct rounds_names names = {have_cohort ? &cohort : NULL, n};
     struct rounds_request req = {.people = n,
                                  .group_size = (int)o.group_size,
+                                 .min_group_size = (int)o.min_size,
+                                 .max_iterations = o.iterations,
                                  .rounds = (int)o.rounds,
                                  .seed = (unsigned long)o.seed,
                                  .seconds = o.seconds};
@@ -321,16 +355,22 @@ const struct command command_rounds = {
     .name = "rounds",
     .summary = "Plan mixer rounds where people meet as many new people as possible",
     .help =
-        "usage: setwork rounds (--people N | FILE.csv | --programme NAME) --group-size P\n"
-        "                      --rounds W [--seconds S] [--seed N] [--apart FILE]\n"
-        "                      [--together FILE] [--absent FILE] [--history FILE] [--lock FILE]\n"
-        "                      [--mix COL[,COL]] [--json | --itinerary | --cards] [--csv FILE]\n\n"
+        "usage: setwork rounds (--people N | FILE.csv | --programme NAME) --group-size P|A-B\n"
+        "                      --rounds W [--seconds S] [--iterations N] [--seed N]\n"
+        "                      [--apart FILE] [--together FILE] [--absent FILE] [--history FILE]\n"
+        "                      [--lock FILE] [--mix COL[,COL]] [--json | --itinerary | --cards]\n"
+        "                      [--csv FILE]\n\n"
         "Plans W rounds of tables of P people (P-1 at some tables when the people present do not\n"
         "divide) so that no pair meets twice when that is possible, and otherwise as few pairs\n"
-        "as possible meet twice (and none three times before any twice). Perfect schedules\n"
-        "come from finite-geometry constructions when they apply, else from local search for\n"
-        "up to --seconds (default 1). The same --seed gives the same plan when a perfect one\n"
-        "is found; otherwise the plan depends on how far the search got in the time.\n\n"
+        "as possible meet twice (and none three times before any twice). --group-size A-B\n"
+        "allows tables of A to B people: each round uses the fewest tables of at most B, sizes\n"
+        "differing by at most one, and a round that would need a table under A is refused.\n"
+        "Perfect schedules come from finite-geometry constructions and stored designs when they\n"
+        "apply (always the same plan), else from local search for up to --seconds (default 1).\n"
+        "The search is deterministic in its moves: --iterations N stops it after N moves, and\n"
+        "then the plan depends only on --seed and N (not on the machine's speed); with --seconds\n"
+        "alone, the same --seed gives the same plan when a perfect one is found, otherwise it\n"
+        "depends on how far the search got in the time.\n\n"
         "People are numbered 0..N-1 with --people N, else named by email. Steering files are\n"
         "comma-separated lines ('#' comments and an 'email' header line are ignored):\n"
         "  --apart FILE     two people per line who must never share a table\n"
@@ -344,6 +384,7 @@ const struct command command_rounds = {
         "Output: the tables, each person's itinerary and a summary; --itinerary or --cards\n"
         "(one printable card per table) alone; --csv FILE writes email,name,round,table rows;\n"
         "--json prints {\"rounds\": [[[member,...],...],...], \"repeat_pairs\", \"max_meetings\",\n"
-        "\"bound\", \"perfect\", \"method\"}. Exit 1 when a request cannot be met.\n",
+        "\"bound\", \"perfect\", \"method\"}. Exit 1 when a request cannot be met (e.g.\n"
+        "keep-apart pairs that leave no room), with a message naming the round and people.\n",
     .run = run_rounds,
 };

@@ -84,8 +84,10 @@ void rounds_print_summary(FILE *out, const struct rounds_result *res, const char
         fprintf(out, "%ld pair%s meet more than once; the most meetings of one pair: %d (%s).%s\n",
                 res->repeat_pairs, res->repeat_pairs == 1 ? "" : "s", res->max_meetings,
                 res->method,
-                res->rounds > res->bound ? " Repeats are unavoidable with this many rounds."
-                                         : " A longer --seconds may find fewer.");
+                res->least_repeats > 0 && res->repeat_pairs <= res->least_repeats
+                    ? " Repeats are unavoidable with this many rounds; this is the fewest possible."
+                : res->rounds > res->bound ? " Repeats are unavoidable with this many rounds."
+                                           : " A longer --seconds may find fewer.");
 }
 
 static void csv_field(FILE *fp, const char *s)

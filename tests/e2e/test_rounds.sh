@@ -26,7 +26,7 @@ expect_contains "$SCRATCH/j" '"repeat_pairs": 0' "5-5-6 perfect"
 expect_contains "$SCRATCH/j" '"bound": 6' "5-5-6 bound"
 expect_status "ok 0" "$(check_json "$SCRATCH/j" 25 5)" "5-5-6 recomputed"
 
-# Kirkman 5-3-7 by search, under a fixed seed twice: same output.
+# Kirkman 5-3-7 (the stored KTS(15)), under a fixed seed twice: same output.
 sw rounds --people 15 --group-size 3 --rounds 7 --seconds 10 --seed 4 --json > "$SCRATCH/a"
 sw rounds --people 15 --group-size 3 --rounds 7 --seconds 10 --seed 4 --json > "$SCRATCH/b"
 expect_status "ok 0" "$(check_json "$SCRATCH/a" 15 3)" "5-3-7 perfect and recomputed"
@@ -96,6 +96,35 @@ status sw rounds --people 8 --group-size 4 --rounds 2 "$cases/people.csv"
 expect_status 2 $s "two sources of people"
 status sw rounds --programme Nowhere --group-size 4 --rounds 2
 expect_status 1 $s "unknown programme"
+
+# 8-4-10, the original Social Golfer instance, perfect at the bound.
+sw rounds --people 32 --group-size 4 --rounds 10 --json > "$SCRATCH/j"
+expect_status "ok 0" "$(check_json "$SCRATCH/j" 32 4)" "8-4-10 perfect and recomputed"
+expect_contains "$SCRATCH/j" '"bound": 10' "8-4-10 bound"
+
+# Tables of 4 to 5 for 22 people: five tables, none under 4, none over 5.
+sw rounds --people 22 --group-size 4-5 --rounds 3 --json > "$SCRATCH/j"
+expect_status "ok" "$(check_json "$SCRATCH/j" 22 5 | cut -d' ' -f1)" "4-5 schedule recomputed"
+expect_status "4 5 5" "$(jq -r '[.rounds[][] | length] | "\(min) \(max) \(length / 3)"' "$SCRATCH/j")" \
+  "4-5 sizes"
+status sw rounds --people 10 --group-size 4-4 --rounds 2
+expect_status 1 $s "10 people at tables of exactly 4"
+expect_contains "$SCRATCH/err" "round 1: 10 people present cannot sit at tables of 4 to 4" "range message"
+status sw rounds --people 10 --group-size 5-4 --rounds 2
+expect_status 2 $s "range backwards"
+
+# A move budget: the same seed and budget give the same plan (a search instance, 5-4-6).
+sw rounds --people 20 --group-size 4 --rounds 6 --iterations 200 --seed 3 --json > "$SCRATCH/a"
+sw rounds --people 20 --group-size 4 --rounds 6 --iterations 200 --seed 3 --json > "$SCRATCH/b"
+if cmp -s "$SCRATCH/a" "$SCRATCH/b"; then pass; else fail "same seed and --iterations, different plan"; fi
+expect_contains "$SCRATCH/a" '"method": "local search"' "5-4-6 is a search"
+
+# Keep-apart pairs that leave no room: three people apart, two tables.
+printf '0,1\n0,2\n1,2\n' > "$SCRATCH/apart3.csv"
+status sw rounds --people 6 --group-size 3 --rounds 2 --apart "$SCRATCH/apart3.csv"
+expect_status 1 $s "three apart at two tables"
+expect_contains "$SCRATCH/err" "people 0, 1 and 2 must all sit apart, but round 1 has only 2 tables" \
+  "no-room message"
 
 # A programme from the store.
 sw import "$cases/people.csv" --programme Mixer > /dev/null

@@ -79,9 +79,18 @@ static void test_constructions_perfect(void **state)
 static void test_search_kirkman(void **state)
 {
     (void)state;
-    /* 5-3-7 is a Kirkman triple system on 15 points: found by search. */
-    struct rounds_request req = {
-        .people = 15, .group_size = 3, .rounds = 7, .seed = 3, .seconds = 20};
+    /* 5-3-7 is a Kirkman triple system on 15 points. The plain request takes the stored one;
+     * with its first round locked it is a search, and still perfect. */
+    int locked[15];
+    for (int i = 0; i < 15; i++)
+        locked[i] = i / 3;
+    struct rounds_request req = {.people = 15,
+                                 .group_size = 3,
+                                 .rounds = 7,
+                                 .locked = locked,
+                                 .locked_rounds = 1,
+                                 .seed = 3,
+                                 .seconds = 20};
     struct rounds_result res;
     solve_checked(&req, &res);
     assert_true(res.perfect);

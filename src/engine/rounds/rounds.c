@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #define COST_HARD_LIMIT 100000000000000LL
 
@@ -47,6 +48,7 @@ static int plan_build(const struct rounds_request *req, struct rounds_plan *pl, 
     int *comp = NULL, *csize = NULL, rc = -1;
     memset(pl, 0, sizeof *pl);
     pl->n = n, pl->w = w, pl->p = p;
+    pl->min_size = req->min_group_size;
     pl->locked = req->locked;
     pl->locked_rounds = req->locked_rounds;
     pl->seed = req->seed;
@@ -159,6 +161,26 @@ static int power_of(int p, int n)
     return n == 1 ? k : 0;
 }
 
+/* A perfect schedule of W rounds for N people at tables of P by one of the constructions:
+ * 0 with TABLE filled and *METHOD set, or -1. */
+static int construct(int n, int p, int w, int *table, const char **method)
+{
+    if (p == 2 && rounds_construct_round_robin(n, w, table) == 0) {
+        *method = "construction: round robin (circle method)";
+    } else if (power_of(p, n) >= 3 &&
+               rounds_construct_affine_space(p, power_of(p, n), w, table) == 0) {
+        *method = "construction: lines of the affine space AG(k,q)";
+    } else if (n == 28 && p == 4 && rounds_construct_unital(w, table) == 0) {
+        *method = "construction: resolved Hermitian unital U(3)";
+    } else if (rounds_construct_transversal(n / p, p, w, table) == 0) {
+        *method = n / p == p ? "construction: affine plane AG(2,q)"
+                             : "construction: transversal design from AG(2,q)";
+    } else if (rounds_construct_known(n, p, w, table, method) != 0) {
+        return -1;
+    }
+    return 0;
+}
+
 static int plain(const struct rounds_request *req)
 {
     return !req->absent && req->locked_rounds == 0 && req->apart_count == 0 &&
@@ -215,11 +237,16 @@ int rounds_solve(const struct rounds_request *req, struct rounds_result *out, ch
                  ROUNDS_MAX_ROUNDS);
         return -1;
     }
+    if (req->min_group_size < 0 || req->min_group_size > p) {
+        snprintf(err, errlen, "the smallest table size %d must be between 0 and the table size %d",
+                 req->min_group_size, p);
+        return -1;
+    }
     if (valid_pairs(req->apart, req->apart_count, n, "keep-apart", err, errlen) ||
         valid_pairs(req->together, req->together_count, n, "keep-together", err, errlen) ||
         valid_pairs(req->history, req->history_count, n, "history", err, errlen))
         return -1;
-    if (plan_build(req, &pl, err, errlen) != 0) {
+    if (plan_build(req, &pl, err, errlen) != 0 || rounds_feasible(&pl, err, errlen) != 0) {
         plan_free(&pl);
         return -1;
     }
@@ -232,27 +259,56 @@ int rounds_solve(const struct rounds_request *req, struct rounds_result *out, ch
         snprintf(err, errlen, "out of memory");
         goto fail;
     }
-    int built = -1;
-    if (plain(req) && n % p == 0) {
-        if (p == 2 && rounds_construct_round_robin(n, w, out->table) == 0) {
-            out->method = "construction: round robin (circle method)";
-            built = 0;
-        } else if (power_of(p, n) >= 3 &&
-                   rounds_construct_affine_space(p, power_of(p, n), w, out->table) == 0) {
-            out->method = "construction: lines of the affine space AG(k,q)";
-            built = 0;
-        } else if (n == 28 && p == 4 && rounds_construct_unital(w, out->table) == 0) {
-            out->method = "construction: resolved Hermitian unital U(3)";
-            built = 0;
-        } else if (rounds_construct_transversal(n / p, p, w, out->table) == 0) {
-            out->method = n / p == p ? "construction: affine plane AG(2,q)"
-                                     : "construction: transversal design from AG(2,q)";
+    int built = -1, *prefix = NULL;
+    if (plain(req) && n % p == 0)
+        built = construct(n, p, w, out->table, &out->method);
+    /* No construction up to the bound: a third of the time goes to the cyclic search, which
+     * finds perfect schedules that the local search misses (e.g. 12-4-12, 11-3-15). */
+    if (built != 0 && plain(req) && n % p == 0 && w <= out->bound) {
+        double budget = pl.seconds > 0 ? pl.seconds : 2.0, share = budget / 3;
+        struct timespec t0, t1;
+        clock_gettime(CLOCK_MONOTONIC, &t0);
+        /* Its moves cost n^2/2 evaluations each: under a move budget it gets at most 20000. */
+        long moves = req->max_iterations > 20000 ? 20000 : req->max_iterations;
+        if (rounds_construct_cyclic(n, p, w, req->seed, share, moves, out->table) == 0) {
+            out->method = "construction: base round developed cyclically (found by search)";
             built = 0;
         }
+        clock_gettime(CLOCK_MONOTONIC, &t1);
+        double used = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
+        pl.seconds = budget - used > 0.01 ? budget - used : 0.01;
+    }
+    /* Past the bound repeats are unavoidable: keep a perfect first part by construction when
+     * there is one (e.g. 8-4-11 starts from 8-4-10) and search only the rounds after it. */
+    int pre = 0;
+    const char *pre_method = NULL;
+    if (built != 0 && plain(req) && n % p == 0 && w > out->bound)
+        for (pre = out->bound; pre >= 2; pre--)
+            if (construct(n, p, pre, out->table, &pre_method) == 0)
+                break;
+    if (built != 0 && plain(req) && n % p == 0) {
+        /* Everyone meets w*(p-1) others among n-1: each excess meeting is a repeat, and with
+         * no pair meeting three times, every repeated pair accounts for two of them. */
+        long excess = (long)w * (p - 1) - (n - 1);
+        if (excess > 0 && excess <= n - 1)
+            pl.floor_repeats = ((long)n * excess + 1) / 2;
+    }
+    long least = pl.floor_repeats;
+    if (built != 0 && pre >= 2) {
+        prefix = malloc((size_t)pre * n * sizeof *prefix);
+        if (!prefix) {
+            snprintf(err, errlen, "out of memory");
+            goto fail;
+        }
+        memcpy(prefix, out->table, (size_t)pre * n * sizeof *prefix);
+        pl.locked = prefix;
+        pl.locked_rounds = pre;
     }
     if (built != 0) {
         long long cost = 0;
-        if (rounds_search(&pl, out->table, &cost) != 0) {
+        int src = rounds_search(&pl, out->table, &cost);
+        free(prefix);
+        if (src != 0) {
             snprintf(err, errlen, "out of memory");
             goto fail;
         }
@@ -262,13 +318,15 @@ int rounds_solve(const struct rounds_request *req, struct rounds_result *out, ch
                      "honours them all in every round (found none in the time allowed)");
             goto fail;
         }
-        out->method = "local search";
+        out->method = pre >= 2 ? "construction for the rounds up to the bound, then local search"
+                               : "local search";
     }
     for (int r = 0; r < w; r++)
         for (int i = 0; i < n; i++)
             if (out->table[(size_t)r * n + i] + 1 > out->tables[r])
                 out->tables[r] = out->table[(size_t)r * n + i] + 1;
     measure(req, &pl, out);
+    out->least_repeats = least;
     plan_free(&pl);
     return 0;
 fail:

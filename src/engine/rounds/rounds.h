@@ -15,7 +15,11 @@
 struct rounds_request {
     int people;     /* n */
     int group_size; /* p: tables hold p people, or p-1 when the present people do not divide */
-    int rounds;     /* w */
+    /* 0, or A for tables of A to p people ("sizes within A-B"): every round still uses the
+     * fewest tables of at most p with sizes differing by at most one, and a round whose
+     * present people cannot all sit at tables of at least A is refused with a message */
+    int min_group_size;
+    int rounds; /* w */
     /* people*rounds flags, absent[r*people+i] != 0 when i misses round r; NULL: all present */
     const unsigned char *absent;
     /* locked_rounds*people table numbers (-1 absent) of the first rounds, kept as they are:
@@ -49,6 +53,8 @@ struct rounds_result {
     int bound;          /* most rounds a perfect schedule can have: floor((n-1)/(p-1)) */
     bool perfect;       /* no repeats at all: optimal, and the check proves it */
     long same_attr;     /* meetings of two people of the same category (when attr is given) */
+    long least_repeats; /* a proven lower bound on repeat_pairs past the bound (everyone meets
+                           w*(p-1) others among n-1), 0 when unknown; equal: optimal */
     const char *method; /* "construction: affine plane", "round robin", "local search", ... */
 };
 
@@ -69,7 +75,8 @@ int rounds_table_count(int present, int group_size);
 
 /* Checks TABLE (rounds*people, as in rounds_result) against REQ independently of the solver:
  * every present person at exactly one table per round, absent people at none, table sizes
- * within the request's range, locked rounds unchanged, no keep-apart pair together, every
+ * within the request's range (at most group_size, at least min_group_size, differing by at
+ * most one), locked rounds unchanged, no keep-apart pair together, every
  * keep-together pair together. Recomputes the figures into REPEATS and MAX_MEETINGS (may be
  * NULL). Returns 0 when valid, -1 with the first problem in ERR. */
 int rounds_check(const struct rounds_request *req, const int *table, long *repeats,
@@ -84,5 +91,15 @@ int rounds_construct_transversal(int groups, int group_size, int w, int *table);
 int rounds_construct_affine_space(int q, int k, int w, int *table);
 /* 28 people at tables of 4 for up to 9 rounds: a resolution of the Hermitian unital U(3). */
 int rounds_construct_unital(int w, int *table);
+/* Stored perfect schedules (rounds_designs.c): 5-3-7, 6-3-8, 6-4-7, 7-3-10, 8-3-11, 8-4-10, 9-4-11,
+ * 10-3-14, 10-4-12 and their first w rounds, for N people at tables of P. Sets *METHOD to a static
+ * description. */
+int rounds_construct_known(int n, int p, int w, int *table, const char **method);
+/* Searches a base round over Z_m x k plus n - k*m fixed points (m = w, w+1, w+2) whose
+ * development mod m is perfect (rounds_cyclic.c), for up to SECONDS and, when MAX_MOVES > 0,
+ * that many moves (then the outcome depends on SEED and MAX_MOVES only). Fills the first W
+ * rounds of TABLE and returns 0, or -1 when none is found (or n > 120, or w past the bound). */
+int rounds_construct_cyclic(int n, int p, int w, unsigned long seed, double seconds, long max_moves,
+                            int *table);
 
 #endif

@@ -84,7 +84,8 @@ int rounds_check(const struct rounds_request *req, const int *table, long *repea
                 hi = size[k] > hi ? size[k] : hi;
             }
         if (r >= req->locked_rounds && present > 0 &&
-            (tables != rounds_table_count(present, p) || hi - lo > 1 || hi > p)) {
+            (tables != rounds_table_count(present, p) || hi - lo > 1 || hi > p ||
+             lo < req->min_group_size)) {
             snprintf(err, errlen, "round %d: %d tables of %d to %d people for %d present", r + 1,
                      tables, lo, hi, present);
             goto out;

@@ -318,7 +318,7 @@ int rounds_search(const struct rounds_plan *pl, int *table, long long *cost_out)
     memcpy(best, s->tab, (size_t)w * n * sizeof *best);
     double start = now_seconds(), budget = pl->seconds > 0 ? pl->seconds : 2.0;
     long stall = 0;
-    for (long iter = 0; best_cost > 0; iter++) {
+    for (long iter = 0; best_cost > pl->floor_repeats * COST_REPEAT; iter++) {
         if (pl->max_iterations > 0 && iter >= pl->max_iterations)
             break;
         if ((iter & 63) == 0 && now_seconds() - start > budget)

@@ -6,8 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-int store_event_create(struct db *db, long long programme_id, const char *name, int group_size,
-                       int rounds, long long seed, long long *id)
+int store_event_create(struct db *db, long long programme_id, const char *name, int min_group_size,
+                       int group_size, int rounds, long long seed, long long *id)
 {
     sqlite3_stmt *st = db_prepare(db, "SELECT 1 FROM events WHERE programme_id = ?1 AND "
                                       "name = ?2");
@@ -21,8 +21,8 @@ int store_event_create(struct db *db, long long programme_id, const char *name, 
         return 1;
     if (rc != SQLITE_DONE)
         return -1;
-    st = db_prepare(db, "INSERT INTO events(programme_id, name, group_size, rounds, seed) "
-                        "VALUES (?1, ?2, ?3, ?4, ?5)");
+    st = db_prepare(db, "INSERT INTO events(programme_id, name, group_size, rounds, seed, "
+                        "min_group_size) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
     if (!st)
         return -1;
     sqlite3_bind_int64(st, 1, programme_id);
@@ -30,6 +30,7 @@ int store_event_create(struct db *db, long long programme_id, const char *name, 
     sqlite3_bind_int(st, 3, group_size);
     sqlite3_bind_int(st, 4, rounds);
     sqlite3_bind_int64(st, 5, seed);
+    sqlite3_bind_int(st, 6, min_group_size);
     if (db_exec_stmt(st) != 0)
         return -1;
     *id = sqlite3_last_insert_rowid(db_sqlite(db));
@@ -40,7 +41,8 @@ int store_event_get(struct db *db, long long id, struct store_event *out)
 {
     sqlite3_stmt *st = db_prepare(db, "SELECT programme_id, name, group_size, rounds, seed, "
                                       "locked_rounds, generated, repeat_pairs, max_meetings, "
-                                      "bound, perfect, method FROM events WHERE id = ?1");
+                                      "bound, perfect, method, min_group_size FROM events "
+                                      "WHERE id = ?1");
     if (!st)
         return -1;
     sqlite3_bind_int64(st, 1, id);
@@ -55,6 +57,7 @@ int store_event_get(struct db *db, long long id, struct store_event *out)
     const char *name = (const char *)sqlite3_column_text(st, 1);
     str_copy(out->name, name ? name : "", sizeof out->name);
     out->group_size = sqlite3_column_int(st, 2);
+    out->min_group_size = sqlite3_column_int(st, 12);
     out->rounds = sqlite3_column_int(st, 3);
     out->seed = sqlite3_column_int64(st, 4);
     out->locked_rounds = sqlite3_column_int(st, 5);
@@ -73,21 +76,22 @@ int store_events_list(struct db *db, long long programme_id, json_t **out)
 {
     *out = NULL;
     sqlite3_stmt *st = db_prepare(db, "SELECT id, name, group_size, rounds, generated, "
-                                      "locked_rounds FROM events WHERE programme_id = ?1 "
-                                      "ORDER BY id");
+                                      "locked_rounds, min_group_size FROM events "
+                                      "WHERE programme_id = ?1 ORDER BY id");
     if (!st)
         return -1;
     sqlite3_bind_int64(st, 1, programme_id);
     json_t *list = json_array();
     int rc;
     while (list && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-        json_array_append_new(list, json_pack("{s:I, s:s, s:i, s:i, s:b, s:i}", "id",
+        json_array_append_new(list, json_pack("{s:I, s:s, s:i, s:i, s:b, s:i, s:i}", "id",
                                               (json_int_t)sqlite3_column_int64(st, 0), "name",
                                               (const char *)sqlite3_column_text(st, 1),
                                               "group_size", sqlite3_column_int(st, 2), "rounds",
                                               sqlite3_column_int(st, 3), "generated",
                                               sqlite3_column_int(st, 4), "locked_rounds",
-                                              sqlite3_column_int(st, 5)));
+                                              sqlite3_column_int(st, 5), "min_group_size",
+                                              sqlite3_column_int(st, 6)));
     }
     sqlite3_reset(st);
     if (!list || rc != SQLITE_DONE) {

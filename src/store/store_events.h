@@ -12,6 +12,7 @@ struct store_event {
     long long id, programme_id;
     char name[201];
     int group_size, rounds, locked_rounds;
+    int min_group_size; /* smallest table allowed; 0: group_size, or one fewer to fit */
     long long seed;
     bool generated, perfect;
     long repeat_pairs;
@@ -20,8 +21,8 @@ struct store_event {
 };
 
 /* Creates an event. 0 with *ID; 1 when the programme has an event of that name; -1 on error. */
-int store_event_create(struct db *db, long long programme_id, const char *name, int group_size,
-                       int rounds, long long seed, long long *id);
+int store_event_create(struct db *db, long long programme_id, const char *name, int min_group_size,
+                       int group_size, int rounds, long long seed, long long *id);
 
 /* Reads event ID into OUT: 0, 1 when there is none, -1 on error. */
 int store_event_get(struct db *db, long long id, struct store_event *out);

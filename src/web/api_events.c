@@ -66,14 +66,16 @@ void api_event_create(struct web_request *r)
         return;
     const char *name = json_string_value(json_object_get(body, "name"));
     long long size = jint(body, "group_size", 0), rounds = jint(body, "rounds", 0);
+    long long min_size = jint(body, "min_group_size", 0);
     long long seed = jint(body, "seed", 1);
     const char *problem =
-        event_problem(name, size > 1000 ? 0 : (int)size, rounds > 1000 ? 0 : (int)rounds);
+        event_problem(name, min_size < 0 || min_size > 1000 ? -1 : (int)min_size,
+                      size > 1000 ? 0 : (int)size, rounds > 1000 ? 0 : (int)rounds);
     long long id = 0;
     if (problem)
         web_error(r, 400, problem);
-    else if ((rc = store_event_create(r->db, r->ids[0], name, (int)size, (int)rounds, seed, &id)) ==
-             1)
+    else if ((rc = store_event_create(r->db, r->ids[0], name, (int)min_size, (int)size, (int)rounds,
+                                      seed, &id)) == 1)
         web_error(r, 409, "An event with this name exists already.");
     else if (rc != 0)
         web_error(r, 500, "The event could not be created.");

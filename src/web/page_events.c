@@ -61,6 +61,11 @@ static void events_page(struct web_request *r, int status, const char *problem)
             H(&page, "\">");
             html_text(&page, json_string_value(json_object_get(e, "name")));
             H(&page, "</a></td><td>");
+            json_int_t smallest = json_integer_value(json_object_get(e, "min_group_size"));
+            if (smallest) {
+                html_int(&page, smallest);
+                H(&page, "-");
+            }
             html_int(&page, json_integer_value(json_object_get(e, "group_size")));
             H(&page, "</td><td>");
             html_int(&page, json_integer_value(json_object_get(e, "rounds")));
@@ -78,7 +83,8 @@ static void events_page(struct web_request *r, int status, const char *problem)
     H(&page, "/events\">\n");
     html_csrf(&page, r->csrf);
     html_input(&page, "text", "name", "Name", form_get(&r->form, "name"), true);
-    html_input(&page, "number", "group_size", "People per table",
+    html_input(&page, "text", "group_size",
+               "People per table (e.g. 4, or 4-5 when people do not divide)",
                form_get(&r->form, "group_size") ? form_get(&r->form, "group_size") : "4", true);
     html_input(&page, "number", "rounds", "Rounds",
                form_get(&r->form, "rounds") ? form_get(&r->form, "rounds") : "3", true);
@@ -98,7 +104,8 @@ void page_events(struct web_request *r)
 void page_event_create(struct web_request *r)
 {
     const char *name = form_get(&r->form, "name");
-    int size = int_field(&r->form, "group_size", 0), rounds = int_field(&r->form, "rounds", 0);
+    int min_size = 0, size = 0, rounds = int_field(&r->form, "rounds", 0);
+    bool sizes_read = event_sizes_parse(form_get(&r->form, "group_size"), &min_size, &size) == 0;
     json_t *prog = NULL;
     int rc = store_web_programme(r->db, &r->user, r->ids[0], &prog);
     json_decref(prog);
@@ -106,13 +113,15 @@ void page_event_create(struct web_request *r)
         web_error(r, rc == 1 ? 404 : 500, "There is no such programme.");
         return;
     }
-    const char *problem = event_problem(name, size, rounds);
+    const char *problem = sizes_read
+                              ? event_problem(name, min_size, size, rounds)
+                              : "People per table is a number, e.g. 4, or a range, e.g. 4-5.";
     if (problem) {
         events_page(r, 400, problem);
         return;
     }
     long long id = 0;
-    rc = store_event_create(r->db, r->ids[0], name, size, rounds, 1, &id);
+    rc = store_event_create(r->db, r->ids[0], name, min_size, size, rounds, 1, &id);
     if (rc == 1)
         events_page(r, 400, "An event with this name exists already. Choose another.");
     else if (rc != 0)
@@ -192,6 +201,10 @@ static void event_page(struct web_request *r, int status, const char *problem)
     H(&page, "/events\">All events</a> · ");
     html_int(&page, v.n);
     H(&page, " people, tables of ");
+    if (v.ev.min_group_size) {
+        html_int(&page, v.ev.min_group_size);
+        H(&page, "-");
+    }
     html_int(&page, v.ev.group_size);
     H(&page, ", ");
     html_int(&page, v.ev.rounds);

@@ -30,8 +30,13 @@ int event_mark_absent(struct db *db, long long id, long long person_id, int roun
                       char *err, size_t errlen);
 int event_set_locked(struct db *db, long long id, int locked_rounds, char *err, size_t errlen);
 
-/* Checks the fields of a new event: NULL when good, else what to fix (static text). */
-const char *event_problem(const char *name, int group_size, int rounds);
+/* Checks the fields of a new event (MIN_GROUP_SIZE 0: the default): NULL when good, else what
+ * to fix (static text). */
+const char *event_problem(const char *name, int min_group_size, int group_size, int rounds);
+
+/* Reads "People per table" as typed: "4", or a range "4-5". 0 with *MIN (0 for a single number)
+ * and *MAX; -1 when it is neither. */
+int event_sizes_parse(const char *text, int *min, int *max);
 
 /* The event as JSON: figures and rounds of tables of {id, name} (caller owns). */
 json_t *event_view_json(const struct event_view *v);

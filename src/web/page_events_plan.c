@@ -41,7 +41,31 @@ const char *event_person_name(const struct event_view *v, int i)
     return s ? s : "";
 }
 
-const char *event_problem(const char *name, int group_size, int rounds)
+int event_sizes_parse(const char *text, int *min, int *max)
+{
+    *min = *max = 0;
+    if (!text)
+        return -1;
+    char *end;
+    long a = strtol(text, &end, 10);
+    if (end == text || a < 0 || a > 1000)
+        return -1;
+    if (*end == '\0') {
+        *max = (int)a;
+        return 0;
+    }
+    if (*end != '-')
+        return -1;
+    const char *rest = end + 1;
+    long b = strtol(rest, &end, 10);
+    if (end == rest || *end || b < 0 || b > 1000)
+        return -1;
+    *min = (int)a;
+    *max = (int)b;
+    return 0;
+}
+
+const char *event_problem(const char *name, int min_group_size, int group_size, int rounds)
 {
     if (!name || !*name)
         return "Give the event a name.";
@@ -49,6 +73,8 @@ const char *event_problem(const char *name, int group_size, int rounds)
         return "The name is too long (200 characters at most).";
     if (group_size < 2 || group_size > ROUNDS_MAX_GROUP)
         return "Tables hold 2 to 64 people.";
+    if (min_group_size != 0 && (min_group_size < 2 || min_group_size > group_size))
+        return "A range of table sizes reads smallest-largest, e.g. 4-5, from 2 people up.";
     if (rounds < 1 || rounds > ROUNDS_MAX_ROUNDS)
         return "An event has 1 to 100 rounds.";
     return NULL;
@@ -74,6 +100,7 @@ int event_plan(struct db *db, long long id, char *err, size_t errlen)
     struct rounds_request req = {
         .people = v.n,
         .group_size = v.ev.group_size,
+        .min_group_size = v.ev.min_group_size,
         .rounds = v.ev.rounds,
         .absent = v.absent,
         .locked = locked > 0 ? v.table : NULL,
@@ -153,11 +180,11 @@ int event_set_locked(struct db *db, long long id, int locked_rounds, char *err, 
 json_t *event_view_json(const struct event_view *v)
 {
     const struct store_event *e = &v->ev;
-    json_t *o =
-        json_pack("{s:I, s:I, s:s, s:i, s:i, s:I, s:i, s:b, s:i}", "id", (json_int_t)e->id,
-                  "programme_id", (json_int_t)e->programme_id, "name", e->name, "group_size",
-                  e->group_size, "rounds", e->rounds, "seed", (json_int_t)e->seed, "locked_rounds",
-                  e->locked_rounds, "generated", e->generated, "people", v->n);
+    json_t *o = json_pack("{s:I, s:I, s:s, s:i, s:i, s:i, s:I, s:i, s:b, s:i}", "id",
+                          (json_int_t)e->id, "programme_id", (json_int_t)e->programme_id, "name",
+                          e->name, "group_size", e->group_size, "min_group_size", e->min_group_size,
+                          "rounds", e->rounds, "seed", (json_int_t)e->seed, "locked_rounds",
+                          e->locked_rounds, "generated", e->generated, "people", v->n);
     if (!o)
         return NULL;
     if (e->generated) {

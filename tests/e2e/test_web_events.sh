@@ -100,4 +100,34 @@ if [ -n "$token" ]; then
 else
   fail "no API token from the CLI"
 fi
+
+# Table sizes within a range when the people do not divide: 201 members at tables of 5-6.
+[ "$(status "$jar" POST /programmes/1/events --data-urlencode "csrf=$csrf" --data 'name=Range&group_size=6-5&rounds=2')" = 400 ] &&
+  grep -q 'smallest-largest' "$SCRATCH/last.body" && pass || fail "a reversed range is refused"
+[ "$(status "$jar" POST /programmes/1/events --data-urlencode "csrf=$csrf" --data 'name=Range&group_size=four&rounds=2')" = 400 ] &&
+  grep -q 'or a range, e.g. 4-5' "$SCRATCH/last.body" && pass || fail "a size that is not a number is refused"
+code=$(status "$jar" POST /programmes/1/events --data-urlencode "csrf=$csrf" --data 'name=Range&group_size=5-6&rounds=3' -D "$SCRATCH/h")
+range=$(grep -i '^location: /events/' "$SCRATCH/h" | tr -d '\r' | sed 's|.*/events/||')
+[ "$code" = 303 ] && [ -n "$range" ] && pass || fail "create a range event: $code"
+[ "$(status "$jar" POST "/events/$range/generate" --data-urlencode "csrf=$csrf")" = 303 ] && pass || fail "generate a range event"
+status "$jar" GET "/events/$range" >/dev/null
+grep -q 'tables of 5-6' "$SCRATCH/last.body" && pass || fail "the event page shows the range"
+status "$jar" GET "/events/$range/schedule.csv" >/dev/null
+python3 - "$SCRATCH/last.body" <<'PY' && pass || fail "range tables hold 5 or 6 and seat all 201"
+import csv, sys
+tables = {}
+rows = list(csv.DictReader(open(sys.argv[1], newline='')))
+for r in rows:
+    tables.setdefault((r['round'], r['table']), 0)
+    tables[(r['round'], r['table'])] += 1
+assert len(rows) == 3 * 201 and all(r['table'] != 'absent' for r in rows), len(rows)
+assert set(tables.values()) == {5, 6}, sorted(set(tables.values()))
+PY
+# Exactly 6 a table cannot seat 201 people: generating says so instead of seating 5 somewhere.
+code=$(status "$jar" POST /programmes/1/events --data-urlencode "csrf=$csrf" --data 'name=Sixes&group_size=6-6&rounds=2' -D "$SCRATCH/h")
+sixes=$(grep -i '^location: /events/' "$SCRATCH/h" | tr -d '\r' | sed 's|.*/events/||')
+[ "$code" = 303 ] && [ -n "$sixes" ] && pass || fail "create a 6-6 event: $code"
+code=$(status "$jar" POST "/events/$sixes/generate" --data-urlencode "csrf=$csrf")
+[ "$code" != 303 ] && grep -q 'cannot sit at tables of 6 to 6' "$SCRATCH/last.body" && pass ||
+  fail "201 people at tables of exactly 6 are refused: $code"
 finish

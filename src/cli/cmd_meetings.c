@@ -3,7 +3,6 @@
  * prints. */
 #include "cli/cli.h"
 
-#include <ctype.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,37 +10,12 @@
 
 #include "cli/meetings_demo.h"
 #include "engine/meetings/series.h"
+#include "meetings/series_plan.h"
 #include "store/store_meeting_series.h"
 #include "store/store_meetings.h"
 #include "store/store_people.h"
 
 #define CMD (&command_meetings)
-/* The longest meeting: a full day. */
-#define MEETINGS_MAX_DURATION_MIN (24 * 60)
-
-/* Parses "3h", "90m" or "2h30m" into minutes; 0 or -1. */
-static int parse_duration(const char *text, int *minutes)
-{
-    long total = 0, v = 0;
-    int digits = 0, parts = 0;
-    for (const char *p = text; *p; p++) {
-        if (isdigit((unsigned char)*p)) {
-            if (++digits > 4)
-                return -1;
-            v = v * 10 + (*p - '0');
-        } else if ((*p == 'h' || *p == 'm') && digits) {
-            total += *p == 'h' ? v * 60 : v;
-            v = digits = 0;
-            parts++;
-        } else {
-            return -1;
-        }
-    }
-    if (digits || !parts || total < 1 || total > MEETINGS_MAX_DURATION_MIN)
-        return -1;
-    *minutes = (int)total;
-    return 0;
-}
 
 static void print_local(const struct meeting *m, char *buf, size_t size)
 {
@@ -67,7 +41,7 @@ static int schedule(struct db *db, const struct schedule_opts *o)
     if (meet_rule_parse(o->every, &rule))
         return cli_usage_error(CMD, "--every wants Nw (1-%d weeks) or monthly",
                                MEET_SERIES_MAX_WEEKS);
-    if (parse_duration(o->duration, &minutes))
+    if (series_duration_parse(o->duration, &minutes))
         return cli_usage_error(CMD, "--duration wants e.g. 3h, 90m or 2h30m (at most 24h)");
     if (!meet_tz_valid(o->tz))
         return cli_user_error(CMD, "unknown time zone '%s'", o->tz);

@@ -1,8 +1,9 @@
-/* Series for many sets in one transaction; see store_meeting_series.h. The insert mirrors
- * store_meeting_series_create (store_meetings.c), which commits per set for the CLI. */
+/* Writing meeting series: one set's (store_meeting_series_create, declared in store_meetings.h)
+ * or many sets' in one transaction (store_meeting_series.h); both through insert_series. */
 #include "store/store_meeting_series.h"
 
 #include <sodium.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -82,9 +83,11 @@ static int set_busy(struct db *db, long long set_id)
     return busy;
 }
 
+/* Inserts the series and its meetings, inside the caller's transaction; *SERIES_ID when not
+ * NULL. 0 or -1. */
 static int insert_series(struct db *db, long long set_id, const char *rule, const char *tzid,
                          int duration_min, int count, const int64_t *starts, const char *location,
-                         const char *link)
+                         const char *link, long long *series_id)
 {
     sqlite3_stmt *st = db_prepare(db, "INSERT INTO meeting_series (set_id, rule, tzid,"
                                       " duration_min) VALUES (?1, ?2, ?3, ?4)");
@@ -97,6 +100,8 @@ static int insert_series(struct db *db, long long set_id, const char *rule, cons
     if (db_exec_stmt(st))
         return -1;
     long long sid = sqlite3_last_insert_rowid(db_sqlite(db));
+    if (series_id)
+        *series_id = sid;
     for (int i = 0; i < count; i++) {
         char s[32], e[32], hex[33];
         unsigned char bytes[16];
@@ -129,14 +134,35 @@ static int insert_series(struct db *db, long long set_id, const char *rule, cons
     return 0;
 }
 
+/* What no series may hold; checked before any write. */
+static bool series_too_big(int count, int duration_min, const char *location, const char *link)
+{
+    return count < 1 || count > MEET_SERIES_MAX || duration_min < 1 ||
+           (location && strlen(location) > MEET_LOCATION_MAX) ||
+           (link && strlen(link) > MEET_LOCATION_MAX);
+}
+
+int store_meeting_series_create(struct db *db, long long set_id, const char *rule, const char *tzid,
+                                int duration_min, int count, const int64_t *starts,
+                                const char *location, const char *link, long long *series_id)
+{
+    if (series_too_big(count, duration_min, location, link) || db_begin(db))
+        return -1;
+    if (insert_series(db, set_id, rule, tzid, duration_min, count, starts, location, link,
+                      series_id) ||
+        db_commit(db)) {
+        db_rollback(db);
+        return -1;
+    }
+    return 0;
+}
+
 int store_series_create_many(struct db *db, const long long *set_ids, size_t nsets,
                              const char *rule, const char *tzid, int duration_min, int count,
                              const int64_t *starts, const char *location, const char *link,
                              long long *busy_set)
 {
-    if (nsets == 0 || count < 1 || count > MEET_SERIES_MAX || duration_min < 1 ||
-        (location && strlen(location) > MEET_LOCATION_MAX) ||
-        (link && strlen(link) > MEET_LOCATION_MAX))
+    if (nsets == 0 || series_too_big(count, duration_min, location, link))
         return -1;
     if (db_begin(db))
         return -1;
@@ -152,7 +178,8 @@ int store_series_create_many(struct db *db, const long long *set_ids, size_t nse
         }
     }
     for (size_t i = 0; i < nsets; i++)
-        if (insert_series(db, set_ids[i], rule, tzid, duration_min, count, starts, location, link))
+        if (insert_series(db, set_ids[i], rule, tzid, duration_min, count, starts, location, link,
+                          NULL))
             goto fail;
     if (db_commit(db))
         goto fail;

@@ -282,6 +282,13 @@ static void section_records(struct web_request *r, struct html *page, const stru
                 H(page, "<li><strong class=\"tag\">");
                 html_text(page, qs[j].kind);
                 H(page, "</strong> · ");
+                json_t *asker = NULL;
+                if (qs[j].person_id &&
+                    store_web_person(r->db, &r->user, qs[j].person_id, &asker) == 0) {
+                    html_text(page, json_string_value(json_object_get(asker, "name")));
+                    H(page, ": ");
+                }
+                json_decref(asker);
                 html_text(page, qs[j].body);
                 mark_buttons(r, page, m->id, qs[j].id);
                 H(page, "</li>\n");
@@ -289,6 +296,13 @@ static void section_records(struct web_request *r, struct html *page, const stru
             H(page, "</ul>\n");
         } else {
             H(page, "<p>No questions yet.</p>\n");
+        }
+        if (nq) {
+            H(page, "<p><a href=\"/meetings/");
+            html_int(page, m->id);
+            H(page, "/presentations/");
+            html_int(page, ps[i].id);
+            H(page, "/questions.txt\">Take the questions away (text)</a></p>\n");
         }
         meet_texts_free(qs, nq);
         H(page, "<form method=\"post\" action=\"/meetings/");

@@ -60,6 +60,8 @@ const struct web_route web_routes[] = {
     {WEB_POST, "/my/survey", ROLES_ALL, false, page_survey_submit},
     {WEB_GET, "/meetings/#", ROLES_ALL, false, page_meeting},
     {WEB_GET, "/meetings/#/ics", ROLES_ALL, false, page_meeting_ics},
+    {WEB_GET, "/meetings/#/presentations/#/questions.txt", ROLES_ALL, false,
+     page_presentation_questions},
     {WEB_POST, "/meetings/#/questions", ROLES_ALL, false, page_meeting_question},
     {WEB_POST, "/meetings/#/questions/#/mark", ROLES_ALL, false, page_question_mark},
     {WEB_POST, "/meetings/#/attendance", ROLES_ALL, false, page_meeting_attendance},

@@ -158,6 +158,7 @@ void page_survey_submit(struct web_request *r);
 void web_next_meeting(struct web_request *r, struct html *page);
 void page_meeting(struct web_request *r);
 void page_meeting_ics(struct web_request *r);
+void page_presentation_questions(struct web_request *r);
 void page_meeting_question(struct web_request *r);
 void page_question_mark(struct web_request *r);
 void page_meeting_attendance(struct web_request *r);

@@ -59,6 +59,7 @@ expect_status 303 "$(status "$SCRATCH/participant" POST /meetings/$M1/questions 
   --data-urlencode "body=What would <b>success</b> look like?")" "add question"
 get participant /meetings/$M1 >/dev/null
 expect_contains "$SCRATCH/last.body" "What would &lt;b&gt;success&lt;/b&gt; look like?" "question shown escaped"
+expect_contains "$SCRATCH/last.body" "$(sql "SELECT name FROM people WHERE id = $SELF"): What would" "the log shows who asked"
 expect_status 404 "$(status "$SCRATCH/participant" POST /meetings/$M5/questions \
   --data-urlencode "csrf=$csrf" --data-urlencode "presentation=$P1" --data-urlencode "body=x")" \
   "no question through another set's meeting"
@@ -77,6 +78,16 @@ expect_status 404 "$(status "$SCRATCH/participant" POST /meetings/$M5/questions/
   --data-urlencode "csrf=$csrf" --data-urlencode "kind=open")" "mark through another meeting"
 expect_status 404 "$(status "$SCRATCH/admin" POST /meetings/$M1/questions/$Q1/mark \
   --data-urlencode "csrf=$acsrf" --data-urlencode "kind=open")" "admin cannot mark"
+# The presenter takes the question log away as text: who asked, open or closed, the question.
+expect_status 200 "$(get participant /meetings/$M1/presentations/$P1/questions.txt)" "questions as text"
+ME=$(sql "SELECT name FROM people WHERE id = $SELF")
+expect_contains "$SCRATCH/last.body" "Questions asked of $ME" "take-away names the presenter"
+expect_contains "$SCRATCH/last.body" "1. [closed] a member: QUESTION-SECRET" "take-away: first question marked closed"
+expect_contains "$SCRATCH/last.body" "2. [unmarked] $ME: What would <b>success</b> look like?" "take-away: who asked"
+expect_status 200 "$(get facilitator /meetings/$M1/presentations/$P1/questions.txt)" "facilitator takes the questions"
+expect_status 404 "$(get admin /meetings/$M1/presentations/$P1/questions.txt)" "admin never gets the questions"
+expect_not_contains "$SCRATCH/last.body" SECRET "admin learns nothing from the take-away"
+expect_status 404 "$(get participant /meetings/$M5/presentations/$P1/questions.txt)" "no take-away through another meeting"
 expect_status 303 "$(status "$SCRATCH/participant" POST /meetings/$M1/attendance \
   --data-urlencode "csrf=$csrf" --data-urlencode "status=apologies")" "apologies"
 get admin /meetings/$M1 >/dev/null

@@ -4,6 +4,7 @@
 #include "engine/formation/search.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -27,6 +28,9 @@ struct search {
     int *order;   /* u: scratch */
     int *best;    /* u: best plan */
     double best_score;
+    int *lbest; /* u: best plan of the current annealing run (the pool's candidate) */
+    double lbest_score;
+    int no_tabu; /* scans ignore the tabu list (plain descent) */
     double lnu[4096]; /* ln of uniform draws: the acceptance test without a call to exp */
     long it;
     double t0, best_at;
@@ -98,7 +102,7 @@ static void scan_unit(struct search *x, struct choice *c, int i, int j0, double 
     struct form_state *s = x->s;
     int u = s->u, m = s->m, a = s->grp[i], wi = s->wt[i];
     double base = -s->own[i];
-    int tabu_i = x->tabu[i] > x->it;
+    int tabu_i = !x->no_tabu && x->tabu[i] > x->it;
     for (int b = 0; b < m; b++)
         x->gi[b] = s->G[(size_t)b * (size_t)u + (size_t)i] + base;
     if (s->sz[a] - wi >= s->lo[a]) {
@@ -126,7 +130,7 @@ static void scan_unit(struct search *x, struct choice *c, int i, int j0, double 
             d -= s->lambda * form_state_iso_swap(s, i, j);
         if (d < c->delta - 1e-9 || !x->movable[j])
             continue;
-        if ((tabu_i || x->tabu[j] > x->it) && d <= aspire)
+        if ((tabu_i || (!x->no_tabu && x->tabu[j] > x->it)) && d <= aspire)
             continue;
         if (!s->uniform) {
             int wj = s->wt[j];
@@ -140,25 +144,51 @@ static void scan_unit(struct search *x, struct choice *c, int i, int j0, double 
 
 /* One tabu step: the best admissible move or swap, applied even when it makes things worse.
  * Returns 0, or -1 when nothing is admissible. */
-static int tabu_step(struct search *x, int tenure)
+static void scan_all(struct search *x, struct choice *c, double aspire)
 {
     struct form_state *s = x->s;
     int u = s->u;
-    struct choice c = {.i = -1, .j = -1, .b = -1, .delta = -INFINITY};
-    double aspire = x->best_score - form_state_score(s) + 1e-9;
     if ((double)u * u / 2 <= FULL_SCAN_LIMIT) {
         for (int i = 0; i < u; i++) {
             if (x->movable[i])
-                scan_unit(x, &c, i, i + 1, aspire);
+                scan_unit(x, c, i, i + 1, aspire);
         }
     } else {
         int k = FULL_SCAN_LIMIT / u;
         for (int t = 0; t < k; t++) {
             int i = (int)form_rng_below(&s->rng, (uint32_t)u);
             if (x->movable[i])
-                scan_unit(x, &c, i, 0, aspire);
+                scan_unit(x, c, i, 0, aspire);
         }
     }
+}
+
+/* Steepest ascent over moves and swaps until no step improves (on big plans, until no sampled
+ * step does): the polish of each child of the population. */
+static void descent(struct search *x)
+{
+    struct form_state *s = x->s;
+    x->no_tabu = 1;
+    while (!should_stop(x)) {
+        struct choice c = {.i = -1, .j = -1, .b = -1, .delta = 1e-9};
+        scan_all(x, &c, INFINITY);
+        x->it++;
+        if (c.i < 0)
+            break;
+        int a = s->grp[c.i];
+        form_state_move(s, c.i, c.b);
+        if (c.j >= 0)
+            form_state_move(s, c.j, a);
+    }
+    x->no_tabu = 0;
+}
+
+static int tabu_step(struct search *x, int tenure)
+{
+    struct form_state *s = x->s;
+    struct choice c = {.i = -1, .j = -1, .b = -1, .delta = -INFINITY};
+    double aspire = x->best_score - form_state_score(s) + 1e-9;
+    scan_all(x, &c, aspire);
     if (c.i < 0)
         return -1;
     int i = c.i, a = s->grp[i];
@@ -268,6 +298,8 @@ static void anneal(struct search *x, double t0, double t1, double until)
     if (start >= 1)
         return;
     double sc = form_state_score(s);
+    x->lbest_score = sc;
+    memcpy(x->lbest, s->grp, sizeof(int) * (size_t)u);
     for (long step = 0;; step++) {
         if ((step & 255) == 0) {
             x->it++;
@@ -311,8 +343,12 @@ static void anneal(struct search *x, double t0, double t1, double until)
         if (j >= 0)
             form_state_move(s, j, a);
         sc += d;
-        if (sc > x->best_score + 1e-9)
-            keep_if_best(x);
+        if (sc > x->lbest_score + 1e-9) {
+            x->lbest_score = sc;
+            memcpy(x->lbest, s->grp, sizeof(int) * (size_t)u);
+            if (sc > x->best_score + 1e-9)
+                keep_if_best(x);
+        }
     }
 }
 
@@ -358,6 +394,87 @@ static void tabu_phase(struct search *x, double until)
     }
 }
 
+static double env_or(const char *name, double dflt)
+{
+    const char *v = getenv(name);
+    return v ? atof(v) : dflt;
+}
+
+/* Offers the plan in S (score SC) to the pool: a copy of a member is dropped; while the pool is
+ * not full it joins; else it replaces the worst member when it is better. */
+static void pool_offer(struct search *x, struct form_pool *pl)
+{
+    struct form_state *s = x->s;
+    int u = s->u, worst = -1;
+    double sc = form_state_score(s);
+    for (int k = 0; k < pl->size; k++) {
+        const int *q = pl->plan + (size_t)k * (size_t)u;
+        if (fabs(pl->score[k] - sc) < 1e-6 && form_plan_distance(pl, q, s->grp) == 0)
+            return;
+        if (worst < 0 || pl->score[k] < pl->score[worst])
+            worst = k;
+    }
+    int at = pl->size < pl->cap ? pl->size++ : sc > pl->score[worst] + 1e-9 ? worst : -1;
+    if (at < 0)
+        return;
+    memcpy(pl->plan + (size_t)at * (size_t)u, s->grp, sizeof(int) * (size_t)u);
+    pl->score[at] = sc;
+}
+
+/* Anneals the plan in S until fraction UNTIL of the budget, then polishes its best plan of the
+ * run by descent, leaving that plan in S. */
+static void improve(struct search *x, double t0, double t1, double until)
+{
+    struct form_state *s = x->s;
+    size_t bytes = sizeof(int) * (size_t)s->u;
+    memcpy(x->lbest, s->grp, bytes); /* in case the run ends before it starts */
+    anneal(x, t0, t1, until);
+    memcpy(s->grp, x->lbest, bytes);
+    form_state_rebuild(s);
+    descent(x);
+    keep_if_best(x);
+}
+
+/* The population search (memetic): GENERATIONS slices of the budget, each an annealing run of
+ * one plan: first the pool is filled from fresh constructions (the first from the tabu phase's
+ * best), then each run starts from a crossover child of two members picked at random. */
+static void evolve(struct search *x, double scale, int cap, int generations, double t0f)
+{
+    struct form_state *s = x->s;
+    int u = s->u;
+    struct form_pool pl;
+    if (form_pool_init(&pl, u, s->m, cap) != 0)
+        goto out;
+    double start = progress(x, 1), slice = (0.97 - start) / generations;
+    for (int gen = 0; gen < generations && !should_stop(x); gen++) {
+        double until = start + slice * (gen + 1);
+        if (gen == 0) {
+            memcpy(s->grp, x->best, sizeof(int) * (size_t)u);
+            form_state_rebuild(s);
+        } else if (pl.size < cap || pl.size < 2) {
+            if (form_construct(s, NULL, x->order, 0) != 0)
+                break;
+        } else {
+            int a = (int)form_rng_below(&s->rng, (uint32_t)pl.size);
+            int b = (int)form_rng_below(&s->rng, (uint32_t)pl.size - 1);
+            b += b >= a;
+            if (form_crossover(s, &pl, pl.plan + (size_t)a * (size_t)u,
+                               pl.plan + (size_t)b * (size_t)u, x->order) != 0) {
+                memcpy(s->grp, pl.plan + (size_t)a * (size_t)u, sizeof(int) * (size_t)u);
+                form_state_rebuild(s);
+            }
+        }
+        double before = form_state_score(s);
+        improve(x, t0f * scale, 0.08 * scale, until);
+        if (getenv("FORM_DEBUG"))
+            fprintf(stderr, "gen %d start %.1f child %.1f best %.1f pool %d\n", gen, before,
+                    form_state_score(s), x->best_score, pl.size);
+        pool_offer(x, &pl);
+    }
+out:
+    form_pool_free(&pl);
+}
+
 /* The whole search: a tabu phase for the first tenth of the budget (it finds good plans fast
  * and often reaches a cohort's upper bound outright), then ANNEAL_CYCLES long annealing runs,
  * each from the best plan so far (on the MDGPLIB budgets these beat the tabu search clearly),
@@ -378,14 +495,23 @@ static void iterate(struct search *x)
     tabu_phase(x, 0.1);
     if (should_stop(x))
         return;
-    memcpy(s->grp, x->best, sizeof(int) * (size_t)u);
-    form_state_rebuild(s);
-    double t0f = 0.4, start = progress(x, 1);
-    for (int c = 1; c <= ANNEAL_CYCLES && !should_stop(x); c++) {
-        anneal(x, t0f * scale, 0.08 * scale, start + (0.97 - start) * c / ANNEAL_CYCLES);
+    int cap = (int)env_or("FORM_POP", 0);
+    if (cap >= 2) {
+        evolve(x, scale, cap, (int)env_or("FORM_GEN", 30), env_or("FORM_T0", 0.3));
         memcpy(s->grp, x->best, sizeof(int) * (size_t)u);
         form_state_rebuild(s);
-        t0f = 0.3; /* reheat the best plan less than the first start */
+        tabu_phase(x, 1.0);
+        return;
+    }
+    memcpy(s->grp, x->best, sizeof(int) * (size_t)u);
+    form_state_rebuild(s);
+    double t0f = env_or("FORM_T0A", 0.4), start = progress(x, 1), t1f = env_or("FORM_T1", 0.08);
+    int cycles = (int)env_or("FORM_CYC", ANNEAL_CYCLES);
+    for (int c = 1; c <= cycles && !should_stop(x); c++) {
+        anneal(x, t0f * scale, t1f * scale, start + (0.97 - start) * c / cycles);
+        memcpy(s->grp, x->best, sizeof(int) * (size_t)u);
+        form_state_rebuild(s);
+        t0f = env_or("FORM_T0R", 0.3); /* reheat the best plan less than the first start */
     }
     memcpy(s->grp, x->best, sizeof(int) * (size_t)u);
     form_state_rebuild(s);
@@ -442,9 +568,10 @@ int form_solve(const struct form_problem *p, const struct form_options *o, struc
     x.movable = malloc(sizeof(int) * (size_t)u);
     x.order = malloc(sizeof(int) * ((size_t)u + (size_t)m));
     x.best = malloc(sizeof(int) * (size_t)u);
+    x.lbest = malloc(sizeof(int) * (size_t)u);
     r->group = malloc(sizeof(int) * (size_t)p->n);
     if (!s.grp || !s.sz || !s.G || !s.own || !x.tabu || !x.gi || !x.movable || !x.order ||
-        !x.best || !r->group)
+        !x.best || !x.lbest || !r->group)
         goto out;
     if (form_setup_matrix(&s, p, &un) != 0 || form_setup_classes(&s, p, &un) != 0)
         goto out;
@@ -509,6 +636,7 @@ out:
     free(x.movable);
     free(x.order);
     free(x.best);
+    free(x.lbest);
     state_free(&s);
     form_units_free(&un);
     return status;

@@ -17,4 +17,26 @@ int form_setup_classes(struct form_state *s, const struct form_problem *p,
  * fit the units into the sizes was found. */
 int form_construct(struct form_state *s, const int *start_units, int *order, int randomly);
 
+/* A pool of plans (set per unit) with their scores, and the scratch its operations use. */
+struct form_pool {
+    int u, m, cap, size;
+    int *plan;     /* cap*u */
+    double *score; /* cap */
+    int *at, *list, *child, *used;
+    double *dist;
+};
+
+/* Allocates a pool of CAP plans of U units over M sets. Returns 0 or -1 out of memory (free
+ * with form_pool_free either way). */
+int form_pool_init(struct form_pool *pl, int u, int m, int cap);
+void form_pool_free(struct form_pool *pl);
+/* Pairs of units in one set in one plan and not in the other (symmetric). */
+long form_plan_distance(struct form_pool *pl, const int *a, const int *b);
+/* Builds in S (rebuilt, every size and pin kept) a child of plans PA and PB: sets taken in
+ * turn from each parent, each time the one whose members not yet placed have the best mean pair
+ * score; the rest placed by form_construct. ORDER is scratch of u+m ints. Returns 0, or -1 when
+ * the sizes could not be fit (S then holds no plan). */
+int form_crossover(struct form_state *s, struct form_pool *pl, const int *pa, const int *pb,
+                   int *order);
+
 #endif

@@ -22,6 +22,13 @@ static void group_lists(int u, int m, const int *grp, int *at, int *list)
         list[fill[grp[k]]++] = k;
 }
 
+void form_plan_sizes(const struct form_state *s, const int *grp, int *sizes)
+{
+    memset(sizes, 0, sizeof(int) * (size_t)s->m);
+    for (int k = 0; k < s->u; k++)
+        sizes[grp[k]] += s->wt[k];
+}
+
 int form_pool_init(struct form_pool *pl, int u, int m, int cap)
 {
     memset(pl, 0, sizeof *pl);
@@ -35,7 +42,9 @@ int form_pool_init(struct form_pool *pl, int u, int m, int cap)
     pl->child = malloc(sizeof(int) * (size_t)u);
     pl->used = malloc(sizeof(int) * (size_t)m * 3);
     pl->dist = malloc(sizeof(double) * ((size_t)cap + 1));
-    if (!pl->plan || !pl->score || !pl->at || !pl->list || !pl->child || !pl->used || !pl->dist)
+    pl->sizes = malloc(sizeof(int) * (size_t)m);
+    if (!pl->plan || !pl->score || !pl->at || !pl->list || !pl->child || !pl->used || !pl->dist ||
+        !pl->sizes)
         return -1;
     return 0;
 }
@@ -49,6 +58,7 @@ void form_pool_free(struct form_pool *pl)
     free(pl->child);
     free(pl->used);
     free(pl->dist);
+    free(pl->sizes);
     memset(pl, 0, sizeof *pl);
 }
 
@@ -117,7 +127,6 @@ int form_crossover(struct form_state *s, struct form_pool *pl, const int *pa, co
     int *slot_used = pl->used, *pinned = pl->used + m, *done = pl->used + 2 * m;
     int *at[2] = {pl->at, pl->at + 2 * m + 2};
     int *list[2] = {pl->list, pl->list + u};
-    const int *par[2] = {pa, pb};
     for (int k = 0; k < u; k++)
         child[k] = -1;
     memset(pl->used, 0, sizeof(int) * (size_t)m * 3);
@@ -159,6 +168,8 @@ int form_crossover(struct form_state *s, struct form_pool *pl, const int *pa, co
                 child[k] = bslot;
         }
     }
-    /* The rest go where they gain most; the construction also repairs sizes. */
-    return form_construct(s, child, order, 0);
+    /* The rest go where they gain most, aiming at the first parent's sizes; the construction
+     * also repairs sizes. */
+    form_plan_sizes(s, pa, pl->sizes);
+    return form_construct(s, child, order, 0, pl->sizes);
 }

@@ -1,10 +1,11 @@
 /* The search: iterated tabu search over one-moves and swaps with strong perturbation, in the
  * spirit of Lai & Hao's iterated maxima search (2016) and the directed/undirected perturbation
- * phases of Yang et al.'s three-phase search (2022), over the exact incremental gain matrix. */
+ * phases of Yang et al.'s three-phase search (2022), over the exact incremental gain matrix;
+ * a population of such searches recombined by set-based crossover (population.c); long
+ * annealing runs for big cohorts. */
 #include "engine/formation/search.h"
 
 #include <math.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -16,6 +17,21 @@
 #define FORM_DEFAULT_ITERATIONS 100000
 /* Annealing runs after the tabu phase. */
 #define ANNEAL_CYCLES 3
+/* The population search (see iterate): up to POP_TABU_UNITS units, a pool of 8 plans and 60
+ * improvement runs by tabu search (tuned on RanReal n=120 at 3 s: 8/60 beat 5/40, 12/60 and
+ * 8/120); up to FULL_SCAN_LIMIT pairs, a pool of 4 and 12 annealing runs (on RanReal n=240 at
+ * 20 s, 60 tabu runs lost clearly, 20 a little, to the annealing; 4/12 beat 8/8). */
+#define POP_TABU_UNITS 160
+#define POP_TABU_SIZE 8
+#define POP_TABU_RUNS 60
+#define POP_ANNEAL_SIZE 4
+#define POP_ANNEAL_RUNS 12
+/* The least work per run for the population to pay, in tabu steps: 10 full tabu phases' worth
+ * (u steps each) for a tabu run; for an annealing run, time for about u*u*10,000 proposals
+ * (10,000 steps of u*u/2 evaluations). Shorter runs lose to the long annealing runs: RanReal
+ * n=480 at 12 s (1.3 s a run) was 0.34% from the best value with 8 runs, 0.20% without. */
+#define POP_TABU_STEPS 10
+#define POP_ANNEAL_STEPS 10000.0
 /* Extra starts when keep-together units leave the rules broken. */
 #define FORM_RETRIES 8
 
@@ -31,6 +47,8 @@ struct search {
     int *lbest; /* u: best plan of the current annealing run (the pool's candidate) */
     double lbest_score;
     int no_tabu; /* scans ignore the tabu list (plain descent) */
+    int *sizes;  /* m: the sizes with the most pairs, the target of every construction */
+    double scale; /* mean |delta| of a random swap on the first plan (annealing temperatures) */
     double lnu[4096]; /* ln of uniform draws: the acceptance test without a call to exp */
     long it;
     double t0, best_at;
@@ -356,13 +374,19 @@ static void anneal(struct search *x, double t0, double t1, double until)
  * non-improving steps, each restarted from the best plan under a perturbation whose strength
  * grows while phases fail and resets on success. A short tabu tenure (a few steps) works best on
  * the MDGPLIB instances; longer ones let the search drift away from good regions. */
-static void tabu_phase(struct search *x, double until)
+static void tabu_phase(struct search *x, double until, int local)
 {
     struct form_state *s = x->s;
     int u = s->u;
     int tenure = u / 60 + 2;
     long depth = 10L * u + 100;
     int base = u / 10 + 2, strength = base;
+    /* LOCAL: the search's home is the best plan of this run (a pool child), not the best one. */
+    int *home = local ? x->lbest : x->best;
+    if (local) {
+        x->lbest_score = form_state_score(s);
+        memcpy(x->lbest, s->grp, sizeof(int) * (size_t)u);
+    }
     while (!should_stop(x) && progress(x, 1) < until) {
         double phase_best = form_state_score(s);
         long idle = 0;
@@ -375,6 +399,10 @@ static void tabu_phase(struct search *x, double until)
                 phase_best = sc;
                 idle = 0;
                 keep_if_best(x);
+                if (local && sc > x->lbest_score + 1e-9) {
+                    x->lbest_score = sc;
+                    memcpy(x->lbest, s->grp, sizeof(int) * (size_t)u);
+                }
             } else {
                 idle++;
             }
@@ -383,21 +411,17 @@ static void tabu_phase(struct search *x, double until)
         }
         if (should_stop(x))
             break;
-        double before = x->best_score;
-        memcpy(s->grp, x->best, sizeof(int) * (size_t)u);
+        double before = local ? x->lbest_score : x->best_score;
+        memcpy(s->grp, home, sizeof(int) * (size_t)u);
         form_state_rebuild(s); /* also clears rounding drift of the incremental sums */
+        if (progress(x, 1) >= until)
+            break;
         perturb(x, strength);
         strength = phase_best > before - 1e-9 ? base : strength + base / 2 + 1;
         if (strength > u / 2)
             strength = base;
         x->it++;
     }
-}
-
-static double env_or(const char *name, double dflt)
-{
-    const char *v = getenv(name);
-    return v ? atof(v) : dflt;
 }
 
 /* Offers the plan in S (score SC) to the pool: a copy of a member is dropped; while the pool is
@@ -421,38 +445,45 @@ static void pool_offer(struct search *x, struct form_pool *pl)
     pl->score[at] = sc;
 }
 
-/* Anneals the plan in S until fraction UNTIL of the budget, then polishes its best plan of the
- * run by descent, leaving that plan in S. */
-static void improve(struct search *x, double t0, double t1, double until)
+/* Improves the plan in S until fraction UNTIL of the budget, by iterated tabu search around its
+ * own best or (ANNEAL_T0 > 0) by annealing from that temperature down to the frozen one, then
+ * polishes the best plan of the run by descent, leaving it in S. */
+static void improve(struct search *x, double until, double anneal_t0)
 {
     struct form_state *s = x->s;
     size_t bytes = sizeof(int) * (size_t)s->u;
     memcpy(x->lbest, s->grp, bytes); /* in case the run ends before it starts */
-    anneal(x, t0, t1, until);
+    if (anneal_t0 > 0)
+        anneal(x, anneal_t0, 0.08 * x->scale, until);
+    else
+        tabu_phase(x, until, 1);
     memcpy(s->grp, x->lbest, bytes);
     form_state_rebuild(s);
     descent(x);
     keep_if_best(x);
 }
 
-/* The population search (memetic): GENERATIONS slices of the budget, each an annealing run of
- * one plan: first the pool is filled from fresh constructions (the first from the tabu phase's
- * best), then each run starts from a crossover child of two members picked at random. */
-static void evolve(struct search *x, double scale, int cap, int generations, double t0f)
+/* The population search (memetic, after Lai & Hao's and Yang et al.'s MDGP searches): the
+ * budget from here to 97% is cut into RUNS slices, each one improvement run of one plan. The
+ * first runs fill a pool of SIZE plans (the first from the best plan so far, the others from
+ * fresh constructions with the sizes with most pairs); then each run starts from a crossover
+ * child of two members picked at random, and the improved child replaces the worst member when
+ * it is better and not a copy of one. */
+static void evolve(struct search *x, int size, int runs, double anneal_t0)
 {
     struct form_state *s = x->s;
     int u = s->u;
     struct form_pool pl;
-    if (form_pool_init(&pl, u, s->m, cap) != 0)
+    if (form_pool_init(&pl, u, s->m, size) != 0)
         goto out;
-    double start = progress(x, 1), slice = (0.97 - start) / generations;
-    for (int gen = 0; gen < generations && !should_stop(x); gen++) {
+    double start = progress(x, 1), slice = (0.97 - start) / runs;
+    for (int gen = 0; gen < runs && !should_stop(x); gen++) {
         double until = start + slice * (gen + 1);
         if (gen == 0) {
             memcpy(s->grp, x->best, sizeof(int) * (size_t)u);
             form_state_rebuild(s);
-        } else if (pl.size < cap || pl.size < 2) {
-            if (form_construct(s, NULL, x->order, 0) != 0)
+        } else if (pl.size < size) {
+            if (form_construct(s, NULL, x->order, 0, x->sizes) != 0)
                 break;
         } else {
             int a = (int)form_rng_below(&s->rng, (uint32_t)pl.size);
@@ -464,11 +495,7 @@ static void evolve(struct search *x, double scale, int cap, int generations, dou
                 form_state_rebuild(s);
             }
         }
-        double before = form_state_score(s);
-        improve(x, t0f * scale, 0.08 * scale, until);
-        if (getenv("FORM_DEBUG"))
-            fprintf(stderr, "gen %d start %.1f child %.1f best %.1f pool %d\n", gen, before,
-                    form_state_score(s), x->best_score, pl.size);
+        improve(x, until, anneal_t0);
         pool_offer(x, &pl);
     }
 out:
@@ -476,11 +503,14 @@ out:
 }
 
 /* The whole search: a tabu phase for the first tenth of the budget (it finds good plans fast
- * and often reaches a cohort's upper bound outright), then ANNEAL_CYCLES long annealing runs,
- * each from the best plan so far (on the MDGPLIB budgets these beat the tabu search clearly),
- * then a short tabu polish of the result. Temperatures are fractions of the mean |delta| of a
- * random swap; they were tuned on RanReal n=240 (0.4 -> 0.08 for the first run, 0.3 -> 0.08
- * for reheats; below about 0.08 the search is frozen). */
+ * and often reaches a cohort's upper bound outright), then
+ * - up to POP_TABU_UNITS units: the population search with tabu runs;
+ * - up to FULL_SCAN_LIMIT pairs (about 700 units): the population search with annealing runs;
+ * - above: ANNEAL_CYCLES long annealing runs, each from the best plan so far (on big cohorts
+ *   long runs beat short ones);
+ * then a short tabu polish of the best plan. Temperatures are fractions of the mean |delta| of
+ * a random swap, tuned on RanReal n=240 (0.4 -> 0.08 for a first run, 0.3 -> 0.08 for later
+ * ones; below about 0.08 the search is frozen). Figures: bench/RESULTS.md. */
 static void iterate(struct search *x)
 {
     struct form_state *s = x->s;
@@ -492,30 +522,32 @@ static void iterate(struct search *x)
     /* Measured on the first plan: around a good plan random swaps lose more, which would set
      * the temperatures too high. */
     double scale = delta_scale(x);
-    tabu_phase(x, 0.1);
+    x->scale = scale;
+    tabu_phase(x, 0.1, 0);
     if (should_stop(x))
         return;
-    int cap = (int)env_or("FORM_POP", 0);
-    if (cap >= 2) {
-        evolve(x, scale, cap, (int)env_or("FORM_GEN", 30), env_or("FORM_T0", 0.3));
+    /* The work of the first tenth (tabu steps, each a full scan of ~u*u/2 swaps) tells how
+     * long each run of the population would be: about 9 times that work is left. */
+    double left = 9.0 * (double)x->it;
+    if (u <= POP_TABU_UNITS && left / POP_TABU_RUNS >= POP_TABU_STEPS * u) {
+        evolve(x, POP_TABU_SIZE, POP_TABU_RUNS, 0);
+    } else if (u > POP_TABU_UNITS && (double)u * u / 2 <= FULL_SCAN_LIMIT &&
+               left / POP_ANNEAL_RUNS >= POP_ANNEAL_STEPS) {
+        evolve(x, POP_ANNEAL_SIZE, POP_ANNEAL_RUNS, 0.3 * scale);
+    } else {
         memcpy(s->grp, x->best, sizeof(int) * (size_t)u);
         form_state_rebuild(s);
-        tabu_phase(x, 1.0);
-        return;
+        double t0f = 0.4, start = progress(x, 1);
+        for (int c = 1; c <= ANNEAL_CYCLES && !should_stop(x); c++) {
+            anneal(x, t0f * scale, 0.08 * scale, start + (0.97 - start) * c / ANNEAL_CYCLES);
+            memcpy(s->grp, x->best, sizeof(int) * (size_t)u);
+            form_state_rebuild(s);
+            t0f = 0.3; /* reheat the best plan less than the first start */
+        }
     }
     memcpy(s->grp, x->best, sizeof(int) * (size_t)u);
     form_state_rebuild(s);
-    double t0f = env_or("FORM_T0A", 0.4), start = progress(x, 1), t1f = env_or("FORM_T1", 0.08);
-    int cycles = (int)env_or("FORM_CYC", ANNEAL_CYCLES);
-    for (int c = 1; c <= cycles && !should_stop(x); c++) {
-        anneal(x, t0f * scale, t1f * scale, start + (0.97 - start) * c / cycles);
-        memcpy(s->grp, x->best, sizeof(int) * (size_t)u);
-        form_state_rebuild(s);
-        t0f = env_or("FORM_T0R", 0.3); /* reheat the best plan less than the first start */
-    }
-    memcpy(s->grp, x->best, sizeof(int) * (size_t)u);
-    form_state_rebuild(s);
-    tabu_phase(x, 1.0);
+    tabu_phase(x, 1.0, 0);
 }
 
 static void state_free(struct form_state *s)
@@ -569,14 +601,16 @@ int form_solve(const struct form_problem *p, const struct form_options *o, struc
     x.order = malloc(sizeof(int) * ((size_t)u + (size_t)m));
     x.best = malloc(sizeof(int) * (size_t)u);
     x.lbest = malloc(sizeof(int) * (size_t)u);
+    x.sizes = malloc(sizeof(int) * (size_t)m);
     r->group = malloc(sizeof(int) * (size_t)p->n);
     if (!s.grp || !s.sz || !s.G || !s.own || !x.tabu || !x.gi || !x.movable || !x.order ||
-        !x.best || !x.lbest || !r->group)
+        !x.best || !x.lbest || !x.sizes || !r->group)
         goto out;
     if (form_setup_matrix(&s, p, &un) != 0 || form_setup_classes(&s, p, &un) != 0)
         goto out;
     for (int k = 0; k < u; k++)
         x.movable[k] = un.pin[k] < 0;
+    form_best_sizes(&s, x.sizes);
     if (o->start) {
         start_units = malloc(sizeof(int) * (size_t)u);
         if (!start_units)
@@ -591,7 +625,8 @@ int form_solve(const struct form_problem *p, const struct form_options *o, struc
      * place the units differently, each with a short budget. */
     struct strbuf why = {0};
     for (int attempt = 0;; attempt++) {
-        if (form_construct(&s, attempt ? NULL : start_units, x.order, attempt > 0) != 0) {
+        if (form_construct(&s, attempt ? NULL : start_units, x.order, attempt > 0,
+                           attempt ? NULL : x.sizes) != 0) {
             sb_append(err, "No way was found to fit the keep-together groups and pinned people "
                            "into the set sizes; widen the sizes or drop a keep-together rule.\n");
             status = 1;
@@ -637,6 +672,7 @@ out:
     free(x.order);
     free(x.best);
     free(x.lbest);
+    free(x.sizes);
     state_free(&s);
     form_units_free(&un);
     return status;

@@ -21,16 +21,16 @@
  * improvement runs by tabu search (tuned on RanReal n=120 at 3 s: 8/60 beat 5/40, 12/60 and
  * 8/120); up to FULL_SCAN_LIMIT pairs, a pool of 4 and 12 annealing runs (on RanReal n=240 at
  * 20 s, 60 tabu runs lost clearly, 20 a little, to the annealing; 4/12 beat 8/8). */
-#define POP_TABU_UNITS 160
-#define POP_TABU_SIZE 8
-#define POP_TABU_RUNS 60
+#define POP_TABU_UNITS  160
+#define POP_TABU_SIZE   8
+#define POP_TABU_RUNS   60
 #define POP_ANNEAL_SIZE 4
 #define POP_ANNEAL_RUNS 12
 /* The least work per run for the population to pay, in tabu steps: 10 full tabu phases' worth
  * (u steps each) for a tabu run; for an annealing run, time for about u*u*10,000 proposals
  * (10,000 steps of u*u/2 evaluations). Shorter runs lose to the long annealing runs: RanReal
  * n=480 at 12 s (1.3 s a run) was 0.34% from the best value with 8 runs, 0.20% without. */
-#define POP_TABU_STEPS 10
+#define POP_TABU_STEPS   10
 #define POP_ANNEAL_STEPS 10000.0
 /* Extra starts when keep-together units leave the rules broken. */
 #define FORM_RETRIES 8
@@ -46,9 +46,9 @@ struct search {
     double best_score;
     int *lbest; /* u: best plan of the current annealing run (the pool's candidate) */
     double lbest_score;
-    int no_tabu; /* scans ignore the tabu list (plain descent) */
-    int *sizes;  /* m: the sizes with the most pairs, the target of every construction */
-    double scale; /* mean |delta| of a random swap on the first plan (annealing temperatures) */
+    int no_tabu;      /* scans ignore the tabu list (plain descent) */
+    int *sizes;       /* m: the sizes with the most pairs, the target of every construction */
+    double scale;     /* mean |delta| of a random swap on the first plan (annealing temperatures) */
     double lnu[4096]; /* ln of uniform draws: the acceptance test without a call to exp */
     long it;
     double t0, best_at;

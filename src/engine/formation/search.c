@@ -26,10 +26,11 @@
 #define POP_TABU_RUNS   60
 #define POP_ANNEAL_SIZE 4
 #define POP_ANNEAL_RUNS 12
-/* The least work per run for the population to pay, in tabu steps: 10 full tabu phases' worth
- * (u steps each) for a tabu run; for an annealing run, time for about u*u*10,000 proposals
- * (10,000 steps of u*u/2 evaluations). Shorter runs lose to the long annealing runs: RanReal
- * n=480 at 12 s (1.3 s a run) was 0.34% from the best value with 8 runs, 0.20% without. */
+/* The least work per run for the population to pay, in tabu steps (each a scan of ~u*u/2
+ * swaps): 10*u for a tabu run (about one tabu phase without improvement); 10,000 for an
+ * annealing run (the time of some 5,000*u*u proposals). Shorter runs lose to long annealing
+ * runs: RanReal n=480 at 12 s (1.3 s a run) was 0.34% from the best value with 8 runs, 0.20%
+ * with the long runs. */
 #define POP_TABU_STEPS   10
 #define POP_ANNEAL_STEPS 10000.0
 /* Extra starts when keep-together units leave the rules broken. */
@@ -44,7 +45,7 @@ struct search {
     int *order;   /* u: scratch */
     int *best;    /* u: best plan */
     double best_score;
-    int *lbest; /* u: best plan of the current annealing run (the pool's candidate) */
+    int *lbest; /* u: best plan of the current improvement run (the pool's candidate) */
     double lbest_score;
     int no_tabu;      /* scans ignore the tabu list (plain descent) */
     int *sizes;       /* m: the sizes with the most pairs, the target of every construction */

@@ -1,5 +1,6 @@
-/* Benchmark of the meetings engine: series arithmetic with zone conversion (Europe/London) and
- * the iCalendar output of a busy person's feed. Prints one line per measurement. */
+/* Benchmark of the meetings engine: series arithmetic with zone conversion (Europe/London),
+ * meeting times formatted for people (when.h) and the iCalendar output of a busy person's feed.
+ * Prints one line per measurement. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -7,6 +8,7 @@
 
 #include "engine/meetings/ics.h"
 #include "engine/meetings/series.h"
+#include "engine/meetings/when.h"
 
 static double now_s(void)
 {
@@ -36,6 +38,22 @@ int main(void)
     double t1 = now_s();
     printf("series: %d series of %d meetings with zone conversion in %.3f s (%.2f us a meeting)\n",
            SERIES, COUNT, t1 - t0, (t1 - t0) * 1e6 / (SERIES * COUNT));
+
+    /* Every page showing a meeting formats its time in the series' zone (when.h). */
+    enum { WHENS = 100000 };
+    size_t chars = 0;
+    t0 = now_s();
+    for (int i = 0; i < WHENS; i++) {
+        char when[MEET_WHEN_MAX];
+        int64_t s = 1767225600 + (int64_t)(i % 730) * 86400 + 36000;
+        if (meet_when_format("Europe/London", s, s + 10800, when, sizeof when))
+            return 1;
+        chars += strlen(when);
+    }
+    t1 = now_s();
+    printf("when: %d meeting times formatted in Europe/London in %.3f s (%.2f us each)\n", WHENS,
+           t1 - t0, (t1 - t0) * 1e6 / WHENS);
+    sink += (int64_t)chars;
 
     struct meet_ics_event ev[EVENTS];
     char uids[EVENTS][48];

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "engine/meetings/series.h"
+#include "store/store_meeting_series.h"
 #include "store/store_meetings.h"
 #include "store/store_people.h"
 
@@ -104,15 +105,19 @@ static int schedule(struct db *db, const struct schedule_opts *o)
         free(sets);
         return cli_user_error(CMD, "programme '%s' has no sets yet", o->programme);
     }
+    /* All sets in one transaction; a set that has meetings already is refused (as on the web)
+     * so that re-running the command neither doubles meetings nor strands their records. */
     int status = CLI_OK;
-    for (size_t i = 0; i < nsets; i++) {
-        long long series;
-        if (store_meeting_series_create(db, sets[i], o->every, o->tz, minutes, (int)o->count,
-                                        starts, o->location, o->link, &series)) {
-            status = cli_user_error(CMD, "could not save the series: %s", db_errmsg(db));
-            break;
-        }
-    }
+    long long busy = 0;
+    rc = store_series_create_many(db, sets, nsets, o->every, o->tz, minutes, (int)o->count, starts,
+                                  o->location, o->link, &busy);
+    if (rc > 0)
+        status = cli_user_error(CMD,
+                                "set %lld already has meetings; move or cancel them first "
+                                "(nothing was scheduled)",
+                                busy);
+    else if (rc < 0)
+        status = cli_user_error(CMD, "could not save the series: %s", db_errmsg(db));
     if (status == CLI_OK)
         printf("Scheduled %ld meetings for each of %zu set%s.\n", o->count, nsets,
                nsets == 1 ? "" : "s");
@@ -286,6 +291,7 @@ const struct command command_meetings = {
             "current plan, at the same local wall-clock time in --tz (default Europe/London)\n"
             "across daylight-saving changes. --every 4w is every four weeks on the same weekday;\n"
             "monthly is the same ordinal weekday each month (2nd Tuesday, or last Thursday).\n"
+            "A set that already has meetings (not cancelled) is refused, and nothing is written.\n"
             "move keeps the duration and the meeting's zone; move and cancel keep the calendar\n"
             "UID and raise its SEQUENCE so calendars update the event.\n",
     .run = run_meetings,

@@ -2,6 +2,7 @@
 #include "store/store_challenges.h"
 
 #include "core/strbuf.h"
+#include "store/db_rows.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -68,6 +69,24 @@ int store_challenge_delete(struct db *db, long long person_id, long long challen
     return sqlite3_changes(db_sqlite(db)) ? 0 : 1;
 }
 
+static int read_challenge(sqlite3_stmt *st, void *row, void *ctx)
+{
+    (void)ctx;
+    struct challenge *c = row;
+    c->id = sqlite3_column_int64(st, 0);
+    c->person_id = sqlite3_column_int64(st, 1);
+    c->email = db_column_dup(st, 2);
+    c->name = db_column_dup(st, 3);
+    c->title = db_column_dup(st, 4);
+    c->body = db_column_dup(st, 5);
+    const char *vis = (const char *)sqlite3_column_text(st, 6);
+    if (privacy_visibility_parse(vis ? vis : "", &c->visibility) != 0)
+        c->visibility = CHALLENGE_ONLY_ME; /* never widen on doubt */
+    c->consent = sqlite3_column_int(st, 7) == 1;
+    c->theme_id = sqlite3_column_int64(st, 8);
+    return c->email && c->name && c->title && c->body ? 0 : -1;
+}
+
 int store_challenges_list(struct db *db, long long programme_id, long long person_id,
                           bool cohort_only, struct challenge **out, size_t *count)
 {
@@ -87,43 +106,16 @@ int store_challenges_list(struct db *db, long long programme_id, long long perso
     sqlite3_bind_int64(st, 1, programme_id);
     sqlite3_bind_int64(st, 2, person_id);
     sqlite3_bind_int(st, 3, cohort_only ? 1 : 0);
-    size_t cap = 0;
-    int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        if (*count == cap) {
-            cap = cap ? cap * 2 : 64;
-            struct challenge *n = realloc(*out, cap * sizeof *n);
-            if (!n)
-                goto fail;
-            *out = n;
-        }
-        struct challenge *c = &(*out)[*count];
-        memset(c, 0, sizeof *c);
-        (*count)++;
-        c->id = sqlite3_column_int64(st, 0);
-        c->person_id = sqlite3_column_int64(st, 1);
-        c->email = db_column_dup(st, 2);
-        c->name = db_column_dup(st, 3);
-        c->title = db_column_dup(st, 4);
-        c->body = db_column_dup(st, 5);
-        const char *vis = (const char *)sqlite3_column_text(st, 6);
-        if (privacy_visibility_parse(vis ? vis : "", &c->visibility) != 0)
-            c->visibility = CHALLENGE_ONLY_ME; /* never widen on doubt */
-        c->consent = sqlite3_column_int(st, 7) == 1;
-        c->theme_id = sqlite3_column_int64(st, 8);
-        if (!c->email || !c->name || !c->title || !c->body)
-            goto fail;
+    struct db_rows rows;
+    int rc = db_collect(st, sizeof **out, read_challenge, NULL, &rows);
+    *out = rows.items;
+    *count = rows.count;
+    if (rc != 0) {
+        challenges_free(*out, *count);
+        *out = NULL;
+        *count = 0;
     }
-    sqlite3_reset(st);
-    if (rc != SQLITE_DONE)
-        goto fail;
-    return 0;
-fail:
-    sqlite3_reset(st);
-    challenges_free(*out, *count);
-    *out = NULL;
-    *count = 0;
-    return -1;
+    return rc;
 }
 
 void challenges_free(struct challenge *list, size_t count)
@@ -135,35 +127,6 @@ void challenges_free(struct challenge *list, size_t count)
         free(list[i].body);
     }
     free(list);
-}
-
-/* Collects column 0 of every row of ST as ids. */
-static int collect_ids(sqlite3_stmt *st, long long **ids, size_t *count)
-{
-    *ids = NULL;
-    *count = 0;
-    size_t cap = 0;
-    int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        if (*count == cap) {
-            cap = cap ? cap * 2 : 16;
-            long long *n = realloc(*ids, cap * sizeof *n);
-            if (!n) {
-                rc = SQLITE_NOMEM;
-                break;
-            }
-            *ids = n;
-        }
-        (*ids)[(*count)++] = sqlite3_column_int64(st, 0);
-    }
-    sqlite3_reset(st);
-    if (rc != SQLITE_DONE) {
-        free(*ids);
-        *ids = NULL;
-        *count = 0;
-        return -1;
-    }
-    return 0;
 }
 
 int store_set_mates(struct db *db, long long programme_id, long long person_id, long long **ids,
@@ -179,7 +142,7 @@ int store_set_mates(struct db *db, long long programme_id, long long person_id, 
         return -1;
     sqlite3_bind_int64(st, 1, programme_id);
     sqlite3_bind_int64(st, 2, person_id);
-    return collect_ids(st, ids, count);
+    return db_collect_ids(st, ids, count);
 }
 
 int store_is_member(struct db *db, long long programme_id, long long person_id)
@@ -202,38 +165,27 @@ static int theme_members(struct db *db, struct theme_row *t)
     if (!st)
         return -1;
     sqlite3_bind_int64(st, 1, t->id);
-    return collect_ids(st, &t->challenges, &t->count);
+    return db_collect_ids(st, &t->challenges, &t->count);
+}
+
+static int read_theme(sqlite3_stmt *st, void *row, void *ctx)
+{
+    (void)ctx;
+    struct theme_row *t = row;
+    t->id = sqlite3_column_int64(st, 0);
+    t->label = db_column_dup(st, 1);
+    t->auto_label = db_column_dup(st, 2);
+    t->renamed = sqlite3_column_int(st, 3) == 1;
+    return t->label && t->auto_label ? 0 : -1;
 }
 
 static int load_themes(struct db *db, sqlite3_stmt *st, struct theme_row **out, size_t *count)
 {
-    *out = NULL;
-    *count = 0;
-    size_t cap = 0;
-    int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        if (*count == cap) {
-            cap = cap ? cap * 2 : 16;
-            struct theme_row *n = realloc(*out, cap * sizeof *n);
-            if (!n) {
-                rc = SQLITE_NOMEM;
-                break;
-            }
-            *out = n;
-        }
-        struct theme_row *t = &(*out)[(*count)++];
-        memset(t, 0, sizeof *t);
-        t->id = sqlite3_column_int64(st, 0);
-        t->label = db_column_dup(st, 1);
-        t->auto_label = db_column_dup(st, 2);
-        t->renamed = sqlite3_column_int(st, 3) == 1;
-        if (!t->label || !t->auto_label) {
-            rc = SQLITE_NOMEM;
-            break;
-        }
-    }
-    sqlite3_reset(st);
-    if (rc != SQLITE_DONE)
+    struct db_rows rows;
+    int rc = db_collect(st, sizeof **out, read_theme, NULL, &rows);
+    *out = rows.items;
+    *count = rows.count;
+    if (rc != 0)
         goto fail;
     /* Members afterwards: the statement above must be finished before another one runs. */
     for (size_t i = 0; i < *count; i++) {

@@ -2,6 +2,7 @@
 #include "store/store_people.h"
 
 #include "core/strbuf.h"
+#include "store/db_rows.h"
 
 #include <stdbool.h>
 #include <stdlib.h>
@@ -32,6 +33,12 @@ static int add_attr(struct cohort *c, size_t *cap, const char *name)
     return 0;
 }
 
+static int read_name(sqlite3_stmt *st, void *row, void *ctx)
+{
+    (void)ctx;
+    return (*(char **)row = db_column_dup(st, 0)) ? 0 : -1;
+}
+
 /* Attribute order: organisation, then the other known ones present, then custom ones by name. */
 static int load_attr_names(struct db *db, long long programme_id, struct cohort *c)
 {
@@ -41,22 +48,12 @@ static int load_attr_names(struct db *db, long long programme_id, struct cohort 
     if (!st)
         return -1;
     sqlite3_bind_int64(st, 1, programme_id);
-    char **names = NULL;
-    size_t n = 0, cap = 0;
-    int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        if (n == cap) {
-            cap = cap ? cap * 2 : 8;
-            char **g = realloc(names, cap * sizeof *g);
-            if (!g)
-                break;
-            names = g;
-        }
-        names[n++] = db_column_dup(st, 0);
-    }
-    sqlite3_reset(st);
+    struct db_rows rows;
+    int rc = db_collect(st, sizeof(char *), read_name, NULL, &rows);
+    char **names = rows.items;
+    size_t n = rows.count;
     size_t acap = 0;
-    int result = rc == SQLITE_DONE ? 0 : -1;
+    int result = rc;
     if (result == 0)
         result = add_attr(c, &acap, "organisation");
     for (size_t k = 1; k < cohort_known_attr_count && result == 0; k++) {
@@ -75,6 +72,30 @@ static int load_attr_names(struct db *db, long long programme_id, struct cohort 
     return result;
 }
 
+/* One member with the organisation as the value of attribute "organisation"; the other
+ * attributes start empty and load_values fills them. */
+static int read_person(sqlite3_stmt *st, void *row, void *ctx)
+{
+    const struct cohort *c = ctx;
+    struct cohort_person *p = row;
+    p->id = sqlite3_column_int64(st, 0);
+    p->email = db_column_dup(st, 1);
+    p->name = db_column_dup(st, 2);
+    p->manager_email = db_column_dup(st, 4);
+    p->manager = -1;
+    p->values = calloc(c->attr_count ? c->attr_count : 1, sizeof *p->values);
+    if (!p->email || !p->name || !p->values)
+        return -1;
+    const unsigned char *org = sqlite3_column_text(st, 3);
+    for (size_t k = 0; k < c->attr_count; k++) {
+        bool is_org = strcmp(c->attrs[k], "organisation") == 0;
+        p->values[k] = strdup(is_org && org ? (const char *)org : "");
+        if (!p->values[k])
+            return -1;
+    }
+    return 0;
+}
+
 static int load_people(struct db *db, long long programme_id, struct cohort *c)
 {
     sqlite3_stmt *st = db_prepare(db, "SELECT p.id, p.email, p.name, o.name, m.email "
@@ -86,40 +107,11 @@ static int load_people(struct db *db, long long programme_id, struct cohort *c)
     if (!st)
         return -1;
     sqlite3_bind_int64(st, 1, programme_id);
-    size_t cap = 0;
-    int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        if (c->count == cap) {
-            cap = cap ? cap * 2 : 64;
-            struct cohort_person *n = realloc(c->people, cap * sizeof *n);
-            if (!n)
-                goto fail;
-            c->people = n;
-        }
-        struct cohort_person *p = &c->people[c->count];
-        memset(p, 0, sizeof *p);
-        c->count++;
-        p->id = sqlite3_column_int64(st, 0);
-        p->email = db_column_dup(st, 1);
-        p->name = db_column_dup(st, 2);
-        p->manager_email = db_column_dup(st, 4);
-        p->manager = -1;
-        p->values = calloc(c->attr_count ? c->attr_count : 1, sizeof *p->values);
-        if (!p->email || !p->name || !p->values)
-            goto fail;
-        for (size_t k = 0; k < c->attr_count; k++) {
-            const unsigned char *org = sqlite3_column_text(st, 3);
-            bool is_org = strcmp(c->attrs[k], "organisation") == 0;
-            p->values[k] = strdup(is_org && org ? (const char *)org : "");
-            if (!p->values[k])
-                goto fail;
-        }
-    }
-    sqlite3_reset(st);
-    return rc == SQLITE_DONE ? 0 : -1;
-fail:
-    sqlite3_reset(st);
-    return -1;
+    struct db_rows rows;
+    int rc = db_collect(st, sizeof *c->people, read_person, c, &rows);
+    c->people = rows.items;
+    c->count = rows.count;
+    return rc;
 }
 
 static int load_values(struct db *db, long long programme_id, struct cohort *c)

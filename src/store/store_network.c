@@ -2,6 +2,7 @@
 #include "store/store_network.h"
 
 #include "core/strbuf.h"
+#include "store/db_rows.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -70,6 +71,19 @@ int store_network_relation_ensure(struct db *db, long long programme_id, const c
     return 0;
 }
 
+static int read_wave_row(sqlite3_stmt *st, void *row, void *ctx)
+{
+    (void)ctx;
+    struct network_wave_row *r = row;
+    r->id = sqlite3_column_int64(st, 0);
+    r->name = db_column_dup(st, 1);
+    r->position = sqlite3_column_int(st, 2);
+    r->ties = sqlite3_column_int(st, 3);
+    r->respondents = sqlite3_column_int(st, 4);
+    r->members = sqlite3_column_int(st, 5);
+    return r->name ? 0 : -1;
+}
+
 int store_network_waves(struct db *db, long long programme_id, struct network_wave_row **out,
                         size_t *count)
 {
@@ -84,36 +98,16 @@ int store_network_waves(struct db *db, long long programme_id, struct network_wa
     if (!st)
         return -1;
     sqlite3_bind_int64(st, 1, programme_id);
-    size_t cap = 0;
-    int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        if (*count == cap) {
-            cap = cap ? cap * 2 : 8;
-            struct network_wave_row *grown = realloc(*out, cap * sizeof *grown);
-            if (!grown)
-                goto fail;
-            *out = grown;
-        }
-        struct network_wave_row *r = &(*out)[*count];
-        r->id = sqlite3_column_int64(st, 0);
-        r->name = db_column_dup(st, 1);
-        r->position = sqlite3_column_int(st, 2);
-        r->ties = sqlite3_column_int(st, 3);
-        r->respondents = sqlite3_column_int(st, 4);
-        r->members = sqlite3_column_int(st, 5);
-        (*count)++;
-        if (!r->name)
-            goto fail;
+    struct db_rows rows;
+    int rc = db_collect(st, sizeof **out, read_wave_row, NULL, &rows);
+    *out = rows.items;
+    *count = rows.count;
+    if (rc != 0) {
+        network_wave_rows_free(*out, *count);
+        *out = NULL;
+        *count = 0;
     }
-    sqlite3_reset(st);
-    if (rc == SQLITE_DONE)
-        return 0;
-fail:
-    sqlite3_reset(st);
-    network_wave_rows_free(*out, *count);
-    *out = NULL;
-    *count = 0;
-    return -1;
+    return rc;
 }
 
 void network_wave_rows_free(struct network_wave_row *rows, size_t count)
@@ -227,6 +221,15 @@ int store_network_consent_get(struct db *db, long long programme_id, long long p
     return result;
 }
 
+static int read_known_pair(sqlite3_stmt *st, void *row, void *ctx)
+{
+    (void)ctx;
+    struct known_pair *k = row;
+    k->person_a = sqlite3_column_int64(st, 0);
+    k->person_b = sqlite3_column_int64(st, 1);
+    return 0;
+}
+
 int store_known_pairs(struct db *db, long long programme_id, struct known_pair **out, size_t *count)
 {
     *out = NULL;
@@ -243,25 +246,14 @@ int store_known_pairs(struct db *db, long long programme_id, struct known_pair *
     if (!st)
         return -1;
     sqlite3_bind_int64(st, 1, programme_id);
-    size_t cap = 0;
-    int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        if (*count == cap) {
-            cap = cap ? cap * 2 : 64;
-            struct known_pair *grown = realloc(*out, cap * sizeof *grown);
-            if (!grown)
-                break;
-            *out = grown;
-        }
-        (*out)[*count].person_a = sqlite3_column_int64(st, 0);
-        (*out)[*count].person_b = sqlite3_column_int64(st, 1);
-        (*count)++;
+    struct db_rows rows;
+    int rc = db_collect(st, sizeof **out, read_known_pair, NULL, &rows);
+    if (rc != 0) {
+        free(rows.items);
+        rows.items = NULL;
+        rows.count = 0;
     }
-    sqlite3_reset(st);
-    if (rc == SQLITE_DONE)
-        return 0;
-    free(*out);
-    *out = NULL;
-    *count = 0;
-    return -1;
+    *out = rows.items;
+    *count = rows.count;
+    return rc;
 }

@@ -3,6 +3,7 @@
 #include "store/store_network.h"
 
 #include "core/strbuf.h"
+#include "store/db_rows.h"
 #include "store/store_people.h"
 
 #include <math.h>
@@ -157,6 +158,32 @@ static int load_relations(struct db *db, long long programme_id, struct network_
     return rc == SQLITE_DONE ? 0 : -1;
 }
 
+struct tie_context {
+    const struct network_data *d;
+    const struct id_index *ids;
+};
+
+static int read_tie(sqlite3_stmt *st, void *row, void *ctx)
+{
+    const struct tie_context *c = ctx;
+    int from = find_person(c->ids, c->d->cohort.count, sqlite3_column_int64(st, 0));
+    int to = find_person(c->ids, c->d->cohort.count, sqlite3_column_int64(st, 1));
+    if (from < 0 || to < 0)
+        return 1; /* someone who left the programme */
+    long long rid = sqlite3_column_int64(st, 2);
+    int rel = 0;
+    for (size_t r = 0; r < c->d->relation_count; r++)
+        if (c->d->relation_ids[r] == rid)
+            rel = (int)r;
+    *(struct net_tie *)row = (struct net_tie){
+        .from = from,
+        .to = to,
+        .relation = rel,
+        .strength = sqlite3_column_type(st, 3) == SQLITE_NULL ? NAN : sqlite3_column_double(st, 3),
+    };
+    return 0;
+}
+
 static int load_ties(struct db *db, const struct network_data *d, const struct id_index *ids,
                      long long wave_id, const char *relation, struct net_tie **ties, size_t *count)
 {
@@ -171,40 +198,16 @@ static int load_ties(struct db *db, const struct network_data *d, const struct i
         return -1;
     sqlite3_bind_int64(st, 1, wave_id);
     db_bind_text(st, 2, relation);
-    size_t cap = 0;
-    int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        int from = find_person(ids, d->cohort.count, sqlite3_column_int64(st, 0));
-        int to = find_person(ids, d->cohort.count, sqlite3_column_int64(st, 1));
-        if (from < 0 || to < 0)
-            continue; /* someone who left the programme */
-        if (*count == cap) {
-            cap = cap ? cap * 2 : 256;
-            struct net_tie *grown = realloc(*ties, cap * sizeof *grown);
-            if (!grown)
-                break;
-            *ties = grown;
-        }
-        long long rid = sqlite3_column_int64(st, 2);
-        int rel = 0;
-        for (size_t r = 0; r < d->relation_count; r++)
-            if (d->relation_ids[r] == rid)
-                rel = (int)r;
-        (*ties)[(*count)++] = (struct net_tie){
-            .from = from,
-            .to = to,
-            .relation = rel,
-            .strength =
-                sqlite3_column_type(st, 3) == SQLITE_NULL ? NAN : sqlite3_column_double(st, 3),
-        };
+    struct tie_context ctx = {d, ids};
+    struct db_rows rows;
+    int rc = db_collect(st, sizeof **ties, read_tie, &ctx, &rows);
+    if (rc != 0) {
+        free(rows.items);
+        return -1;
     }
-    sqlite3_reset(st);
-    if (rc == SQLITE_DONE)
-        return 0;
-    free(*ties);
-    *ties = NULL;
-    *count = 0;
-    return -1;
+    *ties = rows.items;
+    *count = rows.count;
+    return 0;
 }
 
 static int load_responses(struct db *db, struct network_data *d, const struct id_index *ids,

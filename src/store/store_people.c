@@ -2,6 +2,7 @@
 #include "store/store_people.h"
 
 #include "core/strbuf.h"
+#include "store/db_rows.h"
 
 #include <stdbool.h>
 #include <stdlib.h>
@@ -260,6 +261,17 @@ int store_member_remove(struct db *db, long long programme_id, long long person_
     return db_exec_stmt(st);
 }
 
+static int read_programme_summary(sqlite3_stmt *st, void *row, void *ctx)
+{
+    (void)ctx;
+    struct programme_summary *p = row;
+    p->id = sqlite3_column_int64(st, 0);
+    p->name = db_column_dup(st, 1);
+    p->created_at = db_column_dup(st, 2);
+    p->members = sqlite3_column_int(st, 3);
+    return p->name && p->created_at ? 0 : -1;
+}
+
 int store_programmes_list(struct db *db, struct programme_summary **out, size_t *count)
 {
     *out = NULL;
@@ -270,26 +282,16 @@ int store_programmes_list(struct db *db, struct programme_summary **out, size_t 
                                       "FROM programmes p ORDER BY p.name");
     if (!st)
         return -1;
-    size_t cap = 0;
-    int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        if (*count == cap) {
-            cap = cap ? cap * 2 : 8;
-            struct programme_summary *n = realloc(*out, cap * sizeof *n);
-            if (!n) {
-                sqlite3_reset(st);
-                return -1;
-            }
-            *out = n;
-        }
-        struct programme_summary *p = &(*out)[(*count)++];
-        p->id = sqlite3_column_int64(st, 0);
-        p->name = db_column_dup(st, 1);
-        p->created_at = db_column_dup(st, 2);
-        p->members = sqlite3_column_int(st, 3);
+    struct db_rows rows;
+    int rc = db_collect(st, sizeof **out, read_programme_summary, NULL, &rows);
+    *out = rows.items;
+    *count = rows.count;
+    if (rc != 0) {
+        programme_summaries_free(*out, *count);
+        *out = NULL;
+        *count = 0;
     }
-    sqlite3_reset(st);
-    return rc == SQLITE_DONE ? 0 : -1;
+    return rc;
 }
 
 void programme_summaries_free(struct programme_summary *list, size_t count)

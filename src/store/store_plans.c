@@ -1,6 +1,8 @@
 /* Editing a saved set plan. Every statement is bound; every change that touches more than one
  * row runs in a transaction. */
 #include "store/store_plans.h"
+
+#include "store/db_rows.h"
 #include "store/store_sets.h"
 
 #include "core/strbuf.h"
@@ -28,6 +30,16 @@ void store_plan_rows_free(struct store_plan_rows *p)
     free(p->person_ids);
     free(p->group);
     memset(p, 0, sizeof *p);
+}
+
+static int read_plan_set(sqlite3_stmt *st, void *row, void *ctx)
+{
+    (void)ctx;
+    struct store_plan_set *set = row;
+    *set = (struct store_plan_set){sqlite3_column_int64(st, 0), db_column_dup(st, 1),
+                                   sqlite3_column_int(st, 2), sqlite3_column_int64(st, 3),
+                                   db_column_dup(st, 4)};
+    return set->name ? 0 : -1;
 }
 
 int store_plan_rows_load(struct db *db, long long plan_id, struct store_plan_rows *out)
@@ -58,30 +70,18 @@ int store_plan_rows_load(struct db *db, long long plan_id, struct store_plan_row
     if (!st)
         goto fail;
     sqlite3_bind_int64(st, 1, plan_id);
-    int cap = 0;
-    while ((rc = step(st)) == 1) {
-        if (out->m == cap) {
-            cap = cap ? 2 * cap : 16;
-            struct store_plan_set *grown = realloc(out->sets, sizeof *grown * (size_t)cap);
-            if (!grown) {
-                rc = -1;
-                break;
-            }
-            out->sets = grown;
-        }
-        out->sets[out->m++] = (struct store_plan_set){
-            sqlite3_column_int64(st, 0), db_column_dup(st, 1), sqlite3_column_int(st, 2),
-            sqlite3_column_int64(st, 3), db_column_dup(st, 4)};
-    }
-    sqlite3_reset(st);
-    if (rc < 0)
+    struct db_rows sets;
+    rc = db_collect(st, sizeof *out->sets, read_plan_set, NULL, &sets);
+    out->sets = sets.items;
+    out->m = (int)sets.count;
+    if (rc != 0)
         goto fail;
     st = db_prepare(db, "SELECT m.person_id, s.id FROM set_members m JOIN sets s ON s.id = "
                         "m.set_id WHERE s.plan_id = ?1 ORDER BY m.person_id");
     if (!st)
         goto fail;
     sqlite3_bind_int64(st, 1, plan_id);
-    cap = 0;
+    int cap = 0;
     while ((rc = step(st)) == 1) {
         if (out->n == cap) {
             cap = cap ? 2 * cap : 64;

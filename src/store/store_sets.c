@@ -2,6 +2,7 @@
 #include "store/store_sets.h"
 
 #include "core/strbuf.h"
+#include "store/db_rows.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -75,6 +76,25 @@ fail:
     return -1;
 }
 
+/* Rows come newest plan first: the age of a pair is the number of newer plans. */
+struct plan_age {
+    long long last_plan;
+    int age;
+};
+
+static int read_shared_pair(sqlite3_stmt *st, void *row, void *ctx)
+{
+    struct plan_age *pa = ctx;
+    long long plan = sqlite3_column_int64(st, 0);
+    if (plan != pa->last_plan) {
+        pa->age++;
+        pa->last_plan = plan;
+    }
+    *(struct store_shared_pair *)row = (struct store_shared_pair){
+        sqlite3_column_int64(st, 1), sqlite3_column_int64(st, 2), pa->age};
+    return 0;
+}
+
 int store_shared_pairs_before(struct db *db, long long programme_id, long long before,
                               struct store_shared_pair **out, size_t *count, char **err)
 {
@@ -94,39 +114,16 @@ int store_shared_pairs_before(struct db *db, long long programme_id, long long b
     }
     sqlite3_bind_int64(st, 1, programme_id);
     sqlite3_bind_int64(st, 2, before);
-    size_t cap = 0;
-    long long last_plan = 0;
-    int age = -1, rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        long long plan = sqlite3_column_int64(st, 0);
-        if (plan != last_plan) {
-            age++;
-            last_plan = plan;
-        }
-        if (*count == cap) {
-            cap = cap ? 2 * cap : 256;
-            struct store_shared_pair *grown = realloc(*out, cap * sizeof **out);
-            if (!grown) {
-                sqlite3_reset(st);
-                free(*out);
-                *out = NULL;
-                *count = 0;
-                *err = str_printf("out of memory reading earlier plans");
-                return -1;
-            }
-            *out = grown;
-        }
-        (*out)[(*count)++] = (struct store_shared_pair){sqlite3_column_int64(st, 1),
-                                                        sqlite3_column_int64(st, 2), age};
-    }
-    sqlite3_reset(st);
-    if (rc != SQLITE_DONE) {
-        free(*out);
-        *out = NULL;
-        *count = 0;
+    struct plan_age age = {0, -1};
+    struct db_rows rows;
+    int rc = db_collect(st, sizeof **out, read_shared_pair, &age, &rows);
+    if (rc != 0) {
+        free(rows.items);
         *err = str_printf("cannot read earlier plans: %s", db_errmsg(db));
         return -1;
     }
+    *out = rows.items;
+    *count = rows.count;
     return 0;
 }
 
@@ -134,6 +131,18 @@ int store_shared_pairs(struct db *db, long long programme_id, struct store_share
                        size_t *count, char **err)
 {
     return store_shared_pairs_before(db, programme_id, 0, out, count, err);
+}
+
+static int read_rule(sqlite3_stmt *st, void *row, void *ctx)
+{
+    (void)ctx;
+    struct store_rule *r = row;
+    const char *kind = (const char *)sqlite3_column_text(st, 0);
+    str_copy(r->kind, kind ? kind : "", sizeof r->kind);
+    r->a = sqlite3_column_int64(st, 1);
+    r->b = sqlite3_column_int64(st, 2);
+    r->set_name = db_column_dup(st, 3);
+    return 0;
 }
 
 int store_rules_load(struct db *db, long long programme_id, struct store_rule **out, size_t *count,
@@ -149,25 +158,11 @@ int store_rules_load(struct db *db, long long programme_id, struct store_rule **
         return -1;
     }
     sqlite3_bind_int64(st, 1, programme_id);
-    size_t cap = 0;
-    int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        if (*count == cap) {
-            cap = cap ? 2 * cap : 16;
-            struct store_rule *grown = realloc(*out, cap * sizeof **out);
-            if (!grown)
-                break;
-            *out = grown;
-        }
-        struct store_rule *r = &(*out)[(*count)++];
-        const char *kind = (const char *)sqlite3_column_text(st, 0);
-        str_copy(r->kind, kind ? kind : "", sizeof r->kind);
-        r->a = sqlite3_column_int64(st, 1);
-        r->b = sqlite3_column_int64(st, 2);
-        r->set_name = db_column_dup(st, 3);
-    }
-    sqlite3_reset(st);
-    if (rc != SQLITE_DONE) {
+    struct db_rows rows;
+    int rc = db_collect(st, sizeof **out, read_rule, NULL, &rows);
+    *out = rows.items;
+    *count = rows.count;
+    if (rc != 0) {
         store_rules_free(*out, *count);
         *out = NULL;
         *count = 0;

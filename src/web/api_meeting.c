@@ -3,16 +3,20 @@
  * admin's cancel. Same store calls and checks as the HTML pages. */
 #include "web/web.h"
 
+#include "engine/meetings/when.h"
 #include "store/store_meetings.h"
 
 #include <stdlib.h>
 
 static json_t *meeting_json(const struct meeting *m)
 {
-    return json_pack("{sI sI ss ss sI sI ss sb}", "id", (json_int_t)m->id, "set_id",
+    char when[MEET_WHEN_MAX];
+    meet_when_format(m->tzid, m->starts_at, m->ends_at, when, sizeof when);
+    return json_pack("{sI sI ss ss sI sI ss sb ss ss ss}", "id", (json_int_t)m->id, "set_id",
                      (json_int_t)m->set_id, "set", m->set_name, "programme", m->programme_name,
                      "starts_at", (json_int_t)m->starts_at, "ends_at", (json_int_t)m->ends_at,
-                     "location", m->location, "cancelled", m->cancelled);
+                     "location", m->location, "cancelled", m->cancelled, "link", m->link, "tz",
+                     m->tzid, "when", when);
 }
 
 static int may(struct web_request *r, enum meet_item item, long long id)

@@ -4,6 +4,7 @@
  * answer as a record that does not exist, so probing ids teaches nothing. */
 #include "web/web.h"
 
+#include "engine/meetings/when.h"
 #include "store/store_meetings.h"
 #include "store/store_web.h"
 
@@ -28,14 +29,11 @@ static int allowed(struct web_request *r, enum meet_item item, long long id)
     return 0;
 }
 
-/* "2026-03-03 10:00 UTC" for T. */
-static void html_when(struct html *page, int64_t t)
+/* "Tue 12 Jan 2027, 14:00-17:00 GMT": M's time in its series' zone (engine/meetings/when.h). */
+static void html_when(struct html *page, const struct meeting *m)
 {
-    char buf[40];
-    time_t tt = (time_t)t;
-    struct tm tm;
-    gmtime_r(&tt, &tm);
-    strftime(buf, sizeof buf, "%Y-%m-%d %H:%M UTC", &tm);
+    char buf[MEET_WHEN_MAX];
+    meet_when_format(m->tzid, m->starts_at, m->ends_at, buf, sizeof buf);
     html_text(page, buf);
 }
 
@@ -48,7 +46,7 @@ static void meeting_rows(struct html *page, const struct meeting *ms, size_t n, 
         H(page, "<tr><td><a href=\"/meetings/");
         html_int(page, ms[i].id);
         H(page, "\">");
-        html_when(page, ms[i].starts_at);
+        html_when(page, &ms[i]);
         H(page, "</a></td><td>");
         html_text(page, ms[i].set_name);
         H(page, "</td><td>");
@@ -91,7 +89,7 @@ static void next_notice(struct html *page, const struct meeting *ms, size_t n, t
         H(page, "\">");
         html_text(page, next->set_name);
         H(page, ", ");
-        html_when(page, next->starts_at);
+        html_when(page, next);
         H(page, "</a></p>\n");
     } else {
         H(page, "<p>No meetings are planned for you yet.</p>\n");
@@ -159,7 +157,10 @@ static void admin_forms(struct web_request *r, struct html *page, const struct m
     html_int(page, m->id);
     H(page, "/move\">\n");
     html_csrf(page, r->csrf);
-    html_input(page, "datetime-local", "to", "New start (UTC)", NULL, true);
+    html_input(page, "datetime-local", "to", "New start (local time)", NULL, true);
+    H(page, "<p class=\"hint\">In the series' time zone, ");
+    html_text(page, m->tzid);
+    H(page, "; the meeting keeps its length.</p>\n");
     H(page, "<button type=\"submit\">Move</button>\n</form>\n");
     if (!m->cancelled) {
         H(page, "<form method=\"post\" action=\"/meetings/");
@@ -326,7 +327,7 @@ void page_meeting(struct web_request *r)
     H(&page, "<p class=\"meta\">");
     html_text(&page, m.programme_name);
     H(&page, " · ");
-    html_when(&page, m.starts_at);
+    html_when(&page, &m);
     if (*m.location) {
         H(&page, " · ");
         html_text(&page, m.location);

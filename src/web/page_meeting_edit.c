@@ -8,7 +8,6 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 static void back(struct web_request *r)
 {
@@ -87,33 +86,8 @@ void page_meeting_attendance(struct web_request *r)
     back(r);
 }
 
-/* "YYYY-MM-DDTHH:MM" (UTC) to seconds; -1 when malformed. */
-static int64_t parse_utc(const char *s)
-{
-    static const char shape[] = "dddd-dd-ddTdd:dd";
-    if (!s || strlen(s) != sizeof shape - 1)
-        return -1;
-    for (size_t i = 0; shape[i]; i++)
-        if (shape[i] == 'd' ? !(s[i] >= '0' && s[i] <= '9') : s[i] != shape[i])
-            return -1;
-    struct tm tm = {0};
-    int v[5], at[5] = {0, 5, 8, 11, 14}, len[5] = {4, 2, 2, 2, 2};
-    for (int k = 0; k < 5; k++) {
-        v[k] = 0;
-        for (int i = 0; i < len[k]; i++)
-            v[k] = v[k] * 10 + (s[at[k] + i] - '0');
-    }
-    if (v[1] < 1 || v[1] > 12 || v[2] < 1 || v[2] > 31 || v[3] > 23 || v[4] > 59)
-        return -1;
-    tm.tm_year = v[0] - 1900;
-    tm.tm_mon = v[1] - 1;
-    tm.tm_mday = v[2];
-    tm.tm_hour = v[3];
-    tm.tm_min = v[4];
-    return (int64_t)timegm(&tm);
-}
-
-/* POST /meetings/#/move to=YYYY-MM-DDTHH:MM (UTC), keeping the duration (admins). */
+/* POST /meetings/#/move to=YYYY-MM-DDTHH:MM, local wall-clock time in the meeting's own zone
+ * (as the CLI's move), keeping the duration (admins). */
 void page_meeting_move(struct web_request *r)
 {
     struct meeting m = {0};
@@ -122,11 +96,16 @@ void page_meeting_move(struct web_request *r)
         web_error(r, rc == 1 ? 404 : 500, "There is no such meeting.");
         return;
     }
-    int64_t to = parse_utc(form_get(&r->form, "to"));
+    const char *to_text = form_get(&r->form, "to");
+    struct meet_local l;
+    int64_t to = 0;
+    bool ok = to_text && meet_local_parse(to_text, &l) == 0 && meet_tz_to_utc(m.tzid, &l, &to) == 0;
     int64_t length = m.ends_at - m.starts_at;
     meeting_free(&m);
-    if (to < 0) {
-        web_error(r, 400, "Give the new start as YYYY-MM-DDTHH:MM (UTC).");
+    if (!ok) {
+        web_error(r, 400,
+                  "to: give the new start as YYYY-MM-DDTHH:MM, local time in the "
+                  "meeting's time zone.");
         return;
     }
     if (store_meeting_move(r->db, r->ids[0], to, to + length) != 0) {

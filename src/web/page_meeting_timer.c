@@ -33,7 +33,7 @@ static int member(struct web_request *r, long long id)
 /* The timer of meeting M: the stored one (0), or a fresh one over its presentations (1), or
  * -1 when there are no presenters or on error. Shares the meeting's length equally, or by
  * bids when every presenter made one. */
-static int load_timer(struct db *db, const struct meeting *m, struct meet_timer *t)
+int web_meeting_timer_load(struct db *db, const struct meeting *m, struct meet_timer *t)
 {
     int rc = store_meeting_timer_get(db, m->id, t);
     if (rc != 1)
@@ -142,7 +142,7 @@ void web_meeting_timer(struct web_request *r, struct html *page, const struct me
 {
     struct meet_timer t;
     H(page, "<h2>Timer</h2>\n");
-    int rc = load_timer(r->db, m, &t);
+    int rc = web_meeting_timer_load(r->db, m, &t);
     if (rc < 0) {
         H(page, "<p>Add presenters to run the timer.</p>\n");
         presenter_form(r, page, m);
@@ -235,7 +235,7 @@ void page_meeting_timer(struct web_request *r)
         return;
     }
     struct meet_timer t;
-    int rc = load_timer(r->db, &m, &t);
+    int rc = web_meeting_timer_load(r->db, &m, &t);
     meeting_free(&m);
     if (rc < 0) {
         web_error(r, 422, "Add presenters before starting the timer.");

@@ -118,6 +118,8 @@ void page_programme(struct web_request *r)
     html_int(&page, id);
     H(&page, "/events\">Mixer events</a> <a href=\"/programmes/");
     html_int(&page, id);
+    H(&page, "/series\">Schedule meetings</a> <a href=\"/programmes/");
+    html_int(&page, id);
     H(&page, "/report\">Impact report</a></p>\n<h2>People</h2>\n");
     people_filter(&page, attrs, q, attr, value);
     H(&page, "<p class=\"count\">");

@@ -109,6 +109,13 @@ void page_set(struct web_request *r)
     H(&page, "</p>\n<h2>Members</h2>\n");
     members_table(&page, json_object_get(s, "members"), r->user.role == ROLE_ADMIN);
     web_set_meetings(r, &page, r->ids[0]);
+    if (r->user.role == ROLE_ADMIN) {
+        H(&page, "<p class=\"actions\"><a class=\"button\" href=\"/programmes/");
+        html_int(&page, json_integer_value(json_object_get(s, "programme_id")));
+        H(&page, "/series?set=");
+        html_int(&page, r->ids[0]);
+        H(&page, "\">Schedule a series of meetings</a></p>\n");
+    }
     html_page_end(&page);
     web_html(r, 200, &page);
     html_free(&page);

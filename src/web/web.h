@@ -168,9 +168,16 @@ void page_meeting_cancel(struct web_request *r);
 /* page_meeting_timer.c: the timer section of the meeting page (M already passed the
  * content check), and its Start/Pause/Next and add-presenter POSTs. */
 struct meeting;
+struct meet_timer;
 void web_meeting_timer(struct web_request *r, struct html *page, const struct meeting *m);
 void page_meeting_timer(struct web_request *r);
 void page_meeting_presenter(struct web_request *r);
+/* page_series.c: scheduling a series for one set or every set (admins). */
+void page_series_form(struct web_request *r);
+void page_series_schedule(struct web_request *r);
+/* page_meeting_timer.c: the timer of meeting M as stored, or fresh over its presenters (1);
+ * 0 when stored, -1 when there are no presenters or on error. */
+int web_meeting_timer_load(struct db *db, const struct meeting *m, struct meet_timer *t);
 void page_journal(struct web_request *r);
 void page_journal_add(struct web_request *r);
 void page_calendar_settings(struct web_request *r);
@@ -196,6 +203,14 @@ void api_my_meetings(struct web_request *r);
 void api_meeting(struct web_request *r);
 void api_meeting_question(struct web_request *r);
 void api_meeting_cancel(struct web_request *r);
+/* api_series.c and api_meeting_timer.c */
+void api_programme_series(struct web_request *r);
+void api_set_series(struct web_request *r);
+void api_meeting_timer_get(struct web_request *r);
+void api_meeting_timer_post(struct web_request *r);
+void api_meeting_presenter(struct web_request *r);
+void api_meeting_move(struct web_request *r);
+void api_meeting_attendance(struct web_request *r);
 void api_users(struct web_request *r);
 void api_user_invite(struct web_request *r);
 void api_report(struct web_request *r);

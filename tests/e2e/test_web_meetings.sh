@@ -50,7 +50,7 @@ done
 expect_status 404 "$(get participant /meetings/999999)" "no such meeting"
 expect_status 200 "$(get participant /sets/1)" "set page"
 expect_contains "$SCRATCH/last.body" "/meetings/$M1\"" "set page lists its meetings"
-expect_contains "$SCRATCH/last.body" "2030-03-05" "set page shows the dates"
+expect_contains "$SCRATCH/last.body" "Tue 5 Mar 2030, 10:00-13:00 GMT" "set page shows the dates in local time"
 
 # The question log: a member adds a question; nobody writes into another meeting.
 csrf=$(page_csrf "$SCRATCH/participant")
@@ -90,7 +90,7 @@ expect_status 400 "$(status "$SCRATCH/admin" POST /meetings/$M1B/move \
   --data-urlencode "csrf=$acsrf" --data-urlencode "to=2030-13-10T14:00")" "bad date refused"
 expect_status 303 "$(status "$SCRATCH/admin" POST /meetings/$M1B/cancel --data-urlencode "csrf=$acsrf")" "admin cancels"
 get participant /sets/1 >/dev/null
-expect_contains "$SCRATCH/last.body" "2030-04-10 14:00 UTC" "moved date on set page"
+expect_contains "$SCRATCH/last.body" "Wed 10 Apr 2030, 14:00-17:00 BST" "moved date on set page, local time"
 expect_contains "$SCRATCH/last.body" "cancelled" "cancelled on set page"
 
 # Ground rules are editable by the set; the facilitator hands the role on for one meeting.

@@ -254,3 +254,90 @@ int meet_utc_parse(const char *text, int64_t *utc)
     *utc = days_from_civil(y, mo, d) * 86400 + h * 3600 + mi * 60 + s;
     return 0;
 }
+
+/* The newest observance of zone component C that is of kind KIND (daylight or standard), ends
+ * at OFFSET and began at or before local time T: its TZNAME, or NULL. The zone's component
+ * lists every historical observance; the newest one that fits names the current rules. */
+static const char *observance_name(icalcomponent *c, int daylight, int offset,
+                                   struct icaltimetype t)
+{
+    icalcomponent_kind kind = daylight ? ICAL_XDAYLIGHT_COMPONENT : ICAL_XSTANDARD_COMPONENT;
+    const char *best = NULL;
+    struct icaltimetype best_start = icaltime_null_time();
+    for (icalcomponent *o = icalcomponent_get_first_component(c, kind); o;
+         o = icalcomponent_get_next_component(c, kind)) {
+        icalproperty *to = icalcomponent_get_first_property(o, ICAL_TZOFFSETTO_PROPERTY);
+        icalproperty *name = icalcomponent_get_first_property(o, ICAL_TZNAME_PROPERTY);
+        icalproperty *start = icalcomponent_get_first_property(o, ICAL_DTSTART_PROPERTY);
+        if (!to || !name || !start || icalproperty_get_tzoffsetto(to) != offset)
+            continue;
+        struct icaltimetype s = icalproperty_get_dtstart(start);
+        if (icaltime_compare(s, t) > 0)
+            continue;
+        if (!best || icaltime_compare(s, best_start) >= 0) {
+            best = icalproperty_get_tzname(name);
+            best_start = s;
+        }
+    }
+    return best;
+}
+
+/* Scanning a zone's observances takes microseconds (London has about ninety); a page lists
+ * many meetings in one zone and year, so the names found are remembered. The names belong to
+ * libical's built-in zones, which stay loaded for the life of the process. Guarded by tz_lock. */
+#define NAME_CACHE_SIZE 64
+static struct {
+    const icaltimezone *zone;
+    int year, offset, daylight;
+    const char *name;
+} name_cache[NAME_CACHE_SIZE];
+
+static const char *cached_name(icaltimezone *z, int daylight, int offset, struct icaltimetype t)
+{
+    uintptr_t h = (uintptr_t)z / 64 + (uintptr_t)t.year * 31 + (uintptr_t)(offset / 900) * 7 +
+                  (uintptr_t)daylight;
+    size_t i = h % NAME_CACHE_SIZE;
+    if (name_cache[i].zone == z && name_cache[i].year == t.year && name_cache[i].offset == offset &&
+        name_cache[i].daylight == daylight)
+        return name_cache[i].name;
+    icalcomponent *c = icaltimezone_get_component(z);
+    const char *name = c ? observance_name(c, daylight, offset, t) : NULL;
+    name_cache[i].zone = z;
+    name_cache[i].year = t.year;
+    name_cache[i].offset = offset;
+    name_cache[i].daylight = daylight;
+    name_cache[i].name = name;
+    return name;
+}
+
+int meet_tz_describe(const char *tzid, int64_t utc, int *offset_s, char *abbr, size_t size)
+{
+    pthread_mutex_lock(&tz_lock);
+    icaltimezone *z = zone_for(tzid);
+    if (!z) {
+        pthread_mutex_unlock(&tz_lock);
+        return -1;
+    }
+    icaltimezone *u = icaltimezone_get_utc_timezone();
+    struct icaltimetype t = icaltime_from_timet_with_zone((time_t)utc, 0, u);
+    int daylight = 0, offset = 0;
+    const char *name = NULL;
+    if (z != u) {
+        offset = icaltimezone_get_utc_offset_of_utc_time(z, &t, &daylight);
+        struct icaltimetype local = icaltime_from_timet_with_zone((time_t)utc, 0, z);
+        name = cached_name(z, daylight, offset, local);
+    }
+    /* Zones without a letter abbreviation have "-03" or "+0530" in the tz database. */
+    if (name && *name && *name != '+' && *name != '-')
+        snprintf(abbr, size, "%s", name);
+    else if (offset == 0)
+        snprintf(abbr, size, "UTC");
+    else if (offset % 3600 == 0)
+        snprintf(abbr, size, "UTC%c%d", offset < 0 ? '-' : '+', abs(offset) / 3600);
+    else
+        snprintf(abbr, size, "UTC%c%d:%02d", offset < 0 ? '-' : '+', abs(offset) / 3600,
+                 abs(offset) % 3600 / 60);
+    pthread_mutex_unlock(&tz_lock);
+    *offset_s = offset;
+    return 0;
+}

@@ -60,6 +60,11 @@ int meet_tz_from_utc(const char *tzid, int64_t utc, struct meet_local *out);
 /* libical's UTC zone (an icaltimezone *), created under the lock on first use. */
 const void *meet_tz_utc_zone(void);
 
+/* The zone's offset from UTC in seconds and its abbreviation ("GMT", "BST", "CET"; "UTC+5:30"
+ * when the tz database has only numbers) at the instant UTC in TZID, into ABBR (SIZE bytes, 16
+ * is plenty). Returns 0, or -1 for an unknown zone. Thread-safe like meet_tz_to_utc. */
+int meet_tz_describe(const char *tzid, int64_t utc, int *offset_s, char *abbr, size_t size);
+
 /* Returns 1 when TZID names a zone libical can load, else 0. */
 int meet_tz_valid(const char *tzid);
 

@@ -19,13 +19,16 @@
 #define ANNEAL_CYCLES 3
 /* The population search (see iterate): up to POP_TABU_UNITS units, a pool of 8 plans and 60
  * improvement runs by tabu search (tuned on RanReal n=120 at 3 s: 8/60 beat 5/40, 12/60 and
- * 8/120); up to FULL_SCAN_LIMIT pairs, a pool of 4 and 12 annealing runs (on RanReal n=240 at
- * 20 s, 60 tabu runs lost clearly, 20 a little, to the annealing; 4/12 beat 8/8). */
-#define POP_TABU_UNITS  160
-#define POP_TABU_SIZE   8
-#define POP_TABU_RUNS   60
-#define POP_ANNEAL_SIZE 4
-#define POP_ANNEAL_RUNS 12
+ * 8/120); up to POP_ANNEAL_UNITS, a pool of 4 and 12 annealing runs (on RanReal n=240 at 20 s,
+ * 60 tabu runs lost clearly, 20 a little, to the annealing; 4/12 beat 8/8). At n=480 and 120 s
+ * the 12 runs lost to 3 long ones (0.19% and 0.02% from the best value on ds_01 and ss_01,
+ * against 0.06% and -0.11%), so bigger plans keep the long runs. */
+#define POP_TABU_UNITS   160
+#define POP_ANNEAL_UNITS 320
+#define POP_TABU_SIZE    8
+#define POP_TABU_RUNS    60
+#define POP_ANNEAL_SIZE  4
+#define POP_ANNEAL_RUNS  12
 /* The least work per run for the population to pay, in tabu steps (each a scan of ~u*u/2
  * swaps): 10*u for a tabu run (about one tabu phase without improvement); 10,000 for an
  * annealing run (the time of some 5,000*u*u proposals). Shorter runs lose to long annealing
@@ -506,8 +509,9 @@ out:
 /* The whole search: a tabu phase for the first tenth of the budget (it finds good plans fast
  * and often reaches a cohort's upper bound outright), then
  * - up to POP_TABU_UNITS units: the population search with tabu runs;
- * - up to FULL_SCAN_LIMIT pairs (about 700 units): the population search with annealing runs;
- * - above: ANNEAL_CYCLES long annealing runs, each from the best plan so far (on big cohorts
+ * - up to POP_ANNEAL_UNITS units: the population search with annealing runs;
+ * - above, or when the budget is too short for runs of useful length: ANNEAL_CYCLES long
+ *   annealing runs, each from the best plan so far (on big cohorts
  *   long runs beat short ones);
  * then a short tabu polish of the best plan. Temperatures are fractions of the mean |delta| of
  * a random swap, tuned on RanReal n=240 (0.4 -> 0.08 for a first run, 0.3 -> 0.08 for later
@@ -532,7 +536,7 @@ static void iterate(struct search *x)
     double left = 9.0 * (double)x->it;
     if (u <= POP_TABU_UNITS && left / POP_TABU_RUNS >= POP_TABU_STEPS * u) {
         evolve(x, POP_TABU_SIZE, POP_TABU_RUNS, 0);
-    } else if (u > POP_TABU_UNITS && (double)u * u / 2 <= FULL_SCAN_LIMIT &&
+    } else if (u > POP_TABU_UNITS && u <= POP_ANNEAL_UNITS &&
                left / POP_ANNEAL_RUNS >= POP_ANNEAL_STEPS) {
         evolve(x, POP_ANNEAL_SIZE, POP_ANNEAL_RUNS, 0.3 * scale);
     } else {

@@ -2,8 +2,8 @@
  * spirit of Lai & Hao's iterated maxima search (2016) and the directed/undirected perturbation
  * phases of Yang et al.'s three-phase search (2022), over the exact incremental gain matrix;
  * a population of such searches recombined by set-based crossover (population.c); long
- * annealing runs for big cohorts. */
-#include "engine/formation/search.h"
+ * annealing runs for big cohorts (anneal.c). */
+#include "engine/formation/walk.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -39,26 +39,6 @@
 /* Extra starts when keep-together units leave the rules broken. */
 #define FORM_RETRIES 8
 
-struct search {
-    struct form_state *s;
-    const struct form_options *o;
-    long *tabu;   /* u: iteration until which a unit may not move */
-    double *gi;   /* m: scratch, gain of the scanned unit with each set */
-    int *movable; /* u: 1 when not pinned */
-    int *order;   /* u: scratch */
-    int *best;    /* u: best plan */
-    double best_score;
-    int *lbest; /* u: best plan of the current improvement run (the pool's candidate) */
-    double lbest_score;
-    int no_tabu;      /* scans ignore the tabu list (plain descent) */
-    int *sizes;       /* m: the sizes with the most pairs, the target of every construction */
-    double scale;     /* mean |delta| of a random swap on the first plan (annealing temperatures) */
-    double lnu[4096]; /* ln of uniform draws: the acceptance test without a call to exp */
-    long it;
-    double t0, best_at;
-    int stopped;
-};
-
 static double now(void)
 {
     struct timespec ts;
@@ -72,7 +52,7 @@ static int reached_target(const struct search *x)
     return o->has_target && x->best_score >= o->target - 1e-9 * fmax(1, fabs(o->target));
 }
 
-static int should_stop(struct search *x)
+int form_walk_stop(struct search *x)
 {
     if (x->stopped)
         return 1;
@@ -86,7 +66,7 @@ static int should_stop(struct search *x)
     return x->stopped;
 }
 
-static void keep_if_best(struct search *x)
+void form_walk_keep(struct search *x)
 {
     double sc = form_state_score(x->s);
     if (sc > x->best_score + 1e-9) {
@@ -191,7 +171,7 @@ static void descent(struct search *x)
 {
     struct form_state *s = x->s;
     x->no_tabu = 1;
-    while (!should_stop(x)) {
+    while (!form_walk_stop(x)) {
         struct choice c = {.i = -1, .j = -1, .b = -1, .delta = 1e-9};
         scan_all(x, &c, INFINITY);
         x->it++;
@@ -247,56 +227,9 @@ static void perturb(struct search *x, int strength)
     }
 }
 
-/* Delta of swapping units I and J (different sets), or INFINITY-negative when sizes forbid. */
-static inline double swap_delta(const struct form_state *s, int i, int j)
-{
-    size_t u = (size_t)s->u;
-    int a = s->grp[i], b = s->grp[j];
-    double d = s->G[(size_t)b * u + (size_t)i] - s->own[i] + s->G[(size_t)a * u + (size_t)j] -
-               s->own[j] - 2 * s->w[(size_t)i * u + (size_t)j];
-    if (s->iso)
-        d -= s->lambda * form_state_iso_swap(s, i, j);
-    return d;
-}
-
-/* Mean |delta| of random swaps (without outliers): the scale of the annealing temperatures. */
-static int cmp_double(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return (x > y) - (x < y);
-}
-
-static double delta_scale(struct search *x)
-{
-    struct form_state *s = x->s;
-    double sample[200], sum = 0;
-    int got = 0, used = 0;
-    for (int t = 0; t < 2000 && got < 200; t++) {
-        int i = (int)form_rng_below(&s->rng, (uint32_t)s->u);
-        int j = (int)form_rng_below(&s->rng, (uint32_t)s->u);
-        if (s->grp[i] == s->grp[j])
-            continue;
-        sample[got++] = fabs(swap_delta(s, i, j));
-    }
-    if (got == 0)
-        return 1;
-    /* Swaps that break a keep-apart rule cost the huge penalty; leaving out anything above ten
-     * times the median keeps them from setting the temperature (they would make the annealing a
-     * random walk). On plain MDGP instances nothing is left out. */
-    qsort(sample, (size_t)got, sizeof(double), cmp_double);
-    double median = sample[got / 2];
-    for (int t = 0; t < got; t++) {
-        if (sample[t] <= 10 * median) {
-            sum += sample[t];
-            used++;
-        }
-    }
-    return used && sum > 0 ? sum / used : 1;
-}
-
 /* Where the run is in its budget, from 0 to 1: by iterations when they bound the run (so a seed
  * gives the same plan), else by the clock. */
-static double progress(struct search *x, double scale)
+double form_walk_progress(struct search *x, double scale)
 {
     const struct form_options *o = x->o;
     double f = 0;
@@ -305,73 +238,6 @@ static double progress(struct search *x, double scale)
     else if (o->seconds > 0)
         f = (now() - x->t0) / o->seconds;
     return f / scale;
-}
-
-/* Simulated annealing over random swaps and moves, cooling geometrically from T0 to T1 as the
- * run goes from where it is to UNTIL (a fraction of the budget). Each evaluation is O(1) from
- * the gain matrix, each accepted step O(u). Long single runs beat short repeated ones here,
- * as in the annealing results reported for MDGP (ACSA). */
-static void anneal(struct search *x, double t0, double t1, double until)
-{
-    struct form_state *s = x->s;
-    int u = s->u, m = s->m;
-    double temp = t0, lr = log(t1 / t0);
-    double start = progress(x, 1) / until;
-    if (start >= 1)
-        return;
-    double sc = form_state_score(s);
-    x->lbest_score = sc;
-    memcpy(x->lbest, s->grp, sizeof(int) * (size_t)u);
-    for (long step = 0;; step++) {
-        if ((step & 255) == 0) {
-            x->it++;
-            if (should_stop(x))
-                return;
-            double f = (progress(x, until) - start) / (1 - start + 1e-12);
-            if (f >= 1)
-                return;
-            temp = t0 * exp(lr * f);
-        }
-        int i = (int)form_rng_below(&s->rng, (uint32_t)u);
-        if (!x->movable[i])
-            continue;
-        int a = s->grp[i];
-        uint64_t r = form_rng_next(&s->rng);
-        double d;
-        int j = -1, b;
-        if ((r & 7) == 0) {
-            b = (int)(((r >> 32) * (uint64_t)m) >> 32);
-            if (b == a || s->sz[a] - s->wt[i] < s->lo[a] || s->sz[b] + s->wt[i] > s->hi[b])
-                continue;
-            d = s->G[(size_t)b * (size_t)u + (size_t)i] - s->own[i];
-            if (s->iso)
-                d -= s->lambda * form_state_iso_move(s, i, b);
-        } else {
-            j = (int)(((r >> 32) * (uint64_t)u) >> 32);
-            b = s->grp[j];
-            if (b == a || !x->movable[j])
-                continue;
-            if (!s->uniform) {
-                int wi = s->wt[i], wj = s->wt[j];
-                if (s->sz[a] - wi + wj < s->lo[a] || s->sz[a] - wi + wj > s->hi[a] ||
-                    s->sz[b] - wj + wi < s->lo[b] || s->sz[b] - wj + wi > s->hi[b])
-                    continue;
-            }
-            d = swap_delta(s, i, j);
-        }
-        if (d < 0 && d < temp * x->lnu[(r >> 16) & 4095])
-            continue;
-        form_state_move(s, i, b);
-        if (j >= 0)
-            form_state_move(s, j, a);
-        sc += d;
-        if (sc > x->lbest_score + 1e-9) {
-            x->lbest_score = sc;
-            memcpy(x->lbest, s->grp, sizeof(int) * (size_t)u);
-            if (sc > x->best_score + 1e-9)
-                keep_if_best(x);
-        }
-    }
 }
 
 /* Iterated tabu search until the run reaches fraction UNTIL of its budget: tabu phases of DEPTH
@@ -391,10 +257,10 @@ static void tabu_phase(struct search *x, double until, int local)
         x->lbest_score = form_state_score(s);
         memcpy(x->lbest, s->grp, sizeof(int) * (size_t)u);
     }
-    while (!should_stop(x) && progress(x, 1) < until) {
+    while (!form_walk_stop(x) && form_walk_progress(x, 1) < until) {
         double phase_best = form_state_score(s);
         long idle = 0;
-        while (idle < depth && !should_stop(x)) {
+        while (idle < depth && !form_walk_stop(x)) {
             if (tabu_step(x, tenure) != 0)
                 break;
             x->it++;
@@ -402,7 +268,7 @@ static void tabu_phase(struct search *x, double until, int local)
             if (sc > phase_best + 1e-9) {
                 phase_best = sc;
                 idle = 0;
-                keep_if_best(x);
+                form_walk_keep(x);
                 if (local && sc > x->lbest_score + 1e-9) {
                     x->lbest_score = sc;
                     memcpy(x->lbest, s->grp, sizeof(int) * (size_t)u);
@@ -410,15 +276,15 @@ static void tabu_phase(struct search *x, double until, int local)
             } else {
                 idle++;
             }
-            if ((idle & 63) == 0 && progress(x, 1) >= until)
+            if ((idle & 63) == 0 && form_walk_progress(x, 1) >= until)
                 break;
         }
-        if (should_stop(x))
+        if (form_walk_stop(x))
             break;
         double before = local ? x->lbest_score : x->best_score;
         memcpy(s->grp, home, sizeof(int) * (size_t)u);
         form_state_rebuild(s); /* also clears rounding drift of the incremental sums */
-        if (progress(x, 1) >= until)
+        if (form_walk_progress(x, 1) >= until)
             break;
         perturb(x, strength);
         strength = phase_best > before - 1e-9 ? base : strength + base / 2 + 1;
@@ -458,13 +324,13 @@ static void improve(struct search *x, double until, double anneal_t0)
     size_t bytes = sizeof(int) * (size_t)s->u;
     memcpy(x->lbest, s->grp, bytes); /* in case the run ends before it starts */
     if (anneal_t0 > 0)
-        anneal(x, anneal_t0, 0.08 * x->scale, until);
+        form_anneal(x, anneal_t0, 0.08 * x->scale, until);
     else
         tabu_phase(x, until, 1);
     memcpy(s->grp, x->lbest, bytes);
     form_state_rebuild(s);
     descent(x);
-    keep_if_best(x);
+    form_walk_keep(x);
 }
 
 /* The population search (memetic, after Lai & Hao's and Yang et al.'s MDGP searches): the
@@ -480,8 +346,8 @@ static void evolve(struct search *x, int size, int runs, double anneal_t0)
     struct form_pool pl;
     if (form_pool_init(&pl, u, s->m, size) != 0)
         goto out;
-    double start = progress(x, 1), slice = (0.97 - start) / runs;
-    for (int gen = 0; gen < runs && !should_stop(x); gen++) {
+    double start = form_walk_progress(x, 1), slice = (0.97 - start) / runs;
+    for (int gen = 0; gen < runs && !form_walk_stop(x); gen++) {
         double until = start + slice * (gen + 1);
         if (gen == 0) {
             memcpy(s->grp, x->best, sizeof(int) * (size_t)u);
@@ -526,10 +392,10 @@ static void iterate(struct search *x)
         return;
     /* Measured on the first plan: around a good plan random swaps lose more, which would set
      * the temperatures too high. */
-    double scale = delta_scale(x);
+    double scale = form_anneal_scale(x);
     x->scale = scale;
     tabu_phase(x, 0.1, 0);
-    if (should_stop(x))
+    if (form_walk_stop(x))
         return;
     /* The work of the first tenth (tabu steps, each a full scan of ~u*u/2 swaps) tells how
      * long each run of the population would be: about 9 times that work is left. */
@@ -542,9 +408,9 @@ static void iterate(struct search *x)
     } else {
         memcpy(s->grp, x->best, sizeof(int) * (size_t)u);
         form_state_rebuild(s);
-        double t0f = 0.4, start = progress(x, 1);
-        for (int c = 1; c <= ANNEAL_CYCLES && !should_stop(x); c++) {
-            anneal(x, t0f * scale, 0.08 * scale, start + (0.97 - start) * c / ANNEAL_CYCLES);
+        double t0f = 0.4, start = form_walk_progress(x, 1);
+        for (int c = 1; c <= ANNEAL_CYCLES && !form_walk_stop(x); c++) {
+            form_anneal(x, t0f * scale, 0.08 * scale, start + (0.97 - start) * c / ANNEAL_CYCLES);
             memcpy(s->grp, x->best, sizeof(int) * (size_t)u);
             form_state_rebuild(s);
             t0f = 0.3; /* reheat the best plan less than the first start */

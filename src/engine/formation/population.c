@@ -41,10 +41,8 @@ int form_pool_init(struct form_pool *pl, int u, int m, int cap)
     pl->list = malloc(sizeof(int) * (size_t)u * 2);
     pl->child = malloc(sizeof(int) * (size_t)u);
     pl->used = malloc(sizeof(int) * (size_t)m * 3);
-    pl->dist = malloc(sizeof(double) * ((size_t)cap + 1));
     pl->sizes = malloc(sizeof(int) * (size_t)m);
-    if (!pl->plan || !pl->score || !pl->at || !pl->list || !pl->child || !pl->used || !pl->dist ||
-        !pl->sizes)
+    if (!pl->plan || !pl->score || !pl->at || !pl->list || !pl->child || !pl->used || !pl->sizes)
         return -1;
     return 0;
 }
@@ -57,7 +55,6 @@ void form_pool_free(struct form_pool *pl)
     free(pl->list);
     free(pl->child);
     free(pl->used);
-    free(pl->dist);
     free(pl->sizes);
     memset(pl, 0, sizeof *pl);
 }

@@ -27,10 +27,9 @@ void form_best_sizes(const struct form_state *s, int *sizes);
 /* A pool of plans (set per unit) with their scores, and the scratch its operations use. */
 struct form_pool {
     int u, m, cap, size;
-    int *plan;     /* cap*u */
-    double *score; /* cap */
-    int *at, *list, *child, *used, *sizes;
-    double *dist;
+    int *plan;                             /* cap*u */
+    double *score;                         /* cap */
+    int *at, *list, *child, *used, *sizes; /* scratch */
 };
 
 /* Allocates a pool of CAP plans of U units over M sets. Returns 0 or -1 out of memory (free

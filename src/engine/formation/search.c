@@ -1,7 +1,9 @@
 /* The search: iterated tabu search over one-moves and swaps with strong perturbation, in the
  * spirit of Lai & Hao's iterated maxima search (2016) and the directed/undirected perturbation
- * phases of Yang et al.'s three-phase search (2022), over the exact incremental gain matrix. */
-#include "engine/formation/search.h"
+ * phases of Yang et al.'s three-phase search (2022), over the exact incremental gain matrix;
+ * a population of such searches recombined by set-based crossover (population.c); long
+ * annealing runs for big cohorts (anneal.c). */
+#include "engine/formation/walk.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -15,23 +17,27 @@
 #define FORM_DEFAULT_ITERATIONS 100000
 /* Annealing runs after the tabu phase. */
 #define ANNEAL_CYCLES 3
+/* The population search (see iterate): up to POP_TABU_UNITS units, a pool of 8 plans and 60
+ * improvement runs by tabu search (tuned on RanReal n=120 at 3 s: 8/60 beat 5/40, 12/60 and
+ * 8/120); up to POP_ANNEAL_UNITS, a pool of 4 and 12 annealing runs (on RanReal n=240 at 20 s,
+ * 60 tabu runs lost clearly, 20 a little, to the annealing; 4/12 beat 8/8). At n=480 and 120 s
+ * the 12 runs lost to 3 long ones (0.19% and 0.02% from the best value on ds_01 and ss_01,
+ * against 0.06% and -0.11%), so bigger plans keep the long runs. */
+#define POP_TABU_UNITS   160
+#define POP_ANNEAL_UNITS 320
+#define POP_TABU_SIZE    8
+#define POP_TABU_RUNS    60
+#define POP_ANNEAL_SIZE  4
+#define POP_ANNEAL_RUNS  12
+/* The least work per run for the population to pay, in tabu steps (each a scan of ~u*u/2
+ * swaps): 10*u for a tabu run (about one tabu phase without improvement); 10,000 for an
+ * annealing run (the time of some 5,000*u*u proposals). Shorter runs lose to long annealing
+ * runs: RanReal n=480 at 12 s (1.3 s a run) was 0.34% from the best value with 8 runs, 0.20%
+ * with the long runs. */
+#define POP_TABU_STEPS   10
+#define POP_ANNEAL_STEPS 10000.0
 /* Extra starts when keep-together units leave the rules broken. */
 #define FORM_RETRIES 8
-
-struct search {
-    struct form_state *s;
-    const struct form_options *o;
-    long *tabu;   /* u: iteration until which a unit may not move */
-    double *gi;   /* m: scratch, gain of the scanned unit with each set */
-    int *movable; /* u: 1 when not pinned */
-    int *order;   /* u: scratch */
-    int *best;    /* u: best plan */
-    double best_score;
-    double lnu[4096]; /* ln of uniform draws: the acceptance test without a call to exp */
-    long it;
-    double t0, best_at;
-    int stopped;
-};
 
 static double now(void)
 {
@@ -46,7 +52,7 @@ static int reached_target(const struct search *x)
     return o->has_target && x->best_score >= o->target - 1e-9 * fmax(1, fabs(o->target));
 }
 
-static int should_stop(struct search *x)
+int form_walk_stop(struct search *x)
 {
     if (x->stopped)
         return 1;
@@ -60,7 +66,7 @@ static int should_stop(struct search *x)
     return x->stopped;
 }
 
-static void keep_if_best(struct search *x)
+void form_walk_keep(struct search *x)
 {
     double sc = form_state_score(x->s);
     if (sc > x->best_score + 1e-9) {
@@ -98,7 +104,7 @@ static void scan_unit(struct search *x, struct choice *c, int i, int j0, double 
     struct form_state *s = x->s;
     int u = s->u, m = s->m, a = s->grp[i], wi = s->wt[i];
     double base = -s->own[i];
-    int tabu_i = x->tabu[i] > x->it;
+    int tabu_i = !x->no_tabu && x->tabu[i] > x->it;
     for (int b = 0; b < m; b++)
         x->gi[b] = s->G[(size_t)b * (size_t)u + (size_t)i] + base;
     if (s->sz[a] - wi >= s->lo[a]) {
@@ -126,7 +132,7 @@ static void scan_unit(struct search *x, struct choice *c, int i, int j0, double 
             d -= s->lambda * form_state_iso_swap(s, i, j);
         if (d < c->delta - 1e-9 || !x->movable[j])
             continue;
-        if ((tabu_i || x->tabu[j] > x->it) && d <= aspire)
+        if ((tabu_i || (!x->no_tabu && x->tabu[j] > x->it)) && d <= aspire)
             continue;
         if (!s->uniform) {
             int wj = s->wt[j];
@@ -140,25 +146,51 @@ static void scan_unit(struct search *x, struct choice *c, int i, int j0, double 
 
 /* One tabu step: the best admissible move or swap, applied even when it makes things worse.
  * Returns 0, or -1 when nothing is admissible. */
-static int tabu_step(struct search *x, int tenure)
+static void scan_all(struct search *x, struct choice *c, double aspire)
 {
     struct form_state *s = x->s;
     int u = s->u;
-    struct choice c = {.i = -1, .j = -1, .b = -1, .delta = -INFINITY};
-    double aspire = x->best_score - form_state_score(s) + 1e-9;
     if ((double)u * u / 2 <= FULL_SCAN_LIMIT) {
         for (int i = 0; i < u; i++) {
             if (x->movable[i])
-                scan_unit(x, &c, i, i + 1, aspire);
+                scan_unit(x, c, i, i + 1, aspire);
         }
     } else {
         int k = FULL_SCAN_LIMIT / u;
         for (int t = 0; t < k; t++) {
             int i = (int)form_rng_below(&s->rng, (uint32_t)u);
             if (x->movable[i])
-                scan_unit(x, &c, i, 0, aspire);
+                scan_unit(x, c, i, 0, aspire);
         }
     }
+}
+
+/* Steepest ascent over moves and swaps until no step improves (on big plans, until no sampled
+ * step does): the polish of each child of the population. */
+static void descent(struct search *x)
+{
+    struct form_state *s = x->s;
+    x->no_tabu = 1;
+    while (!form_walk_stop(x)) {
+        struct choice c = {.i = -1, .j = -1, .b = -1, .delta = 1e-9};
+        scan_all(x, &c, INFINITY);
+        x->it++;
+        if (c.i < 0)
+            break;
+        int a = s->grp[c.i];
+        form_state_move(s, c.i, c.b);
+        if (c.j >= 0)
+            form_state_move(s, c.j, a);
+    }
+    x->no_tabu = 0;
+}
+
+static int tabu_step(struct search *x, int tenure)
+{
+    struct form_state *s = x->s;
+    struct choice c = {.i = -1, .j = -1, .b = -1, .delta = -INFINITY};
+    double aspire = x->best_score - form_state_score(s) + 1e-9;
+    scan_all(x, &c, aspire);
     if (c.i < 0)
         return -1;
     int i = c.i, a = s->grp[i];
@@ -195,56 +227,9 @@ static void perturb(struct search *x, int strength)
     }
 }
 
-/* Delta of swapping units I and J (different sets), or INFINITY-negative when sizes forbid. */
-static inline double swap_delta(const struct form_state *s, int i, int j)
-{
-    size_t u = (size_t)s->u;
-    int a = s->grp[i], b = s->grp[j];
-    double d = s->G[(size_t)b * u + (size_t)i] - s->own[i] + s->G[(size_t)a * u + (size_t)j] -
-               s->own[j] - 2 * s->w[(size_t)i * u + (size_t)j];
-    if (s->iso)
-        d -= s->lambda * form_state_iso_swap(s, i, j);
-    return d;
-}
-
-/* Mean |delta| of random swaps (without outliers): the scale of the annealing temperatures. */
-static int cmp_double(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return (x > y) - (x < y);
-}
-
-static double delta_scale(struct search *x)
-{
-    struct form_state *s = x->s;
-    double sample[200], sum = 0;
-    int got = 0, used = 0;
-    for (int t = 0; t < 2000 && got < 200; t++) {
-        int i = (int)form_rng_below(&s->rng, (uint32_t)s->u);
-        int j = (int)form_rng_below(&s->rng, (uint32_t)s->u);
-        if (s->grp[i] == s->grp[j])
-            continue;
-        sample[got++] = fabs(swap_delta(s, i, j));
-    }
-    if (got == 0)
-        return 1;
-    /* Swaps that break a keep-apart rule cost the huge penalty; leaving out anything above ten
-     * times the median keeps them from setting the temperature (they would make the annealing a
-     * random walk). On plain MDGP instances nothing is left out. */
-    qsort(sample, (size_t)got, sizeof(double), cmp_double);
-    double median = sample[got / 2];
-    for (int t = 0; t < got; t++) {
-        if (sample[t] <= 10 * median) {
-            sum += sample[t];
-            used++;
-        }
-    }
-    return used && sum > 0 ? sum / used : 1;
-}
-
 /* Where the run is in its budget, from 0 to 1: by iterations when they bound the run (so a seed
  * gives the same plan), else by the clock. */
-static double progress(struct search *x, double scale)
+double form_walk_progress(struct search *x, double scale)
 {
     const struct form_options *o = x->o;
     double f = 0;
@@ -255,82 +240,27 @@ static double progress(struct search *x, double scale)
     return f / scale;
 }
 
-/* Simulated annealing over random swaps and moves, cooling geometrically from T0 to T1 as the
- * run goes from where it is to UNTIL (a fraction of the budget). Each evaluation is O(1) from
- * the gain matrix, each accepted step O(u). Long single runs beat short repeated ones here,
- * as in the annealing results reported for MDGP (ACSA). */
-static void anneal(struct search *x, double t0, double t1, double until)
-{
-    struct form_state *s = x->s;
-    int u = s->u, m = s->m;
-    double temp = t0, lr = log(t1 / t0);
-    double start = progress(x, 1) / until;
-    if (start >= 1)
-        return;
-    double sc = form_state_score(s);
-    for (long step = 0;; step++) {
-        if ((step & 255) == 0) {
-            x->it++;
-            if (should_stop(x))
-                return;
-            double f = (progress(x, until) - start) / (1 - start + 1e-12);
-            if (f >= 1)
-                return;
-            temp = t0 * exp(lr * f);
-        }
-        int i = (int)form_rng_below(&s->rng, (uint32_t)u);
-        if (!x->movable[i])
-            continue;
-        int a = s->grp[i];
-        uint64_t r = form_rng_next(&s->rng);
-        double d;
-        int j = -1, b;
-        if ((r & 7) == 0) {
-            b = (int)(((r >> 32) * (uint64_t)m) >> 32);
-            if (b == a || s->sz[a] - s->wt[i] < s->lo[a] || s->sz[b] + s->wt[i] > s->hi[b])
-                continue;
-            d = s->G[(size_t)b * (size_t)u + (size_t)i] - s->own[i];
-            if (s->iso)
-                d -= s->lambda * form_state_iso_move(s, i, b);
-        } else {
-            j = (int)(((r >> 32) * (uint64_t)u) >> 32);
-            b = s->grp[j];
-            if (b == a || !x->movable[j])
-                continue;
-            if (!s->uniform) {
-                int wi = s->wt[i], wj = s->wt[j];
-                if (s->sz[a] - wi + wj < s->lo[a] || s->sz[a] - wi + wj > s->hi[a] ||
-                    s->sz[b] - wj + wi < s->lo[b] || s->sz[b] - wj + wi > s->hi[b])
-                    continue;
-            }
-            d = swap_delta(s, i, j);
-        }
-        if (d < 0 && d < temp * x->lnu[(r >> 16) & 4095])
-            continue;
-        form_state_move(s, i, b);
-        if (j >= 0)
-            form_state_move(s, j, a);
-        sc += d;
-        if (sc > x->best_score + 1e-9)
-            keep_if_best(x);
-    }
-}
-
 /* Iterated tabu search until the run reaches fraction UNTIL of its budget: tabu phases of DEPTH
  * non-improving steps, each restarted from the best plan under a perturbation whose strength
  * grows while phases fail and resets on success. A short tabu tenure (a few steps) works best on
  * the MDGPLIB instances; longer ones let the search drift away from good regions. */
-static void tabu_phase(struct search *x, double until)
+static void tabu_phase(struct search *x, double until, int local)
 {
     struct form_state *s = x->s;
     int u = s->u;
     int tenure = u / 60 + 2;
     long depth = 10L * u + 100;
     int base = u / 10 + 2, strength = base;
-    while (!should_stop(x) && progress(x, 1) < until) {
+    /* LOCAL: the search's home is the best plan of this run (a pool child), not the best one. */
+    int *home = local ? x->lbest : x->best;
+    if (local) {
+        x->lbest_score = form_state_score(s);
+        memcpy(x->lbest, s->grp, sizeof(int) * (size_t)u);
+    }
+    while (!form_walk_stop(x) && form_walk_progress(x, 1) < until) {
         double phase_best = form_state_score(s);
         long idle = 0;
-        while (idle < depth && !should_stop(x)) {
+        while (idle < depth && !form_walk_stop(x)) {
             if (tabu_step(x, tenure) != 0)
                 break;
             x->it++;
@@ -338,18 +268,24 @@ static void tabu_phase(struct search *x, double until)
             if (sc > phase_best + 1e-9) {
                 phase_best = sc;
                 idle = 0;
-                keep_if_best(x);
+                form_walk_keep(x);
+                if (local && sc > x->lbest_score + 1e-9) {
+                    x->lbest_score = sc;
+                    memcpy(x->lbest, s->grp, sizeof(int) * (size_t)u);
+                }
             } else {
                 idle++;
             }
-            if ((idle & 63) == 0 && progress(x, 1) >= until)
+            if ((idle & 63) == 0 && form_walk_progress(x, 1) >= until)
                 break;
         }
-        if (should_stop(x))
+        if (form_walk_stop(x))
             break;
-        double before = x->best_score;
-        memcpy(s->grp, x->best, sizeof(int) * (size_t)u);
+        double before = local ? x->lbest_score : x->best_score;
+        memcpy(s->grp, home, sizeof(int) * (size_t)u);
         form_state_rebuild(s); /* also clears rounding drift of the incremental sums */
+        if (form_walk_progress(x, 1) >= until)
+            break;
         perturb(x, strength);
         strength = phase_best > before - 1e-9 ? base : strength + base / 2 + 1;
         if (strength > u / 2)
@@ -358,12 +294,94 @@ static void tabu_phase(struct search *x, double until)
     }
 }
 
+/* Offers the plan in S (score SC) to the pool: a copy of a member is dropped; while the pool is
+ * not full it joins; else it replaces the worst member when it is better. */
+static void pool_offer(struct search *x, struct form_pool *pl)
+{
+    struct form_state *s = x->s;
+    int u = s->u, worst = -1;
+    double sc = form_state_score(s);
+    for (int k = 0; k < pl->size; k++) {
+        const int *q = pl->plan + (size_t)k * (size_t)u;
+        if (fabs(pl->score[k] - sc) < 1e-6 && form_plan_distance(pl, q, s->grp) == 0)
+            return;
+        if (worst < 0 || pl->score[k] < pl->score[worst])
+            worst = k;
+    }
+    int at = pl->size < pl->cap ? pl->size++ : sc > pl->score[worst] + 1e-9 ? worst : -1;
+    if (at < 0)
+        return;
+    memcpy(pl->plan + (size_t)at * (size_t)u, s->grp, sizeof(int) * (size_t)u);
+    pl->score[at] = sc;
+}
+
+/* Improves the plan in S until fraction UNTIL of the budget, by iterated tabu search around its
+ * own best or (ANNEAL_T0 > 0) by annealing from that temperature down to the frozen one, then
+ * polishes the best plan of the run by descent, leaving it in S. */
+static void improve(struct search *x, double until, double anneal_t0)
+{
+    struct form_state *s = x->s;
+    size_t bytes = sizeof(int) * (size_t)s->u;
+    memcpy(x->lbest, s->grp, bytes); /* in case the run ends before it starts */
+    if (anneal_t0 > 0)
+        form_anneal(x, anneal_t0, 0.08 * x->scale, until);
+    else
+        tabu_phase(x, until, 1);
+    memcpy(s->grp, x->lbest, bytes);
+    form_state_rebuild(s);
+    descent(x);
+    form_walk_keep(x);
+}
+
+/* The population search (memetic, after Lai & Hao's and Yang et al.'s MDGP searches): the
+ * budget from here to 97% is cut into RUNS slices, each one improvement run of one plan. The
+ * first runs fill a pool of SIZE plans (the first from the best plan so far, the others from
+ * fresh constructions with the sizes with most pairs); then each run starts from a crossover
+ * child of two members picked at random, and the improved child replaces the worst member when
+ * it is better and not a copy of one. */
+static void evolve(struct search *x, int size, int runs, double anneal_t0)
+{
+    struct form_state *s = x->s;
+    int u = s->u;
+    struct form_pool pl;
+    if (form_pool_init(&pl, u, s->m, size) != 0)
+        goto out;
+    double start = form_walk_progress(x, 1), slice = (0.97 - start) / runs;
+    for (int gen = 0; gen < runs && !form_walk_stop(x); gen++) {
+        double until = start + slice * (gen + 1);
+        if (gen == 0) {
+            memcpy(s->grp, x->best, sizeof(int) * (size_t)u);
+            form_state_rebuild(s);
+        } else if (pl.size < size) {
+            if (form_construct(s, NULL, x->order, 0, x->sizes) != 0)
+                break;
+        } else {
+            int a = (int)form_rng_below(&s->rng, (uint32_t)pl.size);
+            int b = (int)form_rng_below(&s->rng, (uint32_t)pl.size - 1);
+            b += b >= a;
+            if (form_crossover(s, &pl, pl.plan + (size_t)a * (size_t)u,
+                               pl.plan + (size_t)b * (size_t)u, x->order) != 0) {
+                memcpy(s->grp, pl.plan + (size_t)a * (size_t)u, sizeof(int) * (size_t)u);
+                form_state_rebuild(s);
+            }
+        }
+        improve(x, until, anneal_t0);
+        pool_offer(x, &pl);
+    }
+out:
+    form_pool_free(&pl);
+}
+
 /* The whole search: a tabu phase for the first tenth of the budget (it finds good plans fast
- * and often reaches a cohort's upper bound outright), then ANNEAL_CYCLES long annealing runs,
- * each from the best plan so far (on the MDGPLIB budgets these beat the tabu search clearly),
- * then a short tabu polish of the result. Temperatures are fractions of the mean |delta| of a
- * random swap; they were tuned on RanReal n=240 (0.4 -> 0.08 for the first run, 0.3 -> 0.08
- * for reheats; below about 0.08 the search is frozen). */
+ * and often reaches a cohort's upper bound outright), then
+ * - up to POP_TABU_UNITS units: the population search with tabu runs;
+ * - up to POP_ANNEAL_UNITS units: the population search with annealing runs;
+ * - above, or when the budget is too short for runs of useful length: ANNEAL_CYCLES long
+ *   annealing runs, each from the best plan so far (on big cohorts
+ *   long runs beat short ones);
+ * then a short tabu polish of the best plan. Temperatures are fractions of the mean |delta| of
+ * a random swap, tuned on RanReal n=240 (0.4 -> 0.08 for a first run, 0.3 -> 0.08 for later
+ * ones; below about 0.08 the search is frozen). Figures: bench/RESULTS.md. */
 static void iterate(struct search *x)
 {
     struct form_state *s = x->s;
@@ -374,22 +392,33 @@ static void iterate(struct search *x)
         return;
     /* Measured on the first plan: around a good plan random swaps lose more, which would set
      * the temperatures too high. */
-    double scale = delta_scale(x);
-    tabu_phase(x, 0.1);
-    if (should_stop(x))
+    double scale = form_anneal_scale(x);
+    x->scale = scale;
+    tabu_phase(x, 0.1, 0);
+    if (form_walk_stop(x))
         return;
-    memcpy(s->grp, x->best, sizeof(int) * (size_t)u);
-    form_state_rebuild(s);
-    double t0f = 0.4, start = progress(x, 1);
-    for (int c = 1; c <= ANNEAL_CYCLES && !should_stop(x); c++) {
-        anneal(x, t0f * scale, 0.08 * scale, start + (0.97 - start) * c / ANNEAL_CYCLES);
+    /* The work of the first tenth (tabu steps, each a full scan of ~u*u/2 swaps) tells how
+     * long each run of the population would be: about 9 times that work is left. */
+    double left = 9.0 * (double)x->it;
+    if (u <= POP_TABU_UNITS && left / POP_TABU_RUNS >= POP_TABU_STEPS * u) {
+        evolve(x, POP_TABU_SIZE, POP_TABU_RUNS, 0);
+    } else if (u > POP_TABU_UNITS && u <= POP_ANNEAL_UNITS &&
+               left / POP_ANNEAL_RUNS >= POP_ANNEAL_STEPS) {
+        evolve(x, POP_ANNEAL_SIZE, POP_ANNEAL_RUNS, 0.3 * scale);
+    } else {
         memcpy(s->grp, x->best, sizeof(int) * (size_t)u);
         form_state_rebuild(s);
-        t0f = 0.3; /* reheat the best plan less than the first start */
+        double t0f = 0.4, start = form_walk_progress(x, 1);
+        for (int c = 1; c <= ANNEAL_CYCLES && !form_walk_stop(x); c++) {
+            form_anneal(x, t0f * scale, 0.08 * scale, start + (0.97 - start) * c / ANNEAL_CYCLES);
+            memcpy(s->grp, x->best, sizeof(int) * (size_t)u);
+            form_state_rebuild(s);
+            t0f = 0.3; /* reheat the best plan less than the first start */
+        }
     }
     memcpy(s->grp, x->best, sizeof(int) * (size_t)u);
     form_state_rebuild(s);
-    tabu_phase(x, 1.0);
+    tabu_phase(x, 1.0, 0);
 }
 
 static void state_free(struct form_state *s)
@@ -442,14 +471,17 @@ int form_solve(const struct form_problem *p, const struct form_options *o, struc
     x.movable = malloc(sizeof(int) * (size_t)u);
     x.order = malloc(sizeof(int) * ((size_t)u + (size_t)m));
     x.best = malloc(sizeof(int) * (size_t)u);
+    x.lbest = malloc(sizeof(int) * (size_t)u);
+    x.sizes = malloc(sizeof(int) * (size_t)m);
     r->group = malloc(sizeof(int) * (size_t)p->n);
     if (!s.grp || !s.sz || !s.G || !s.own || !x.tabu || !x.gi || !x.movable || !x.order ||
-        !x.best || !r->group)
+        !x.best || !x.lbest || !x.sizes || !r->group)
         goto out;
     if (form_setup_matrix(&s, p, &un) != 0 || form_setup_classes(&s, p, &un) != 0)
         goto out;
     for (int k = 0; k < u; k++)
         x.movable[k] = un.pin[k] < 0;
+    form_best_sizes(&s, x.sizes);
     if (o->start) {
         start_units = malloc(sizeof(int) * (size_t)u);
         if (!start_units)
@@ -464,7 +496,8 @@ int form_solve(const struct form_problem *p, const struct form_options *o, struc
      * place the units differently, each with a short budget. */
     struct strbuf why = {0};
     for (int attempt = 0;; attempt++) {
-        if (form_construct(&s, attempt ? NULL : start_units, x.order, attempt > 0) != 0) {
+        if (form_construct(&s, attempt ? NULL : start_units, x.order, attempt > 0,
+                           attempt ? NULL : x.sizes) != 0) {
             sb_append(err, "No way was found to fit the keep-together groups and pinned people "
                            "into the set sizes; widen the sizes or drop a keep-together rule.\n");
             status = 1;
@@ -509,6 +542,8 @@ out:
     free(x.movable);
     free(x.order);
     free(x.best);
+    free(x.lbest);
+    free(x.sizes);
     state_free(&s);
     form_units_free(&un);
     return status;

@@ -147,7 +147,8 @@ static int most_room(struct form_state *s, int k, const int *cap, int randomly)
     return best;
 }
 
-int form_construct(struct form_state *s, const int *start_units, int *order, int randomly)
+int form_construct(struct form_state *s, const int *start_units, int *order, int randomly,
+                   const int *sizes)
 {
     int u = s->u, m = s->m;
     memset(s->G, 0, sizeof(double) * (size_t)u * (size_t)m);
@@ -161,7 +162,9 @@ int form_construct(struct form_state *s, const int *start_units, int *order, int
         if (g >= 0 && g < m)
             place(s, k, g);
     }
-    /* A first set of target sizes: every minimum, then the rest spread in a random order. */
+    /* A first set of target sizes: the caller's (a parent's sizes: with sizes in a range, which
+     * sets are big is hard for the search to change later), or every minimum, then the rest
+     * spread in a random order. */
     long total = 0;
     for (int k = 0; k < u; k++)
         total += s->wt[k];
@@ -169,6 +172,13 @@ int form_construct(struct form_state *s, const int *start_units, int *order, int
     for (int g = 0; g < m; g++) {
         target[g] = s->lo[g];
         rest -= s->lo[g];
+    }
+    if (sizes) {
+        for (int g = 0; g < m; g++) {
+            rest += target[g] - sizes[g];
+            target[g] = sizes[g];
+        }
+        rest = rest > 0 ? rest : 0; /* sizes that do not add up fall back on the maximum */
     }
     while (rest > 0) {
         int grew = 0;
@@ -262,4 +272,88 @@ int form_construct(struct form_state *s, const int *start_units, int *order, int
     }
     form_state_rebuild(s);
     return 0;
+}
+
+/* Pairs among C people. */
+static long pairs(long c)
+{
+    return c * (c - 1) / 2;
+}
+
+void form_best_sizes(const struct form_state *s, int *sizes)
+{
+    int m = s->m;
+    long total = 0, rest;
+    for (int k = 0; k < s->u; k++)
+        total += s->wt[k];
+    rest = total;
+    long room = 0, widest = 0;
+    for (int g = 0; g < m; g++) {
+        sizes[g] = s->lo[g];
+        rest -= s->lo[g];
+        room += s->hi[g] - s->lo[g];
+        if (s->hi[g] - s->lo[g] > widest)
+            widest = s->hi[g] - s->lo[g];
+    }
+    if (rest <= 0 || rest > room)
+        return; /* nothing to share out, or sizes that cannot fit (the precheck says so) */
+    /* Exact by dynamic programming over (set, people shared out so far) when that is small
+     * (every MDGPLIB instance); sets in a range are few there and their bounds differ. */
+    double work = (double)m * (double)(rest + 1) * (double)(widest + 1);
+    long *val = NULL, *next = NULL;
+    int *pick = NULL;
+    if (work <= 2e7) {
+        val = malloc(sizeof(long) * (size_t)(rest + 1));
+        next = malloc(sizeof(long) * (size_t)(rest + 1));
+        pick = malloc(sizeof(int) * (size_t)m * (size_t)(rest + 1));
+    }
+    if (val && next && pick) {
+        for (long r = 0; r <= rest; r++)
+            val[r] = r == 0 ? 0 : -1;
+        for (int g = 0; g < m; g++) {
+            int span = s->hi[g] - s->lo[g];
+            for (long r = 0; r <= rest; r++) {
+                next[r] = -1;
+                for (int e = 0; e <= span && e <= r; e++) {
+                    if (val[r - e] < 0)
+                        continue;
+                    long v = val[r - e] + pairs(s->lo[g] + e);
+                    if (v > next[r]) {
+                        next[r] = v;
+                        pick[(size_t)g * (size_t)(rest + 1) + (size_t)r] = e;
+                    }
+                }
+            }
+            long *t = val;
+            val = next;
+            next = t;
+        }
+        if (val[rest] >= 0) {
+            for (int g = m - 1, r = (int)rest; g >= 0; g--) {
+                int e = pick[(size_t)g * (size_t)(rest + 1) + (size_t)r];
+                sizes[g] = s->lo[g] + e;
+                r -= e;
+            }
+            rest = 0;
+        }
+    }
+    free(val);
+    free(next);
+    free(pick);
+    /* Else greedily: each person to the biggest set with room (exact when every set has the
+     * same bounds, the usual case for a cohort: full sets, one partial, the rest at minimum). */
+    while (rest > 0) {
+        int best = -1;
+        for (int g = 0; g < m; g++) {
+            if (sizes[g] < s->hi[g] && (best < 0 || sizes[g] > sizes[best]))
+                best = g;
+        }
+        if (best < 0)
+            break;
+        long add = s->hi[best] - sizes[best];
+        if (add > rest)
+            add = rest;
+        sizes[best] += (int)add;
+        rest -= add;
+    }
 }

@@ -1,6 +1,7 @@
 /* The meetings JSON API: my meetings, one meeting (content only for the set and its
  * facilitator, counts for admins, as store_meet_may_see decides), adding a question, and the
  * admin's cancel. Same store calls and checks as the HTML pages. */
+#include "web/meeting_access.h"
 #include "web/web.h"
 
 #include "engine/meetings/when.h"
@@ -17,12 +18,6 @@ static json_t *meeting_json(const struct meeting *m)
                      "starts_at", (json_int_t)m->starts_at, "ends_at", (json_int_t)m->ends_at,
                      "location", m->location, "cancelled", m->cancelled, "link", m->link, "tz",
                      m->tzid, "when", when);
-}
-
-static int may(struct web_request *r, enum meet_item item, long long id)
-{
-    struct meet_viewer v = {r->user.person_id, r->user.role == ROLE_ADMIN};
-    return store_meet_may_see(r->db, &v, item, id);
 }
 
 void api_my_meetings(struct web_request *r)
@@ -48,14 +43,14 @@ static json_t *presentations_json(struct web_request *r, long long mid)
     if (store_presentations_list(r->db, mid, &ps, &np) != 0)
         return a;
     for (size_t i = 0; i < np; i++) {
-        if (may(r, MEET_ITEM_PRESENTATION, ps[i].id) != 1)
+        if (web_meet_may_see(r, MEET_ITEM_PRESENTATION, ps[i].id) != 1)
             continue;
         json_t *qa = json_array();
         struct meet_text *qs = NULL;
         size_t nq = 0;
         if (store_questions_list(r->db, ps[i].id, &qs, &nq) == 0)
             for (size_t j = 0; j < nq; j++)
-                if (may(r, MEET_ITEM_QUESTION, qs[j].id) == 1)
+                if (web_meet_may_see(r, MEET_ITEM_QUESTION, qs[j].id) == 1)
                     json_array_append_new(qa, json_pack("{sI ss ss}", "id", (json_int_t)qs[j].id,
                                                         "body", qs[j].body, "kind",
                                                         qs[j].kind ? qs[j].kind : ""));
@@ -71,22 +66,19 @@ static json_t *presentations_json(struct web_request *r, long long mid)
 
 void api_meeting(struct web_request *r)
 {
-    int rc = may(r, MEET_ITEM_MEETING, r->ids[0]);
     struct meeting m = {0};
-    if (rc != 1 || store_meeting_get(r->db, r->ids[0], &m) != 0) {
-        web_error(r, rc < 0 ? 500 : 404, "There is no such meeting.");
+    if (!web_meet_open(r, MEET_ITEM_MEETING, &m))
         return;
-    }
     json_t *o = meeting_json(&m);
     meeting_free(&m);
     struct meet_counts c = {0};
-    if (may(r, MEET_ITEM_ATTENDANCE, r->ids[0]) == 1 &&
+    if (web_meet_may_see(r, MEET_ITEM_ATTENDANCE, r->ids[0]) == 1 &&
         store_meeting_counts(r->db, r->ids[0], &c) == 0)
         json_object_set_new(o, "counts",
                             json_pack("{si si si si si si}", "presentations", c.presentations,
                                       "questions", c.questions, "actions", c.actions, "present",
                                       c.present, "apologies", c.apologies, "absent", c.absent));
-    if (may(r, MEET_ITEM_REVIEW, r->ids[0]) == 1)
+    if (web_meet_may_see(r, MEET_ITEM_REVIEW, r->ids[0]) == 1)
         json_object_set_new(o, "presentations", presentations_json(r, r->ids[0]));
     web_json(r, 200, o);
 }
@@ -94,7 +86,7 @@ void api_meeting(struct web_request *r)
 /* POST /api/v1/meetings/#/questions {"presentation": ID, "body": TEXT} */
 void api_meeting_question(struct web_request *r)
 {
-    if (may(r, MEET_ITEM_MEETING, r->ids[0]) != 1) {
+    if (web_meet_may_see(r, MEET_ITEM_MEETING, r->ids[0]) != 1) {
         web_error(r, 404, "There is no such meeting.");
         return;
     }
@@ -112,7 +104,7 @@ void api_meeting_question(struct web_request *r)
     bool here = false;
     struct meet_presentation *ps = NULL;
     size_t np = 0;
-    if (may(r, MEET_ITEM_PRESENTATION, pid) == 1 &&
+    if (web_meet_may_see(r, MEET_ITEM_PRESENTATION, pid) == 1 &&
         store_presentations_list(r->db, r->ids[0], &ps, &np) == 0)
         for (size_t i = 0; i < np; i++)
             here = here || ps[i].id == pid;

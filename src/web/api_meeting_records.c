@@ -2,18 +2,13 @@
  * the report-back round and reviews for the set and its facilitator; attendance and counts,
  * never content, for admins), the POSTs that write them, and GET /api/v1/my/actions. The same
  * checks as the pages (web/meeting_rounds.c). */
+#include "web/meeting_access.h"
 #include "web/meeting_rounds.h"
 
 #include "store/store_meeting_round.h"
 #include "store/store_meetings.h"
 
 #include <stdlib.h>
-
-static int may(struct web_request *r, enum meet_item item, long long id)
-{
-    struct meet_viewer v = {r->user.person_id, r->user.role == ROLE_ADMIN};
-    return store_meet_may_see(r->db, &v, item, id);
-}
 
 /* The request's JSON object, or NULL after answering 400. Caller decrefs. */
 static json_t *body_object(struct web_request *r, const char *shape)
@@ -52,7 +47,7 @@ static json_t *actions_json(struct web_request *r, struct meet_action_item *list
 {
     json_t *a = json_array();
     for (size_t i = 0; i < n; i++)
-        if (may(r, MEET_ITEM_ACTION, list[i].id) == 1)
+        if (web_meet_may_see(r, MEET_ITEM_ACTION, list[i].id) == 1)
             json_array_append_new(a, action_json(&list[i]));
     meet_action_items_free(list, n);
     return a;
@@ -85,7 +80,7 @@ static json_t *reviews_json(struct web_request *r, long long mid)
     if (store_member_reviews_list(r->db, mid, &list, &n) != 0)
         return a;
     for (size_t i = 0; i < n; i++)
-        if (may(r, MEET_ITEM_OWN_REVIEW, list[i].id) == 1)
+        if (web_meet_may_see(r, MEET_ITEM_OWN_REVIEW, list[i].id) == 1)
             json_array_append_new(a, json_pack("{sI sI ss ss ss}", "id", (json_int_t)list[i].id,
                                                "person_id", (json_int_t)list[i].person_id, "name",
                                                list[i].name, "helped", list[i].helped,
@@ -97,12 +92,12 @@ static json_t *reviews_json(struct web_request *r, long long mid)
 void api_meeting_records(struct web_request *r)
 {
     long long mid = r->ids[0];
-    int rc = may(r, MEET_ITEM_ATTENDANCE, mid);
+    int rc = web_meet_may_see(r, MEET_ITEM_ATTENDANCE, mid);
     if (rc != 1) {
         web_error(r, rc < 0 ? 500 : 404, "There is no such meeting.");
         return;
     }
-    bool content = may(r, MEET_ITEM_REVIEW, mid) == 1;
+    bool content = web_meet_may_see(r, MEET_ITEM_REVIEW, mid) == 1;
     json_t *o =
         json_pack("{sI so}", "meeting_id", (json_int_t)mid, "checkin", roll_json(r, mid, content));
     if (content) {
@@ -207,7 +202,7 @@ void api_my_actions(struct web_request *r)
     }
     json_t *a = json_array();
     for (size_t i = 0; i < n; i++)
-        if (may(r, MEET_ITEM_ACTION, list[i].id) == 1) {
+        if (web_meet_may_see(r, MEET_ITEM_ACTION, list[i].id) == 1) {
             json_t *o = action_json(&list[i]);
             json_object_set_new(o, "set", json_string(list[i].set_name));
             json_array_append_new(a, o);

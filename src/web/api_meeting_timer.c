@@ -3,6 +3,7 @@
  * engine/meetings/timer.h) and its presenters, the viewer's attendance or apologies, and the
  * admin's move of one meeting. The same checks as the pages: the timer and attendance are for the
  * set's members and facilitator only (a 404 for anyone else, as for a missing meeting). */
+#include "web/meeting_access.h"
 #include "web/web.h"
 
 #include "engine/meetings/when.h"
@@ -27,17 +28,6 @@ static json_t *body_object(struct web_request *r)
         return NULL;
     }
     return v;
-}
-
-/* Loads meeting ID into M when R's viewer may see its content; else answers 404/500. */
-static int member_meeting(struct web_request *r, struct meeting *m)
-{
-    struct meet_viewer v = {r->user.person_id, r->user.role == ROLE_ADMIN};
-    int rc = store_meet_may_see(r->db, &v, MEET_ITEM_REVIEW, r->ids[0]);
-    if (rc == 1 && store_meeting_get(r->db, r->ids[0], m) == 0)
-        return 1;
-    web_error(r, rc < 0 ? 500 : 404, "There is no such meeting.");
-    return 0;
 }
 
 static json_t *timer_json(long long mid, const struct meet_timer *t, int64_t now)
@@ -74,7 +64,7 @@ static json_t *timer_json(long long mid, const struct meet_timer *t, int64_t now
 void api_meeting_timer_get(struct web_request *r)
 {
     struct meeting m = {0};
-    if (!member_meeting(r, &m))
+    if (!web_meet_open(r, MEET_ITEM_REVIEW, &m))
         return;
     struct meet_timer t;
     int rc = web_meeting_timer_load(r->db, &m, &t);
@@ -92,7 +82,7 @@ void api_meeting_timer_get(struct web_request *r)
 void api_meeting_timer_post(struct web_request *r)
 {
     struct meeting m = {0};
-    if (!member_meeting(r, &m))
+    if (!web_meet_open(r, MEET_ITEM_REVIEW, &m))
         return;
     json_t *b = body_object(r);
     if (!b) {
@@ -123,7 +113,7 @@ void api_meeting_timer_post(struct web_request *r)
 void api_meeting_presenter(struct web_request *r)
 {
     struct meeting m = {0};
-    if (!member_meeting(r, &m))
+    if (!web_meet_open(r, MEET_ITEM_REVIEW, &m))
         return;
     meeting_free(&m);
     json_t *b = body_object(r);
@@ -160,7 +150,7 @@ void api_meeting_presenter(struct web_request *r)
 void api_meeting_attendance(struct web_request *r)
 {
     struct meeting m = {0};
-    if (!member_meeting(r, &m))
+    if (!web_meet_open(r, MEET_ITEM_REVIEW, &m))
         return;
     meeting_free(&m);
     json_t *b = body_object(r);

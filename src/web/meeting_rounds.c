@@ -1,6 +1,7 @@
 /* The checks and writes of the meeting rounds, shared by the pages and the JSON API
  * (meeting_rounds.h). */
 #include "web/meeting_rounds.h"
+#include "web/meeting_access.h"
 
 #include "engine/meetings/actions.h"
 #include "store/store_meeting_round.h"
@@ -14,7 +15,7 @@ static const char no_record[] = "There is no such meeting record.";
 /* 200 when R's viewer may see the content of meeting MID and fills *ROLE; else the status. */
 static int content(struct web_request *r, long long mid, struct meet_role *role, const char **msg)
 {
-    struct meet_viewer v = {r->user.person_id, r->user.role == ROLE_ADMIN};
+    struct meet_viewer v = web_meet_viewer(r);
     int rc = store_meet_may_see(r->db, &v, MEET_ITEM_REVIEW, mid);
     *msg = no_record;
     if (rc != 1)
@@ -123,7 +124,7 @@ int rounds_action_report(struct web_request *r, long long mid, long long aid, co
     int rc = content(r, mid, &me, msg);
     if (rc != 200)
         return rc;
-    struct meet_viewer v = {r->user.person_id, r->user.role == ROLE_ADMIN};
+    struct meet_viewer v = web_meet_viewer(r);
     rc = store_meet_may_see(r->db, &v, MEET_ITEM_ACTION, aid);
     if (rc != 1)
         return rc == 0 ? 404 : 500;

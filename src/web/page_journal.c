@@ -1,5 +1,6 @@
 /* The private reflection journal: only its owner ever sees it. The list is read for the
  * viewer's own person id alone, and each entry still passes store_meet_may_see. */
+#include "web/meeting_access.h"
 #include "web/web.h"
 
 #include "store/store_meetings.h"
@@ -14,7 +15,7 @@ void page_journal(struct web_request *r)
         web_error(r, 500, "The journal could not be read.");
         return;
     }
-    struct meet_viewer mv = {r->user.person_id, r->user.role == ROLE_ADMIN};
+    struct meet_viewer mv = web_meet_viewer(r);
     struct html page = {0};
     struct html_viewer v = web_viewer(r);
     html_page_begin(&page, "My journal", &v);

@@ -2,6 +2,7 @@
  * per-person calendar feed behind a secret link, and adding to a presentation's question log.
  * Every record shown or changed passes store_meet_may_see first; a refusal is a 404, the same
  * answer as a record that does not exist, so probing ids teaches nothing. */
+#include "web/meeting_access.h"
 #include "web/web.h"
 
 #include "engine/meetings/when.h"
@@ -14,23 +15,6 @@
 
 #include "store/store_meeting_round.h"
 #include "web/meeting_rounds.h"
-
-static struct meet_viewer viewer_of(const struct web_request *r)
-{
-    struct meet_viewer v = {r->user.person_id, r->user.role == ROLE_ADMIN};
-    return v;
-}
-
-/* 1 when R's viewer may see ITEM/ID, else answers 404 (or 500) and returns 0. */
-static int allowed(struct web_request *r, enum meet_item item, long long id)
-{
-    struct meet_viewer v = viewer_of(r);
-    int rc = store_meet_may_see(r->db, &v, item, id);
-    if (rc == 1)
-        return 1;
-    web_error(r, rc == 0 ? 404 : 500, "There is no such meeting record.");
-    return 0;
-}
 
 /* "Tue 12 Jan 2027, 14:00-17:00 GMT": M's time in its series' zone (engine/meetings/when.h). */
 static void html_when(struct html *page, const struct meeting *m)
@@ -215,7 +199,7 @@ static void attendance_form(struct web_request *r, struct html *page, long long 
 
 static void section_records(struct web_request *r, struct html *page, const struct meeting *m)
 {
-    struct meet_viewer v = viewer_of(r);
+    struct meet_viewer v = web_meet_viewer(r);
     struct meet_text *rules = NULL;
     size_t nr = 0;
     H(page, "<h2>Ground rules</h2>\n");
@@ -329,13 +313,9 @@ static void section_records(struct web_request *r, struct html *page, const stru
 
 void page_meeting(struct web_request *r)
 {
-    if (!allowed(r, MEET_ITEM_MEETING, r->ids[0]))
-        return;
     struct meeting m = {0};
-    if (store_meeting_get(r->db, r->ids[0], &m) != 0) {
-        web_error(r, 404, "There is no such meeting record.");
+    if (!web_meet_open(r, MEET_ITEM_MEETING, &m))
         return;
-    }
     struct html page = {0};
     struct html_viewer v = web_viewer(r);
     html_page_begin(&page, m.set_name, &v);
@@ -368,7 +348,7 @@ void page_meeting(struct web_request *r)
         if (quorum > 0 && !q.met)
             H(&page, "<p class=\"error\">Fewer members are expected than the quorum.</p>\n");
     }
-    struct meet_viewer mv = viewer_of(r);
+    struct meet_viewer mv = web_meet_viewer(r);
     if (r->user.role == ROLE_ADMIN)
         admin_forms(r, &page, &m);
     if (store_meet_may_see(r->db, &mv, MEET_ITEM_REVIEW, m.id) == 1) {
@@ -407,7 +387,7 @@ void page_meeting(struct web_request *r)
 
 void page_meeting_question(struct web_request *r)
 {
-    if (!allowed(r, MEET_ITEM_MEETING, r->ids[0]))
+    if (!web_meet_allowed(r, MEET_ITEM_MEETING, r->ids[0]))
         return;
     const char *pid_text = form_get(&r->form, "presentation");
     const char *body = form_get(&r->form, "body");
@@ -416,7 +396,7 @@ void page_meeting_question(struct web_request *r)
         web_error(r, 400, "Say which presentation and what the question is.");
         return;
     }
-    if (!allowed(r, MEET_ITEM_PRESENTATION, pid))
+    if (!web_meet_allowed(r, MEET_ITEM_PRESENTATION, pid))
         return;
     /* The presentation must belong to this meeting, so a form cannot write elsewhere. */
     struct meet_presentation *ps = NULL;
@@ -456,13 +436,9 @@ static void send_ics(struct web_request *r, const struct meeting *ms, size_t n, 
 
 void page_meeting_ics(struct web_request *r)
 {
-    if (!allowed(r, MEET_ITEM_MEETING, r->ids[0]))
-        return;
     struct meeting m = {0};
-    if (store_meeting_get(r->db, r->ids[0], &m) != 0) {
-        web_error(r, 404, "There is no such meeting record.");
+    if (!web_meet_open(r, MEET_ITEM_MEETING, &m))
         return;
-    }
     send_ics(r, &m, 1, NULL);
     meeting_free(&m);
 }

@@ -1,6 +1,7 @@
 /* Actions on the meeting page and on "My setwork": each presenter's own commitments, in their
  * words and with a date, under their presentation (recorded by the presenter or the
  * facilitator), the actions carried forward to a meeting, and the viewer's open actions. */
+#include "web/meeting_access.h"
 #include "web/meeting_rounds.h"
 
 #include "engine/meetings/actions.h"
@@ -31,7 +32,7 @@ static void action_line(struct html *page, const struct meet_action_item *a)
 static size_t action_items(struct web_request *r, struct html *page,
                            const struct meet_action_item *list, size_t n, long long person)
 {
-    struct meet_viewer v = {r->user.person_id, r->user.role == ROLE_ADMIN};
+    struct meet_viewer v = web_meet_viewer(r);
     size_t shown = 0;
     for (size_t i = 0; i < n; i++) {
         if (list[i].owner_id != person ||
@@ -147,7 +148,7 @@ void web_my_actions(struct web_request *r, struct html *page)
     gmtime_r(&now, &tm);
     strftime(today, sizeof today, "%Y-%m-%d", &tm);
     H(page, "<h2>My actions</h2>\n");
-    struct meet_viewer v = {r->user.person_id, r->user.role == ROLE_ADMIN};
+    struct meet_viewer v = web_meet_viewer(r);
     size_t shown = 0;
     for (size_t i = 0; i < n; i++) {
         if (store_meet_may_see(r->db, &v, MEET_ITEM_ACTION, list[i].id) != 1)

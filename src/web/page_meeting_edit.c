@@ -2,6 +2,7 @@
  * apologies or saying one will come, and the admin's move and cancel of a single meeting.
  * Content changes pass store_meet_may_see for the record first (admins never reach content);
  * a refusal is a 404 like a missing record. */
+#include "web/meeting_access.h"
 #include "web/web.h"
 
 #include "store/store_meetings.h"
@@ -14,16 +15,6 @@ static void back(struct web_request *r)
     char *to = str_printf("/meetings/%lld", r->ids[0]);
     web_redirect(r, to);
     free(to);
-}
-
-/* 1 when R's viewer may see ITEM/ID; else answers 404/500 and returns 0. */
-static int may(struct web_request *r, enum meet_item item, long long id)
-{
-    struct meet_viewer v = {r->user.person_id, r->user.role == ROLE_ADMIN};
-    int rc = store_meet_may_see(r->db, &v, item, id);
-    if (rc != 1)
-        web_error(r, rc == 0 ? 404 : 500, "There is no such meeting record.");
-    return rc == 1;
 }
 
 /* Whether question QID hangs off a presentation of meeting MID. */
@@ -48,7 +39,7 @@ static bool question_in_meeting(struct db *db, long long mid, long long qid)
 
 void page_question_mark(struct web_request *r)
 {
-    if (!may(r, MEET_ITEM_QUESTION, r->ids[1]))
+    if (!web_meet_allowed(r, MEET_ITEM_QUESTION, r->ids[1]))
         return;
     const char *kind = form_get(&r->form, "kind");
     if (!kind || (strcmp(kind, "open") != 0 && strcmp(kind, "closed") != 0 &&
@@ -71,7 +62,7 @@ void page_question_mark(struct web_request *r)
  * the facilitator only: the content check is the membership test. */
 void page_meeting_attendance(struct web_request *r)
 {
-    if (!may(r, MEET_ITEM_REVIEW, r->ids[0]))
+    if (!web_meet_allowed(r, MEET_ITEM_REVIEW, r->ids[0]))
         return;
     const char *status = form_get(&r->form, "status");
     if (!status || (strcmp(status, "present") != 0 && strcmp(status, "apologies") != 0)) {
@@ -139,7 +130,7 @@ void page_meeting_cancel(struct web_request *r)
  * meeting's set. */
 void page_meeting_rule(struct web_request *r)
 {
-    if (!may(r, MEET_ITEM_REVIEW, r->ids[0]))
+    if (!web_meet_allowed(r, MEET_ITEM_REVIEW, r->ids[0]))
         return;
     const char *body = form_get(&r->form, "rule");
     struct meeting m = {0};
@@ -163,7 +154,7 @@ void page_meeting_rule(struct web_request *r)
 void page_meeting_handover(struct web_request *r)
 {
     struct meeting m = {0};
-    if (!may(r, MEET_ITEM_REVIEW, r->ids[0]))
+    if (!web_meet_allowed(r, MEET_ITEM_REVIEW, r->ids[0]))
         return;
     if (store_meeting_get(r->db, r->ids[0], &m) != 0) {
         web_error(r, 404, "There is no such meeting record.");

@@ -2,6 +2,7 @@
  * gives the questions asked in one presentation as plain text (who asked, open or closed, the
  * question), to save or print. Same rule as the meeting page: the set's members and its
  * facilitator only, never admins (content). */
+#include "web/meeting_access.h"
 #include "web/web.h"
 
 #include "engine/meetings/when.h"
@@ -23,15 +24,14 @@ static void append_name(struct web_request *r, struct strbuf *out, long long per
 
 void page_presentation_questions(struct web_request *r)
 {
-    struct meet_viewer v = {r->user.person_id, r->user.role == ROLE_ADMIN};
+    struct meeting m = {0};
+    if (!web_meet_open(r, MEET_ITEM_MEETING, &m))
+        return;
     struct meet_presentation *ps = NULL;
     size_t np = 0;
     const struct meet_presentation *p = NULL;
-    struct meeting m = {0};
-    if (store_meet_may_see(r->db, &v, MEET_ITEM_MEETING, r->ids[0]) == 1 &&
-        store_meet_may_see(r->db, &v, MEET_ITEM_PRESENTATION, r->ids[1]) == 1 &&
-        store_presentations_list(r->db, r->ids[0], &ps, &np) == 0 &&
-        store_meeting_get(r->db, r->ids[0], &m) == 0)
+    if (web_meet_may_see(r, MEET_ITEM_PRESENTATION, r->ids[1]) == 1 &&
+        store_presentations_list(r->db, r->ids[0], &ps, &np) == 0)
         for (size_t i = 0; i < np; i++)
             if (ps[i].id == r->ids[1])
                 p = &ps[i];
@@ -49,7 +49,7 @@ void page_presentation_questions(struct web_request *r)
     sb_printf(&r->body, "\n%s, %s\n\n", m.set_name, when);
     int shown = 0;
     for (size_t j = 0; j < nq; j++) {
-        if (store_meet_may_see(r->db, &v, MEET_ITEM_QUESTION, qs[j].id) != 1)
+        if (web_meet_may_see(r, MEET_ITEM_QUESTION, qs[j].id) != 1)
             continue;
         sb_printf(&r->body, "%d. [%s] ", ++shown, qs[j].kind ? qs[j].kind : "unmarked");
         append_name(r, &r->body, qs[j].person_id);

@@ -1,6 +1,7 @@
 /* The session review at the end of a meeting: each member (and the facilitator) says what
  * helped and what they learned about questioning; the set sees every review of the meeting,
  * and on /sets/#/reviews every review of all its meetings (never admins: content). */
+#include "web/meeting_access.h"
 #include "web/meeting_rounds.h"
 
 #include "engine/meetings/when.h"
@@ -32,7 +33,7 @@ void web_meeting_reviews(struct web_request *r, struct html *page, const struct 
         free(learned);
     }
     const struct meet_member_review *mine = NULL;
-    struct meet_viewer v = {r->user.person_id, r->user.role == ROLE_ADMIN};
+    struct meet_viewer v = web_meet_viewer(r);
     size_t shown = 0;
     for (size_t i = 0; i < n; i++) {
         if (store_meet_may_see(r->db, &v, MEET_ITEM_OWN_REVIEW, list[i].id) != 1)
@@ -113,7 +114,7 @@ int web_set_reviews(struct web_request *r, long long set_id, struct meet_member_
         return -1;
     }
     /* Each review passes the record check too: the rule lives in one place. */
-    struct meet_viewer v = {r->user.person_id, r->user.role == ROLE_ADMIN};
+    struct meet_viewer v = web_meet_viewer(r);
     size_t kept = 0;
     for (size_t i = 0; i < *count; i++) {
         struct meet_member_review *e = &(*out)[i];

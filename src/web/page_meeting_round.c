@@ -2,6 +2,7 @@
  * report-back round (each member's open actions from earlier meetings of the set: done,
  * partly or not done, what was learned, carried forward), on the meeting page and their
  * POSTs. Plain forms with one-tap buttons: the page works without JavaScript. */
+#include "web/meeting_access.h"
 #include "web/meeting_rounds.h"
 
 #include "engine/meetings/actions.h"
@@ -205,7 +206,7 @@ void web_meeting_report_back(struct web_request *r, struct html *page, const str
     }
     if (n == 0)
         H(page, "<p>No open actions from earlier meetings.</p>\n");
-    struct meet_viewer v = {r->user.person_id, r->user.role == ROLE_ADMIN};
+    struct meet_viewer v = web_meet_viewer(r);
     long long owner = 0; /* whose list is open */
     for (size_t i = 0; i < n; i++) {
         if (store_meet_may_see(r->db, &v, MEET_ITEM_ACTION, list[i].id) != 1)

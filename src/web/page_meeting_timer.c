@@ -3,6 +3,7 @@
  * (Start / Pause / Next phase) over engine/meetings/timer.h; app.js only counts down between
  * page loads. Adding presenters lives here too because it sets up the timer. Members and the
  * facilitator only (MEET_ITEM_REVIEW); anyone else gets the same 404 as a missing meeting. */
+#include "web/meeting_access.h"
 #include "web/web.h"
 
 #include "store/store_meeting_timer.h"
@@ -18,17 +19,6 @@
 static const char *const phase_labels[MEET_PHASE_COUNT] = {
     "Presenting", "Clarifying questions", "Open questions", "Reflection", "Action",
 };
-
-/* 1 when R's viewer may see the content of meeting ID, else answers 404/500 and returns 0. */
-static int member(struct web_request *r, long long id)
-{
-    struct meet_viewer v = {r->user.person_id, r->user.role == ROLE_ADMIN};
-    int rc = store_meet_may_see(r->db, &v, MEET_ITEM_REVIEW, id);
-    if (rc == 1)
-        return 1;
-    web_error(r, rc == 0 ? 404 : 500, "There is no such meeting record.");
-    return 0;
-}
 
 /* The timer of meeting M: the stored one (0), or a fresh one over its presentations (1), or
  * -1 when there are no presenters or on error. Shares the meeting's length equally, or by
@@ -227,13 +217,9 @@ static void back(struct web_request *r)
 
 void page_meeting_timer(struct web_request *r)
 {
-    if (!member(r, r->ids[0]))
-        return;
     struct meeting m = {0};
-    if (store_meeting_get(r->db, r->ids[0], &m) != 0) {
-        web_error(r, 404, "There is no such meeting record.");
+    if (!web_meet_open(r, MEET_ITEM_REVIEW, &m))
         return;
-    }
     struct meet_timer t;
     int rc = web_meeting_timer_load(r->db, &m, &t);
     meeting_free(&m);
@@ -267,7 +253,7 @@ void page_meeting_timer(struct web_request *r)
 
 void page_meeting_presenter(struct web_request *r)
 {
-    if (!member(r, r->ids[0]))
+    if (!web_meet_allowed(r, MEET_ITEM_REVIEW, r->ids[0]))
         return;
     struct meet_timer t;
     int rc = store_meeting_timer_get(r->db, r->ids[0], &t);

@@ -282,8 +282,7 @@ static void tabu_phase(struct search *x, double until, int local)
         if (form_walk_stop(x))
             break;
         double before = local ? x->lbest_score : x->best_score;
-        memcpy(s->grp, home, sizeof(int) * (size_t)u);
-        form_state_rebuild(s); /* also clears rounding drift of the incremental sums */
+        form_state_load(s, home); /* also clears rounding drift of the incremental sums */
         if (form_walk_progress(x, 1) >= until)
             break;
         perturb(x, strength);
@@ -321,14 +320,13 @@ static void pool_offer(struct search *x, struct form_pool *pl)
 static void improve(struct search *x, double until, double anneal_t0)
 {
     struct form_state *s = x->s;
-    size_t bytes = sizeof(int) * (size_t)s->u;
-    memcpy(x->lbest, s->grp, bytes); /* in case the run ends before it starts */
+    /* in case the run ends before it starts */
+    memcpy(x->lbest, s->grp, sizeof(int) * (size_t)s->u);
     if (anneal_t0 > 0)
         form_anneal(x, anneal_t0, 0.08 * x->scale, until);
     else
         tabu_phase(x, until, 1);
-    memcpy(s->grp, x->lbest, bytes);
-    form_state_rebuild(s);
+    form_state_load(s, x->lbest);
     descent(x);
     form_walk_keep(x);
 }
@@ -350,8 +348,7 @@ static void evolve(struct search *x, int size, int runs, double anneal_t0)
     for (int gen = 0; gen < runs && !form_walk_stop(x); gen++) {
         double until = start + slice * (gen + 1);
         if (gen == 0) {
-            memcpy(s->grp, x->best, sizeof(int) * (size_t)u);
-            form_state_rebuild(s);
+            form_state_load(s, x->best);
         } else if (pl.size < size) {
             if (form_construct(s, NULL, x->order, 0, x->sizes) != 0)
                 break;
@@ -361,8 +358,7 @@ static void evolve(struct search *x, int size, int runs, double anneal_t0)
             b += b >= a;
             if (form_crossover(s, &pl, pl.plan + (size_t)a * (size_t)u,
                                pl.plan + (size_t)b * (size_t)u, x->order) != 0) {
-                memcpy(s->grp, pl.plan + (size_t)a * (size_t)u, sizeof(int) * (size_t)u);
-                form_state_rebuild(s);
+                form_state_load(s, pl.plan + (size_t)a * (size_t)u);
             }
         }
         improve(x, until, anneal_t0);
@@ -406,18 +402,15 @@ static void iterate(struct search *x)
                left / POP_ANNEAL_RUNS >= POP_ANNEAL_STEPS) {
         evolve(x, POP_ANNEAL_SIZE, POP_ANNEAL_RUNS, 0.3 * scale);
     } else {
-        memcpy(s->grp, x->best, sizeof(int) * (size_t)u);
-        form_state_rebuild(s);
+        form_state_load(s, x->best);
         double t0f = 0.4, start = form_walk_progress(x, 1);
         for (int c = 1; c <= ANNEAL_CYCLES && !form_walk_stop(x); c++) {
             form_anneal(x, t0f * scale, 0.08 * scale, start + (0.97 - start) * c / ANNEAL_CYCLES);
-            memcpy(s->grp, x->best, sizeof(int) * (size_t)u);
-            form_state_rebuild(s);
+            form_state_load(s, x->best);
             t0f = 0.3; /* reheat the best plan less than the first start */
         }
     }
-    memcpy(s->grp, x->best, sizeof(int) * (size_t)u);
-    form_state_rebuild(s);
+    form_state_load(s, x->best);
     tabu_phase(x, 1.0, 0);
 }
 

@@ -9,6 +9,12 @@ static int iso_cell_delta(int before, int after)
     return (after == 1) - (before == 1);
 }
 
+void form_state_load(struct form_state *s, const int *grp)
+{
+    memcpy(s->grp, grp, sizeof(int) * (size_t)s->u);
+    form_state_rebuild(s);
+}
+
 void form_state_rebuild(struct form_state *s)
 {
     int u = s->u, m = s->m;

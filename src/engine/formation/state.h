@@ -40,6 +40,8 @@ static inline double form_state_score(const struct form_state *s)
 
 /* Recomputes G, own, sz, f, cnt and isolated from grp (all units placed). */
 void form_state_rebuild(struct form_state *s);
+/* Puts plan GRP (set of each unit) into the state and rebuilds it. */
+void form_state_load(struct form_state *s, const int *grp);
 /* Moves unit I to set B, keeping every derived array exact in O(u + classes of I). */
 void form_state_move(struct form_state *s, int i, int b);
 /* Change in isolated cells if unit I moved to set B / units I and J swapped sets. */

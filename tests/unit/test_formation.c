@@ -19,7 +19,8 @@ static double *random_matrix(int n, uint64_t seed)
     return d;
 }
 
-/* Moves units at random and compares every incremental array with a rebuild. */
+/* Moves and swaps units at random and compares every incremental array with a rebuild, with
+ * the soft rule on (swaps as two moves) and off (the one-pass swap). */
 static void test_incremental_gains(void **state)
 {
     (void)state;
@@ -28,7 +29,7 @@ static void test_incremental_gains(void **state)
         double *w = random_matrix(u, 100 + (uint64_t)trial);
         int wt[64], pin[64], lo[16], hi[16];
         for (int k = 0; k < u; k++) {
-            wt[k] = 1;
+            wt[k] = 1 + (trial >= 3 && k % 4 == 0); /* keep-together units weigh more */
             pin[k] = -1;
         }
         for (int g = 0; g < m; g++) {
@@ -36,12 +37,12 @@ static void test_incremental_gains(void **state)
             hi[g] = u;
         }
         struct form_state s = {
-            .u = u, .m = m, .w = w, .wt = wt, .pin = pin, .lo = lo, .hi = hi, .uniform = 1};
+            .u = u, .m = m, .w = w, .wt = wt, .pin = pin, .lo = lo, .hi = hi, .uniform = trial < 3};
         s.grp = malloc(sizeof(int) * (size_t)u);
         s.sz = calloc((size_t)m, sizeof(int));
         s.G = calloc((size_t)u * (size_t)m, sizeof(double));
         s.own = calloc((size_t)u, sizeof(double));
-        s.iso = 1;
+        s.iso = trial % 2 == 0;
         s.classes = classes;
         s.lambda = 5;
         s.cnt = calloc((size_t)m * (size_t)classes, sizeof(int));
@@ -70,24 +71,31 @@ static void test_incremental_gains(void **state)
                 int a = s.grp[i], bj = s.grp[j];
                 double predicted = s.G[(size_t)bj * u + i] - s.own[i] + s.G[(size_t)a * u + j] -
                                    s.own[j] - 2 * w[i * u + j];
-                int iso = form_state_iso_swap(&s, i, j);
-                form_state_move(&s, i, bj);
-                form_state_move(&s, j, a);
+                int iso = s.iso ? form_state_iso_swap(&s, i, j) : 0;
+                form_state_swap(&s, i, j);
+                assert_int_equal(s.grp[i], bj);
+                assert_int_equal(s.grp[j], a);
                 assert_true(fabs(form_state_score(&s) - (before + predicted - 5.0 * iso)) < 1e-6);
             } else {
                 double predicted = s.G[(size_t)b * u + i] - s.own[i];
-                int iso = s.grp[i] == b ? 0 : form_state_iso_move(&s, i, b);
+                int iso = s.grp[i] == b || !s.iso ? 0 : form_state_iso_move(&s, i, b);
                 form_state_move(&s, i, b);
                 assert_true(fabs(form_state_score(&s) - (before + predicted - 5.0 * iso)) < 1e-6);
             }
-            double f = s.f;
-            int isolated = s.isolated;
+            double f = s.f, own[64];
+            int isolated = s.isolated, sz[16];
             memcpy(G, s.G, sizeof(double) * (size_t)u * (size_t)m);
+            memcpy(own, s.own, sizeof(double) * (size_t)u);
+            memcpy(sz, s.sz, sizeof(int) * (size_t)m);
             form_state_rebuild(&s);
             assert_true(fabs(f - s.f) < 1e-6);
             assert_int_equal(isolated, s.isolated);
             for (size_t t = 0; t < (size_t)u * (size_t)m; t++)
                 assert_true(fabs(G[t] - s.G[t]) < 1e-6);
+            for (int k = 0; k < u; k++)
+                assert_true(fabs(own[k] - s.own[k]) < 1e-6);
+            for (int g = 0; g < m; g++)
+                assert_int_equal(sz[g], s.sz[g]);
             /* And against the definition: sum of w over pairs in one set. */
             double direct = 0;
             for (int x = 0; x < u; x++)

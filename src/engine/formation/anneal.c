@@ -53,69 +53,86 @@ double form_anneal_scale(struct search *x)
     return used && sum > 0 ? sum / used : 1;
 }
 
-/* Simulated annealing over random swaps and moves, cooling geometrically from T0 to T1 as the
- * run goes from where it is to UNTIL (a fraction of the budget). Each evaluation is O(1) from
- * the gain matrix, each accepted step O(u). Long single runs beat short repeated ones here,
- * as in the annealing results reported for MDGP (ACSA). */
-void form_anneal(struct search *x, double t0, double t1, double until)
+/* STEPS proposals of random swaps and moves (one in eight, when sizes allow) at temperature
+ * TEMP on state S, whose score *SC is kept current; the best plan seen goes to x->lbest and,
+ * when it beats it, to x->best. Nearly every proposal is rejected, so the proposal is the hot
+ * path: the arrays it reads are held in locals (the moves are inline, so the compiler keeps
+ * them across accepted steps). */
+void form_metropolis(struct search *x, struct form_state *s, double temp, long steps, double *sc)
 {
-    struct form_state *s = x->s;
-    int u = s->u, m = s->m;
-    double temp = t0, lr = log(t1 / t0);
-    double start = form_walk_progress(x, 1) / until;
-    if (start >= 1)
-        return;
-    double sc = form_state_score(s);
-    x->lbest_score = sc;
-    memcpy(x->lbest, s->grp, sizeof(int) * (size_t)u);
-    for (long step = 0;; step++) {
-        if ((step & 255) == 0) {
-            x->it++;
-            if (form_walk_stop(x))
-                return;
-            double f = (form_walk_progress(x, until) - start) / (1 - start + 1e-12);
-            if (f >= 1)
-                return;
-            temp = t0 * exp(lr * f);
-        }
+    const int u = s->u, m = s->m, iso = s->iso, uniform = s->uniform;
+    const size_t us = (size_t)u;
+    const double *const G = s->G, *const own = s->own, *const w = s->w, *const lnu = x->lnu;
+    const int *const grp = s->grp, *const movable = x->movable, *const sz = s->sz;
+    const int *const wt = s->wt, *const lo = s->lo, *const hi = s->hi;
+    for (long step = 0; step < steps; step++) {
         int i = (int)form_rng_below(&s->rng, (uint32_t)u);
-        if (!x->movable[i])
+        if (!movable[i])
             continue;
-        int a = s->grp[i];
+        int a = grp[i];
         uint64_t r = form_rng_next(&s->rng);
         double d;
         int j = -1, b;
         if ((r & 7) == 0) {
             b = (int)(((r >> 32) * (uint64_t)m) >> 32);
-            if (b == a || s->sz[a] - s->wt[i] < s->lo[a] || s->sz[b] + s->wt[i] > s->hi[b])
+            if (b == a || sz[a] - wt[i] < lo[a] || sz[b] + wt[i] > hi[b])
                 continue;
-            d = s->G[(size_t)b * (size_t)u + (size_t)i] - s->own[i];
-            if (s->iso)
+            d = G[(size_t)b * us + (size_t)i] - own[i];
+            if (iso)
                 d -= s->lambda * form_state_iso_move(s, i, b);
         } else {
             j = (int)(((r >> 32) * (uint64_t)u) >> 32);
-            b = s->grp[j];
-            if (b == a || !x->movable[j])
+            b = grp[j];
+            if (b == a || !movable[j])
                 continue;
-            if (!s->uniform) {
-                int wi = s->wt[i], wj = s->wt[j];
-                if (s->sz[a] - wi + wj < s->lo[a] || s->sz[a] - wi + wj > s->hi[a] ||
-                    s->sz[b] - wj + wi < s->lo[b] || s->sz[b] - wj + wi > s->hi[b])
+            if (!uniform) {
+                int wi = wt[i], wj = wt[j];
+                if (sz[a] - wi + wj < lo[a] || sz[a] - wi + wj > hi[a] || sz[b] - wj + wi < lo[b] ||
+                    sz[b] - wj + wi > hi[b])
                     continue;
             }
-            d = swap_delta(s, i, j);
+            d = G[(size_t)b * us + (size_t)i] - own[i] + G[(size_t)a * us + (size_t)j] - own[j] -
+                2 * w[(size_t)i * us + (size_t)j];
+            if (iso)
+                d -= s->lambda * form_state_iso_swap(s, i, j);
         }
-        if (d < 0 && d < temp * x->lnu[(r >> 16) & 4095])
+        if (d < 0 && d < temp * lnu[(r >> 16) & 4095])
             continue;
-        form_state_move(s, i, b);
         if (j >= 0)
-            form_state_move(s, j, a);
-        sc += d;
-        if (sc > x->lbest_score + 1e-9) {
-            x->lbest_score = sc;
-            memcpy(x->lbest, s->grp, sizeof(int) * (size_t)u);
-            if (sc > x->best_score + 1e-9)
-                form_walk_keep(x);
+            form_state_swap(s, i, j);
+        else
+            form_state_move(s, i, b);
+        *sc += d;
+        if (*sc > x->lbest_score + 1e-9) {
+            x->lbest_score = *sc;
+            memcpy(x->lbest, grp, sizeof(int) * us);
+            if (*sc > x->best_score + 1e-9)
+                form_walk_keep_plan(x, grp, *sc);
         }
+    }
+}
+
+/* Simulated annealing, cooling geometrically from T0 to T1 as the run goes from where it is to
+ * UNTIL (a fraction of the budget). Each evaluation is O(1) from the gain matrix, each accepted
+ * step O(u). Long single runs beat short repeated ones here, as in the annealing results
+ * reported for MDGP (ACSA). */
+void form_anneal(struct search *x, double t0, double t1, double until)
+{
+    struct form_state *s = x->s;
+    double lr = log(t1 / t0);
+    double start = form_walk_progress(x, 1) / until;
+    if (start >= 1)
+        return;
+    double sc = form_state_score(s);
+    x->lbest_score = sc;
+    memcpy(x->lbest, s->grp, sizeof(int) * (size_t)s->u);
+    for (;;) {
+        x->it++;
+        if (form_walk_stop(x))
+            return;
+        double f = (form_walk_progress(x, until) - start) / (1 - start + 1e-12);
+        if (f >= 1)
+            return;
+        form_metropolis(x, s, t0 * exp(lr * f), 256, &sc);
     }
 }

@@ -1,8 +1,8 @@
 /* The search: iterated tabu search over one-moves and swaps with strong perturbation, in the
  * spirit of Lai & Hao's iterated maxima search (2016) and the directed/undirected perturbation
- * phases of Yang et al.'s three-phase search (2022), over the exact incremental gain matrix;
- * a population of such searches recombined by set-based crossover (population.c); long
- * annealing runs for big cohorts (anneal.c). */
+ * phases of Yang et al.'s three-phase search (2022), over the exact incremental gain matrix
+ * with whole sets pruned from each scan (scan.c); a population of such searches recombined by
+ * set-based crossover (population.c); annealing runs (anneal.c). */
 #include "engine/formation/walk.h"
 
 #include <math.h>
@@ -10,32 +10,32 @@
 #include <string.h>
 #include <time.h>
 
-/* Evaluations per tabu iteration above which the neighbourhood is sampled: a full swap scan of
- * 5,000 people is 12.5 million pairs, too slow per step; a sample of units keeps steps fast. */
-#define FULL_SCAN_LIMIT 250000
 /* The work budget when the caller sets neither seconds nor iterations. */
 #define FORM_DEFAULT_ITERATIONS 100000
 /* Annealing runs after the tabu phase. */
 #define ANNEAL_CYCLES 3
 /* The population search (see iterate): up to POP_TABU_UNITS units, a pool of 8 plans and 60
  * improvement runs by tabu search (tuned on RanReal n=120 at 3 s: 8/60 beat 5/40, 12/60 and
- * 8/120); up to POP_ANNEAL_UNITS, a pool of 4 and 12 annealing runs (on RanReal n=240 at 20 s,
- * 60 tabu runs lost clearly, 20 a little, to the annealing; 4/12 beat 8/8). At n=480 and 120 s
- * the 12 runs lost to 3 long ones (0.19% and 0.02% from the best value on ds_01 and ss_01,
- * against 0.06% and -0.11%), so bigger plans keep the long runs. */
+ * 8/120); up to POP_ANNEAL_UNITS, a pool of 4 and 12 runs of annealing then tabu search,
+ * POP_ANNEAL_SHARE of each run annealing (on RanReal n=240 "ds" at 20 s, seed 1: 0.092% from
+ * the best values with 0.3, 0.117% with 0.6, 0.12-0.13% with annealing only; pure tabu runs, 60
+ * or one long one, 0.12%). At n=480 and 120 s the 12 runs lost to 3 long ones (0.19% and 0.02%
+ * from the best value on ds_01 and ss_01, against 0.06% and -0.11%), so bigger plans keep the
+ * long runs. */
 #define POP_TABU_UNITS   160
 #define POP_ANNEAL_UNITS 320
 #define POP_TABU_SIZE    8
 #define POP_TABU_RUNS    60
 #define POP_ANNEAL_SIZE  4
 #define POP_ANNEAL_RUNS  12
-/* The least work per run for the population to pay, in tabu steps (each a scan of ~u*u/2
- * swaps): 10*u for a tabu run (about one tabu phase without improvement); 10,000 for an
- * annealing run (the time of some 5,000*u*u proposals). Shorter runs lose to long annealing
- * runs: RanReal n=480 at 12 s (1.3 s a run) was 0.34% from the best value with 8 runs, 0.20%
- * with the long runs. */
+#define POP_ANNEAL_SHARE 0.7
+/* The least work per run for the population to pay, in tabu steps (each a pruned scan of
+ * ~u*u/2 swaps): 10*u for a tabu run (about one tabu phase without improvement); 30,000 for an
+ * annealing run (about 0.7 s at n=240: RanReal n=240 at 20 s makes some 65,000 such steps a
+ * run). Shorter runs lose to long annealing runs: RanReal n=480 at 12 s (1.3 s a run) was 0.34%
+ * from the best value with 8 runs, 0.20% with the long runs. */
 #define POP_TABU_STEPS   10
-#define POP_ANNEAL_STEPS 10000.0
+#define POP_ANNEAL_STEPS 30000.0
 /* Extra starts when keep-together units leave the rules broken. */
 #define FORM_RETRIES 8
 
@@ -66,103 +66,18 @@ int form_walk_stop(struct search *x)
     return x->stopped;
 }
 
-void form_walk_keep(struct search *x)
+void form_walk_keep_plan(struct search *x, const int *grp, double sc)
 {
-    double sc = form_state_score(x->s);
     if (sc > x->best_score + 1e-9) {
         x->best_score = sc;
-        memcpy(x->best, x->s->grp, sizeof(int) * (size_t)x->s->u);
+        memcpy(x->best, grp, sizeof(int) * (size_t)x->s->u);
         x->best_at = now() - x->t0;
     }
 }
 
-struct choice {
-    int i, j, b; /* j >= 0: swap i and j; else move i to b */
-    double delta;
-    int ties;
-};
-
-static void offer(struct search *x, struct choice *c, int i, int j, int b, double delta)
+void form_walk_keep(struct search *x)
 {
-    if (delta > c->delta + 1e-9) {
-        c->delta = delta;
-        c->i = i;
-        c->j = j;
-        c->b = b;
-        c->ties = 1;
-    } else if (delta > c->delta - 1e-9 && form_rng_below(&x->s->rng, (uint32_t)++c->ties) == 0) {
-        c->i = i;
-        c->j = j;
-        c->b = b;
-    }
-}
-
-/* Scans every move of unit I and its swaps with units J in [J0, u) and offers the admissible
- * ones: not tabu (unless they beat the best plan), within every size bound. */
-static void scan_unit(struct search *x, struct choice *c, int i, int j0, double aspire)
-{
-    struct form_state *s = x->s;
-    int u = s->u, m = s->m, a = s->grp[i], wi = s->wt[i];
-    double base = -s->own[i];
-    int tabu_i = !x->no_tabu && x->tabu[i] > x->it;
-    for (int b = 0; b < m; b++)
-        x->gi[b] = s->G[(size_t)b * (size_t)u + (size_t)i] + base;
-    if (s->sz[a] - wi >= s->lo[a]) {
-        for (int b = 0; b < m; b++) {
-            if (b == a || s->sz[b] + wi > s->hi[b])
-                continue;
-            double d = x->gi[b];
-            if (s->iso)
-                d -= s->lambda * form_state_iso_move(s, i, b);
-            if (d < c->delta - 1e-9 || (tabu_i && d <= aspire))
-                continue;
-            offer(x, c, i, -1, b, d);
-        }
-    }
-    const double *ga = s->G + (size_t)a * (size_t)u;
-    const double *row = s->w + (size_t)i * (size_t)u;
-    const int *grp = s->grp;
-    const double *own = s->own, *gi = x->gi;
-    for (int j = j0; j < u; j++) {
-        int b = grp[j];
-        if (b == a)
-            continue;
-        double d = gi[b] + ga[j] - own[j] - 2 * row[j];
-        if (s->iso)
-            d -= s->lambda * form_state_iso_swap(s, i, j);
-        if (d < c->delta - 1e-9 || !x->movable[j])
-            continue;
-        if ((tabu_i || (!x->no_tabu && x->tabu[j] > x->it)) && d <= aspire)
-            continue;
-        if (!s->uniform) {
-            int wj = s->wt[j];
-            if (s->sz[a] - wi + wj < s->lo[a] || s->sz[a] - wi + wj > s->hi[a] ||
-                s->sz[b] - wj + wi < s->lo[b] || s->sz[b] - wj + wi > s->hi[b])
-                continue;
-        }
-        offer(x, c, i, j, b, d);
-    }
-}
-
-/* One tabu step: the best admissible move or swap, applied even when it makes things worse.
- * Returns 0, or -1 when nothing is admissible. */
-static void scan_all(struct search *x, struct choice *c, double aspire)
-{
-    struct form_state *s = x->s;
-    int u = s->u;
-    if ((double)u * u / 2 <= FULL_SCAN_LIMIT) {
-        for (int i = 0; i < u; i++) {
-            if (x->movable[i])
-                scan_unit(x, c, i, i + 1, aspire);
-        }
-    } else {
-        int k = FULL_SCAN_LIMIT / u;
-        for (int t = 0; t < k; t++) {
-            int i = (int)form_rng_below(&s->rng, (uint32_t)u);
-            if (x->movable[i])
-                scan_unit(x, c, i, 0, aspire);
-        }
-    }
+    form_walk_keep_plan(x, x->s->grp, form_state_score(x->s));
 }
 
 /* Steepest ascent over moves and swaps until no step improves (on big plans, until no sampled
@@ -172,15 +87,15 @@ static void descent(struct search *x)
     struct form_state *s = x->s;
     x->no_tabu = 1;
     while (!form_walk_stop(x)) {
-        struct choice c = {.i = -1, .j = -1, .b = -1, .delta = 1e-9};
-        scan_all(x, &c, INFINITY);
+        struct form_choice c = {.i = -1, .j = -1, .b = -1, .delta = 1e-9};
+        form_scan(x, &c, INFINITY);
         x->it++;
         if (c.i < 0)
             break;
-        int a = s->grp[c.i];
-        form_state_move(s, c.i, c.b);
         if (c.j >= 0)
-            form_state_move(s, c.j, a);
+            form_state_swap(s, c.i, c.j);
+        else
+            form_state_move(s, c.i, c.b);
     }
     x->no_tabu = 0;
 }
@@ -188,15 +103,14 @@ static void descent(struct search *x)
 static int tabu_step(struct search *x, int tenure)
 {
     struct form_state *s = x->s;
-    struct choice c = {.i = -1, .j = -1, .b = -1, .delta = -INFINITY};
+    struct form_choice c = {.i = -1, .j = -1, .b = -1, .delta = -INFINITY};
     double aspire = x->best_score - form_state_score(s) + 1e-9;
-    scan_all(x, &c, aspire);
+    form_scan(x, &c, aspire);
     if (c.i < 0)
         return -1;
-    int i = c.i, a = s->grp[i];
+    int i = c.i;
     if (c.j >= 0) {
-        form_state_move(s, i, c.b);
-        form_state_move(s, c.j, a);
+        form_state_swap(s, i, c.j);
         x->tabu[c.j] = x->it + tenure + (long)form_rng_below(&s->rng, (uint32_t)tenure + 1);
     } else {
         form_state_move(s, i, c.b);
@@ -221,8 +135,7 @@ static void perturb(struct search *x, int strength)
         if (s->sz[a] - wi + wj < s->lo[a] || s->sz[a] - wi + wj > s->hi[a] ||
             s->sz[b] - wj + wi < s->lo[b] || s->sz[b] - wj + wi > s->hi[b])
             continue;
-        form_state_move(s, i, b);
-        form_state_move(s, j, a);
+        form_state_swap(s, i, j);
         t++;
     }
 }
@@ -314,18 +227,25 @@ static void pool_offer(struct search *x, struct form_pool *pl)
     pl->score[at] = sc;
 }
 
-/* Improves the plan in S until fraction UNTIL of the budget, by iterated tabu search around its
- * own best or (ANNEAL_T0 > 0) by annealing from that temperature down to the frozen one, then
- * polishes the best plan of the run by descent, leaving it in S. */
+/* Improves the plan in S until fraction UNTIL of the budget, then polishes the best plan of the
+ * run by descent, leaving it in S. With ANNEAL_T0 > 0 the run anneals from that temperature
+ * down to the frozen one for the first POP_ANNEAL_SHARE of its time, and iterated tabu search
+ * around the annealed plan takes the rest: the annealing finds a good region, the tabu search
+ * (fast with the pruned scan) its best plans. Else the whole run is iterated tabu search around
+ * the run's own best plan. */
 static void improve(struct search *x, double until, double anneal_t0)
 {
     struct form_state *s = x->s;
     /* in case the run ends before it starts */
     memcpy(x->lbest, s->grp, sizeof(int) * (size_t)s->u);
-    if (anneal_t0 > 0)
-        form_anneal(x, anneal_t0, 0.08 * x->scale, until);
-    else
-        tabu_phase(x, until, 1);
+    if (anneal_t0 > 0) {
+        double from = form_walk_progress(x, 1);
+        form_anneal(x, anneal_t0, 0.08 * x->scale, from + (until - from) * POP_ANNEAL_SHARE);
+        form_state_load(s, x->lbest);
+        descent(x);
+        form_walk_keep(x);
+    }
+    tabu_phase(x, until, 1);
     form_state_load(s, x->lbest);
     descent(x);
     form_walk_keep(x);
@@ -393,8 +313,8 @@ static void iterate(struct search *x)
     tabu_phase(x, 0.1, 0);
     if (form_walk_stop(x))
         return;
-    /* The work of the first tenth (tabu steps, each a full scan of ~u*u/2 swaps) tells how
-     * long each run of the population would be: about 9 times that work is left. */
+    /* The work of the first tenth (tabu steps, each a scan of ~u*u/2 swaps) tells how long
+     * each run of the population would be: about 9 times that work is left. */
     double left = 9.0 * (double)x->it;
     if (u <= POP_TABU_UNITS && left / POP_TABU_RUNS >= POP_TABU_STEPS * u) {
         evolve(x, POP_TABU_SIZE, POP_TABU_RUNS, 0);
@@ -475,6 +395,8 @@ int form_solve(const struct form_problem *p, const struct form_options *o, struc
     for (int k = 0; k < u; k++)
         x.movable[k] = un.pin[k] < 0;
     form_best_sizes(&s, x.sizes);
+    if (!s.iso && form_prune_setup(&x) != 0)
+        goto out;
     if (o->start) {
         start_units = malloc(sizeof(int) * (size_t)u);
         if (!start_units)
@@ -521,6 +443,7 @@ int form_solve(const struct form_problem *p, const struct form_options *o, struc
     r->objective = form_objective(p, r->group);
     r->isolated = form_isolated(p, r->group);
     r->iterations = x.it;
+
     r->seconds = now() - t0;
     r->best_at = x.best_at;
     status = 0;
@@ -537,6 +460,10 @@ out:
     free(x.best);
     free(x.lbest);
     free(x.sizes);
+    free(x.set_at);
+    free(x.set_list);
+    free(x.set_top);
+    free(x.unbounded);
     state_free(&s);
     form_units_free(&un);
     return status;

@@ -46,34 +46,11 @@ void form_state_rebuild(struct form_state *s)
     }
 }
 
-void form_state_move(struct form_state *s, int i, int b)
+void form_state_iso_apply(struct form_state *s, int i, int a, int b)
 {
-    int u = s->u, a = s->grp[i];
-    if (a == b)
-        return;
-    const double *row = s->w + (size_t)i * (size_t)u;
-    double *ga = s->G + (size_t)a * (size_t)u, *gb = s->G + (size_t)b * (size_t)u;
-    s->f += gb[i] - s->own[i];
-    if (s->iso)
-        s->isolated += form_state_iso_move(s, i, b);
-    const int *grp = s->grp;
-    double *own = s->own;
-    for (int j = 0; j < u; j++) {
-        double x = row[j];
-        ga[j] -= x;
-        gb[j] += x;
-        /* Branch-free: only members of a and b see their own gain change. */
-        own[j] += x * (double)((grp[j] == b) - (grp[j] == a));
-    }
-    s->grp[i] = b;
-    own[i] = gb[i];
-    s->sz[a] -= s->wt[i];
-    s->sz[b] += s->wt[i];
-    if (s->iso) {
-        for (int t = s->cls_start[i]; t < s->cls_start[i + 1]; t++) {
-            s->cnt[(size_t)a * (size_t)s->classes + (size_t)s->cls_id[t]] -= s->cls_n[t];
-            s->cnt[(size_t)b * (size_t)s->classes + (size_t)s->cls_id[t]] += s->cls_n[t];
-        }
+    for (int t = s->cls_start[i]; t < s->cls_start[i + 1]; t++) {
+        s->cnt[(size_t)a * (size_t)s->classes + (size_t)s->cls_id[t]] -= s->cls_n[t];
+        s->cnt[(size_t)b * (size_t)s->classes + (size_t)s->cls_id[t]] += s->cls_n[t];
     }
 }
 

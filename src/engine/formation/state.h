@@ -42,10 +42,70 @@ static inline double form_state_score(const struct form_state *s)
 void form_state_rebuild(struct form_state *s);
 /* Puts plan GRP (set of each unit) into the state and rebuilds it. */
 void form_state_load(struct form_state *s, const int *grp);
-/* Moves unit I to set B, keeping every derived array exact in O(u + classes of I). */
-void form_state_move(struct form_state *s, int i, int b);
 /* Change in isolated cells if unit I moved to set B / units I and J swapped sets. */
 int form_state_iso_move(const struct form_state *s, int i, int b);
 int form_state_iso_swap(const struct form_state *s, int i, int j);
+/* The soft rule's counts when unit I moves from set A to set B (after the move). */
+void form_state_iso_apply(struct form_state *s, int i, int a, int b);
+
+/* Moves unit I to set B, keeping every derived array exact in O(u + classes of I). Inline: it
+ * is the inner step of every search, and the annealing keeps its own view of the arrays in
+ * registers across it only when the compiler sees what it writes. */
+static inline void form_state_move(struct form_state *s, int i, int b)
+{
+    int u = s->u, a = s->grp[i];
+    if (a == b)
+        return;
+    const double *row = s->w + (size_t)i * (size_t)u;
+    double *ga = s->G + (size_t)a * (size_t)u, *gb = s->G + (size_t)b * (size_t)u;
+    double *own = s->own;
+    int *grp = s->grp;
+    s->f += gb[i] - own[i];
+    if (s->iso)
+        s->isolated += form_state_iso_move(s, i, b);
+    for (int j = 0; j < u; j++) {
+        double x = row[j];
+        ga[j] -= x;
+        gb[j] += x;
+        /* Branch-free: only members of a and b see their own gain change. */
+        own[j] += x * (double)((grp[j] == b) - (grp[j] == a));
+    }
+    grp[i] = b;
+    own[i] = gb[i];
+    s->sz[a] -= s->wt[i];
+    s->sz[b] += s->wt[i];
+    if (s->iso)
+        form_state_iso_apply(s, i, a, b);
+}
+
+/* Swaps units I and J (in different sets), the same as moving each to the other's set but in
+ * one pass over the gain matrix: most accepted steps of the searches are swaps, and the pass
+ * is their whole cost. */
+static inline void form_state_swap(struct form_state *s, int i, int j)
+{
+    int u = s->u, a = s->grp[i], b = s->grp[j];
+    if (s->iso) { /* the soft rule's counts follow the two moves one after the other */
+        form_state_move(s, i, b);
+        form_state_move(s, j, a);
+        return;
+    }
+    const double *ri = s->w + (size_t)i * (size_t)u, *rj = s->w + (size_t)j * (size_t)u;
+    double *ga = s->G + (size_t)a * (size_t)u, *gb = s->G + (size_t)b * (size_t)u;
+    double *own = s->own;
+    int *grp = s->grp;
+    s->f += gb[i] - own[i] + ga[j] - own[j] - 2 * ri[j];
+    for (int k = 0; k < u; k++) {
+        double x = ri[k] - rj[k];
+        ga[k] -= x;
+        gb[k] += x;
+        own[k] += x * (double)((grp[k] == b) - (grp[k] == a));
+    }
+    grp[i] = b;
+    grp[j] = a;
+    own[i] = gb[i];
+    own[j] = ga[j];
+    s->sz[a] += s->wt[j] - s->wt[i];
+    s->sz[b] += s->wt[i] - s->wt[j];
+}
 
 #endif

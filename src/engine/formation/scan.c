@@ -1,0 +1,188 @@
+/* The neighbourhood scans of the tabu search and the descent: every move and swap of the plan
+ * in the state, evaluated in O(1) each from the gain matrix, the best admissible one kept (ties
+ * broken at random). Swaps with a whole set are skipped when a bound shows none of them can win
+ * (after Schulz 2024, "Efficient neighborhood evaluation for the maximally diverse grouping
+ * problem"): on RanReal n=240 the tabu search makes over six times as many steps a second. */
+#include "engine/formation/walk.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Evaluations per tabu iteration above which the neighbourhood is sampled: a full swap scan of
+ * 5,000 people is 12.5 million pairs, too slow per step; a sample of units keeps steps fast. */
+#define FULL_SCAN_LIMIT 250000
+
+/* The pruned scan's scratch and bound (the soft rule's change is not bounded, so with it on
+ * the scan is not pruned). Units with a negative pair score (a keep-apart rule's penalty) are
+ * scanned in full, so that the bound, from the least score of the other units' rows, stays
+ * tight. Returns 0 or -1 out of memory. */
+int form_prune_setup(struct search *x)
+{
+    const struct form_state *s = x->s;
+    size_t u = (size_t)s->u, m = (size_t)s->m;
+    x->set_at = malloc(sizeof(int) * (2 * m + 1));
+    x->set_list = malloc(sizeof(int) * u);
+    x->set_top = malloc(sizeof(double) * m * m);
+    x->unbounded = calloc(u, sizeof(int));
+    if (!x->set_at || !x->set_list || !x->set_top || !x->unbounded)
+        return -1;
+    double least = INFINITY;
+    for (size_t i = 0; i < u; i++) {
+        double row = INFINITY;
+        for (size_t j = 0; j < u; j++) {
+            if (i != j && s->w[i * u + j] < row)
+                row = s->w[i * u + j];
+        }
+        if (row < 0)
+            x->unbounded[i] = 1;
+        else if (row < least)
+            least = row;
+    }
+    x->prune_w = isfinite(least) ? 2 * least : 0;
+    return 0;
+}
+
+static void offer(struct search *x, struct form_choice *c, int i, int j, int b, double delta)
+{
+    if (delta > c->delta + 1e-9) {
+        c->delta = delta;
+        c->i = i;
+        c->j = j;
+        c->b = b;
+        c->ties = 1;
+    } else if (delta > c->delta - 1e-9 && form_rng_below(&x->s->rng, (uint32_t)++c->ties) == 0) {
+        c->i = i;
+        c->j = j;
+        c->b = b;
+    }
+}
+
+/* Offers every admissible move of unit I (not tabu unless it beats the best plan, within the
+ * size bounds), leaving I's gain with each set in x->gi. */
+static void scan_moves(struct search *x, struct form_choice *c, int i, int tabu_i, double aspire)
+{
+    struct form_state *s = x->s;
+    int u = s->u, m = s->m, a = s->grp[i], wi = s->wt[i];
+    double base = -s->own[i];
+    for (int b = 0; b < m; b++)
+        x->gi[b] = s->G[(size_t)b * (size_t)u + (size_t)i] + base;
+    if (s->sz[a] - wi < s->lo[a])
+        return;
+    for (int b = 0; b < m; b++) {
+        if (b == a || s->sz[b] + wi > s->hi[b])
+            continue;
+        double d = x->gi[b];
+        if (s->iso)
+            d -= s->lambda * form_state_iso_move(s, i, b);
+        if (d < c->delta - 1e-9 || (tabu_i && d <= aspire))
+            continue;
+        offer(x, c, i, -1, b, d);
+    }
+}
+
+/* Offers the swap of unit I (set A, gains in x->gi) with unit J when admissible. */
+static inline void scan_swap(struct search *x, struct form_choice *c, int i, int j, int tabu_i,
+                             double aspire)
+{
+    struct form_state *s = x->s;
+    size_t u = (size_t)s->u;
+    int a = s->grp[i], b = s->grp[j];
+    double d = x->gi[b] + s->G[(size_t)a * u + (size_t)j] - s->own[j] -
+               2 * s->w[(size_t)i * u + (size_t)j];
+    if (s->iso)
+        d -= s->lambda * form_state_iso_swap(s, i, j);
+    if (d < c->delta - 1e-9 || !x->movable[j])
+        return;
+    if ((tabu_i || (!x->no_tabu && x->tabu[j] > x->it)) && d <= aspire)
+        return;
+    if (!s->uniform) {
+        int wi = s->wt[i], wj = s->wt[j];
+        if (s->sz[a] - wi + wj < s->lo[a] || s->sz[a] - wi + wj > s->hi[a] ||
+            s->sz[b] - wj + wi < s->lo[b] || s->sz[b] - wj + wi > s->hi[b])
+            return;
+    }
+    offer(x, c, i, j, b, d);
+}
+
+/* Scans every move of unit I and its swaps with units J in [J0, u) and offers the admissible
+ * ones: not tabu (unless they beat the best plan), within every size bound. */
+static void scan_unit(struct search *x, struct form_choice *c, int i, int j0, double aspire)
+{
+    struct form_state *s = x->s;
+    int tabu_i = !x->no_tabu && x->tabu[i] > x->it;
+    scan_moves(x, c, i, tabu_i, aspire);
+    for (int j = j0; j < s->u; j++) {
+        if (s->grp[j] != s->grp[i])
+            scan_swap(x, c, i, j, tabu_i, aspire);
+    }
+}
+
+/* The full scan with whole sets left out (after Schulz 2024): swapping I (set A) with any J of
+ * set B gains at most gi[B] + max over J in B of (G[A][J] - own[J]) - 2 min w, so when that
+ * bound cannot beat the best step found so far, set B is skipped for I (min w over the rows of
+ * units with no negative score; the others are scanned in full). Near a good plan, where the
+ * tabu search spends its time, most sets are skipped. Each pair is seen once (B > A). */
+static void scan_grouped(struct search *x, struct form_choice *c, double aspire)
+{
+    struct form_state *s = x->s;
+    int u = s->u, m = s->m;
+    int *at = x->set_at, *list = x->set_list, *fill = x->set_at + m + 1;
+    double *top = x->set_top;
+    memset(at, 0, sizeof(int) * ((size_t)m + 1));
+    for (int k = 0; k < u; k++)
+        at[s->grp[k] + 1]++;
+    for (int g = 0; g < m; g++)
+        at[g + 1] += at[g];
+    memcpy(fill, at, sizeof(int) * (size_t)m);
+    for (int k = 0; k < u; k++)
+        list[fill[s->grp[k]]++] = k;
+    for (size_t t = 0; t < (size_t)m * (size_t)m; t++)
+        top[t] = -INFINITY;
+    for (int j = 0; j < u; j++) {
+        if (!x->movable[j])
+            continue;
+        int b = s->grp[j];
+        for (int a = 0; a < m; a++) {
+            double v = s->G[(size_t)a * (size_t)u + (size_t)j] - s->own[j];
+            if (v > top[(size_t)a * (size_t)m + (size_t)b])
+                top[(size_t)a * (size_t)m + (size_t)b] = v;
+        }
+    }
+    for (int i = 0; i < u; i++) {
+        if (!x->movable[i])
+            continue;
+        int a = s->grp[i], tabu_i = !x->no_tabu && x->tabu[i] > x->it;
+        scan_moves(x, c, i, tabu_i, aspire);
+        for (int b = a + 1; b < m; b++) {
+            if (!x->unbounded[i] &&
+                x->gi[b] + top[(size_t)a * (size_t)m + (size_t)b] - x->prune_w < c->delta - 1e-9)
+                continue;
+            for (int t = at[b]; t < at[b + 1]; t++)
+                scan_swap(x, c, i, list[t], tabu_i, aspire);
+        }
+    }
+}
+
+void form_scan(struct search *x, struct form_choice *c, double aspire)
+{
+    struct form_state *s = x->s;
+    int u = s->u;
+    if ((double)u * u / 2 <= FULL_SCAN_LIMIT) {
+        if (x->set_top && !x->no_prune) {
+            scan_grouped(x, c, aspire);
+            return;
+        }
+        for (int i = 0; i < u; i++) {
+            if (x->movable[i])
+                scan_unit(x, c, i, i + 1, aspire);
+        }
+    } else {
+        int k = FULL_SCAN_LIMIT / u;
+        for (int t = 0; t < k; t++) {
+            int i = (int)form_rng_below(&s->rng, (uint32_t)u);
+            if (x->movable[i])
+                scan_unit(x, c, i, 0, aspire);
+        }
+    }
+}

@@ -119,7 +119,9 @@ static void test_pruned_scan_matches_full(void **state)
         free(f.x.set_at);
         free(f.x.set_list);
         free(f.x.set_top);
-        free(f.x.unbounded);
+        free(f.x.set_mark);
+        free(f.x.neg_at);
+        free(f.x.neg_list);
         free(f.s.grp);
         free(f.s.sz);
         free(f.s.G);
@@ -129,26 +131,35 @@ static void test_pruned_scan_matches_full(void **state)
     assert_true(steps_checked > 2000);
 }
 
-/* The bound leaves out the rows with a keep-apart penalty and only them. */
-static void test_penalised_units_scanned_in_full(void **state)
+/* The bound leaves out exactly the pairs with a keep-apart penalty, listed for both units. */
+static void test_penalised_pairs_listed(void **state)
 {
     (void)state;
     struct fixture f;
     fixture_init(&f, 1);
-    int u = f.s.u, flagged = 0;
+    int u = f.s.u, listed = 0;
+    double least = INFINITY;
     for (int i = 0; i < u; i++) {
-        int negative = 0;
-        for (int j = 0; j < u; j++)
-            negative |= j != i && f.w[i * u + j] < 0;
-        assert_int_equal(f.x.unbounded[i], negative);
-        flagged += negative;
+        for (int j = 0; j < u; j++) {
+            if (j == i)
+                continue;
+            int in_list = 0;
+            for (int t = f.x.neg_at[i]; t < f.x.neg_at[i + 1]; t++)
+                in_list |= f.x.neg_list[t] == j;
+            assert_int_equal(in_list, f.w[i * u + j] < 0);
+            listed += in_list;
+            if (f.w[i * u + j] >= 0 && f.w[i * u + j] < least)
+                least = f.w[i * u + j];
+        }
     }
-    assert_true(flagged >= 2);
-    assert_true(f.x.prune_w >= 0);
+    assert_true(listed >= 4); /* at least two pairs, each listed for both units */
+    assert_true(fabs(f.x.prune_w - 2 * least) < 1e-12);
     free(f.x.set_at);
     free(f.x.set_list);
     free(f.x.set_top);
-    free(f.x.unbounded);
+    free(f.x.set_mark);
+    free(f.x.neg_at);
+    free(f.x.neg_list);
     free(f.s.grp);
     free(f.s.sz);
     free(f.s.G);
@@ -160,7 +171,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_pruned_scan_matches_full),
-        cmocka_unit_test(test_penalised_units_scanned_in_full),
+        cmocka_unit_test(test_penalised_pairs_listed),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

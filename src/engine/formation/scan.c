@@ -14,31 +14,39 @@
 #define FULL_SCAN_LIMIT 250000
 
 /* The pruned scan's scratch and bound (the soft rule's change is not bounded, so with it on
- * the scan is not pruned). Units with a negative pair score (a keep-apart rule's penalty) are
- * scanned in full, so that the bound, from the least score of the other units' rows, stays
- * tight. Returns 0 or -1 out of memory. */
+ * the scan is not pruned). Pairs with a negative score (keep-apart penalties) are listed per
+ * unit: a set holding such a partner of the scanned unit is scanned in full, and the bound for
+ * the others uses the least score of the remaining pairs, so that a few penalties (every line
+ * manager kept apart from each report) leave it tight. Returns 0 or -1 out of memory. */
 int form_prune_setup(struct search *x)
 {
     const struct form_state *s = x->s;
-    size_t u = (size_t)s->u, m = (size_t)s->m;
+    size_t u = (size_t)s->u, m = (size_t)s->m, negative = 0;
+    for (size_t t = 0; t < u * u; t++)
+        negative += s->w[t] < 0;
     x->set_at = malloc(sizeof(int) * (2 * m + 1));
     x->set_list = malloc(sizeof(int) * u);
     x->set_top = malloc(sizeof(double) * m * m);
-    x->unbounded = calloc(u, sizeof(int));
-    if (!x->set_at || !x->set_list || !x->set_top || !x->unbounded)
+    x->set_mark = calloc(m, sizeof(long));
+    x->neg_at = malloc(sizeof(int) * (u + 1));
+    x->neg_list = malloc(sizeof(int) * (negative + 1));
+    if (!x->set_at || !x->set_list || !x->set_top || !x->set_mark || !x->neg_at || !x->neg_list)
         return -1;
     double least = INFINITY;
+    int k = 0;
     for (size_t i = 0; i < u; i++) {
-        double row = INFINITY;
+        x->neg_at[i] = k;
         for (size_t j = 0; j < u; j++) {
-            if (i != j && s->w[i * u + j] < row)
-                row = s->w[i * u + j];
+            double w = s->w[i * u + j];
+            if (i == j)
+                continue;
+            if (w < 0)
+                x->neg_list[k++] = (int)j;
+            else if (w < least)
+                least = w;
         }
-        if (row < 0)
-            x->unbounded[i] = 1;
-        else if (row < least)
-            least = row;
     }
+    x->neg_at[u] = k;
     x->prune_w = isfinite(least) ? 2 * least : 0;
     return 0;
 }
@@ -120,9 +128,10 @@ static void scan_unit(struct search *x, struct form_choice *c, int i, int j0, do
 
 /* The full scan with whole sets left out (after Schulz 2024): swapping I (set A) with any J of
  * set B gains at most gi[B] + max over J in B of (G[A][J] - own[J]) - 2 min w, so when that
- * bound cannot beat the best step found so far, set B is skipped for I (min w over the rows of
- * units with no negative score; the others are scanned in full). Near a good plan, where the
- * tabu search spends its time, most sets are skipped. Each pair is seen once (B > A). */
+ * bound cannot beat the best step found so far, set B is skipped for I (min w over the pairs
+ * with no penalty; sets holding a penalised partner of I are scanned in full). Near a good
+ * plan, where the tabu search spends its time, most sets are skipped. Each pair is seen once
+ * (B > A). */
 static void scan_grouped(struct search *x, struct form_choice *c, double aspire)
 {
     struct form_state *s = x->s;
@@ -154,8 +163,11 @@ static void scan_grouped(struct search *x, struct form_choice *c, double aspire)
             continue;
         int a = s->grp[i], tabu_i = !x->no_tabu && x->tabu[i] > x->it;
         scan_moves(x, c, i, tabu_i, aspire);
+        long stamp = ++x->mark_stamp;
+        for (int t = x->neg_at[i]; t < x->neg_at[i + 1]; t++)
+            x->set_mark[s->grp[x->neg_list[t]]] = stamp;
         for (int b = a + 1; b < m; b++) {
-            if (!x->unbounded[i] &&
+            if (x->set_mark[b] != stamp &&
                 x->gi[b] + top[(size_t)a * (size_t)m + (size_t)b] - x->prune_w < c->delta - 1e-9)
                 continue;
             for (int t = at[b]; t < at[b + 1]; t++)

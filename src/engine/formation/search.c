@@ -463,7 +463,9 @@ out:
     free(x.set_at);
     free(x.set_list);
     free(x.set_top);
-    free(x.unbounded);
+    free(x.set_mark);
+    free(x.neg_at);
+    free(x.neg_list);
     state_free(&s);
     form_units_free(&un);
     return status;

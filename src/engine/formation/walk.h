@@ -22,9 +22,11 @@ struct search {
     double lnu[4096]; /* ln of uniform draws: the acceptance test without a call to exp */
     int *set_at, *set_list; /* 2m+1, u: scratch of the pruned scan (members by set) */
     double *set_top;        /* m*m: the pruned scan's bounds; NULL when the scan is not pruned */
-    int *unbounded;         /* u: 1 for units with a negative pair score, scanned in full */
-    double prune_w;         /* twice the least pair score of the others (the bound's part) */
-    int no_prune;           /* scans evaluate every swap (the tests' reference) */
+    int *neg_at, *neg_list; /* u+1, ...: each unit's partners with a negative score */
+    long *set_mark;         /* m: sets scanned in full for the unit being scanned (stamped) */
+    long mark_stamp;
+    double prune_w; /* twice the least non-negative pair score (the bound's part) */
+    int no_prune;   /* scans evaluate every swap (the tests' reference) */
     long it;
     double t0, best_at;
     int stopped;

@@ -22,7 +22,7 @@ struct fixture {
 static void fixture_init(struct fixture *f, int trial)
 {
     memset(f, 0, sizeof *f);
-    int kind = trial % 4, u = 24 + 3 * (trial % 10), m = 3 + trial % 5;
+    int kind = trial % 4, u = 40 + 2 * (trial % 10), m = 2 + trial % 3; /* sets of 10 or more */
     struct form_rng r;
     form_rng_seed(&r, 1000 + (uint64_t)trial);
     f->w = calloc((size_t)u * (size_t)u, sizeof(double));
@@ -60,6 +60,7 @@ static void fixture_init(struct fixture *f, int trial)
     f->x.gi = f->gi;
     f->x.movable = f->movable;
     assert_int_equal(form_prune_setup(&f->x), 0);
+    assert_non_null(f->x.set_top);
 }
 
 /* A random plan; with kind 2 the bounds are the plan's sizes give or take one or two. */
@@ -167,11 +168,39 @@ static void test_penalised_pairs_listed(void **state)
     free(f.w);
 }
 
+/* Small sets (a cohort in sets of 5-7) and the soft rule are scanned without the bound. */
+static void test_small_sets_not_pruned(void **state)
+{
+    (void)state;
+    double w[36 * 36] = {0};
+    int wt[36], lo[6], hi[6];
+    for (int k = 0; k < 36; k++)
+        wt[k] = 1;
+    struct form_state s = {.u = 36, .m = 6, .w = w, .wt = wt, .lo = lo, .hi = hi, .uniform = 1};
+    struct search x = {.s = &s};
+    assert_int_equal(form_prune_setup(&x), 0);
+    assert_null(x.set_top);
+    s.m = 3; /* sets of 12 */
+    s.iso = 1;
+    assert_int_equal(form_prune_setup(&x), 0);
+    assert_null(x.set_top);
+    s.iso = 0;
+    assert_int_equal(form_prune_setup(&x), 0);
+    assert_non_null(x.set_top);
+    free(x.set_at);
+    free(x.set_list);
+    free(x.set_top);
+    free(x.set_mark);
+    free(x.neg_at);
+    free(x.neg_list);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_pruned_scan_matches_full),
         cmocka_unit_test(test_penalised_pairs_listed),
+        cmocka_unit_test(test_small_sets_not_pruned),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

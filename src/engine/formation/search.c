@@ -395,7 +395,7 @@ int form_solve(const struct form_problem *p, const struct form_options *o, struc
     for (int k = 0; k < u; k++)
         x.movable[k] = un.pin[k] < 0;
     form_best_sizes(&s, x.sizes);
-    if (!s.iso && form_prune_setup(&x) != 0)
+    if (form_prune_setup(&x) != 0)
         goto out;
     if (o->start) {
         start_units = malloc(sizeof(int) * (size_t)u);

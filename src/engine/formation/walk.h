@@ -44,8 +44,9 @@ struct form_choice {
  * step gains more than ASPIRE); C ends with the best, ties broken at random. Plans of up to
  * 250,000 pairs are scanned in full, bigger ones over a sample of units. */
 void form_scan(struct search *x, struct form_choice *c, double aspire);
-/* Sets up the bound of the pruned scan (when the soft rule is off). Returns 0 or -1 out of
- * memory; the arrays are freed with the search. */
+/* Sets up the bound of the pruned scan when it pays (big sets, the soft rule off, scans in
+ * full); else leaves x->set_top NULL. Returns 0 or -1 out of memory; the arrays are freed
+ * with the search. */
 int form_prune_setup(struct search *x);
 
 /* True once the run must stop: its iterations or seconds are spent, or the target is reached. */

@@ -2,7 +2,8 @@
  * in the state, evaluated in O(1) each from the gain matrix, the best admissible one kept (ties
  * broken at random). Swaps with a whole set are skipped when a bound shows none of them can win
  * (after Schulz 2024, "Efficient neighborhood evaluation for the maximally diverse grouping
- * problem"): on RanReal n=240 the tabu search makes over six times as many steps a second. */
+ * problem"): from a local optimum of RanReal n=240 the tabu search makes 3.3-3.6 times as many
+ * steps a second (bench/formation_scan.c). */
 #include "engine/formation/walk.h"
 
 #include <math.h>
@@ -13,9 +14,10 @@
  * 5,000 people is 12.5 million pairs, too slow per step; a sample of units keeps steps fast. */
 #define FULL_SCAN_LIMIT 250000
 /* The least mean set size (units per set) for which the pruned scan pays: a bound check saves
- * at most one set's evaluations and the bounds cost O(n m) a step. With sets of 20 (RanReal
- * n=240) it makes the tabu search several times faster, with sets of 12 (n=120) about 1.3
- * times; with sets of 6 (a cohort of 300 in sets of 5-7) it was 1.5 times slower. */
+ * at most one set's evaluations and the bounds cost O(n m) a step. Steps a second from a local
+ * optimum: 2.2 times as many with sets of 12 (RanReal n=120), 3.3-3.6 with 20 (n=240), 4.6
+ * with 24 (n=480); with sets of 6 (a cohort of 300 in sets of 5-7) the search reached the
+ * cohort's upper bound 1.5 times later with the pruned scan than without. */
 #define PRUNE_MIN_SET 10
 
 /* The pruned scan's scratch and bound (the soft rule's change is not bounded, so with it on

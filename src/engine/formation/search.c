@@ -29,11 +29,12 @@
 #define POP_ANNEAL_SIZE  4
 #define POP_ANNEAL_RUNS  12
 #define POP_ANNEAL_SHARE 0.7
-/* The least work per run for the population to pay, in tabu steps (each a pruned scan of
- * ~u*u/2 swaps): 10*u for a tabu run (about one tabu phase without improvement); 30,000 for an
- * annealing run (about 0.7 s at n=240: RanReal n=240 at 20 s makes some 65,000 such steps a
- * run). Shorter runs lose to long annealing runs: RanReal n=480 at 12 s (1.3 s a run) was 0.34%
- * from the best value with 8 runs, 0.20% with the long runs. */
+/* The least work per run for the population to pay, in tabu steps (each a scan of ~u*u/2
+ * swaps, pruned for big sets): 10*u for a tabu run (about one tabu phase without improvement);
+ * 30,000 for an annealing run (about 0.3 s at n=240: RanReal n=240 at 20 s is well above it,
+ * at 2 s below, so the tenth-limit runs keep the long annealing). Shorter runs lose to long
+ * annealing runs: RanReal n=480 at 12 s (1.3 s a run) was 0.34% from the best value with 8
+ * runs, 0.20% with the long runs. */
 #define POP_TABU_STEPS   10
 #define POP_ANNEAL_STEPS 30000.0
 /* Extra starts when keep-together units leave the rules broken. */

@@ -20,13 +20,14 @@ static int run_bench(struct cli_ctx *ctx, int argc, char **argv)
     };
     double seconds = 3;
     long seed = 1, iterations = 0;
-    int c;
+    int c, seconds_given = 0;
     (void)ctx;
     while ((c = getopt_long(argc, argv, "", options, NULL)) != -1) {
         switch (c) {
         case 's':
             if (cli_parse_double(&command_bench, "--seconds", optarg, 0, 86400, &seconds) != 0)
                 return CLI_USAGE;
+            seconds_given = 1;
             break;
         case 'r':
             if (cli_parse_long(&command_bench, "--seed", optarg, 0, 0x7fffffffL, &seed) != 0)
@@ -40,6 +41,10 @@ static int run_bench(struct cli_ctx *ctx, int argc, char **argv)
         default: return cli_usage_error(&command_bench, "unknown option");
         }
     }
+    /* --iterations alone bounds the run by work only, so that it gives the same plan on any
+     * machine; with --seconds too, whichever ends first. */
+    if (iterations > 0 && !seconds_given)
+        seconds = 0;
     if (optind + 2 != argc || strcmp(argv[optind], "mdgp") != 0)
         return cli_usage_error(&command_bench, "expected 'mdgp INSTANCE.txt'");
     const char *path = argv[optind + 1];
@@ -94,6 +99,7 @@ const struct command command_bench = {
             "the engine behind 'setwork form' and prints one JSON line:\n"
             "{\"objective\", \"groups\" (0-based item indices), \"seconds\", \"best_at\",\n"
             "\"iterations\"}. --seconds is the time limit (default 3); --iterations bounds the\n"
-            "tabu steps instead, which makes the run reproducible for a seed.\n",
+            "work instead (tabu steps, or 256 annealing proposals each), which makes the run\n"
+            "reproducible for a seed on any machine; given both, the run stops at the first.\n",
     .run = run_bench,
 };

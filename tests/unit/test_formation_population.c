@@ -217,11 +217,12 @@ static int local_optimum(const struct form_problem *p, const int *group)
 static void test_solve_rules_and_seed(void **state)
 {
     (void)state;
-    int n = 40, m = 4, lo[4], hi[4], pin[40];
+    /* 40 people in 36 units over 3 sets: sets of 10 or more, so the scan is pruned. */
+    int n = 40, m = 3, lo[3], hi[3], pin[40];
     double *d = random_matrix(n, 17);
     for (int g = 0; g < m; g++) {
-        lo[g] = 7 + g % 3;
-        hi[g] = 11 + g % 4;
+        lo[g] = 10 + g;
+        hi[g] = 14 + g;
     }
     for (int i = 0; i < n; i++)
         pin[i] = -1;
@@ -270,6 +271,55 @@ static void test_solve_rules_and_seed(void **state)
     free(d);
 }
 
+/* 180 people in sets of 18-22: the population of annealing-then-tabu runs (161-320 units;
+ * 440,000 iterations leave runs above the least work), the pruned scan with keep-apart
+ * partners, pins and keep-together units; every rule holds and a seed gives the same plan. */
+static void test_solve_anneal_population(void **state)
+{
+    (void)state;
+    int n = 180, m = 9, lo[9], hi[9], pin[180];
+    double *d = random_matrix(n, 23);
+    for (int g = 0; g < m; g++) {
+        lo[g] = 18;
+        hi[g] = 22;
+    }
+    for (int i = 0; i < n; i++)
+        pin[i] = -1;
+    pin[5] = 4;
+    pin[77] = 0;
+    struct form_pair apart[] = {{0, 1}, {1, 2}, {5, 6}, {40, 41}, {77, 100}, {150, 151}};
+    struct form_pair together[] = {{10, 11}, {60, 61}, {61, 62}};
+    struct form_problem p = {.n = n,
+                             .m = m,
+                             .d = d,
+                             .lo = lo,
+                             .hi = hi,
+                             .apart = apart,
+                             .apart_count = 6,
+                             .together = together,
+                             .together_count = 3,
+                             .pin = pin};
+    struct form_options o = {.seed = 9, .max_iterations = 440000};
+    struct form_result a, b;
+    struct strbuf why = {0};
+    if (form_solve(&p, &o, &a, &why) != 0)
+        fail_msg("%s", why.data ? why.data : "?");
+    assert_int_equal(form_solve(&p, &o, &b, &why), 0);
+    assert_memory_equal(a.group, b.group, sizeof(int) * (size_t)n);
+    assert_int_equal(form_check(&p, a.group, NULL), 0);
+    assert_int_equal(a.group[5], 4);
+    assert_int_equal(a.group[77], 0);
+    assert_int_equal(a.group[10], a.group[11]);
+    assert_int_equal(a.group[60], a.group[62]);
+    for (int t = 0; t < 6; t++)
+        assert_int_not_equal(a.group[apart[t].a], a.group[apart[t].b]);
+    assert_true(fabs(form_objective(&p, a.group) - a.objective) < 1e-6);
+    free(a.group);
+    free(b.group);
+    sb_free(&why);
+    free(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -277,6 +327,7 @@ int main(void)
         cmocka_unit_test(test_distance),
         cmocka_unit_test(test_crossover),
         cmocka_unit_test(test_solve_rules_and_seed),
+        cmocka_unit_test(test_solve_anneal_population),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

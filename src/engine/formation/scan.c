@@ -2,7 +2,7 @@
  * in the state, evaluated in O(1) each from the gain matrix, the best admissible one kept (ties
  * broken at random). Swaps with a whole set are skipped when a bound shows none of them can win
  * (after Schulz 2024, "Efficient neighborhood evaluation for the maximally diverse grouping
- * problem"): from a local optimum of RanReal n=240 the tabu search makes 3.3-3.6 times as many
+ * problem"): from a local optimum of RanReal n=240 the tabu search makes 2.9-3.1 times as many
  * steps a second (bench/formation_scan.c). */
 #include "engine/formation/walk.h"
 
@@ -15,7 +15,7 @@
 #define FULL_SCAN_LIMIT 250000
 /* The least mean set size (units per set) for which the pruned scan pays: a bound check saves
  * at most one set's evaluations and the bounds cost O(n m) a step. Steps a second from a local
- * optimum: 2.2 times as many with sets of 12 (RanReal n=120), 3.3-3.6 with 20 (n=240), 4.6
+ * optimum: 1.7 times as many with sets of 12 (RanReal n=120), 2.9-3.1 with 20 (n=240), 4.5
  * with 24 (n=480); with sets of 6 (a cohort of 300 in sets of 5-7) the search reached the
  * cohort's upper bound 1.5 times later with the pruned scan than without. */
 #define PRUNE_MIN_SET 10

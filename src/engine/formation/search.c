@@ -82,13 +82,16 @@ void form_walk_keep(struct search *x)
 }
 
 /* Steepest ascent over moves and swaps until no step improves (on big plans, until no sampled
- * step does): the polish of each child of the population. */
+ * step does): the polish of each child of the population. A step must gain more than DESCENT_MIN:
+ * with keep-apart penalties (around a million) in the sums, a swap that changes nothing can
+ * come out a rounding error above zero, and taking it would only walk along ties. */
+#define DESCENT_MIN 1e-6
 static void descent(struct search *x)
 {
     struct form_state *s = x->s;
     x->no_tabu = 1;
     while (!form_walk_stop(x)) {
-        struct form_choice c = {.i = -1, .j = -1, .b = -1, .delta = 1e-9};
+        struct form_choice c = {.i = -1, .j = -1, .b = -1, .delta = DESCENT_MIN};
         form_scan(x, &c, INFINITY);
         x->it++;
         if (c.i < 0)

@@ -84,6 +84,8 @@ static inline void form_state_move(struct form_state *s, int i, int b)
 static inline void form_state_swap(struct form_state *s, int i, int j)
 {
     int u = s->u, a = s->grp[i], b = s->grp[j];
+    if (a == b)
+        return;
     if (s->iso) { /* the soft rule's counts follow the two moves one after the other */
         form_state_move(s, i, b);
         form_state_move(s, j, a);

@@ -104,13 +104,18 @@ static void test_pruned_scan_matches_full(void **state)
             random_plan(&f, trial);
             for (int st = 0; st < 60; st++) {
                 int mode = st % 3;
-                double from = mode == 2 ? 1e-6 : -INFINITY; /* as the descent */
+                double from = mode == 2 ? 1e-9 : -INFINITY; /* as the descent */
                 double aspire = mode == 1 ? 50.05 : INFINITY;
                 f.x.no_tabu = mode == 2;
                 struct form_choice full = scan(&f, 0, from, aspire);
                 struct form_choice fast = scan(&f, 1, from, aspire);
-                assert_int_equal(full.i < 0, fast.i < 0);
-                if (full.i < 0)
+                /* A descent may take a step that changes nothing if it rounds above zero; the
+                 * two scans add a pair's terms from different sides, so only one may see it. */
+                int plateau = mode == 2 &&
+                              fmax(full.i < 0 ? 0 : full.delta, fast.i < 0 ? 0 : fast.delta) < 1e-6;
+                if (!plateau)
+                    assert_int_equal(full.i < 0, fast.i < 0);
+                if (full.i < 0 || fast.i < 0)
                     continue;
                 assert_true(fabs(full.delta - fast.delta) < 1e-6);
                 /* The step is what it claims: apply it and compare the score. */

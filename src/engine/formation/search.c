@@ -82,10 +82,11 @@ void form_walk_keep(struct search *x)
 }
 
 /* Steepest ascent over moves and swaps until no step improves (on big plans, until no sampled
- * step does): the polish of each child of the population. A step must gain more than DESCENT_MIN:
- * with keep-apart penalties (around a million) in the sums, a swap that changes nothing can
- * come out a rounding error above zero, and taking it would only walk along ties. */
-#define DESCENT_MIN 1e-6
+ * step does): the polish of each child of the population. A step that changes nothing but comes
+ * out a rounding error above zero is taken as a tie, a step along a plateau: requiring a gain
+ * of 1e-6 instead cost RanReal n=240 at 20 s about 0.02 points of mean gap (0.095% against
+ * 0.077%, seed 1, within noise but not better), so the threshold stays at rounding level. */
+#define DESCENT_MIN 1e-9
 static void descent(struct search *x)
 {
     struct form_state *s = x->s;

@@ -2,22 +2,13 @@
  * every hard rule and its collisions, determinism under a seed, improving a given plan. */
 #include "test_support.h"
 
+#include "formation_scores.h"
+
 #include "engine/formation/formation.h"
 #include "engine/formation/state.h"
 #include "import/mdgp_instance.h"
 
 #include <math.h>
-
-static double *random_matrix(int n, uint64_t seed)
-{
-    struct form_rng r;
-    form_rng_seed(&r, seed);
-    double *d = calloc((size_t)n * (size_t)n, sizeof(double));
-    for (int i = 0; i < n; i++)
-        for (int j = i + 1; j < n; j++)
-            d[i * n + j] = d[j * n + i] = (double)form_rng_below(&r, 1000) / 10.0;
-    return d;
-}
 
 /* Moves and swaps units at random and compares every incremental array with a rebuild, with
  * the soft rule on (swaps as two moves) and off (the one-pass swap). */
@@ -26,7 +17,7 @@ static void test_incremental_gains(void **state)
     (void)state;
     for (int trial = 0; trial < 5; trial++) {
         int u = 20 + 7 * trial, m = 3 + trial, classes = 4;
-        double *w = random_matrix(u, 100 + (uint64_t)trial);
+        double *w = random_scores(u, 100 + (uint64_t)trial, 0);
         int wt[64], pin[64], lo[16], hi[16];
         for (int k = 0; k < u; k++) {
             wt[k] = 1 + (trial >= 3 && k % 4 == 0); /* keep-together units weigh more */
@@ -184,7 +175,7 @@ struct small {
 
 static void small_init(struct small *s, int m, int size)
 {
-    s->d = random_matrix(12, 42);
+    s->d = random_scores(12, 42, 0);
     for (int g = 0; g < 3; g++)
         s->lo[g] = s->hi[g] = size;
     for (int i = 0; i < 12; i++)
@@ -308,7 +299,7 @@ static void test_deterministic_under_seed(void **state)
 {
     (void)state;
     int n = 60, m = 6;
-    double *d = random_matrix(n, 5);
+    double *d = random_scores(n, 5, 0);
     int lo[6], hi[6];
     for (int g = 0; g < m; g++) {
         lo[g] = 8;

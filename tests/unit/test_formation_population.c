@@ -3,21 +3,12 @@
  * sizes and pins hold), and whole solves that go through the population with every hard rule. */
 #include "test_support.h"
 
+#include "formation_scores.h"
+
 #include "engine/formation/formation.h"
 #include "engine/formation/search.h"
 
 #include <math.h>
-
-static double *random_matrix(int n, uint64_t seed)
-{
-    struct form_rng r;
-    form_rng_seed(&r, seed);
-    double *d = calloc((size_t)n * (size_t)n, sizeof(double));
-    for (int i = 0; i < n; i++)
-        for (int j = i + 1; j < n; j++)
-            d[i * n + j] = d[j * n + i] = (double)form_rng_below(&r, 1000) / 10.0;
-    return d;
-}
 
 /* A state of U single units over M sets with the given bounds and pins (w, G etc. allocated). */
 static void state_init(struct form_state *s, int u, int m, const double *w, const int *lo,
@@ -138,7 +129,7 @@ static void test_crossover(void **state)
     (void)state;
     int u = 40, m = 4, wt[40], pin[40], pa[40], pb[40], order[44];
     int lo[4] = {8, 8, 9, 10}, hi[4] = {12, 11, 12, 12};
-    double *w = random_matrix(u, 3);
+    double *w = random_scores(u, 3, 0);
     for (int k = 0; k < u; k++)
         pin[k] = -1;
     pin[0] = 2;
@@ -219,7 +210,7 @@ static void test_solve_rules_and_seed(void **state)
     (void)state;
     /* 40 people in 36 units over 3 sets: sets of 10 or more, so the scan is pruned. */
     int n = 40, m = 3, lo[3], hi[3], pin[40];
-    double *d = random_matrix(n, 17);
+    double *d = random_scores(n, 17, 0);
     for (int g = 0; g < m; g++) {
         lo[g] = 10 + g;
         hi[g] = 14 + g;
@@ -278,7 +269,7 @@ static void test_solve_anneal_population(void **state)
 {
     (void)state;
     int n = 180, m = 9, lo[9], hi[9], pin[180];
-    double *d = random_matrix(n, 23);
+    double *d = random_scores(n, 23, 0);
     for (int g = 0; g < m; g++) {
         lo[g] = 18;
         hi[g] = 22;

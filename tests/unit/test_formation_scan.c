@@ -1,8 +1,10 @@
 /* The formation engine's neighbourhood scan: the pruned scan (sets skipped by a bound) finds a
- * step exactly as good as the scan of every swap, on random plans with keep-apart penalties,
+ * step exactly as good as the scan of every swap, along tabu walks with keep-apart penalties,
  * keep-together units of different weights within size bounds, pinned units and tabu units,
  * for a tabu step (best admissible, even if worse) and for a descent step (improving only). */
 #include "test_support.h"
+
+#include "formation_scores.h"
 
 #include "engine/formation/walk.h"
 
@@ -26,11 +28,7 @@ static void fixture_init(struct fixture *f, int trial)
     int kind = trial % 4, u = 40 + 2 * (trial % 10), m = 2 + trial % 3; /* sets of 10 or more */
     struct form_rng r;
     form_rng_seed(&r, 1000 + (uint64_t)trial);
-    f->w = calloc((size_t)u * (size_t)u, sizeof(double));
-    double offset = (trial / 4) % 2 ? 50 : 0;
-    for (int i = 0; i < u; i++)
-        for (int j = i + 1; j < u; j++)
-            f->w[i * u + j] = f->w[j * u + i] = offset + (double)form_rng_below(&r, 1000) / 10.0;
+    f->w = random_scores(u, 500 + (uint64_t)trial, (trial / 4) % 2 ? 50 : 0);
     if (kind == 1) {
         for (int t = 0; t < 6; t++) {
             int i = (int)form_rng_below(&r, (uint32_t)u), j = (int)form_rng_below(&r, (uint32_t)u);
@@ -63,6 +61,16 @@ static void fixture_init(struct fixture *f, int trial)
     f->x.movable = f->movable;
     assert_int_equal(form_prune_setup(&f->x), 0);
     assert_non_null(f->x.set_top);
+}
+
+static void fixture_free(struct fixture *f)
+{
+    form_prune_free(&f->x);
+    free(f->s.grp);
+    free(f->s.sz);
+    free(f->s.G);
+    free(f->s.own);
+    free(f->w);
 }
 
 /* A random plan; with kind 2 the bounds are the plan's sizes give or take one or two. */
@@ -132,17 +140,7 @@ static void test_pruned_scan_matches_full(void **state)
                 steps_checked++;
             }
         }
-        free(f.x.set_at);
-        free(f.x.set_list);
-        free(f.x.set_top);
-        free(f.x.set_mark);
-        free(f.x.neg_at);
-        free(f.x.neg_list);
-        free(f.s.grp);
-        free(f.s.sz);
-        free(f.s.G);
-        free(f.s.own);
-        free(f.w);
+        fixture_free(&f);
     }
     assert_true(steps_checked > 8000);
 }
@@ -170,17 +168,7 @@ static void test_penalised_pairs_listed(void **state)
     }
     assert_true(listed >= 4); /* at least two pairs, each listed for both units */
     assert_true(fabs(f.x.prune_w - 2 * least) < 1e-12);
-    free(f.x.set_at);
-    free(f.x.set_list);
-    free(f.x.set_top);
-    free(f.x.set_mark);
-    free(f.x.neg_at);
-    free(f.x.neg_list);
-    free(f.s.grp);
-    free(f.s.sz);
-    free(f.s.G);
-    free(f.s.own);
-    free(f.w);
+    fixture_free(&f);
 }
 
 /* Small sets (a cohort in sets of 5-7) and the soft rule are scanned without the bound. */
@@ -202,12 +190,7 @@ static void test_small_sets_not_pruned(void **state)
     s.iso = 0;
     assert_int_equal(form_prune_setup(&x), 0);
     assert_non_null(x.set_top);
-    free(x.set_at);
-    free(x.set_list);
-    free(x.set_top);
-    free(x.set_mark);
-    free(x.neg_at);
-    free(x.neg_list);
+    form_prune_free(&x);
 }
 
 int main(void)

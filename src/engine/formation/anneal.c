@@ -85,12 +85,8 @@ void form_metropolis(struct search *x, struct form_state *s, double temp, long s
             b = grp[j];
             if (b == a || !movable[j])
                 continue;
-            if (!uniform) {
-                int wi = wt[i], wj = wt[j];
-                if (sz[a] - wi + wj < lo[a] || sz[a] - wi + wj > hi[a] || sz[b] - wj + wi < lo[b] ||
-                    sz[b] - wj + wi > hi[b])
-                    continue;
-            }
+            if (!uniform && !form_state_swap_fits(s, i, j))
+                continue;
             d = G[(size_t)b * us + (size_t)i] - own[i] + G[(size_t)a * us + (size_t)j] - own[j] -
                 2 * w[(size_t)i * us + (size_t)j];
             if (iso)

@@ -61,6 +61,19 @@ int form_prune_setup(struct search *x)
     return 0;
 }
 
+void form_prune_free(struct search *x)
+{
+    free(x->set_at);
+    free(x->set_list);
+    free(x->set_top);
+    free(x->set_mark);
+    free(x->neg_at);
+    free(x->neg_list);
+    x->set_at = x->set_list = x->neg_at = x->neg_list = NULL;
+    x->set_top = NULL;
+    x->set_mark = NULL;
+}
+
 static void offer(struct search *x, struct form_choice *c, int i, int j, int b, double delta)
 {
     if (delta > c->delta + 1e-9) {
@@ -106,7 +119,7 @@ static void swap_admit(struct search *x, struct form_choice *c, int i, int j, do
                        double aspire)
 {
     struct form_state *s = x->s;
-    int a = s->grp[i], b = s->grp[j];
+    int b = s->grp[j];
     if (s->iso) {
         d -= s->lambda * form_state_iso_swap(s, i, j);
         if (d < c->delta - 1e-9)
@@ -116,12 +129,8 @@ static void swap_admit(struct search *x, struct form_choice *c, int i, int j, do
         return;
     if ((tabu_i || (!x->no_tabu && x->tabu[j] > x->it)) && d <= aspire)
         return;
-    if (!s->uniform) {
-        int wi = s->wt[i], wj = s->wt[j];
-        if (s->sz[a] - wi + wj < s->lo[a] || s->sz[a] - wi + wj > s->hi[a] ||
-            s->sz[b] - wj + wi < s->lo[b] || s->sz[b] - wj + wi > s->hi[b])
-            return;
-    }
+    if (!s->uniform && !form_state_swap_fits(s, i, j))
+        return;
     offer(x, c, i, j, b, d);
 }
 

@@ -133,12 +133,8 @@ static void perturb(struct search *x, int strength)
     for (int t = 0, tries = 0; t < strength && tries < 20 * strength; tries++) {
         int i = (int)form_rng_below(&s->rng, (uint32_t)u);
         int j = (int)form_rng_below(&s->rng, (uint32_t)u);
-        int a = s->grp[i], b = s->grp[j];
-        if (a == b || !x->movable[i] || !x->movable[j])
-            continue;
-        int wi = s->wt[i], wj = s->wt[j];
-        if (s->sz[a] - wi + wj < s->lo[a] || s->sz[a] - wi + wj > s->hi[a] ||
-            s->sz[b] - wj + wi < s->lo[b] || s->sz[b] - wj + wi > s->hi[b])
+        if (s->grp[i] == s->grp[j] || !x->movable[i] || !x->movable[j] ||
+            !form_state_swap_fits(s, i, j))
             continue;
         form_state_swap(s, i, j);
         t++;
@@ -448,7 +444,6 @@ int form_solve(const struct form_problem *p, const struct form_options *o, struc
     r->objective = form_objective(p, r->group);
     r->isolated = form_isolated(p, r->group);
     r->iterations = x.it;
-
     r->seconds = now() - t0;
     r->best_at = x.best_at;
     status = 0;
@@ -465,12 +460,7 @@ out:
     free(x.best);
     free(x.lbest);
     free(x.sizes);
-    free(x.set_at);
-    free(x.set_list);
-    free(x.set_top);
-    free(x.set_mark);
-    free(x.neg_at);
-    free(x.neg_list);
+    form_prune_free(&x);
     state_free(&s);
     form_units_free(&un);
     return status;

@@ -78,6 +78,15 @@ static inline void form_state_move(struct form_state *s, int i, int b)
         form_state_iso_apply(s, i, a, b);
 }
 
+/* True when swapping units I and J keeps both sets within their size bounds (always, when
+ * every unit weighs the same). */
+static inline int form_state_swap_fits(const struct form_state *s, int i, int j)
+{
+    int a = s->grp[i], b = s->grp[j], wi = s->wt[i], wj = s->wt[j];
+    return s->sz[a] - wi + wj >= s->lo[a] && s->sz[a] - wi + wj <= s->hi[a] &&
+           s->sz[b] - wj + wi >= s->lo[b] && s->sz[b] - wj + wi <= s->hi[b];
+}
+
 /* Swaps units I and J (in different sets), the same as moving each to the other's set but in
  * one pass over the gain matrix: most accepted steps of the searches are swaps, and the pass
  * is their whole cost. */

@@ -45,9 +45,10 @@ struct form_choice {
  * 250,000 pairs are scanned in full, bigger ones over a sample of units. */
 void form_scan(struct search *x, struct form_choice *c, double aspire);
 /* Sets up the bound of the pruned scan when it pays (big sets, the soft rule off, scans in
- * full); else leaves x->set_top NULL. Returns 0 or -1 out of memory; the arrays are freed
- * with the search. */
+ * full); else leaves x->set_top NULL. Returns 0 or -1 out of memory (free with
+ * form_prune_free either way). */
 int form_prune_setup(struct search *x);
+void form_prune_free(struct search *x);
 
 /* True once the run must stop: its iterations or seconds are spent, or the target is reached. */
 int form_walk_stop(struct search *x);

@@ -18,10 +18,10 @@
  * improvement runs by tabu search (tuned on RanReal n=120 at 3 s: 8/60 beat 5/40, 12/60 and
  * 8/120); up to POP_ANNEAL_UNITS, a pool of 4 and 12 runs of annealing then tabu search,
  * POP_ANNEAL_SHARE of each run annealing (on RanReal n=240 "ds" at 20 s, seed 1: 0.092% from
- * the best values with 0.3, 0.117% with 0.6, 0.12-0.13% with annealing only; pure tabu runs, 60
- * or one long one, 0.12%). At n=480 and 120 s the 12 runs lost to 3 long ones (0.19% and 0.02%
- * from the best value on ds_01 and ss_01, against 0.06% and -0.11%), so bigger plans keep the
- * long runs. */
+ * the best values with 0.3, 0.117% with 0.6; annealing only, before the pruned scan, 0.10-0.13%
+ * over two seeds; pure tabu runs, 60 or one long one, 0.12%). At n=480 and 120 s the 12 runs lost
+ * to 3 long ones (0.19% and 0.02% from the best value on ds_01 and ss_01, against 0.06% and
+ * -0.11%), so bigger plans keep the long runs. */
 #define POP_TABU_UNITS   160
 #define POP_ANNEAL_UNITS 320
 #define POP_TABU_SIZE    8

@@ -5,7 +5,7 @@
  * its own, the two values checked equal (exit 1 if not), and the full scan's step taken.
  * Usage: bench_formation_scan INSTANCE.txt [STEPS] */
 #include "engine/formation/walk.h"
-#include "import/mdgp_instance.h"
+#include "io/import/mdgp_instance.h"
 
 #include <math.h>
 #include <stdio.h>

@@ -6,9 +6,9 @@
 #include <string.h>
 #include <time.h>
 
-#include "engine/meetings/ics.h"
 #include "engine/meetings/series.h"
 #include "engine/meetings/when.h"
+#include "io/export/ics.h"
 
 static double now_s(void)
 {

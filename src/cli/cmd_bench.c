@@ -3,7 +3,7 @@
 #include "cli/cli.h"
 
 #include "engine/formation/formation.h"
-#include "import/mdgp_instance.h"
+#include "io/import/mdgp_instance.h"
 
 #include <getopt.h>
 #include <stdio.h>

@@ -2,10 +2,10 @@
  * `list --as EMAIL` shows exactly what that participant would see. */
 #include "cli/cli.h"
 
-#include "challenges/challenges.h"
+#include "app/challenges/challenges.h"
+#include "app/challenges/challenges_csv.h"
+#include "app/demo/demo_challenges.h"
 #include "core/strbuf.h"
-#include "demo/demo_challenges.h"
-#include "import/challenges_csv.h"
 #include "store/store_people.h"
 #include "store/store_surveys.h"
 

@@ -1,10 +1,10 @@
 /* `setwork demo`: a generated demo organisation in the store (or as a CSV file). */
 #include "cli/cli.h"
 
+#include "app/demo/demo_cohort.h"
+#include "app/people/cohort_import.h"
 #include "core/file.h"
-#include "demo/demo_cohort.h"
-#include "import/cohort_csv.h"
-#include "import/cohort_import.h"
+#include "io/import/cohort_csv.h"
 #include "store/store_people.h"
 
 #include <getopt.h>

@@ -2,7 +2,7 @@
 #include "cli/cli.h"
 
 #include "core/file.h"
-#include "import/cohort_csv.h"
+#include "io/import/cohort_csv.h"
 #include "store/store_people.h"
 
 #include <getopt.h>

@@ -2,9 +2,9 @@
  * of action learning, and prints them (or saves them as a plan). */
 #include "cli/cli.h"
 
-#include "cli/form_build.h"
-#include "import/cohort_csv.h"
-#include "plan/plan_service.h"
+#include "app/plans/form_build.h"
+#include "app/plans/plan_service.h"
+#include "io/import/cohort_csv.h"
 #include "store/store_people.h"
 #include "store/store_sets.h"
 

@@ -1,8 +1,8 @@
 /* `setwork import FILE.csv --programme NAME`: validate a cohort file, then store it. */
 #include "cli/cli.h"
 
-#include "import/cohort_csv.h"
-#include "import/cohort_import.h"
+#include "app/people/cohort_import.h"
+#include "io/import/cohort_csv.h"
 #include "store/db.h"
 #include "store/store_people.h"
 

@@ -8,9 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli/meetings_demo.h"
+#include "app/meetings/meetings_demo.h"
+#include "app/meetings/series_plan.h"
 #include "engine/meetings/series.h"
-#include "meetings/series_plan.h"
 #include "store/store_meeting_series.h"
 #include "store/store_meetings.h"
 #include "store/store_people.h"
@@ -152,6 +152,42 @@ static int list(struct db *db, const char *programme, const char *set, bool json
         puts("No meetings yet. Schedule a series with 'setwork meetings schedule'.");
     meetings_free(ms, n);
     return CLI_OK;
+}
+
+/* `meetings demo --programme NAME` (ARGV[0] is "demo"). */
+static int meetings_demo_run(struct cli_ctx *ctx, int argc, char **argv)
+{
+    static const struct option options[] = {{"programme", required_argument, NULL, 'p'},
+                                            {0, 0, 0, 0}};
+    const char *programme = NULL;
+    int c;
+    optind = 0;
+    while ((c = getopt_long(argc, argv, "", options, NULL)) != -1) {
+        if (c != 'p')
+            return cli_usage_error(CMD, "unknown option");
+        programme = optarg;
+    }
+    if (!programme || optind != argc)
+        return cli_usage_error(CMD, "demo wants --programme NAME and no other arguments");
+    struct db *db = cli_open_db(CMD, ctx);
+    if (!db)
+        return CLI_USER;
+    long long prog;
+    size_t filled = 0;
+    struct strbuf err = {0};
+    int status = CLI_OK;
+    int rc = store_programme_id(db, programme, &prog);
+    if (rc)
+        status = rc > 0 ? cli_user_error(CMD, "no programme named '%s'", programme)
+                        : cli_user_error(CMD, "%s", db_errmsg(db));
+    else if (meetings_demo_fill(db, prog, &filled, &err) != 0)
+        status = cli_user_error(CMD, "%s", err.data ? err.data : "out of memory");
+    else
+        printf("Filled the first meeting of %zu set%s with check-ins, actions and reviews.\n",
+               filled, filled == 1 ? "" : "s");
+    sb_free(&err);
+    db_close(db);
+    return status;
 }
 
 static int move_or_cancel(struct db *db, const char *verb, const char *id_text, const char *to)

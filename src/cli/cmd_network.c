@@ -1,14 +1,14 @@
 /* `setwork network import|report|export`: network surveys of a programme. */
 #include "cli/cli.h"
 
+#include "app/demo/demo_network.h"
 #include "cli/network_cli.h"
-#include "demo/demo_network.h"
 #include "store/store_plans.h"
 
+#include "app/network/network_ties.h"
 #include "core/file.h"
 #include "core/strbuf.h"
-#include "import/network_export.h"
-#include "import/network_ties.h"
+#include "io/export/network_export.h"
 #include "store/store_network.h"
 #include "store/store_people.h"
 

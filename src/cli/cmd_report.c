@@ -1,9 +1,9 @@
 /* `setwork report --programme NAME`: the impact report, as text, JSON or SVG charts. */
 #include "cli/cli.h"
 
+#include "app/report/report.h"
 #include "core/file.h"
 #include "core/strbuf.h"
-#include "report/report.h"
 #include "store/store_people.h"
 
 #include <getopt.h>

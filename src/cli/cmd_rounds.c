@@ -5,8 +5,8 @@
 #include "core/strbuf.h"
 #include "engine/formation/score.h"
 #include "engine/rounds/rounds.h"
-#include "import/cohort_csv.h"
-#include "import/rounds_files.h"
+#include "io/import/cohort_csv.h"
+#include "io/import/rounds_files.h"
 #include "store/db.h"
 #include "store/store_people.h"
 

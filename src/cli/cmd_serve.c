@@ -2,7 +2,7 @@
 #include "cli/cli.h"
 
 #include "store/db.h"
-#include "web/server.h"
+#include "web/http/server.h"
 
 #include <getopt.h>
 #include <pthread.h>

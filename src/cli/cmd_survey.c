@@ -2,12 +2,12 @@
  * own answers (nobody else's). */
 #include "cli/cli.h"
 
+#include "app/surveys/instrument_csv.h"
+#include "app/surveys/survey.h"
+#include "app/surveys/survey_csv.h"
 #include "engine/themes/privacy.h"
-#include "import/instrument_csv.h"
-#include "import/survey_csv.h"
 #include "store/store_people.h"
 #include "store/store_surveys.h"
-#include "survey/survey.h"
 
 #include <getopt.h>
 #include <stdio.h>

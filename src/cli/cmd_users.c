@@ -1,12 +1,12 @@
 /* `setwork users`: web logins (add, invite, list) and the demo logins `make run` prints. */
 #include "cli/cli.h"
 
-#include "plan/plan_service.h"
+#include "app/plans/plan_service.h"
 #include "store/store_accounts.h"
 #include "store/store_people.h"
 #include "store/store_plans.h"
 #include "store/store_web.h"
-#include "web/auth.h"
+#include "web/http/auth.h"
 
 #include <getopt.h>
 #include <stdio.h>

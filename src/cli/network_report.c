@@ -2,13 +2,13 @@
  * JSON, with the pictures written to files. */
 #include "cli/network_cli.h"
 
+#include "app/network/network_json.h"
+#include "app/network/network_view.h"
 #include "core/file.h"
 #include "core/strbuf.h"
-#include "engine/network/net_svg.h"
 #include "engine/network/network.h"
-#include "import/network_export.h"
-#include "network/network_json.h"
-#include "network/network_view.h"
+#include "io/export/network_export.h"
+#include "io/render/net_svg.h"
 #include "store/store_network.h"
 #include "store/store_people.h"
 

@@ -4,6 +4,7 @@
 #define SETWORK_STORE_STORE_NETWORK_H
 
 #include "engine/network/network.h"
+#include "engine/network/network_data.h"
 #include "model/cohort.h"
 #include "store/db.h"
 
@@ -73,28 +74,6 @@ struct known_pair {
 int store_known_pairs(struct db *db, long long programme_id, struct known_pair **out,
                       size_t *count);
 
-/* One programme's people and one wave's ties, shaped for the engine. Indices everywhere are
- * into cohort.people (ordered by email). Owns everything; free with network_data_free. */
-struct network_data {
-    struct cohort cohort;
-    int *department;   /* per person: index into department_names, -1 when blank */
-    int *organisation; /* per person: index into organisation_names, -1 */
-    int *set;          /* per person: index into set_names, -1 when in no set */
-    char **department_names;
-    size_t department_count;
-    char **organisation_names;
-    size_t organisation_count;
-    char **set_names; /* sets of the programme's latest published plan, else latest plan */
-    size_t set_count;
-    char **relation_names;   /* net_tie.relation indexes this */
-    long long *relation_ids; /* the store ids of relation_names */
-    size_t relation_count;
-    struct net_tie *ties;
-    size_t tie_count;
-    bool *responded; /* per person: answered this wave */
-    size_t respondents;
-};
-
 /* Loads the programme's members and the ties of WAVE_ID among them (ties involving people who
  * have since left the programme are left out). RELATION limits the ties to one relation by
  * name (NULL: all). 0, or -1 with *ERR (caller frees); OUT is empty on failure. */
@@ -104,9 +83,5 @@ int store_network_load(struct db *db, long long programme_id, long long wave_id,
  * waves). 0 or -1 with *ERR; caller frees *TIES with free(). */
 int store_network_load_ties(struct db *db, const struct network_data *data, long long wave_id,
                             const char *relation, struct net_tie **ties, size_t *count, char **err);
-void network_data_free(struct network_data *d);
-
-/* The engine's view of DATA (pointers into it). */
-struct net_people network_data_people(const struct network_data *d);
 
 #endif

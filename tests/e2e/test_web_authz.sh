@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The authorisation matrix (tests/e2e/web/authz.tsv) against the real server: every route for
-# every role, and every route in src/web/routes.c must have a row.
+# every role, and every route in src/web/http/routes.c must have a row.
 source "$(dirname "$0")/lib.sh"
 source "$(dirname "$0")/web_lib.sh"
 matrix="$SETWORK_SOURCE_DIR/tests/e2e/web/authz.tsv"
@@ -42,7 +42,7 @@ STRANGER=$(api /api/v1/sets/5 | jq -r '.members[0].id')
 [ "$SELF" -gt 0 ] && [ "$MATE" -gt 0 ] && [ "$STRANGER" -gt 0 ] || fail "ids: $SELF $MATE $STRANGER"
 
 # Every route in the table has a row (with # replaced by any number).
-grep -oE '\{WEB_(GET|POST), "[^"]+"' "$SETWORK_SOURCE_DIR/src/web/routes.c" |
+grep -oE '\{WEB_(GET|POST), "[^"]+"' "$SETWORK_SOURCE_DIR/src/web/http/routes.c" |
   sed -E 's/\{WEB_([A-Z]+), "([^"]+)"/\1 \2/' | while read -r method pattern; do
   regex="^$method +$(printf '%s' "$pattern" | sed -E 's/#/([0-9]+|\\{[a-z]+\\})/g; s/\*/[a-z.]+/g') "
   grep -qE "$regex" "$matrix" || echo "$method $pattern"

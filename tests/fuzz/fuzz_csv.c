@@ -1,7 +1,7 @@
 /* libFuzzer harness for the CSV reader and the cohort checks on top of it: any input must give
  * either a cohort or a list of problems, never a crash, a leak or undefined behaviour. */
-#include "csv/csv_reader.h"
-#include "import/cohort_csv.h"
+#include "io/csv/csv_reader.h"
+#include "io/import/cohort_csv.h"
 
 #include <stddef.h>
 #include <stdint.h>

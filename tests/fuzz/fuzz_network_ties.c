@@ -1,7 +1,7 @@
 /* libFuzzer harness for the network tie file checks: any input must give either validated ties
  * or a list of problems, never a crash, a leak or undefined behaviour. The roster is fixed so
  * that member look-ups, self-ties and duplicates are all reachable. */
-#include "import/network_ties.h"
+#include "app/network/network_ties.h"
 
 #include <stddef.h>
 #include <stdint.h>

@@ -5,12 +5,12 @@
 
 #include <math.h>
 
-#include "challenges/challenges.h"
+#include "app/challenges/challenges.h"
+#include "app/report/report.h"
+#include "app/surveys/survey.h"
 #include "core/strbuf.h"
-#include "report/report.h"
 #include "store/store_people.h"
 #include "store/store_surveys.h"
-#include "survey/survey.h"
 
 struct fixture {
     struct db *db;

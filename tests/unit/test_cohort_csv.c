@@ -1,8 +1,8 @@
 /* Unit tests for import/cohort_csv and the demo generator that feeds it. */
 #include "test_support.h"
 
-#include "demo/demo_cohort.h"
-#include "import/cohort_csv.h"
+#include "app/demo/demo_cohort.h"
+#include "io/import/cohort_csv.h"
 
 static void email_rules(void **state)
 {

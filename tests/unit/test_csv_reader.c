@@ -3,7 +3,7 @@
 
 #include "core/strbuf.h"
 #include "core/utf8.h"
-#include "csv/csv_reader.h"
+#include "io/csv/csv_reader.h"
 
 static int parse(const char *text, struct csv_table *t, struct diag_list *d)
 {

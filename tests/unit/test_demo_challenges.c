@@ -2,7 +2,7 @@
  * occurs, and the generated survey moves each scale in its better direction. */
 #include "test_support.h"
 
-#include "demo/demo_challenges.h"
+#include "app/demo/demo_challenges.h"
 
 static void same_seed_same_challenges(void **state)
 {

@@ -6,7 +6,7 @@
 
 #include "engine/formation/formation.h"
 #include "engine/formation/state.h"
-#include "import/mdgp_instance.h"
+#include "io/import/mdgp_instance.h"
 
 #include <math.h>
 

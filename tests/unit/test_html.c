@@ -1,7 +1,7 @@
 /* The HTML emitters: escaping by context and the page layout. */
 #include "test_support.h"
 
-#include "web/html.h"
+#include "web/http/html.h"
 
 static char *take(struct html *h)
 {

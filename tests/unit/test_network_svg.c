@@ -2,7 +2,7 @@
  * ties and sets drawn, and well-formed XML (checked with xmllint when it is installed). */
 #include "test_support.h"
 
-#include "engine/network/net_svg.h"
+#include "io/render/net_svg.h"
 
 #include <math.h>
 

@@ -2,8 +2,8 @@
  * an admin sees every tie. Also loading by wave name, latest wave and comparisons. */
 #include "test_support.h"
 
-#include "import/network_export.h"
-#include "network/network_view.h"
+#include "app/network/network_view.h"
+#include "io/export/network_export.h"
 #include "store/store_people.h"
 
 #include <math.h>

@@ -1,7 +1,7 @@
 /* Unit tests for report/svg_chart: escaping of every text, clamping, and well-formed output. */
 #include "test_support.h"
 
-#include "report/svg_chart.h"
+#include "io/render/svg_chart.h"
 
 static void escapes_labels_titles_and_values(void **state)
 {

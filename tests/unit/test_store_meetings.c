@@ -6,7 +6,7 @@
 #include <libical/ical.h>
 
 #include "core/strbuf.h"
-#include "engine/meetings/ics.h"
+#include "io/export/ics.h"
 #include "store/store_meetings.h"
 #include "store/store_people.h"
 

@@ -1,8 +1,8 @@
 /* Set formation: the Maximally Diverse Grouping Problem (MDGP) over a general pair-score matrix,
  * with the hard rules of action learning (sizes, keep apart, keep together, pins) and the soft
  * "nobody alone with a minority value" rule. Pure computation: no I/O, no store, no printing. */
-#ifndef SETWORK_ENGINE_FORMATION_H
-#define SETWORK_ENGINE_FORMATION_H
+#ifndef SETWORK_ENGINE_FORMATION_FORMATION_H
+#define SETWORK_ENGINE_FORMATION_FORMATION_H
 
 #include "core/strbuf.h"
 

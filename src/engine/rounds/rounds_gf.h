@@ -1,6 +1,6 @@
 /* Small finite fields GF(q), q = p^k <= ROUNDS_GF_MAX, for the affine-plane constructions. */
-#ifndef SETWORK_ENGINE_ROUNDS_GF_H
-#define SETWORK_ENGINE_ROUNDS_GF_H
+#ifndef SETWORK_ENGINE_ROUNDS_ROUNDS_GF_H
+#define SETWORK_ENGINE_ROUNDS_ROUNDS_GF_H
 
 #define ROUNDS_GF_MAX 64
 

@@ -1,6 +1,6 @@
 /* Shared between the rounds engine's files: the request turned into dense arrays. */
-#ifndef SETWORK_ENGINE_ROUNDS_INTERNAL_H
-#define SETWORK_ENGINE_ROUNDS_INTERNAL_H
+#ifndef SETWORK_ENGINE_ROUNDS_ROUNDS_INTERNAL_H
+#define SETWORK_ENGINE_ROUNDS_ROUNDS_INTERNAL_H
 
 #include "engine/rounds/rounds.h"
 

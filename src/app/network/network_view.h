@@ -1,0 +1,60 @@
+/* A programme's network survey ready to show: one wave analysed (and optionally compared with
+ * an earlier one), and its pictures with the privacy rules applied. The CLI report and the web
+ * pages both start here, so that what a participant may see is decided in one place. */
+#ifndef SETWORK_APP_NETWORK_NETWORK_VIEW_H
+#define SETWORK_APP_NETWORK_NETWORK_VIEW_H
+
+#include "core/strbuf.h"
+#include "engine/network/network.h"
+#include "store/db.h"
+#include "store/store_network.h"
+
+#include <stdbool.h>
+
+struct network_view {
+    struct network_data data; /* people, groups, sets and the wave's ties */
+    struct net_wave now;      /* the wave's metrics */
+    bool comparing;           /* an earlier wave was loaded */
+    struct net_tie *then_ties;
+    size_t then_count;
+    struct net_wave then;
+    struct net_comparison cmp;
+    char *wave_name;                /* as stored */
+    char *before_name;              /* NULL when not comparing */
+    struct network_wave_row *waves; /* every wave of the programme with response counts */
+    size_t wave_count;
+};
+
+/* Loads and analyses wave WAVE of the programme (NULL: the latest) and, when BEFORE is given,
+ * the earlier wave BEFORE with the comparison; RELATION limits ties to one relation (NULL: all).
+ * Returns 0 and fills OUT (free with network_view_free); 1 when the programme has no such wave
+ * (or no survey at all) with a message for the user in *ERR; -1 on other errors with *ERR.
+ * *ERR is the caller's to free. */
+int network_view_load(struct db *db, long long programme_id, const char *wave, const char *before,
+                      const char *relation, struct network_view *out, char **err);
+void network_view_free(struct network_view *v);
+
+/* Which colours the pictures use. */
+enum network_colour { NETWORK_BY_DEPARTMENT, NETWORK_BY_ORGANISATION };
+
+/* Who is looking at an ego network. An admin sees every tie of the person, named. The person
+ * themselves sees only what they answered (ties they named, in both waves): who named them and
+ * how their contacts answered are other people's answers. */
+enum network_viewer { NETWORK_VIEWER_ADMIN, NETWORK_VIEWER_SELF };
+
+/* Appends the SVG of person PERSON's (index into v->data.cohort) contacts, and how they grew
+ * when v is comparing. LABELS names people (NULL: unnamed). Returns 0, or -1 when PERSON is out
+ * of range or out of memory. The caller checks that a participant asks for themselves only. */
+int network_view_ego_svg(const struct network_view *v, size_t person, enum network_viewer viewer,
+                         char *const *labels, enum network_colour colour, struct strbuf *out);
+
+/* Appends the SVG of the whole network (two waves side by side when comparing, new ties
+ * highlighted, sets as hulls), laid out once for both waves. LABELS as above; pass NULL or
+ * anonymised labels (network_labels) for anything shown beyond admins. 0, or -1 with *ERR. */
+int network_view_network_svg(const struct network_view *v, char *const *labels,
+                             enum network_colour colour, struct strbuf *out, char **err);
+
+/* Appends the change charts (v must be comparing). 0 or -1. */
+int network_view_chart_svg(const struct network_view *v, struct strbuf *out);
+
+#endif

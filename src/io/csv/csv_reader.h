@@ -1,0 +1,58 @@
+/* Reading CSV (RFC 4180) files exported from spreadsheets and HR systems: libcsv does the
+ * quoting; this layer adds line numbers, header normalisation, UTF-8 checks, limits, and a
+ * report of every problem rather than the first. */
+#ifndef SETWORK_IO_CSV_CSV_READER_H
+#define SETWORK_IO_CSV_CSV_READER_H
+
+#include "core/diag.h"
+
+#include <stddef.h>
+
+/* Limits on what a CSV file may hold; each is reported by name when exceeded. */
+#define CSV_MAX_FILE_BYTES  (64u * 1024u * 1024u) /* 64 MiB */
+#define CSV_MAX_FIELD_BYTES (64u * 1024u)         /* one cell */
+#define CSV_MAX_COLUMNS     256
+#define CSV_MAX_ROWS        200000
+
+struct csv_row {
+    long line;     /* line the row starts on (1-based, counting the header) */
+    char **fields; /* exactly table.columns entries, trimmed, never NULL */
+};
+
+struct csv_table {
+    size_t columns;
+    char **header;     /* normalised names: trimmed, lower-case, spaces and '-' as '_' */
+    char **header_raw; /* as written in the file, for messages */
+    size_t row_count;
+    struct csv_row *rows;
+    long header_line; /* line where the header row begins (blank lines may come first) */
+};
+
+/* Parses DATA (LEN bytes; NAME is used in messages). Handles a UTF-8 BOM, CRLF or LF, quoted
+ * fields with commas, quotes and newlines, blank lines, and trailing empty columns. Reports in
+ * DIAGS: invalid UTF-8, unterminated or stray quotes, rows with too many fields, an empty or
+ * duplicate header name, and each limit above. Returns 0 when OUT holds the table and nothing
+ * was wrong, 1 when problems were reported (OUT is empty), -1 when out of memory. */
+int csv_parse_all(const char *name, const char *data, size_t len, struct csv_table *out,
+                  struct diag_list *diags);
+
+/* Reads the file at PATH (at most CSV_MAX_FILE_BYTES) into *DATA (caller frees) and *LEN.
+ * Returns 0, or 1 with the reason in DIAGS. */
+int csv_read_file(const char *path, char **data, size_t *len, struct diag_list *diags);
+
+/* Index of header column NAME (normalised), or -1. */
+long csv_column(const struct csv_table *t, const char *name);
+
+/* Normalises a header name in place (see csv_table.header). */
+char *csv_normalise_name(char *s);
+
+void csv_table_free(struct csv_table *t);
+
+/* Appends FIELD to SB as one CSV field, quoted only when it must be (comma, quote, CR, LF,
+ * or leading/trailing space). A field a spreadsheet would run as a formula (starting with = + -
+ * @ TAB or CR) gets a leading apostrophe, which csv_parse_all removes on reading, so exported
+ * files are safe to open and still import unchanged. Returns 0 or -1. */
+struct strbuf;
+int csv_append_field(struct strbuf *sb, const char *field);
+
+#endif

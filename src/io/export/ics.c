@@ -1,0 +1,64 @@
+/* iCalendar through libical, so folding, escaping and line ends follow RFC 5545 without our
+ * own string handling. */
+#include "io/export/ics.h"
+#include "engine/meetings/series.h"
+
+#include <libical/ical.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Builds the UTC time from our own civil arithmetic: libical's lazily created UTC zone is
+ * touched only under the lock in series.c, so feeds can be built from many threads. */
+static struct icaltimetype utc_time(int64_t t, const icaltimezone *utc)
+{
+    struct meet_local l = {1970, 1, 1, 0, 0};
+    meet_tz_from_utc("UTC", t - t % 60, &l);
+    struct icaltimetype r = icaltime_null_time();
+    r.year = l.year;
+    r.month = l.month;
+    r.day = l.day;
+    r.hour = l.hour;
+    r.minute = l.minute;
+    r.second = (int)(t % 60);
+    r.is_date = 0;
+    r.zone = utc;
+    return r;
+}
+
+char *meet_ics_build(const struct meet_ics_event *events, size_t count, const char *name,
+                     int64_t stamp)
+{
+    const icaltimezone *utc = meet_tz_utc_zone();
+    icalcomponent *cal =
+        icalcomponent_vanew(ICAL_VCALENDAR_COMPONENT, icalproperty_new_version("2.0"),
+                            icalproperty_new_prodid("-//setwork//action learning sets//EN"),
+                            icalproperty_new_method(ICAL_METHOD_PUBLISH), (void *)0);
+    if (!cal)
+        return NULL;
+    if (name) {
+        icalproperty *p = icalproperty_new_x(name);
+        icalproperty_set_x_name(p, "X-WR-CALNAME");
+        icalcomponent_add_property(cal, p);
+    }
+    for (size_t i = 0; i < count; i++) {
+        const struct meet_ics_event *e = &events[i];
+        icalcomponent *ev = icalcomponent_new(ICAL_VEVENT_COMPONENT);
+        icalcomponent_add_property(ev, icalproperty_new_uid(e->uid));
+        icalcomponent_add_property(ev, icalproperty_new_sequence(e->sequence));
+        icalcomponent_add_property(ev, icalproperty_new_dtstamp(utc_time(stamp, utc)));
+        icalcomponent_add_property(ev, icalproperty_new_dtstart(utc_time(e->starts, utc)));
+        icalcomponent_add_property(ev, icalproperty_new_dtend(utc_time(e->ends, utc)));
+        icalcomponent_add_property(ev, icalproperty_new_summary(e->summary ? e->summary : ""));
+        if (e->location && *e->location)
+            icalcomponent_add_property(ev, icalproperty_new_location(e->location));
+        if (e->url && *e->url)
+            icalcomponent_add_property(ev, icalproperty_new_url(e->url));
+        icalcomponent_add_property(
+            ev,
+            icalproperty_new_status(e->cancelled ? ICAL_STATUS_CANCELLED : ICAL_STATUS_CONFIRMED));
+        icalcomponent_add_component(cal, ev);
+    }
+    char *text = icalcomponent_as_ical_string_r(cal);
+    icalcomponent_free(cal);
+    return text; /* allocated with malloc by libical; the caller frees it with free() */
+}

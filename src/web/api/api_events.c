@@ -1,0 +1,148 @@
+/* The JSON API for mixer events (/api/v1/...): the same actions as the pages, for admins. */
+#include "web/pages/page_events.h"
+
+#include "store/store_web.h"
+
+static json_t *json_body(struct web_request *r)
+{
+    const struct formdata_field *body = formdata_field(&r->form, "body");
+    json_error_t error;
+    json_t *v = body ? json_loadb(body->value, body->len, JSON_REJECT_DUPLICATES, &error) : NULL;
+    if (!json_is_object(v)) {
+        json_decref(v);
+        web_error(r, 400, "Send a JSON object as the body.");
+        return NULL;
+    }
+    return v;
+}
+
+/* The integer KEY of O, or FALLBACK when absent or not an integer. */
+static long long jint(json_t *o, const char *key, long long fallback)
+{
+    json_t *v = json_object_get(o, key);
+    return json_is_integer(v) ? json_integer_value(v) : fallback;
+}
+
+static void reply_event(struct web_request *r, int status, long long id)
+{
+    struct event_view v;
+    int rc = event_view_load(r->db, id, &v);
+    if (rc != 0) {
+        web_error(r, rc == 1 ? 404 : 500, "There is no such event.");
+        return;
+    }
+    json_t *o = event_view_json(&v);
+    event_view_free(&v);
+    if (o)
+        web_json(r, status, o);
+    else
+        web_error(r, 500, "out of memory");
+}
+
+void api_events(struct web_request *r)
+{
+    json_t *prog = NULL, *list = NULL;
+    int rc = store_web_programme(r->db, &r->user, r->ids[0], &prog);
+    json_decref(prog);
+    if (rc == 0)
+        rc = store_events_list(r->db, r->ids[0], &list) == 0 ? 0 : -1;
+    if (rc == 0)
+        web_json(r, 200, list);
+    else
+        web_error(r, rc == 1 ? 404 : 500, "There is no such programme.");
+}
+
+void api_event_create(struct web_request *r)
+{
+    json_t *prog = NULL;
+    int rc = store_web_programme(r->db, &r->user, r->ids[0], &prog);
+    json_decref(prog);
+    if (rc != 0) {
+        web_error(r, rc == 1 ? 404 : 500, "There is no such programme.");
+        return;
+    }
+    json_t *body = json_body(r);
+    if (!body)
+        return;
+    const char *name = json_string_value(json_object_get(body, "name"));
+    long long size = jint(body, "group_size", 0), rounds = jint(body, "rounds", 0);
+    long long min_size = jint(body, "min_group_size", 0);
+    long long seed = jint(body, "seed", 1);
+    const char *problem =
+        event_problem(name, min_size < 0 || min_size > 1000 ? -1 : (int)min_size,
+                      size > 1000 ? 0 : (int)size, rounds > 1000 ? 0 : (int)rounds);
+    long long id = 0;
+    if (problem)
+        web_error(r, 400, problem);
+    else if ((rc = store_event_create(r->db, r->ids[0], name, (int)min_size, (int)size, (int)rounds,
+                                      seed, &id)) == 1)
+        web_error(r, 409, "An event with this name exists already.");
+    else if (rc != 0)
+        web_error(r, 500, "The event could not be created.");
+    else
+        reply_event(r, 201, id);
+    json_decref(body);
+}
+
+void api_event(struct web_request *r)
+{
+    reply_event(r, 200, r->ids[0]);
+}
+
+static void outcome(struct web_request *r, int rc, const char *err)
+{
+    if (rc == 0)
+        reply_event(r, 200, r->ids[0]);
+    else if (rc == 1 && *err)
+        web_error(r, 422, err);
+    else
+        web_error(r, rc == 1 ? 404 : 500,
+                  rc == 1 ? "There is no such event." : "The event could not be saved.");
+}
+
+void api_event_generate(struct web_request *r)
+{
+    char err[256] = "";
+    outcome(r, event_plan(r->db, r->ids[0], err, sizeof err), err);
+}
+
+/* Body {"person": ID, "round": 1-based, "absent": true|false (default true)}; re-plans. */
+void api_event_absent(struct web_request *r)
+{
+    struct store_event ev;
+    int rc = store_event_get(r->db, r->ids[0], &ev);
+    if (rc != 0) {
+        web_error(r, rc == 1 ? 404 : 500, "There is no such event.");
+        return;
+    }
+    json_t *body = json_body(r);
+    if (!body)
+        return;
+    char err[256] = "";
+    long long round = jint(body, "round", 0);
+    json_t *absent = json_object_get(body, "absent");
+    rc = event_mark_absent(r->db, r->ids[0], jint(body, "person", 0),
+                           round < 1 || round > 1000 ? -1 : (int)round - 1,
+                           absent ? json_is_true(absent) : true, err, sizeof err);
+    json_decref(body);
+    outcome(r, rc, err);
+}
+
+/* Body {"locked": K}: rounds 1..K are kept from now on. */
+void api_event_lock(struct web_request *r)
+{
+    struct store_event ev;
+    int rc = store_event_get(r->db, r->ids[0], &ev);
+    if (rc != 0) {
+        web_error(r, rc == 1 ? 404 : 500, "There is no such event.");
+        return;
+    }
+    json_t *body = json_body(r);
+    if (!body)
+        return;
+    char err[256] = "";
+    long long k = jint(body, "locked", -1);
+    rc = event_set_locked(r->db, r->ids[0], k < 0 || k > 1000 ? -1 : (int)k, err, sizeof err);
+    json_decref(body);
+    outcome(r, rc, err);
+}

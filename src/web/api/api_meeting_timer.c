@@ -1,0 +1,206 @@
+/* The running meeting over the JSON API: the phase timer (GET the state, POST start, pause or
+ * next: the actions of the web form in page_meeting_timer.c, on the same state machine
+ * engine/meetings/timer.h) and its presenters, the viewer's attendance or apologies, and the
+ * admin's move of one meeting. The same checks as the pages: the timer and attendance are for the
+ * set's members and facilitator only (a 404 for anyone else, as for a missing meeting). */
+#include "web/http/web.h"
+#include "web/pages/meeting_access.h"
+
+#include "engine/meetings/when.h"
+#include "store/store_meeting_timer.h"
+#include "store/store_meetings.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const state_names[] = {"ready", "running", "paused", "done"};
+static const char *const alert_names[] = {"none", "warn", "overrun"};
+
+/* The request body as a JSON object; NULL (and a 400 sent) when it is not one. */
+static json_t *body_object(struct web_request *r)
+{
+    const struct formdata_field *raw = formdata_field(&r->form, "body");
+    json_error_t error;
+    json_t *v = raw ? json_loadb(raw->value, raw->len, JSON_REJECT_DUPLICATES, &error) : NULL;
+    if (!json_is_object(v)) {
+        json_decref(v);
+        web_error(r, 400, "Send a JSON object as the body.");
+        return NULL;
+    }
+    return v;
+}
+
+static json_t *timer_json(long long mid, const struct meet_timer *t, int64_t now)
+{
+    struct meet_timer_view v;
+    meet_timer_view(t, now, &v);
+    json_t *people = json_array();
+    for (int i = 0; i < t->npresenters; i++) {
+        json_t *phases = json_array();
+        for (int k = 0; k < MEET_PHASE_COUNT; k++) {
+            bool on = v.state != MEET_TIMER_DONE && i == v.current && (int)v.phase == k;
+            json_array_append_new(
+                phases, json_pack("{ss sI sI}", "phase", meet_phase_name(k), "budget_s",
+                                  (json_int_t)t->p[i].phase_budget_s[k], "used_s",
+                                  (json_int_t)(on ? v.phase_used_s : t->p[i].phase_used_s[k])));
+        }
+        json_array_append_new(
+            people, json_pack("{sI sI sI so}", "person_id", (json_int_t)t->p[i].person_id,
+                              "budget_s", (json_int_t)t->p[i].budget_s, "airtime_s",
+                              (json_int_t)meet_timer_airtime(t, i, now), "phases", phases));
+    }
+    json_t *current = json_null();
+    if (v.state != MEET_TIMER_DONE)
+        current = json_pack(
+            "{sI ss sI sI sI}", "presenter_id", (json_int_t)t->p[v.current].person_id, "phase",
+            meet_phase_name(v.phase), "elapsed_s", (json_int_t)v.phase_used_s, "budget_s",
+            (json_int_t)v.phase_budget_s, "left_s", (json_int_t)v.phase_left_s);
+    return json_pack("{sI ss so ss sb so}", "meeting_id", (json_int_t)mid, "state",
+                     state_names[v.state], "current", current, "alert", alert_names[v.alert],
+                     "overrun", v.alert == MEET_ALERT_OVERRUN, "presenters", people);
+}
+
+/* GET /api/v1/meetings/#/timer */
+void api_meeting_timer_get(struct web_request *r)
+{
+    struct meeting m = {0};
+    if (!web_meet_open(r, MEET_ITEM_REVIEW, &m))
+        return;
+    struct meet_timer t;
+    int rc = web_meeting_timer_load(r->db, &m, &t);
+    meeting_free(&m);
+    if (rc < 0)
+        web_json(r, 200,
+                 json_pack("{sI ss sn ss sb s[]}", "meeting_id", (json_int_t)r->ids[0], "state",
+                           "no_presenters", "current", "alert", "none", "overrun", 0,
+                           "presenters"));
+    else
+        web_json(r, 200, timer_json(r->ids[0], &t, r->now));
+}
+
+/* POST /api/v1/meetings/#/timer {"action": "start"|"pause"|"next"} */
+void api_meeting_timer_post(struct web_request *r)
+{
+    struct meeting m = {0};
+    if (!web_meet_open(r, MEET_ITEM_REVIEW, &m))
+        return;
+    json_t *b = body_object(r);
+    if (!b) {
+        meeting_free(&m);
+        return;
+    }
+    const char *action = json_string_value(json_object_get(b, "action"));
+    struct meet_timer t;
+    int rc = web_meeting_timer_load(r->db, &m, &t);
+    meeting_free(&m);
+    if (!action || (strcmp(action, "start") && strcmp(action, "pause") && strcmp(action, "next")))
+        web_error(r, 400, "Send {\"action\": \"start\", \"pause\" or \"next\"}.");
+    else if (rc < 0)
+        web_error(r, 422, "Add presenters before starting the timer.");
+    else if ((strcmp(action, "start") == 0   ? meet_timer_start(&t, r->now)
+              : strcmp(action, "pause") == 0 ? meet_timer_pause(&t, r->now)
+                                             : meet_timer_next(&t, r->now)) != 0)
+        web_error(r, 409, "The timer cannot do that now (already running, paused or done).");
+    else if (store_meeting_timer_put(r->db, r->ids[0], &t, r->now) != 0)
+        web_error(r, 500, "The timer could not be saved.");
+    else
+        web_json(r, 200, timer_json(r->ids[0], &t, r->now));
+    json_decref(b);
+}
+
+/* POST /api/v1/meetings/#/presenters {"person": ID, "bid_min": N (optional)}: adds a member of
+ * the set to the agenda while the timer has not started, as the meeting page's form does. */
+void api_meeting_presenter(struct web_request *r)
+{
+    struct meeting m = {0};
+    if (!web_meet_open(r, MEET_ITEM_REVIEW, &m))
+        return;
+    meeting_free(&m);
+    json_t *b = body_object(r);
+    if (!b)
+        return;
+    json_int_t who = json_integer_value(json_object_get(b, "person"));
+    json_t *bid_v = json_object_get(b, "bid_min");
+    json_int_t bid = json_integer_value(bid_v);
+    struct meet_viewer them = {(long long)who, false};
+    struct meet_timer t;
+    struct meet_presentation *ps = NULL;
+    size_t np = 0;
+    long long id = 0;
+    int rc = store_meeting_timer_get(r->db, r->ids[0], &t);
+    if (rc != 1)
+        web_error(r, rc == 0 ? 409 : 500, "The timer has started; presenters are fixed.");
+    else if (who <= 0 || (bid_v && !json_is_integer(bid_v)) || bid < 0 || bid > 600 ||
+             store_meet_may_see(r->db, &them, MEET_ITEM_REVIEW, r->ids[0]) != 1)
+        web_error(r, 422, "Send {\"person\": a member of this set, \"bid_min\": 1-600 or none}.");
+    else if (store_presentations_list(r->db, r->ids[0], &ps, &np) != 0)
+        web_error(r, 500, "The agenda could not be read.");
+    else if (np >= MEET_TIMER_MAX_PRESENTERS ||
+             store_presentation_add(r->db, r->ids[0], (long long)who, (int)bid, &id) != 0)
+        web_error(r, 422, "That member is presenting already, or the agenda is full.");
+    else
+        web_json(
+            r, 201,
+            json_pack("{sI sI si}", "id", (json_int_t)id, "person_id", who, "bid_min", (int)bid));
+    free(ps);
+    json_decref(b);
+}
+
+/* POST /api/v1/meetings/#/attendance {"status": "present"|"apologies"}: the viewer's own. */
+void api_meeting_attendance(struct web_request *r)
+{
+    struct meeting m = {0};
+    if (!web_meet_open(r, MEET_ITEM_REVIEW, &m))
+        return;
+    meeting_free(&m);
+    json_t *b = body_object(r);
+    if (!b)
+        return;
+    const char *status = json_string_value(json_object_get(b, "status"));
+    if (!status || (strcmp(status, "present") != 0 && strcmp(status, "apologies") != 0))
+        web_error(r, 400, "Send {\"status\": \"present\" or \"apologies\"}.");
+    else if (!r->user.person_id ||
+             store_attendance_set(r->db, r->ids[0], r->user.person_id, status) != 0)
+        web_error(r, 422, "Your answer could not be saved.");
+    else
+        web_json(r, 200,
+                 json_pack("{sI sI ss}", "meeting_id", (json_int_t)r->ids[0], "person_id",
+                           (json_int_t)r->user.person_id, "status", status));
+    json_decref(b);
+}
+
+/* POST /api/v1/meetings/#/move {"to": "YYYY-MM-DDTHH:MM"}: local time in the meeting's zone,
+ * keeping its length (admins). */
+void api_meeting_move(struct web_request *r)
+{
+    struct meeting m = {0};
+    int rc = store_meeting_get(r->db, r->ids[0], &m);
+    if (rc != 0) {
+        web_error(r, rc == 1 ? 404 : 500, "There is no such meeting.");
+        return;
+    }
+    json_t *b = body_object(r);
+    if (!b) {
+        meeting_free(&m);
+        return;
+    }
+    const char *to = json_string_value(json_object_get(b, "to"));
+    struct meet_local l;
+    int64_t starts = 0, length = m.ends_at - m.starts_at;
+    if (!to || meet_local_parse(to, &l) != 0 || meet_tz_to_utc(m.tzid, &l, &starts) != 0) {
+        web_error(r, 400,
+                  "to: send the new start as YYYY-MM-DDTHH:MM, local time in the "
+                  "meeting's time zone.");
+    } else if (store_meeting_move(r->db, r->ids[0], starts, starts + length) != 0) {
+        web_error(r, 500, "The meeting could not be moved.");
+    } else {
+        char s[32], when[MEET_WHEN_MAX];
+        meet_utc_format(starts, s, sizeof s);
+        meet_when_format(m.tzid, starts, starts + length, when, sizeof when);
+        web_json(r, 200,
+                 json_pack("{sI ss ss ss}", "id", (json_int_t)r->ids[0], "starts_at", s, "tz",
+                           m.tzid, "when", when));
+    }
+    meeting_free(&m);
+    json_decref(b);
+}

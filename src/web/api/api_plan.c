@@ -1,0 +1,138 @@
+/* The JSON API for forming sets and editing a plan (admins): the same service calls as the
+ * pages; every answer is the plan as plan_view gives it, or {"error": ...}. */
+#include "web/pages/page_plan.h"
+
+#include "app/plans/plan_service.h"
+#include "store/store_plans.h"
+#include "web/http/web.h"
+
+#include <stdlib.h>
+
+/* The request's JSON object, or NULL after answering 400. */
+static json_t *body_object(struct web_request *r)
+{
+    const struct formdata_field *body = formdata_field(&r->form, "body");
+    json_error_t error;
+    json_t *v = body ? json_loadb(body->value, body->len, JSON_REJECT_DUPLICATES, &error) : NULL;
+    if (!json_is_object(v)) {
+        json_decref(v);
+        web_error(r, 400, "Send a JSON object as the body.");
+        return NULL;
+    }
+    return v;
+}
+
+static long long jint(json_t *o, const char *key, long long fallback)
+{
+    json_t *v = json_object_get(o, key);
+    return json_is_integer(v) ? json_integer_value(v) : v ? -1 : fallback;
+}
+
+/* Answers with plan PLAN_ID, or the error for RC (1: 404 / 400 / 422 per MISS). */
+static void answer(struct web_request *r, int rc, long long plan_id, int miss, const char *why)
+{
+    json_t *plan = NULL;
+    if (rc == 0)
+        rc = plan_view(r->db, plan_id, &plan);
+    if (rc == 0)
+        web_json(r, 200, plan);
+    else
+        web_error(r, rc > 0 ? miss : 500, why);
+}
+
+void api_plan(struct web_request *r)
+{
+    answer(r, 0, r->ids[0], 404, "There is no such plan.");
+}
+
+void api_plan_create(struct web_request *r)
+{
+    json_t *b = body_object(r);
+    if (!b)
+        return;
+    json_t *seconds = json_object_get(b, "seconds");
+    struct plan_settings s = {.name = json_string_value(json_object_get(b, "name")),
+                              .sets = (int)jint(b, "sets", 0),
+                              .size_min = (int)jint(b, "size_min", 4),
+                              .size_max = (int)jint(b, "size_max", 8),
+                              .weights = json_string_value(json_object_get(b, "weights")),
+                              .seconds = seconds ? json_number_value(seconds) : 1,
+                              .seed = jint(b, "seed", 1)};
+    struct strbuf err = {0};
+    long long plan_id = 0;
+    int rc = 0;
+    if (s.sets < 0 || s.size_min < 2 || s.size_max < s.size_min || s.seconds <= 0 ||
+        s.seconds > 60 || s.seed < 0) {
+        web_error(r, 400, "sets >= 0, 2 <= size_min <= size_max, 0 < seconds <= 60, seed >= 0.");
+        goto out;
+    }
+    if (json_object_get(b, "apart") || json_object_get(b, "pins"))
+        rc = plan_rules_set(r->db, r->ids[0], json_string_value(json_object_get(b, "apart")),
+                            json_string_value(json_object_get(b, "pins")), &err);
+    if (rc == 0)
+        rc = plan_form(r->db, r->ids[0], &s, &plan_id, &err);
+    answer(r, rc, plan_id, 422, err.data ? err.data : "The sets could not be formed.");
+out:
+    sb_free(&err);
+    json_decref(b);
+}
+
+void api_plan_move(struct web_request *r)
+{
+    json_t *b = body_object(r);
+    if (!b)
+        return;
+    int rc = plan_move(r->db, r->ids[0], jint(b, "person_id", 0), jint(b, "set_id", 0));
+    answer(r, rc, r->ids[0], 400, "Give person_id and set_id of this plan.");
+    json_decref(b);
+}
+
+void api_plan_lock(struct web_request *r)
+{
+    json_t *b = body_object(r);
+    if (!b)
+        return;
+    json_t *locked = json_object_get(b, "locked");
+    int rc =
+        store_set_lock(r->db, r->ids[0], jint(b, "set_id", 0), !locked || json_is_true(locked));
+    answer(r, rc, r->ids[0], 400, "Give set_id of this plan (and locked: true or false).");
+    json_decref(b);
+}
+
+void api_plan_reopt(struct web_request *r)
+{
+    json_t *b = body_object(r);
+    if (!b)
+        return;
+    json_t *seconds = json_object_get(b, "seconds");
+    double s = seconds ? json_number_value(seconds) : 1;
+    struct strbuf err = {0};
+    int rc = s > 0 && s <= 60 ? plan_reoptimise(r->db, r->ids[0], s, jint(b, "seed", 1), &err) : 1;
+    answer(r, rc, r->ids[0],
+           err.data           ? 422
+           : s > 0 && s <= 60 ? 404
+                              : 400,
+           err.data ? err.data : "No such plan, or seconds not above 0 and at most 60.");
+    sb_free(&err);
+    json_decref(b);
+}
+
+void api_plan_facil(struct web_request *r)
+{
+    json_t *b = body_object(r);
+    if (!b)
+        return;
+    const char *email = json_string_value(json_object_get(b, "email"));
+    long long person = 0;
+    int rc = email && *email ? store_person_by_email(r->db, email, &person) : 0;
+    if (rc == 0)
+        rc = store_set_facilitator(r->db, r->ids[0], jint(b, "set_id", 0), person);
+    answer(r, rc, r->ids[0], 400, "Give set_id of this plan and the email of a known person.");
+    json_decref(b);
+}
+
+void api_plan_publish(struct web_request *r)
+{
+    int rc = store_plan_publish(r->db, r->ids[0]);
+    answer(r, rc, r->ids[0], 404, "There is no such plan.");
+}

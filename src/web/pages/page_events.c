@@ -1,0 +1,336 @@
+/* Mixer event pages for admins: the events of a programme, creating one, the schedule with its
+ * figures, generating, marking absentees (which re-plans the rounds not locked) and locking the
+ * rounds played. Plain forms: everything works without JavaScript. */
+#include "web/pages/page_events.h"
+
+#include "store/store_web.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static int int_field(const struct formdata *f, const char *name, int fallback)
+{
+    const char *s = formdata_get(f, name);
+    if (!s || !*s)
+        return fallback;
+    char *end;
+    long v = strtol(s, &end, 10);
+    if (*end || v < -1000000 || v > 1000000)
+        return -1000001; /* out of every range: the checks reject it */
+    return (int)v;
+}
+
+static void redirect_event(struct web_request *r, long long id, const char *notice)
+{
+    char *to = str_printf("/events/%lld%s", id, notice ? notice : "");
+    web_redirect(r, to ? to : "/");
+    free(to);
+}
+
+static void events_page(struct web_request *r, int status, const char *problem)
+{
+    json_t *prog = NULL, *list = NULL;
+    int rc = store_web_programme(r->db, &r->user, r->ids[0], &prog);
+    if (rc != 0 || store_events_list(r->db, r->ids[0], &list) != 0) {
+        web_error(r, rc == 1 ? 404 : 500, "There is no such programme.");
+        json_decref(prog);
+        return;
+    }
+    struct html page = {0};
+    struct html_viewer v = web_viewer(r);
+    html_page_begin(&page, "Mixer events", &v);
+    H(&page, "<p class=\"meta\"><a href=\"/programmes/");
+    html_int(&page, r->ids[0]);
+    H(&page, "\">");
+    html_text(&page, json_string_value(json_object_get(prog, "name")));
+    H(&page, "</a></p>\n");
+    if (problem)
+        html_notice(&page, true, problem);
+    if (json_array_size(list) == 0)
+        H(&page, "<p>No events yet.</p>\n");
+    else {
+        H(&page, "<table class=\"list\">\n<thead><tr><th scope=\"col\">Event</th>"
+                 "<th scope=\"col\">Table size</th><th scope=\"col\">Rounds</th>"
+                 "<th scope=\"col\">Status</th></tr></thead>\n<tbody>\n");
+        size_t i;
+        json_t *e;
+        json_array_foreach(list, i, e)
+        {
+            H(&page, "<tr><td><a href=\"/events/");
+            html_int(&page, json_integer_value(json_object_get(e, "id")));
+            H(&page, "\">");
+            html_text(&page, json_string_value(json_object_get(e, "name")));
+            H(&page, "</a></td><td>");
+            json_int_t smallest = json_integer_value(json_object_get(e, "min_group_size"));
+            if (smallest) {
+                html_int(&page, smallest);
+                H(&page, "-");
+            }
+            html_int(&page, json_integer_value(json_object_get(e, "group_size")));
+            H(&page, "</td><td>");
+            html_int(&page, json_integer_value(json_object_get(e, "rounds")));
+            H(&page, "</td><td>");
+            if (json_is_true(json_object_get(e, "generated")))
+                H(&page, "generated");
+            else
+                H(&page, "not generated");
+            H(&page, "</td></tr>\n");
+        }
+        H(&page, "</tbody></table>\n");
+    }
+    H(&page, "<h2>New event</h2>\n<form method=\"post\" action=\"/programmes/");
+    html_int(&page, r->ids[0]);
+    H(&page, "/events\">\n");
+    html_csrf(&page, r->csrf);
+    html_input(&page, "text", "name", "Name", formdata_get(&r->form, "name"), true);
+    html_input(
+        &page, "text", "group_size", "People per table (e.g. 4, or 4-5 when people do not divide)",
+        formdata_get(&r->form, "group_size") ? formdata_get(&r->form, "group_size") : "4", true);
+    html_input(&page, "number", "rounds", "Rounds",
+               formdata_get(&r->form, "rounds") ? formdata_get(&r->form, "rounds") : "3", true);
+    H(&page, "<p><button type=\"submit\">Create event</button></p>\n</form>\n");
+    html_page_end(&page);
+    web_html(r, status, &page);
+    html_free(&page);
+    json_decref(prog);
+    json_decref(list);
+}
+
+void page_events(struct web_request *r)
+{
+    events_page(r, 200, NULL);
+}
+
+void page_event_create(struct web_request *r)
+{
+    const char *name = formdata_get(&r->form, "name");
+    int min_size = 0, size = 0, rounds = int_field(&r->form, "rounds", 0);
+    bool sizes_read =
+        event_sizes_parse(formdata_get(&r->form, "group_size"), &min_size, &size) == 0;
+    json_t *prog = NULL;
+    int rc = store_web_programme(r->db, &r->user, r->ids[0], &prog);
+    json_decref(prog);
+    if (rc != 0) {
+        web_error(r, rc == 1 ? 404 : 500, "There is no such programme.");
+        return;
+    }
+    const char *problem = sizes_read
+                              ? event_problem(name, min_size, size, rounds)
+                              : "People per table is a number, e.g. 4, or a range, e.g. 4-5.";
+    if (problem) {
+        events_page(r, 400, problem);
+        return;
+    }
+    long long id = 0;
+    rc = store_event_create(r->db, r->ids[0], name, min_size, size, rounds, 1, &id);
+    if (rc == 1)
+        events_page(r, 400, "An event with this name exists already. Choose another.");
+    else if (rc != 0)
+        web_error(r, 500, "The event could not be created.");
+    else
+        redirect_event(r, id, NULL);
+}
+
+static void figures(struct html *page, const struct store_event *e)
+{
+    H(page, "<dl class=\"facts\">\n<dt>Pairs meeting more than once</dt><dd id=\"repeats\">");
+    html_int(page, e->repeat_pairs);
+    H(page, "</dd>\n<dt>Most meetings of one pair</dt><dd>");
+    html_int(page, e->max_meetings);
+    H(page, "</dd>\n<dt>Most rounds without repeats (bound)</dt><dd>");
+    html_int(page, e->bound);
+    H(page, "</dd>\n<dt>Method</dt><dd>");
+    html_text(page, e->method);
+    H(page, "</dd>\n</dl>\n");
+    if (e->perfect)
+        html_notice(page, false, "The schedule is perfect: nobody meets anyone twice.");
+    else if (e->rounds > e->bound)
+        H(page, "<p class=\"hint\">More rounds than the bound: some pairs must meet again.</p>\n");
+}
+
+/* One round as a list of tables. */
+static void round_tables(struct html *page, const struct event_view *v, int r)
+{
+    int tables = 0;
+    for (int i = 0; i < v->n; i++)
+        if (v->table[(long)r * v->n + i] + 1 > tables)
+            tables = v->table[(long)r * v->n + i] + 1;
+    H(page, "<table class=\"list\">\n<thead><tr><th scope=\"col\">Table</th>"
+            "<th scope=\"col\">People</th></tr></thead>\n<tbody>\n");
+    for (int t = 0; t < tables; t++) {
+        H(page, "<tr><td>");
+        html_int(page, t + 1);
+        H(page, "</td><td>");
+        bool first = true;
+        for (int i = 0; i < v->n; i++)
+            if (v->table[(long)r * v->n + i] == t) {
+                if (!first)
+                    H(page, ", ");
+                first = false;
+                html_text(page, event_person_name(v, i));
+            }
+        H(page, "</td></tr>\n");
+    }
+    H(page, "</tbody></table>\n");
+    bool any = false;
+    for (int i = 0; i < v->n; i++)
+        if (v->absent[(long)r * v->n + i]) {
+            if (any)
+                H(page, ", ");
+            else
+                H(page, "<p>Absent: ");
+            any = true;
+            html_text(page, event_person_name(v, i));
+        }
+    if (any)
+        H(page, "</p>\n");
+}
+
+static void event_page(struct web_request *r, int status, const char *problem)
+{
+    struct event_view v;
+    int rc = event_view_load(r->db, r->ids[0], &v);
+    if (rc != 0) {
+        web_error(r, rc == 1 ? 404 : 500, "There is no such event.");
+        return;
+    }
+    struct html page = {0};
+    struct html_viewer viewer = web_viewer(r);
+    html_page_begin(&page, v.ev.name, &viewer);
+    H(&page, "<p class=\"meta\"><a href=\"/programmes/");
+    html_int(&page, v.ev.programme_id);
+    H(&page, "/events\">All events</a> · ");
+    html_int(&page, v.n);
+    H(&page, " people, tables of ");
+    if (v.ev.min_group_size) {
+        html_int(&page, v.ev.min_group_size);
+        H(&page, "-");
+    }
+    html_int(&page, v.ev.group_size);
+    H(&page, ", ");
+    html_int(&page, v.ev.rounds);
+    H(&page, " rounds</p>\n");
+    if (problem)
+        html_notice(&page, true, problem);
+    H(&page, "<form method=\"post\" action=\"/events/");
+    html_int(&page, v.ev.id);
+    H(&page, "/generate\">");
+    html_csrf(&page, r->csrf);
+    if (v.ev.generated)
+        H(&page, "<p class=\"actions\"><button type=\"submit\">Re-plan the rounds not locked"
+                 "</button> <a class=\"button\" href=\"/events/");
+    else
+        H(&page, "<p class=\"actions\"><button type=\"submit\">Generate</button>"
+                 " <a class=\"button\" href=\"/events/");
+    html_int(&page, v.ev.id);
+    H(&page, "/print\">Print</a> <a class=\"button\" href=\"/events/");
+    html_int(&page, v.ev.id);
+    H(&page, "/schedule.csv\">Download CSV</a></p>\n</form>\n");
+    if (v.ev.generated) {
+        figures(&page, &v.ev);
+        for (int rd = 0; rd < v.ev.rounds; rd++) {
+            H(&page, "<section class=\"round\">\n<h2>Round ");
+            html_int(&page, rd + 1);
+            if (rd < v.ev.locked_rounds)
+                H(&page, " (locked)");
+            H(&page, "</h2>\n");
+            round_tables(&page, &v, rd);
+            H(&page, "</section>\n");
+        }
+        H(&page, "<h2>Lock the rounds played</h2>\n<form method=\"post\" action=\"/events/");
+        html_int(&page, v.ev.id);
+        H(&page, "/lock\">");
+        html_csrf(&page, r->csrf);
+        H(&page, "<label for=\"locked\">Rounds played</label> <select id=\"locked\" "
+                 "name=\"locked\">");
+        for (int k = 0; k <= v.ev.rounds; k++) {
+            H(&page, "<option value=\"");
+            html_int(&page, k);
+            if (k == v.ev.locked_rounds)
+                H(&page, "\" selected>");
+            else
+                H(&page, "\">");
+            html_int(&page, k);
+            H(&page, "</option>");
+        }
+        H(&page, "</select> <button type=\"submit\">Lock</button>\n</form>\n");
+    }
+    H(&page, "<h2>Mark someone absent</h2>\n<form method=\"post\" action=\"/events/");
+    html_int(&page, v.ev.id);
+    H(&page, "/absent\">");
+    html_csrf(&page, r->csrf);
+    H(&page, "<label for=\"person\">Person</label> <select id=\"person\" name=\"person\">");
+    for (int i = 0; i < v.n; i++) {
+        H(&page, "<option value=\"");
+        html_int(&page, v.ids[i]);
+        H(&page, "\">");
+        html_text(&page, event_person_name(&v, i));
+        H(&page, "</option>");
+    }
+    H(&page, "</select> <label for=\"round\">Round</label> <select id=\"round\" name=\"round\">");
+    for (int rd = v.ev.generated ? v.ev.locked_rounds : 0; rd < v.ev.rounds; rd++) {
+        H(&page, "<option>");
+        html_int(&page, rd + 1);
+        H(&page, "</option>");
+    }
+    H(&page, "</select> <label><input type=\"checkbox\" name=\"present\" value=\"1\"> present "
+             "again</label> <button type=\"submit\">Save and re-plan</button>\n</form>\n");
+    html_page_end(&page);
+    web_html(r, status, &page);
+    html_free(&page);
+    event_view_free(&v);
+}
+
+void page_event(struct web_request *r)
+{
+    event_page(r, 200, NULL);
+}
+
+/* Shows the outcome of an action: back to the event, or the event page with the problem. */
+static void after(struct web_request *r, int rc, const char *err)
+{
+    if (rc == 0)
+        redirect_event(r, r->ids[0], NULL);
+    else if (rc == 1)
+        event_page(r, 422, err);
+    else
+        web_error(r, 500, "The event could not be saved.");
+}
+
+void page_event_generate(struct web_request *r)
+{
+    char err[256] = "";
+    struct store_event ev;
+    int rc = store_event_get(r->db, r->ids[0], &ev);
+    if (rc != 0) {
+        web_error(r, rc == 1 ? 404 : 500, "There is no such event.");
+        return;
+    }
+    after(r, event_plan(r->db, r->ids[0], err, sizeof err), err);
+}
+
+void page_event_absent(struct web_request *r)
+{
+    char err[256] = "";
+    struct store_event ev;
+    int rc = store_event_get(r->db, r->ids[0], &ev);
+    if (rc != 0) {
+        web_error(r, rc == 1 ? 404 : 500, "There is no such event.");
+        return;
+    }
+    const char *person = formdata_get(&r->form, "person");
+    long long pid = person ? strtoll(person, NULL, 10) : 0;
+    int round = int_field(&r->form, "round", 0) - 1;
+    bool present = formdata_get(&r->form, "present") != NULL;
+    after(r, event_mark_absent(r->db, r->ids[0], pid, round, !present, err, sizeof err), err);
+}
+
+void page_event_lock(struct web_request *r)
+{
+    char err[256] = "";
+    int rc = event_set_locked(r->db, r->ids[0], int_field(&r->form, "locked", -1), err, sizeof err);
+    if (rc == 1 && strcmp(err, "") == 0)
+        web_error(r, 404, "There is no such event.");
+    else
+        after(r, rc, err);
+}

@@ -1,0 +1,63 @@
+/* Mixer events in the web app (issue 4): the shared loading and planning behind the HTML pages
+ * (page_events*.c) and the JSON API (api_events.c). */
+#ifndef SETWORK_WEB_PAGES_PAGE_EVENTS_H
+#define SETWORK_WEB_PAGES_PAGE_EVENTS_H
+
+#include "store/store_events.h"
+#include "web/http/web.h"
+
+/* An event with its people and schedule, as pages show it. */
+struct event_view {
+    struct store_event ev;
+    int n;
+    long long *ids; /* the programme's members, by id */
+    json_t *names;  /* their names, same order */
+    int *table;     /* rounds*n, 0-based table or -1 */
+    unsigned char *absent;
+};
+
+/* Loads event ID. 0; 1 when there is none; -1 on error. Free with event_view_free. */
+int event_view_load(struct db *db, long long id, struct event_view *v);
+void event_view_free(struct event_view *v);
+
+/* Plans the rounds of event ID that are not locked (all of them the first time), seating
+ * nobody absent, and saves the schedule. 0; 1 with a message for the user in ERR; -1 on
+ * error. */
+int event_plan(struct db *db, long long id, char *err, size_t errlen);
+
+/* Checks and applies an absence / lock change from the user: 0, 1 with a message in ERR, -1. */
+int event_mark_absent(struct db *db, long long id, long long person_id, int round, bool absent,
+                      char *err, size_t errlen);
+int event_set_locked(struct db *db, long long id, int locked_rounds, char *err, size_t errlen);
+
+/* Checks the fields of a new event (MIN_GROUP_SIZE 0: the default): NULL when good, else what
+ * to fix (static text). */
+const char *event_problem(const char *name, int min_group_size, int group_size, int rounds);
+
+/* Reads "People per table" as typed: "4", or a range "4-5". 0 with *MIN (0 for a single number)
+ * and *MAX; -1 when it is neither. */
+int event_sizes_parse(const char *text, int *min, int *max);
+
+/* The event as JSON: figures and rounds of tables of {id, name} (caller owns). */
+json_t *event_view_json(const struct event_view *v);
+
+/* The name of person I. */
+const char *event_person_name(const struct event_view *v, int i);
+
+void page_events(struct web_request *r);
+void page_event_create(struct web_request *r);
+void page_event(struct web_request *r);
+void page_event_generate(struct web_request *r);
+void page_event_absent(struct web_request *r);
+void page_event_lock(struct web_request *r);
+void page_event_print(struct web_request *r);
+void page_event_csv(struct web_request *r);
+void page_event_mine(struct web_request *r);
+void api_events(struct web_request *r);
+void api_event_create(struct web_request *r);
+void api_event(struct web_request *r);
+void api_event_generate(struct web_request *r);
+void api_event_absent(struct web_request *r);
+void api_event_lock(struct web_request *r);
+
+#endif

@@ -1,0 +1,138 @@
+/* The start page: the programme dashboard for admins, "My setwork" for everyone else. */
+#include "web/http/web.h"
+
+#include "store/store_web.h"
+
+#include <string.h>
+
+/* What the programme lead should do next, by state: the dashboard's to-do column. */
+static void next_step(struct html *page, json_t *p)
+{
+    const char *state = json_string_value(json_object_get(p, "state"));
+    long long id = json_integer_value(json_object_get(p, "id"));
+    if (json_integer_value(json_object_get(p, "members")) == 0) {
+        H(page, "<a href=\"/programmes/");
+        html_int(page, id);
+        H(page, "/import\">Import the cohort</a>");
+    } else if (strcmp(state, "draft") == 0) {
+        H(page, "Form sets");
+    } else if (strcmp(state, "sets formed") == 0) {
+        H(page, "Review and publish the sets");
+    } else if (strcmp(state, "running") == 0) {
+        H(page, "<a href=\"/programmes/");
+        html_int(page, id);
+        H(page, "/sets/print\">Share the sets</a>");
+    } else {
+        H(page, "Nothing");
+    }
+}
+
+/* One table row per programme: name, state, members, sets. */
+static void programme_table(struct html *page, json_t *list)
+{
+    H(page, "<table class=\"list\">\n<caption class=\"sr\">Programmes</caption>\n"
+            "<thead><tr><th scope=\"col\">Programme</th><th scope=\"col\">State</th>"
+            "<th scope=\"col\" class=\"num\">People</th><th scope=\"col\" class=\"num\">Sets</th>"
+            "<th scope=\"col\">Next step</th></tr></thead>\n<tbody>\n");
+    size_t i;
+    json_t *p;
+    json_array_foreach(list, i, p)
+    {
+        H(page, "<tr><td><a href=\"/programmes/");
+        html_int(page, json_integer_value(json_object_get(p, "id")));
+        H(page, "\">");
+        html_text(page, json_string_value(json_object_get(p, "name")));
+        H(page, "</a></td><td><span class=\"state\">");
+        html_text(page, json_string_value(json_object_get(p, "state")));
+        H(page, "</span></td><td class=\"num\">");
+        html_int(page, json_integer_value(json_object_get(p, "members")));
+        H(page, "</td><td class=\"num\">");
+        html_int(page, json_integer_value(json_object_get(p, "sets")));
+        H(page, "</td><td>");
+        next_step(page, p);
+        H(page, "</td></tr>\n");
+    }
+    H(page, "</tbody></table>\n");
+}
+
+static void dashboard(struct web_request *r)
+{
+    json_t *list = store_web_programmes(r->db, &r->user);
+    if (!list) {
+        web_error(r, 500, "The programmes could not be read.");
+        return;
+    }
+    struct html page = {0};
+    struct html_viewer v = web_viewer(r);
+    html_page_begin(&page, "Programmes", &v);
+    H(&page, "<p class=\"actions\"><a class=\"button\" href=\"/programmes/new\">New "
+             "programme</a></p>\n");
+    if (json_array_size(list) == 0)
+        H(&page, "<p>No programmes yet. Create one, then import its cohort from a CSV "
+                 "file.</p>\n");
+    else
+        programme_table(&page, list);
+    html_page_end(&page);
+    web_html(r, 200, &page);
+    html_free(&page);
+    json_decref(list);
+}
+
+static void my_setwork(struct web_request *r)
+{
+    json_t *sets = store_web_my_sets(r->db, &r->user);
+    if (!sets) {
+        web_error(r, 500, "Your sets could not be read.");
+        return;
+    }
+    struct html page = {0};
+    struct html_viewer v = web_viewer(r);
+    html_page_begin(&page, "My setwork", &v);
+    H(&page, "<h2>My sets</h2>\n");
+    if (json_array_size(sets) == 0) {
+        H(&page, "<p>You are not in a set yet. When your programme lead publishes the sets, "
+                 "yours appears here.</p>\n");
+    } else {
+        H(&page, "<ul class=\"cards\">\n");
+        size_t i;
+        json_t *s;
+        json_array_foreach(sets, i, s)
+        {
+            H(&page, "<li class=\"card\"><h3><a href=\"/sets/");
+            html_int(&page, json_integer_value(json_object_get(s, "id")));
+            H(&page, "\">");
+            html_text(&page, json_string_value(json_object_get(s, "name")));
+            H(&page, "</a></h3>\n<p>");
+            html_text(&page, json_string_value(json_object_get(s, "programme")));
+            H(&page, " · ");
+            html_int(&page, json_integer_value(json_object_get(s, "members")));
+            H(&page, " members");
+            if (strcmp(json_string_value(json_object_get(s, "role")), "facilitator") == 0)
+                H(&page, " · you facilitate");
+            else if (*json_string_value(json_object_get(s, "facilitator"))) {
+                H(&page, " · facilitator ");
+                html_text(&page, json_string_value(json_object_get(s, "facilitator")));
+            }
+            H(&page, "</p>\n<p class=\"actions\"><a href=\"/network/");
+            html_int(&page, json_integer_value(json_object_get(s, "programme_id")));
+            H(&page, "\">Network survey</a> <a href=\"/network/");
+            html_int(&page, json_integer_value(json_object_get(s, "programme_id")));
+            H(&page, "/me\">My network</a> <a href=\"/my/challenges\">My challenges</a> "
+                     "<a href=\"/my/survey?wave=start\">Pulse survey</a></p></li>\n");
+        }
+        H(&page, "</ul>\n");
+    }
+    web_next_meeting(r, &page);
+    html_page_end(&page);
+    web_html(r, 200, &page);
+    html_free(&page);
+    json_decref(sets);
+}
+
+void page_home(struct web_request *r)
+{
+    if (r->user.role == ROLE_ADMIN)
+        dashboard(r);
+    else
+        my_setwork(r);
+}

@@ -1,0 +1,181 @@
+/* Changes from the meeting page: marking a question open or closed in one tap, sending
+ * apologies or saying one will come, and the admin's move and cancel of a single meeting.
+ * Content changes pass store_meet_may_see for the record first (admins never reach content);
+ * a refusal is a 404 like a missing record. */
+#include "web/http/web.h"
+#include "web/pages/meeting_access.h"
+
+#include "store/store_meetings.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static void back(struct web_request *r)
+{
+    char *to = str_printf("/meetings/%lld", r->ids[0]);
+    web_redirect(r, to);
+    free(to);
+}
+
+/* Whether question QID hangs off a presentation of meeting MID. */
+static bool question_in_meeting(struct db *db, long long mid, long long qid)
+{
+    struct meet_presentation *ps = NULL;
+    size_t np = 0;
+    bool found = false;
+    if (store_presentations_list(db, mid, &ps, &np) != 0)
+        return false;
+    for (size_t i = 0; i < np && !found; i++) {
+        struct meet_text *qs = NULL;
+        size_t nq = 0;
+        if (store_questions_list(db, ps[i].id, &qs, &nq) == 0)
+            for (size_t j = 0; j < nq; j++)
+                found = found || qs[j].id == qid;
+        meet_texts_free(qs, nq);
+    }
+    free(ps);
+    return found;
+}
+
+void page_question_mark(struct web_request *r)
+{
+    if (!web_meet_allowed(r, MEET_ITEM_QUESTION, r->ids[1]))
+        return;
+    const char *kind = formdata_get(&r->form, "kind");
+    if (!kind || (strcmp(kind, "open") != 0 && strcmp(kind, "closed") != 0 &&
+                  strcmp(kind, "unmarked") != 0)) {
+        web_error(r, 400, "Mark a question open or closed.");
+        return;
+    }
+    if (!question_in_meeting(r->db, r->ids[0], r->ids[1])) {
+        web_error(r, 404, "There is no such meeting record.");
+        return;
+    }
+    if (store_question_mark(r->db, r->ids[1], kind) != 0) {
+        web_error(r, 500, "The question could not be marked.");
+        return;
+    }
+    back(r);
+}
+
+/* POST /meetings/#/attendance status=present|apologies: the viewer's own answer. Members and
+ * the facilitator only: the content check is the membership test. */
+void page_meeting_attendance(struct web_request *r)
+{
+    if (!web_meet_allowed(r, MEET_ITEM_REVIEW, r->ids[0]))
+        return;
+    const char *status = formdata_get(&r->form, "status");
+    if (!status || (strcmp(status, "present") != 0 && strcmp(status, "apologies") != 0)) {
+        web_error(r, 400, "Say whether you will come or send apologies.");
+        return;
+    }
+    if (!r->user.person_id ||
+        store_attendance_set(r->db, r->ids[0], r->user.person_id, status) != 0) {
+        web_error(r, 422, "Your answer could not be saved.");
+        return;
+    }
+    back(r);
+}
+
+/* POST /meetings/#/move to=YYYY-MM-DDTHH:MM, local wall-clock time in the meeting's own zone
+ * (as the CLI's move), keeping the duration (admins). */
+void page_meeting_move(struct web_request *r)
+{
+    struct meeting m = {0};
+    int rc = store_meeting_get(r->db, r->ids[0], &m);
+    if (rc != 0) {
+        web_error(r, rc == 1 ? 404 : 500, "There is no such meeting.");
+        return;
+    }
+    const char *to_text = formdata_get(&r->form, "to");
+    struct meet_local l;
+    int64_t to = 0;
+    bool ok = to_text && meet_local_parse(to_text, &l) == 0 && meet_tz_to_utc(m.tzid, &l, &to) == 0;
+    int64_t length = m.ends_at - m.starts_at;
+    meeting_free(&m);
+    if (!ok) {
+        web_error(r, 400,
+                  "to: give the new start as YYYY-MM-DDTHH:MM, local time in the "
+                  "meeting's time zone.");
+        return;
+    }
+    if (store_meeting_move(r->db, r->ids[0], to, to + length) != 0) {
+        web_error(r, 500, "The meeting could not be moved.");
+        return;
+    }
+    back(r);
+}
+
+/* POST /meetings/#/cancel (admins). */
+void page_meeting_cancel(struct web_request *r)
+{
+    int rc = store_meeting_cancel(r->db, r->ids[0]);
+    if (rc < 0) {
+        web_error(r, 500, "The meeting could not be cancelled.");
+        return;
+    }
+    if (rc == 1) {
+        struct meeting m = {0};
+        bool exists = store_meeting_get(r->db, r->ids[0], &m) == 0;
+        meeting_free(&m);
+        if (!exists) {
+            web_error(r, 404, "There is no such meeting.");
+            return;
+        }
+    }
+    back(r);
+}
+
+/* POST /meetings/#/rules body=TEXT: any member or the facilitator adds a ground rule to the
+ * meeting's set. */
+void page_meeting_rule(struct web_request *r)
+{
+    if (!web_meet_allowed(r, MEET_ITEM_REVIEW, r->ids[0]))
+        return;
+    const char *body = formdata_get(&r->form, "rule");
+    struct meeting m = {0};
+    long long id;
+    if (!body || !*body) {
+        web_error(r, 400, "Write the ground rule.");
+        return;
+    }
+    if (store_meeting_get(r->db, r->ids[0], &m) != 0 ||
+        store_ground_rule_add(r->db, m.set_id, body, &id) != 0) {
+        meeting_free(&m);
+        web_error(r, 422, "The ground rule could not be saved (too long?).");
+        return;
+    }
+    meeting_free(&m);
+    back(r);
+}
+
+/* POST /meetings/#/facilitator person=ID: the meeting's facilitator hands the role for this
+ * meeting to a member of the set (who must be able to see the meeting's content). */
+void page_meeting_handover(struct web_request *r)
+{
+    struct meeting m = {0};
+    if (!web_meet_allowed(r, MEET_ITEM_REVIEW, r->ids[0]))
+        return;
+    if (store_meeting_get(r->db, r->ids[0], &m) != 0) {
+        web_error(r, 404, "There is no such meeting record.");
+        return;
+    }
+    long long fac = m.facilitator_id;
+    meeting_free(&m);
+    if (!r->user.person_id || fac != r->user.person_id) {
+        web_error(r, 403, "Only this meeting's facilitator can hand the role on.");
+        return;
+    }
+    const char *p = formdata_get(&r->form, "person");
+    long long to = p ? atoll(p) : 0;
+    struct meet_viewer them = {to, false};
+    if (to <= 0 || store_meet_may_see(r->db, &them, MEET_ITEM_REVIEW, r->ids[0]) != 1) {
+        web_error(r, 422, "Choose a member of this set.");
+        return;
+    }
+    if (store_meeting_set_facilitator(r->db, r->ids[0], to) != 0) {
+        web_error(r, 500, "The role could not be handed on.");
+        return;
+    }
+    back(r);
+}

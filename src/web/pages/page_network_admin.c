@@ -1,0 +1,279 @@
+/* The admin's side of a programme's network survey: waves with response rates, the whole named
+ * network of a wave beside the wave before (new ties highlighted), change charts, per-person
+ * metrics, opening a wave, and downloads (anonymised SVG, GraphML, CSV) as the CLI exports. */
+#include "web/pages/page_network.h"
+
+#include "app/network/network_json.h"
+#include "io/export/network_export.h"
+#include "store/store_network.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void cell_num(struct html *page, double x)
+{
+    H(page, "<td class=\"num\">");
+    if (isnan(x)) {
+        H(page, "n/a");
+    } else {
+        char buf[32];
+        snprintf(buf, sizeof buf, "%.2f", x);
+        html_text(page, buf);
+    }
+    H(page, "</td>");
+}
+
+static void cell_pct(struct html *page, long part, long whole)
+{
+    H(page, "<td class=\"num\">");
+    if (whole > 0) {
+        char buf[32];
+        snprintf(buf, sizeof buf, "%.1f%%", 100.0 * (double)part / (double)whole);
+        html_text(page, buf);
+    } else {
+        H(page, "n/a");
+    }
+    H(page, "</td>");
+}
+
+static void wave_link(struct html *page, long long id, const char *path, const char *wave)
+{
+    H(page, "/programmes/");
+    html_int(page, id);
+    html_text(page, path);
+    if (wave) {
+        H(page, "?wave=");
+        html_url_arg(page, wave);
+    }
+}
+
+void page_network_report(struct web_request *r)
+{
+    const char *wave = formdata_get(&r->query, "wave");
+    struct network_view v;
+    int rc = web_network_load(r, r->ids[0], wave && *wave ? wave : NULL, &v);
+    long long id = r->ids[0];
+    struct html page = {0};
+    struct html_viewer hv = web_viewer(r);
+    if (rc < 0) {
+        web_error(r, 500, "Could not load the survey.");
+        return;
+    }
+    html_page_begin(&page, "Network survey", &hv);
+    if (rc == 0) {
+        H(&page, "<h2>Waves</h2>\n<table class=\"list\"><thead><tr><th scope=\"col\">Wave</th>"
+                 "<th scope=\"col\" class=\"num\">Answered</th><th scope=\"col\" class=\"num\">"
+                 "Members</th><th scope=\"col\" class=\"num\">Response rate</th>"
+                 "<th scope=\"col\" class=\"num\">Ties</th></tr></thead>\n<tbody>\n");
+        for (size_t i = 0; i < v.wave_count; i++) {
+            const struct network_wave_row *w = &v.waves[i];
+            H(&page, "<tr><td><a href=\"");
+            wave_link(&page, id, "/network", w->name);
+            H(&page, "\">");
+            html_text(&page, w->name);
+            H(&page, "</a></td><td class=\"num\">");
+            html_int(&page, w->respondents);
+            H(&page, "</td><td class=\"num\">");
+            html_int(&page, w->members);
+            H(&page, "</td>");
+            cell_pct(&page, w->respondents, w->members);
+            H(&page, "<td class=\"num\">");
+            html_int(&page, w->ties);
+            H(&page, "</td></tr>\n");
+        }
+        H(&page, "</tbody></table>\n");
+    } else {
+        H(&page, "<p>No wave is open yet.</p>\n");
+    }
+    H(&page, "<form method=\"post\" action=\"/programmes/");
+    html_int(&page, id);
+    H(&page, "/network/waves\" class=\"inline\">\n");
+    html_csrf(&page, r->csrf);
+    html_input(&page, "text", "name", "Open a new wave named", NULL, true);
+    H(&page, " <button type=\"submit\">Open wave</button></form>\n");
+    if (rc == 0) {
+        H(&page, "<h2>Wave ");
+        html_text(&page, v.wave_name);
+        if (v.comparing) {
+            H(&page, " beside ");
+            html_text(&page, v.before_name);
+        }
+        H(&page, "</h2>\n<figure class=\"network wide\"><img src=\"");
+        wave_link(&page, id, "/network.svg", v.wave_name);
+        H(&page, "\" alt=\"The whole network, named\"></figure>\n");
+        if (v.comparing) {
+            H(&page, "<h2>How the metrics changed</h2>\n<figure class=\"network\"><img src=\"");
+            wave_link(&page, id, "/network/charts.svg", v.wave_name);
+            H(&page, "\" alt=\"Change charts\"></figure>\n");
+        }
+        H(&page, "<p class=\"actions\">Downloads: <a href=\"");
+        wave_link(&page, id, "/network/anonymised.svg", v.wave_name);
+        H(&page, "\">anonymised SVG</a> <a href=\"");
+        wave_link(&page, id, "/network.graphml", v.wave_name);
+        H(&page, "\">GraphML</a> <a href=\"");
+        wave_link(&page, id, "/network/nodes.csv", v.wave_name);
+        H(&page, "\">nodes CSV</a> <a href=\"");
+        wave_link(&page, id, "/network/edges.csv", v.wave_name);
+        H(&page, "\">edges CSV</a></p>\n<h2>People</h2>\n<table class=\"list\"><thead><tr>"
+                 "<th scope=\"col\">Name</th><th scope=\"col\">Answered</th>"
+                 "<th scope=\"col\" class=\"num\">Named</th><th scope=\"col\" class=\"num\">"
+                 "Named by</th><th scope=\"col\" class=\"num\">Contacts</th>"
+                 "<th scope=\"col\" class=\"num\">Reach in 2</th><th scope=\"col\" class=\"num\">"
+                 "Betweenness</th><th scope=\"col\" class=\"num\">Constraint</th>"
+                 "<th scope=\"col\" class=\"num\">E-I dept.</th></tr></thead>\n<tbody>\n");
+        for (size_t i = 0; i < v.data.cohort.count; i++) {
+            const struct net_person_metrics *m = &v.now.person[i];
+            H(&page, "<tr><td><a href=\"/network/");
+            html_int(&page, id);
+            H(&page, "/people/");
+            html_int(&page, v.data.cohort.people[i].id);
+            H(&page, "/ego.svg\">");
+            html_text(&page, v.data.cohort.people[i].name);
+            H(&page, "</a></td><td>");
+            if (v.data.responded[i])
+                H(&page, "yes");
+            else
+                H(&page, "no");
+            H(&page, "</td><td class=\"num\">");
+            html_int(&page, m->out_degree);
+            H(&page, "</td><td class=\"num\">");
+            html_int(&page, m->in_degree);
+            H(&page, "</td><td class=\"num\">");
+            html_int(&page, m->degree);
+            H(&page, "</td><td class=\"num\">");
+            html_int(&page, m->reach2);
+            H(&page, "</td>");
+            cell_num(&page, m->betweenness);
+            cell_num(&page, m->constraint);
+            cell_num(&page, m->ei_department);
+            H(&page, "</tr>\n");
+        }
+        H(&page, "</tbody></table>\n");
+        network_view_free(&v);
+    }
+    html_page_end(&page);
+    web_html(r, 200, &page);
+    html_free(&page);
+}
+
+void page_network_wave_create(struct web_request *r)
+{
+    const char *name = formdata_get(&r->form, "name");
+    if (!name || !*name || strlen(name) > 100) {
+        web_error(r, 400, "Give the wave a name of up to 100 characters.");
+        return;
+    }
+    long long wave_id;
+    int created;
+    if (store_network_wave_ensure(r->db, r->ids[0], name, &wave_id, &created) != 0) {
+        web_error(r, 500, "Could not open the wave.");
+        return;
+    }
+    char *to = str_printf("/programmes/%lld/network", r->ids[0]);
+    web_redirect(r, to ? to : "/");
+    free(to);
+}
+
+enum export_kind {
+    EXPORT_NAMED_SVG,
+    EXPORT_ANON_SVG,
+    EXPORT_CHARTS,
+    EXPORT_GRAPHML,
+    EXPORT_NODES,
+    EXPORT_EDGES
+};
+
+/* Fills OUT with one export of the requested wave. 0, 1 no such wave, -1 error. */
+static int export(struct web_request *r, enum export_kind kind, struct strbuf *out)
+{
+    const char *wave = formdata_get(&r->query, "wave");
+    struct network_view v;
+    int rc = web_network_load(r, r->ids[0], wave && *wave ? wave : NULL, &v);
+    if (rc != 0)
+        return rc;
+    bool anon = kind == EXPORT_ANON_SVG;
+    char **labels = network_labels(&v.data, anon, (unsigned long)r->ids[0]);
+    char *err = NULL, *text = NULL;
+    rc = -1;
+    if (labels) {
+        switch (kind) {
+        case EXPORT_NAMED_SVG:
+        case EXPORT_ANON_SVG:
+            rc = network_view_network_svg(&v, labels, NETWORK_BY_DEPARTMENT, out, &err);
+            break;
+        case EXPORT_CHARTS: rc = v.comparing ? network_view_chart_svg(&v, out) : 1; break;
+        case EXPORT_GRAPHML: text = network_graphml(&v.data, &v.now, labels, false); break;
+        case EXPORT_NODES: text = network_nodes_csv(&v.data, &v.now, labels, false); break;
+        case EXPORT_EDGES: text = network_edges_csv(&v.data, labels); break;
+        }
+        if (text)
+            rc = sb_append(out, text) == 0 ? 0 : -1;
+        network_labels_free(labels, v.data.cohort.count);
+    }
+    free(text);
+    free(err);
+    network_view_free(&v);
+    return rc;
+}
+
+static void send_export(struct web_request *r, enum export_kind kind, const char *type)
+{
+    struct strbuf out = {0};
+    int rc = export(r, kind, &out);
+    if (rc != 0) {
+        sb_free(&out);
+        web_error(r, rc == 1 ? 404 : 500, "There is no such wave.");
+        return;
+    }
+    sb_free(&r->body);
+    r->body = out;
+    r->status = 200;
+    r->content_type_out = type;
+}
+
+void page_network_svg(struct web_request *r)
+{
+    send_export(r, EXPORT_NAMED_SVG, "image/svg+xml");
+}
+void page_network_charts_svg(struct web_request *r)
+{
+    send_export(r, EXPORT_CHARTS, "image/svg+xml");
+}
+void page_network_anon_svg(struct web_request *r)
+{
+    send_export(r, EXPORT_ANON_SVG, "image/svg+xml");
+}
+void page_network_graphml(struct web_request *r)
+{
+    send_export(r, EXPORT_GRAPHML, "application/graphml+xml");
+}
+void page_network_nodes_csv(struct web_request *r)
+{
+    send_export(r, EXPORT_NODES, "text/csv; charset=utf-8");
+}
+void page_network_edges_csv(struct web_request *r)
+{
+    send_export(r, EXPORT_EDGES, "text/csv; charset=utf-8");
+}
+void api_network_graphml(struct web_request *r)
+{
+    send_export(r, EXPORT_GRAPHML, "application/graphml+xml");
+}
+
+void api_network_report(struct web_request *r)
+{
+    const char *wave = formdata_get(&r->query, "wave");
+    struct network_view v;
+    int rc = web_network_load(r, r->ids[0], wave && *wave ? wave : NULL, &v);
+    if (rc != 0) {
+        web_error(r, rc == 1 ? 404 : 500, "There is no such wave.");
+        return;
+    }
+    char **labels = network_labels(&v.data, false, 0);
+    json_t *j = labels ? network_view_json(&v, "", NULL, labels, true) : NULL;
+    if (labels)
+        network_labels_free(labels, v.data.cohort.count);
+    network_view_free(&v);
+    web_json(r, j ? 200 : 500, j);
+}

@@ -1,0 +1,24 @@
+/* Forming sets and editing a plan: pages (page_plan.c) and JSON API (api_plan.c), admins only. */
+#ifndef SETWORK_WEB_PAGES_PAGE_PLAN_H
+#define SETWORK_WEB_PAGES_PAGE_PLAN_H
+
+struct web_request;
+
+void page_plan_form(struct web_request *r);    /* GET /programmes/#/form */
+void page_plan_create(struct web_request *r);  /* POST /programmes/#/form */
+void page_plan(struct web_request *r);         /* GET /plans/# */
+void page_plan_move(struct web_request *r);    /* POST /plans/#/move */
+void page_plan_lock(struct web_request *r);    /* POST /plans/#/lock */
+void page_plan_reopt(struct web_request *r);   /* POST /plans/#/reoptimise */
+void page_plan_facil(struct web_request *r);   /* POST /plans/#/facilitator */
+void page_plan_publish(struct web_request *r); /* POST /plans/#/publish */
+
+void api_plan_create(struct web_request *r);
+void api_plan(struct web_request *r);
+void api_plan_move(struct web_request *r);
+void api_plan_lock(struct web_request *r);
+void api_plan_reopt(struct web_request *r);
+void api_plan_facil(struct web_request *r);
+void api_plan_publish(struct web_request *r);
+
+#endif

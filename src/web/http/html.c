@@ -127,12 +127,6 @@ void html_notice(struct html *out, bool error, const char *message)
     H(out, "</p>\n");
 }
 
-char *html_take(struct html *out, size_t *len)
-{
-    *len = out->sb.len;
-    return sb_take(&out->sb);
-}
-
 void html_free(struct html *out)
 {
     sb_free(&out->sb);

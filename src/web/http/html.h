@@ -46,8 +46,7 @@ void html_input_(struct html *out, const char *type, const char *name, const cha
 /* A paragraph of class "notice" or "error" holding escaped MESSAGE. */
 void html_notice(struct html *out, bool error, const char *message);
 
-/* The finished document (caller frees), or NULL when out of memory. */
-char *html_take(struct html *out, size_t *len);
+/* Frees what OUT holds; OUT may be reused after. */
 void html_free(struct html *out);
 
 #endif

@@ -3,6 +3,7 @@
 
 #include "core/rng.h"
 #include "core/strbuf.h"
+#include "core/xml_escape.h"
 #include "io/csv/csv_reader.h"
 #include "io/render/net_svg.h"
 
@@ -93,7 +94,7 @@ static void graphml_text(struct strbuf *sb, const char *key, const char *v)
     if (!v || !v[0])
         return;
     sb_printf(sb, "<data key=\"%s\">", key);
-    net_svg_escape(sb, v);
+    xml_escape_text(sb, v);
     sb_append(sb, "</data>");
 }
 

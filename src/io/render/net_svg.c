@@ -1,6 +1,7 @@
 /* The whole-network pictures: one wave, or two side by side, with a legend. */
 #include "io/render/net_svg.h"
 
+#include "core/xml_escape.h"
 #include "engine/network/net_internal.h"
 
 #include <math.h>
@@ -23,25 +24,6 @@ static const char *const palette[NET_SVG_PALETTE] = {
 const char *net_svg_colour(int g)
 {
     return g < 0 ? "#bdbdbd" : palette[g % NET_SVG_PALETTE];
-}
-
-int net_svg_escape(struct strbuf *out, const char *s)
-{
-    for (const unsigned char *p = (const unsigned char *)s; p && *p; p++) {
-        switch (*p) {
-        case '&': sb_append(out, "&amp;"); break;
-        case '<': sb_append(out, "&lt;"); break;
-        case '>': sb_append(out, "&gt;"); break;
-        case '"': sb_append(out, "&quot;"); break;
-        case '\'': sb_append(out, "&#39;"); break;
-        default:
-            if (*p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r')
-                sb_append(out, "\xef\xbf\xbd");
-            else
-                sb_append_char(out, (char)*p);
-        }
-    }
-    return out->failed ? -1 : 0;
 }
 
 static double node_radius(size_t n)
@@ -119,7 +101,7 @@ static int draw_sets(struct strbuf *sb, const struct net_svg_network *in, double
         sb_append(sb, "Z\">");
         if (in->set_names) {
             sb_append(sb, "<title>");
-            net_svg_escape(sb, in->set_names[s]);
+            xml_escape_text(sb, in->set_names[s]);
             sb_append(sb, "</title>");
         }
         sb_append(sb, "</path>\n");
@@ -192,7 +174,7 @@ static void draw_nodes(struct strbuf *sb, const struct net_svg_network *in, doub
         /* A native tooltip names people even when labels would crowd the picture. */
         if (in->labels && in->labels[i]) {
             sb_append(sb, "<title>");
-            net_svg_escape(sb, in->labels[i]);
+            xml_escape_text(sb, in->labels[i]);
             sb_append(sb, "</title>");
         }
         sb_append(sb, "</circle>\n");
@@ -206,7 +188,7 @@ static void draw_nodes(struct strbuf *sb, const struct net_svg_network *in, doub
             continue;
         sb_printf(sb, "<text x=\"%.1f\" y=\"%.1f\">", ox + in->x[i] * PANEL + r + 2,
                   oy + in->y[i] * PANEL + 3);
-        net_svg_escape(sb, in->labels[i]);
+        xml_escape_text(sb, in->labels[i]);
         sb_append(sb, "</text>\n");
     }
     sb_append(sb, "</g>\n");
@@ -218,7 +200,7 @@ static int draw_panel(struct strbuf *sb, const struct net_svg_network *in, doubl
     if (in->title) {
         sb_printf(sb, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"16\" font-weight=\"bold\">", ox,
                   oy - 12);
-        net_svg_escape(sb, in->title);
+        xml_escape_text(sb, in->title);
         sb_append(sb, "</text>\n");
     }
     if (draw_sets(sb, in, ox, oy, r) != 0 || draw_edges(sb, in, ox, oy) != 0)
@@ -236,7 +218,7 @@ static void draw_legend(struct strbuf *sb, const struct net_svg_network *in, dou
     double ly = 0;
     if (in->group_title) {
         sb_append(sb, "<text x=\"0\" y=\"0\" font-weight=\"bold\">");
-        net_svg_escape(sb, in->group_title);
+        xml_escape_text(sb, in->group_title);
         sb_append(sb, "</text>\n");
         ly += 18;
     }
@@ -245,7 +227,7 @@ static void draw_legend(struct strbuf *sb, const struct net_svg_network *in, dou
         sb_printf(sb,
                   "<circle cx=\"6\" cy=\"%.1f\" r=\"6\" fill=\"%s\"/><text x=\"18\" y=\"%.1f\">",
                   ly - 4, net_svg_colour((int)g), ly);
-        net_svg_escape(sb, in->group_names[g]);
+        xml_escape_text(sb, in->group_names[g]);
         sb_append(sb, "</text>\n");
     }
     if (in->group_count > shown) {
@@ -293,7 +275,7 @@ static void open_svg(struct strbuf *sb, double w, double h, const char *title)
               w, h, w, h);
     if (title) {
         sb_append(sb, "<title>");
-        net_svg_escape(sb, title);
+        xml_escape_text(sb, title);
         sb_append(sb, "</title>\n");
     }
     sb_printf(sb, "<rect width=\"%.0f\" height=\"%.0f\" fill=\"#ffffff\"/>\n", w, h);

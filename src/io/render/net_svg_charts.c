@@ -1,6 +1,7 @@
 /* One person's ego network (and how it grew), and small charts of change between waves. */
 #include "io/render/net_svg.h"
 
+#include "core/xml_escape.h"
 #include "engine/network/net_internal.h"
 
 #include <math.h>
@@ -31,7 +32,7 @@ static void ego_label(struct strbuf *sb, const struct net_svg_ego *in, int perso
     if (!name)
         return;
     sb_printf(sb, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\">", x, y, anchor);
-    net_svg_escape(sb, name);
+    xml_escape_text(sb, name);
     sb_append(sb, "</text>\n");
 }
 
@@ -93,9 +94,9 @@ int net_svg_ego_network(const struct net_svg_ego *in, struct strbuf *out)
               w, h, w, h, w, h);
     if (in->title) {
         sb_append(sb, "<title>");
-        net_svg_escape(sb, in->title);
+        xml_escape_text(sb, in->title);
         sb_append(sb, "</title>\n<text x=\"20\" y=\"28\" font-size=\"16\" font-weight=\"bold\">");
-        net_svg_escape(sb, in->title);
+        xml_escape_text(sb, in->title);
         sb_append(sb, "</text>\n");
     }
     /* Ties among contacts, faint: they show whether the contacts already know each other. */
@@ -131,7 +132,7 @@ int net_svg_ego_network(const struct net_svg_ego *in, struct strbuf *out)
                   a->now ? "" : " fill-opacity=\"0.35\"");
         if (in->labels && in->labels[a->person]) {
             sb_append(sb, "<title>");
-            net_svg_escape(sb, in->labels[a->person]);
+            xml_escape_text(sb, in->labels[a->person]);
             sb_append(sb, "</title>");
         }
         sb_append(sb, "</circle>\n");
@@ -167,7 +168,7 @@ int net_svg_ego_network(const struct net_svg_ego *in, struct strbuf *out)
     }
     if (in->group_title) {
         sb_printf(sb, "<text x=\"0\" y=\"%.1f\" font-weight=\"bold\">", y);
-        net_svg_escape(sb, in->group_title);
+        xml_escape_text(sb, in->group_title);
         sb_append(sb, "</text>\n");
         y += 18;
     }
@@ -176,7 +177,7 @@ int net_svg_ego_network(const struct net_svg_ego *in, struct strbuf *out)
         sb_printf(sb,
                   "<circle cx=\"6\" cy=\"%.1f\" r=\"6\" fill=\"%s\"/><text x=\"18\" y=\"%.1f\">",
                   y - 4, net_svg_colour((int)g), y);
-        net_svg_escape(sb, in->group_names[g]);
+        xml_escape_text(sb, in->group_names[g]);
         sb_append(sb, "</text>\n");
     }
     sb_append(sb, "</g>\n</svg>\n");
@@ -220,9 +221,9 @@ int net_svg_change_chart(const struct net_comparison *c, const char *before_name
               "role=\"img\">\n<rect width=\"%.0f\" height=\"%.0f\" fill=\"#ffffff\"/>\n"
               "<text x=\"20\" y=\"26\" font-size=\"15\" font-weight=\"bold\">Change from ",
               w, h, w, h, w, h);
-    net_svg_escape(sb, before_name);
+    xml_escape_text(sb, before_name);
     sb_append(sb, " to ");
-    net_svg_escape(sb, after_name);
+    xml_escape_text(sb, after_name);
     sb_append(sb, "</text>\n");
     /* Ties gained and lost: one scale for the four bars. */
     size_t v[4] = {c->gained_inside, c->gained_beyond, c->lost_inside, c->lost_beyond};
@@ -276,10 +277,10 @@ int net_svg_change_chart(const struct net_comparison *c, const char *before_name
               "<rect x=\"0\" y=\"-9\" width=\"10\" height=\"10\" fill=\"#bdbdbd\"/>"
               "<text x=\"14\" y=\"0\">",
               h - 8);
-    net_svg_escape(sb, before_name);
+    xml_escape_text(sb, before_name);
     sb_append(sb, "</text><rect x=\"120\" y=\"-9\" width=\"10\" height=\"10\" fill=\"#0072b2\"/>"
                   "<text x=\"134\" y=\"0\">");
-    net_svg_escape(sb, after_name);
+    xml_escape_text(sb, after_name);
     sb_append(sb, "</text></g>\n</svg>\n");
     return out->failed ? -1 : 0;
 }

@@ -2,6 +2,7 @@
 #include "io/render/svg_chart.h"
 
 #include "core/strbuf.h"
+#include "core/xml_escape.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -11,26 +12,6 @@
 #define BAR_WIDTH    300
 #define ROW_HEIGHT   28
 #define TITLE_HEIGHT 32
-
-int svg_append_escaped(struct strbuf *sb, const char *text)
-{
-    for (const char *p = text ? text : ""; *p; p++) {
-        switch (*p) {
-        case '&': sb_append(sb, "&amp;"); break;
-        case '<': sb_append(sb, "&lt;"); break;
-        case '>': sb_append(sb, "&gt;"); break;
-        case '"': sb_append(sb, "&quot;"); break;
-        case '\'': sb_append(sb, "&#39;"); break;
-        default:
-            /* Control characters other than tab and newline are not allowed in XML 1.0. */
-            if ((unsigned char)*p < 0x20 && *p != '\t' && *p != '\n')
-                sb_append_char(sb, ' ');
-            else
-                sb_append_char(sb, *p);
-        }
-    }
-    return sb->failed ? -1 : 0;
-}
 
 char *svg_bar_chart(const char *title, const struct svg_bar *bars, size_t n, double min, double max)
 {
@@ -44,12 +25,12 @@ char *svg_bar_chart(const char *title, const struct svg_bar *bars, size_t n, dou
               "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" role=\"img\" "
               "viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\" aria-label=\"",
               CHART_WIDTH, height, CHART_WIDTH, height);
-    svg_append_escaped(&sb, title);
+    xml_escape_attr(&sb, title);
     sb_append(&sb, "\">\n<title>");
-    svg_append_escaped(&sb, title);
+    xml_escape_text(&sb, title);
     sb_printf(&sb, "</title>\n<text x=\"0\" y=\"20\" font-size=\"15\" font-weight=\"bold\" "
                    "fill=\"#222\">");
-    svg_append_escaped(&sb, title);
+    xml_escape_text(&sb, title);
     sb_append(&sb, "</text>\n");
     for (size_t i = 0; i < n; i++) {
         double v = bars[i].value;
@@ -60,14 +41,14 @@ char *svg_bar_chart(const char *title, const struct svg_bar *bars, size_t n, dou
         sb_printf(&sb,
                   "<text x=\"%d\" y=\"%d\" font-size=\"13\" text-anchor=\"end\" fill=\"#222\">",
                   LABEL_WIDTH - 8, y + 18);
-        svg_append_escaped(&sb, bars[i].label);
+        xml_escape_text(&sb, bars[i].label);
         sb_printf(&sb,
                   "</text>\n<rect x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"%d\" "
                   "fill=\"#3b6ea5\"/>\n<text x=\"%.1f\" y=\"%d\" font-size=\"13\" fill=\"#222\">",
                   LABEL_WIDTH, y + 4, f * BAR_WIDTH, ROW_HEIGHT - 8,
                   LABEL_WIDTH + f * BAR_WIDTH + 6, y + 18);
         if (bars[i].value_text)
-            svg_append_escaped(&sb, bars[i].value_text);
+            xml_escape_text(&sb, bars[i].value_text);
         else
             sb_printf(&sb, "%.2f", bars[i].value);
         sb_append(&sb, "</text>\n");

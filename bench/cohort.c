@@ -3,8 +3,8 @@
  * Prints, per cohort size, the objective, the provable upper bound, the certified gap and when
  * the best plan was found, for fixed equal sizes (--sets) and for sizes 5-7 within one of the
  * average (--size 5-7). Usage: bench_cohort [SECONDS_SCALE] [SIZES...] */
+#include "core/rng.h"
 #include "engine/formation/formation.h"
-#include "engine/formation/rng.h"
 #include "engine/formation/score.h"
 
 #include <math.h>
@@ -12,12 +12,12 @@
 #include <stdlib.h>
 
 /* A Zipf-like draw among V values: value r with weight 1/(r+1)^S. */
-static int skewed(struct form_rng *r, int v, double s)
+static int skewed(struct rng *r, int v, double s)
 {
     double total = 0, x;
     for (int t = 0; t < v; t++)
         total += pow(t + 1, -s);
-    x = form_rng_unit(r) * total;
+    x = rng_unit(r) * total;
     for (int t = 0; t < v; t++) {
         x -= pow(t + 1, -s);
         if (x < 0)
@@ -37,8 +37,8 @@ static void run(int n, double scale, uint64_t seed, int ranged)
     static const int values[K] = {6, 14, 8, 9, 3, 5}; /* org, dept, location, grade, ... */
     static const double skew[K] = {1.2, 1.0, 0.8, 0.5, 1.5, 0.7};
     static const double weight[K] = {3, 2, 1, 1, 0.5, 1};
-    struct form_rng r;
-    form_rng_seed(&r, seed + (uint64_t)n);
+    struct rng r;
+    rng_seed(&r, seed + (uint64_t)n);
     int *code = malloc(sizeof(int) * (size_t)n * K);
     int *manager = malloc(sizeof(int) * (size_t)n);
     struct form_pair *apart = malloc(sizeof *apart * (size_t)n);
@@ -50,7 +50,7 @@ static void run(int n, double scale, uint64_t seed, int ranged)
         /* The manager: an earlier person of the same organisation, if any (a tree per org). */
         manager[i] = -1;
         for (int tries = 0; tries < 20 && i > 0; tries++) {
-            int j = (int)form_rng_below(&r, (uint32_t)i);
+            int j = (int)rng_below(&r, (uint32_t)i);
             if (code[j * K] == code[i * K]) {
                 manager[i] = j;
                 break;

@@ -57,18 +57,6 @@ int store_challenge_put(struct db *db, long long programme_id, long long person_
     return 0;
 }
 
-int store_challenge_delete(struct db *db, long long person_id, long long challenge_id)
-{
-    sqlite3_stmt *st = db_prepare(db, "DELETE FROM challenges WHERE id = ?1 AND person_id = ?2");
-    if (!st)
-        return -1;
-    sqlite3_bind_int64(st, 1, challenge_id);
-    sqlite3_bind_int64(st, 2, person_id);
-    if (db_exec_stmt(st) != 0)
-        return -1;
-    return sqlite3_changes(db_sqlite(db)) ? 0 : 1;
-}
-
 static int read_challenge(sqlite3_stmt *st, void *row, void *ctx)
 {
     (void)ctx;

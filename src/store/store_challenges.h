@@ -32,9 +32,6 @@ int store_challenge_put(struct db *db, long long programme_id, long long person_
                         const char *title, const char *body, enum challenge_visibility v,
                         bool consent, long long *id, int *created);
 
-/* Deletes a challenge of PERSON_ID (so nobody can delete another's). 0, 1 when none, -1. */
-int store_challenge_delete(struct db *db, long long person_id, long long challenge_id);
-
 /* Loads the programme's challenges ordered by id; with PERSON_ID > 0 only that person's; with
  * COHORT_ONLY only those with visibility 'cohort'. Challenges of people who have left the
  * programme are left out: they no longer count in themes, views or reports. Caller frees with

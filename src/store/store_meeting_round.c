@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/date.h"
 #include "engine/meetings/actions.h"
 #include "store/db_rows.h"
 #include "store/store_meetings.h"
@@ -262,7 +263,7 @@ static int insert_action(struct db *db, long long meeting_id, long long owner_id
 int store_action_commit(struct db *db, long long meeting_id, long long person_id, const char *body,
                         const char *due_on, long long *id)
 {
-    if (!body_ok(body) || (due_on && *due_on && !meet_date_valid(due_on)))
+    if (!body_ok(body) || (due_on && *due_on && !date_valid(due_on)))
         return -1;
     sqlite3_stmt *st = db_prepare(db, "SELECT 1 FROM presentations WHERE meeting_id = ?1"
                                       " AND presenter_id = ?2");
@@ -314,7 +315,7 @@ int store_action_report_back(struct db *db, long long id, long long meeting_id, 
     if (new_id)
         *new_id = 0;
     if (meet_outcome_parse(meet_outcome_name(outcome)) < 0 || !learned ||
-        strlen(learned) > MEET_TEXT_MAX || (due_on && *due_on && !meet_date_valid(due_on)))
+        strlen(learned) > MEET_TEXT_MAX || (due_on && *due_on && !date_valid(due_on)))
         return -1;
     if (db_begin(db))
         return -1;

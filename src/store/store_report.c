@@ -48,15 +48,3 @@ int store_participation(struct db *db, long long programme_id, struct participat
                ? -1
                : 0;
 }
-
-int store_has_table(struct db *db, const char *name)
-{
-    sqlite3_stmt *st =
-        db_prepare(db, "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?1");
-    if (!st)
-        return -1;
-    db_bind_text(st, 1, name);
-    int rc = sqlite3_step(st);
-    sqlite3_reset(st);
-    return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
-}

@@ -16,8 +16,4 @@ struct participation_counts {
 /* Fills OUT for the programme. 0 or -1. */
 int store_participation(struct db *db, long long programme_id, struct participation_counts *out);
 
-/* True (1) when the database has table NAME, 0 when not, -1 on error: lets the report use
- * tables other modules add (meetings, network) only when they exist. */
-int store_has_table(struct db *db, const char *name);
-
 #endif

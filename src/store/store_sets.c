@@ -127,12 +127,6 @@ int store_shared_pairs_before(struct db *db, long long programme_id, long long b
     return 0;
 }
 
-int store_shared_pairs(struct db *db, long long programme_id, struct store_shared_pair **out,
-                       size_t *count, char **err)
-{
-    return store_shared_pairs_before(db, programme_id, 0, out, count, err);
-}
-
 static int read_rule(sqlite3_stmt *st, void *row, void *ctx)
 {
     (void)ctx;

@@ -31,13 +31,9 @@ struct store_shared_pair {
     int age;
 };
 
-/* Every pair who shared a set in a plan of programme PROGRAMME_ID, newest plans first. Returns 0
- * with *OUT (caller frees) and *COUNT, or -1 with a message in *ERR (caller frees). */
-int store_shared_pairs(struct db *db, long long programme_id, struct store_shared_pair **out,
-                       size_t *count, char **err);
-
-/* As store_shared_pairs, but only plans older than plan BEFORE (0: every plan), so a plan is
- * never its own history. */
+/* Every pair who shared a set in a plan of programme PROGRAMME_ID older than plan BEFORE (0:
+ * every plan, so a plan is never its own history), newest plans first. Returns 0 with *OUT
+ * (caller frees) and *COUNT, or -1 with a message in *ERR (caller frees). */
 int store_shared_pairs_before(struct db *db, long long programme_id, long long before,
                               struct store_shared_pair **out, size_t *count, char **err);
 

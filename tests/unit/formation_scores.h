@@ -4,18 +4,18 @@
 #ifndef SETWORK_TESTS_FORMATION_SCORES_H
 #define SETWORK_TESTS_FORMATION_SCORES_H
 
-#include "engine/formation/rng.h"
+#include "core/rng.h"
 
 #include <stdlib.h>
 
 static inline double *random_scores(int n, uint64_t seed, double offset)
 {
-    struct form_rng r;
-    form_rng_seed(&r, seed);
+    struct rng r;
+    rng_seed(&r, seed);
     double *d = calloc((size_t)n * (size_t)n, sizeof(double));
     for (int i = 0; i < n; i++)
         for (int j = i + 1; j < n; j++)
-            d[i * n + j] = d[j * n + i] = offset + (double)form_rng_below(&r, 1000) / 10.0;
+            d[i * n + j] = d[j * n + i] = offset + (double)rng_below(&r, 1000) / 10.0;
     return d;
 }
 

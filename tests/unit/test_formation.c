@@ -41,12 +41,12 @@ static void test_incremental_gains(void **state)
         s.cls_id = malloc(sizeof(int) * (size_t)u);
         s.cls_n = malloc(sizeof(int) * (size_t)u);
         int used = 0;
-        form_rng_seed(&s.rng, 7 + (uint64_t)trial);
+        rng_seed(&s.rng, 7 + (uint64_t)trial);
         for (int k = 0; k < u; k++) {
-            s.grp[k] = (int)form_rng_below(&s.rng, (uint32_t)m);
+            s.grp[k] = (int)rng_below(&s.rng, (uint32_t)m);
             s.cls_start[k] = used;
             if (k % 3) {
-                s.cls_id[used] = (int)form_rng_below(&s.rng, (uint32_t)classes);
+                s.cls_id[used] = (int)rng_below(&s.rng, (uint32_t)classes);
                 s.cls_n[used++] = 1;
             }
         }
@@ -54,9 +54,9 @@ static void test_incremental_gains(void **state)
         form_state_rebuild(&s);
         double *G = malloc(sizeof(double) * (size_t)u * (size_t)m);
         for (int step = 0; step < 300; step++) {
-            int i = (int)form_rng_below(&s.rng, (uint32_t)u);
-            int j = (int)form_rng_below(&s.rng, (uint32_t)u);
-            int b = (int)form_rng_below(&s.rng, (uint32_t)m);
+            int i = (int)rng_below(&s.rng, (uint32_t)u);
+            int j = (int)rng_below(&s.rng, (uint32_t)u);
+            int b = (int)rng_below(&s.rng, (uint32_t)m);
             double before = form_state_score(&s);
             if (step % 2 && s.grp[i] != s.grp[j]) {
                 int a = s.grp[i], bj = s.grp[j];

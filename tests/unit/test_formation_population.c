@@ -29,7 +29,7 @@ static void state_init(struct form_state *s, int u, int m, const double *w, cons
     s->sz = calloc((size_t)m, sizeof(int));
     s->G = calloc((size_t)u * (size_t)m, sizeof(double));
     s->own = calloc((size_t)u, sizeof(double));
-    form_rng_seed(&s->rng, seed);
+    rng_seed(&s->rng, seed);
 }
 
 static void state_free(struct form_state *s)
@@ -62,18 +62,17 @@ static long brute_pairs(int g, int m, const int *lo, const int *hi, int total)
 static void test_best_sizes(void **state)
 {
     (void)state;
-    struct form_rng r;
-    form_rng_seed(&r, 5);
+    struct rng r;
+    rng_seed(&r, 5);
     for (int trial = 0; trial < 40; trial++) {
-        int m = 2 + (int)form_rng_below(&r, 5), lo[8], hi[8], wt[80], sizes[8], sum_lo = 0,
-            sum_hi = 0;
+        int m = 2 + (int)rng_below(&r, 5), lo[8], hi[8], wt[80], sizes[8], sum_lo = 0, sum_hi = 0;
         for (int g = 0; g < m; g++) {
-            lo[g] = 2 + (int)form_rng_below(&r, 6);
-            hi[g] = lo[g] + (int)form_rng_below(&r, 8);
+            lo[g] = 2 + (int)rng_below(&r, 6);
+            hi[g] = lo[g] + (int)rng_below(&r, 8);
             sum_lo += lo[g];
             sum_hi += hi[g];
         }
-        int u = sum_lo + (int)form_rng_below(&r, (uint32_t)(sum_hi - sum_lo + 1));
+        int u = sum_lo + (int)rng_below(&r, (uint32_t)(sum_hi - sum_lo + 1));
         struct form_state s;
         state_init(&s, u, m, NULL, lo, hi, wt, NULL, 1);
         form_best_sizes(&s, sizes);
@@ -93,14 +92,14 @@ static void test_distance(void **state)
 {
     (void)state;
     int u = 30, m = 4, a[30], b[30];
-    struct form_rng r;
-    form_rng_seed(&r, 8);
+    struct rng r;
+    rng_seed(&r, 8);
     struct form_pool pl;
     assert_int_equal(form_pool_init(&pl, u, m, 2), 0);
     for (int trial = 0; trial < 20; trial++) {
         for (int k = 0; k < u; k++) {
-            a[k] = (int)form_rng_below(&r, (uint32_t)m);
-            b[k] = trial == 0 ? (a[k] + 1) % m : (int)form_rng_below(&r, (uint32_t)m);
+            a[k] = (int)rng_below(&r, (uint32_t)m);
+            b[k] = trial == 0 ? (a[k] + 1) % m : (int)rng_below(&r, (uint32_t)m);
         }
         long direct = 0;
         for (int i = 0; i < u; i++)

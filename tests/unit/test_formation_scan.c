@@ -26,20 +26,20 @@ static void fixture_init(struct fixture *f, int trial)
 {
     memset(f, 0, sizeof *f);
     int kind = trial % 4, u = 40 + 2 * (trial % 10), m = 2 + trial % 3; /* sets of 10 or more */
-    struct form_rng r;
-    form_rng_seed(&r, 1000 + (uint64_t)trial);
+    struct rng r;
+    rng_seed(&r, 1000 + (uint64_t)trial);
     f->w = random_scores(u, 500 + (uint64_t)trial, (trial / 4) % 2 ? 50 : 0);
     if (kind == 1) {
         for (int t = 0; t < 6; t++) {
-            int i = (int)form_rng_below(&r, (uint32_t)u), j = (int)form_rng_below(&r, (uint32_t)u);
+            int i = (int)rng_below(&r, (uint32_t)u), j = (int)rng_below(&r, (uint32_t)u);
             if (i != j)
                 f->w[i * u + j] = f->w[j * u + i] = f->w[i * u + j] - 1e6;
         }
     }
     for (int k = 0; k < u; k++) {
-        f->wt[k] = kind == 2 ? 1 + (int)form_rng_below(&r, 2) : 1;
+        f->wt[k] = kind == 2 ? 1 + (int)rng_below(&r, 2) : 1;
         f->pin[k] = -1;
-        f->movable[k] = !(kind == 3 && form_rng_below(&r, 4) == 0);
+        f->movable[k] = !(kind == 3 && rng_below(&r, 4) == 0);
     }
     struct form_state *s = &f->s;
     s->u = u;
@@ -54,7 +54,7 @@ static void fixture_init(struct fixture *f, int trial)
     s->sz = calloc((size_t)m, sizeof(int));
     s->G = calloc((size_t)u * (size_t)m, sizeof(double));
     s->own = calloc((size_t)u, sizeof(double));
-    form_rng_seed(&s->rng, 7 + (uint64_t)trial);
+    rng_seed(&s->rng, 7 + (uint64_t)trial);
     f->x.s = s;
     f->x.tabu = f->tabu;
     f->x.gi = f->gi;
@@ -78,15 +78,15 @@ static void random_plan(struct fixture *f, int trial)
 {
     struct form_state *s = &f->s;
     for (int k = 0; k < s->u; k++)
-        s->grp[k] = (int)form_rng_below(&s->rng, (uint32_t)s->m);
+        s->grp[k] = (int)rng_below(&s->rng, (uint32_t)s->m);
     form_state_rebuild(s);
     for (int g = 0; g < s->m; g++) {
-        f->lo[g] = trial % 4 == 2 ? s->sz[g] - (int)form_rng_below(&s->rng, 3) : 0;
-        f->hi[g] = trial % 4 == 2 ? s->sz[g] + (int)form_rng_below(&s->rng, 3) : s->u * 2;
+        f->lo[g] = trial % 4 == 2 ? s->sz[g] - (int)rng_below(&s->rng, 3) : 0;
+        f->hi[g] = trial % 4 == 2 ? s->sz[g] + (int)rng_below(&s->rng, 3) : s->u * 2;
     }
     f->x.it = 100;
     for (int k = 0; k < s->u; k++)
-        f->tabu[k] = form_rng_below(&s->rng, 3) == 0 ? 100 + 5 : 0;
+        f->tabu[k] = rng_below(&s->rng, 3) == 0 ? 100 + 5 : 0;
 }
 
 static struct form_choice scan(struct fixture *f, int pruned, double from, double aspire)
@@ -130,11 +130,11 @@ static void test_pruned_scan_matches_full(void **state)
                 double before = form_state_score(&f.s);
                 if (full.j >= 0) {
                     form_state_swap(&f.s, full.i, full.j);
-                    f.tabu[full.j] = f.x.it + 1 + (long)form_rng_below(&f.s.rng, 5);
+                    f.tabu[full.j] = f.x.it + 1 + (long)rng_below(&f.s.rng, 5);
                 } else {
                     form_state_move(&f.s, full.i, full.b);
                 }
-                f.tabu[full.i] = f.x.it + 1 + (long)form_rng_below(&f.s.rng, 5);
+                f.tabu[full.i] = f.x.it + 1 + (long)rng_below(&f.s.rng, 5);
                 f.x.it++;
                 assert_true(fabs(form_state_score(&f.s) - before - full.delta) < 1e-6);
                 steps_checked++;

@@ -2,8 +2,8 @@
  * when a perfect mix exists, and known pairs lower the score. */
 #include "test_support.h"
 
+#include "core/rng.h"
 #include "engine/formation/formation.h"
-#include "engine/formation/rng.h"
 #include "engine/formation/score.h"
 
 #include <math.h>
@@ -42,13 +42,13 @@ static double brute_force(const double *d, int n, int m, const int *lo, const in
 static void test_bound_holds(void **state)
 {
     (void)state;
-    struct form_rng r;
-    form_rng_seed(&r, 1);
+    struct rng r;
+    rng_seed(&r, 1);
     for (int trial = 0; trial < 12; trial++) {
         int n = 9, k = 3, m = 3;
         int code[27];
         for (int t = 0; t < n * k; t++)
-            code[t] = (int)form_rng_below(&r, (uint32_t)(2 + t % 3));
+            code[t] = (int)rng_below(&r, (uint32_t)(2 + t % 3));
         double weight[3] = {3, 2, 1};
         struct form_scoring sc = {.n = n, .k = k, .code = code, .weight = weight, .w_new = 2};
         double d[81];

@@ -5,8 +5,8 @@
 
 static char *take(struct html *h)
 {
-    size_t len;
-    char *s = html_take(h, &len);
+    size_t len = h->sb.len;
+    char *s = sb_take(&h->sb);
     assert_non_null(s);
     assert_int_equal(strlen(s), len);
     return s;

@@ -1,4 +1,4 @@
-/* Unit tests for engine/meetings/actions: report-back outcomes, due dates, overdue actions and
+/* Unit tests for engine/meetings/actions: report-back outcomes, overdue actions and
  * one-line check-ins. */
 #include "test_support.h"
 
@@ -25,27 +25,6 @@ static void outcomes_parse_and_name(void **state)
     assert_true(meet_outcome_may_carry(MEET_OUTCOME_PARTLY));
     assert_true(meet_outcome_may_carry(MEET_OUTCOME_NOT_DONE));
     assert_false(meet_outcome_may_carry(-1));
-}
-
-static void due_dates_are_calendar_dates(void **state)
-{
-    (void)state;
-    assert_true(meet_date_valid("2030-03-20"));
-    assert_true(meet_date_valid("2028-02-29")); /* leap year */
-    assert_false(meet_date_valid("2030-02-29"));
-    assert_true(meet_date_valid("2000-02-29"));  /* divisible by 400 */
-    assert_false(meet_date_valid("2100-02-29")); /* by 100, not 400 */
-    assert_false(meet_date_valid("2030-04-31"));
-    assert_true(meet_date_valid("2030-12-31"));
-    assert_false(meet_date_valid("2030-13-01"));
-    assert_false(meet_date_valid("2030-00-10"));
-    assert_false(meet_date_valid("2030-01-00"));
-    assert_false(meet_date_valid("2030-1-01"));
-    assert_false(meet_date_valid("2030-01-01T10:00"));
-    assert_false(meet_date_valid("1999-12-31"));
-    assert_false(meet_date_valid("20x0-01-01"));
-    assert_false(meet_date_valid(""));
-    assert_false(meet_date_valid(NULL));
 }
 
 static void overdue_is_strictly_before_today(void **state)
@@ -82,7 +61,6 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(outcomes_parse_and_name),
-        cmocka_unit_test(due_dates_are_calendar_dates),
         cmocka_unit_test(overdue_is_strictly_before_today),
         cmocka_unit_test(a_checkin_is_one_line),
     };

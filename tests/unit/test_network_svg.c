@@ -39,18 +39,6 @@ static bool well_formed(const char *s)
     return rc == 0;
 }
 
-static void test_escape(void **state)
-{
-    struct strbuf sb = {0};
-    assert_int_equal(net_svg_escape(&sb, "<script>alert('x')</script> & \"q\"\x01\tok"), 0);
-    assert_string_equal(sb.data, "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; "
-                                 "&quot;q&quot;\xef\xbf\xbd\tok");
-    sb_free(&sb);
-    struct strbuf empty = {0};
-    assert_int_equal(net_svg_escape(&empty, NULL), 0);
-    sb_free(&empty);
-}
-
 /* Six people in two sets, one hostile name; a before wave so one tie is new. */
 static void test_network_picture(void **state)
 {
@@ -212,7 +200,6 @@ static void test_change_chart(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_escape),
         cmocka_unit_test(test_network_picture),
         cmocka_unit_test(test_no_labels_when_large),
         cmocka_unit_test(test_ego_picture),

@@ -2,6 +2,7 @@
  * latent connectedness that rises over the programme. */
 #include "app/demo/demo_challenges.h"
 
+#include "core/rng.h"
 #include "core/strbuf.h"
 
 #include <math.h>
@@ -80,24 +81,17 @@ static const struct topic topics[] = {
 };
 #define TOPIC_COUNT (sizeof topics / sizeof topics[0])
 
-static uint64_t next(uint64_t *s)
-{
-    /* splitmix64, as demo_cohort uses: the same sequence on every platform. */
-    uint64_t z = (*s += 0x9e3779b97f4a7c15ull);
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
-    return z ^ (z >> 31);
-}
-
+/* Draws from core/rng's splitmix64 stream, as demo_cohort does, whose exact sequence the demo
+ * challenges and surveys depend on. A number in [0, N). */
 static size_t pick(uint64_t *s, size_t n)
 {
-    return (size_t)(next(s) % n);
+    return (size_t)(rng_splitmix64(s) % n);
 }
 
 /* A uniform number in [0, 1). */
 static double uniform(uint64_t *s)
 {
-    return (double)(next(s) >> 11) / 9007199254740992.0;
+    return (double)(rng_splitmix64(s) >> 11) / 9007199254740992.0;
 }
 
 int demo_challenges(size_t people, uint64_t seed, struct demo_challenge **out, size_t *count)

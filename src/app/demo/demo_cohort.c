@@ -3,6 +3,7 @@
  * real cohorts are. */
 #include "app/demo/demo_cohort.h"
 
+#include "core/rng.h"
 #include "core/strbuf.h"
 
 #include <stdio.h>
@@ -59,18 +60,11 @@ static const char *const last_names[] = {
 };
 static const char *const tenures[] = {"under 2 years", "2-5 years", "5-10 years", "over 10 years"};
 
-static uint64_t next_random(uint64_t *state)
-{
-    /* splitmix64: small, fast, and the same sequence on every platform. */
-    uint64_t z = (*state += 0x9E3779B97F4A7C15ull);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-    return z ^ (z >> 31);
-}
-
+/* A number in [0, N) from the demo's splitmix64 stream (its exact sequence makes the demo
+ * cohort: many tests name its people). */
 static size_t pick(uint64_t *state, size_t n)
 {
-    return (size_t)(next_random(state) % n);
+    return (size_t)(rng_splitmix64(state) % n);
 }
 
 static size_t count_nonnull(const char *const *list, size_t max)

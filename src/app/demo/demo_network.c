@@ -1,6 +1,8 @@
 /* The demo's network survey answers (see demo_network.h). */
 #include "app/demo/demo_network.h"
 
+#include "core/rng.h"
+
 #include <math.h>
 #include <stdbool.h>
 #include <stdlib.h>
@@ -10,17 +12,11 @@
 #define BASELINE_RESPONSE 85
 #define FINAL_RESPONSE    78
 
-static uint64_t next_random(uint64_t *state)
-{
-    uint64_t z = (*state += 0x9E3779B97F4A7C15ull);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-    return z ^ (z >> 31);
-}
-
+/* A number in [0, N) (0 when N <= 0) from core/rng's splitmix64 stream, whose exact sequence
+ * the demo waves depend on. */
 static int below(uint64_t *rng, int n)
 {
-    return n > 0 ? (int)(next_random(rng) % (uint64_t)n) : 0;
+    return n > 0 ? (int)(rng_splitmix64(rng) % (uint64_t)n) : 0;
 }
 
 struct builder {

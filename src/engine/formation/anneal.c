@@ -31,8 +31,8 @@ double form_anneal_scale(struct search *x)
     double sample[200], sum = 0;
     int got = 0, used = 0;
     for (int t = 0; t < 2000 && got < 200; t++) {
-        int i = (int)form_rng_below(&s->rng, (uint32_t)s->u);
-        int j = (int)form_rng_below(&s->rng, (uint32_t)s->u);
+        int i = (int)rng_below(&s->rng, (uint32_t)s->u);
+        int j = (int)rng_below(&s->rng, (uint32_t)s->u);
         if (s->grp[i] == s->grp[j])
             continue;
         sample[got++] = fabs(swap_delta(s, i, j));
@@ -66,11 +66,11 @@ void form_metropolis(struct search *x, struct form_state *s, double temp, long s
     const int *const grp = s->grp, *const movable = x->movable, *const sz = s->sz;
     const int *const wt = s->wt, *const lo = s->lo, *const hi = s->hi;
     for (long step = 0; step < steps; step++) {
-        int i = (int)form_rng_below(&s->rng, (uint32_t)u);
+        int i = (int)rng_below(&s->rng, (uint32_t)u);
         if (!movable[i])
             continue;
         int a = grp[i];
-        uint64_t r = form_rng_next(&s->rng);
+        uint64_t r = rng_next(&s->rng);
         double d;
         int j = -1, b;
         if ((r & 7) == 0) {

@@ -82,7 +82,7 @@ static void offer(struct search *x, struct form_choice *c, int i, int j, int b, 
         c->j = j;
         c->b = b;
         c->ties = 1;
-    } else if (delta > c->delta - 1e-9 && form_rng_below(&x->s->rng, (uint32_t)++c->ties) == 0) {
+    } else if (delta > c->delta - 1e-9 && rng_below(&x->s->rng, (uint32_t)++c->ties) == 0) {
         c->i = i;
         c->j = j;
         c->b = b;
@@ -252,7 +252,7 @@ void form_scan(struct search *x, struct form_choice *c, double aspire)
     } else {
         int k = FULL_SCAN_LIMIT / u;
         for (int t = 0; t < k; t++) {
-            int i = (int)form_rng_below(&s->rng, (uint32_t)u);
+            int i = (int)rng_below(&s->rng, (uint32_t)u);
             if (x->movable[i])
                 scan_unit(x, c, i, 0, aspire);
         }

@@ -116,11 +116,11 @@ static int tabu_step(struct search *x, int tenure)
     int i = c.i;
     if (c.j >= 0) {
         form_state_swap(s, i, c.j);
-        x->tabu[c.j] = x->it + tenure + (long)form_rng_below(&s->rng, (uint32_t)tenure + 1);
+        x->tabu[c.j] = x->it + tenure + (long)rng_below(&s->rng, (uint32_t)tenure + 1);
     } else {
         form_state_move(s, i, c.b);
     }
-    x->tabu[i] = x->it + tenure + (long)form_rng_below(&s->rng, (uint32_t)tenure + 1);
+    x->tabu[i] = x->it + tenure + (long)rng_below(&s->rng, (uint32_t)tenure + 1);
     return 0;
 }
 
@@ -131,8 +131,8 @@ static void perturb(struct search *x, int strength)
     struct form_state *s = x->s;
     int u = s->u;
     for (int t = 0, tries = 0; t < strength && tries < 20 * strength; tries++) {
-        int i = (int)form_rng_below(&s->rng, (uint32_t)u);
-        int j = (int)form_rng_below(&s->rng, (uint32_t)u);
+        int i = (int)rng_below(&s->rng, (uint32_t)u);
+        int j = (int)rng_below(&s->rng, (uint32_t)u);
         if (s->grp[i] == s->grp[j] || !x->movable[i] || !x->movable[j] ||
             !form_state_swap_fits(s, i, j))
             continue;
@@ -274,8 +274,8 @@ static void evolve(struct search *x, int size, int runs, double anneal_t0)
             if (form_construct(s, NULL, x->order, 0, x->sizes) != 0)
                 break;
         } else {
-            int a = (int)form_rng_below(&s->rng, (uint32_t)pl.size);
-            int b = (int)form_rng_below(&s->rng, (uint32_t)pl.size - 1);
+            int a = (int)rng_below(&s->rng, (uint32_t)pl.size);
+            int b = (int)rng_below(&s->rng, (uint32_t)pl.size - 1);
             b += b >= a;
             if (form_crossover(s, &pl, pl.plan + (size_t)a * (size_t)u,
                                pl.plan + (size_t)b * (size_t)u, x->order) != 0) {
@@ -373,7 +373,7 @@ int form_solve(const struct form_problem *p, const struct form_options *o, struc
     s.lo = p->lo;
     s.hi = p->hi;
     s.uniform = u == p->n;
-    form_rng_seed(&s.rng, o->seed);
+    rng_seed(&s.rng, o->seed);
     for (int t = 0; t < 4096; t++)
         x.lnu[t] = log((t + 0.5) / 4096.0);
     s.grp = malloc(sizeof(int) * (size_t)u);

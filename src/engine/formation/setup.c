@@ -118,7 +118,7 @@ static int best_room(struct form_state *s, int k, const int *cap)
             bg = gain;
             best = g;
             ties = 1;
-        } else if (gain > bg - 1e-9 && form_rng_below(&s->rng, (uint32_t)++ties) == 0) {
+        } else if (gain > bg - 1e-9 && rng_below(&s->rng, (uint32_t)++ties) == 0) {
             best = g;
         }
     }
@@ -140,7 +140,7 @@ static int most_room(struct form_state *s, int k, const int *cap, int randomly)
             room_best = room;
             best = g;
             ties = 1;
-        } else if (room == room_best && form_rng_below(&s->rng, (uint32_t)++ties) == 0) {
+        } else if (room == room_best && rng_below(&s->rng, (uint32_t)++ties) == 0) {
             best = g;
         }
     }
@@ -182,7 +182,7 @@ int form_construct(struct form_state *s, const int *start_units, int *order, int
     }
     while (rest > 0) {
         int grew = 0;
-        int off = (int)form_rng_below(&s->rng, (uint32_t)m);
+        int off = (int)rng_below(&s->rng, (uint32_t)m);
         for (int t = 0; t < m && rest > 0; t++) {
             int g = (t + off) % m;
             if (target[g] < s->hi[g]) {
@@ -201,7 +201,7 @@ int form_construct(struct form_state *s, const int *start_units, int *order, int
             order[count++] = k;
     }
     for (int t = count - 1; t > 0; t--) {
-        int r = (int)form_rng_below(&s->rng, (uint32_t)(t + 1)), x = order[t];
+        int r = (int)rng_below(&s->rng, (uint32_t)(t + 1)), x = order[t];
         order[t] = order[r];
         order[r] = x;
     }

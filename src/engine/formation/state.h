@@ -3,7 +3,7 @@
 #ifndef SETWORK_ENGINE_FORMATION_STATE_H
 #define SETWORK_ENGINE_FORMATION_STATE_H
 
-#include "engine/formation/rng.h"
+#include "core/rng.h"
 #include "engine/formation/units.h"
 
 struct form_state {
@@ -29,7 +29,7 @@ struct form_state {
     int *cls_start; /* u+1 */
     int *cls_id, *cls_n;
     int isolated;
-    struct form_rng rng;
+    struct rng rng;
 };
 
 /* Score the search maximises: f minus the soft-rule penalty. */

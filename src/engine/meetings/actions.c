@@ -38,28 +38,6 @@ bool meet_outcome_may_carry(int outcome)
     return outcome == MEET_OUTCOME_PARTLY || outcome == MEET_OUTCOME_NOT_DONE;
 }
 
-static bool leap(int y)
-{
-    return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-}
-
-bool meet_date_valid(const char *s)
-{
-    static const char shape[] = "dddd-dd-dd";
-    if (!s || strlen(s) != sizeof shape - 1)
-        return false;
-    for (size_t i = 0; shape[i]; i++)
-        if (shape[i] == 'd' ? !(s[i] >= '0' && s[i] <= '9') : s[i] != shape[i])
-            return false;
-    int y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
-    int m = (s[5] - '0') * 10 + (s[6] - '0');
-    int d = (s[8] - '0') * 10 + (s[9] - '0');
-    static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    if (y < 2000 || y > 2999 || m < 1 || m > 12 || d < 1)
-        return false;
-    return d <= days[m - 1] + (m == 2 && leap(y) ? 1 : 0);
-}
-
 bool meet_action_overdue(const char *due, const char *today)
 {
     /* The fixed-width form compares as text in date order. */

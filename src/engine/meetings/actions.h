@@ -26,9 +26,6 @@ const char *meet_status_label(const char *status);
 /* Whether an action reported with OUTCOME may be carried forward: only when not fully done. */
 bool meet_outcome_may_carry(int outcome);
 
-/* Whether S is a calendar date "YYYY-MM-DD" (year 2000-2999, days within the month, leap years
- * counted). */
-bool meet_date_valid(const char *s);
 /* Whether the action due on DUE ("YYYY-MM-DD" or NULL/"": never) is overdue on TODAY (same
  * form): due strictly before today. */
 bool meet_action_overdue(const char *due, const char *today);

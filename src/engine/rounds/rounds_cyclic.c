@@ -9,6 +9,8 @@
  * slack (bench/rounds_cyclic.c is the same search, used offline for rounds_designs.c). */
 #include "engine/rounds/rounds.h"
 
+#include "core/rng.h"
+
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -19,15 +21,13 @@ struct cyc {
     int *member; /* n: points table after table */
     int *cnt;    /* classes: uses of each difference class */
     long *tabu;  /* n*n: move forbidden until this iteration */
-    unsigned long long rng;
+    struct rng rng;
 };
 
-static unsigned long long cyc_rnd(struct cyc *c)
+/* Uniform in [0, N) for N > 0, from core/rng. */
+static unsigned cyc_below(struct cyc *c, unsigned n)
 {
-    c->rng ^= c->rng << 13;
-    c->rng ^= c->rng >> 7;
-    c->rng ^= c->rng << 17;
-    return c->rng;
+    return rng_below(&c->rng, n);
 }
 
 /* Difference class of points U and V, with its capacity (0 or 1) in *CAP. */
@@ -118,7 +118,7 @@ static int search_form(struct cyc *c, double deadline, long *moves)
         for (int i = 0; i < n; i++)
             c->blk[i] = i;
         for (int i = n - 1; i > 0; i--) {
-            int j = (int)(cyc_rnd(c) % (unsigned)(i + 1)), t = c->blk[i];
+            int j = (int)cyc_below(c, (unsigned)(i + 1)), t = c->blk[i];
             c->blk[i] = c->blk[j];
             c->blk[j] = t;
         }
@@ -149,14 +149,14 @@ static int search_form(struct cyc *c, double deadline, long *moves)
                         continue;
                     if (bu < 0 || d < bd) {
                         bd = d, bu = u, bv = v, ties = 1;
-                    } else if (d == bd && cyc_rnd(c) % (unsigned)++ties == 0) {
+                    } else if (d == bd && cyc_below(c, (unsigned)++ties) == 0) {
                         bu = u, bv = v;
                     }
                 }
             if (bu < 0)
                 break;
             cost += swap_points(c, bu, bv);
-            c->tabu[bu * n + bv] = it + 3 + (long)(cyc_rnd(c) % 10);
+            c->tabu[bu * n + bv] = it + 3 + (long)cyc_below(c, 10);
             best = cost < best ? cost : best;
         }
         if (cost == 0)
@@ -189,17 +189,9 @@ int rounds_construct_cyclic(int n, int p, int w, unsigned long seed, double seco
         long capacity = (long)k * ((m - 1) / 2) + (long)k * (k - 1) / 2 * m + (long)f * k;
         if (capacity < (long)g * p * (p - 1) / 2)
             continue;
-        struct cyc c = {.m = m,
-                        .k = k,
-                        .f = f,
-                        .p = p,
-                        .n = n,
-                        .g = g,
-                        .blk = blk,
-                        .member = member,
-                        .rng = 88172645463325252ULL ^ (seed * 0x9E3779B97F4A7C15ULL)};
-        if (c.rng == 0)
-            c.rng = 1;
+        struct cyc c = {
+            .m = m, .k = k, .f = f, .p = p, .n = n, .g = g, .blk = blk, .member = member};
+        rng_seed(&c.rng, seed);
         int r = search_form(&c, deadline, &moves);
         if (r == 0) {
             for (int i = 0; i < w; i++)

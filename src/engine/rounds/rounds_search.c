@@ -9,6 +9,8 @@
  * keep together) cost more than anything else. */
 #include "engine/rounds/rounds_internal.h"
 
+#include "core/rng.h"
+
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -33,20 +35,13 @@ struct search {
         unsigned key;
         long until;
     } tabu[TABU_SLOTS];
-    unsigned long long rng;
+    struct rng rng;
 };
 
-static unsigned long long rnd(struct search *s)
-{
-    s->rng ^= s->rng >> 12;
-    s->rng ^= s->rng << 25;
-    s->rng ^= s->rng >> 27;
-    return s->rng * 2685821657736338717ULL;
-}
-
+/* Uniform in [0, N) for N > 0, from core/rng. */
 static int rnd_below(struct search *s, int n)
 {
-    return (int)(rnd(s) % (unsigned long long)n);
+    return (int)rng_below(&s->rng, (uint32_t)n);
 }
 
 /* Cost of pair (i, j) meeting k times (tied pairs: minus HARD per meeting, see top). */
@@ -280,7 +275,7 @@ int rounds_search(const struct rounds_plan *pl, int *table, long long *cost_out)
     s->pl = pl;
     s->n = n;
     s->w = w;
-    s->rng = pl->seed * 0x9E3779B97F4A7C15ULL + 0x2545F4914F6CDD1DULL;
+    rng_seed(&s->rng, pl->seed);
     s->cnt = calloc((size_t)n * n, sizeof *s->cnt);
     s->tab = malloc((size_t)w * n * sizeof *s->tab);
     s->mem = malloc((size_t)w * n * sizeof *s->mem);

@@ -221,11 +221,6 @@ void themes_corpus_free(struct themes_corpus *c)
     free(c);
 }
 
-size_t themes_corpus_size(const struct themes_corpus *c)
-{
-    return c->ndocs;
-}
-
 double themes_similarity(const struct themes_corpus *c, size_t a, size_t b)
 {
     const struct corpus_doc *x = &c->docs[a], *y = &c->docs[b];

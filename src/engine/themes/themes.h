@@ -26,8 +26,6 @@ int themes_corpus_build(const char *const *texts, size_t n, const char *language
                         struct themes_corpus **out, char **err);
 void themes_corpus_free(struct themes_corpus *c);
 
-size_t themes_corpus_size(const struct themes_corpus *c);
-
 /* Cosine similarity of texts A and B, in [0, 1]; 0 when either has no words. */
 double themes_similarity(const struct themes_corpus *c, size_t a, size_t b);
 

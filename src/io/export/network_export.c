@@ -1,7 +1,9 @@
 /* GraphML and CSV node/edge lists of one wave. */
 #include "io/export/network_export.h"
 
+#include "core/rng.h"
 #include "core/strbuf.h"
+#include "core/xml_escape.h"
 #include "io/csv/csv_reader.h"
 #include "io/render/net_svg.h"
 
@@ -30,13 +32,11 @@ char **network_labels(const struct network_data *d, bool anonymise, unsigned lon
     if (anonymise) {
         for (size_t i = 0; i < n; i++)
             order[i] = i;
-        /* Fisher-Yates with xorshift64; a fresh seed per export unlinks numbers across files. */
-        unsigned long long s = seed * 0x9e3779b97f4a7c15ull + 1;
+        /* Fisher-Yates with core/rng; a fresh seed per export unlinks numbers across files. */
+        struct rng r;
+        rng_seed(&r, seed);
         for (size_t i = n; i > 1; i--) {
-            s ^= s << 13;
-            s ^= s >> 7;
-            s ^= s << 17;
-            size_t j = (size_t)(s % i);
+            size_t j = (size_t)rng_below(&r, (uint32_t)i);
             size_t t = order[i - 1];
             order[i - 1] = order[j];
             order[j] = t;
@@ -94,7 +94,7 @@ static void graphml_text(struct strbuf *sb, const char *key, const char *v)
     if (!v || !v[0])
         return;
     sb_printf(sb, "<data key=\"%s\">", key);
-    net_svg_escape(sb, v);
+    xml_escape_text(sb, v);
     sb_append(sb, "</data>");
 }
 

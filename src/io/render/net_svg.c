@@ -1,5 +1,6 @@
 /* The whole-network pictures: one wave, or two side by side, with a legend. */
 #include "io/render/net_svg.h"
+#include "io/render/svg.h"
 
 #include "engine/network/net_internal.h"
 
@@ -23,25 +24,6 @@ static const char *const palette[NET_SVG_PALETTE] = {
 const char *net_svg_colour(int g)
 {
     return g < 0 ? "#bdbdbd" : palette[g % NET_SVG_PALETTE];
-}
-
-int net_svg_escape(struct strbuf *out, const char *s)
-{
-    for (const unsigned char *p = (const unsigned char *)s; p && *p; p++) {
-        switch (*p) {
-        case '&': sb_append(out, "&amp;"); break;
-        case '<': sb_append(out, "&lt;"); break;
-        case '>': sb_append(out, "&gt;"); break;
-        case '"': sb_append(out, "&quot;"); break;
-        case '\'': sb_append(out, "&#39;"); break;
-        default:
-            if (*p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r')
-                sb_append(out, "\xef\xbf\xbd");
-            else
-                sb_append_char(out, (char)*p);
-        }
-    }
-    return out->failed ? -1 : 0;
 }
 
 static double node_radius(size_t n)
@@ -91,7 +73,7 @@ static size_t convex_hull(struct point *p, size_t k, struct point *h)
 
 /* Sets as padded hulls: a thick, round-joined stroke around the convex hull pads it by half the
  * stroke width without computing offsets. */
-static int draw_sets(struct strbuf *sb, const struct net_svg_network *in, double ox, double oy,
+static int draw_sets(struct svg *o, const struct net_svg_network *in, double ox, double oy,
                      double r)
 {
     if (!in->set || in->set_count == 0 || in->set_count > NET_SVG_HULL_MAX)
@@ -103,8 +85,8 @@ static int draw_sets(struct strbuf *sb, const struct net_svg_network *in, double
         free(h);
         return -1;
     }
-    sb_append(sb, "<g class=\"sets\" fill=\"#7f7f7f\" fill-opacity=\"0.07\" stroke=\"#7f7f7f\" "
-                  "stroke-opacity=\"0.16\" stroke-linejoin=\"round\" stroke-linecap=\"round\">\n");
+    SVG(o, "<g class=\"sets\" fill=\"#7f7f7f\" fill-opacity=\"0.07\" stroke=\"#7f7f7f\" "
+           "stroke-opacity=\"0.16\" stroke-linejoin=\"round\" stroke-linecap=\"round\">\n");
     for (size_t s = 0; s < in->set_count; s++) {
         size_t k = 0;
         for (size_t i = 0; i < in->count; i++)
@@ -113,24 +95,33 @@ static int draw_sets(struct strbuf *sb, const struct net_svg_network *in, double
         if (k == 0)
             continue;
         size_t m = convex_hull(p, k, h);
-        sb_printf(sb, "<path stroke-width=\"%.1f\" d=\"", 2 * r + 10);
-        for (size_t i = 0; i < m; i++)
-            sb_printf(sb, "%c%.1f %.1f", i ? 'L' : 'M', h[i].x, h[i].y);
-        sb_append(sb, "Z\">");
-        if (in->set_names) {
-            sb_append(sb, "<title>");
-            net_svg_escape(sb, in->set_names[s]);
-            sb_append(sb, "</title>");
+        SVG(o, "<path stroke-width=\"");
+        svg_num(o, 2 * r + 10, 1);
+        SVG(o, "\" d=\"");
+        for (size_t i = 0; i < m; i++) {
+            if (i)
+                SVG(o, "L");
+            else
+                SVG(o, "M");
+            svg_num(o, h[i].x, 1);
+            SVG(o, " ");
+            svg_num(o, h[i].y, 1);
         }
-        sb_append(sb, "</path>\n");
+        SVG(o, "Z\">");
+        if (in->set_names) {
+            SVG(o, "<title>");
+            svg_text(o, in->set_names[s]);
+            SVG(o, "</title>");
+        }
+        SVG(o, "</path>\n");
     }
-    sb_append(sb, "</g>\n");
+    SVG(o, "</g>\n");
     free(p);
     free(h);
     return 0;
 }
 
-static int draw_edges(struct strbuf *sb, const struct net_svg_network *in, double ox, double oy)
+static int draw_edges(struct svg *o, const struct net_svg_network *in, double ox, double oy)
 {
     struct net_adj now, before = {0};
     char *err = NULL;
@@ -147,178 +138,245 @@ static int draw_edges(struct strbuf *sb, const struct net_svg_network *in, doubl
     /* Fainter as ties multiply, so that a dense picture shows structure, not a grey block. */
     double opacity = fmin(0.6, 12.0 / sqrt((double)(now.edges ? now.edges : 1)));
     double width = in->count <= 150 ? 1.2 : 0.6;
-    sb_printf(sb,
-              "<g class=\"ties\" stroke=\"%s\" stroke-opacity=\"%.2f\" stroke-width=\"%.1f\">\n",
-              EDGE, opacity, width);
+    SVG(o, "<g class=\"ties\" stroke=\"");
+    svg_attr(o, EDGE);
+    SVG(o, "\" stroke-opacity=\"");
+    svg_num(o, opacity, 2);
+    SVG(o, "\" stroke-width=\"");
+    svg_num(o, width, 1);
+    SVG(o, "\">\n");
     for (size_t e = 0; e < now.edges; e++) {
         int a = now.edge_from[e], b = now.edge_to[e];
         if (compare && !net_adj_has(&before, a, b))
             continue; /* drawn on top below */
-        sb_printf(sb, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>\n",
-                  ox + in->x[a] * PANEL, oy + in->y[a] * PANEL, ox + in->x[b] * PANEL,
-                  oy + in->y[b] * PANEL);
+        SVG(o, "<line x1=\"");
+        svg_num(o, ox + in->x[a] * PANEL, 1);
+        SVG(o, "\" y1=\"");
+        svg_num(o, oy + in->y[a] * PANEL, 1);
+        SVG(o, "\" x2=\"");
+        svg_num(o, ox + in->x[b] * PANEL, 1);
+        SVG(o, "\" y2=\"");
+        svg_num(o, oy + in->y[b] * PANEL, 1);
+        SVG(o, "\"/>\n");
     }
-    sb_append(sb, "</g>\n");
+    SVG(o, "</g>\n");
     if (compare) {
-        sb_printf(sb,
-                  "<g class=\"new-ties\" stroke=\"%s\" stroke-opacity=\"%.2f\" "
-                  "stroke-width=\"%.1f\">\n",
-                  NEW_TIE, fmin(1.0, opacity + 0.3), width * 1.6);
+        SVG(o, "<g class=\"new-ties\" stroke=\"");
+        svg_attr(o, NEW_TIE);
+        SVG(o, "\" stroke-opacity=\"");
+        svg_num(o, fmin(1.0, opacity + 0.3), 2);
+        SVG(o, "\" stroke-width=\"");
+        svg_num(o, width * 1.6, 1);
+        SVG(o, "\">\n");
         for (size_t e = 0; e < now.edges; e++) {
             int a = now.edge_from[e], b = now.edge_to[e];
             if (net_adj_has(&before, a, b))
                 continue;
-            sb_printf(sb, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>\n",
-                      ox + in->x[a] * PANEL, oy + in->y[a] * PANEL, ox + in->x[b] * PANEL,
-                      oy + in->y[b] * PANEL);
+            SVG(o, "<line x1=\"");
+            svg_num(o, ox + in->x[a] * PANEL, 1);
+            SVG(o, "\" y1=\"");
+            svg_num(o, oy + in->y[a] * PANEL, 1);
+            SVG(o, "\" x2=\"");
+            svg_num(o, ox + in->x[b] * PANEL, 1);
+            SVG(o, "\" y2=\"");
+            svg_num(o, oy + in->y[b] * PANEL, 1);
+            SVG(o, "\"/>\n");
         }
-        sb_append(sb, "</g>\n");
+        SVG(o, "</g>\n");
     }
     net_adj_free(&now);
     net_adj_free(&before);
     return 0;
 }
 
-static void draw_nodes(struct strbuf *sb, const struct net_svg_network *in, double ox, double oy,
+static void draw_nodes(struct svg *o, const struct net_svg_network *in, double ox, double oy,
                        double r)
 {
     bool text = in->labels && in->count <= NET_SVG_LABEL_MAX;
-    sb_printf(sb, "<g class=\"people\" stroke=\"#ffffff\" stroke-width=\"%.1f\">\n",
-              r > 3 ? 1.0 : 0.3);
+    SVG(o, "<g class=\"people\" stroke=\"#ffffff\" stroke-width=\"");
+    svg_num(o, r > 3 ? 1.0 : 0.3, 1);
+    SVG(o, "\">\n");
     for (size_t i = 0; i < in->count; i++) {
         double cx = ox + in->x[i] * PANEL, cy = oy + in->y[i] * PANEL;
-        sb_printf(sb, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"%.1f\" fill=\"%s\">", cx, cy, r,
-                  net_svg_colour(in->group ? in->group[i] : -1));
+        SVG(o, "<circle cx=\"");
+        svg_num(o, cx, 1);
+        SVG(o, "\" cy=\"");
+        svg_num(o, cy, 1);
+        SVG(o, "\" r=\"");
+        svg_num(o, r, 1);
+        SVG(o, "\" fill=\"");
+        svg_attr(o, net_svg_colour(in->group ? in->group[i] : -1));
+        SVG(o, "\">");
         /* A native tooltip names people even when labels would crowd the picture. */
         if (in->labels && in->labels[i]) {
-            sb_append(sb, "<title>");
-            net_svg_escape(sb, in->labels[i]);
-            sb_append(sb, "</title>");
+            SVG(o, "<title>");
+            svg_text(o, in->labels[i]);
+            SVG(o, "</title>");
         }
-        sb_append(sb, "</circle>\n");
+        SVG(o, "</circle>\n");
     }
-    sb_append(sb, "</g>\n");
+    SVG(o, "</g>\n");
     if (!text)
         return;
-    sb_append(sb, "<g class=\"labels\" font-size=\"10\" fill=\"#333333\">\n");
+    SVG(o, "<g class=\"labels\" font-size=\"10\" fill=\"#333333\">\n");
     for (size_t i = 0; i < in->count; i++) {
         if (!in->labels[i])
             continue;
-        sb_printf(sb, "<text x=\"%.1f\" y=\"%.1f\">", ox + in->x[i] * PANEL + r + 2,
-                  oy + in->y[i] * PANEL + 3);
-        net_svg_escape(sb, in->labels[i]);
-        sb_append(sb, "</text>\n");
+        SVG(o, "<text x=\"");
+        svg_num(o, ox + in->x[i] * PANEL + r + 2, 1);
+        SVG(o, "\" y=\"");
+        svg_num(o, oy + in->y[i] * PANEL + 3, 1);
+        SVG(o, "\">");
+        svg_text(o, in->labels[i]);
+        SVG(o, "</text>\n");
     }
-    sb_append(sb, "</g>\n");
+    SVG(o, "</g>\n");
 }
 
-static int draw_panel(struct strbuf *sb, const struct net_svg_network *in, double ox, double oy)
+static int draw_panel(struct svg *o, const struct net_svg_network *in, double ox, double oy)
 {
     double r = node_radius(in->count);
     if (in->title) {
-        sb_printf(sb, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"16\" font-weight=\"bold\">", ox,
-                  oy - 12);
-        net_svg_escape(sb, in->title);
-        sb_append(sb, "</text>\n");
+        SVG(o, "<text x=\"");
+        svg_num(o, ox, 1);
+        SVG(o, "\" y=\"");
+        svg_num(o, oy - 12, 1);
+        SVG(o, "\" font-size=\"16\" font-weight=\"bold\">");
+        svg_text(o, in->title);
+        SVG(o, "</text>\n");
     }
-    if (draw_sets(sb, in, ox, oy, r) != 0 || draw_edges(sb, in, ox, oy) != 0)
+    if (draw_sets(o, in, ox, oy, r) != 0 || draw_edges(o, in, ox, oy) != 0)
         return -1;
-    draw_nodes(sb, in, ox, oy, r);
+    draw_nodes(o, in, ox, oy, r);
     return 0;
 }
 
 /* The legend: colours of groups (the first NET_SVG_PALETTE named), new ties, sets. */
-static void draw_legend(struct strbuf *sb, const struct net_svg_network *in, double x, double y,
+static void draw_legend(struct svg *o, const struct net_svg_network *in, double x, double y,
                         bool new_ties)
 {
-    sb_printf(sb, "<g class=\"legend\" font-size=\"12\" transform=\"translate(%.1f %.1f)\">\n", x,
-              y);
+    SVG(o, "<g class=\"legend\" font-size=\"12\" transform=\"translate(");
+    svg_num(o, x, 1);
+    SVG(o, " ");
+    svg_num(o, y, 1);
+    SVG(o, ")\">\n");
     double ly = 0;
     if (in->group_title) {
-        sb_append(sb, "<text x=\"0\" y=\"0\" font-weight=\"bold\">");
-        net_svg_escape(sb, in->group_title);
-        sb_append(sb, "</text>\n");
+        SVG(o, "<text x=\"0\" y=\"0\" font-weight=\"bold\">");
+        svg_text(o, in->group_title);
+        SVG(o, "</text>\n");
         ly += 18;
     }
     size_t shown = in->group_count < NET_SVG_PALETTE ? in->group_count : NET_SVG_PALETTE;
     for (size_t g = 0; g < shown; g++, ly += 18) {
-        sb_printf(sb,
-                  "<circle cx=\"6\" cy=\"%.1f\" r=\"6\" fill=\"%s\"/><text x=\"18\" y=\"%.1f\">",
-                  ly - 4, net_svg_colour((int)g), ly);
-        net_svg_escape(sb, in->group_names[g]);
-        sb_append(sb, "</text>\n");
+        SVG(o, "<circle cx=\"6\" cy=\"");
+        svg_num(o, ly - 4, 1);
+        SVG(o, "\" r=\"6\" fill=\"");
+        svg_attr(o, net_svg_colour((int)g));
+        SVG(o, "\"/><text x=\"18\" y=\"");
+        svg_num(o, ly, 1);
+        SVG(o, "\">");
+        svg_text(o, in->group_names[g]);
+        SVG(o, "</text>\n");
     }
     if (in->group_count > shown) {
-        sb_printf(sb, "<text x=\"0\" y=\"%.1f\">and %zu more (colours repeat)</text>\n", ly,
-                  in->group_count - shown);
+        SVG(o, "<text x=\"0\" y=\"");
+        svg_num(o, ly, 1);
+        SVG(o, "\">and ");
+        svg_int(o, in->group_count - shown);
+        SVG(o, " more (colours repeat)</text>\n");
         ly += 18;
     }
-    sb_printf(sb,
-              "<circle cx=\"6\" cy=\"%.1f\" r=\"6\" fill=\"%s\"/>"
-              "<text x=\"18\" y=\"%.1f\">not known</text>\n",
-              ly - 4, net_svg_colour(-1), ly);
+    SVG(o, "<circle cx=\"6\" cy=\"");
+    svg_num(o, ly - 4, 1);
+    SVG(o, "\" r=\"6\" fill=\"");
+    svg_attr(o, net_svg_colour(-1));
+    SVG(o, "\"/><text x=\"18\" y=\"");
+    svg_num(o, ly, 1);
+    SVG(o, "\">not known</text>\n");
     ly += 26;
     if (new_ties) {
-        sb_printf(sb,
-                  "<line x1=\"0\" y1=\"%.1f\" x2=\"14\" y2=\"%.1f\" stroke=\"%s\" "
-                  "stroke-width=\"2\"/><text x=\"18\" y=\"%.1f\">new tie</text>\n",
-                  ly - 4, ly - 4, NEW_TIE, ly);
+        SVG(o, "<line x1=\"0\" y1=\"");
+        svg_num(o, ly - 4, 1);
+        SVG(o, "\" x2=\"14\" y2=\"");
+        svg_num(o, ly - 4, 1);
+        SVG(o, "\" stroke=\"");
+        svg_attr(o, NEW_TIE);
+        SVG(o, "\" stroke-width=\"2\"/><text x=\"18\" y=\"");
+        svg_num(o, ly, 1);
+        SVG(o, "\">new tie</text>\n");
         ly += 18;
     }
     if (in->set && in->set_count > NET_SVG_HULL_MAX) {
-        sb_printf(sb,
-                  "<text x=\"0\" y=\"%.1f\" fill=\"#555555\">%zu sets: too many to "
-                  "outline</text>\n",
-                  ly, in->set_count);
+        SVG(o, "<text x=\"0\" y=\"");
+        svg_num(o, ly, 1);
+        SVG(o, "\" fill=\"#555555\">");
+        svg_int(o, in->set_count);
+        SVG(o, " sets: too many to outline</text>\n");
         ly += 18;
     } else if (in->set && in->set_count) {
-        sb_printf(sb,
-                  "<rect x=\"0\" y=\"%.1f\" width=\"14\" height=\"10\" rx=\"4\" "
-                  "fill=\"#7f7f7f\" fill-opacity=\"0.2\"/>"
-                  "<text x=\"18\" y=\"%.1f\">action learning set</text>\n",
-                  ly - 10, ly);
+        SVG(o, "<rect x=\"0\" y=\"");
+        svg_num(o, ly - 10, 1);
+        SVG(o, "\" width=\"14\" height=\"10\" rx=\"4\" fill=\"#7f7f7f\" "
+               "fill-opacity=\"0.2\"/><text x=\"18\" y=\"");
+        svg_num(o, ly, 1);
+        SVG(o, "\">action learning set</text>\n");
         ly += 18;
     }
-    sb_printf(sb, "<text x=\"0\" y=\"%.1f\" fill=\"#555555\">%zu people</text>\n", ly + 8,
-              in->count);
-    sb_append(sb, "</g>\n");
+    SVG(o, "<text x=\"0\" y=\"");
+    svg_num(o, ly + 8, 1);
+    SVG(o, "\" fill=\"#555555\">");
+    svg_int(o, in->count);
+    SVG(o, " people</text>\n");
+    SVG(o, "</g>\n");
 }
 
-static void open_svg(struct strbuf *sb, double w, double h, const char *title)
+static void open_svg(struct svg *o, double w, double h, const char *title)
 {
-    sb_printf(sb,
-              "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-              "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%.0f\" height=\"%.0f\" "
-              "viewBox=\"0 0 %.0f %.0f\" font-family=\"sans-serif\" role=\"img\">\n",
-              w, h, w, h);
+    SVG(o, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" "
+           "width=\"");
+    svg_num(o, w, 0);
+    SVG(o, "\" height=\"");
+    svg_num(o, h, 0);
+    SVG(o, "\" viewBox=\"0 0 ");
+    svg_num(o, w, 0);
+    SVG(o, " ");
+    svg_num(o, h, 0);
+    SVG(o, "\" font-family=\"sans-serif\" role=\"img\">\n");
     if (title) {
-        sb_append(sb, "<title>");
-        net_svg_escape(sb, title);
-        sb_append(sb, "</title>\n");
+        SVG(o, "<title>");
+        svg_text(o, title);
+        SVG(o, "</title>\n");
     }
-    sb_printf(sb, "<rect width=\"%.0f\" height=\"%.0f\" fill=\"#ffffff\"/>\n", w, h);
+    SVG(o, "<rect width=\"");
+    svg_num(o, w, 0);
+    SVG(o, "\" height=\"");
+    svg_num(o, h, 0);
+    SVG(o, "\" fill=\"#ffffff\"/>\n");
 }
 
 int net_svg_network(const struct net_svg_network *in, struct strbuf *out)
 {
+    struct svg writer = {out}, *o = &writer;
     double w = MARGIN * 2 + PANEL + LEGEND_W, h = TITLE_H + PANEL + MARGIN * 2;
-    open_svg(out, w, h, in->title);
-    if (draw_panel(out, in, MARGIN, TITLE_H + MARGIN) != 0)
+    open_svg(o, w, h, in->title);
+    if (draw_panel(o, in, MARGIN, TITLE_H + MARGIN) != 0)
         return -1;
-    draw_legend(out, in, MARGIN * 2 + PANEL, TITLE_H + MARGIN + 10, in->before != NULL);
-    sb_append(out, "</svg>\n");
-    return out->failed ? -1 : 0;
+    draw_legend(o, in, MARGIN * 2 + PANEL, TITLE_H + MARGIN + 10, in->before != NULL);
+    SVG(o, "</svg>\n");
+    return svg_status(o);
 }
 
 int net_svg_side_by_side(const struct net_svg_network *left, const struct net_svg_network *right,
                          struct strbuf *out)
 {
+    struct svg writer = {out}, *o = &writer;
     double w = MARGIN * 3 + PANEL * 2 + LEGEND_W, h = TITLE_H + PANEL + MARGIN * 2;
-    open_svg(out, w, h, right->title);
-    if (draw_panel(out, left, MARGIN, TITLE_H + MARGIN) != 0 ||
-        draw_panel(out, right, MARGIN * 2 + PANEL, TITLE_H + MARGIN) != 0)
+    open_svg(o, w, h, right->title);
+    if (draw_panel(o, left, MARGIN, TITLE_H + MARGIN) != 0 ||
+        draw_panel(o, right, MARGIN * 2 + PANEL, TITLE_H + MARGIN) != 0)
         return -1;
-    draw_legend(out, right, MARGIN * 3 + PANEL * 2, TITLE_H + MARGIN + 10, right->before != NULL);
-    sb_append(out, "</svg>\n");
-    return out->failed ? -1 : 0;
+    draw_legend(o, right, MARGIN * 3 + PANEL * 2, TITLE_H + MARGIN + 10, right->before != NULL);
+    SVG(o, "</svg>\n");
+    return svg_status(o);
 }

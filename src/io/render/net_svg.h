@@ -69,10 +69,6 @@ int net_svg_ego_network(const struct net_svg_ego *in, struct strbuf *out);
 int net_svg_change_chart(const struct net_comparison *c, const char *before_name,
                          const char *after_name, struct strbuf *out);
 
-/* Appends S to OUT escaped for XML text and attribute values (& < > " '), with characters XML
- * 1.0 cannot hold (controls other than tab, LF, CR) replaced by U+FFFD. Returns 0 or -1. */
-int net_svg_escape(struct strbuf *out, const char *s);
-
 /* The colour of group G ("#rrggbb"; grey for -1). */
 const char *net_svg_colour(int g);
 

@@ -1,5 +1,6 @@
 /* One person's ego network (and how it grew), and small charts of change between waves. */
 #include "io/render/net_svg.h"
+#include "io/render/svg.h"
 
 #include "engine/network/net_internal.h"
 
@@ -24,15 +25,21 @@ static int cmp_alter(const void *a, const void *b)
     return (x->person > y->person) - (x->person < y->person);
 }
 
-static void ego_label(struct strbuf *sb, const struct net_svg_ego *in, int person, double x,
-                      double y, const char *anchor)
+static void ego_label(struct svg *o, const struct net_svg_ego *in, int person, double x, double y,
+                      const char *anchor)
 {
     const char *name = in->labels ? in->labels[person] : person == in->ego ? "You" : NULL;
     if (!name)
         return;
-    sb_printf(sb, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\">", x, y, anchor);
-    net_svg_escape(sb, name);
-    sb_append(sb, "</text>\n");
+    SVG(o, "<text x=\"");
+    svg_num(o, x, 1);
+    SVG(o, "\" y=\"");
+    svg_num(o, y, 1);
+    SVG(o, "\" text-anchor=\"");
+    svg_attr(o, anchor);
+    SVG(o, "\">");
+    svg_text(o, name);
+    SVG(o, "</text>\n");
 }
 
 int net_svg_ego_network(const struct net_svg_ego *in, struct strbuf *out)
@@ -84,108 +91,168 @@ int net_svg_ego_network(const struct net_svg_ego *in, struct strbuf *out)
         ay[alters[i].person] = c + 40 + radius * sin(angle);
     }
     double w = EGO_SIZE + 260, h = EGO_SIZE + 80;
-    struct strbuf *sb = out;
-    sb_printf(sb,
-              "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-              "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%.0f\" height=\"%.0f\" "
-              "viewBox=\"0 0 %.0f %.0f\" font-family=\"sans-serif\" font-size=\"11\" "
-              "role=\"img\">\n<rect width=\"%.0f\" height=\"%.0f\" fill=\"#ffffff\"/>\n",
-              w, h, w, h, w, h);
+    struct svg writer = {out}, *o = &writer;
+    SVG(o, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" "
+           "width=\"");
+    svg_num(o, w, 0);
+    SVG(o, "\" height=\"");
+    svg_num(o, h, 0);
+    SVG(o, "\" viewBox=\"0 0 ");
+    svg_num(o, w, 0);
+    SVG(o, " ");
+    svg_num(o, h, 0);
+    SVG(o, "\" font-family=\"sans-serif\" font-size=\"11\" role=\"img\">\n<rect width=\"");
+    svg_num(o, w, 0);
+    SVG(o, "\" height=\"");
+    svg_num(o, h, 0);
+    SVG(o, "\" fill=\"#ffffff\"/>\n");
     if (in->title) {
-        sb_append(sb, "<title>");
-        net_svg_escape(sb, in->title);
-        sb_append(sb, "</title>\n<text x=\"20\" y=\"28\" font-size=\"16\" font-weight=\"bold\">");
-        net_svg_escape(sb, in->title);
-        sb_append(sb, "</text>\n");
+        SVG(o, "<title>");
+        svg_text(o, in->title);
+        SVG(o, "</title>\n<text x=\"20\" y=\"28\" font-size=\"16\" font-weight=\"bold\">");
+        svg_text(o, in->title);
+        SVG(o, "</text>\n");
     }
     /* Ties among contacts, faint: they show whether the contacts already know each other. */
-    sb_append(sb, "<g stroke=\"#bdbdbd\" stroke-width=\"0.8\">\n");
+    SVG(o, "<g stroke=\"#bdbdbd\" stroke-width=\"0.8\">\n");
     for (size_t i = 0; i < k; i++) {
         if (!alters[i].now)
             continue;
         for (size_t j = i + 1; j < k; j++)
-            if (alters[j].now && net_adj_has(&now, alters[i].person, alters[j].person))
-                sb_printf(sb, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>\n",
-                          ax[alters[i].person], ay[alters[i].person], ax[alters[j].person],
-                          ay[alters[j].person]);
+            if (alters[j].now && net_adj_has(&now, alters[i].person, alters[j].person)) {
+                SVG(o, "<line x1=\"");
+                svg_num(o, ax[alters[i].person], 1);
+                SVG(o, "\" y1=\"");
+                svg_num(o, ay[alters[i].person], 1);
+                SVG(o, "\" x2=\"");
+                svg_num(o, ax[alters[j].person], 1);
+                SVG(o, "\" y2=\"");
+                svg_num(o, ay[alters[j].person], 1);
+                SVG(o, "\"/>\n");
+            }
     }
-    sb_append(sb, "</g>\n<g stroke-width=\"1.6\">\n");
+    SVG(o, "</g>\n<g stroke-width=\"1.6\">\n");
     size_t gained = 0, lost = 0;
     for (size_t i = 0; i < k; i++) {
         const struct alter *a = &alters[i];
         bool is_new = compare && a->now && !a->then;
         gained += is_new;
         lost += !a->now;
-        sb_printf(sb, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\"%s/>\n",
-                  c, c + 40, ax[a->person], ay[a->person],
-                  is_new   ? NEW_TIE
-                  : a->now ? "#6b6b6b"
-                           : "#bdbdbd",
-                  a->now ? "" : " stroke-dasharray=\"4 3\"");
+        SVG(o, "<line x1=\"");
+        svg_num(o, c, 1);
+        SVG(o, "\" y1=\"");
+        svg_num(o, c + 40, 1);
+        SVG(o, "\" x2=\"");
+        svg_num(o, ax[a->person], 1);
+        SVG(o, "\" y2=\"");
+        svg_num(o, ay[a->person], 1);
+        SVG(o, "\" stroke=\"");
+        svg_attr(o, is_new ? NEW_TIE : a->now ? "#6b6b6b" : "#bdbdbd");
+        SVG(o, "\"");
+        if (!a->now)
+            SVG(o, " stroke-dasharray=\"4 3\"");
+        SVG(o, "/>\n");
     }
-    sb_append(sb, "</g>\n<g stroke=\"#ffffff\">\n");
+    SVG(o, "</g>\n<g stroke=\"#ffffff\">\n");
     for (size_t i = 0; i < k; i++) {
         const struct alter *a = &alters[i];
-        sb_printf(sb, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"%.1f\" fill=\"%s\"%s>", ax[a->person],
-                  ay[a->person], r, net_svg_colour(a->group),
-                  a->now ? "" : " fill-opacity=\"0.35\"");
+        SVG(o, "<circle cx=\"");
+        svg_num(o, ax[a->person], 1);
+        SVG(o, "\" cy=\"");
+        svg_num(o, ay[a->person], 1);
+        SVG(o, "\" r=\"");
+        svg_num(o, r, 1);
+        SVG(o, "\" fill=\"");
+        svg_attr(o, net_svg_colour(a->group));
+        SVG(o, "\"");
+        if (!a->now)
+            SVG(o, " fill-opacity=\"0.35\"");
+        SVG(o, ">");
         if (in->labels && in->labels[a->person]) {
-            sb_append(sb, "<title>");
-            net_svg_escape(sb, in->labels[a->person]);
-            sb_append(sb, "</title>");
+            SVG(o, "<title>");
+            svg_text(o, in->labels[a->person]);
+            SVG(o, "</title>");
         }
-        sb_append(sb, "</circle>\n");
+        SVG(o, "</circle>\n");
     }
-    sb_printf(sb,
-              "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"12\" fill=\"%s\" stroke=\"#000000\" "
-              "stroke-width=\"2\"/>\n</g>\n",
-              c, c + 40, net_svg_colour(in->group ? in->group[ego] : -1));
-    ego_label(sb, in, ego, c, c + 40 + 28, "middle");
+    SVG(o, "<circle cx=\"");
+    svg_num(o, c, 1);
+    SVG(o, "\" cy=\"");
+    svg_num(o, c + 40, 1);
+    SVG(o, "\" r=\"12\" fill=\"");
+    svg_attr(o, net_svg_colour(in->group ? in->group[ego] : -1));
+    SVG(o, "\" stroke=\"#000000\" stroke-width=\"2\"/>\n</g>\n");
+    ego_label(o, in, ego, c, c + 40 + 28, "middle");
     if (in->labels && k <= NET_SVG_LABEL_MAX)
         for (size_t i = 0; i < k; i++)
-            ego_label(sb, in, alters[i].person, ax[alters[i].person],
+            ego_label(o, in, alters[i].person, ax[alters[i].person],
                       ay[alters[i].person] + (ay[alters[i].person] < c + 40 ? -r - 4 : r + 12),
                       "middle");
     /* Legend and counts. */
     double lx = EGO_SIZE + 50, ly = 80;
-    sb_printf(sb, "<g transform=\"translate(%.1f %.1f)\" font-size=\"12\">\n", lx, ly);
-    sb_printf(sb, "<text x=\"0\" y=\"0\" font-weight=\"bold\">%zu contact%s</text>\n", k - lost,
-              k - lost == 1 ? "" : "s");
+    SVG(o, "<g transform=\"translate(");
+    svg_num(o, lx, 1);
+    SVG(o, " ");
+    svg_num(o, ly, 1);
+    SVG(o, ")\" font-size=\"12\">\n");
+    SVG(o, "<text x=\"0\" y=\"0\" font-weight=\"bold\">");
+    svg_int(o, k - lost);
+    SVG(o, " contact");
+    svg_text(o, k - lost == 1 ? "" : "s");
+    SVG(o, "</text>\n");
     double y = 20;
     if (compare) {
-        sb_printf(sb,
-                  "<line x1=\"0\" y1=\"%.1f\" x2=\"14\" y2=\"%.1f\" stroke=\"%s\" "
-                  "stroke-width=\"2\"/><text x=\"20\" y=\"%.1f\">%zu new</text>\n",
-                  y - 4, y - 4, NEW_TIE, y, gained);
+        SVG(o, "<line x1=\"0\" y1=\"");
+        svg_num(o, y - 4, 1);
+        SVG(o, "\" x2=\"14\" y2=\"");
+        svg_num(o, y - 4, 1);
+        SVG(o, "\" stroke=\"");
+        svg_attr(o, NEW_TIE);
+        SVG(o, "\" stroke-width=\"2\"/><text x=\"20\" y=\"");
+        svg_num(o, y, 1);
+        SVG(o, "\">");
+        svg_int(o, gained);
+        SVG(o, " new</text>\n");
         y += 18;
-        sb_printf(sb,
-                  "<line x1=\"0\" y1=\"%.1f\" x2=\"14\" y2=\"%.1f\" stroke=\"#bdbdbd\" "
-                  "stroke-width=\"2\" stroke-dasharray=\"4 3\"/>"
-                  "<text x=\"20\" y=\"%.1f\">%zu no longer named</text>\n",
-                  y - 4, y - 4, y, lost);
+        SVG(o, "<line x1=\"0\" y1=\"");
+        svg_num(o, y - 4, 1);
+        SVG(o, "\" x2=\"14\" y2=\"");
+        svg_num(o, y - 4, 1);
+        SVG(o, "\" stroke=\"#bdbdbd\" stroke-width=\"2\" stroke-dasharray=\"4 3\"/><text x=\"20\" "
+               "y=\"");
+        svg_num(o, y, 1);
+        SVG(o, "\">");
+        svg_int(o, lost);
+        SVG(o, " no longer named</text>\n");
         y += 26;
     }
     if (in->group_title) {
-        sb_printf(sb, "<text x=\"0\" y=\"%.1f\" font-weight=\"bold\">", y);
-        net_svg_escape(sb, in->group_title);
-        sb_append(sb, "</text>\n");
+        SVG(o, "<text x=\"0\" y=\"");
+        svg_num(o, y, 1);
+        SVG(o, "\" font-weight=\"bold\">");
+        svg_text(o, in->group_title);
+        SVG(o, "</text>\n");
         y += 18;
     }
     size_t shown = in->group_count < NET_SVG_PALETTE ? in->group_count : NET_SVG_PALETTE;
     for (size_t g = 0; g < shown; g++, y += 18) {
-        sb_printf(sb,
-                  "<circle cx=\"6\" cy=\"%.1f\" r=\"6\" fill=\"%s\"/><text x=\"18\" y=\"%.1f\">",
-                  y - 4, net_svg_colour((int)g), y);
-        net_svg_escape(sb, in->group_names[g]);
-        sb_append(sb, "</text>\n");
+        SVG(o, "<circle cx=\"6\" cy=\"");
+        svg_num(o, y - 4, 1);
+        SVG(o, "\" r=\"6\" fill=\"");
+        svg_attr(o, net_svg_colour((int)g));
+        SVG(o, "\"/><text x=\"18\" y=\"");
+        svg_num(o, y, 1);
+        SVG(o, "\">");
+        svg_text(o, in->group_names[g]);
+        SVG(o, "</text>\n");
     }
-    sb_append(sb, "</g>\n</svg>\n");
+    SVG(o, "</g>\n</svg>\n");
     free(alters);
     free(ax);
     free(ay);
     net_adj_free(&now);
     net_adj_free(&then);
-    return out->failed ? -1 : 0;
+    return svg_status(o);
 }
 
 /* The metrics worth a chart: the rest (in/out degree) are in the report's table. */
@@ -196,14 +263,32 @@ static const enum net_metric charted[] = {
 };
 #define CHARTED (sizeof charted / sizeof charted[0])
 
-static void bar(struct strbuf *sb, double x, double y, double len, const char *colour,
+static void bar(struct svg *o, double x, double y, double len, const char *colour,
                 const char *label, size_t value)
 {
-    sb_printf(sb, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"14\" fill=\"%s\"/>", x, y,
-              len, colour);
-    sb_printf(sb, "<text x=\"%.1f\" y=\"%.1f\">%zu</text>", x + len + 4, y + 11, value);
-    sb_printf(sb, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"end\">%s</text>\n", x - 6, y + 11,
-              label);
+    SVG(o, "<rect x=\"");
+    svg_num(o, x, 1);
+    SVG(o, "\" y=\"");
+    svg_num(o, y, 1);
+    SVG(o, "\" width=\"");
+    svg_num(o, len, 1);
+    SVG(o, "\" height=\"14\" fill=\"");
+    svg_attr(o, colour);
+    SVG(o, "\"/>");
+    SVG(o, "<text x=\"");
+    svg_num(o, x + len + 4, 1);
+    SVG(o, "\" y=\"");
+    svg_num(o, y + 11, 1);
+    SVG(o, "\">");
+    svg_int(o, value);
+    SVG(o, "</text>");
+    SVG(o, "<text x=\"");
+    svg_num(o, x - 6, 1);
+    SVG(o, "\" y=\"");
+    svg_num(o, y + 11, 1);
+    SVG(o, "\" text-anchor=\"end\">");
+    svg_text(o, label);
+    SVG(o, "</text>\n");
 }
 
 int net_svg_change_chart(const struct net_comparison *c, const char *before_name,
@@ -212,18 +297,26 @@ int net_svg_change_chart(const struct net_comparison *c, const char *before_name
     const double cell_w = 220, cell_h = 110, cols = 3;
     size_t rows = (CHARTED + 2) / 3;
     double w = cell_w * cols + 40, top = 190, h = top + rows * cell_h + 20;
-    struct strbuf *sb = out;
-    sb_printf(sb,
-              "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-              "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%.0f\" height=\"%.0f\" "
-              "viewBox=\"0 0 %.0f %.0f\" font-family=\"sans-serif\" font-size=\"11\" "
-              "role=\"img\">\n<rect width=\"%.0f\" height=\"%.0f\" fill=\"#ffffff\"/>\n"
-              "<text x=\"20\" y=\"26\" font-size=\"15\" font-weight=\"bold\">Change from ",
-              w, h, w, h, w, h);
-    net_svg_escape(sb, before_name);
-    sb_append(sb, " to ");
-    net_svg_escape(sb, after_name);
-    sb_append(sb, "</text>\n");
+    struct svg writer = {out}, *o = &writer;
+    SVG(o, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" "
+           "width=\"");
+    svg_num(o, w, 0);
+    SVG(o, "\" height=\"");
+    svg_num(o, h, 0);
+    SVG(o, "\" viewBox=\"0 0 ");
+    svg_num(o, w, 0);
+    SVG(o, " ");
+    svg_num(o, h, 0);
+    SVG(o, "\" font-family=\"sans-serif\" font-size=\"11\" role=\"img\">\n<rect width=\"");
+    svg_num(o, w, 0);
+    SVG(o, "\" height=\"");
+    svg_num(o, h, 0);
+    SVG(o, "\" fill=\"#ffffff\"/>\n<text x=\"20\" y=\"26\" font-size=\"15\" "
+           "font-weight=\"bold\">Change from ");
+    svg_text(o, before_name);
+    SVG(o, " to ");
+    svg_text(o, after_name);
+    SVG(o, "</text>\n");
     /* Ties gained and lost: one scale for the four bars. */
     size_t v[4] = {c->gained_inside, c->gained_beyond, c->lost_inside, c->lost_beyond};
     const char *labels[4] = {"gained inside sets", "gained beyond sets", "lost inside sets",
@@ -233,20 +326,25 @@ int net_svg_change_chart(const struct net_comparison *c, const char *before_name
     for (int i = 0; i < 4; i++)
         max = v[i] > max ? v[i] : max;
     for (int i = 0; i < 4; i++)
-        bar(sb, 150, 44 + 22 * i, 400.0 * (double)v[i] / (double)max, colours[i], labels[i], v[i]);
-    sb_printf(sb,
-              "<text x=\"150\" y=\"%d\" fill=\"#555555\">%zu ties kept. Effect sizes are "
-              "Cohen's d_z: mean change / SD of change, paired by person.</text>\n",
-              44 + 22 * 4 + 14, c->kept);
+        bar(o, 150, 44 + 22 * i, 400.0 * (double)v[i] / (double)max, colours[i], labels[i], v[i]);
+    SVG(o, "<text x=\"150\" y=\"");
+    svg_int(o, 44 + 22 * 4 + 14);
+    SVG(o, "\" fill=\"#555555\">");
+    svg_int(o, c->kept);
+    SVG(o, " ties kept. Effect sizes are Cohen's d_z: mean change / SD of change, paired by "
+           "person.</text>\n");
     for (size_t i = 0; i < CHARTED; i++) {
         const struct net_metric_change *m = &c->metric[charted[i]];
         double x0 = 20 + (double)(i % 3) * cell_w, y0 = top + (double)(i / 3) * cell_h;
-        sb_printf(sb,
-                  "<g transform=\"translate(%.1f %.1f)\">\n<text x=\"0\" y=\"0\" "
-                  "font-weight=\"bold\">%s</text>\n",
-                  x0, y0, net_metric_label(charted[i]));
+        SVG(o, "<g transform=\"translate(");
+        svg_num(o, x0, 1);
+        SVG(o, " ");
+        svg_num(o, y0, 1);
+        SVG(o, ")\">\n<text x=\"0\" y=\"0\" font-weight=\"bold\">");
+        svg_text(o, net_metric_label(charted[i]));
+        SVG(o, "</text>\n");
         if (m->pairs == 0) {
-            sb_append(sb, "<text x=\"0\" y=\"30\" fill=\"#555555\">no data</text>\n</g>\n");
+            SVG(o, "<text x=\"0\" y=\"30\" fill=\"#555555\">no data</text>\n</g>\n");
             continue;
         }
         /* Both means on one axis that includes zero, so bars start at zero either way. */
@@ -256,30 +354,48 @@ int net_svg_change_chart(const struct net_comparison *c, const char *before_name
         double bw = 150;
         double xb = (m->mean_before - lo) / span * bw, xa = (m->mean_after - lo) / span * bw;
         double x0bar = (0 - lo) / span * bw;
-        sb_printf(sb,
-                  "<rect x=\"%.1f\" y=\"12\" width=\"%.1f\" height=\"16\" fill=\"#bdbdbd\"/>"
-                  "<text x=\"%.1f\" y=\"24\">%.2f</text>\n",
-                  fmin(x0bar, xb), fabs(xb - x0bar), bw + 6, m->mean_before);
-        sb_printf(sb,
-                  "<rect x=\"%.1f\" y=\"32\" width=\"%.1f\" height=\"16\" fill=\"#0072b2\"/>"
-                  "<text x=\"%.1f\" y=\"44\">%.2f</text>\n",
-                  fmin(x0bar, xa), fabs(xa - x0bar), bw + 6, m->mean_after);
-        sb_append(sb, "<text x=\"0\" y=\"66\" fill=\"#333333\">");
-        if (isnan(m->d_z))
-            sb_printf(sb, "change %+.2f, d_z undefined, n = %zu", m->mean_diff, m->pairs);
-        else
-            sb_printf(sb, "change %+.2f, d_z = %.2f, n = %zu", m->mean_diff, m->d_z, m->pairs);
-        sb_append(sb, "</text>\n</g>\n");
+        SVG(o, "<rect x=\"");
+        svg_num(o, fmin(x0bar, xb), 1);
+        SVG(o, "\" y=\"12\" width=\"");
+        svg_num(o, fabs(xb - x0bar), 1);
+        SVG(o, "\" height=\"16\" fill=\"#bdbdbd\"/><text x=\"");
+        svg_num(o, bw + 6, 1);
+        SVG(o, "\" y=\"24\">");
+        svg_num(o, m->mean_before, 2);
+        SVG(o, "</text>\n");
+        SVG(o, "<rect x=\"");
+        svg_num(o, fmin(x0bar, xa), 1);
+        SVG(o, "\" y=\"32\" width=\"");
+        svg_num(o, fabs(xa - x0bar), 1);
+        SVG(o, "\" height=\"16\" fill=\"#0072b2\"/><text x=\"");
+        svg_num(o, bw + 6, 1);
+        SVG(o, "\" y=\"44\">");
+        svg_num(o, m->mean_after, 2);
+        SVG(o, "</text>\n");
+        SVG(o, "<text x=\"0\" y=\"66\" fill=\"#333333\">");
+        if (isnan(m->d_z)) {
+            SVG(o, "change ");
+            svg_signed(o, m->mean_diff, 2);
+            SVG(o, ", d_z undefined, n = ");
+            svg_int(o, m->pairs);
+        } else {
+            SVG(o, "change ");
+            svg_signed(o, m->mean_diff, 2);
+            SVG(o, ", d_z = ");
+            svg_num(o, m->d_z, 2);
+            SVG(o, ", n = ");
+            svg_int(o, m->pairs);
+        }
+        SVG(o, "</text>\n</g>\n");
     }
-    sb_printf(sb,
-              "<g font-size=\"11\" transform=\"translate(20 %.1f)\">"
-              "<rect x=\"0\" y=\"-9\" width=\"10\" height=\"10\" fill=\"#bdbdbd\"/>"
-              "<text x=\"14\" y=\"0\">",
-              h - 8);
-    net_svg_escape(sb, before_name);
-    sb_append(sb, "</text><rect x=\"120\" y=\"-9\" width=\"10\" height=\"10\" fill=\"#0072b2\"/>"
-                  "<text x=\"134\" y=\"0\">");
-    net_svg_escape(sb, after_name);
-    sb_append(sb, "</text></g>\n</svg>\n");
-    return out->failed ? -1 : 0;
+    SVG(o, "<g font-size=\"11\" transform=\"translate(20 ");
+    svg_num(o, h - 8, 1);
+    SVG(o, ")\"><rect x=\"0\" y=\"-9\" width=\"10\" height=\"10\" fill=\"#bdbdbd\"/><text x=\"14\" "
+           "y=\"0\">");
+    svg_text(o, before_name);
+    SVG(o, "</text><rect x=\"120\" y=\"-9\" width=\"10\" height=\"10\" fill=\"#0072b2\"/><text "
+           "x=\"134\" y=\"0\">");
+    svg_text(o, after_name);
+    SVG(o, "</text></g>\n</svg>\n");
+    return svg_status(o);
 }

@@ -20,8 +20,4 @@ struct svg_bar {
 char *svg_bar_chart(const char *title, const struct svg_bar *bars, size_t n, double min,
                     double max);
 
-/* Appends TEXT to the buffer escaped for XML text and attribute values. 0 or -1. */
-struct strbuf;
-int svg_append_escaped(struct strbuf *sb, const char *text);
-
 #endif

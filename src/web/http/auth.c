@@ -173,6 +173,12 @@ int auth_session_end(struct db *db, const char *token)
     return store_session_delete(db, hash);
 }
 
+int auth_sessions_expire(struct db *db, long long now, long idle, long max)
+{
+    /* auth_session_find refuses now - last_seen >= idle; the store deletes last_seen < bound. */
+    return store_sessions_expire(db, now - idle + 1, now - max + 1);
+}
+
 int auth_api_user(struct db *db, const char *token, long long now, struct user *user)
 {
     char hash[AUTH_HASH_SIZE];

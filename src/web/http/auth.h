@@ -45,6 +45,10 @@ int auth_session_start(struct db *db, long long user_id, long long now, char tok
 int auth_session_find(struct db *db, const char *token, long long now, long idle, long max,
                       struct user *user, char csrf[AUTH_TOKEN_SIZE]);
 int auth_session_end(struct db *db, const char *token);
+/* Deletes every session that auth_session_find would refuse at NOW (idle IDLE seconds or more,
+ * or MAX seconds old or more), so that abandoned sessions do not stay for ever. It writes, so
+ * call it on a POST (the login does), never on a GET. 0 or -1. */
+int auth_sessions_expire(struct db *db, long long now, long idle, long max);
 
 /* The user of API token TOKEN: 0 and USER, 1 none, -1 error. */
 int auth_api_user(struct db *db, const char *token, long long now, struct user *user);

@@ -1,6 +1,8 @@
 /* Escaping emitters and the page layout. */
 #include "web/http/html.h"
 
+#include "core/xml_escape.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -11,24 +13,7 @@ void html_literal_(struct html *out, const char *lit, size_t len)
 
 void html_text(struct html *out, const char *s)
 {
-    if (!s)
-        return;
-    const char *run = s;
-    for (; *s; s++) {
-        const char *rep;
-        switch (*s) {
-        case '&': rep = "&amp;"; break;
-        case '<': rep = "&lt;"; break;
-        case '>': rep = "&gt;"; break;
-        case '"': rep = "&quot;"; break;
-        case '\'': rep = "&#39;"; break;
-        default: continue;
-        }
-        sb_append_len(&out->sb, run, (size_t)(s - run));
-        sb_append(&out->sb, rep);
-        run = s + 1;
-    }
-    sb_append_len(&out->sb, run, (size_t)(s - run));
+    xml_escape_text(&out->sb, s);
 }
 
 void html_int(struct html *out, long long n)
@@ -125,12 +110,6 @@ void html_notice(struct html *out, bool error, const char *message)
         H(out, "<p class=\"notice\" role=\"status\">");
     html_text(out, message);
     H(out, "</p>\n");
-}
-
-char *html_take(struct html *out, size_t *len)
-{
-    *len = out->sb.len;
-    return sb_take(&out->sb);
 }
 
 void html_free(struct html *out)

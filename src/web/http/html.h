@@ -16,7 +16,8 @@ void html_literal_(struct html *out, const char *lit, size_t len);
 /* Markup from the program text: H(out, "<p class=\"x\">"). */
 #define H(out, lit) html_literal_((out), "" lit "", sizeof("" lit "") - 1)
 
-/* Text content or a quoted attribute value: escapes & < > " ' . NULL writes nothing. */
+/* Text content or a quoted attribute value: escapes & < > " ' and replaces the control
+ * characters XML forbids (core/xml_escape.h). NULL writes nothing. */
 void html_text(struct html *out, const char *s);
 /* A number. */
 void html_int(struct html *out, long long n);
@@ -46,8 +47,7 @@ void html_input_(struct html *out, const char *type, const char *name, const cha
 /* A paragraph of class "notice" or "error" holding escaped MESSAGE. */
 void html_notice(struct html *out, bool error, const char *message);
 
-/* The finished document (caller frees), or NULL when out of memory. */
-char *html_take(struct html *out, size_t *len);
+/* Frees what OUT holds; OUT may be reused after. */
 void html_free(struct html *out);
 
 #endif

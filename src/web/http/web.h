@@ -14,7 +14,7 @@
 
 struct db;
 
-enum web_method { WEB_GET = 1, WEB_POST = 2, WEB_DELETE = 4 };
+enum web_method { WEB_GET = 1, WEB_POST = 2 };
 
 /* Server settings, shared read-only by every worker. */
 struct web_config {

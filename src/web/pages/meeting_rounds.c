@@ -3,6 +3,7 @@
 #include "web/pages/meeting_rounds.h"
 #include "web/pages/meeting_access.h"
 
+#include "core/date.h"
 #include "engine/meetings/actions.h"
 #include "store/store_meeting_round.h"
 #include "store/store_meetings.h"
@@ -104,7 +105,7 @@ int rounds_action_add(struct web_request *r, long long mid, long long pid, const
         *msg = "Write the action in the presenter's words (at most 4000 characters).";
         return 400;
     }
-    if (!blank(due_on) && !meet_date_valid(due_on)) {
+    if (!blank(due_on) && !date_valid(due_on)) {
         *msg = "Give the due date as YYYY-MM-DD.";
         return 400;
     }
@@ -152,7 +153,7 @@ int rounds_action_report(struct web_request *r, long long mid, long long aid, co
         *msg = "What you learned is too long (at most 4000 characters).";
         return 422;
     }
-    if (!blank(due_on) && !meet_date_valid(due_on)) {
+    if (!blank(due_on) && !date_valid(due_on)) {
         *msg = "Give the new due date as YYYY-MM-DD.";
         return 400;
     }

@@ -53,7 +53,9 @@ static void start_session(struct web_request *r, long long user_id)
     /* Rotation: whatever session this browser had ends, and a new id is issued. */
     if (r->cookie_token)
         auth_session_end(r->db, r->cookie_token);
-    if (auth_session_start(r->db, user_id, r->now, token, csrf) != 0) {
+    /* Housekeeping on a write: sessions abandoned without logging out go at the next login. */
+    if (auth_sessions_expire(r->db, r->now, r->config->session_idle, r->config->session_max) != 0 ||
+        auth_session_start(r->db, user_id, r->now, token, csrf) != 0) {
         web_error(r, 500, "The session could not be started.");
         return;
     }

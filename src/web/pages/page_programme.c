@@ -3,11 +3,11 @@
 #include "web/http/web.h"
 
 #include "app/people/cohort_import.h"
+#include "core/date.h"
 #include "io/import/cohort_csv.h"
 #include "store/store_people.h"
 #include "store/store_web.h"
 
-#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -203,18 +203,10 @@ void page_programme_new(struct web_request *r)
     programme_form(r, 200, NULL, NULL);
 }
 
-/* YYYY-MM-DD with a plausible month and day, or empty. */
+/* A calendar date (core/date.h), or empty. */
 static bool date_ok(const char *s)
 {
-    if (!s || !*s)
-        return true;
-    if (strlen(s) != 10 || s[4] != '-' || s[7] != '-')
-        return false;
-    for (int i = 0; i < 10; i++)
-        if (i != 4 && i != 7 && !isdigit((unsigned char)s[i]))
-            return false;
-    int month = (s[5] - '0') * 10 + (s[6] - '0'), day = (s[8] - '0') * 10 + (s[9] - '0');
-    return month >= 1 && month <= 12 && day >= 1 && day <= 31;
+    return !s || !*s || date_valid(s);
 }
 
 const char *web_programme_problem(const char *name, const char *description, const char *starts_on,

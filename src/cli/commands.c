@@ -4,23 +4,8 @@
 #include <stddef.h>
 
 const struct command *const cli_commands[] = {
-    &command_import,
-    &command_export,
-    &command_programmes,
-    &command_people,
-    &command_rounds,
-    &command_network,
-    &command_meetings,
-    &command_ics,
-    &command_demo,
-    &command_backup,
-    &command_challenges,
-    &command_survey,
-    &command_report,
-    &command_serve,
-    &command_users,
-    &command_form,
-    &command_bench,
-    &command_help,
-    NULL,
+    &command_import,     &command_export,   &command_programmes, &command_people, &command_rounds,
+    &command_network,    &command_meetings, &command_ics,        &command_demo,   &command_backup,
+    &command_challenges, &command_survey,   &command_report,     &command_serve,  &command_users,
+    &command_config,     &command_form,     &command_bench,      &command_help,   NULL,
 };

@@ -100,23 +100,23 @@ static int run_config(struct cli_ctx *ctx, int argc, char **argv)
 const struct command command_config = {
     .name = "config",
     .summary = "Show the settings in effect and where each comes from",
-    .help =
-        "usage: setwork config show [--json | --example]\n\n"
-        "Prints every setting, its value and where the value came from: 'default', 'file\n"
-        "PATH:LINE', 'env SETWORK_NAME' or 'flag --db'. Secrets show as ******** when set.\n"
-        "--json prints the same as JSON; --example prints a config file that lists every\n"
-        "setting at its default with what it is for (docs/setwork.conf.example).\n\n"
-        "Where settings come from, each overriding the one before:\n"
-        "  1. the built-in defaults;\n"
-        "  2. the config file named by --config FILE (any command takes it), else\n"
-        "     " SETTINGS_LOCAL_CONFIG " if it exists, else " SETTINGS_SYSTEM_CONFIG
-        " if it exists;\n"
-        "  3. environment variables SETWORK_<NAME>, such as SETWORK_DB or SETWORK_LISTEN;\n"
-        "  4. command-line flags: --db PATH on any command, --listen, --session-idle and\n"
-        "     --session-max on 'setwork serve'.\n\n"
-        "A config file holds 'name = value' lines; a value may be in double quotes, with\n"
-        "\\\" and \\\\ inside them. Lines that start with # are comments. An unknown name or a\n"
-        "bad value stops every command (except help) with the file and line to fix.\n"
-        "'setwork config show --example' lists every setting with what it is for.\n",
+    .help = "usage: setwork config show [--json | --example]\n\n"
+            "Prints every setting, its value and where the value came from: 'default',\n"
+            "'file PATH:LINE', 'env SETWORK_NAME' or 'flag --db'. Secrets show as ********\n"
+            "when set. --json prints the same as JSON; --example prints a config file that\n"
+            "lists every setting at its default with what it is for (a copy is in\n"
+            "docs/setwork.conf.example).\n\n"
+            "Where settings come from, each overriding the one before:\n"
+            "  1. the built-in defaults;\n"
+            "  2. the config file named by --config FILE (any command takes it), else\n"
+            "     " SETTINGS_LOCAL_CONFIG " if it exists, else " SETTINGS_SYSTEM_CONFIG
+            " if it exists;\n"
+            "  3. environment variables SETWORK_<NAME>, such as SETWORK_DB or SETWORK_LISTEN;\n"
+            "  4. command-line flags: --db PATH on any command, --listen, --session-idle and\n"
+            "     --session-max on 'setwork serve'.\n\n"
+            "A config file holds 'name = value' lines; a value may be in double quotes, with\n"
+            "\\\" and \\\\ inside them. Lines that start with # are comments. An unknown\n"
+            "name or a bad value stops every command (except help) with the file and line\n"
+            "to fix.\n",
     .run = run_config,
 };

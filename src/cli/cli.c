@@ -1,6 +1,7 @@
 /* Dispatch, global options and the shared ways subcommands report errors. */
 #include "cli/cli.h"
 
+#include "app/settings/settings.h"
 #include "store/db.h"
 
 #include <errno.h>
@@ -10,6 +11,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+extern char **environ;
 
 const struct command *cli_find(const char *name)
 {
@@ -94,7 +97,28 @@ int cli_parse_double(const struct command *cmd, const char *option, const char *
     return 0;
 }
 
-/* Removes `--db PATH` and `--db=PATH` from anywhere in argv, so every subcommand accepts it. */
+/* Takes the global option NAME ("--db") at argv[*r] as `NAME VALUE` or `NAME=VALUE` into *OUT.
+ * Returns 1 when it was there, 0 when argv[*r] is something else, -1 when the value is
+ * missing. */
+static int take_option(const char *name, int argc, char **argv, int *r, const char **out)
+{
+    size_t n = strlen(name);
+    if (strncmp(argv[*r], name, n) != 0)
+        return 0;
+    if (argv[*r][n] == '=') {
+        *out = argv[*r] + n + 1;
+        return 1;
+    }
+    if (argv[*r][n] != '\0')
+        return 0;
+    if (*r + 1 >= argc)
+        return -1;
+    *out = argv[++*r];
+    return 1;
+}
+
+/* Removes `--db PATH` and `--config FILE` (or `=` forms) from anywhere in argv, so every
+ * subcommand accepts them. */
 static int take_global_options(struct cli_ctx *ctx, int *argc, char **argv)
 {
     int w = 1;
@@ -104,23 +128,44 @@ static int take_global_options(struct cli_ctx *ctx, int *argc, char **argv)
                 argv[w++] = argv[r++];
             break;
         }
-        if (strcmp(argv[r], "--db") == 0) {
-            if (r + 1 >= *argc) {
-                fputs("setwork: --db needs a path\n", stderr);
-                return -1;
-            }
-            ctx->db_path = argv[++r];
-            continue;
+        int db = take_option("--db", *argc, argv, &r, &ctx->db_flag);
+        int config = db ? 0 : take_option("--config", *argc, argv, &r, &ctx->config);
+        if (db < 0 || config < 0) {
+            fprintf(stderr, "setwork: %s needs a %s\n", db ? "--db" : "--config",
+                    db ? "path" : "file name");
+            return -1;
         }
-        if (strncmp(argv[r], "--db=", 5) == 0) {
-            ctx->db_path = argv[r] + 5;
+        if (db || config)
             continue;
-        }
         argv[w++] = argv[r];
     }
     *argc = w;
     argv[w] = NULL;
     return 0;
+}
+
+/* Resolves every setting for CTX: defaults, config file, environment, then --db. Returns
+ * CLI_OK, or reports each problem and returns CLI_USER. */
+static int load_settings(struct cli_ctx *ctx, struct settings *settings)
+{
+    struct diag_list diags = {0};
+    enum status st = settings_load(settings, ctx->config, environ, &diags);
+    if (st != STATUS_FAILED && ctx->db_flag)
+        st = settings_set(settings, SETTING_DB, ctx->db_flag, SETTINGS_FLAG, "--db", 0, &diags);
+    int result = CLI_OK;
+    if (diags.count || st != STATUS_OK) {
+        diag_print(&diags, stderr);
+        if (st == STATUS_FAILED)
+            fputs("setwork: out of memory while reading the settings\n", stderr);
+        else
+            fputs("setwork: fix the settings above; 'setwork help config' describes them.\n",
+                  stderr);
+        result = CLI_USER;
+    }
+    diag_list_free(&diags);
+    ctx->db_path = settings_get(settings, SETTING_DB);
+    ctx->settings = settings;
+    return result;
 }
 
 int cli_main(int argc, char **argv)
@@ -154,6 +199,14 @@ int cli_main(int argc, char **argv)
             return CLI_OK;
         }
     }
-    optind = 0; /* re-initialise getopt for the subcommand */
-    return cmd->run(&ctx, argc - 1, argv + 1);
+    /* Help needs no settings, so a broken config file does not hide how to fix it. */
+    struct settings settings;
+    settings_init(&settings);
+    int status = cmd == &command_help ? CLI_OK : load_settings(&ctx, &settings);
+    if (status == CLI_OK) {
+        optind = 0; /* re-initialise getopt for the subcommand */
+        status = cmd->run(&ctx, argc - 1, argv + 1);
+    }
+    settings_free(&settings);
+    return status;
 }

@@ -6,6 +6,7 @@
 #include <stdbool.h>
 
 struct db;
+struct settings;
 
 /* Exit statuses shared by every subcommand. */
 enum cli_status {
@@ -16,7 +17,10 @@ enum cli_status {
 
 /* Options that apply to every subcommand; parsed by main before dispatch. */
 struct cli_ctx {
-    const char *db_path; /* --db PATH, default DB_DEFAULT_PATH */
+    const char *db_path;             /* the effective `db` setting (--db PATH wins) */
+    const char *config;              /* --config FILE, or NULL to look in the usual places */
+    const char *db_flag;             /* --db PATH, or NULL */
+    const struct settings *settings; /* every setting, resolved before the command runs */
 };
 
 typedef int (*cli_run_fn)(struct cli_ctx *ctx, int argc, char **argv);
@@ -47,6 +51,7 @@ extern const struct command command_form;
 extern const struct command command_network;
 extern const struct command command_meetings;
 extern const struct command command_ics;
+extern const struct command command_config;
 extern const struct command command_bench;
 extern const struct command command_form;
 

@@ -23,7 +23,8 @@ static int run_help(struct cli_ctx *ctx, int argc, char **argv)
           out);
     for (const struct command *const *c = cli_commands; *c; c++)
         fprintf(out, "  %-12s %s\n", (*c)->name, (*c)->summary);
-    fputs("\nEvery command takes --db PATH (default ./setwork.db) and --help.\n"
+    fputs("\nEvery command takes --db PATH (default ./setwork.db), --config FILE and --help;\n"
+          "'setwork help config' says where settings come from.\n"
           "Exit status: 0 success, 1 bad input, 2 wrong usage.\n"
           "See 'setwork help COMMAND' for one command.\n",
           out);

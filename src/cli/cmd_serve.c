@@ -1,6 +1,7 @@
 /* `setwork serve`: the web application. */
 #include "cli/cli.h"
 
+#include "app/settings/settings.h"
 #include "store/db.h"
 #include "web/http/server.h"
 
@@ -10,10 +11,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-/* A session ends after 30 minutes unused, and after 12 hours whatever happens. */
-#define SERVE_SESSION_IDLE (30 * 60)
-#define SERVE_SESSION_MAX  (12 * 3600)
-
 static int run_serve(struct cli_ctx *ctx, int argc, char **argv)
 {
     static const struct option options[] = {
@@ -22,8 +19,10 @@ static int run_serve(struct cli_ctx *ctx, int argc, char **argv)
         {"session-max", required_argument, NULL, 'm'},
         {0, 0, 0, 0},
     };
-    const char *listen = "127.0.0.1:8080";
-    long idle = SERVE_SESSION_IDLE, max = SERVE_SESSION_MAX;
+    /* The settings give the defaults (see `setwork help config`); the flags win over them. */
+    const char *listen = settings_get(ctx->settings, SETTING_LISTEN);
+    long idle = settings_get_long(ctx->settings, SETTING_SESSION_IDLE);
+    long max = settings_get_long(ctx->settings, SETTING_SESSION_MAX);
     int c;
     while ((c = getopt_long(argc, argv, "", options, NULL)) != -1) {
         switch (c) {
@@ -82,6 +81,8 @@ const struct command command_serve = {
             "free one and prints it). Sessions end after --session-idle seconds unused\n"
             "(default 1800) and --session-max seconds in all (default 43200). SIGINT or\n"
             "SIGTERM stop the server after the requests in flight finish.\n"
-            "Create logins with 'setwork users'.\n",
+            "The settings listen, session_idle and session_max give the defaults, from a\n"
+            "config file or SETWORK_LISTEN and the like; the flags win (see 'setwork help\n"
+            "config'). Create logins with 'setwork users'.\n",
     .run = run_serve,
 };

@@ -3,6 +3,8 @@
 
 #include <stddef.h>
 
+/* One per line, so that adding a command is adding a line (clang-format would pack them). */
+/* clang-format off */
 const struct command *const cli_commands[] = {
     &command_import,
     &command_export,
@@ -19,8 +21,10 @@ const struct command *const cli_commands[] = {
     &command_report,
     &command_serve,
     &command_users,
+    &command_config,
     &command_form,
     &command_bench,
     &command_help,
     NULL,
 };
+/* clang-format on */

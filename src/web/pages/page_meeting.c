@@ -1,6 +1,6 @@
 /* Meeting pages: "my meetings" (what is next), one meeting's page, its .ics download, the
  * per-person calendar feed behind a secret link, and adding to a presentation's question log.
- * Every record shown or changed passes store_meet_may_see first; a refusal is a 404, the same
+ * Every record shown or changed passes app_meet_may_see first; a refusal is a 404, the same
  * answer as a record that does not exist, so probing ids teaches nothing. */
 #include "web/http/web.h"
 #include "web/pages/meeting_access.h"
@@ -199,14 +199,14 @@ static void attendance_form(struct web_request *r, struct html *page, long long 
 
 static void section_records(struct web_request *r, struct html *page, const struct meeting *m)
 {
-    struct meet_viewer v = web_meet_viewer(r);
+    struct actor v = web_meet_actor(r);
     struct meet_text *rules = NULL;
     size_t nr = 0;
     H(page, "<h2>Ground rules</h2>\n");
     if (store_ground_rules_list(r->db, m->set_id, &rules, &nr) == 0 && nr) {
         H(page, "<ol class=\"rules\">\n");
         for (size_t i = 0; i < nr; i++) {
-            if (store_meet_may_see(r->db, &v, MEET_ITEM_GROUND_RULE, rules[i].id) != 1)
+            if (app_meet_may_see(r->db, &v, MEET_ITEM_GROUND_RULE, rules[i].id) != 1)
                 continue;
             H(page, "<li>");
             html_text(page, rules[i].body);
@@ -232,7 +232,7 @@ static void section_records(struct web_request *r, struct html *page, const stru
     if (store_presentations_list(r->db, m->id, &ps, &np) != 0 || np == 0)
         H(page, "<p>No presenters yet.</p>\n");
     for (size_t i = 0; i < np; i++) {
-        if (store_meet_may_see(r->db, &v, MEET_ITEM_PRESENTATION, ps[i].id) != 1)
+        if (app_meet_may_see(r->db, &v, MEET_ITEM_PRESENTATION, ps[i].id) != 1)
             continue;
         H(page, "<section class=\"presentation\" id=\"p-");
         html_int(page, ps[i].id);
@@ -261,7 +261,7 @@ static void section_records(struct web_request *r, struct html *page, const stru
         if (store_questions_list(r->db, ps[i].id, &qs, &nq) == 0 && nq) {
             H(page, "<ul class=\"questions\">\n");
             for (size_t j = 0; j < nq; j++) {
-                if (store_meet_may_see(r->db, &v, MEET_ITEM_QUESTION, qs[j].id) != 1)
+                if (app_meet_may_see(r->db, &v, MEET_ITEM_QUESTION, qs[j].id) != 1)
                     continue;
                 H(page, "<li><strong class=\"tag\">");
                 html_text(page, qs[j].kind);
@@ -348,10 +348,10 @@ void page_meeting(struct web_request *r)
         if (quorum > 0 && !q.met)
             H(&page, "<p class=\"error\">Fewer members are expected than the quorum.</p>\n");
     }
-    struct meet_viewer mv = web_meet_viewer(r);
+    struct actor mv = web_meet_actor(r);
     if (r->user.role == ROLE_ADMIN)
         admin_forms(r, &page, &m);
-    if (store_meet_may_see(r->db, &mv, MEET_ITEM_REVIEW, m.id) == 1) {
+    if (app_meet_may_see(r->db, &mv, MEET_ITEM_REVIEW, m.id) == 1) {
         if (r->user.person_id)
             attendance_form(r, &page, m.id);
         if (r->user.person_id && r->user.person_id == m.facilitator_id)

@@ -171,6 +171,10 @@ void page_survey_submit(struct web_request *r);
 void web_next_meeting(struct web_request *r, struct html *page);
 void page_meeting(struct web_request *r);
 void page_meeting_ics(struct web_request *r);
+/* page_calendar.c: answers R with MS[0..N) as an iCalendar text (NAME: the calendar's name,
+ * NULL for none), or 500. */
+struct meeting;
+void web_send_ics(struct web_request *r, const struct meeting *ms, size_t n, const char *name);
 void page_presentation_questions(struct web_request *r);
 void page_meeting_question(struct web_request *r);
 void page_question_mark(struct web_request *r);

@@ -40,6 +40,12 @@ expect_status 1 $? "CLI: no such set"
 set -e
 diff <(cli_messages) <(api_messages) >"$SCRATCH/diff" && pass || fail "same sentence for the set: $(cat "$SCRATCH/diff")"
 
+# A JSON body over WEB_JSON_BODY_MAX (1 MiB) is refused before it is parsed.
+printf '{"count": 2%1100000s}' '' >"$SCRATCH/big.json"
+expect_status 413 "$(curl -s -o "$SCRATCH/last.body" -w '%{http_code}' -H "Authorization: Bearer $TOKEN" \
+  -H 'Content-Type: application/json' --data-binary "@$SCRATCH/big.json" "$URL/api/v1/programmes/1/series")" "JSON body limit"
+expect_contains "$SCRATCH/last.body" "The JSON body is too large" "says so"
+
 # A good schedule passes both ways; the CLI's --every monthly still works.
 set +e
 cli --set "Set 1" --count 3 --first 2027-03-02T10:00 --every monthly --location Hall

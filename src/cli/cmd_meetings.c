@@ -1,6 +1,6 @@
 /* `setwork meetings`: schedule a series of meetings for a programme's sets, list them, move one
- * meeting, cancel one. The series arithmetic is engine/meetings; this file only parses and
- * prints. */
+ * meeting, cancel one. A schedule is read, checked and saved by app/meetings/series_plan.h, as on
+ * the web; this file only parses the options and prints. */
 #include "cli/cli.h"
 
 #include <getopt.h>
@@ -11,7 +11,6 @@
 #include "app/meetings/meetings_demo.h"
 #include "app/meetings/series_plan.h"
 #include "engine/meetings/series.h"
-#include "store/store_meeting_series.h"
 #include "store/store_meetings.h"
 #include "store/store_people.h"
 
@@ -27,76 +26,103 @@ static void print_local(const struct meeting *m, char *buf, size_t size)
 }
 
 struct schedule_opts {
-    const char *programme, *set, *first, *every, *tz, *location, *link, *duration;
-    long count;
+    const char *programme, *set, *first, *every, *tz, *location, *link, *duration, *count;
 };
+
+/* The options as the fields of series_plan.h, so the command line reads and checks a schedule
+ * exactly as the schedule page and the API do. SET is the id (as text) of the set named by --set,
+ * "none" when that name is no set of the programme, NULL for every set. */
+struct schedule_fields {
+    const struct schedule_opts *o;
+    const char *set;
+};
+
+static const char *schedule_field(void *ctx, const char *name)
+{
+    const struct schedule_fields *f = ctx;
+    const struct schedule_opts *o = f->o;
+    if (strcmp(name, "set") == 0)
+        return f->set ? f->set : "all";
+    if (strcmp(name, "count") == 0)
+        return o->count;
+    if (strcmp(name, "first") == 0)
+        return o->first;
+    if (strcmp(name, "every") == 0)
+        return o->every;
+    if (strcmp(name, "duration") == 0)
+        return o->duration;
+    if (strcmp(name, "tz") == 0)
+        return o->tz;
+    if (strcmp(name, "mode") == 0)
+        return o->link ? "online" : "in_person";
+    if (strcmp(name, "location") == 0)
+        return o->location;
+    if (strcmp(name, "link") == 0)
+        return o->link;
+    return NULL;
+}
+
+/* The command line's name for series_plan's FIELD, to say which option to fix. */
+static const char *option_of(const char *field)
+{
+    static const struct {
+        const char *field, *option;
+    } names[] = {{"set", "--set"},     {"count", "--count"},       {"first", "--first"},
+                 {"every", "--every"}, {"every_weeks", "--every"}, {"duration", "--duration"},
+                 {"tz", "--tz"},       {"mode", "--link"},         {"location", "--location"},
+                 {"link", "--link"}};
+    for (size_t i = 0; field && i < sizeof names / sizeof names[0]; i++)
+        if (strcmp(names[i].field, field) == 0)
+            return names[i].option;
+    return "schedule";
+}
+
+/* Prints each of PROBLEMS as "setwork meetings: --OPTION: the web's sentence". CLI_USER. */
+static int problems_error(const struct diag_list *problems)
+{
+    for (size_t i = 0; i < problems->count; i++)
+        cli_user_error(CMD, "%s: %s", option_of(problems->items[i].field),
+                       problems->items[i].message);
+    return CLI_USER;
+}
 
 static int schedule(struct db *db, const struct schedule_opts *o)
 {
-    struct meet_local first, local[MEET_SERIES_MAX];
+    /* --every's spelling is the command line's own (the web asks for a number of weeks). */
     struct meet_rule rule;
-    int minutes;
-    if (meet_local_parse(o->first, &first))
-        return cli_usage_error(CMD, "--first wants YYYY-MM-DDTHH:MM, got '%s'", o->first);
     if (meet_rule_parse(o->every, &rule))
         return cli_usage_error(CMD, "--every wants Nw (1-%d weeks) or monthly",
                                MEET_SERIES_MAX_WEEKS);
-    if (series_duration_parse(o->duration, &minutes))
-        return cli_usage_error(CMD, "--duration wants e.g. 3h, 90m or 2h30m (at most 24h)");
-    if (!meet_tz_valid(o->tz))
-        return cli_user_error(CMD, "unknown time zone '%s'", o->tz);
-    if ((o->location && strlen(o->location) > MEET_LOCATION_MAX) ||
-        (o->link && strlen(o->link) > MEET_LOCATION_MAX))
-        return cli_user_error(CMD, "location and link are limited to %d bytes", MEET_LOCATION_MAX);
-    if (meet_series_local(&first, &rule, (int)o->count, local))
-        return cli_usage_error(CMD, "cannot make that series");
-    int64_t starts[MEET_SERIES_MAX];
-    for (int i = 0; i < o->count; i++)
-        if (meet_tz_to_utc(o->tz, &local[i], &starts[i]))
-            return cli_user_error(CMD, "cannot convert a date to UTC");
-
-    long long prog;
+    long long prog, set_id = 0;
     int rc = store_programme_id(db, o->programme, &prog);
     if (rc)
         return rc > 0 ? cli_user_error(CMD, "no programme named '%s'", o->programme)
                       : cli_user_error(CMD, "%s", db_errmsg(db));
-    long long *sets = NULL;
-    size_t nsets = 0;
+    /* A name that is no set becomes an id that is none, so series_plan says what to choose. */
+    char set_text[32] = "none";
     if (o->set) {
-        sets = malloc(sizeof *sets);
-        if (!sets)
-            return cli_user_error(CMD, "out of memory");
-        rc = store_meeting_find_set(db, prog, o->set, sets);
-        if (rc) {
-            free(sets);
-            return rc > 0 ? cli_user_error(CMD, "no set named '%s' in '%s'", o->set, o->programme)
-                          : cli_user_error(CMD, "%s", db_errmsg(db));
-        }
-        nsets = 1;
-    } else if (store_meeting_programme_sets(db, prog, &sets, &nsets)) {
-        return cli_user_error(CMD, "%s", db_errmsg(db));
+        rc = store_meeting_find_set(db, prog, o->set, &set_id);
+        if (rc < 0)
+            return cli_user_error(CMD, "%s", db_errmsg(db));
+        if (rc == 0)
+            snprintf(set_text, sizeof set_text, "%lld", set_id);
     }
-    if (nsets == 0) {
-        free(sets);
-        return cli_user_error(CMD, "programme '%s' has no sets yet", o->programme);
-    }
-    /* All sets in one transaction; a set that has meetings already is refused (as on the web)
-     * so that re-running the command neither doubles meetings nor strands their records. */
+    struct schedule_fields fields = {o, o->set ? set_text : NULL};
+    struct series_plan p;
+    struct diag_list problems = {0};
     int status = CLI_OK;
-    long long busy = 0;
-    rc = store_series_create_many(db, sets, nsets, o->every, o->tz, minutes, (int)o->count, starts,
-                                  o->location, o->link, &busy);
-    if (rc > 0)
-        status = cli_user_error(CMD,
-                                "set %lld already has meetings; move or cancel them first "
-                                "(nothing was scheduled)",
-                                busy);
-    else if (rc < 0)
+    rc = series_plan_read(db, prog, schedule_field, &fields, &p, &problems);
+    if (rc == 0)
+        rc = series_plan_save(db, &p, &problems);
+    if (rc < 0)
         status = cli_user_error(CMD, "could not save the series: %s", db_errmsg(db));
-    if (status == CLI_OK)
-        printf("Scheduled %ld meetings for each of %zu set%s.\n", o->count, nsets,
-               nsets == 1 ? "" : "s");
-    free(sets);
+    else if (rc > 0)
+        status = problems_error(&problems);
+    else
+        printf("Scheduled %d meetings for each of %zu set%s.\n", p.count, p.nchosen,
+               p.nchosen == 1 ? "" : "s");
+    series_plan_free(&p);
+    diag_list_free(&problems);
     return status;
 }
 
@@ -243,7 +269,7 @@ static int run_meetings(struct cli_ctx *ctx, int argc, char **argv)
     const char *verb = argv[1];
     if (strcmp(verb, "demo") == 0)
         return meetings_demo_run(ctx, argc - 1, argv + 1);
-    struct schedule_opts o = {.tz = "Europe/London", .duration = "3h", .count = 6};
+    struct schedule_opts o = {.tz = "Europe/London", .duration = "3h", .count = "6"};
     const char *to = NULL;
     bool json = false;
     int c;
@@ -260,10 +286,7 @@ static int run_meetings(struct cli_ctx *ctx, int argc, char **argv)
         case 'k': o.link = optarg; break;
         case 't': to = optarg; break;
         case 'j': json = true; break;
-        case 'c':
-            if (cli_parse_long(CMD, "--count", optarg, 1, MEET_SERIES_MAX, &o.count))
-                return CLI_USAGE;
-            break;
+        case 'c': o.count = optarg; break;
         default: return cli_usage_error(CMD, "unknown option");
         }
     }
@@ -296,7 +319,7 @@ const struct command command_meetings = {
     .summary = "Schedule, list, move and cancel the meetings of sets",
     .help = "usage: setwork meetings schedule --programme NAME [--set NAME]\n"
             "                 --first YYYY-MM-DDTHH:MM --every Nw|monthly [--count N]\n"
-            "                 [--duration 3h] [--tz Europe/London] [--location TEXT|--link URL]\n"
+            "                 [--duration 3h] [--tz Europe/London] --location TEXT|--link URL\n"
             "       setwork meetings list --programme NAME [--set NAME] [--json]\n"
             "       setwork meetings move ID --to YYYY-MM-DDTHH:MM\n"
             "       setwork meetings cancel ID\n"
@@ -305,7 +328,9 @@ const struct command command_meetings = {
             "current plan, at the same local wall-clock time in --tz (default Europe/London)\n"
             "across daylight-saving changes. --every 4w is every four weeks on the same weekday;\n"
             "monthly is the same ordinal weekday each month (2nd Tuesday, or last Thursday).\n"
-            "A set that already has meetings (not cancelled) is refused, and nothing is written.\n"
+            "The schedule is checked as on the web (a set of the published plan, a location or\n"
+            "a link), and each problem names its option. A set that already has meetings (not\n"
+            "cancelled) is refused, and nothing is written.\n"
             "move keeps the duration and the meeting's zone; move and cancel keep the calendar\n"
             "UID and raise its SEQUENCE so calendars update the event.\n",
     .run = run_meetings,

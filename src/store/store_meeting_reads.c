@@ -1,5 +1,5 @@
 /* Readers for the facilitator's meeting page: ground rules, question logs, journals,
- * presentations and session reviews. Callers check store_meet_may_see first. */
+ * presentations and session reviews. Callers check app_meet_may_see first. */
 #include <stdlib.h>
 #include <string.h>
 

@@ -1,5 +1,5 @@
 /* The records of a meeting: ground rules, presentations, the question log, actions and their
- * report back, session reviews and private journal entries. Callers check store_meet_may_see
+ * report back, session reviews and private journal entries. Callers check app_meet_may_see
  * first; these functions do not know who is asking. */
 #include <stdlib.h>
 #include <string.h>

@@ -1,8 +1,8 @@
 /* The rounds of a meeting in the store: the check-in (attendance and one line per member),
  * the actions each presenter commits to, the report back on them at a later meeting of the
  * same set (with carrying forward), and each member's session review.
- * Callers check store_meet_may_see (store_meetings.h) first; these functions do not know who
- * is asking. All return 0 on success and -1 on a database error unless said otherwise. */
+ * Callers check app_meet_may_see (app/meetings/meeting_access.h) first; these functions do not know
+ * who is asking. All return 0 on success and -1 on a database error unless said otherwise. */
 #ifndef SETWORK_STORE_STORE_MEETING_ROUND_H
 #define SETWORK_STORE_STORE_MEETING_ROUND_H
 

@@ -387,27 +387,16 @@ static int locate(struct db *db, enum meet_item item, long long id, long long *s
     return rc == SQLITE_ROW ? 0 : rc == SQLITE_DONE ? 1 : -1;
 }
 
-static enum meet_record record_kind(enum meet_item item)
-{
-    switch (item) {
-    case MEET_ITEM_MEETING: return MEET_REC_SCHEDULE;
-    case MEET_ITEM_ATTENDANCE: return MEET_REC_ATTENDANCE;
-    case MEET_ITEM_JOURNAL: return MEET_REC_JOURNAL;
-    default: return MEET_REC_CONTENT;
-    }
-}
-
-int store_meet_may_see(struct db *db, const struct meet_viewer *viewer, enum meet_item item,
-                       long long id)
+int store_meet_relation(struct db *db, long long person_id, enum meet_item item, long long id,
+                        struct meet_viewer_relation *rel)
 {
     long long set_id = 0, meeting_id = 0, owner_id = 0;
+    memset(rel, 0, sizeof *rel);
     int rc = locate(db, item, id, &set_id, &meeting_id, &owner_id);
     if (rc)
-        return rc < 0 ? -1 : 0;
-    struct meet_viewer_relation rel = {0};
-    rel.admin = viewer->admin;
-    rel.owner = viewer->person_id != 0 && owner_id == viewer->person_id;
-    if (viewer->person_id != 0 && set_id != 0) {
+        return rc;
+    rel->owner = person_id != 0 && owner_id == person_id;
+    if (person_id != 0 && set_id != 0) {
         /* A meeting's facilitator by override counts for that meeting; for set-wide records
          * (ground rules) any meeting of the set they facilitate will do. */
         sqlite3_stmt *st = db_prepare(
@@ -418,16 +407,16 @@ int store_meet_may_see(struct db *db, const struct meet_viewer *viewer, enum mee
         if (!st)
             return -1;
         sqlite3_bind_int64(st, 1, set_id);
-        sqlite3_bind_int64(st, 2, viewer->person_id);
+        sqlite3_bind_int64(st, 2, person_id);
         sqlite3_bind_int64(st, 3, meeting_id);
         rc = sqlite3_step(st);
         if (rc == SQLITE_ROW) {
-            rel.member = sqlite3_column_int(st, 0);
-            rel.facilitator = sqlite3_column_int(st, 1);
+            rel->member = sqlite3_column_int(st, 0);
+            rel->facilitator = sqlite3_column_int(st, 1);
         }
         sqlite3_reset(st);
         if (rc != SQLITE_ROW)
             return -1;
     }
-    return meet_may_see(&rel, record_kind(item)) ? 1 : 0;
+    return 0;
 }

@@ -169,13 +169,6 @@ char *meetings_to_ics(const struct meeting *ms, size_t n, const char *name, int6
 
 /* --- Confidentiality ---------------------------------------------------------------------- */
 
-/* Who is asking: the person behind the account (0 when the account is no person) and whether
- * the account is an admin. */
-struct meet_viewer {
-    long long person_id;
-    bool admin;
-};
-
 /* Every kind of meeting record, by the id that names it. */
 enum meet_item {
     MEET_ITEM_MEETING,      /* meetings.id: the schedule entry */
@@ -190,11 +183,13 @@ enum meet_item {
     MEET_ITEM_OWN_REVIEW,   /* member_reviews.id: one person's review of a meeting */
 };
 
-/* THE access check: may VIEWER see the record ITEM/ID? Looks up the record's set, meeting and
- * owner and applies meet_may_see. Returns 1 (yes), 0 (no, including a record that does not
- * exist, so a probe learns nothing), -1 on a database error. The web layer calls this before
- * showing or changing any record. */
-int store_meet_may_see(struct db *db, const struct meet_viewer *viewer, enum meet_item item,
-                       long long id);
+/* The facts behind the access check, for the rule meet_may_see (engine/meetings/rules.h) that
+ * app_meet_may_see (app/meetings/meeting_access.h) applies: looks up the set, meeting and owner
+ * of record ITEM/ID and fills *REL with PERSON_ID's relation to them (member, facilitator,
+ * owner; never admin, which is the account's role and not a fact of the record). PERSON_ID 0 is
+ * no person: no relation. Returns 0, 1 when there is no such record (*REL all false), -1 on a
+ * database error. */
+int store_meet_relation(struct db *db, long long person_id, enum meet_item item, long long id,
+                        struct meet_viewer_relation *rel);
 
 #endif

@@ -8,7 +8,7 @@ sw demo > /dev/null
 sw users demo > /dev/null
 sw network demo --programme Demo > /dev/null
 sw meetings schedule --programme Demo --first 2026-09-01T10:00 --every 4w --count 6 \
-  --duration 3h > /dev/null
+  --duration 3h --location "Room 4" > /dev/null
 # Attendance of the meetings held before 29 November 2026: every fifth person sent apologies.
 sqlite3 "$db" "INSERT INTO meeting_attendance SELECT m.id, sm.person_id,
   CASE WHEN sm.person_id % 5 = 0 THEN 'apologies' ELSE 'present' END

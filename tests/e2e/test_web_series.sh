@@ -158,6 +158,6 @@ set +e
   --every 4w --count 2 --location Hall >/dev/null 2>"$SCRATCH/cli.err"
 expect_status 1 $? "CLI refuses a set with meetings"
 set -e
-expect_contains "$SCRATCH/cli.err" "already has meetings" "CLI says why"
+expect_contains "$SCRATCH/cli.err" "already has 2 meetings" "CLI says why"
 [ "$(meetings)" = $((nsets * 2)) ] && pass || fail "CLI wrote nothing"
 finish

@@ -4,6 +4,7 @@
  * for check-ins and reviews. */
 #include "test_support.h"
 
+#include "app/meetings/meeting_access.h"
 #include "core/strbuf.h"
 #include "engine/meetings/actions.h"
 #include "store/store_meeting_round.h"
@@ -352,26 +353,26 @@ static void checkins_and_reviews_stay_in_the_set(void **state)
     assert_int_equal(store_checkin_set(fx->db, fx->m[0], fx->a1, "Fine", &ci), 0);
     assert_int_equal(store_member_review_set(fx->db, fx->m[0], fx->a1, "It helped", "", &rv), 0);
     struct {
-        struct meet_viewer v;
+        struct actor v;
         int want;
     } cases[] = {
-        {{fx->a2, false}, 1}, /* another member of the set */
-        {{fx->f, false}, 1},  /* the set's facilitator */
-        {{fx->b1, false}, 0}, /* a member of another set */
-        {{fx->x, true}, 0},   /* an admin: counts, never content */
-        {{0, false}, 0},      /* an account that is no person */
+        {{0, fx->a2, ROLE_PARTICIPANT}, 1}, /* another member of the set */
+        {{0, fx->f, ROLE_PARTICIPANT}, 1},  /* the set's facilitator */
+        {{0, fx->b1, ROLE_PARTICIPANT}, 0}, /* a member of another set */
+        {{0, fx->x, ROLE_ADMIN}, 0},        /* an admin: counts, never content */
+        {{0, 0, ROLE_PARTICIPANT}, 0},      /* an account that is no person */
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        assert_int_equal(store_meet_may_see(fx->db, &cases[i].v, MEET_ITEM_CHECKIN, ci),
+        assert_int_equal(app_meet_may_see(fx->db, &cases[i].v, MEET_ITEM_CHECKIN, ci),
                          cases[i].want);
-        assert_int_equal(store_meet_may_see(fx->db, &cases[i].v, MEET_ITEM_OWN_REVIEW, rv),
+        assert_int_equal(app_meet_may_see(fx->db, &cases[i].v, MEET_ITEM_OWN_REVIEW, rv),
                          cases[i].want);
     }
-    struct meet_viewer admin = {fx->x, true};
-    assert_int_equal(store_meet_may_see(fx->db, &admin, MEET_ITEM_ATTENDANCE, fx->m[0]), 1);
-    assert_int_equal(store_meet_may_see(fx->db, &admin, MEET_ITEM_CHECKIN, 424242), 0);
-    struct meet_viewer a2 = {fx->a2, false};
-    assert_int_equal(store_meet_may_see(fx->db, &a2, MEET_ITEM_OWN_REVIEW, 424242), 0);
+    struct actor admin = {0, fx->x, ROLE_ADMIN};
+    assert_int_equal(app_meet_may_see(fx->db, &admin, MEET_ITEM_ATTENDANCE, fx->m[0]), 1);
+    assert_int_equal(app_meet_may_see(fx->db, &admin, MEET_ITEM_CHECKIN, 424242), 0);
+    struct actor a2 = {0, fx->a2, ROLE_PARTICIPANT};
+    assert_int_equal(app_meet_may_see(fx->db, &a2, MEET_ITEM_OWN_REVIEW, 424242), 0);
 }
 
 int main(void)

@@ -5,6 +5,7 @@
 
 #include <libical/ical.h>
 
+#include "app/meetings/meeting_access.h"
 #include "core/strbuf.h"
 #include "io/export/ics.h"
 #include "store/store_meetings.h"
@@ -294,13 +295,13 @@ static void confidentiality_matrix_for_every_record(void **state)
         {MEET_ITEM_PRESENTATION, pres}, {MEET_ITEM_QUESTION, q},      {MEET_ITEM_ACTION, act},
         {MEET_ITEM_REVIEW, m},          {MEET_ITEM_JOURNAL, journal},
     };
-    struct meet_viewer viewers[] = {
-        {fx->a2, false}, /* member (not the journal's owner) */
-        {fx->b1, false}, /* another set's member */
-        {fx->f, false},  /* the set's facilitator */
-        {fx->x, true},   /* an admin */
-        {fx->a1, false}, /* the journal's owner, also a member */
-        {0, false},      /* nobody */
+    struct actor viewers[] = {
+        {0, fx->a2, ROLE_PARTICIPANT}, /* member (not the journal's owner) */
+        {0, fx->b1, ROLE_PARTICIPANT}, /* another set's member */
+        {0, fx->f, ROLE_PARTICIPANT},  /* the set's facilitator */
+        {0, fx->x, ROLE_ADMIN},        /* an admin */
+        {0, fx->a1, ROLE_PARTICIPANT}, /* the journal's owner, also a member */
+        {0, 0, ROLE_PARTICIPANT},      /* nobody */
     };
     /* columns follow `records`; rows follow `viewers` */
     static const int expect[6][8] = {
@@ -309,7 +310,7 @@ static void confidentiality_matrix_for_every_record(void **state)
     };
     for (int v = 0; v < 6; v++)
         for (int r = 0; r < 8; r++) {
-            int got = store_meet_may_see(fx->db, &viewers[v], records[r].item, records[r].id);
+            int got = app_meet_may_see(fx->db, &viewers[v], records[r].item, records[r].id);
             if (got != expect[v][r])
                 fail_msg("viewer %d record %d: got %d, want %d", v, r, got, expect[v][r]);
         }
@@ -351,13 +352,13 @@ static void confidentiality_matrix_for_every_record(void **state)
     assert_int_equal(counts.present, 1);
 
     /* A member made facilitator of this meeting from another set sees it; unknown ids: no. */
-    struct meet_viewer b1 = {fx->b1, false};
+    struct actor b1 = {0, fx->b1, ROLE_PARTICIPANT};
     assert_int_equal(store_meeting_set_facilitator(fx->db, m, fx->b1), 0);
-    assert_int_equal(store_meet_may_see(fx->db, &b1, MEET_ITEM_QUESTION, q), 1);
-    assert_int_equal(store_meet_may_see(fx->db, &b1, MEET_ITEM_JOURNAL, journal), 0);
-    assert_int_equal(store_meet_may_see(fx->db, &b1, MEET_ITEM_QUESTION, 424242), 0);
-    struct meet_viewer admin = {fx->x, true};
-    assert_int_equal(store_meet_may_see(fx->db, &admin, MEET_ITEM_JOURNAL, 424242), 0);
+    assert_int_equal(app_meet_may_see(fx->db, &b1, MEET_ITEM_QUESTION, q), 1);
+    assert_int_equal(app_meet_may_see(fx->db, &b1, MEET_ITEM_JOURNAL, journal), 0);
+    assert_int_equal(app_meet_may_see(fx->db, &b1, MEET_ITEM_QUESTION, 424242), 0);
+    struct actor admin = {0, fx->x, ROLE_ADMIN};
+    assert_int_equal(app_meet_may_see(fx->db, &admin, MEET_ITEM_JOURNAL, 424242), 0);
 }
 
 int main(void)

@@ -1,11 +1,14 @@
 /* The demo meeting rounds (`setwork meetings demo`): fills the first meeting of every set of the
  * programme with a demonstration of the rounds (attendance and check-ins, two presenters with
- * their actions, session reviews), so the meeting page, the report back at the second meeting
- * and each presenter's "My setwork" have something to show. A set whose first meeting has
- * check-ins already is left alone, so running it twice adds nothing. */
+ * their actions, session reviews), written through the use cases of meeting_records.h, so the
+ * meeting page, the report back at the second meeting and each presenter's "My setwork" have
+ * something to show. A set whose first meeting has check-ins already is left alone, so running it
+ * twice adds nothing. */
 #include "app/meetings/meetings_demo.h"
 
 #include "app/demo/demo_meetings.h"
+#include "app/meetings/meeting_access.h"
+#include "app/meetings/meeting_records.h"
 #include "store/store_meeting_round.h"
 #include "store/store_meetings.h"
 #include "store/store_people.h"
@@ -25,13 +28,18 @@ static void day_after(int64_t t, int days, char buf[16])
     strftime(buf, 16, "%Y-%m-%d", &tm);
 }
 
-/* The rounds of meeting M. 0 when written, 1 when it had some already, -1 on error. */
-static int fill(struct db *db, const struct meeting *m, size_t *salt)
+/* The rounds of meeting M, each written by whoever may write it and through the same checks as
+ * on the web (meeting_records.h): each member checks themselves in and reviews the meeting, the
+ * presenters put themselves on the agenda and commit to their own actions. 0 when written, 1
+ * when it had some already, -1 with a message in ERR. */
+static int fill(struct db *db, const struct meeting *m, size_t *salt, struct strbuf *err)
 {
     struct meet_roll_entry *roll = NULL;
     size_t n = 0;
-    if (store_meeting_roll(db, m->id, &roll, &n) != 0)
+    if (store_meeting_roll(db, m->id, &roll, &n) != 0) {
+        sb_printf(err, "could not write the demo: %s", db_errmsg(db));
         return -1;
+    }
     int rc = 0;
     for (size_t i = 0; i < n && rc == 0; i++)
         if (roll[i].checkin_id)
@@ -42,26 +50,36 @@ static int fill(struct db *db, const struct meeting *m, size_t *salt)
     }
     char due[16];
     day_after(m->starts_at, 21, due);
-    for (size_t i = 0; i < n && rc == 0; i++) {
+    enum status st = STATUS_OK;
+    struct meeting_records_reply rep = {0};
+    for (size_t i = 0; i < n && st == STATUS_OK; i++) {
         size_t k = (*salt)++;
-        long long id;
+        long long pid, id;
+        struct actor member = app_meet_person(roll[i].person_id);
         /* The last member sends apologies; everyone else is here and checks in. */
         bool here = i + 1 < n;
-        rc = store_attendance_set(db, m->id, roll[i].person_id, here ? "present" : "apologies");
-        if (rc == 0 && here)
-            rc = store_checkin_set(db, m->id, roll[i].person_id, demo_checkin_line(k), &id);
-        if (rc == 0 && i < DEMO_PRESENTERS)
-            rc = store_presentation_add(db, m->id, roll[i].person_id, 0, &id);
-        if (rc == 0 && i < DEMO_PRESENTERS)
-            rc = store_action_commit(db, m->id, roll[i].person_id, demo_action(k), due, &id);
-        if (rc == 0 && here && i % 2 == 0) {
+        st = meeting_records_checkin(db, &member, m->id, 0, here ? "present" : "apologies",
+                                     here ? demo_checkin_line(k) : NULL, &rep);
+        if (st == STATUS_OK && i < DEMO_PRESENTERS)
+            st =
+                meeting_records_presenter_add(db, &member, m->id, roll[i].person_id, 0, &pid, &rep);
+        if (st == STATUS_OK && i < DEMO_PRESENTERS)
+            st =
+                meeting_records_action_add(db, &member, m->id, pid, demo_action(k), due, &id, &rep);
+        if (st == STATUS_OK && here && i % 2 == 0) {
             const char *helped, *learned;
             demo_review(k, &helped, &learned);
-            rc = store_member_review_set(db, m->id, roll[i].person_id, helped, learned, &id);
+            st = meeting_records_review(db, &member, m->id, helped, learned, &rep);
         }
     }
     meet_roll_free(roll, n);
-    return rc == 0 ? 0 : -1;
+    if (st == STATUS_OK)
+        return 0;
+    if (st == STATUS_FAILED)
+        sb_printf(err, "could not write the demo: %s", db_errmsg(db));
+    else
+        sb_printf(err, "could not write the demo: %s", rep.msg ? rep.msg : "refused");
+    return -1;
 }
 
 int meetings_demo_fill(struct db *db, long long programme_id, size_t *filled, struct strbuf *err)
@@ -80,10 +98,11 @@ int meetings_demo_fill(struct db *db, long long programme_id, size_t *filled, st
         size_t n = 0;
         int rc = store_meetings_list(db, programme_id, sets[i], &ms, &n);
         if (rc == 0 && n > 0)
-            rc = fill(db, &ms[0], &salt);
+            rc = fill(db, &ms[0], &salt, err);
+        else if (rc != 0)
+            sb_printf(err, "could not write the demo: %s", db_errmsg(db));
         meetings_free(ms, n);
         if (rc < 0) {
-            sb_printf(err, "could not write the demo: %s", db_errmsg(db));
             status = -1;
         } else if (rc == 0 && n > 0) {
             (*filled)++;

@@ -87,10 +87,19 @@ static int read_fields(series_field_fn get, void *ctx, struct series_plan *p,
     if (meet_local_parse(v, &p->first))
         PROBLEM("first", "Give the first meeting's date and time as YYYY-MM-DDTHH:MM (a real "
                          "date, 24-hour clock).");
-    v = field(get, ctx, "every_weeks", "");
-    if (whole(v, 1, MEET_SERIES_MAX_WEEKS, &p->weeks))
-        PROBLEM("every_weeks", "The interval must be a whole number of weeks from 1 to %d.",
-                MEET_SERIES_MAX_WEEKS);
+    v = field(get, ctx, "every", "");
+    if (*v) {
+        if (meet_rule_parse(v, &p->rule))
+            PROBLEM("every", "The interval is Nw (every N weeks, from 1 to %d) or monthly.",
+                    MEET_SERIES_MAX_WEEKS);
+        p->weeks = p->rule.weeks;
+    } else {
+        v = field(get, ctx, "every_weeks", "");
+        if (whole(v, 1, MEET_SERIES_MAX_WEEKS, &p->weeks))
+            PROBLEM("every_weeks", "The interval must be a whole number of weeks from 1 to %d.",
+                    MEET_SERIES_MAX_WEEKS);
+        p->rule = (struct meet_rule){MEET_EVERY_WEEKS, p->weeks};
+    }
     v = field(get, ctx, "duration", "");
     if (series_duration_parse(v, &p->duration_min))
         PROBLEM("duration", "Write the length as 3h, 90m or 2h30m (at most 24h).");
@@ -187,8 +196,7 @@ int series_plan_read(struct db *db, long long programme_id, series_field_fn get,
         return -1;
     if (problems->count > before)
         return 1;
-    struct meet_rule rule = {MEET_EVERY_WEEKS, p->weeks};
-    if (meet_series_local(&p->first, &rule, p->count, p->local))
+    if (meet_series_local(&p->first, &p->rule, p->count, p->local))
         PROBLEM("first", "Those dates cannot be computed.");
     for (int i = 0; i < p->count && problems->count == before; i++)
         if (meet_tz_to_utc(p->tz, &p->local[i], &p->starts[i]))
@@ -208,7 +216,10 @@ int series_plan_save(struct db *db, const struct series_plan *p, struct diag_lis
 {
     char rule[16];
     long long busy = 0;
-    snprintf(rule, sizeof rule, "%dw", p->weeks);
+    if (p->rule.kind == MEET_MONTHLY)
+        snprintf(rule, sizeof rule, "monthly");
+    else
+        snprintf(rule, sizeof rule, "%dw", p->weeks);
     int rc = store_series_create_many(db, p->chosen, p->nchosen, rule, p->tz, p->duration_min,
                                       p->count, p->starts, p->online ? NULL : p->place,
                                       p->online ? p->place : NULL, &busy);

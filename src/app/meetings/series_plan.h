@@ -24,14 +24,17 @@
 
 /* The fields, by name: set ("all" or a set id), skip_scheduled ("1", "on" or "true": with
  * set "all", leave out the sets that already have meetings instead of refusing), count, first
- * ("YYYY-MM-DDTHH:MM"), every_weeks, duration ("3h", "90m", "2h30m"), tz, mode ("in_person" or
- * "online"), location, link. GET returns the value of field NAME, or NULL when it was not sent. */
+ * ("YYYY-MM-DDTHH:MM"), every_weeks, every ("Nw" or "monthly", as the command line's --every
+ * and meeting_series.rule spell it; when given, it replaces every_weeks), duration ("3h", "90m",
+ * "2h30m"), tz, mode ("in_person" or "online"), location, link. GET returns the value of field
+ * NAME, or NULL when it was not sent. */
 typedef const char *(*series_field_fn)(void *ctx, const char *name);
 
 struct series_plan {
     long long programme_id;
-    long long set_id; /* 0: every set of the published plan */
-    int count, weeks, duration_min;
+    long long set_id;               /* 0: every set of the published plan */
+    int count, weeks, duration_min; /* weeks: 0 for a monthly series */
+    struct meet_rule rule;
     struct meet_local first;
     char tz[SERIES_TZ_MAX + 1];
     bool online;

@@ -8,20 +8,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The request body as a JSON object; NULL (and a 400 sent) when it is not one. */
-static json_t *json_body(struct web_request *r)
-{
-    const struct formdata_field *body = formdata_field(&r->form, "body");
-    json_error_t error;
-    json_t *v = body ? json_loadb(body->value, body->len, JSON_REJECT_DUPLICATES, &error) : NULL;
-    if (!json_is_object(v)) {
-        json_decref(v);
-        web_error(r, 400, "Send a JSON object as the body.");
-        return NULL;
-    }
-    return v;
-}
-
 static const char *jstr(json_t *o, const char *key)
 {
     return json_string_value(json_object_get(o, key));
@@ -59,7 +45,7 @@ void api_programme(struct web_request *r)
 
 void api_programme_create(struct web_request *r)
 {
-    json_t *body = json_body(r);
+    json_t *body = web_json_body(r, NULL);
     if (!body)
         return;
     const char *name = jstr(body, "name"), *description = jstr(body, "description"),
@@ -93,7 +79,7 @@ void api_programme_update(struct web_request *r)
         reply(r, rc, NULL, "There is no such programme.");
         return;
     }
-    body = json_body(r);
+    body = web_json_body(r, NULL);
     if (!body)
         goto out;
     json_object_update_existing(p, body);
@@ -151,7 +137,7 @@ void api_person(struct web_request *r)
 /* {"name": ..., "organisation": ..., "department": ...}: the fields to change, all strings. */
 void api_person_update(struct web_request *r)
 {
-    json_t *body = json_body(r);
+    json_t *body = web_json_body(r, NULL);
     if (!body)
         return;
     struct formdata f = {0};
@@ -267,7 +253,7 @@ void api_tokens(struct web_request *r)
 /* {"name": "..."} -> {"id"?, "name", "token"}: the token is shown this once. */
 void api_token_create(struct web_request *r)
 {
-    json_t *body = json_body(r);
+    json_t *body = web_json_body(r, NULL);
     if (!body)
         return;
     const char *name = jstr(body, "name");
@@ -295,7 +281,7 @@ void api_users(struct web_request *r)
 
 void api_user_invite(struct web_request *r)
 {
-    json_t *body = json_body(r);
+    json_t *body = web_json_body(r, NULL);
     if (!body)
         return;
     char token[AUTH_TOKEN_SIZE];

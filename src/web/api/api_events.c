@@ -3,19 +3,6 @@
 
 #include "store/store_web.h"
 
-static json_t *json_body(struct web_request *r)
-{
-    const struct formdata_field *body = formdata_field(&r->form, "body");
-    json_error_t error;
-    json_t *v = body ? json_loadb(body->value, body->len, JSON_REJECT_DUPLICATES, &error) : NULL;
-    if (!json_is_object(v)) {
-        json_decref(v);
-        web_error(r, 400, "Send a JSON object as the body.");
-        return NULL;
-    }
-    return v;
-}
-
 /* The integer KEY of O, or FALLBACK when absent or not an integer. */
 static long long jint(json_t *o, const char *key, long long fallback)
 {
@@ -61,7 +48,7 @@ void api_event_create(struct web_request *r)
         web_error(r, rc == 1 ? 404 : 500, "There is no such programme.");
         return;
     }
-    json_t *body = json_body(r);
+    json_t *body = web_json_body(r, NULL);
     if (!body)
         return;
     const char *name = json_string_value(json_object_get(body, "name"));
@@ -115,7 +102,7 @@ void api_event_absent(struct web_request *r)
         web_error(r, rc == 1 ? 404 : 500, "There is no such event.");
         return;
     }
-    json_t *body = json_body(r);
+    json_t *body = web_json_body(r, NULL);
     if (!body)
         return;
     char err[256] = "";
@@ -137,7 +124,7 @@ void api_event_lock(struct web_request *r)
         web_error(r, rc == 1 ? 404 : 500, "There is no such event.");
         return;
     }
-    json_t *body = json_body(r);
+    json_t *body = web_json_body(r, NULL);
     if (!body)
         return;
     char err[256] = "";

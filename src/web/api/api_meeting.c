@@ -1,5 +1,5 @@
 /* The meetings JSON API: my meetings, one meeting (content only for the set and its
- * facilitator, counts for admins, as store_meet_may_see decides), adding a question, and the
+ * facilitator, counts for admins, as app_meet_may_see decides), adding a question, and the
  * admin's cancel. Same store calls and checks as the HTML pages. */
 #include "web/http/web.h"
 #include "web/pages/meeting_access.h"
@@ -90,15 +90,15 @@ void api_meeting_question(struct web_request *r)
         web_error(r, 404, "There is no such meeting.");
         return;
     }
-    json_t *b = NULL;
-    const struct formdata_field *f = formdata_field(&r->form, "body");
-    json_error_t error;
-    b = f ? json_loadb(f->value, f->len, JSON_REJECT_DUPLICATES, &error) : NULL;
+    static const char shape[] = "Send {\"presentation\": id, \"body\": text}.";
+    json_t *b = web_json_body(r, shape);
+    if (!b)
+        return;
     long long pid = (long long)json_integer_value(json_object_get(b, "presentation"));
     const char *text = json_string_value(json_object_get(b, "body"));
-    if (!json_is_object(b) || pid <= 0 || !text || !*text) {
+    if (pid <= 0 || !text || !*text) {
         json_decref(b);
-        web_error(r, 400, "Send {\"presentation\": id, \"body\": text}.");
+        web_error(r, 400, shape);
         return;
     }
     bool here = false;

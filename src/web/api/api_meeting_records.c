@@ -1,7 +1,7 @@
 /* The meeting rounds in the JSON API: GET /api/v1/meetings/#/records (check-in, actions made,
  * the report-back round and reviews for the set and its facilitator; attendance and counts,
  * never content, for admins), the POSTs that write them, and GET /api/v1/my/actions. The same
- * checks as the pages (web/meeting_rounds.c). */
+ * use cases as the pages (app/meetings/meeting_records.h). */
 #include "web/pages/meeting_access.h"
 #include "web/pages/meeting_rounds.h"
 
@@ -9,19 +9,6 @@
 #include "store/store_meetings.h"
 
 #include <stdlib.h>
-
-/* The request's JSON object, or NULL after answering 400. Caller decrefs. */
-static json_t *body_object(struct web_request *r, const char *shape)
-{
-    const struct formdata_field *f = formdata_field(&r->form, "body");
-    json_error_t error;
-    json_t *b = f ? json_loadb(f->value, f->len, JSON_REJECT_DUPLICATES, &error) : NULL;
-    if (json_is_object(b))
-        return b;
-    json_decref(b);
-    web_error(r, 400, shape);
-    return NULL;
-}
 
 static const char *text_of(json_t *o, const char *key)
 {
@@ -122,35 +109,37 @@ void api_meeting_records(struct web_request *r)
 /* POST /api/v1/meetings/#/checkin {"person": ID (default: me), "status": S, "line": TEXT} */
 void api_meeting_checkin(struct web_request *r)
 {
-    json_t *b = body_object(r, "Send {\"person\": id, \"status\": \"present\", \"line\": text}.");
+    json_t *b = web_json_body(r, "Send {\"person\": id, \"status\": \"present\", \"line\": text}.");
     if (!b)
         return;
-    const char *msg = NULL;
-    int status =
-        rounds_checkin(r, r->ids[0], (long long)json_integer_value(json_object_get(b, "person")),
-                       text_of(b, "status"), text_of(b, "line"), &msg);
-    if (status == 200)
+    struct actor me = web_meet_actor(r);
+    struct meeting_records_reply rep;
+    enum status st = meeting_records_checkin(
+        r->db, &me, r->ids[0], (long long)json_integer_value(json_object_get(b, "person")),
+        text_of(b, "status"), text_of(b, "line"), &rep);
+    if (st == STATUS_OK)
         web_json(r, 200, json_pack("{sI}", "meeting_id", (json_int_t)r->ids[0]));
     else
-        web_error(r, status, msg);
+        web_error(r, web_status_code(st, rep.malformed), rep.msg);
     json_decref(b);
 }
 
 /* POST /api/v1/meetings/#/actions {"presentation": ID, "body": TEXT, "due_on": "YYYY-MM-DD"} */
 void api_meeting_action_add(struct web_request *r)
 {
-    json_t *b = body_object(r, "Send {\"presentation\": id, \"body\": text, \"due_on\": date}.");
+    json_t *b = web_json_body(r, "Send {\"presentation\": id, \"body\": text, \"due_on\": date}.");
     if (!b)
         return;
-    const char *msg = NULL;
     long long id = 0;
-    int status = rounds_action_add(
-        r, r->ids[0], (long long)json_integer_value(json_object_get(b, "presentation")),
-        text_of(b, "body"), text_of(b, "due_on"), &id, &msg);
-    if (status == 200)
+    struct actor me = web_meet_actor(r);
+    struct meeting_records_reply rep;
+    enum status st = meeting_records_action_add(
+        r->db, &me, r->ids[0], (long long)json_integer_value(json_object_get(b, "presentation")),
+        text_of(b, "body"), text_of(b, "due_on"), &id, &rep);
+    if (st == STATUS_OK)
         web_json(r, 201, json_pack("{sI}", "id", (json_int_t)id));
     else
-        web_error(r, status, msg);
+        web_error(r, web_status_code(st, rep.malformed), rep.msg);
     json_decref(b);
 }
 
@@ -158,36 +147,38 @@ void api_meeting_action_add(struct web_request *r)
  * "learned": TEXT, "carry_forward": BOOL, "due_on": "YYYY-MM-DD"} */
 void api_meeting_action_report(struct web_request *r)
 {
-    json_t *b = body_object(r, "Send {\"outcome\": \"done\", \"learned\": text}.");
+    json_t *b = web_json_body(r, "Send {\"outcome\": \"done\", \"learned\": text}.");
     if (!b)
         return;
-    const char *msg = NULL;
     long long new_id = 0;
-    int status = rounds_action_report(
-        r, r->ids[0], r->ids[1], text_of(b, "outcome"), text_of(b, "learned"),
-        json_is_true(json_object_get(b, "carry_forward")), text_of(b, "due_on"), &new_id, &msg);
-    if (status == 200)
+    struct actor me = web_meet_actor(r);
+    struct meeting_records_reply rep;
+    enum status st = meeting_records_action_report(
+        r->db, &me, r->ids[0], r->ids[1], text_of(b, "outcome"), text_of(b, "learned"),
+        json_is_true(json_object_get(b, "carry_forward")), text_of(b, "due_on"), &new_id, &rep);
+    if (st == STATUS_OK)
         web_json(
             r, 200,
             json_pack("{sI sI}", "id", (json_int_t)r->ids[1], "carried_to", (json_int_t)new_id));
     else
-        web_error(r, status, msg);
+        web_error(r, web_status_code(st, rep.malformed), rep.msg);
     json_decref(b);
 }
 
 /* POST /api/v1/meetings/#/review {"helped": TEXT, "learned_questioning": TEXT} */
 void api_meeting_review(struct web_request *r)
 {
-    json_t *b = body_object(r, "Send {\"helped\": text, \"learned_questioning\": text}.");
+    json_t *b = web_json_body(r, "Send {\"helped\": text, \"learned_questioning\": text}.");
     if (!b)
         return;
-    const char *msg = NULL;
-    int status =
-        rounds_review(r, r->ids[0], text_of(b, "helped"), text_of(b, "learned_questioning"), &msg);
-    if (status == 200)
+    struct actor me = web_meet_actor(r);
+    struct meeting_records_reply rep;
+    enum status st = meeting_records_review(r->db, &me, r->ids[0], text_of(b, "helped"),
+                                            text_of(b, "learned_questioning"), &rep);
+    if (st == STATUS_OK)
         web_json(r, 200, json_pack("{sI}", "meeting_id", (json_int_t)r->ids[0]));
     else
-        web_error(r, status, msg);
+        web_error(r, web_status_code(st, rep.malformed), rep.msg);
     json_decref(b);
 }
 

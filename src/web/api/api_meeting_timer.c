@@ -6,6 +6,8 @@
 #include "web/http/web.h"
 #include "web/pages/meeting_access.h"
 
+#include "app/meetings/meeting_records.h"
+
 #include "engine/meetings/when.h"
 #include "store/store_meeting_timer.h"
 #include "store/store_meetings.h"
@@ -15,20 +17,6 @@
 
 static const char *const state_names[] = {"ready", "running", "paused", "done"};
 static const char *const alert_names[] = {"none", "warn", "overrun"};
-
-/* The request body as a JSON object; NULL (and a 400 sent) when it is not one. */
-static json_t *body_object(struct web_request *r)
-{
-    const struct formdata_field *raw = formdata_field(&r->form, "body");
-    json_error_t error;
-    json_t *v = raw ? json_loadb(raw->value, raw->len, JSON_REJECT_DUPLICATES, &error) : NULL;
-    if (!json_is_object(v)) {
-        json_decref(v);
-        web_error(r, 400, "Send a JSON object as the body.");
-        return NULL;
-    }
-    return v;
-}
 
 static json_t *timer_json(long long mid, const struct meet_timer *t, int64_t now)
 {
@@ -84,7 +72,7 @@ void api_meeting_timer_post(struct web_request *r)
     struct meeting m = {0};
     if (!web_meet_open(r, MEET_ITEM_REVIEW, &m))
         return;
-    json_t *b = body_object(r);
+    json_t *b = web_json_body(r, NULL);
     if (!b) {
         meeting_free(&m);
         return;
@@ -116,33 +104,24 @@ void api_meeting_presenter(struct web_request *r)
     if (!web_meet_open(r, MEET_ITEM_REVIEW, &m))
         return;
     meeting_free(&m);
-    json_t *b = body_object(r);
+    json_t *b = web_json_body(r, NULL);
     if (!b)
         return;
     json_int_t who = json_integer_value(json_object_get(b, "person"));
     json_t *bid_v = json_object_get(b, "bid_min");
-    json_int_t bid = json_integer_value(bid_v);
-    struct meet_viewer them = {(long long)who, false};
-    struct meet_timer t;
-    struct meet_presentation *ps = NULL;
-    size_t np = 0;
+    /* A bid that is not a number is refused like one out of range. */
+    json_int_t bid = bid_v && !json_is_integer(bid_v) ? -1 : json_integer_value(bid_v);
     long long id = 0;
-    int rc = store_meeting_timer_get(r->db, r->ids[0], &t);
-    if (rc != 1)
-        web_error(r, rc == 0 ? 409 : 500, "The timer has started; presenters are fixed.");
-    else if (who <= 0 || (bid_v && !json_is_integer(bid_v)) || bid < 0 || bid > 600 ||
-             store_meet_may_see(r->db, &them, MEET_ITEM_REVIEW, r->ids[0]) != 1)
-        web_error(r, 422, "Send {\"person\": a member of this set, \"bid_min\": 1-600 or none}.");
-    else if (store_presentations_list(r->db, r->ids[0], &ps, &np) != 0)
-        web_error(r, 500, "The agenda could not be read.");
-    else if (np >= MEET_TIMER_MAX_PRESENTERS ||
-             store_presentation_add(r->db, r->ids[0], (long long)who, (int)bid, &id) != 0)
-        web_error(r, 422, "That member is presenting already, or the agenda is full.");
+    struct actor me = web_meet_actor(r);
+    struct meeting_records_reply rep;
+    enum status st =
+        meeting_records_presenter_add(r->db, &me, r->ids[0], (long long)who, bid, &id, &rep);
+    if (st != STATUS_OK)
+        web_error(r, web_status_code(st, rep.malformed), rep.msg);
     else
         web_json(
             r, 201,
             json_pack("{sI sI si}", "id", (json_int_t)id, "person_id", who, "bid_min", (int)bid));
-    free(ps);
     json_decref(b);
 }
 
@@ -153,7 +132,7 @@ void api_meeting_attendance(struct web_request *r)
     if (!web_meet_open(r, MEET_ITEM_REVIEW, &m))
         return;
     meeting_free(&m);
-    json_t *b = body_object(r);
+    json_t *b = web_json_body(r, NULL);
     if (!b)
         return;
     const char *status = json_string_value(json_object_get(b, "status"));
@@ -179,7 +158,7 @@ void api_meeting_move(struct web_request *r)
         web_error(r, rc == 1 ? 404 : 500, "There is no such meeting.");
         return;
     }
-    json_t *b = body_object(r);
+    json_t *b = web_json_body(r, NULL);
     if (!b) {
         meeting_free(&m);
         return;

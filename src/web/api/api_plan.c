@@ -8,20 +8,6 @@
 
 #include <stdlib.h>
 
-/* The request's JSON object, or NULL after answering 400. */
-static json_t *body_object(struct web_request *r)
-{
-    const struct formdata_field *body = formdata_field(&r->form, "body");
-    json_error_t error;
-    json_t *v = body ? json_loadb(body->value, body->len, JSON_REJECT_DUPLICATES, &error) : NULL;
-    if (!json_is_object(v)) {
-        json_decref(v);
-        web_error(r, 400, "Send a JSON object as the body.");
-        return NULL;
-    }
-    return v;
-}
-
 static long long jint(json_t *o, const char *key, long long fallback)
 {
     json_t *v = json_object_get(o, key);
@@ -47,7 +33,7 @@ void api_plan(struct web_request *r)
 
 void api_plan_create(struct web_request *r)
 {
-    json_t *b = body_object(r);
+    json_t *b = web_json_body(r, NULL);
     if (!b)
         return;
     json_t *seconds = json_object_get(b, "seconds");
@@ -79,7 +65,7 @@ out:
 
 void api_plan_move(struct web_request *r)
 {
-    json_t *b = body_object(r);
+    json_t *b = web_json_body(r, NULL);
     if (!b)
         return;
     int rc = plan_move(r->db, r->ids[0], jint(b, "person_id", 0), jint(b, "set_id", 0));
@@ -89,7 +75,7 @@ void api_plan_move(struct web_request *r)
 
 void api_plan_lock(struct web_request *r)
 {
-    json_t *b = body_object(r);
+    json_t *b = web_json_body(r, NULL);
     if (!b)
         return;
     json_t *locked = json_object_get(b, "locked");
@@ -101,7 +87,7 @@ void api_plan_lock(struct web_request *r)
 
 void api_plan_reopt(struct web_request *r)
 {
-    json_t *b = body_object(r);
+    json_t *b = web_json_body(r, NULL);
     if (!b)
         return;
     json_t *seconds = json_object_get(b, "seconds");
@@ -119,7 +105,7 @@ void api_plan_reopt(struct web_request *r)
 
 void api_plan_facil(struct web_request *r)
 {
-    json_t *b = body_object(r);
+    json_t *b = web_json_body(r, NULL);
     if (!b)
         return;
     const char *email = json_string_value(json_object_get(b, "email"));

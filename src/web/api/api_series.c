@@ -71,14 +71,9 @@ static void problems_reply(struct web_request *r, int status, const char *error,
 
 static void schedule(struct web_request *r, long long programme_id, const char *set)
 {
-    const struct formdata_field *raw = formdata_field(&r->form, "body");
-    json_error_t jerr;
-    json_t *body = raw ? json_loadb(raw->value, raw->len, JSON_REJECT_DUPLICATES, &jerr) : NULL;
-    if (!json_is_object(body)) {
-        json_decref(body);
-        web_error(r, 400, "Send a JSON object as the body.");
+    json_t *body = web_json_body(r, NULL);
+    if (!body)
         return;
-    }
     struct json_fields ctx = {.body = body, .set = set};
     struct series_plan p;
     struct diag_list problems = {0};

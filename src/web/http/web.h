@@ -3,6 +3,7 @@
 #ifndef SETWORK_WEB_HTTP_WEB_H
 #define SETWORK_WEB_HTTP_WEB_H
 
+#include "core/status.h"
 #include "core/strbuf.h"
 #include "store/store_accounts.h"
 #include "web/http/auth.h"
@@ -28,6 +29,9 @@ struct web_config {
 /* Bodies larger than these are refused before they are read: smaller before logging in. */
 #define WEB_MAX_BODY_ANON (16 * 1024)
 #define WEB_MAX_BODY      (FORMDATA_MAX_FILE + 64 * 1024)
+/* The largest JSON body an API handler parses (web_json_body); every JSON body the API takes is
+ * a few fields, so a megabyte is generous and bounds what jansson allocates. */
+#define WEB_JSON_BODY_MAX (1024 * 1024)
 /* Path segments we look at; longer paths are 404. */
 #define WEB_MAX_PATH 512
 /* API token names. */
@@ -96,6 +100,15 @@ void web_redirect(struct web_request *r, const char *location);      /* 303 See 
 /* A plain error page (HTML) or {"error": MESSAGE} (API). */
 void web_error(struct web_request *r, int status, const char *message);
 
+/* R's body as a JSON object (caller decrefs); NULL after answering 413 when it is larger than
+ * WEB_JSON_BODY_MAX, or 400 with SHAPE (NULL: "Send a JSON object as the body.") when it is
+ * not a JSON object. */
+json_t *web_json_body(struct web_request *r, const char *shape);
+
+/* The HTTP status for a use case's ST: 200, 422 (400 when MALFORMED: a value is missing or not
+ * an accepted form), 403, 404, 409, 500. MALFORMED matters only with STATUS_INVALID. */
+int web_status_code(enum status st, bool malformed);
+
 /* The viewer of R for the layout. */
 struct html_viewer web_viewer(const struct web_request *r);
 
@@ -158,6 +171,10 @@ void page_survey_submit(struct web_request *r);
 void web_next_meeting(struct web_request *r, struct html *page);
 void page_meeting(struct web_request *r);
 void page_meeting_ics(struct web_request *r);
+/* page_calendar.c: answers R with MS[0..N) as an iCalendar text (NAME: the calendar's name,
+ * NULL for none), or 500. */
+struct meeting;
+void web_send_ics(struct web_request *r, const struct meeting *ms, size_t n, const char *name);
 void page_presentation_questions(struct web_request *r);
 void page_meeting_question(struct web_request *r);
 void page_question_mark(struct web_request *r);

@@ -2,16 +2,15 @@
 
 static const char no_record[] = "There is no such meeting record.";
 
-struct meet_viewer web_meet_viewer(const struct web_request *r)
+struct actor web_meet_actor(const struct web_request *r)
 {
-    struct meet_viewer v = {r->user.person_id, r->user.role == ROLE_ADMIN};
-    return v;
+    return (struct actor){r->user.id, r->user.person_id, r->user.role};
 }
 
 int web_meet_may_see(struct web_request *r, enum meet_item item, long long id)
 {
-    struct meet_viewer v = web_meet_viewer(r);
-    return store_meet_may_see(r->db, &v, item, id);
+    struct actor a = web_meet_actor(r);
+    return app_meet_may_see(r->db, &a, item, id);
 }
 
 int web_meet_allowed(struct web_request *r, enum meet_item item, long long id)

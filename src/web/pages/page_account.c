@@ -1,8 +1,7 @@
-/* The account page (API tokens, logging out everywhere), the admin's list of accounts with
- * invitations, and the static assets compiled into the binary. */
+/* The account page (API tokens, logging out everywhere) and the admin's list of accounts with
+ * invitations. */
 #include "web/http/web.h"
 
-#include "core/embedded.h"
 #include "io/import/cohort_csv.h"
 #include "store/store_accounts.h"
 
@@ -190,22 +189,4 @@ void page_user_invite(struct web_request *r)
         web_error(r, 500, "The invitation could not be created.");
     else
         users_page(r, rc == 0 ? 200 : 400, rc == 0 ? token : NULL, problem);
-}
-
-void page_static(struct web_request *r)
-{
-    const char *name = r->path + strlen("/static/");
-    const struct embedded_file *f = embedded_find(web_assets, name);
-    if (!f) {
-        web_error(r, 404, "There is no such file.");
-        return;
-    }
-    const char *dot = strrchr(name, '.');
-    r->content_type_out = dot && strcmp(dot, ".css") == 0  ? "text/css; charset=utf-8"
-                          : dot && strcmp(dot, ".js") == 0 ? "text/javascript; charset=utf-8"
-                                                           : "application/octet-stream";
-    r->status = 200;
-    r->cacheable = true;
-    sb_reset(&r->body);
-    sb_append_len(&r->body, (const char *)f->data, f->size);
 }

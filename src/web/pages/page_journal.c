@@ -1,5 +1,5 @@
 /* The private reflection journal: only its owner ever sees it. The list is read for the
- * viewer's own person id alone, and each entry still passes store_meet_may_see. */
+ * viewer's own person id alone, and each entry still passes app_meet_may_see. */
 #include "web/http/web.h"
 #include "web/pages/meeting_access.h"
 
@@ -15,7 +15,7 @@ void page_journal(struct web_request *r)
         web_error(r, 500, "The journal could not be read.");
         return;
     }
-    struct meet_viewer mv = web_meet_viewer(r);
+    struct actor mv = web_meet_actor(r);
     struct html page = {0};
     struct html_viewer v = web_viewer(r);
     html_page_begin(&page, "My journal", &v);
@@ -29,7 +29,7 @@ void page_journal(struct web_request *r)
                  "<button type=\"submit\">Save</button>\n</form>\n");
     }
     for (size_t i = 0; i < n; i++) {
-        if (store_meet_may_see(r->db, &mv, MEET_ITEM_JOURNAL, es[i].id) != 1)
+        if (app_meet_may_see(r->db, &mv, MEET_ITEM_JOURNAL, es[i].id) != 1)
             continue;
         H(&page, "<article class=\"journal\"><p class=\"meta\">");
         html_text(&page, es[i].created_at);

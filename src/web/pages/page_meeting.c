@@ -1,6 +1,6 @@
-/* Meeting pages: "my meetings" (what is next), one meeting's page, its .ics download, the
- * per-person calendar feed behind a secret link, and adding to a presentation's question log.
- * Every record shown or changed passes store_meet_may_see first; a refusal is a 404, the same
+/* Meeting pages: "my meetings" (what is next), one meeting's page, its .ics download, and adding
+ * to a presentation's question log (the per-person calendar feed is page_calendar.c).
+ * Every record shown or changed passes app_meet_may_see first; a refusal is a 404, the same
  * answer as a record that does not exist, so probing ids teaches nothing. */
 #include "web/http/web.h"
 #include "web/pages/meeting_access.h"
@@ -199,14 +199,14 @@ static void attendance_form(struct web_request *r, struct html *page, long long 
 
 static void section_records(struct web_request *r, struct html *page, const struct meeting *m)
 {
-    struct meet_viewer v = web_meet_viewer(r);
+    struct actor v = web_meet_actor(r);
     struct meet_text *rules = NULL;
     size_t nr = 0;
     H(page, "<h2>Ground rules</h2>\n");
     if (store_ground_rules_list(r->db, m->set_id, &rules, &nr) == 0 && nr) {
         H(page, "<ol class=\"rules\">\n");
         for (size_t i = 0; i < nr; i++) {
-            if (store_meet_may_see(r->db, &v, MEET_ITEM_GROUND_RULE, rules[i].id) != 1)
+            if (app_meet_may_see(r->db, &v, MEET_ITEM_GROUND_RULE, rules[i].id) != 1)
                 continue;
             H(page, "<li>");
             html_text(page, rules[i].body);
@@ -232,7 +232,7 @@ static void section_records(struct web_request *r, struct html *page, const stru
     if (store_presentations_list(r->db, m->id, &ps, &np) != 0 || np == 0)
         H(page, "<p>No presenters yet.</p>\n");
     for (size_t i = 0; i < np; i++) {
-        if (store_meet_may_see(r->db, &v, MEET_ITEM_PRESENTATION, ps[i].id) != 1)
+        if (app_meet_may_see(r->db, &v, MEET_ITEM_PRESENTATION, ps[i].id) != 1)
             continue;
         H(page, "<section class=\"presentation\" id=\"p-");
         html_int(page, ps[i].id);
@@ -261,7 +261,7 @@ static void section_records(struct web_request *r, struct html *page, const stru
         if (store_questions_list(r->db, ps[i].id, &qs, &nq) == 0 && nq) {
             H(page, "<ul class=\"questions\">\n");
             for (size_t j = 0; j < nq; j++) {
-                if (store_meet_may_see(r->db, &v, MEET_ITEM_QUESTION, qs[j].id) != 1)
+                if (app_meet_may_see(r->db, &v, MEET_ITEM_QUESTION, qs[j].id) != 1)
                     continue;
                 H(page, "<li><strong class=\"tag\">");
                 html_text(page, qs[j].kind);
@@ -348,10 +348,10 @@ void page_meeting(struct web_request *r)
         if (quorum > 0 && !q.met)
             H(&page, "<p class=\"error\">Fewer members are expected than the quorum.</p>\n");
     }
-    struct meet_viewer mv = web_meet_viewer(r);
+    struct actor mv = web_meet_actor(r);
     if (r->user.role == ROLE_ADMIN)
         admin_forms(r, &page, &m);
-    if (store_meet_may_see(r->db, &mv, MEET_ITEM_REVIEW, m.id) == 1) {
+    if (app_meet_may_see(r->db, &mv, MEET_ITEM_REVIEW, m.id) == 1) {
         if (r->user.person_id)
             attendance_form(r, &page, m.id);
         if (r->user.person_id && r->user.person_id == m.facilitator_id)
@@ -420,100 +420,11 @@ void page_meeting_question(struct web_request *r)
     free(to);
 }
 
-static void send_ics(struct web_request *r, const struct meeting *ms, size_t n, const char *name)
-{
-    char *text = meetings_to_ics(ms, n, name, r->now);
-    if (!text) {
-        web_error(r, 500, "Out of memory.");
-        return;
-    }
-    sb_reset(&r->body);
-    sb_append(&r->body, text);
-    free(text);
-    r->status = 200;
-    r->content_type_out = "text/calendar; charset=utf-8";
-}
-
 void page_meeting_ics(struct web_request *r)
 {
     struct meeting m = {0};
     if (!web_meet_open(r, MEET_ITEM_MEETING, &m))
         return;
-    send_ics(r, &m, 1, NULL);
+    web_send_ics(r, &m, 1, NULL);
     meeting_free(&m);
-}
-
-/* GET /calendar/TOKEN.ics: no login; the secret token names the person. */
-void page_calendar_feed(struct web_request *r)
-{
-    const char *name = r->path + strlen("/calendar/");
-    size_t len = strlen(name);
-    char token[MEET_FEED_TOKEN_LEN + 1];
-    long long person = 0;
-    if (len != MEET_FEED_TOKEN_LEN + 4 || strcmp(name + MEET_FEED_TOKEN_LEN, ".ics") != 0) {
-        web_error(r, 404, "There is no such calendar.");
-        return;
-    }
-    memcpy(token, name, MEET_FEED_TOKEN_LEN);
-    token[MEET_FEED_TOKEN_LEN] = '\0';
-    int rc = store_feed_token_person(r->db, token, &person);
-    if (rc != 0) {
-        web_error(r, rc == 1 ? 404 : 500, "There is no such calendar.");
-        return;
-    }
-    struct meeting *ms = NULL;
-    size_t n = 0;
-    if (store_meetings_for_person(r->db, person, 0, &ms, &n) != 0) {
-        web_error(r, 500, "The meetings could not be read.");
-        return;
-    }
-    send_ics(r, ms, n, "setwork meetings");
-    meetings_free(ms, n);
-}
-
-static void calendar_page(struct web_request *r, const char *token)
-{
-    struct html page = {0};
-    struct html_viewer v = web_viewer(r);
-    html_page_begin(&page, "Calendar feed", &v);
-    H(&page, "<p>Subscribe to your meetings from any calendar program with a private link. "
-             "Anyone with the link sees your meeting dates, so keep it to yourself.</p>\n");
-    if (token) {
-        H(&page, "<p>Your new link (shown once):</p>\n<p><code class=\"secret\">");
-        html_text(&page, r->config->origin);
-        H(&page, "/calendar/");
-        html_text(&page, token);
-        H(&page, ".ics</code></p>\n");
-    }
-    if (!r->user.person_id) {
-        H(&page, "<p>Your account is not a member of any set, so it has no meetings.</p>\n");
-    } else {
-        H(&page, "<form method=\"post\" action=\"/account/calendar\">\n");
-        html_csrf(&page, r->csrf);
-        H(&page, "<button type=\"submit\">New link</button>\n</form>\n"
-                 "<p class=\"hint\">A new link stops the old one working.</p>\n");
-    }
-    html_page_end(&page);
-    web_html(r, 200, &page);
-    html_free(&page);
-}
-
-void page_calendar_settings(struct web_request *r)
-{
-    calendar_page(r, NULL);
-}
-
-void page_calendar_new(struct web_request *r)
-{
-    char *token = NULL;
-    if (!r->user.person_id) {
-        web_error(r, 422, "Your account has no meetings.");
-        return;
-    }
-    if (store_feed_token_create(r->db, r->user.person_id, &token) != 0) {
-        web_error(r, 500, "The link could not be made.");
-        return;
-    }
-    calendar_page(r, token);
-    free(token);
 }

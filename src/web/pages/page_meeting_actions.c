@@ -32,11 +32,11 @@ static void action_line(struct html *page, const struct meet_action_item *a)
 static size_t action_items(struct web_request *r, struct html *page,
                            const struct meet_action_item *list, size_t n, long long person)
 {
-    struct meet_viewer v = web_meet_viewer(r);
+    struct actor v = web_meet_actor(r);
     size_t shown = 0;
     for (size_t i = 0; i < n; i++) {
         if (list[i].owner_id != person ||
-            store_meet_may_see(r->db, &v, MEET_ITEM_ACTION, list[i].id) != 1)
+            app_meet_may_see(r->db, &v, MEET_ITEM_ACTION, list[i].id) != 1)
             continue;
         if (shown++ == 0)
             H(page, "<ul class=\"actions-list\">\n");
@@ -123,13 +123,14 @@ void web_meeting_actions_summary(struct web_request *r, struct html *page, const
 void page_meeting_action_add(struct web_request *r)
 {
     const char *pid = formdata_get(&r->form, "presentation");
-    const char *msg = NULL;
     long long id = 0;
-    int status =
-        rounds_action_add(r, r->ids[0], pid ? atoll(pid) : 0, formdata_get(&r->form, "body"),
-                          formdata_get(&r->form, "due_on"), &id, &msg);
-    if (status != 200) {
-        web_error(r, status, msg);
+    struct actor me = web_meet_actor(r);
+    struct meeting_records_reply rep;
+    enum status st = meeting_records_action_add(r->db, &me, r->ids[0], pid ? atoll(pid) : 0,
+                                                formdata_get(&r->form, "body"),
+                                                formdata_get(&r->form, "due_on"), &id, &rep);
+    if (st != STATUS_OK) {
+        web_error(r, web_status_code(st, rep.malformed), rep.msg);
         return;
     }
     char *to = str_printf("/meetings/%lld#p-%lld", r->ids[0], atoll(pid));
@@ -149,10 +150,10 @@ void web_my_actions(struct web_request *r, struct html *page)
     gmtime_r(&now, &tm);
     strftime(today, sizeof today, "%Y-%m-%d", &tm);
     H(page, "<h2>My actions</h2>\n");
-    struct meet_viewer v = web_meet_viewer(r);
+    struct actor v = web_meet_actor(r);
     size_t shown = 0;
     for (size_t i = 0; i < n; i++) {
-        if (store_meet_may_see(r->db, &v, MEET_ITEM_ACTION, list[i].id) != 1)
+        if (app_meet_may_see(r->db, &v, MEET_ITEM_ACTION, list[i].id) != 1)
             continue;
         if (shown++ == 0)
             H(page, "<ul class=\"my-actions\">\n");

@@ -1,6 +1,6 @@
 /* Changes from the meeting page: marking a question open or closed in one tap, sending
  * apologies or saying one will come, and the admin's move and cancel of a single meeting.
- * Content changes pass store_meet_may_see for the record first (admins never reach content);
+ * Content changes pass app_meet_may_see for the record first (admins never reach content);
  * a refusal is a 404 like a missing record. */
 #include "web/http/web.h"
 #include "web/pages/meeting_access.h"
@@ -168,8 +168,8 @@ void page_meeting_handover(struct web_request *r)
     }
     const char *p = formdata_get(&r->form, "person");
     long long to = p ? atoll(p) : 0;
-    struct meet_viewer them = {to, false};
-    if (to <= 0 || store_meet_may_see(r->db, &them, MEET_ITEM_REVIEW, r->ids[0]) != 1) {
+    struct actor them = app_meet_person(to);
+    if (to <= 0 || app_meet_may_see(r->db, &them, MEET_ITEM_REVIEW, r->ids[0]) != 1) {
         web_error(r, 422, "Choose a member of this set.");
         return;
     }

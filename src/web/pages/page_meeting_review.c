@@ -33,10 +33,10 @@ void web_meeting_reviews(struct web_request *r, struct html *page, const struct 
         free(learned);
     }
     const struct meet_member_review *mine = NULL;
-    struct meet_viewer v = web_meet_viewer(r);
+    struct actor v = web_meet_actor(r);
     size_t shown = 0;
     for (size_t i = 0; i < n; i++) {
-        if (store_meet_may_see(r->db, &v, MEET_ITEM_OWN_REVIEW, list[i].id) != 1)
+        if (app_meet_may_see(r->db, &v, MEET_ITEM_OWN_REVIEW, list[i].id) != 1)
             continue;
         if (list[i].person_id == r->user.person_id)
             mine = &list[i];
@@ -79,11 +79,12 @@ void web_meeting_reviews(struct web_request *r, struct html *page, const struct 
 /* POST /meetings/#/review helped=TEXT learned_questioning=TEXT */
 void page_meeting_review(struct web_request *r)
 {
-    const char *msg = NULL;
-    int status = rounds_review(r, r->ids[0], formdata_get(&r->form, "helped"),
-                               formdata_get(&r->form, "learned_questioning"), &msg);
-    if (status != 200) {
-        web_error(r, status, msg);
+    struct actor me = web_meet_actor(r);
+    struct meeting_records_reply rep;
+    enum status st = meeting_records_review(r->db, &me, r->ids[0], formdata_get(&r->form, "helped"),
+                                            formdata_get(&r->form, "learned_questioning"), &rep);
+    if (st != STATUS_OK) {
+        web_error(r, web_status_code(st, rep.malformed), rep.msg);
         return;
     }
     char *to = str_printf("/meetings/%lld#review", r->ids[0]);
@@ -114,11 +115,11 @@ int web_set_reviews(struct web_request *r, long long set_id, struct meet_member_
         return -1;
     }
     /* Each review passes the record check too: the rule lives in one place. */
-    struct meet_viewer v = web_meet_viewer(r);
+    struct actor v = web_meet_actor(r);
     size_t kept = 0;
     for (size_t i = 0; i < *count; i++) {
         struct meet_member_review *e = &(*out)[i];
-        if (store_meet_may_see(r->db, &v, MEET_ITEM_OWN_REVIEW, e->id) == 1) {
+        if (app_meet_may_see(r->db, &v, MEET_ITEM_OWN_REVIEW, e->id) == 1) {
             (*out)[kept++] = *e;
             continue;
         }

@@ -112,11 +112,12 @@ void web_meeting_checkin(struct web_request *r, struct html *page, const struct 
 void page_meeting_checkin(struct web_request *r)
 {
     const char *person = formdata_get(&r->form, "person");
-    const char *msg = NULL;
-    int status =
-        rounds_checkin(r, r->ids[0], person ? atoll(person) : 0, formdata_get(&r->form, "status"),
-                       formdata_get(&r->form, "line"), &msg);
-    answer(r, status, msg, "checkin");
+    struct actor me = web_meet_actor(r);
+    struct meeting_records_reply rep;
+    enum status st = meeting_records_checkin(r->db, &me, r->ids[0], person ? atoll(person) : 0,
+                                             formdata_get(&r->form, "status"),
+                                             formdata_get(&r->form, "line"), &rep);
+    answer(r, web_status_code(st, rep.malformed), rep.msg, "checkin");
 }
 
 /* --- Report back -------------------------------------------------------------------------- */
@@ -207,10 +208,10 @@ void web_meeting_report_back(struct web_request *r, struct html *page, const str
     }
     if (n == 0)
         H(page, "<p>No open actions from earlier meetings.</p>\n");
-    struct meet_viewer v = web_meet_viewer(r);
+    struct actor v = web_meet_actor(r);
     long long owner = 0; /* whose list is open */
     for (size_t i = 0; i < n; i++) {
-        if (store_meet_may_see(r->db, &v, MEET_ITEM_ACTION, list[i].id) != 1)
+        if (app_meet_may_see(r->db, &v, MEET_ITEM_ACTION, list[i].id) != 1)
             continue;
         if (list[i].owner_id != owner) {
             if (owner)
@@ -232,11 +233,13 @@ void web_meeting_report_back(struct web_request *r, struct html *page, const str
  * due_on=YYYY-MM-DD */
 void page_meeting_action_report(struct web_request *r)
 {
-    const char *msg = NULL;
     const char *carry = formdata_get(&r->form, "carry");
     long long new_id = 0;
-    int status = rounds_action_report(r, r->ids[0], r->ids[1], formdata_get(&r->form, "outcome"),
-                                      formdata_get(&r->form, "learned"), carry && *carry,
-                                      formdata_get(&r->form, "due_on"), &new_id, &msg);
-    answer(r, status, msg, "report-back");
+    struct actor me = web_meet_actor(r);
+    struct meeting_records_reply rep;
+    enum status st = meeting_records_action_report(
+        r->db, &me, r->ids[0], r->ids[1], formdata_get(&r->form, "outcome"),
+        formdata_get(&r->form, "learned"), carry && *carry, formdata_get(&r->form, "due_on"),
+        &new_id, &rep);
+    answer(r, web_status_code(st, rep.malformed), rep.msg, "report-back");
 }

@@ -6,6 +6,8 @@
 #include "web/http/web.h"
 #include "web/pages/meeting_access.h"
 
+#include "app/meetings/meeting_records.h"
+
 #include "store/store_meeting_timer.h"
 #include "store/store_meetings.h"
 #include "store/store_web.h"
@@ -253,35 +255,16 @@ void page_meeting_timer(struct web_request *r)
 
 void page_meeting_presenter(struct web_request *r)
 {
-    if (!web_meet_allowed(r, MEET_ITEM_REVIEW, r->ids[0]))
-        return;
-    struct meet_timer t;
-    int rc = store_meeting_timer_get(r->db, r->ids[0], &t);
-    if (rc != 1) {
-        web_error(r, rc == 0 ? 409 : 500, "The timer has started; presenters are fixed.");
-        return;
-    }
     const char *p = formdata_get(&r->form, "person");
     const char *b = formdata_get(&r->form, "bid");
     long long who = p ? atoll(p) : 0;
     long long bid = b && *b ? atoll(b) : 0;
-    struct meet_viewer them = {who, false};
-    if (who <= 0 || bid < 0 || bid > 600 ||
-        store_meet_may_see(r->db, &them, MEET_ITEM_REVIEW, r->ids[0]) != 1) {
-        web_error(r, 422, "Choose a member of this set (and a bid of 1-600 minutes, or none).");
-        return;
-    }
-    struct meet_presentation *ps = NULL;
-    size_t np = 0;
-    if (store_presentations_list(r->db, r->ids[0], &ps, &np) != 0) {
-        web_error(r, 500, "The agenda could not be read.");
-        return;
-    }
-    free(ps);
     long long id;
-    if (np >= MEET_TIMER_MAX_PRESENTERS ||
-        store_presentation_add(r->db, r->ids[0], who, (int)bid, &id) != 0) {
-        web_error(r, 422, "That member is presenting already, or the agenda is full.");
+    struct actor me = web_meet_actor(r);
+    struct meeting_records_reply rep;
+    enum status st = meeting_records_presenter_add(r->db, &me, r->ids[0], who, bid, &id, &rep);
+    if (st != STATUS_OK) {
+        web_error(r, web_status_code(st, rep.malformed), rep.msg);
         return;
     }
     back(r);

@@ -190,22 +190,21 @@ static int add_store(struct form_input *in, struct db *db, long long programme_i
     return rc;
 }
 
-
 /* Rules read from files, as emails, so that a stored plan keeps them: apart pairs from FIRST on
  * (the chain's come before), every together pair and pin (the store's come after). */
 static json_t *extra_rules(const struct form_input *in, int first_apart)
 {
     json_t *apart = json_array(), *together = json_array(), *pins = json_array();
     for (int t = first_apart; t < in->apart_count; t++)
-        json_array_append_new(apart, json_pack("[s, s]", in->labels[in->apart[t].a],
-                                               in->labels[in->apart[t].b]));
+        json_array_append_new(
+            apart, json_pack("[s, s]", in->labels[in->apart[t].a], in->labels[in->apart[t].b]));
     for (int t = 0; t < in->together_count; t++)
         json_array_append_new(together, json_pack("[s, s]", in->labels[in->together[t].a],
                                                   in->labels[in->together[t].b]));
     for (int i = 0; i < in->n; i++) {
         if (in->pin[i] >= 0)
-            json_array_append_new(pins, json_pack("[s, s]", in->labels[i],
-                                                  in->set_names[in->pin[i]]));
+            json_array_append_new(pins,
+                                  json_pack("[s, s]", in->labels[i], in->set_names[in->pin[i]]));
     }
     return json_pack("{s:o, s:o, s:o}", "apart", apart, "together", together, "pins", pins);
 }
@@ -386,13 +385,12 @@ char *plan_settings_json(const struct plan_problem *pb, const struct plan_settin
     for (int t = 0; t < s->isolate_count; t++)
         json_array_append_new(iso, json_string(s->isolate[t]));
     int chain = s->chain == 0 ? PLAN_CHAIN_DEFAULT : s->chain < 0 ? 0 : s->chain;
-    json_t *o = json_pack("{s:o, s:i, s:i, s:i, s:I, s:f, s:I, s:i, s:o, s:O, s:O, s:O}",
-                          "weights", w, "sets", in->m, "size_min", a, "size_max", b, "seed",
-                          (json_int_t)s->seed, "seconds", s->seconds, "iterations",
-                          (json_int_t)s->iterations, "chain", chain, "no_isolate", iso, "apart",
-                          json_object_get(pb->extra, "apart"), "together",
-                          json_object_get(pb->extra, "together"), "pins",
-                          json_object_get(pb->extra, "pins"));
+    json_t *o = json_pack(
+        "{s:o, s:i, s:i, s:i, s:I, s:f, s:I, s:i, s:o, s:O, s:O, s:O}", "weights", w, "sets", in->m,
+        "size_min", a, "size_max", b, "seed", (json_int_t)s->seed, "seconds", s->seconds,
+        "iterations", (json_int_t)s->iterations, "chain", chain, "no_isolate", iso, "apart",
+        json_object_get(pb->extra, "apart"), "together", json_object_get(pb->extra, "together"),
+        "pins", json_object_get(pb->extra, "pins"));
     char *text = o ? json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER) : NULL;
     json_decref(o);
     return text;

@@ -1,26 +1,21 @@
 /* `setwork form`: forms action learning sets from a cohort file or a programme, under the rules
- * of action learning, and prints them (or saves them as a plan). */
+ * of action learning, and prints them (or saves them as a plan). The arguments and the printing
+ * only: the problem and the plan come from app/plans (plan_service.h), as on the web. */
 #include "cli/cli.h"
 
-#include "app/plans/form_build.h"
 #include "app/plans/plan_service.h"
 #include "io/import/cohort_csv.h"
 #include "store/store_people.h"
-#include "store/store_sets.h"
 
 #include <getopt.h>
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-/* The most --no-isolate attributes one call takes. */
-#define FORM_MAX_ISOLATE 8
-
 struct form_args {
     const char *file, *programme, *weights, *save;
     const char *apart, *together, *pin;
-    const char *isolate[FORM_MAX_ISOLATE];
+    const char *isolate[PLAN_MAX_ISOLATE];
     int isolate_count;
     long sets, size_a, size_b, chain, seed, iterations;
     double seconds;
@@ -82,7 +77,8 @@ static int parse_args(struct form_args *a, int argc, char **argv)
                 return -1;
             break;
         case 'I':
-            if (cli_parse_long(cmd, "--iterations", optarg, 1, 1000000000L, &a->iterations) != 0)
+            if (cli_parse_long(cmd, "--iterations", optarg, 1, PLAN_MAX_ITERATIONS,
+                               &a->iterations) != 0)
                 return -1;
             break;
         case 'c':
@@ -90,8 +86,8 @@ static int parse_args(struct form_args *a, int argc, char **argv)
                 return -1;
             break;
         case 'i':
-            if (a->isolate_count == FORM_MAX_ISOLATE) {
-                cli_usage_error(cmd, "at most %d --no-isolate attributes", FORM_MAX_ISOLATE);
+            if (a->isolate_count == PLAN_MAX_ISOLATE) {
+                cli_usage_error(cmd, "at most %d --no-isolate attributes", PLAN_MAX_ISOLATE);
                 return -1;
             }
             a->isolate[a->isolate_count++] = optarg;
@@ -220,20 +216,6 @@ static void print_plan(const struct form_input *in, const struct form_result *r,
                r->isolated == 1 ? "" : "s");
 }
 
-static char *settings_json(const struct form_input *in, const struct form_args *a)
-{
-    json_t *w = json_object();
-    for (int k = 0; k < in->k; k++)
-        json_object_set_new(w, in->cohort->attrs[k], json_real(in->weight[k]));
-    json_object_set_new(w, "new", json_real(in->w_new));
-    json_t *o =
-        json_pack("{s:o, s:i, s:I, s:f, s:I}", "weights", w, "sets", in->m, "seed",
-                  (json_int_t)a->seed, "seconds", a->seconds, "chain", (json_int_t)a->chain);
-    char *s = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER);
-    json_decref(o);
-    return s;
-}
-
 static int run_form(struct cli_ctx *ctx, int argc, char **argv)
 {
     const struct command *cmd = &command_form;
@@ -244,168 +226,72 @@ static int run_form(struct cli_ctx *ctx, int argc, char **argv)
         a.size_a = 4;
         a.size_b = 8;
     }
-    struct cohort cohort = {0};
-    struct form_input in = {0};
+    struct plan_settings s = {.name = a.save,
+                              .sets = (int)a.sets,
+                              .size_min = (int)a.size_a,
+                              .size_max = (int)a.size_b,
+                              .weights = a.weights,
+                              .seconds = a.seconds,
+                              .iterations = a.iterations,
+                              .seed = a.seed,
+                              .chain = a.chain ? (int)a.chain : PLAN_CHAIN_OFF,
+                              .isolate_count = a.isolate_count,
+                              .apart_file = a.apart,
+                              .together_file = a.together,
+                              .pin_file = a.pin,
+                              .exact_name = 1};
+    for (int t = 0; t < a.isolate_count; t++)
+        s.isolate[t] = a.isolate[t];
+    struct plan_formed f = {0};
     struct strbuf err = {0};
     struct db *db = NULL;
-    double *d = NULL;
-    struct form_result r = {0};
-    long long programme_id = 0;
+    enum status st;
     int status = CLI_USER;
     if (a.file) {
+        struct cohort cohort = {0};
         struct diag_list diags = {0};
         int rc = cohort_csv_read(a.file, NULL, &cohort, &diags);
         if (rc != 0) {
             diag_print(&diags, stderr);
             diag_list_free(&diags);
+            cohort_free(&cohort);
             status = cli_user_error(cmd, "%s", rc < 0 ? "out of memory" : "fix the file first");
             goto out;
         }
         diag_list_free(&diags);
+        st = plan_form_cohort(&cohort, &s, &f, &err);
     } else {
         db = cli_open_db(cmd, ctx);
         if (!db)
             goto out;
-        char *msg = NULL;
+        long long programme_id = 0;
         int rc = store_programme_id(db, a.programme, &programme_id);
         if (rc != 0) {
             status = cli_user_error(cmd, "%s", rc > 0 ? "no such programme" : db_errmsg(db));
             goto out;
         }
-        if (store_load_cohort(db, programme_id, &cohort, &msg) != 0) {
-            status = cli_user_error(cmd, "%s", msg ? msg : "cannot load the programme");
-            free(msg);
-            goto out;
-        }
+        st = plan_form_programme(db, programme_id, &s, a.save != NULL, &f, &err);
     }
-    if (cohort.count < 2) {
-        status = cli_user_error(cmd, "the cohort needs at least 2 people");
-        goto out;
-    }
-    if (cohort.count > FORM_MAX_PEOPLE) {
-        status = cli_user_error(cmd, "at most %d people can be formed into sets at once",
-                                FORM_MAX_PEOPLE);
-        goto out;
-    }
-    if (form_input_init(&in, &cohort, a.weights, &err) != 0 ||
-        form_input_sizes(&in, (int)a.sets, a.sets ? 0 : (int)a.size_a, a.sets ? 0 : (int)a.size_b,
-                         &err) != 0 ||
-        form_input_chain(&in, (int)a.chain) != 0)
-        goto fail;
-    for (int t = 0; t < a.isolate_count; t++) {
-        if (form_input_no_isolate(&in, a.isolate[t], &err) != 0)
-            goto fail;
-    }
-    if ((a.apart && form_input_rules_file(&in, 'a', a.apart, &err) != 0) ||
-        (a.together && form_input_rules_file(&in, 't', a.together, &err) != 0) ||
-        (a.pin && form_input_rules_file(&in, 'p', a.pin, &err) != 0))
-        goto fail;
-    if (db) {
-        if (plan_input_from_store(&in, db, programme_id, 0, &err) != 0)
-            goto fail;
-    }
-    d = malloc(sizeof(double) * (size_t)in.n * (size_t)in.n);
-    if (!d) {
-        sb_append(&err, "out of memory for the score matrix");
-        goto fail;
-    }
-    struct form_scoring sc = {.n = in.n,
-                              .k = in.k,
-                              .code = in.code,
-                              .weight = in.weight,
-                              .w_new = in.w_new,
-                              .known = in.known,
-                              .known_count = in.known_count,
-                              .similar = in.similar,
-                              .similar_count = in.similar_count,
-                              .w_similar = in.w_similar};
-    form_score_matrix(&sc, d);
-    double ub;
-    if (form_score_bound(&sc, in.m, in.lo, in.hi, &ub) != 0) {
-        sb_append(&err, "out of memory");
-        goto fail;
-    }
-    /* Breaking up a single minority member costs as much as three fully diverse pairs. */
-    double w_all = in.w_new;
-    for (int k = 0; k < in.k; k++)
-        w_all += in.weight[k];
-    struct form_problem p = {.n = in.n,
-                             .m = in.m,
-                             .d = d,
-                             .lo = in.lo,
-                             .hi = in.hi,
-                             .apart = in.apart,
-                             .apart_count = in.apart_count,
-                             .together = in.together,
-                             .together_count = in.together_count,
-                             .pin = in.pin,
-                             .iso_class = in.iso_class,
-                             .iso_k = in.iso_k,
-                             .iso_class_count = in.iso_class_count,
-                             .iso_penalty = 3 * w_all,
-                             .labels = in.labels,
-                             .group_labels = (const char *const *)in.set_names};
-    struct form_options o = {.seed = (uint64_t)a.seed,
-                             .seconds = a.seconds,
-                             .max_iterations = a.iterations,
-                             .target = ub,
-                             .has_target = 1};
-    if (a.iterations)
-        o.seconds = 0;
-    int rc = form_solve(&p, &o, &r, &err);
-    if (rc != 0) {
-        if (rc < 0)
-            sb_append(&err, "out of memory");
+    if (st == STATUS_INVALID && f.pb.d) {
+        /* The problem was built; the search says which rules collide. */
         if (err.data)
             fputs(err.data, stderr);
         status = cli_user_error(cmd, "the rules cannot all hold (see above)");
         goto out;
     }
-    if (a.save) {
-        long long *pids = malloc(sizeof(long long) * (size_t)in.n);
-        char *settings = settings_json(&in, &a), *msg = NULL;
-        long long plan_id = 0;
-        int saved = -1;
-        if (pids && settings) {
-            for (int i = 0; i < in.n; i++)
-                pids[i] = cohort.people[i].id;
-            struct store_plan plan = {.programme_id = programme_id,
-                                      .name = a.save,
-                                      .objective = r.objective,
-                                      .upper_bound = &ub,
-                                      .settings_json = settings,
-                                      .m = in.m,
-                                      .set_names = (const char *const *)in.set_names,
-                                      .n = in.n,
-                                      .person_ids = pids,
-                                      .group = r.group};
-            saved = store_plan_save(db, &plan, &plan_id, &msg);
-        }
-        free(pids);
-        free(settings);
-        if (saved != 0) {
-            status = cli_user_error(cmd, "%s",
-                                    saved > 0 ? "the programme already has a plan of that name"
-                                    : msg     ? msg
-                                              : "out of memory");
-            free(msg);
-            goto out;
-        }
+    if (st != STATUS_OK) {
+        status = cli_user_error(cmd, "%s", err.data ? err.data : "out of memory");
+        goto out;
     }
+    const double *ub = f.pb.ub >= 0 ? &f.pb.ub : NULL;
     if (a.json)
-        cli_print_json(plan_json(&in, &r, &ub, a.seed));
+        cli_print_json(plan_json(&f.pb.in, &f.r, ub, a.seed));
     else
-        print_plan(&in, &r, &ub);
+        print_plan(&f.pb.in, &f.r, ub);
     status = CLI_OK;
-    goto out;
-fail:
-    status = cli_user_error(cmd, "%s", err.data ? err.data : "out of memory");
 out:
-    free(r.group);
-    free(d);
+    plan_formed_free(&f);
     sb_free(&err);
-    form_input_free(&in);
-    cohort_free(&cohort);
     db_close(db);
     return status;
 }
@@ -427,7 +313,8 @@ const struct command command_form = {
             "the cohort fall in one theme, to form sets that work on common issues while their\n"
             "backgrounds still mix (with --programme).\n"
             "Default weights: organisation=3, department=2, location=1, role=1, grade=1,\n"
-            "gender=0.5, other columns 1, new=2; --weights changes any of them.\n\n"
+            "gender=0.5, other columns 1, new=2; --weights changes any of them (with\n"
+            "--programme and no --weights, the programme's own weights, as on the web).\n\n"
             "Rules that always hold: the set sizes (--sets M: M sets as equal as possible;\n"
             "--size A-B, default 4-8: sizes within A-B and within one of the average); nobody\n"
             "with their line manager (--chain D: nobody within D levels of each other in the\n"

@@ -1,11 +1,9 @@
-/* Forming and editing set plans: the cohort and rules from the store, the formation engine, and
- * the plan tables. The glue that turns a cohort into a problem is cli/form_build (shared). */
+/* Forming and editing set plans: the problem from plan_problem (the one assembly), the formation
+ * engine, and the plan tables. Only the POSTs write; showing a plan re-scores it and writes
+ * nothing. */
 #include "app/plans/plan_service.h"
 
 #include "engine/formation/formation.h"
-#include "engine/formation/score.h"
-#include "store/store_challenges.h"
-#include "store/store_network.h"
 #include "store/store_people.h"
 #include "store/store_plans.h"
 #include "store/store_sets.h"
@@ -14,313 +12,42 @@
 #include <stdlib.h>
 #include <string.h>
 
-struct id_index {
-    long long id;
-    int i;
-};
-
-static int by_id(const void *x, const void *y)
+static enum status solve(struct plan_formed *f, const struct plan_settings *s, struct strbuf *err)
 {
-    const struct id_index *a = x, *b = y;
-    return (a->id > b->id) - (a->id < b->id);
-}
-
-/* Store ids to cohort positions, sorted for bsearch. Caller frees. */
-static struct id_index *index_ids(const struct cohort *c)
-{
-    struct id_index *ids = malloc(sizeof *ids * (c->count + 1));
-    if (!ids)
-        return NULL;
-    for (size_t i = 0; i < c->count; i++)
-        ids[i] = (struct id_index){c->people[i].id, (int)i};
-    qsort(ids, c->count, sizeof *ids, by_id);
-    return ids;
-}
-
-static int find_id(const struct id_index *ids, size_t n, long long id)
-{
-    struct id_index key = {id, 0};
-    const struct id_index *hit = bsearch(&key, ids, n, sizeof *ids, by_id);
-    return hit ? hit->i : -1;
-}
-
-/* Earlier plans of the programme: a pair who shared a set in the latest plan already know each
- * other (weight 1); each older plan counts half as much as the one after it. */
-static int add_history(struct form_input *in, struct db *db, long long programme_id,
-                       long long before, const struct id_index *ids, struct strbuf *err)
-{
-    struct store_shared_pair *pairs = NULL;
-    size_t count = 0;
-    char *msg = NULL;
-    if (store_shared_pairs_before(db, programme_id, before, &pairs, &count, &msg) != 0) {
-        sb_append(err, msg);
-        free(msg);
-        return -1;
-    }
-    in->known = malloc(sizeof *in->known * (count + 1));
-    if (!in->known) {
-        free(pairs);
-        sb_append(err, "out of memory");
-        return -1;
-    }
-    for (size_t t = 0; t < count; t++) {
-        int a = find_id(ids, (size_t)in->n, pairs[t].a);
-        int b = find_id(ids, (size_t)in->n, pairs[t].b);
-        if (a >= 0 && b >= 0)
-            in->known[in->known_count++] = (struct form_known){a, b, ldexp(1.0, -pairs[t].age)};
-    }
-    free(pairs);
-    return 0;
-}
-
-/* Ties from the programme's network surveys (any wave, any relation, either direction): the two
- * already know each other, fully, from the moment the tie is recorded. */
-static int add_network_ties(struct form_input *in, struct db *db, long long programme_id,
-                            const struct id_index *ids, struct strbuf *err)
-{
-    struct known_pair *pairs = NULL;
-    size_t count = 0;
-    if (store_known_pairs(db, programme_id, &pairs, &count) != 0) {
-        sb_append(err, "cannot read the network survey ties");
-        return -1;
-    }
-    struct form_known *grown =
-        realloc(in->known, sizeof *in->known * ((size_t)in->known_count + count + 1));
-    if (!grown) {
-        free(pairs);
-        sb_append(err, "out of memory");
-        return -1;
-    }
-    in->known = grown;
-    for (size_t t = 0; t < count; t++) {
-        int a = find_id(ids, (size_t)in->n, pairs[t].person_a);
-        int b = find_id(ids, (size_t)in->n, pairs[t].person_b);
-        if (a >= 0 && b >= 0)
-            in->known[in->known_count++] = (struct form_known){a, b, 1.0};
-    }
-    free(pairs);
-    return 0;
-}
-
-/* With the weight "similar", pairs whose cohort-shared challenges fall in one theme (issue 8:
- * sets that work on common issues while still mixing backgrounds). */
-static int add_similar_challenges(struct form_input *in, struct db *db, long long programme_id,
-                                  const struct id_index *ids, struct strbuf *err)
-{
-    if (in->w_similar <= 0)
-        return 0;
-    long long *people = NULL, *themes = NULL;
-    size_t count = 0;
-    if (store_person_themes(db, programme_id, &people, &themes, &count) != 0) {
-        sb_append(err, "cannot read the challenge themes");
-        return -1;
-    }
-    int status = 0;
-    size_t cap = 0;
-    for (size_t x = 0; x < count && status == 0; x++) {
-        for (size_t y = x + 1; y < count && status == 0; y++) {
-            if (themes[x] != themes[y] || people[x] == people[y])
-                continue;
-            /* The same person twice in one theme (two challenges) counts once. */
-            if ((x > 0 && people[x] == people[x - 1] && themes[x] == themes[x - 1]) ||
-                (people[y] == people[y - 1] && themes[y] == themes[y - 1]))
-                continue;
-            int a = find_id(ids, (size_t)in->n, people[x]);
-            int b = find_id(ids, (size_t)in->n, people[y]);
-            if (a < 0 || b < 0)
-                continue;
-            if ((size_t)in->similar_count == cap) {
-                cap = cap ? cap * 2 : 64;
-                struct form_known *grown = realloc(in->similar, cap * sizeof *grown);
-                if (!grown) {
-                    sb_append(err, "out of memory");
-                    status = -1;
-                    break;
-                }
-                in->similar = grown;
-            }
-            in->similar[in->similar_count++] = (struct form_known){a, b, 1.0};
-        }
-    }
-    free(people);
-    free(themes);
-    return status;
-}
-
-/* The rules the programme lead declared in the store. */
-static int add_rules(struct form_input *in, struct db *db, long long programme_id,
-                     const struct id_index *ids, struct strbuf *err)
-{
-    struct store_rule *rules = NULL;
-    size_t count = 0;
-    char *msg = NULL;
-    if (store_rules_load(db, programme_id, &rules, &count, &msg) != 0) {
-        sb_append(err, msg);
-        free(msg);
-        return -1;
-    }
-    int status = 0;
-    for (size_t t = 0; t < count && status == 0; t++) {
-        int a = find_id(ids, (size_t)in->n, rules[t].a);
-        int b = find_id(ids, (size_t)in->n, rules[t].b);
-        if (a < 0)
-            continue; /* no longer a member */
-        if (strcmp(rules[t].kind, "pin") == 0)
-            status = form_input_pin_name(in, a, rules[t].set_name, err);
-        else if (b >= 0)
-            status = form_input_add_pair(in, rules[t].kind[0], a, b);
-    }
-    store_rules_free(rules, count);
-    return status;
-}
-
-int plan_input_from_store(struct form_input *in, struct db *db, long long programme_id,
-                          long long before, struct strbuf *err)
-{
-    struct id_index *ids = index_ids(in->cohort);
-    int rc = !ids || add_history(in, db, programme_id, before, ids, err) != 0 ||
-                     add_network_ties(in, db, programme_id, ids, err) != 0 ||
-                     add_similar_challenges(in, db, programme_id, ids, err) != 0 ||
-                     add_rules(in, db, programme_id, ids, err) != 0
-                 ? -1
-                 : 0;
-    if (!ids)
-        sb_append(err, "out of memory");
-    free(ids);
-    return rc;
-}
-
-/* Everything one problem needs, built from the store. */
-struct plan_ctx {
-    struct cohort cohort;
-    struct form_input in;
-    double *d;
-    double ub;
-    struct form_problem p;
-};
-
-static void ctx_free(struct plan_ctx *c)
-{
-    free(c->d);
-    form_input_free(&c->in);
-    cohort_free(&c->cohort);
-}
-
-/* Builds the problem for PROGRAMME_ID: M sets (or sizes A..B when M is 0); when FIX_SIZES, every
- * set's bounds become A..B. Returns 0, 1 with a sentence in ERR, -1. */
-static int ctx_build(struct plan_ctx *c, struct db *db, long long programme_id, long long before,
-                     const char *weights, int m, int a, int b, int fix_sizes, struct strbuf *err)
-{
-    memset(c, 0, sizeof *c);
-    char *msg = NULL;
-    if (store_load_cohort(db, programme_id, &c->cohort, &msg) != 0) {
-        sb_append(err, msg ? msg : "the programme could not be loaded");
-        free(msg);
-        return -1;
-    }
-    if (c->cohort.count < 2 || c->cohort.count > FORM_MAX_PEOPLE) {
-        sb_append(err, "The programme needs at least 2 people to form sets.");
-        return 1;
-    }
-    if (form_input_init(&c->in, &c->cohort, weights && *weights ? weights : NULL, err) != 0 ||
-        form_input_sizes(&c->in, m, m ? 0 : a, m ? 0 : b, err) != 0)
-        return 1;
-    if (fix_sizes && a > 0 && b >= a) {
-        for (int g = 0; g < c->in.m; g++) {
-            c->in.lo[g] = a;
-            c->in.hi[g] = b;
-        }
-    }
-    if (form_input_chain(&c->in, 1) != 0 ||
-        plan_input_from_store(&c->in, db, programme_id, before, err))
-        return 1;
-    struct form_input *in = &c->in;
-    c->d = malloc(sizeof(double) * (size_t)in->n * (size_t)in->n);
-    if (!c->d) {
-        sb_append(err, "out of memory for the score matrix");
-        return -1;
-    }
-    struct form_scoring sc = {.n = in->n,
-                              .k = in->k,
-                              .code = in->code,
-                              .weight = in->weight,
-                              .w_new = in->w_new,
-                              .known = in->known,
-                              .known_count = in->known_count,
-                              .similar = in->similar,
-                              .similar_count = in->similar_count,
-                              .w_similar = in->w_similar};
-    form_score_matrix(&sc, c->d);
-    if (form_score_bound(&sc, in->m, in->lo, in->hi, &c->ub) != 0)
-        c->ub = -1;
-    double w_all = in->w_new;
-    for (int k = 0; k < in->k; k++)
-        w_all += in->weight[k];
-    c->p = (struct form_problem){.n = in->n,
-                                 .m = in->m,
-                                 .d = c->d,
-                                 .lo = in->lo,
-                                 .hi = in->hi,
-                                 .apart = in->apart,
-                                 .apart_count = in->apart_count,
-                                 .together = in->together,
-                                 .together_count = in->together_count,
-                                 .pin = in->pin,
-                                 .iso_class = in->iso_class,
-                                 .iso_k = in->iso_k,
-                                 .iso_class_count = in->iso_class_count,
-                                 .iso_penalty = 3 * w_all,
-                                 .labels = in->labels,
-                                 .group_labels = (const char *const *)in->set_names};
-    return 0;
-}
-
-static char *settings_text(const struct plan_ctx *c, const char *weights, double seconds,
-                           long long seed)
-{
-    int a = c->in.lo[0], b = c->in.hi[0];
-    for (int g = 1; g < c->in.m; g++) {
-        a = c->in.lo[g] < a ? c->in.lo[g] : a;
-        b = c->in.hi[g] > b ? c->in.hi[g] : b;
-    }
-    json_t *o = json_pack("{s:s, s:i, s:i, s:i, s:I, s:f}", "weights", weights ? weights : "",
-                          "sets", c->in.m, "size_min", a, "size_max", b, "seed", (json_int_t)seed,
-                          "seconds", seconds);
-    char *s = o ? json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER) : NULL;
-    json_decref(o);
-    return s;
-}
-
-int plan_form(struct db *db, long long programme_id, const struct plan_settings *s,
-              long long *plan_id, struct strbuf *err)
-{
-    struct plan_ctx c;
-    /* Blank weights mean the programme's own, set on its edit page (or the engine's defaults). */
-    char *stored = NULL;
-    const char *weights = s->weights;
-    if ((!weights || !*weights) && store_programme_weights(db, programme_id, &stored) == 0)
-        weights = stored;
-    int rc = ctx_build(&c, db, programme_id, 0, weights, s->sets > 0 ? s->sets : 0, s->size_min,
-                       s->size_max, 0, err);
-    struct form_result r = {0};
-    char *settings = NULL, *name = NULL, *msg = NULL;
-    long long *pids = NULL;
-    if (rc != 0)
-        goto out;
     struct form_options o = {.seed = (uint64_t)s->seed,
-                             .seconds = s->seconds > 0 ? s->seconds : 1,
-                             .target = c.ub,
-                             .has_target = c.ub >= 0};
-    rc = form_solve(&c.p, &o, &r, err);
-    if (rc != 0)
-        goto out;
-    settings = settings_text(&c, weights, o.seconds, s->seed);
-    pids = malloc(sizeof *pids * (size_t)c.in.n);
-    rc = -1;
+                             .seconds = s->iterations > 0 ? 0
+                                        : s->seconds > 0  ? s->seconds
+                                                          : 1,
+                             .max_iterations = s->iterations,
+                             .target = f->pb.ub,
+                             .has_target = f->pb.ub >= 0};
+    int rc = form_solve(&f->pb.p, &o, &f->r, err);
+    if (rc < 0)
+        sb_append(err, "out of memory");
+    return rc == 0 ? STATUS_OK : rc > 0 ? STATUS_INVALID : STATUS_FAILED;
+}
+
+enum status plan_form_cohort(struct cohort *cohort, const struct plan_settings *s,
+                             struct plan_formed *out, struct strbuf *err)
+{
+    memset(out, 0, sizeof *out);
+    enum status st = plan_problem_build(&out->pb, cohort, s, 0, NULL, NULL, 0, 0, err);
+    return st == STATUS_OK ? solve(out, s, err) : st;
+}
+
+/* Saves OUT as a plan of PROGRAMME_ID named after S (or "Plan N"). */
+static enum status save(struct db *db, long long programme_id, const struct plan_settings *s,
+                        struct plan_formed *out, struct strbuf *err)
+{
+    struct plan_settings recorded = *s;
+    recorded.seconds = s->iterations > 0 ? 0 : s->seconds > 0 ? s->seconds : 1;
+    char *settings = plan_settings_json(&out->pb, &recorded), *name = NULL, *msg = NULL;
+    long long *pids = malloc(sizeof *pids * ((size_t)out->pb.in.n + 1));
+    int rc = -1;
     if (!settings || !pids)
         goto out;
-    for (int i = 0; i < c.in.n; i++)
-        pids[i] = c.cohort.people[i].id;
+    for (int i = 0; i < out->pb.in.n; i++)
+        pids[i] = out->pb.cohort.people[i].id;
     for (int t = 1; t < 1000; t++) {
         free(name);
         name = s->name && *s->name
@@ -330,67 +57,114 @@ int plan_form(struct db *db, long long programme_id, const struct plan_settings 
             break;
         struct store_plan plan = {.programme_id = programme_id,
                                   .name = name,
-                                  .objective = r.objective,
-                                  .upper_bound = c.ub >= 0 ? &c.ub : NULL,
+                                  .objective = out->r.objective,
+                                  .upper_bound = out->pb.ub >= 0 ? &out->pb.ub : NULL,
                                   .settings_json = settings,
-                                  .m = c.in.m,
-                                  .set_names = (const char *const *)c.in.set_names,
-                                  .n = c.in.n,
+                                  .m = out->pb.in.m,
+                                  .set_names = (const char *const *)out->pb.in.set_names,
+                                  .n = out->pb.in.n,
                                   .person_ids = pids,
-                                  .group = r.group};
-        rc = store_plan_save(db, &plan, plan_id, &msg);
-        if (rc != 1)
+                                  .group = out->r.group};
+        rc = store_plan_save(db, &plan, &out->plan_id, &msg);
+        if (rc != 1 || (s->exact_name && s->name && *s->name))
             break;
     }
-    if (rc != 0) {
-        sb_append(err, msg ? msg : "the plan could not be saved");
-        rc = -1;
-    }
 out:
-    free(stored);
+    if (rc > 0)
+        sb_append(err, "the programme already has a plan of that name");
+    else if (rc < 0)
+        sb_append(err, msg ? msg : "the plan could not be saved");
     free(msg);
     free(name);
     free(pids);
     free(settings);
-    free(r.group);
-    ctx_free(&c);
-    return rc;
+    return rc == 0 ? STATUS_OK : rc > 0 ? STATUS_CONFLICT : STATUS_FAILED;
 }
 
-/* Loads plan PLAN_ID with its problem; GROUP (caller frees) maps cohort people to plan sets (-1
- * for someone the plan does not hold). 0, 1 no such plan, -1. */
-static int ctx_for_plan(struct db *db, long long plan_id, struct store_plan_rows *rows,
-                        struct plan_ctx *c, int **group, struct strbuf *err)
+enum status plan_form_programme(struct db *db, long long programme_id,
+                                const struct plan_settings *s, int keep, struct plan_formed *out,
+                                struct strbuf *err)
 {
+    memset(out, 0, sizeof *out);
+    struct cohort cohort = {0};
+    char *msg = NULL;
+    if (store_load_cohort(db, programme_id, &cohort, &msg) != 0) {
+        sb_append(err, msg ? msg : "the programme could not be loaded");
+        free(msg);
+        return STATUS_FAILED;
+    }
+    /* Blank weights mean the programme's own, set on its edit page (or the engine's defaults). */
+    struct plan_settings with = *s;
+    char *stored = NULL;
+    if ((!s->weights || !*s->weights) && store_programme_weights(db, programme_id, &stored) == 0)
+        with.weights = stored;
+    enum status st =
+        plan_problem_build(&out->pb, &cohort, &with, 0, NULL, db, programme_id, 0, err);
+    if (st == STATUS_OK)
+        st = solve(out, &with, err);
+    if (st == STATUS_OK && keep)
+        st = save(db, programme_id, &with, out, err);
+    free(stored);
+    return st;
+}
+
+void plan_formed_free(struct plan_formed *f)
+{
+    free(f->r.group);
+    plan_problem_free(&f->pb);
+    memset(f, 0, sizeof *f);
+}
+
+enum status plan_form(struct db *db, long long programme_id, const struct plan_settings *s,
+                      long long *plan_id, struct strbuf *err)
+{
+    struct plan_formed f;
+    enum status st = plan_form_programme(db, programme_id, s, 1, &f, err);
+    *plan_id = f.plan_id;
+    plan_formed_free(&f);
+    return st;
+}
+
+/* Loads plan PLAN_ID and its problem, built with the settings it was formed with; GROUP (caller
+ * frees) maps cohort people to plan sets (-1 for someone the plan does not hold). Returns
+ * STATUS_OK, STATUS_NOT_FOUND, STATUS_INVALID when the problem cannot be built (ERR), or
+ * STATUS_FAILED; ROWS and PB are to be freed in every case. Writes nothing. */
+static enum status ctx_for_plan(struct db *db, long long plan_id, struct store_plan_rows *rows,
+                                struct plan_problem *pb, int **group, struct strbuf *err)
+{
+    memset(pb, 0, sizeof *pb);
+    *group = NULL;
     int rc = store_plan_rows_load(db, plan_id, rows);
     if (rc != 0)
-        return rc;
-    json_t *s = json_loads(rows->settings_json ? rows->settings_json : "{}", 0, NULL);
-    const char *w = json_string_value(json_object_get(s, "weights"));
-    int a = (int)json_integer_value(json_object_get(s, "size_min"));
-    int b = (int)json_integer_value(json_object_get(s, "size_max"));
-    rc = rows->m > 0 ? ctx_build(c, db, rows->programme_id, plan_id, w, rows->m, a, b, 1, err) : 1;
-    json_decref(s);
-    if (rc != 0) {
-        if (rows->m == 0)
-            memset(c, 0, sizeof *c);
-        return rc < 0 ? -1 : -1;
+        return rc > 0 ? STATUS_NOT_FOUND : STATUS_FAILED;
+    if (rows->m == 0) {
+        sb_append(err, "the plan has no sets");
+        return STATUS_INVALID;
     }
-    *group = malloc(sizeof(int) * (size_t)c->in.n);
-    struct id_index *ids = index_ids(&c->cohort);
-    if (!*group || !ids) {
-        free(ids);
-        return -1;
+    struct plan_settings s;
+    char *weights = NULL, *msg = NULL;
+    json_t *owner = NULL;
+    const json_t *extra = NULL;
+    plan_settings_parse(rows->settings_json, &s, &weights, &owner, &extra);
+    s.weights = weights;
+    s.sets = rows->m;
+    struct cohort cohort = {0};
+    enum status st = STATUS_FAILED;
+    if (store_load_cohort(db, rows->programme_id, &cohort, &msg) != 0)
+        sb_append(err, msg ? msg : "the programme could not be loaded");
+    else
+        st = plan_problem_build(pb, &cohort, &s, 1, extra, db, rows->programme_id, plan_id, err);
+    free(msg);
+    free(weights);
+    json_decref(owner);
+    if (st != STATUS_OK)
+        return st;
+    *group = plan_problem_group(pb, rows->n, rows->person_ids, rows->group);
+    if (!*group) {
+        sb_append(err, "out of memory");
+        return STATUS_FAILED;
     }
-    for (int i = 0; i < c->in.n; i++)
-        (*group)[i] = -1;
-    for (int t = 0; t < rows->n; t++) {
-        int i = find_id(ids, (size_t)c->in.n, rows->person_ids[t]);
-        if (i >= 0)
-            (*group)[i] = rows->group[t];
-    }
-    free(ids);
-    return 0;
+    return STATUS_OK;
 }
 
 static const char *value_of(const struct cohort *c, size_t i, const char *attr)
@@ -399,15 +173,19 @@ static const char *value_of(const struct cohort *c, size_t i, const char *attr)
     return a >= 0 ? c->people[i].values[a] : "";
 }
 
-int plan_view(struct db *db, long long plan_id, json_t **out)
+enum status plan_view(struct db *db, long long plan_id, json_t **out)
 {
     struct store_plan_rows rows;
-    struct plan_ctx c;
+    struct plan_problem c;
     struct strbuf err = {0};
     int *group = NULL;
-    int rc = ctx_for_plan(db, plan_id, &rows, &c, &group, &err);
-    if (rc == 1)
-        return 1;
+    enum status st = ctx_for_plan(db, plan_id, &rows, &c, &group, &err);
+    if (st == STATUS_NOT_FOUND || rows.id == 0) {
+        sb_free(&err);
+        plan_problem_free(&c);
+        return st == STATUS_NOT_FOUND ? st : STATUS_FAILED;
+    }
+    int rc = st == STATUS_OK ? 0 : -1;
     json_t *broken = json_array();
     if (rc != 0) {
         /* The plan exists but its problem cannot be built: show it with the reason. */
@@ -439,7 +217,6 @@ int plan_view(struct db *db, long long plan_id, json_t **out)
                     json_array_append_new(broken, json_string(line));
                 line = end ? end + 1 : line + strlen(line);
             }
-            store_plan_objective(db, plan_id, objective);
         }
         sb_free(&why);
     }
@@ -490,37 +267,75 @@ int plan_view(struct db *db, long long plan_id, json_t **out)
                           isolated, "broken", broken, "sets", sets);
     free(group);
     sb_free(&err);
-    ctx_free(&c);
+    plan_problem_free(&c);
     store_plan_rows_free(&rows);
     if (!o)
-        return -1;
+        return STATUS_FAILED;
     *out = o;
-    return 0;
+    return STATUS_OK;
 }
 
-int plan_move(struct db *db, long long plan_id, long long person_id, long long set_id)
-{
-    return store_plan_move(db, plan_id, person_id, set_id);
-}
-
-int plan_reoptimise(struct db *db, long long plan_id, double seconds, long long seed,
-                    struct strbuf *err)
+/* The objective of plan PLAN_ID as it stands, scored with the settings it was formed with:
+ * STATUS_OK with *OBJECTIVE, or the status of ctx_for_plan. */
+static enum status rescore(struct db *db, long long plan_id, double *objective)
 {
     struct store_plan_rows rows;
-    struct plan_ctx c;
+    struct plan_problem c;
+    struct strbuf err = {0};
+    int *group = NULL;
+    enum status st = ctx_for_plan(db, plan_id, &rows, &c, &group, &err);
+    if (st == STATUS_OK) {
+        /* As plan_view: a plan that leaves someone out scores 0 until they are placed. */
+        int whole = 1;
+        for (int i = 0; i < c.in.n; i++)
+            whole &= group[i] >= 0;
+        *objective = whole ? form_objective(&c.p, group) : 0;
+    }
+    free(group);
+    sb_free(&err);
+    plan_problem_free(&c);
+    store_plan_rows_free(&rows);
+    return st;
+}
+
+enum status plan_move(struct db *db, long long plan_id, long long person_id, long long set_id)
+{
+    if (db_begin(db) != 0)
+        return STATUS_FAILED;
+    int rc = store_plan_move(db, plan_id, person_id, set_id);
+    double objective = 0;
+    enum status st = rc > 0 ? STATUS_NOT_FOUND : rc < 0 ? STATUS_FAILED : STATUS_OK;
+    if (st == STATUS_OK) {
+        /* A plan whose problem cannot be built keeps its last objective: the page says why. */
+        enum status scored = rescore(db, plan_id, &objective);
+        if (scored == STATUS_OK && store_plan_objective(db, plan_id, objective) != 0)
+            st = STATUS_FAILED;
+        else if (scored == STATUS_FAILED)
+            st = STATUS_FAILED;
+    }
+    if (st != STATUS_OK) {
+        db_rollback(db);
+        return st;
+    }
+    return db_commit(db) == 0 ? STATUS_OK : STATUS_FAILED;
+}
+
+enum status plan_reoptimise(struct db *db, long long plan_id, double seconds, long long seed,
+                            struct strbuf *err)
+{
+    struct store_plan_rows rows;
+    struct plan_problem c;
     int *group = NULL, *pin = NULL;
     long long *pids = NULL, *set_ids = NULL;
     struct form_result r = {0};
-    int rc = ctx_for_plan(db, plan_id, &rows, &c, &group, err);
-    if (rc == 1)
-        return 1;
-    if (rc != 0)
+    enum status st = ctx_for_plan(db, plan_id, &rows, &c, &group, err);
+    if (st != STATUS_OK)
         goto out;
     int n = c.in.n;
     pin = malloc(sizeof(int) * (size_t)n);
     pids = malloc(sizeof *pids * (size_t)n);
     set_ids = malloc(sizeof *set_ids * (size_t)n);
-    rc = -1;
+    st = STATUS_FAILED;
     if (!pin || !pids || !set_ids)
         goto out;
     for (int i = 0; i < n; i++) {
@@ -534,25 +349,29 @@ int plan_reoptimise(struct db *db, long long plan_id, double seconds, long long 
                              .target = c.ub,
                              .has_target = c.ub >= 0,
                              .start = group};
-    rc = form_solve(&c.p, &o, &r, err);
-    if (rc != 0)
+    int rc = form_solve(&c.p, &o, &r, err);
+    if (rc != 0) {
+        st = rc > 0 ? STATUS_INVALID : STATUS_FAILED;
         goto out;
+    }
     for (int i = 0; i < n; i++) {
         pids[i] = c.cohort.people[i].id;
         set_ids[i] = rows.sets[r.group[i]].id;
     }
-    rc = store_plan_replace(db, plan_id, n, pids, set_ids, r.objective);
-    if (rc != 0)
+    st = STATUS_OK;
+    if (store_plan_replace(db, plan_id, n, pids, set_ids, r.objective) != 0) {
         sb_append(err, "the plan could not be saved");
+        st = STATUS_FAILED;
+    }
 out:
     free(r.group);
     free(pin);
     free(pids);
     free(set_ids);
     free(group);
-    ctx_free(&c);
+    plan_problem_free(&c);
     store_plan_rows_free(&rows);
-    return rc;
+    return st;
 }
 
 /* Splits "a, b" at the first comma or tab; trims both parts in place. */
@@ -574,11 +393,11 @@ static int split_pair(char *line, char **x, char **y)
     return **x && **y ? 0 : -1;
 }
 
-int plan_rules_set(struct db *db, long long programme_id, const char *apart, const char *pins,
-                   struct strbuf *err)
+enum status plan_rules_set(struct db *db, long long programme_id, const char *apart,
+                           const char *pins, struct strbuf *err)
 {
     if (db_begin(db) != 0)
-        return -1;
+        return STATUS_FAILED;
     int problems = 0, rc = store_rules_clear(db, programme_id);
     const char *texts[2] = {apart ? apart : "", pins ? pins : ""};
     for (int kind = 0; kind < 2 && rc == 0; kind++) {
@@ -612,9 +431,9 @@ int plan_rules_set(struct db *db, long long programme_id, const char *apart, con
     }
     if (rc != 0 || problems) {
         db_rollback(db);
-        return rc != 0 ? -1 : 1;
+        return rc != 0 ? STATUS_FAILED : STATUS_INVALID;
     }
-    return db_commit(db) == 0 ? 0 : -1;
+    return db_commit(db) == 0 ? STATUS_OK : STATUS_FAILED;
 }
 
 const char *plan_weights_problem(const char *spec)

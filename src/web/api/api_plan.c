@@ -14,21 +14,32 @@ static long long jint(json_t *o, const char *key, long long fallback)
     return json_is_integer(v) ? json_integer_value(v) : v ? -1 : fallback;
 }
 
-/* Answers with plan PLAN_ID, or the error for RC (1: 404 / 400 / 422 per MISS). */
-static void answer(struct web_request *r, int rc, long long plan_id, int miss, const char *why)
+/* Answers with plan PLAN_ID, or the error for ST (MISS for a use case's "no", 404 when the plan
+ * itself is gone, 500 when the store failed). */
+static void answer(struct web_request *r, enum status st, long long plan_id, int miss,
+                   const char *why)
 {
     json_t *plan = NULL;
-    if (rc == 0)
-        rc = plan_view(r->db, plan_id, &plan);
-    if (rc == 0)
+    if (st == STATUS_OK) {
+        st = plan_view(r->db, plan_id, &plan);
+        if (st == STATUS_NOT_FOUND)
+            miss = 404;
+    }
+    if (st == STATUS_OK)
         web_json(r, 200, plan);
     else
-        web_error(r, rc > 0 ? miss : 500, why);
+        web_error(r, st == STATUS_FAILED ? 500 : miss, why);
+}
+
+/* A store answer (0, 1 no such thing, -1) as a status. */
+static enum status status_of(int rc)
+{
+    return rc == 0 ? STATUS_OK : rc > 0 ? STATUS_NOT_FOUND : STATUS_FAILED;
 }
 
 void api_plan(struct web_request *r)
 {
-    answer(r, 0, r->ids[0], 404, "There is no such plan.");
+    answer(r, STATUS_OK, r->ids[0], 404, "There is no such plan.");
 }
 
 void api_plan_create(struct web_request *r)
@@ -43,21 +54,26 @@ void api_plan_create(struct web_request *r)
                               .size_max = (int)jint(b, "size_max", 8),
                               .weights = json_string_value(json_object_get(b, "weights")),
                               .seconds = seconds ? json_number_value(seconds) : 1,
+                              .iterations = (long)jint(b, "iterations", 0),
                               .seed = jint(b, "seed", 1)};
     struct strbuf err = {0};
     long long plan_id = 0;
-    int rc = 0;
+    enum status st = STATUS_OK;
     if (s.sets < 0 || s.size_min < 2 || s.size_max < s.size_min || s.seconds <= 0 ||
-        s.seconds > 60 || s.seed < 0) {
-        web_error(r, 400, "sets >= 0, 2 <= size_min <= size_max, 0 < seconds <= 60, seed >= 0.");
+        s.seconds > 60 || s.seed < 0 || s.iterations < 0 ||
+        s.iterations > PLAN_WEB_MAX_ITERATIONS) {
+        web_error(r, 400,
+                  "sets >= 0, 2 <= size_min <= size_max, 0 < seconds <= 60, seed >= 0, "
+                  "0 <= iterations <= 10000000.");
         goto out;
     }
     if (json_object_get(b, "apart") || json_object_get(b, "pins"))
-        rc = plan_rules_set(r->db, r->ids[0], json_string_value(json_object_get(b, "apart")),
+        st = plan_rules_set(r->db, r->ids[0], json_string_value(json_object_get(b, "apart")),
                             json_string_value(json_object_get(b, "pins")), &err);
-    if (rc == 0)
-        rc = plan_form(r->db, r->ids[0], &s, &plan_id, &err);
-    answer(r, rc, plan_id, 422, err.data ? err.data : "The sets could not be formed.");
+    if (st == STATUS_OK)
+        st = plan_form(r->db, r->ids[0], &s, &plan_id, &err);
+    answer(r, st, plan_id, st == STATUS_CONFLICT ? 409 : 422,
+           err.data ? err.data : "The sets could not be formed.");
 out:
     sb_free(&err);
     json_decref(b);
@@ -68,8 +84,8 @@ void api_plan_move(struct web_request *r)
     json_t *b = web_json_body(r, NULL);
     if (!b)
         return;
-    int rc = plan_move(r->db, r->ids[0], jint(b, "person_id", 0), jint(b, "set_id", 0));
-    answer(r, rc, r->ids[0], 400, "Give person_id and set_id of this plan.");
+    enum status st = plan_move(r->db, r->ids[0], jint(b, "person_id", 0), jint(b, "set_id", 0));
+    answer(r, st, r->ids[0], 400, "Give person_id and set_id of this plan.");
     json_decref(b);
 }
 
@@ -81,7 +97,8 @@ void api_plan_lock(struct web_request *r)
     json_t *locked = json_object_get(b, "locked");
     int rc =
         store_set_lock(r->db, r->ids[0], jint(b, "set_id", 0), !locked || json_is_true(locked));
-    answer(r, rc, r->ids[0], 400, "Give set_id of this plan (and locked: true or false).");
+    answer(r, status_of(rc), r->ids[0], 400,
+           "Give set_id of this plan (and locked: true or false).");
     json_decref(b);
 }
 
@@ -93,11 +110,13 @@ void api_plan_reopt(struct web_request *r)
     json_t *seconds = json_object_get(b, "seconds");
     double s = seconds ? json_number_value(seconds) : 1;
     struct strbuf err = {0};
-    int rc = s > 0 && s <= 60 ? plan_reoptimise(r->db, r->ids[0], s, jint(b, "seed", 1), &err) : 1;
-    answer(r, rc, r->ids[0],
-           err.data           ? 422
-           : s > 0 && s <= 60 ? 404
-                              : 400,
+    enum status st = s > 0 && s <= 60
+                         ? plan_reoptimise(r->db, r->ids[0], s, jint(b, "seed", 1), &err)
+                         : STATUS_INVALID;
+    answer(r, st, r->ids[0],
+           st == STATUS_NOT_FOUND ? 404
+           : err.data             ? 422
+                                  : 400,
            err.data ? err.data : "No such plan, or seconds not above 0 and at most 60.");
     sb_free(&err);
     json_decref(b);
@@ -113,12 +132,13 @@ void api_plan_facil(struct web_request *r)
     int rc = email && *email ? store_person_by_email(r->db, email, &person) : 0;
     if (rc == 0)
         rc = store_set_facilitator(r->db, r->ids[0], jint(b, "set_id", 0), person);
-    answer(r, rc, r->ids[0], 400, "Give set_id of this plan and the email of a known person.");
+    answer(r, status_of(rc), r->ids[0], 400,
+           "Give set_id of this plan and the email of a known person.");
     json_decref(b);
 }
 
 void api_plan_publish(struct web_request *r)
 {
     int rc = store_plan_publish(r->db, r->ids[0]);
-    answer(r, rc, r->ids[0], 404, "There is no such plan.");
+    answer(r, status_of(rc), r->ids[0], 404, "There is no such plan.");
 }

@@ -21,6 +21,20 @@ static long long num(const struct formdata *f, const char *name, long long fallb
     return *end || v < 0 ? -1 : v;
 }
 
+/* The HTTP status for a plan use case's answer. */
+static int http_of(enum status st)
+{
+    switch (st) {
+    case STATUS_OK: return 200;
+    case STATUS_INVALID: return 422;
+    case STATUS_FORBIDDEN: return 403;
+    case STATUS_NOT_FOUND: return 404;
+    case STATUS_CONFLICT: return 409;
+    case STATUS_FAILED: break;
+    }
+    return 500;
+}
+
 static void plan_redirect(struct web_request *r, long long plan_id)
 {
     char *to = str_printf("/plans/%lld", plan_id);
@@ -80,6 +94,9 @@ void page_plan_form(struct web_request *r)
     H(&page, "<fieldset><legend>Search</legend>\n");
     html_input(&page, "number", "seconds", "Seconds to search", "2", false);
     html_input(&page, "number", "seed", "Seed", "1", false);
+    html_input(&page, "number", "iterations",
+               "Iterations instead of seconds (blank for none; the same plan for a seed)", "",
+               false);
     H(&page, "</fieldset>\n<p><button type=\"submit\">Form sets</button></p>\n</form>\n");
     html_page_end(&page);
     web_html(r, 200, &page);
@@ -94,9 +111,11 @@ void page_plan_create(struct web_request *r)
                               .size_max = (int)num(f, "size_max", 8),
                               .weights = formdata_get(f, "weights"),
                               .seconds = (double)num(f, "seconds", 2),
+                              .iterations = (long)num(f, "iterations", 0),
                               .seed = num(f, "seed", 1)};
     if (s.sets < 0 || s.size_min < 2 || s.size_max < s.size_min || s.seconds < 0 ||
-        s.seconds > 60 || s.seed < 0) {
+        s.seconds > 60 || s.seed < 0 || s.iterations < 0 ||
+        s.iterations > PLAN_WEB_MAX_ITERATIONS) {
         web_error(r, 400,
                   "Sizes are whole numbers of at least 2, the smallest first; up to 60 "
                   "seconds.");
@@ -104,14 +123,14 @@ void page_plan_create(struct web_request *r)
     }
     struct strbuf err = {0};
     long long plan_id = 0;
-    int rc =
+    enum status st =
         plan_rules_set(r->db, r->ids[0], formdata_get(f, "apart"), formdata_get(f, "pins"), &err);
-    if (rc == 0)
-        rc = plan_form(r->db, r->ids[0], &s, &plan_id, &err);
-    if (rc == 0)
+    if (st == STATUS_OK)
+        st = plan_form(r->db, r->ids[0], &s, &plan_id, &err);
+    if (st == STATUS_OK)
         plan_redirect(r, plan_id);
     else
-        web_error(r, rc > 0 ? 422 : 500, err.data ? err.data : "The sets could not be formed.");
+        web_error(r, http_of(st), err.data ? err.data : "The sets could not be formed.");
     sb_free(&err);
 }
 
@@ -133,9 +152,9 @@ static void action_form(struct html *page, struct web_request *r, long long plan
 void page_plan(struct web_request *r)
 {
     json_t *plan = NULL;
-    int rc = plan_view(r->db, r->ids[0], &plan);
-    if (rc != 0) {
-        web_error(r, rc == 1 ? 404 : 500, "There is no such plan.");
+    enum status st = plan_view(r->db, r->ids[0], &plan);
+    if (st != STATUS_OK) {
+        web_error(r, http_of(st), "There is no such plan.");
         return;
     }
     long long id = r->ids[0];
@@ -284,11 +303,12 @@ void page_plan(struct web_request *r)
 
 void page_plan_move(struct web_request *r)
 {
-    int rc = plan_move(r->db, r->ids[0], num(&r->form, "person_id", 0), num(&r->form, "set_id", 0));
-    if (rc == 0)
+    enum status st =
+        plan_move(r->db, r->ids[0], num(&r->form, "person_id", 0), num(&r->form, "set_id", 0));
+    if (st == STATUS_OK)
         plan_redirect(r, r->ids[0]);
     else
-        web_error(r, rc > 0 ? 400 : 500, "Choose a person and a set of this plan.");
+        web_error(r, st == STATUS_NOT_FOUND ? 400 : 500, "Choose a person and a set of this plan.");
 }
 
 void page_plan_lock(struct web_request *r)
@@ -304,15 +324,11 @@ void page_plan_lock(struct web_request *r)
 void page_plan_reopt(struct web_request *r)
 {
     struct strbuf err = {0};
-    int rc = plan_reoptimise(r->db, r->ids[0], 1, 1, &err);
-    if (rc == 0)
+    enum status st = plan_reoptimise(r->db, r->ids[0], 1, 1, &err);
+    if (st == STATUS_OK)
         plan_redirect(r, r->ids[0]);
     else
-        web_error(r,
-                  rc < 0     ? 500
-                  : err.data ? 422
-                             : 404,
-                  err.data ? err.data : "There is no such plan.");
+        web_error(r, http_of(st), err.data ? err.data : "There is no such plan.");
     sb_free(&err);
 }
 

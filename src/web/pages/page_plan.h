@@ -4,6 +4,10 @@
 
 struct web_request;
 
+/* The most search iterations a web request may ask for: the pages and the API answer while the
+ * admin waits (seconds are limited to 60 for the same reason). */
+#define PLAN_WEB_MAX_ITERATIONS 10000000L
+
 void page_plan_form(struct web_request *r);    /* GET /programmes/#/form */
 void page_plan_create(struct web_request *r);  /* POST /programmes/#/form */
 void page_plan(struct web_request *r);         /* GET /plans/# */

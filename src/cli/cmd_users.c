@@ -125,7 +125,7 @@ static int demo_sets(struct db *db, long long programme_id, long long facilitato
     long long plan_id;
     struct strbuf err = {0};
     struct plan_settings s = {
-        .name = "Demo sets", .size_min = 5, .size_max = 7, .seconds = 2, .seed = 1};
+        .name = "Demo sets", .size_min = 5, .size_max = 7, .iterations = 20000, .seed = 1};
     if (store_plan_latest(db, programme_id, &plan_id) == 0) {
         /* Sets exist already: keep them; the participant is the first member of the first. */
         s.name = NULL;

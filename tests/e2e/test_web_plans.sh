@@ -74,7 +74,7 @@ api "$URL/api/v1/plans/$PLAN" >"$SCRATCH/before.json"
 LOCKED=$(jq '.sets[0].id' "$SCRATCH/before.json")
 expect_status 303 "$(status "$admin" POST "/plans/$PLAN/lock" --data-urlencode "csrf=$csrf" \
   --data "set_id=$LOCKED" --data locked=1)" "lock"
-expect_status 200 "$(api -o /dev/null -w '%{http_code}' -X POST --data '{"seconds":0.5,"seed":9}' \
+expect_status 200 "$(api -o /dev/null -w '%{http_code}' -X POST --data '{"iterations":20000,"seed":9}' \
   "$URL/api/v1/plans/$PLAN/reoptimise")" "re-optimise through the API"
 api "$URL/api/v1/plans/$PLAN" >"$SCRATCH/after.json"
 expect_eq "$(jq -c '[.sets[0].members[].id] | sort' "$SCRATCH/before.json")" \

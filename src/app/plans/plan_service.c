@@ -320,8 +320,8 @@ enum status plan_move(struct db *db, long long plan_id, long long person_id, lon
     return db_commit(db) == 0 ? STATUS_OK : STATUS_FAILED;
 }
 
-enum status plan_reoptimise(struct db *db, long long plan_id, double seconds, long long seed,
-                            struct strbuf *err)
+enum status plan_reoptimise(struct db *db, long long plan_id, double seconds, long iterations,
+                            long long seed, struct strbuf *err)
 {
     struct store_plan_rows rows;
     struct plan_problem c;
@@ -344,8 +344,12 @@ enum status plan_reoptimise(struct db *db, long long plan_id, double seconds, lo
             pin[i] = group[i];
     }
     c.p.pin = pin;
+    /* An iteration budget makes the search reproducible on any machine; seconds do not. */
     struct form_options o = {.seed = (uint64_t)seed,
-                             .seconds = seconds > 0 ? seconds : 1,
+                             .seconds = iterations > 0 ? 0
+                                        : seconds > 0  ? seconds
+                                                       : 1,
+                             .max_iterations = iterations > 0 ? iterations : 0,
                              .target = c.ub,
                              .has_target = c.ub >= 0,
                              .start = group};

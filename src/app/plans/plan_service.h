@@ -54,10 +54,11 @@ enum status plan_view(struct db *db, long long plan_id, json_t **out);
 enum status plan_move(struct db *db, long long plan_id, long long person_id, long long set_id);
 
 /* Keeps the members of locked sets where they are and searches again for the rest, starting
- * from the current plan, and records it with its objective. STATUS_OK; STATUS_NOT_FOUND;
- * STATUS_INVALID when the rules cannot hold (ERR); STATUS_FAILED (ERR). */
-enum status plan_reoptimise(struct db *db, long long plan_id, double seconds, long long seed,
-                            struct strbuf *err);
+ * from the current plan, and records it with its objective. ITERATIONS > 0 bounds the search by
+ * tabu iterations instead of SECONDS, so the result is the same on any machine. STATUS_OK;
+ * STATUS_NOT_FOUND; STATUS_INVALID when the rules cannot hold (ERR); STATUS_FAILED (ERR). */
+enum status plan_reoptimise(struct db *db, long long plan_id, double seconds, long iterations,
+                            long long seed, struct strbuf *err);
 
 /* Declares keep-apart pairs and pins from text: APART holds "email, email" lines, PINS
  * "email, set name" lines. Replaces the programme's earlier keep-apart pairs and pins. STATUS_OK;

@@ -109,15 +109,19 @@ void api_plan_reopt(struct web_request *r)
         return;
     json_t *seconds = json_object_get(b, "seconds");
     double s = seconds ? json_number_value(seconds) : 1;
+    long iterations = (long)jint(b, "iterations", 0);
     struct strbuf err = {0};
-    enum status st = s > 0 && s <= 60
-                         ? plan_reoptimise(r->db, r->ids[0], s, jint(b, "seed", 1), &err)
-                         : STATUS_INVALID;
+    enum status st =
+        s > 0 && s <= 60 && iterations >= 0 && iterations <= PLAN_WEB_MAX_ITERATIONS
+            ? plan_reoptimise(r->db, r->ids[0], s, iterations, jint(b, "seed", 1), &err)
+            : STATUS_INVALID;
     answer(r, st, r->ids[0],
            st == STATUS_NOT_FOUND ? 404
            : err.data             ? 422
                                   : 400,
-           err.data ? err.data : "No such plan, or seconds not above 0 and at most 60.");
+           err.data ? err.data
+                    : "No such plan, or seconds not above 0 and at most 60, or iterations not 0 to "
+                      "10000000.");
     sb_free(&err);
     json_decref(b);
 }

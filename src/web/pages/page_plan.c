@@ -324,7 +324,7 @@ void page_plan_lock(struct web_request *r)
 void page_plan_reopt(struct web_request *r)
 {
     struct strbuf err = {0};
-    enum status st = plan_reoptimise(r->db, r->ids[0], 1, 1, &err);
+    enum status st = plan_reoptimise(r->db, r->ids[0], 1, 0, 1, &err);
     if (st == STATUS_OK)
         plan_redirect(r, r->ids[0]);
     else

@@ -21,8 +21,6 @@ int store_load_cohort(struct db *db, long long programme_id, struct cohort *out,
 /* Finds a person by email; 0 and *ID when found, 1 when not, -1 on error. */
 int store_person_id(struct db *db, const char *email, long long *id);
 
-#endif
-
 /* cohort_lookup callback (see import/cohort_csv.h): CTX is a struct db. 1 exists, 0 not, -1. */
 int store_person_exists(void *db, const char *email);
 
@@ -71,3 +69,5 @@ struct programme_summary {
 /* Lists programmes by name into *OUT (caller frees with programme_summaries_free). 0 or -1. */
 int store_programmes_list(struct db *db, struct programme_summary **out, size_t *count);
 void programme_summaries_free(struct programme_summary *list, size_t count);
+
+#endif

@@ -3,6 +3,7 @@
  * facilitator, an admin, a member of another set, an account that is no person) on a small
  * store, asserting the status and, for refusals of bad input, the 400/422 distinction. */
 #include "test_support.h"
+#include "two_sets_fixture.h"
 
 #include "app/meetings/meeting_access.h"
 #include "app/meetings/meeting_records.h"
@@ -11,61 +12,34 @@
 #include "store/store_meetings.h"
 #include "store/store_people.h"
 
-/* Programme P: set A has members a1, a2, a3 and facilitator f; set B has b1; x is nobody's. */
+/* The two-set store (two_sets_fixture.h) and the meetings made on it. */
 struct fixture {
-    struct db *db;
-    long long prog, a1, a2, a3, b1, f, x;
+    struct two_sets t;
     long long m[2]; /* set A's first two meetings */
     struct actor member, mate, facilitator, admin, outsider, nobody;
 };
 
-static long long person(struct db *db, const char *email, const char *name)
-{
-    long long id;
-    assert_int_equal(store_person_insert(db, email, name, NULL, &id), 0);
-    return id;
-}
-
 static int setup(void **state)
 {
     struct fixture *fx = calloc(1, sizeof *fx);
-    char path[128];
-    snprintf(path, sizeof path, "%s/t.db", test_tmpdir());
-    char *err = NULL;
-    assert_int_equal(db_open(path, &fx->db, &err), 0);
-    assert_int_equal(store_programme_ensure(fx->db, "P", &fx->prog), 0);
-    fx->a1 = person(fx->db, "a1@x.org", "Ann");
-    fx->a2 = person(fx->db, "a2@x.org", "Bea");
-    fx->a3 = person(fx->db, "a3@x.org", "Cal");
-    fx->b1 = person(fx->db, "b1@x.org", "Dan");
-    fx->f = person(fx->db, "f@x.org", "Fay");
-    fx->x = person(fx->db, "x@x.org", "Xia");
-    char *q = str_printf(
-        "INSERT INTO set_plans (id, programme_id, name, status) VALUES (1, %lld, 'p', 'published');"
-        "INSERT INTO sets (id, plan_id, name, position, facilitator_id) VALUES"
-        " (1, 1, 'A', 1, %lld), (2, 1, 'B', 2, NULL);"
-        "INSERT INTO set_members VALUES (1, %lld), (1, %lld), (1, %lld), (2, %lld);",
-        fx->prog, fx->f, fx->a1, fx->a2, fx->a3, fx->b1);
-    if (sqlite3_exec(db_sqlite(fx->db), q, NULL, NULL, &err) != SQLITE_OK)
-        fail_msg("%s", err);
-    free(q);
+    two_sets_open(&fx->t);
     int64_t starts[2] = {1900000000, 1900000000 + 28 * 86400};
     long long series;
-    assert_int_equal(store_meeting_series_create(fx->db, 1, "4w", "Europe/London", 180, 2, starts,
+    assert_int_equal(store_meeting_series_create(fx->t.db, 1, "4w", "Europe/London", 180, 2, starts,
                                                  "", NULL, &series),
                      0);
     struct meeting *list;
     size_t n;
-    assert_int_equal(store_meetings_list(fx->db, fx->prog, 1, &list, &n), 0);
+    assert_int_equal(store_meetings_list(fx->t.db, fx->t.prog, 1, &list, &n), 0);
     assert_int_equal(n, 2);
     fx->m[0] = list[0].id;
     fx->m[1] = list[1].id;
     meetings_free(list, n);
-    fx->member = (struct actor){1, fx->a1, ROLE_PARTICIPANT};
-    fx->mate = (struct actor){2, fx->a2, ROLE_PARTICIPANT};
-    fx->facilitator = (struct actor){3, fx->f, ROLE_FACILITATOR};
-    fx->admin = (struct actor){4, fx->x, ROLE_ADMIN};
-    fx->outsider = (struct actor){5, fx->b1, ROLE_PARTICIPANT};
+    fx->member = (struct actor){1, fx->t.a1, ROLE_PARTICIPANT};
+    fx->mate = (struct actor){2, fx->t.a2, ROLE_PARTICIPANT};
+    fx->facilitator = (struct actor){3, fx->t.f, ROLE_FACILITATOR};
+    fx->admin = (struct actor){4, fx->t.x, ROLE_ADMIN};
+    fx->outsider = (struct actor){5, fx->t.b1, ROLE_PARTICIPANT};
     fx->nobody = (struct actor){6, 0, ROLE_PARTICIPANT};
     *state = fx;
     return 0;
@@ -74,7 +48,7 @@ static int setup(void **state)
 static int teardown(void **state)
 {
     struct fixture *fx = *state;
-    db_close(fx->db);
+    db_close(fx->t.db);
     free(fx);
     return 0;
 }
@@ -85,7 +59,7 @@ static const char *attendance_of(struct fixture *fx, long long mid, long long wh
     struct meet_roll_entry *roll;
     size_t n;
     out[0] = '\0';
-    assert_int_equal(store_meeting_roll(fx->db, mid, &roll, &n), 0);
+    assert_int_equal(store_meeting_roll(fx->t.db, mid, &roll, &n), 0);
     for (size_t i = 0; i < n; i++)
         if (roll[i].person_id == who && roll[i].status)
             str_copy(out, roll[i].status, sizeof out);
@@ -98,43 +72,45 @@ static void checkin_is_the_members_own_or_the_facilitators(void **state)
     struct fixture *fx = *state;
     struct meeting_records_reply rep;
     long long m = fx->m[0];
-    assert_int_equal(meeting_records_checkin(fx->db, &fx->member, m, 0, "present", "Fine", &rep),
+    assert_int_equal(meeting_records_checkin(fx->t.db, &fx->member, m, 0, "present", "Fine", &rep),
                      STATUS_OK);
     assert_null(rep.msg);
-    assert_string_equal(attendance_of(fx, m, fx->a1), "present");
+    assert_string_equal(attendance_of(fx, m, fx->t.a1), "present");
     /* Another member may not write a1's check-in; the facilitator may, and may mark absence. */
-    assert_int_equal(meeting_records_checkin(fx->db, &fx->mate, m, fx->a1, "apologies", NULL, &rep),
-                     STATUS_FORBIDDEN);
+    assert_int_equal(
+        meeting_records_checkin(fx->t.db, &fx->mate, m, fx->t.a1, "apologies", NULL, &rep),
+        STATUS_FORBIDDEN);
     assert_string_equal(rep.msg, "Only the facilitator records the check-in of others.");
     assert_int_equal(
-        meeting_records_checkin(fx->db, &fx->facilitator, m, fx->a1, "absent", NULL, &rep),
+        meeting_records_checkin(fx->t.db, &fx->facilitator, m, fx->t.a1, "absent", NULL, &rep),
         STATUS_OK);
-    assert_string_equal(attendance_of(fx, m, fx->a1), "absent");
+    assert_string_equal(attendance_of(fx, m, fx->t.a1), "absent");
     /* Admins and other sets' members see no content: as for a missing meeting. */
-    assert_int_equal(meeting_records_checkin(fx->db, &fx->admin, m, fx->a1, "present", NULL, &rep),
-                     STATUS_NOT_FOUND);
+    assert_int_equal(
+        meeting_records_checkin(fx->t.db, &fx->admin, m, fx->t.a1, "present", NULL, &rep),
+        STATUS_NOT_FOUND);
     assert_string_equal(rep.msg, "There is no such meeting record.");
-    assert_int_equal(meeting_records_checkin(fx->db, &fx->outsider, m, 0, "present", NULL, &rep),
+    assert_int_equal(meeting_records_checkin(fx->t.db, &fx->outsider, m, 0, "present", NULL, &rep),
                      STATUS_NOT_FOUND);
-    assert_int_equal(meeting_records_checkin(fx->db, &fx->nobody, m, 0, "present", NULL, &rep),
+    assert_int_equal(meeting_records_checkin(fx->t.db, &fx->nobody, m, 0, "present", NULL, &rep),
                      STATUS_NOT_FOUND);
     /* Bad input: malformed (400) or against a rule (422). */
-    assert_int_equal(meeting_records_checkin(fx->db, &fx->member, m, 0, "absent", NULL, &rep),
+    assert_int_equal(meeting_records_checkin(fx->t.db, &fx->member, m, 0, "absent", NULL, &rep),
                      STATUS_INVALID);
     assert_true(rep.malformed);
-    assert_int_equal(meeting_records_checkin(fx->db, &fx->member, m, 0, NULL, "", &rep),
+    assert_int_equal(meeting_records_checkin(fx->t.db, &fx->member, m, 0, NULL, "", &rep),
                      STATUS_INVALID);
     assert_true(rep.malformed);
     assert_string_equal(rep.msg, "Say who is here, or write a check-in line.");
-    assert_int_equal(meeting_records_checkin(fx->db, &fx->member, m, 0, NULL, "two\nlines", &rep),
+    assert_int_equal(meeting_records_checkin(fx->t.db, &fx->member, m, 0, NULL, "two\nlines", &rep),
                      STATUS_INVALID);
     assert_false(rep.malformed);
     assert_int_equal(
-        meeting_records_checkin(fx->db, &fx->facilitator, m, fx->b1, "present", NULL, &rep),
+        meeting_records_checkin(fx->t.db, &fx->facilitator, m, fx->t.b1, "present", NULL, &rep),
         STATUS_INVALID);
     assert_false(rep.malformed);
     assert_string_equal(rep.msg, "Choose a member of this set.");
-    assert_string_equal(attendance_of(fx, m, fx->a1), "absent");
+    assert_string_equal(attendance_of(fx, m, fx->t.a1), "absent");
 }
 
 static void presenters_and_their_actions(void **state)
@@ -143,49 +119,50 @@ static void presenters_and_their_actions(void **state)
     struct meeting_records_reply rep;
     long long m = fx->m[0], p1, p2, act;
     /* Anyone who sees the content puts a member of the set on the agenda, not an outsider. */
-    assert_int_equal(meeting_records_presenter_add(fx->db, &fx->member, m, fx->a1, 0, &p1, &rep),
-                     STATUS_OK);
-    assert_int_equal(meeting_records_presenter_add(fx->db, &fx->admin, m, fx->a2, 0, &p2, &rep),
+    assert_int_equal(
+        meeting_records_presenter_add(fx->t.db, &fx->member, m, fx->t.a1, 0, &p1, &rep), STATUS_OK);
+    assert_int_equal(meeting_records_presenter_add(fx->t.db, &fx->admin, m, fx->t.a2, 0, &p2, &rep),
                      STATUS_NOT_FOUND);
-    assert_int_equal(meeting_records_presenter_add(fx->db, &fx->mate, m, fx->b1, 0, &p2, &rep),
+    assert_int_equal(meeting_records_presenter_add(fx->t.db, &fx->mate, m, fx->t.b1, 0, &p2, &rep),
                      STATUS_INVALID);
-    assert_int_equal(meeting_records_presenter_add(fx->db, &fx->mate, m, fx->a2, 601, &p2, &rep),
-                     STATUS_INVALID);
-    assert_int_equal(meeting_records_presenter_add(fx->db, &fx->mate, m, fx->a1, 0, &p2, &rep),
+    assert_int_equal(
+        meeting_records_presenter_add(fx->t.db, &fx->mate, m, fx->t.a2, 601, &p2, &rep),
+        STATUS_INVALID);
+    assert_int_equal(meeting_records_presenter_add(fx->t.db, &fx->mate, m, fx->t.a1, 0, &p2, &rep),
                      STATUS_INVALID); /* presenting already */
     assert_int_equal(
-        meeting_records_presenter_add(fx->db, &fx->facilitator, m, fx->a2, 20, &p2, &rep),
+        meeting_records_presenter_add(fx->t.db, &fx->facilitator, m, fx->t.a2, 20, &p2, &rep),
         STATUS_OK);
     /* The action is the presenter's own: the presenter or the facilitator records it. */
     assert_int_equal(
-        meeting_records_action_add(fx->db, &fx->mate, m, p1, "Not mine", NULL, &act, &rep),
+        meeting_records_action_add(fx->t.db, &fx->mate, m, p1, "Not mine", NULL, &act, &rep),
         STATUS_FORBIDDEN);
     assert_int_equal(
-        meeting_records_action_add(fx->db, &fx->admin, m, p1, "Call", NULL, &act, &rep),
+        meeting_records_action_add(fx->t.db, &fx->admin, m, p1, "Call", NULL, &act, &rep),
         STATUS_NOT_FOUND);
     assert_int_equal(
-        meeting_records_action_add(fx->db, &fx->outsider, m, p1, "Call", NULL, &act, &rep),
+        meeting_records_action_add(fx->t.db, &fx->outsider, m, p1, "Call", NULL, &act, &rep),
         STATUS_NOT_FOUND);
     assert_int_equal(
-        meeting_records_action_add(fx->db, &fx->member, m, p1, "Call", "2030-02-30", &act, &rep),
+        meeting_records_action_add(fx->t.db, &fx->member, m, p1, "Call", "2030-02-30", &act, &rep),
         STATUS_INVALID);
     assert_true(rep.malformed);
     assert_string_equal(rep.msg, "Give the due date as YYYY-MM-DD.");
     assert_int_equal(
-        meeting_records_action_add(fx->db, &fx->member, m, 424242, "Call", NULL, &act, &rep),
+        meeting_records_action_add(fx->t.db, &fx->member, m, 424242, "Call", NULL, &act, &rep),
         STATUS_NOT_FOUND); /* a presentation of no meeting here */
     assert_int_equal(
-        meeting_records_action_add(fx->db, &fx->member, m, p1, "Call her", NULL, &act, &rep),
+        meeting_records_action_add(fx->t.db, &fx->member, m, p1, "Call her", NULL, &act, &rep),
         STATUS_OK);
     assert_int_equal(
-        meeting_records_action_add(fx->db, &fx->facilitator, m, p2, "Draft", NULL, &act, &rep),
+        meeting_records_action_add(fx->t.db, &fx->facilitator, m, p2, "Draft", NULL, &act, &rep),
         STATUS_OK);
     struct meet_action_item *list;
     size_t n;
-    assert_int_equal(store_actions_made_at(fx->db, m, &list, &n), 0);
+    assert_int_equal(store_actions_made_at(fx->t.db, m, &list, &n), 0);
     assert_int_equal(n, 2);
-    assert_int_equal(list[0].owner_id, fx->a1);
-    assert_int_equal(list[1].owner_id, fx->a2);
+    assert_int_equal(list[0].owner_id, fx->t.a1);
+    assert_int_equal(list[1].owner_id, fx->t.a2);
     meet_action_items_free(list, n);
 }
 
@@ -195,34 +172,34 @@ static void report_back_by_the_owner_or_the_facilitator(void **state)
     struct meeting_records_reply rep;
     long long p1, act, new_id;
     assert_int_equal(
-        meeting_records_presenter_add(fx->db, &fx->member, fx->m[0], fx->a1, 0, &p1, &rep),
+        meeting_records_presenter_add(fx->t.db, &fx->member, fx->m[0], fx->t.a1, 0, &p1, &rep),
         STATUS_OK);
     assert_int_equal(
-        meeting_records_action_add(fx->db, &fx->member, fx->m[0], p1, "Call", NULL, &act, &rep),
+        meeting_records_action_add(fx->t.db, &fx->member, fx->m[0], p1, "Call", NULL, &act, &rep),
         STATUS_OK);
     long long m = fx->m[1];
-    assert_int_equal(meeting_records_action_report(fx->db, &fx->mate, m, act, "done", "", false,
+    assert_int_equal(meeting_records_action_report(fx->t.db, &fx->mate, m, act, "done", "", false,
                                                    NULL, &new_id, &rep),
                      STATUS_FORBIDDEN);
-    assert_int_equal(meeting_records_action_report(fx->db, &fx->admin, m, act, "done", "", false,
+    assert_int_equal(meeting_records_action_report(fx->t.db, &fx->admin, m, act, "done", "", false,
                                                    NULL, &new_id, &rep),
                      STATUS_NOT_FOUND);
-    assert_int_equal(meeting_records_action_report(fx->db, &fx->outsider, m, act, "done", "", false,
-                                                   NULL, &new_id, &rep),
+    assert_int_equal(meeting_records_action_report(fx->t.db, &fx->outsider, m, act, "done", "",
+                                                   false, NULL, &new_id, &rep),
                      STATUS_NOT_FOUND);
-    assert_int_equal(meeting_records_action_report(fx->db, &fx->member, m, act, "maybe", "", false,
-                                                   NULL, &new_id, &rep),
+    assert_int_equal(meeting_records_action_report(fx->t.db, &fx->member, m, act, "maybe", "",
+                                                   false, NULL, &new_id, &rep),
                      STATUS_INVALID);
     assert_true(rep.malformed);
     /* Reported at the meeting it was made at: not in that meeting's report-back round. */
-    assert_int_equal(meeting_records_action_report(fx->db, &fx->member, fx->m[0], act, "done", "",
+    assert_int_equal(meeting_records_action_report(fx->t.db, &fx->member, fx->m[0], act, "done", "",
                                                    false, NULL, &new_id, &rep),
                      STATUS_NOT_FOUND);
-    assert_int_equal(meeting_records_action_report(fx->db, &fx->member, m, act, "done", "Asked",
+    assert_int_equal(meeting_records_action_report(fx->t.db, &fx->member, m, act, "done", "Asked",
                                                    true, NULL, &new_id, &rep),
                      STATUS_INVALID); /* a done action is not carried forward */
     assert_false(rep.malformed);
-    assert_int_equal(meeting_records_action_report(fx->db, &fx->facilitator, m, act, "partly",
+    assert_int_equal(meeting_records_action_report(fx->t.db, &fx->facilitator, m, act, "partly",
                                                    "Half", true, "2030-05-01", &new_id, &rep),
                      STATUS_OK);
     assert_true(new_id > 0);
@@ -233,21 +210,22 @@ static void reviews_are_the_members_and_the_facilitators(void **state)
     struct fixture *fx = *state;
     struct meeting_records_reply rep;
     long long m = fx->m[0];
-    assert_int_equal(meeting_records_review(fx->db, &fx->member, m, "Silence", "", &rep),
+    assert_int_equal(meeting_records_review(fx->t.db, &fx->member, m, "Silence", "", &rep),
                      STATUS_OK);
-    assert_int_equal(meeting_records_review(fx->db, &fx->mate, m, "", "Shorter", &rep), STATUS_OK);
-    assert_int_equal(meeting_records_review(fx->db, &fx->facilitator, m, "Pace", "", &rep),
+    assert_int_equal(meeting_records_review(fx->t.db, &fx->mate, m, "", "Shorter", &rep),
                      STATUS_OK);
-    assert_int_equal(meeting_records_review(fx->db, &fx->admin, m, "x", "", &rep),
+    assert_int_equal(meeting_records_review(fx->t.db, &fx->facilitator, m, "Pace", "", &rep),
+                     STATUS_OK);
+    assert_int_equal(meeting_records_review(fx->t.db, &fx->admin, m, "x", "", &rep),
                      STATUS_NOT_FOUND);
-    assert_int_equal(meeting_records_review(fx->db, &fx->outsider, m, "x", "", &rep),
+    assert_int_equal(meeting_records_review(fx->t.db, &fx->outsider, m, "x", "", &rep),
                      STATUS_NOT_FOUND);
-    assert_int_equal(meeting_records_review(fx->db, &fx->member, m, "", NULL, &rep),
+    assert_int_equal(meeting_records_review(fx->t.db, &fx->member, m, "", NULL, &rep),
                      STATUS_INVALID);
     assert_true(rep.malformed);
     struct meet_member_review *list;
     size_t n;
-    assert_int_equal(store_member_reviews_list(fx->db, m, &list, &n), 0);
+    assert_int_equal(store_member_reviews_list(fx->t.db, m, &list, &n), 0);
     assert_int_equal(n, 3);
     meet_member_reviews_free(list, n);
 }

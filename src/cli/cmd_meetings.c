@@ -14,6 +14,7 @@
 #include "store/store_meeting_series.h"
 #include "store/store_meetings.h"
 #include "store/store_people.h"
+#include "store/store_programmes.h"
 
 #define CMD (&command_meetings)
 

@@ -4,6 +4,7 @@
 #include "app/demo/demo_network.h"
 #include "cli/network_cli.h"
 #include "store/store_plans.h"
+#include "store/store_programmes.h"
 
 #include "app/network/network_ties.h"
 #include "core/file.h"

@@ -32,6 +32,18 @@ int db_collect(sqlite3_stmt *st, size_t size, db_read_row *read, void *ctx, stru
     return rc == SQLITE_DONE ? 0 : -1;
 }
 
+int db_row_one(sqlite3_stmt *st, db_read_row *read, void *row, void *ctx)
+{
+    int rc = sqlite3_step(st);
+    int result = rc == SQLITE_ROW ? 0 : rc == SQLITE_DONE ? 1 : -1;
+    if (result == 0 && read) {
+        int kept = read(st, row, ctx);
+        result = kept == 0 ? 0 : kept == 1 ? 1 : -1;
+    }
+    sqlite3_reset(st);
+    return result;
+}
+
 static int read_id(sqlite3_stmt *st, void *row, void *ctx)
 {
     (void)ctx;

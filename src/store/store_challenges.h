@@ -93,18 +93,4 @@ int store_theme_move_members(struct db *db, long long from, long long into);
 int store_person_themes(struct db *db, long long programme_id, long long **people,
                         long long **themes, size_t *count);
 
-/* A programme's settings for themes and the connectedness report. */
-struct theme_settings {
-    char language[32];
-    long min_people;  /* K: smallest theme anyone is told about */
-    double threshold; /* clustering similarity threshold */
-    long min_paired;  /* M: smallest paired sample for a connectedness change */
-};
-
-/* Loads the settings. 0 or -1. */
-int store_theme_settings(struct db *db, long long programme_id, struct theme_settings *out);
-/* Saves them. 0 or -1. */
-int store_theme_settings_save(struct db *db, long long programme_id,
-                              const struct theme_settings *s);
-
 #endif

@@ -279,16 +279,6 @@ int store_meeting_quorum(struct db *db, long long meeting_id, struct meet_quorum
     return rc == SQLITE_ROW ? 0 : rc == SQLITE_DONE ? 1 : -1;
 }
 
-int store_programme_set_quorum(struct db *db, long long programme_id, int quorum)
-{
-    sqlite3_stmt *st = db_prepare(db, "UPDATE programmes SET meeting_quorum = ?2 WHERE id = ?1");
-    if (!st)
-        return -1;
-    sqlite3_bind_int64(st, 1, programme_id);
-    sqlite3_bind_int(st, 2, quorum);
-    return db_exec_stmt(st);
-}
-
 int store_feed_token_create(struct db *db, long long person_id, char **token)
 {
     unsigned char bytes[MEET_FEED_TOKEN_LEN / 2], hash[crypto_hash_sha256_BYTES];

@@ -76,8 +76,6 @@ int store_attendance_set(struct db *db, long long meeting_id, long long person_i
 /* The quorum check for meeting ID from the set's size, the apologies sent and the
  * programme's meeting_quorum. 0, 1 when no such meeting, -1. */
 int store_meeting_quorum(struct db *db, long long meeting_id, struct meet_quorum *q, int *quorum);
-/* Sets the programme's quorum (0: none). */
-int store_programme_set_quorum(struct db *db, long long programme_id, int quorum);
 
 /* Records. Each *_add sets *ID. BODY texts are limited to MEET_TEXT_MAX (-1 when longer). */
 int store_ground_rule_add(struct db *db, long long set_id, const char *body, long long *id);

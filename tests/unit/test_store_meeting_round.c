@@ -9,6 +9,7 @@
 #include "store/store_meeting_round.h"
 #include "store/store_meetings.h"
 #include "store/store_people.h"
+#include "store/store_programmes.h"
 
 /* Programme P: set A has members a1, a2, a3 and facilitator f; set B has b1; x is nobody's. */
 struct fixture {

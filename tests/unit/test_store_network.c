@@ -4,6 +4,7 @@
 
 #include "store/store_network.h"
 #include "store/store_people.h"
+#include "store/store_programmes.h"
 
 #include <math.h>
 

@@ -11,6 +11,7 @@
 #include "core/strbuf.h"
 #include "io/export/network_export.h"
 #include "store/store_network.h"
+#include "store/store_network_load.h"
 #include "store/store_people.h"
 
 #include <getopt.h>

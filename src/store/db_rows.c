@@ -44,7 +44,7 @@ int db_row_one(sqlite3_stmt *st, db_read_row *read, void *row, void *ctx)
     return result;
 }
 
-static int read_id(sqlite3_stmt *st, void *row, void *ctx)
+int db_read_int64(sqlite3_stmt *st, void *row, void *ctx)
 {
     (void)ctx;
     *(long long *)row = sqlite3_column_int64(st, 0);
@@ -54,7 +54,7 @@ static int read_id(sqlite3_stmt *st, void *row, void *ctx)
 int db_collect_ids(sqlite3_stmt *st, long long **ids, size_t *count)
 {
     struct db_rows rows;
-    int rc = db_collect(st, sizeof **ids, read_id, NULL, &rows);
+    int rc = db_collect(st, sizeof **ids, db_read_int64, NULL, &rows);
     if (rc != 0) {
         free(rows.items);
         rows.items = NULL;

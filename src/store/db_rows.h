@@ -30,6 +30,9 @@ int db_collect(sqlite3_stmt *st, size_t size, db_read_row *read, void *ctx, stru
  * it with its own free function). */
 int db_row_one(sqlite3_stmt *st, db_read_row *read, void *row, void *ctx);
 
+/* A db_read_row that reads column 0 as a long long into ROW. Returns 0. */
+int db_read_int64(sqlite3_stmt *st, void *row, void *ctx);
+
 /* Reads column 0 of every row of ST as ids into *IDS (caller frees) and *COUNT. Resets ST.
  * Returns 0, or -1 with *IDS NULL and *COUNT 0. */
 int db_collect_ids(sqlite3_stmt *st, long long **ids, size_t *count);

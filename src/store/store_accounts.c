@@ -168,6 +168,18 @@ int store_session_create(struct db *db, const char *token_hash, long long user_i
     return db_exec_stmt(st);
 }
 
+static int read_session(sqlite3_stmt *st, void *row, void *ctx)
+{
+    (void)ctx;
+    struct session_row *out = row;
+    out->user_id = sqlite3_column_int64(st, 0);
+    const char *csrf = (const char *)sqlite3_column_text(st, 1);
+    str_copy(out->csrf, csrf ? csrf : "", sizeof out->csrf);
+    out->created_at = sqlite3_column_int64(st, 2);
+    out->last_seen = sqlite3_column_int64(st, 3);
+    return 0;
+}
+
 int store_session_get(struct db *db, const char *token_hash, struct session_row *out)
 {
     sqlite3_stmt *st = db_prepare(db, "SELECT user_id, csrf, created_at, last_seen FROM sessions "
@@ -175,17 +187,7 @@ int store_session_get(struct db *db, const char *token_hash, struct session_row 
     if (!st)
         return -1;
     db_bind_text(st, 1, token_hash);
-    int rc = sqlite3_step(st);
-    int result = rc == SQLITE_ROW ? 0 : rc == SQLITE_DONE ? 1 : -1;
-    if (result == 0) {
-        out->user_id = sqlite3_column_int64(st, 0);
-        const char *csrf = (const char *)sqlite3_column_text(st, 1);
-        str_copy(out->csrf, csrf ? csrf : "", sizeof out->csrf);
-        out->created_at = sqlite3_column_int64(st, 2);
-        out->last_seen = sqlite3_column_int64(st, 3);
-    }
-    sqlite3_reset(st);
-    return result;
+    return db_row_one(st, read_session, out, NULL);
 }
 
 int store_session_touch(struct db *db, const char *token_hash, long long now)
@@ -353,9 +355,7 @@ int store_invitation_check(struct db *db, const char *hash, long long now)
         return -1;
     db_bind_text(st, 1, hash);
     sqlite3_bind_int64(st, 2, now);
-    int rc = sqlite3_step(st);
-    sqlite3_reset(st);
-    return rc == SQLITE_ROW ? 0 : rc == SQLITE_DONE ? 1 : -1;
+    return db_row_one(st, NULL, NULL, NULL);
 }
 
 int store_login_failure(struct db *db, const char *key, long long now)
@@ -381,11 +381,11 @@ int store_login_failures(struct db *db, const char *key, long long since, long *
         return -1;
     db_bind_text(st, 1, key);
     sqlite3_bind_int64(st, 2, since);
-    int rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW)
-        *count = sqlite3_column_int(st, 0);
-    sqlite3_reset(st);
-    return rc == SQLITE_ROW ? 0 : -1;
+    long long n = 0;
+    if (db_row_one(st, db_read_int64, &n, NULL) != 0)
+        return -1;
+    *count = (long)n;
+    return 0;
 }
 
 int store_login_clear(struct db *db, const char *key)

@@ -18,10 +18,8 @@ int store_challenge_put(struct db *db, long long programme_id, long long person_
     sqlite3_bind_int64(st, 1, programme_id);
     sqlite3_bind_int64(st, 2, person_id);
     db_bind_text(st, 3, title);
-    int rc = sqlite3_step(st);
-    long long existing = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-    sqlite3_reset(st);
-    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    long long existing = 0;
+    if (db_row_one(st, db_read_int64, &existing, NULL) < 0)
         return -1;
     if (existing) {
         st = db_prepare(db, "UPDATE challenges SET body = ?2, visibility = ?3, consent = ?4, "
@@ -153,9 +151,8 @@ int store_is_member(struct db *db, long long programme_id, long long person_id)
         return -1;
     sqlite3_bind_int64(st, 1, programme_id);
     sqlite3_bind_int64(st, 2, person_id);
-    int rc = sqlite3_step(st);
-    sqlite3_reset(st);
-    return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
+    int rc = db_row_one(st, NULL, NULL, NULL);
+    return rc == 0 ? 1 : rc == 1 ? 0 : -1;
 }
 
 static int theme_members(struct db *db, struct theme_row *t)

@@ -17,11 +17,10 @@ int store_event_create(struct db *db, long long programme_id, const char *name, 
         return -1;
     sqlite3_bind_int64(st, 1, programme_id);
     db_bind_text(st, 2, name);
-    int rc = sqlite3_step(st);
-    sqlite3_reset(st);
-    if (rc == SQLITE_ROW)
+    int rc = db_row_one(st, NULL, NULL, NULL);
+    if (rc == 0)
         return 1;
-    if (rc != SQLITE_DONE)
+    if (rc < 0)
         return -1;
     st = db_prepare(db, "INSERT INTO events(programme_id, name, group_size, rounds, seed, "
                         "min_group_size) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
@@ -39,22 +38,12 @@ int store_event_create(struct db *db, long long programme_id, const char *name, 
     return 0;
 }
 
-int store_event_get(struct db *db, long long id, struct store_event *out)
+/* Fills a struct store_event from the columns of store_event_get; CTX points to the id. */
+static int read_event(sqlite3_stmt *st, void *row, void *ctx)
 {
-    sqlite3_stmt *st = db_prepare(db, "SELECT programme_id, name, group_size, rounds, seed, "
-                                      "locked_rounds, generated, repeat_pairs, max_meetings, "
-                                      "bound, perfect, method, min_group_size FROM events "
-                                      "WHERE id = ?1");
-    if (!st)
-        return -1;
-    sqlite3_bind_int64(st, 1, id);
-    int rc = sqlite3_step(st);
-    if (rc != SQLITE_ROW) {
-        sqlite3_reset(st);
-        return rc == SQLITE_DONE ? 1 : -1;
-    }
+    struct store_event *out = row;
     memset(out, 0, sizeof *out);
-    out->id = id;
+    out->id = *(const long long *)ctx;
     out->programme_id = sqlite3_column_int64(st, 0);
     const char *name = (const char *)sqlite3_column_text(st, 1);
     str_copy(out->name, name ? name : "", sizeof out->name);
@@ -70,8 +59,19 @@ int store_event_get(struct db *db, long long id, struct store_event *out)
     out->perfect = sqlite3_column_int(st, 10) != 0;
     const char *method = (const char *)sqlite3_column_text(st, 11);
     str_copy(out->method, method ? method : "", sizeof out->method);
-    sqlite3_reset(st);
     return 0;
+}
+
+int store_event_get(struct db *db, long long id, struct store_event *out)
+{
+    sqlite3_stmt *st = db_prepare(db, "SELECT programme_id, name, group_size, rounds, seed, "
+                                      "locked_rounds, generated, repeat_pairs, max_meetings, "
+                                      "bound, perfect, method, min_group_size FROM events "
+                                      "WHERE id = ?1");
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, id);
+    return db_row_one(st, read_event, out, &id);
 }
 
 static int read_event_entry(sqlite3_stmt *st, void *row, void *ctx)

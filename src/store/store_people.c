@@ -14,12 +14,7 @@ static int lookup_id(struct db *db, const char *sql, const char *key, long long 
     if (!st)
         return -1;
     db_bind_text(st, 1, key);
-    int rc = sqlite3_step(st);
-    int result = rc == SQLITE_ROW ? 0 : rc == SQLITE_DONE ? 1 : -1;
-    if (result == 0)
-        *id = sqlite3_column_int64(st, 0);
-    sqlite3_reset(st);
-    return result;
+    return db_row_one(st, db_read_int64, id, NULL);
 }
 
 int store_person_id(struct db *db, const char *email, long long *id)
@@ -124,6 +119,15 @@ int store_person_set_manager(struct db *db, long long id, long long manager_id)
     return db_exec_stmt(st);
 }
 
+/* Column 0 as a copy into *(char **)ROW, NULL when NULL. 0 (an allocation failure reads as NULL,
+ * as it always has here). */
+static int read_nullable_text(sqlite3_stmt *st, void *row, void *ctx)
+{
+    (void)ctx;
+    *(char **)row = db_column_dup(st, 0);
+    return 0;
+}
+
 int store_manager_of(struct db *db, const char *email, char **out)
 {
     *out = NULL;
@@ -133,12 +137,18 @@ int store_manager_of(struct db *db, const char *email, char **out)
     if (!st)
         return -1;
     db_bind_text(st, 1, email);
-    int rc = sqlite3_step(st);
-    int result = rc == SQLITE_ROW ? 0 : rc == SQLITE_DONE ? 1 : -1;
-    if (result == 0)
-        *out = db_column_dup(st, 0);
-    sqlite3_reset(st);
-    return result;
+    return db_row_one(st, read_nullable_text, out, NULL);
+}
+
+static int read_stored_person(sqlite3_stmt *st, void *row, void *ctx)
+{
+    (void)ctx;
+    struct stored_person *out = row;
+    out->id = sqlite3_column_int64(st, 0);
+    out->name = db_column_dup(st, 1);
+    out->organisation = db_column_dup(st, 2);
+    out->manager_email = db_column_dup(st, 3);
+    return 0;
 }
 
 int store_person_get(struct db *db, const char *email, struct stored_person *out)
@@ -151,16 +161,9 @@ int store_person_get(struct db *db, const char *email, struct stored_person *out
     if (!st)
         return -1;
     db_bind_text(st, 1, email);
-    int rc = sqlite3_step(st);
-    if (rc != SQLITE_ROW) {
-        sqlite3_reset(st);
-        return rc == SQLITE_DONE ? 1 : -1;
-    }
-    out->id = sqlite3_column_int64(st, 0);
-    out->name = db_column_dup(st, 1);
-    out->organisation = db_column_dup(st, 2);
-    out->manager_email = db_column_dup(st, 3);
-    sqlite3_reset(st);
+    int rc = db_row_one(st, read_stored_person, out, NULL);
+    if (rc != 0)
+        return rc;
 
     st = db_prepare(db, "SELECT name, value FROM person_attributes WHERE person_id = ?1 "
                         "ORDER BY name");

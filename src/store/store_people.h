@@ -5,15 +5,11 @@
 #include "model/cohort.h"
 #include "store/db.h"
 #include "store/store_accounts.h"
+/* store_load_cohort, which reads the same tables, for the callers that load people. */
+#include "store/store_cohort.h"
 
 #include <stdbool.h>
 #include <stddef.h>
-
-/* Loads the members of programme ID as a cohort, ordered by email, with every attribute any
- * member has (known ones first, then custom ones alphabetically), managers resolved to indices
- * when the manager is also a member, and cohort_person.id set. Returns 0, or -1 on error with a
- * message in *ERR (caller frees). */
-int store_load_cohort(struct db *db, long long programme_id, struct cohort *out, char **err);
 
 /* Finds a person by email; 0 and *ID when found, 1 when not, -1 on error. */
 int store_person_id(struct db *db, const char *email, long long *id);

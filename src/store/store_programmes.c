@@ -8,20 +8,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int read_id(sqlite3_stmt *st, void *row, void *ctx)
-{
-    (void)ctx;
-    *(long long *)row = sqlite3_column_int64(st, 0);
-    return 0;
-}
-
 int store_programme_id(struct db *db, const char *name, long long *id)
 {
     sqlite3_stmt *st = db_prepare(db, "SELECT id FROM programmes WHERE name = ?1");
     if (!st)
         return -1;
     db_bind_text(st, 1, name);
-    return db_row_one(st, read_id, id, NULL);
+    return db_row_one(st, db_read_int64, id, NULL);
 }
 
 int store_programme_ensure(struct db *db, const char *name, long long *id)
@@ -59,9 +52,8 @@ int store_programme_create(struct db *db, const char *name, const char *descript
     return 0;
 }
 
-int store_programme_update(struct db *db, long long id, const char *name,
-                           const char *description, const char *starts_on, const char *ends_on,
-                           long size_min, long size_max)
+int store_programme_update(struct db *db, long long id, const char *name, const char *description,
+                           const char *starts_on, const char *ends_on, long size_min, long size_max)
 {
     sqlite3_stmt *st =
         db_prepare(db, "UPDATE OR IGNORE programmes SET name = ?2, description = ?3, "

@@ -22,9 +22,9 @@ int store_programme_create(struct db *db, const char *name, const char *descript
 
 /* Updates programme ID (set sizes SIZE_MIN..SIZE_MAX people): 0, 1 when the name is taken by
  * another programme (or ID is absent), -1 on error. */
-int store_programme_update(struct db *db, long long id, const char *name,
-                           const char *description, const char *starts_on, const char *ends_on,
-                           long size_min, long size_max);
+int store_programme_update(struct db *db, long long id, const char *name, const char *description,
+                           const char *starts_on, const char *ends_on, long size_min,
+                           long size_max);
 
 struct programme_summary {
     long long id;

@@ -17,11 +17,10 @@ int store_plan_save(struct db *db, const struct store_plan *plan, long long *pla
         goto fail;
     sqlite3_bind_int64(st, 1, plan->programme_id);
     db_bind_text(st, 2, plan->name);
-    int rc = sqlite3_step(st);
-    sqlite3_reset(st);
-    if (rc == SQLITE_ROW)
+    int rc = db_row_one(st, NULL, NULL, NULL);
+    if (rc == 0)
         return 1;
-    if (rc != SQLITE_DONE)
+    if (rc < 0)
         goto fail;
     set_ids = malloc(sizeof(long long) * ((size_t)plan->m + 1));
     if (!set_ids || db_begin(db) != 0)

@@ -15,11 +15,7 @@ int store_instrument_id(struct db *db, const char *name, long long *id)
     if (!st)
         return -1;
     db_bind_text(st, 1, name);
-    int rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW)
-        *id = sqlite3_column_int64(st, 0);
-    sqlite3_reset(st);
-    return rc == SQLITE_ROW ? 0 : rc == SQLITE_DONE ? 1 : -1;
+    return db_row_one(st, db_read_int64, id, NULL);
 }
 
 static int load_points(struct instrument *ins, const char *json)
@@ -175,6 +171,16 @@ int store_instrument_create(struct db *db, const struct instrument *ins, long lo
     return 0;
 }
 
+/* Columns 0 and 1 as long longs into ((long long *)ROW)[0] and [1]. 0. */
+static int read_two_ids(sqlite3_stmt *st, void *row, void *ctx)
+{
+    (void)ctx;
+    long long *ids = row;
+    ids[0] = sqlite3_column_int64(st, 0);
+    ids[1] = sqlite3_column_int64(st, 1);
+    return 0;
+}
+
 int store_wave_find(struct db *db, long long programme_id, const char *name, long long *id,
                     long long *instrument_id)
 {
@@ -184,13 +190,13 @@ int store_wave_find(struct db *db, long long programme_id, const char *name, lon
         return -1;
     sqlite3_bind_int64(st, 1, programme_id);
     db_bind_text(st, 2, name);
-    int rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW) {
-        *id = sqlite3_column_int64(st, 0);
-        *instrument_id = sqlite3_column_int64(st, 1);
+    long long ids[2];
+    int rc = db_row_one(st, read_two_ids, ids, NULL);
+    if (rc == 0) {
+        *id = ids[0];
+        *instrument_id = ids[1];
     }
-    sqlite3_reset(st);
-    return rc == SQLITE_ROW ? 0 : rc == SQLITE_DONE ? 1 : -1;
+    return rc;
 }
 
 int store_wave_ensure(struct db *db, long long programme_id, const char *name,
@@ -334,9 +340,8 @@ long store_survey_respondents(struct db *db, long long wave_id)
     if (!st)
         return -1;
     sqlite3_bind_int64(st, 1, wave_id);
-    long n = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : -1;
-    sqlite3_reset(st);
-    return n;
+    long long n = 0;
+    return db_row_one(st, db_read_int64, &n, NULL) == 0 ? (long)n : -1;
 }
 
 static int read_answer(sqlite3_stmt *st, void *row, void *ctx)

@@ -3,6 +3,7 @@
 #include "test_support.h"
 
 #include "store/store_network.h"
+#include "store/store_network_load.h"
 #include "store/store_people.h"
 #include "store/store_programmes.h"
 

@@ -205,10 +205,10 @@ json_t *view_users(struct db *db)
         return NULL;
     json_t *out = json_array();
     for (size_t i = 0; i < count; i++)
-        json_array_append_new(out, json_pack("{sI ss ss ss sb}", "id", (json_int_t)list[i].id,
-                                             "email", list[i].email, "role", list[i].role,
-                                             "name", list[i].name, "has_password",
-                                             (int)list[i].has_password));
+        json_array_append_new(out,
+                              json_pack("{sI ss ss ss sb}", "id", (json_int_t)list[i].id, "email",
+                                        list[i].email, "role", list[i].role, "name", list[i].name,
+                                        "has_password", (int)list[i].has_password));
     store_user_entries_free(list, count);
     return out;
 }
@@ -221,10 +221,10 @@ json_t *view_tokens(struct db *db, long long user_id)
         return NULL;
     json_t *out = json_array();
     for (size_t i = 0; i < count; i++)
-        json_array_append_new(out, json_pack("{sI ss sI sI}", "id", (json_int_t)list[i].id,
-                                             "name", list[i].name, "created_at",
-                                             (json_int_t)list[i].created_at, "last_used",
-                                             (json_int_t)list[i].last_used));
+        json_array_append_new(out,
+                              json_pack("{sI ss sI sI}", "id", (json_int_t)list[i].id, "name",
+                                        list[i].name, "created_at", (json_int_t)list[i].created_at,
+                                        "last_used", (json_int_t)list[i].last_used));
     store_token_entries_free(list, count);
     return out;
 }
@@ -242,9 +242,8 @@ int view_events(struct db *db, long long programme_id, json_t **out)
         json_array_append_new(*out, json_pack("{s:I, s:s, s:i, s:i, s:b, s:i, s:i}", "id",
                                               (json_int_t)e->id, "name", e->name, "group_size",
                                               e->group_size, "rounds", e->rounds, "generated",
-                                              (int)e->generated, "locked_rounds",
-                                              e->locked_rounds, "min_group_size",
-                                              e->min_group_size));
+                                              (int)e->generated, "locked_rounds", e->locked_rounds,
+                                              "min_group_size", e->min_group_size));
     }
     store_event_entries_free(list, count);
     return 0;
@@ -258,8 +257,8 @@ json_t *view_survey_answers(struct db *db, long long programme_id, long long per
         return NULL;
     json_t *out = json_array();
     for (size_t i = 0; i < count; i++)
-        json_array_append_new(out, json_pack("{s:s, s:s, s:s, s:i}", "wave", list[i].wave,
-                                             "item", list[i].item, "text", list[i].text, "value",
+        json_array_append_new(out, json_pack("{s:s, s:s, s:s, s:i}", "wave", list[i].wave, "item",
+                                             list[i].item, "text", list[i].text, "value",
                                              list[i].value));
     store_survey_answers_free(list, count);
     return out;

@@ -1,6 +1,6 @@
-/* Challenges, themes and their members, and a programme's theme settings in the store. These
- * functions return whatever they are asked for; who may see it is decided by engine/themes/
- * privacy.h in the callers (src/challenges/), never here. */
+/* Challenges, themes and their members in the store (a programme's theme settings are in
+ * store_programmes.h). These functions return whatever they are asked for; who may see it is
+ * decided by engine/themes/privacy.h in the callers (src/challenges/), never here. */
 #ifndef SETWORK_STORE_STORE_CHALLENGES_H
 #define SETWORK_STORE_STORE_CHALLENGES_H
 

@@ -1,4 +1,4 @@
-/* People, organisations, attributes, programmes and memberships. */
+/* People, organisations, attributes and programme memberships, and who may see whom. */
 #include "store/store_people.h"
 
 #include "core/strbuf.h"

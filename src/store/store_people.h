@@ -1,4 +1,6 @@
-/* People, organisations, attributes, programmes and their members in the store. */
+/* People, organisations, attributes and programme memberships in the store, with who may see
+ * which person built into the visible-person queries. (The programmes table itself is
+ * store_programmes.h's.) */
 #ifndef SETWORK_STORE_STORE_PEOPLE_H
 #define SETWORK_STORE_STORE_PEOPLE_H
 

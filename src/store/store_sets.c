@@ -235,7 +235,7 @@ int store_my_sets(struct db *db, const struct user *user, struct store_set_view 
     /* An account that is no person has no sets; -1 matches no row. */
     sqlite3_bind_int64(st, 1, user->person_id ? user->person_id : -1);
     struct db_rows rows;
-    static int with_role;
+    static int with_role; /* any non-NULL context asks read_set_view for the role column */
     if (db_collect(st, sizeof **out, read_set_view, &with_role, &rows) != 0) {
         store_set_views_free(rows.items, rows.count);
         return -1;

@@ -1,5 +1,5 @@
 /* Set plans in the store: saving a formed plan with its sets and members, the pairs who shared
- * a set in earlier plans, and the rules a programme lead declared. */
+ * a set in earlier plans, the rules a programme lead declared, and the sets a user may see. */
 #ifndef SETWORK_STORE_STORE_SETS_H
 #define SETWORK_STORE_STORE_SETS_H
 

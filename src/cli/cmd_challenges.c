@@ -7,6 +7,7 @@
 #include "app/demo/demo_challenges.h"
 #include "core/strbuf.h"
 #include "store/store_people.h"
+#include "store/store_programmes.h"
 #include "store/store_surveys.h"
 
 #include <getopt.h>

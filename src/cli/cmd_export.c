@@ -4,6 +4,7 @@
 #include "core/file.h"
 #include "io/import/cohort_csv.h"
 #include "store/store_people.h"
+#include "store/store_programmes.h"
 
 #include <getopt.h>
 #include <stdbool.h>

@@ -6,6 +6,7 @@
 #include "app/plans/plan_service.h"
 #include "io/import/cohort_csv.h"
 #include "store/store_people.h"
+#include "store/store_programmes.h"
 
 #include <getopt.h>
 #include <stdio.h>

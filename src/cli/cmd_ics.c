@@ -11,6 +11,7 @@
 #include "core/strbuf.h"
 #include "store/store_meetings.h"
 #include "store/store_people.h"
+#include "store/store_programmes.h"
 
 #define CMD (&command_ics)
 

@@ -13,6 +13,7 @@
 #include "engine/meetings/series.h"
 #include "store/store_meetings.h"
 #include "store/store_people.h"
+#include "store/store_programmes.h"
 
 #define CMD (&command_meetings)
 

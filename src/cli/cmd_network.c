@@ -4,12 +4,14 @@
 #include "app/demo/demo_network.h"
 #include "cli/network_cli.h"
 #include "store/store_plans.h"
+#include "store/store_programmes.h"
 
 #include "app/network/network_ties.h"
 #include "core/file.h"
 #include "core/strbuf.h"
 #include "io/export/network_export.h"
 #include "store/store_network.h"
+#include "store/store_network_load.h"
 #include "store/store_people.h"
 
 #include <getopt.h>

@@ -2,6 +2,7 @@
 #include "cli/cli.h"
 
 #include "store/store_people.h"
+#include "store/store_programmes.h"
 
 #include <getopt.h>
 #include <stdbool.h>

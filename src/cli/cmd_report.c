@@ -5,6 +5,7 @@
 #include "core/file.h"
 #include "core/strbuf.h"
 #include "store/store_people.h"
+#include "store/store_programmes.h"
 
 #include <getopt.h>
 #include <math.h>

@@ -9,6 +9,7 @@
 #include "io/import/rounds_files.h"
 #include "store/db.h"
 #include "store/store_people.h"
+#include "store/store_programmes.h"
 
 #include <errno.h>
 #include <getopt.h>

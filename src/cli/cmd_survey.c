@@ -7,7 +7,9 @@
 #include "app/surveys/survey_csv.h"
 #include "engine/themes/privacy.h"
 #include "store/store_people.h"
+#include "store/store_programmes.h"
 #include "store/store_surveys.h"
+#include "web/http/views.h"
 
 #include <getopt.h>
 #include <stdio.h>
@@ -135,7 +137,7 @@ static int run_survey(struct cli_ctx *ctx, int argc, char **argv)
             status = cli_user_error(&command_survey, "nobody has the email '%s'", as);
             goto done;
         }
-        json_t *answers = store_survey_person_answers(db, prog, person);
+        json_t *answers = view_survey_answers(db, prog, person);
         if (!answers) {
             status = cli_user_error(&command_survey, "%s", db_errmsg(db));
             goto done;

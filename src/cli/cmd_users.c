@@ -5,7 +5,7 @@
 #include "store/store_accounts.h"
 #include "store/store_people.h"
 #include "store/store_plans.h"
-#include "store/store_web.h"
+#include "store/store_programmes.h"
 #include "web/http/auth.h"
 
 #include <getopt.h>
@@ -82,38 +82,34 @@ static int cmd_add(struct db *db, int argc, char **argv, bool invite)
 
 static int cmd_list(struct db *db)
 {
-    json_t *users = store_users_list(db);
-    if (!users)
+    struct store_user_entry *users;
+    size_t count;
+    if (store_users_list(db, &users, &count) != 0)
         return cli_user_error(&command_users, "%s", db_errmsg(db));
-    size_t i;
-    json_t *u;
-    json_array_foreach(users, i, u)
-        printf("%-12s %s%s\n", json_string_value(json_object_get(u, "role")),
-               json_string_value(json_object_get(u, "email")),
-               json_is_true(json_object_get(u, "has_password")) ? "" : " (invited)");
-    json_decref(users);
+    for (size_t i = 0; i < count; i++)
+        printf("%-12s %s%s\n", users[i].role, users[i].email,
+               users[i].has_password ? "" : " (invited)");
+    store_user_entries_free(users, count);
     return CLI_OK;
 }
 
 /* Prints the demo logins of a store where they exist already. */
 static int print_logins(struct db *db)
 {
-    json_t *users = store_users_list(db);
-    if (!users)
+    struct store_user_entry *users;
+    size_t count;
+    if (store_users_list(db, &users, &count) != 0)
         return cli_user_error(&command_users, "%s", db_errmsg(db));
     const char *participant = "(none)";
-    size_t i;
-    json_t *u;
-    json_array_foreach(
-        users, i, u) if (strcmp(json_string_value(json_object_get(u, "role")), "participant") == 0)
-    {
-        participant = json_string_value(json_object_get(u, "email"));
-        break;
-    }
+    for (size_t i = 0; i < count; i++)
+        if (strcmp(users[i].role, "participant") == 0) {
+            participant = users[i].email;
+            break;
+        }
     printf("Demo logins (password %s for each):\n", DEMO_PASSWORD);
     printf("  admin        %s\n  facilitator  %s\n  participant  %s\n", DEMO_ADMIN,
            DEMO_FACILITATOR, participant);
-    json_decref(users);
+    store_user_entries_free(users, count);
     return CLI_OK;
 }
 
@@ -170,10 +166,10 @@ static int cmd_demo(struct db *db)
     if (demo_sets(db, programme_id, facilitator_person, &first) != 0)
         return cli_user_error(&command_users, "%s", db_errmsg(db));
     struct user admin_view = {.role = ROLE_ADMIN};
-    json_t *person = NULL;
+    struct store_person_view person = {0};
     const char *participant = NULL;
-    if (first && store_web_person(db, &admin_view, first, &person) == 0)
-        participant = json_string_value(json_object_get(person, "email"));
+    if (first && store_person_visible(db, &admin_view, first, &person) == 0)
+        participant = person.person.email;
     int status = add_user(db, DEMO_ADMIN, ROLE_ADMIN, DEMO_PASSWORD, &id);
     if (status == CLI_OK)
         status = add_user(db, DEMO_FACILITATOR, ROLE_FACILITATOR, DEMO_PASSWORD, &id);
@@ -184,7 +180,7 @@ static int cmd_demo(struct db *db)
         printf("  admin        %s\n  facilitator  %s\n  participant  %s\n", DEMO_ADMIN,
                DEMO_FACILITATOR, participant ? participant : "(none: Demo has no members)");
     }
-    json_decref(person);
+    store_person_view_free(&person);
     return status;
 }
 

@@ -11,6 +11,7 @@
 #include "io/render/net_svg.h"
 #include "store/store_network.h"
 #include "store/store_people.h"
+#include "store/store_programmes.h"
 
 #include <math.h>
 #include <stdio.h>

@@ -32,7 +32,19 @@ int db_collect(sqlite3_stmt *st, size_t size, db_read_row *read, void *ctx, stru
     return rc == SQLITE_DONE ? 0 : -1;
 }
 
-static int read_id(sqlite3_stmt *st, void *row, void *ctx)
+int db_row_one(sqlite3_stmt *st, db_read_row *read, void *row, void *ctx)
+{
+    int rc = sqlite3_step(st);
+    int result = rc == SQLITE_ROW ? 0 : rc == SQLITE_DONE ? 1 : -1;
+    if (result == 0 && read) {
+        int kept = read(st, row, ctx);
+        result = kept == 0 ? 0 : kept == 1 ? 1 : -1;
+    }
+    sqlite3_reset(st);
+    return result;
+}
+
+int db_read_int64(sqlite3_stmt *st, void *row, void *ctx)
 {
     (void)ctx;
     *(long long *)row = sqlite3_column_int64(st, 0);
@@ -42,7 +54,7 @@ static int read_id(sqlite3_stmt *st, void *row, void *ctx)
 int db_collect_ids(sqlite3_stmt *st, long long **ids, size_t *count)
 {
     struct db_rows rows;
-    int rc = db_collect(st, sizeof **ids, read_id, NULL, &rows);
+    int rc = db_collect(st, sizeof **ids, db_read_int64, NULL, &rows);
     if (rc != 0) {
         free(rows.items);
         rows.items = NULL;

@@ -24,6 +24,15 @@ typedef int db_read_row(sqlite3_stmt *st, void *row, void *ctx);
  * (its fields zero or allocated), so that the caller frees it with its own free function. */
 int db_collect(sqlite3_stmt *st, size_t size, db_read_row *read, void *ctx, struct db_rows *out);
 
+/* Steps ST once: the single-row read. When there is a row, READ (NULL: none) fills ROW from it
+ * with CTX. Resets ST. Returns 0 when a row was read, 1 when there is none (or READ skipped
+ * it), -1 when the step or READ fails; ROW may then hold what READ allocated (the caller frees
+ * it with its own free function). */
+int db_row_one(sqlite3_stmt *st, db_read_row *read, void *row, void *ctx);
+
+/* A db_read_row that reads column 0 as a long long into ROW. Returns 0. */
+int db_read_int64(sqlite3_stmt *st, void *row, void *ctx);
+
 /* Reads column 0 of every row of ST as ids into *IDS (caller frees) and *COUNT. Resets ST.
  * Returns 0, or -1 with *IDS NULL and *COUNT 0. */
 int db_collect_ids(sqlite3_stmt *st, long long **ids, size_t *count);

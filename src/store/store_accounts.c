@@ -2,6 +2,7 @@
 #include "store/store_accounts.h"
 
 #include "core/strbuf.h"
+#include "store/db_rows.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -111,29 +112,46 @@ int store_user_set_password(struct db *db, long long id, const char *hash)
     return db_exec_stmt(st);
 }
 
-json_t *store_users_list(struct db *db)
+static int read_user_entry(sqlite3_stmt *st, void *row, void *ctx)
 {
+    (void)ctx;
+    struct store_user_entry *u = row;
+    u->id = sqlite3_column_int64(st, 0);
+    u->email = db_column_dup(st, 1);
+    u->role = db_column_dup(st, 2);
+    u->name = db_column_dup(st, 3);
+    u->has_password = sqlite3_column_int(st, 4) != 0;
+    return u->email && u->role && u->name ? 0 : -1;
+}
+
+void store_user_entries_free(struct store_user_entry *list, size_t count)
+{
+    for (size_t i = 0; i < count; i++) {
+        free(list[i].email);
+        free(list[i].role);
+        free(list[i].name);
+    }
+    free(list);
+}
+
+int store_users_list(struct db *db, struct store_user_entry **out, size_t *count)
+{
+    *out = NULL;
+    *count = 0;
     sqlite3_stmt *st =
         db_prepare(db, "SELECT u.id, u.email, u.role, coalesce(p.name, ''), "
                        "u.password_hash IS NOT NULL FROM users u "
                        "LEFT JOIN people p ON p.id = u.person_id ORDER BY u.role, u.email");
     if (!st)
-        return NULL;
-    json_t *list = json_array();
-    int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-        json_array_append_new(list, json_pack("{sI ss ss ss sb}", "id",
-                                              (json_int_t)sqlite3_column_int64(st, 0), "email",
-                                              (const char *)sqlite3_column_text(st, 1), "role",
-                                              (const char *)sqlite3_column_text(st, 2), "name",
-                                              (const char *)sqlite3_column_text(st, 3),
-                                              "has_password", sqlite3_column_int(st, 4)));
-    sqlite3_reset(st);
-    if (rc != SQLITE_DONE) {
-        json_decref(list);
-        return NULL;
+        return -1;
+    struct db_rows rows;
+    if (db_collect(st, sizeof **out, read_user_entry, NULL, &rows) != 0) {
+        store_user_entries_free(rows.items, rows.count);
+        return -1;
     }
-    return list;
+    *out = rows.items;
+    *count = rows.count;
+    return 0;
 }
 
 int store_session_create(struct db *db, const char *token_hash, long long user_id, const char *csrf,
@@ -150,6 +168,18 @@ int store_session_create(struct db *db, const char *token_hash, long long user_i
     return db_exec_stmt(st);
 }
 
+static int read_session(sqlite3_stmt *st, void *row, void *ctx)
+{
+    (void)ctx;
+    struct session_row *out = row;
+    out->user_id = sqlite3_column_int64(st, 0);
+    const char *csrf = (const char *)sqlite3_column_text(st, 1);
+    str_copy(out->csrf, csrf ? csrf : "", sizeof out->csrf);
+    out->created_at = sqlite3_column_int64(st, 2);
+    out->last_seen = sqlite3_column_int64(st, 3);
+    return 0;
+}
+
 int store_session_get(struct db *db, const char *token_hash, struct session_row *out)
 {
     sqlite3_stmt *st = db_prepare(db, "SELECT user_id, csrf, created_at, last_seen FROM sessions "
@@ -157,17 +187,7 @@ int store_session_get(struct db *db, const char *token_hash, struct session_row 
     if (!st)
         return -1;
     db_bind_text(st, 1, token_hash);
-    int rc = sqlite3_step(st);
-    int result = rc == SQLITE_ROW ? 0 : rc == SQLITE_DONE ? 1 : -1;
-    if (result == 0) {
-        out->user_id = sqlite3_column_int64(st, 0);
-        const char *csrf = (const char *)sqlite3_column_text(st, 1);
-        str_copy(out->csrf, csrf ? csrf : "", sizeof out->csrf);
-        out->created_at = sqlite3_column_int64(st, 2);
-        out->last_seen = sqlite3_column_int64(st, 3);
-    }
-    sqlite3_reset(st);
-    return result;
+    return db_row_one(st, read_session, out, NULL);
 }
 
 int store_session_touch(struct db *db, const char *token_hash, long long now)
@@ -244,27 +264,42 @@ int store_token_user(struct db *db, const char *hash, long long now, long long *
     return result;
 }
 
-json_t *store_tokens_list(struct db *db, long long user_id)
+static int read_token_entry(sqlite3_stmt *st, void *row, void *ctx)
 {
+    (void)ctx;
+    struct store_token_entry *t = row;
+    t->id = sqlite3_column_int64(st, 0);
+    t->name = db_column_dup(st, 1);
+    t->created_at = sqlite3_column_int64(st, 2);
+    t->last_used = sqlite3_column_int64(st, 3);
+    return t->name ? 0 : -1;
+}
+
+void store_token_entries_free(struct store_token_entry *list, size_t count)
+{
+    for (size_t i = 0; i < count; i++)
+        free(list[i].name);
+    free(list);
+}
+
+int store_tokens_list(struct db *db, long long user_id, struct store_token_entry **out,
+                      size_t *count)
+{
+    *out = NULL;
+    *count = 0;
     sqlite3_stmt *st = db_prepare(db, "SELECT id, name, created_at, coalesce(last_used, 0) "
                                       "FROM api_tokens WHERE user_id = ?1 ORDER BY id");
     if (!st)
-        return NULL;
+        return -1;
     sqlite3_bind_int64(st, 1, user_id);
-    json_t *list = json_array();
-    int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-        json_array_append_new(
-            list, json_pack("{sI ss sI sI}", "id", (json_int_t)sqlite3_column_int64(st, 0), "name",
-                            (const char *)sqlite3_column_text(st, 1), "created_at",
-                            (json_int_t)sqlite3_column_int64(st, 2), "last_used",
-                            (json_int_t)sqlite3_column_int64(st, 3)));
-    sqlite3_reset(st);
-    if (rc != SQLITE_DONE) {
-        json_decref(list);
-        return NULL;
+    struct db_rows rows;
+    if (db_collect(st, sizeof **out, read_token_entry, NULL, &rows) != 0) {
+        store_token_entries_free(rows.items, rows.count);
+        return -1;
     }
-    return list;
+    *out = rows.items;
+    *count = rows.count;
+    return 0;
 }
 
 int store_token_delete(struct db *db, long long user_id, long long id)
@@ -320,9 +355,7 @@ int store_invitation_check(struct db *db, const char *hash, long long now)
         return -1;
     db_bind_text(st, 1, hash);
     sqlite3_bind_int64(st, 2, now);
-    int rc = sqlite3_step(st);
-    sqlite3_reset(st);
-    return rc == SQLITE_ROW ? 0 : rc == SQLITE_DONE ? 1 : -1;
+    return db_row_one(st, NULL, NULL, NULL);
 }
 
 int store_login_failure(struct db *db, const char *key, long long now)
@@ -348,11 +381,11 @@ int store_login_failures(struct db *db, const char *key, long long since, long *
         return -1;
     db_bind_text(st, 1, key);
     sqlite3_bind_int64(st, 2, since);
-    int rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW)
-        *count = sqlite3_column_int(st, 0);
-    sqlite3_reset(st);
-    return rc == SQLITE_ROW ? 0 : -1;
+    long long n = 0;
+    if (db_row_one(st, db_read_int64, &n, NULL) != 0)
+        return -1;
+    *count = (long)n;
+    return 0;
 }
 
 int store_login_clear(struct db *db, const char *key)

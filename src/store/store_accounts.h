@@ -5,7 +5,8 @@
 
 #include "store/db.h"
 
-#include <jansson.h>
+#include <stdbool.h>
+#include <stddef.h>
 
 /* Roles as bits, so that a route can allow several with one mask. */
 enum user_role {
@@ -37,8 +38,17 @@ int store_user_create(struct db *db, const char *email, enum user_role role, con
 int store_user_get(struct db *db, long long id, struct user *out);
 int store_user_by_email(struct db *db, const char *email, struct user *out, char **hash);
 int store_user_set_password(struct db *db, long long id, const char *hash);
-/* Every user as [{id,email,role,name,has_password}] (new reference), NULL on error. */
-json_t *store_users_list(struct db *db);
+/* A user as the account list shows them. Strings owned by the struct. */
+struct store_user_entry {
+    long long id;
+    char *email, *role;
+    char *name; /* the person's name, "" when the account is no person */
+    bool has_password;
+};
+/* Every user by role and email: 0 with *OUT (free with store_user_entries_free) and *COUNT, or
+ * -1 with *OUT NULL and *COUNT 0. */
+int store_users_list(struct db *db, struct store_user_entry **out, size_t *count);
+void store_user_entries_free(struct store_user_entry *list, size_t count);
 
 struct session_row {
     long long user_id;
@@ -59,8 +69,17 @@ int store_token_create(struct db *db, long long user_id, const char *name, const
                        long long now, long long *id);
 /* The user of the API token with HASH: 0 and *USER_ID, 1 none, -1 error. */
 int store_token_user(struct db *db, const char *hash, long long now, long long *user_id);
-/* [{id,name,created_at,last_used}] of USER_ID's tokens, NULL on error. */
-json_t *store_tokens_list(struct db *db, long long user_id);
+/* An API token as its owner sees it (never the token itself). NAME owned by the struct. */
+struct store_token_entry {
+    long long id;
+    char *name;
+    long long created_at, last_used; /* Unix seconds; last_used 0 when never used */
+};
+/* USER_ID's tokens by id: 0 with *OUT (free with store_token_entries_free) and *COUNT, or -1
+ * with *OUT NULL and *COUNT 0. */
+int store_tokens_list(struct db *db, long long user_id, struct store_token_entry **out,
+                      size_t *count);
+void store_token_entries_free(struct store_token_entry *list, size_t count);
 /* Deletes token ID when it belongs to USER_ID: 0 deleted, 1 no such token, -1 error. */
 int store_token_delete(struct db *db, long long user_id, long long id);
 

@@ -18,10 +18,8 @@ int store_challenge_put(struct db *db, long long programme_id, long long person_
     sqlite3_bind_int64(st, 1, programme_id);
     sqlite3_bind_int64(st, 2, person_id);
     db_bind_text(st, 3, title);
-    int rc = sqlite3_step(st);
-    long long existing = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-    sqlite3_reset(st);
-    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    long long existing = 0;
+    if (db_row_one(st, db_read_int64, &existing, NULL) < 0)
         return -1;
     if (existing) {
         st = db_prepare(db, "UPDATE challenges SET body = ?2, visibility = ?3, consent = ?4, "
@@ -141,9 +139,8 @@ int store_is_member(struct db *db, long long programme_id, long long person_id)
         return -1;
     sqlite3_bind_int64(st, 1, programme_id);
     sqlite3_bind_int64(st, 2, person_id);
-    int rc = sqlite3_step(st);
-    sqlite3_reset(st);
-    return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
+    int rc = db_row_one(st, NULL, NULL, NULL);
+    return rc == 0 ? 1 : rc == 1 ? 0 : -1;
 }
 
 static int theme_members(struct db *db, struct theme_row *t)
@@ -350,38 +347,4 @@ int store_person_themes(struct db *db, long long programme_id, long long **peopl
         return -1;
     }
     return 0;
-}
-
-int store_theme_settings(struct db *db, long long programme_id, struct theme_settings *out)
-{
-    sqlite3_stmt *st = db_prepare(db, "SELECT theme_language, theme_min_people, theme_threshold, "
-                                      "survey_min_paired FROM programmes WHERE id = ?1");
-    if (!st)
-        return -1;
-    sqlite3_bind_int64(st, 1, programme_id);
-    int rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW) {
-        const char *lang = (const char *)sqlite3_column_text(st, 0);
-        str_copy(out->language, lang ? lang : "english", sizeof out->language);
-        out->min_people = sqlite3_column_int(st, 1);
-        out->threshold = sqlite3_column_double(st, 2);
-        out->min_paired = sqlite3_column_int(st, 3);
-    }
-    sqlite3_reset(st);
-    return rc == SQLITE_ROW ? 0 : -1;
-}
-
-int store_theme_settings_save(struct db *db, long long programme_id, const struct theme_settings *s)
-{
-    sqlite3_stmt *st = db_prepare(db, "UPDATE programmes SET theme_language = ?2, "
-                                      "theme_min_people = ?3, theme_threshold = ?4, "
-                                      "survey_min_paired = ?5 WHERE id = ?1");
-    if (!st)
-        return -1;
-    sqlite3_bind_int64(st, 1, programme_id);
-    db_bind_text(st, 2, s->language);
-    sqlite3_bind_int(st, 3, (int)s->min_people);
-    sqlite3_bind_double(st, 4, s->threshold);
-    sqlite3_bind_int(st, 5, (int)s->min_paired);
-    return db_exec_stmt(st);
 }

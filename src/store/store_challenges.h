@@ -1,6 +1,6 @@
-/* Challenges, themes and their members, and a programme's theme settings in the store. These
- * functions return whatever they are asked for; who may see it is decided by engine/themes/
- * privacy.h in the callers (src/challenges/), never here. */
+/* Challenges, themes and their members in the store (a programme's theme settings are in
+ * store_programmes.h). These functions return whatever they are asked for; who may see it is
+ * decided by engine/themes/privacy.h in the callers (src/challenges/), never here. */
 #ifndef SETWORK_STORE_STORE_CHALLENGES_H
 #define SETWORK_STORE_STORE_CHALLENGES_H
 
@@ -89,19 +89,5 @@ int store_theme_move_members(struct db *db, long long from, long long into);
  * cohort are in themes, so nothing private leaks into formation. Caller frees both. 0 or -1. */
 int store_person_themes(struct db *db, long long programme_id, long long **people,
                         long long **themes, size_t *count);
-
-/* A programme's settings for themes and the connectedness report. */
-struct theme_settings {
-    char language[32];
-    long min_people;  /* K: smallest theme anyone is told about */
-    double threshold; /* clustering similarity threshold */
-    long min_paired;  /* M: smallest paired sample for a connectedness change */
-};
-
-/* Loads the settings. 0 or -1. */
-int store_theme_settings(struct db *db, long long programme_id, struct theme_settings *out);
-/* Saves them. 0 or -1. */
-int store_theme_settings_save(struct db *db, long long programme_id,
-                              const struct theme_settings *s);
 
 #endif

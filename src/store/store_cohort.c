@@ -1,5 +1,5 @@
 /* Loading a programme's members as a struct cohort, the shape the engines start from. */
-#include "store/store_people.h"
+#include "store/store_cohort.h"
 
 #include "core/strbuf.h"
 #include "store/db_rows.h"

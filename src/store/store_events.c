@@ -2,7 +2,9 @@
 #include "store/store_events.h"
 
 #include "core/strbuf.h"
+#include "store/db_rows.h"
 
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -15,11 +17,10 @@ int store_event_create(struct db *db, long long programme_id, const char *name, 
         return -1;
     sqlite3_bind_int64(st, 1, programme_id);
     db_bind_text(st, 2, name);
-    int rc = sqlite3_step(st);
-    sqlite3_reset(st);
-    if (rc == SQLITE_ROW)
+    int rc = db_row_one(st, NULL, NULL, NULL);
+    if (rc == 0)
         return 1;
-    if (rc != SQLITE_DONE)
+    if (rc < 0)
         return -1;
     st = db_prepare(db, "INSERT INTO events(programme_id, name, group_size, rounds, seed, "
                         "min_group_size) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
@@ -37,22 +38,12 @@ int store_event_create(struct db *db, long long programme_id, const char *name, 
     return 0;
 }
 
-int store_event_get(struct db *db, long long id, struct store_event *out)
+/* Fills a struct store_event from the columns of store_event_get; CTX points to the id. */
+static int read_event(sqlite3_stmt *st, void *row, void *ctx)
 {
-    sqlite3_stmt *st = db_prepare(db, "SELECT programme_id, name, group_size, rounds, seed, "
-                                      "locked_rounds, generated, repeat_pairs, max_meetings, "
-                                      "bound, perfect, method, min_group_size FROM events "
-                                      "WHERE id = ?1");
-    if (!st)
-        return -1;
-    sqlite3_bind_int64(st, 1, id);
-    int rc = sqlite3_step(st);
-    if (rc != SQLITE_ROW) {
-        sqlite3_reset(st);
-        return rc == SQLITE_DONE ? 1 : -1;
-    }
+    struct store_event *out = row;
     memset(out, 0, sizeof *out);
-    out->id = id;
+    out->id = *(const long long *)ctx;
     out->programme_id = sqlite3_column_int64(st, 0);
     const char *name = (const char *)sqlite3_column_text(st, 1);
     str_copy(out->name, name ? name : "", sizeof out->name);
@@ -68,41 +59,85 @@ int store_event_get(struct db *db, long long id, struct store_event *out)
     out->perfect = sqlite3_column_int(st, 10) != 0;
     const char *method = (const char *)sqlite3_column_text(st, 11);
     str_copy(out->method, method ? method : "", sizeof out->method);
-    sqlite3_reset(st);
     return 0;
 }
 
-int store_events_list(struct db *db, long long programme_id, json_t **out)
+int store_event_get(struct db *db, long long id, struct store_event *out)
+{
+    sqlite3_stmt *st = db_prepare(db, "SELECT programme_id, name, group_size, rounds, seed, "
+                                      "locked_rounds, generated, repeat_pairs, max_meetings, "
+                                      "bound, perfect, method, min_group_size FROM events "
+                                      "WHERE id = ?1");
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, id);
+    return db_row_one(st, read_event, out, &id);
+}
+
+static int read_event_entry(sqlite3_stmt *st, void *row, void *ctx)
+{
+    (void)ctx;
+    struct store_event_entry *e = row;
+    e->id = sqlite3_column_int64(st, 0);
+    e->name = db_column_dup(st, 1);
+    e->group_size = sqlite3_column_int(st, 2);
+    e->rounds = sqlite3_column_int(st, 3);
+    e->generated = sqlite3_column_int(st, 4) != 0;
+    e->locked_rounds = sqlite3_column_int(st, 5);
+    e->min_group_size = sqlite3_column_int(st, 6);
+    return e->name ? 0 : -1;
+}
+
+void store_event_entries_free(struct store_event_entry *list, size_t count)
+{
+    for (size_t i = 0; i < count; i++)
+        free(list[i].name);
+    free(list);
+}
+
+int store_events_list(struct db *db, long long programme_id, struct store_event_entry **out,
+                      size_t *count)
 {
     *out = NULL;
+    *count = 0;
     sqlite3_stmt *st = db_prepare(db, "SELECT id, name, group_size, rounds, generated, "
                                       "locked_rounds, min_group_size FROM events "
                                       "WHERE programme_id = ?1 ORDER BY id");
     if (!st)
         return -1;
     sqlite3_bind_int64(st, 1, programme_id);
-    json_t *list = json_array();
-    int rc;
-    while (list && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-        json_array_append_new(list, json_pack("{s:I, s:s, s:i, s:i, s:b, s:i, s:i}", "id",
-                                              (json_int_t)sqlite3_column_int64(st, 0), "name",
-                                              (const char *)sqlite3_column_text(st, 1),
-                                              "group_size", sqlite3_column_int(st, 2), "rounds",
-                                              sqlite3_column_int(st, 3), "generated",
-                                              sqlite3_column_int(st, 4), "locked_rounds",
-                                              sqlite3_column_int(st, 5), "min_group_size",
-                                              sqlite3_column_int(st, 6)));
-    }
-    sqlite3_reset(st);
-    if (!list || rc != SQLITE_DONE) {
-        json_decref(list);
+    struct db_rows rows;
+    if (db_collect(st, sizeof **out, read_event_entry, NULL, &rows) != 0) {
+        store_event_entries_free(rows.items, rows.count);
         return -1;
     }
-    *out = list;
+    *out = rows.items;
+    *count = rows.count;
     return 0;
 }
 
-int store_event_members(struct db *db, long long programme_id, long long **ids, json_t **names,
+struct member_row {
+    long long id;
+    char *name;
+};
+
+static int read_member_row(sqlite3_stmt *st, void *row, void *ctx)
+{
+    (void)ctx;
+    struct member_row *m = row;
+    m->id = sqlite3_column_int64(st, 0);
+    m->name = db_column_dup(st, 1);
+    return m->name ? 0 : -1;
+}
+
+void store_event_names_free(char **names, int n)
+{
+    for (int i = 0; i < n; i++)
+        free(names[i]);
+    free(names);
+}
+
+int store_event_members(struct db *db, long long programme_id, long long **ids, char ***names,
                         int *n)
 {
     *ids = NULL;
@@ -114,32 +149,27 @@ int store_event_members(struct db *db, long long programme_id, long long **ids, 
     if (!st)
         return -1;
     sqlite3_bind_int64(st, 1, programme_id);
-    size_t cap = 64;
-    long long *v = malloc(cap * sizeof *v);
-    json_t *list = json_array();
-    int rc = SQLITE_NOMEM;
-    while (v && list && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-        if ((size_t)*n == cap) {
-            long long *bigger = realloc(v, 2 * cap * sizeof *v);
-            if (!bigger) {
-                rc = SQLITE_NOMEM;
-                break;
-            }
-            v = bigger;
-            cap *= 2;
-        }
-        v[(*n)++] = sqlite3_column_int64(st, 0);
-        json_array_append_new(list, json_string((const char *)sqlite3_column_text(st, 1)));
-    }
-    sqlite3_reset(st);
-    if (rc != SQLITE_DONE) {
+    struct db_rows rows;
+    int rc = db_collect(st, sizeof(struct member_row), read_member_row, NULL, &rows);
+    struct member_row *members = rows.items;
+    long long *v = malloc((rows.count ? rows.count : 1) * sizeof *v);
+    char **list = malloc((rows.count ? rows.count : 1) * sizeof *list);
+    if (rc != 0 || !v || !list || rows.count > INT_MAX) {
+        for (size_t i = 0; i < rows.count; i++)
+            free(members[i].name);
+        free(members);
         free(v);
-        json_decref(list);
-        *n = 0;
+        free(list);
         return -1;
     }
+    for (size_t i = 0; i < rows.count; i++) {
+        v[i] = members[i].id;
+        list[i] = members[i].name;
+    }
+    free(members);
     *ids = v;
     *names = list;
+    *n = (int)rows.count;
     return 0;
 }
 

@@ -5,8 +5,8 @@
 
 #include "store/db.h"
 
-#include <jansson.h>
 #include <stdbool.h>
+#include <stddef.h>
 
 struct store_event {
     long long id, programme_id;
@@ -27,14 +27,26 @@ int store_event_create(struct db *db, long long programme_id, const char *name, 
 /* Reads event ID into OUT: 0, 1 when there is none, -1 on error. */
 int store_event_get(struct db *db, long long id, struct store_event *out);
 
-/* The events of a programme as a JSON array of {id, name, group_size, rounds, generated,
- * locked_rounds} (caller owns *OUT). 0 or -1. */
-int store_events_list(struct db *db, long long programme_id, json_t **out);
+/* An event as the list of a programme's events shows it. */
+struct store_event_entry {
+    long long id;
+    char *name; /* owned by the struct */
+    int group_size, rounds;
+    bool generated;
+    int locked_rounds, min_group_size;
+};
 
-/* The programme's members ordered by id: *IDS (caller frees) and *NAMES, a JSON array of
- * names in the same order (caller owns); *N people. 0 or -1. */
-int store_event_members(struct db *db, long long programme_id, long long **ids, json_t **names,
+/* The events of a programme by id: 0 with *OUT (free with store_event_entries_free) and *COUNT,
+ * or -1 with *OUT NULL and *COUNT 0. */
+int store_events_list(struct db *db, long long programme_id, struct store_event_entry **out,
+                      size_t *count);
+void store_event_entries_free(struct store_event_entry *list, size_t count);
+
+/* The programme's members ordered by id: *IDS (caller frees) and *NAMES, their names in the
+ * same order (free with store_event_names_free); *N people. 0, or -1 with all three empty. */
+int store_event_members(struct db *db, long long programme_id, long long **ids, char ***names,
                         int *n);
+void store_event_names_free(char **names, int n);
 
 /* Fills TABLE (rounds*n, person i of IDS in round r at TABLE[r*n+i], 0-based table, -1 none)
  * from the stored schedule. 0 or -1. */

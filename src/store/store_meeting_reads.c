@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "store/db_rows.h"
 #include "store/store_meetings.h"
 
 void meet_texts_free(struct meet_text *list, size_t count)
@@ -119,6 +120,22 @@ int store_presentations_list(struct db *db, long long meeting_id, struct meet_pr
     return 0;
 }
 
+/* Copies of columns 0 and 1 into the char *[2] ROW: 0, or -1 (with nothing left to free) when
+ * either is NULL or cannot be copied. */
+static int read_two_texts(sqlite3_stmt *st, void *row, void *ctx)
+{
+    (void)ctx;
+    char **texts = row;
+    texts[0] = db_column_dup(st, 0);
+    texts[1] = db_column_dup(st, 1);
+    if (texts[0] && texts[1])
+        return 0;
+    free(texts[0]);
+    free(texts[1]);
+    texts[0] = texts[1] = NULL;
+    return -1;
+}
+
 int store_review_get(struct db *db, long long meeting_id, char **helped, char **learned_questioning)
 {
     sqlite3_stmt *st = db_prepare(db, "SELECT helped, learned_questioning FROM session_reviews"
@@ -126,19 +143,25 @@ int store_review_get(struct db *db, long long meeting_id, char **helped, char **
     if (!st)
         return -1;
     sqlite3_bind_int64(st, 1, meeting_id);
-    int rc = sqlite3_step(st);
-    int result = rc == SQLITE_ROW ? 0 : rc == SQLITE_DONE ? 1 : -1;
-    if (rc == SQLITE_ROW) {
-        *helped = db_column_dup(st, 0);
-        *learned_questioning = db_column_dup(st, 1);
-        if (!*helped || !*learned_questioning) {
-            free(*helped);
-            free(*learned_questioning);
-            result = -1;
-        }
+    char *texts[2] = {NULL, NULL};
+    int rc = db_row_one(st, read_two_texts, texts, NULL);
+    if (rc == 0) {
+        *helped = texts[0];
+        *learned_questioning = texts[1];
     }
-    sqlite3_reset(st);
-    return result;
+    return rc;
+}
+
+static int read_attendance(sqlite3_stmt *st, void *row, void *ctx)
+{
+    (void)ctx;
+    struct programme_attendance *out = row;
+    out->planned = sqlite3_column_int(st, 0);
+    out->held = sqlite3_column_int(st, 1);
+    out->present = sqlite3_column_int(st, 2);
+    out->apologies = sqlite3_column_int(st, 3);
+    out->absent = sqlite3_column_int(st, 4);
+    return 0;
 }
 
 int store_programme_attendance(struct db *db, long long programme_id, const char *now,
@@ -157,14 +180,5 @@ int store_programme_attendance(struct db *db, long long programme_id, const char
         return -1;
     sqlite3_bind_int64(st, 1, programme_id);
     db_bind_text(st, 2, now);
-    int rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW) {
-        out->planned = sqlite3_column_int(st, 0);
-        out->held = sqlite3_column_int(st, 1);
-        out->present = sqlite3_column_int(st, 2);
-        out->apologies = sqlite3_column_int(st, 3);
-        out->absent = sqlite3_column_int(st, 4);
-    }
-    sqlite3_reset(st);
-    return rc == SQLITE_ROW ? 0 : -1;
+    return db_row_one(st, read_attendance, out, NULL) == 0 ? 0 : -1;
 }

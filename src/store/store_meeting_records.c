@@ -1,9 +1,12 @@
 /* The records of a meeting: ground rules, presentations, the question log, actions and their
  * report back, session reviews and private journal entries. Callers check app_meet_may_see
  * first; these functions do not know who is asking. */
+#include "store/store_meeting_records.h"
+
 #include <stdlib.h>
 #include <string.h>
 
+#include "store/db_rows.h"
 #include "store/store_meetings.h"
 
 static int text_ok(const char *s)
@@ -213,6 +216,19 @@ int store_action_report(struct db *db, long long id, long long meeting_id, const
     return sqlite3_changes(db_sqlite(db)) ? 0 : 1;
 }
 
+static int read_record_counts(sqlite3_stmt *st, void *row, void *ctx)
+{
+    (void)ctx;
+    struct meet_counts *out = row;
+    out->presentations = sqlite3_column_int(st, 0);
+    out->questions = sqlite3_column_int(st, 1);
+    out->actions = sqlite3_column_int(st, 2);
+    out->present = sqlite3_column_int(st, 3);
+    out->apologies = sqlite3_column_int(st, 4);
+    out->absent = sqlite3_column_int(st, 5);
+    return 0;
+}
+
 int store_meeting_counts(struct db *db, long long meeting_id, struct meet_counts *out)
 {
     sqlite3_stmt *st = db_prepare(
@@ -228,15 +244,5 @@ int store_meeting_counts(struct db *db, long long meeting_id, struct meet_counts
     if (!st)
         return -1;
     sqlite3_bind_int64(st, 1, meeting_id);
-    int rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW) {
-        out->presentations = sqlite3_column_int(st, 0);
-        out->questions = sqlite3_column_int(st, 1);
-        out->actions = sqlite3_column_int(st, 2);
-        out->present = sqlite3_column_int(st, 3);
-        out->apologies = sqlite3_column_int(st, 4);
-        out->absent = sqlite3_column_int(st, 5);
-    }
-    sqlite3_reset(st);
-    return rc == SQLITE_ROW ? 0 : -1;
+    return db_row_one(st, read_record_counts, out, NULL) == 0 ? 0 : -1;
 }

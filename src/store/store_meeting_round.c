@@ -9,6 +9,18 @@
 #include "store/db_rows.h"
 #include "store/store_meetings.h"
 
+/* Whether the person is a member and a facilitator (columns 0 and 1) into the struct meet_role
+ * ROW; CTX points to the person's id, and nobody (id 0 or less) has a role. 0. */
+static int read_role(sqlite3_stmt *st, void *row, void *ctx)
+{
+    struct meet_role *role = row;
+    if (*(const long long *)ctx > 0) {
+        role->member = sqlite3_column_int(st, 0);
+        role->facilitator = sqlite3_column_int(st, 1);
+    }
+    return 0;
+}
+
 int store_meeting_role(struct db *db, long long meeting_id, long long person_id,
                        struct meet_role *role)
 {
@@ -21,13 +33,7 @@ int store_meeting_role(struct db *db, long long meeting_id, long long person_id,
         return -1;
     sqlite3_bind_int64(st, 1, meeting_id);
     sqlite3_bind_int64(st, 2, person_id);
-    int rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW && person_id > 0) {
-        role->member = sqlite3_column_int(st, 0);
-        role->facilitator = sqlite3_column_int(st, 1);
-    }
-    sqlite3_reset(st);
-    return rc == SQLITE_ROW ? 0 : rc == SQLITE_DONE ? 1 : -1;
+    return db_row_one(st, read_role, role, &person_id);
 }
 
 int store_set_role(struct db *db, long long set_id, long long person_id, struct meet_role *role)
@@ -41,13 +47,7 @@ int store_set_role(struct db *db, long long set_id, long long person_id, struct 
         return -1;
     sqlite3_bind_int64(st, 1, set_id);
     sqlite3_bind_int64(st, 2, person_id);
-    int rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW && person_id > 0) {
-        role->member = sqlite3_column_int(st, 0);
-        role->facilitator = sqlite3_column_int(st, 1);
-    }
-    sqlite3_reset(st);
-    return rc == SQLITE_ROW ? 0 : rc == SQLITE_DONE ? 1 : -1;
+    return db_row_one(st, read_role, role, &person_id);
 }
 
 /* --- Check-in ----------------------------------------------------------------------------- */
@@ -271,11 +271,28 @@ int store_action_commit(struct db *db, long long meeting_id, long long person_id
         return -1;
     sqlite3_bind_int64(st, 1, meeting_id);
     sqlite3_bind_int64(st, 2, person_id);
-    int rc = sqlite3_step(st);
-    sqlite3_reset(st);
-    if (rc != SQLITE_ROW)
-        return rc == SQLITE_DONE ? 1 : -1;
+    int rc = db_row_one(st, NULL, NULL, NULL);
+    if (rc != 0)
+        return rc;
     return insert_action(db, meeting_id, person_id, body, due_on, 0, id);
+}
+
+struct round_action {
+    long long owner;
+    char *body;
+    bool carried;
+};
+
+/* An action's owner, text and whether it was carried forward into the struct round_action
+ * ROW. 0, or -1 when the text cannot be copied. */
+static int read_round_action(sqlite3_stmt *st, void *row, void *ctx)
+{
+    (void)ctx;
+    struct round_action *a = row;
+    a->owner = sqlite3_column_int64(st, 0);
+    a->body = db_column_dup(st, 1);
+    a->carried = sqlite3_column_int(st, 2);
+    return a->body ? 0 : -1;
 }
 
 /* Looks action ID up in MEETING_ID's report-back round: 0 with its owner, text and whether it
@@ -296,17 +313,14 @@ static int in_round(struct db *db, long long id, long long meeting_id, long long
         return -1;
     sqlite3_bind_int64(st, 1, meeting_id);
     sqlite3_bind_int64(st, 2, id);
-    int rc = sqlite3_step(st);
-    int result = rc == SQLITE_ROW ? 0 : rc == SQLITE_DONE ? 1 : -1;
-    if (rc == SQLITE_ROW) {
-        *owner = sqlite3_column_int64(st, 0);
-        *body = db_column_dup(st, 1);
-        *carried = sqlite3_column_int(st, 2);
-        if (!*body)
-            result = -1;
+    struct round_action a = {0};
+    int rc = db_row_one(st, read_round_action, &a, NULL);
+    if (rc == 0 || a.body) {
+        *owner = a.owner;
+        *body = a.body;
+        *carried = a.carried;
     }
-    sqlite3_reset(st);
-    return result;
+    return rc;
 }
 
 int store_action_report_back(struct db *db, long long id, long long meeting_id, int outcome,
@@ -438,6 +452,16 @@ int store_set_reviews_list(struct db *db, long long set_id, struct meet_member_r
     return collect_reviews(st, out, count);
 }
 
+static int read_round_counts(sqlite3_stmt *st, void *row, void *ctx)
+{
+    (void)ctx;
+    struct meet_round_counts *out = row;
+    out->checkins = sqlite3_column_int(st, 0);
+    out->reviews = sqlite3_column_int(st, 1);
+    out->reported = sqlite3_column_int(st, 2);
+    return 0;
+}
+
 int store_meeting_round_counts(struct db *db, long long meeting_id, struct meet_round_counts *out)
 {
     memset(out, 0, sizeof *out);
@@ -448,12 +472,5 @@ int store_meeting_round_counts(struct db *db, long long meeting_id, struct meet_
     if (!st)
         return -1;
     sqlite3_bind_int64(st, 1, meeting_id);
-    int rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW) {
-        out->checkins = sqlite3_column_int(st, 0);
-        out->reviews = sqlite3_column_int(st, 1);
-        out->reported = sqlite3_column_int(st, 2);
-    }
-    sqlite3_reset(st);
-    return rc == SQLITE_ROW ? 0 : -1;
+    return db_row_one(st, read_round_counts, out, NULL) == 0 ? 0 : -1;
 }

@@ -48,6 +48,17 @@ int store_series_sets(struct db *db, long long programme_id, struct series_set *
     *count = rows.count;
     return 0;
 }
+/* Column 0, a time zone, into the char array ROW of *(size_t *)CTX bytes: 0, or 1 (skip) when
+ * it is NULL or does not fit. */
+static int read_tz(sqlite3_stmt *st, void *row, void *ctx)
+{
+    const char *tz = (const char *)sqlite3_column_text(st, 0);
+    size_t size = *(const size_t *)ctx;
+    if (!tz || strlen(tz) >= size)
+        return 1;
+    memcpy(row, tz, strlen(tz) + 1);
+    return 0;
+}
 
 int store_series_last_tz(struct db *db, long long programme_id, char *out, size_t size)
 {
@@ -58,15 +69,7 @@ int store_series_last_tz(struct db *db, long long programme_id, char *out, size_
     if (!st)
         return -1;
     sqlite3_bind_int64(st, 1, programme_id);
-    int rc = sqlite3_step(st), result = rc == SQLITE_DONE ? 1 : -1;
-    if (rc == SQLITE_ROW) {
-        const char *tz = (const char *)sqlite3_column_text(st, 0);
-        result = tz && strlen(tz) < size ? 0 : 1;
-        if (result == 0)
-            memcpy(out, tz, strlen(tz) + 1);
-    }
-    sqlite3_reset(st);
-    return result;
+    return db_row_one(st, read_tz, out, &size);
 }
 
 /* 1 when SET_ID has a meeting that is not cancelled, 0 when not, -1 on error. */
@@ -77,10 +80,8 @@ static int set_busy(struct db *db, long long set_id)
     if (!st)
         return -1;
     sqlite3_bind_int64(st, 1, set_id);
-    int rc = sqlite3_step(st);
-    int busy = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) : -1;
-    sqlite3_reset(st);
-    return busy;
+    long long busy = 0;
+    return db_row_one(st, db_read_int64, &busy, NULL) == 0 ? (int)busy : -1;
 }
 
 /* Inserts the series and its meetings, inside the caller's transaction; *SERIES_ID when not

@@ -3,6 +3,7 @@
 #include "store/store_meeting_timer.h"
 
 #include "core/strbuf.h"
+#include "store/db_rows.h"
 
 #include <errno.h>
 #include <stdlib.h>
@@ -69,6 +70,15 @@ static int parse(const char *s, struct meet_timer *t)
     return 0;
 }
 
+/* Parses the stored state (column 0) into the struct meet_timer ROW: 0, or -1 when it is
+ * missing or does not parse. */
+static int read_timer(sqlite3_stmt *st, void *row, void *ctx)
+{
+    (void)ctx;
+    const char *text = (const char *)sqlite3_column_text(st, 0);
+    return text && parse(text, row) == 0 ? 0 : -1;
+}
+
 int store_meeting_timer_get(struct db *db, long long meeting_id, struct meet_timer *t)
 {
     memset(t, 0, sizeof *t);
@@ -76,14 +86,7 @@ int store_meeting_timer_get(struct db *db, long long meeting_id, struct meet_tim
     if (!st)
         return -1;
     sqlite3_bind_int64(st, 1, meeting_id);
-    int rc = sqlite3_step(st);
-    int result = rc == SQLITE_DONE ? 1 : -1;
-    if (rc == SQLITE_ROW) {
-        const char *text = (const char *)sqlite3_column_text(st, 0);
-        result = text && parse(text, t) == 0 ? 0 : -1;
-    }
-    sqlite3_reset(st);
-    return result;
+    return db_row_one(st, read_timer, t, NULL);
 }
 
 int store_meeting_timer_put(struct db *db, long long meeting_id, const struct meet_timer *t,

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "core/strbuf.h"
+#include "store/db_rows.h"
 
 #define MEETING_COLUMNS                                                                            \
     "SELECT m.id, m.set_id, IFNULL(m.series_id, 0), m.position, m.uid, m.sequence, m.starts_at,"   \
@@ -105,16 +106,20 @@ static void format_utc(int64_t t, char buf[32])
     meet_utc_format(t, buf, 32);
 }
 
+/* read_meeting as a db_read_row. */
+static int read_meeting_row(sqlite3_stmt *st, void *row, void *ctx)
+{
+    (void)ctx;
+    return read_meeting(st, row);
+}
+
 int store_meeting_get(struct db *db, long long id, struct meeting *out)
 {
     sqlite3_stmt *st = db_prepare(db, MEETING_COLUMNS "WHERE m.id = ?1");
     if (!st)
         return -1;
     sqlite3_bind_int64(st, 1, id);
-    int rc = sqlite3_step(st);
-    int result = rc == SQLITE_ROW ? read_meeting(st, out) : rc == SQLITE_DONE ? 1 : -1;
-    sqlite3_reset(st);
-    return result;
+    return db_row_one(st, read_meeting_row, out, NULL);
 }
 
 int store_meetings_list(struct db *db, long long programme_id, long long set_id,
@@ -204,11 +209,7 @@ int store_meeting_find_set(struct db *db, long long programme_id, const char *se
         return -1;
     sqlite3_bind_int64(st, 1, programme_id);
     db_bind_text(st, 2, set_name);
-    int rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW)
-        *set_id = sqlite3_column_int64(st, 0);
-    sqlite3_reset(st);
-    return rc == SQLITE_ROW ? 0 : rc == SQLITE_DONE ? 1 : -1;
+    return db_row_one(st, db_read_int64, set_id, NULL);
 }
 
 int store_meeting_programme_sets(struct db *db, long long programme_id, long long **out,
@@ -257,6 +258,16 @@ int store_attendance_set(struct db *db, long long meeting_id, long long person_i
     return db_exec_stmt(st);
 }
 
+/* Columns 0..2 as ints into the int[3] ROW. 0. */
+static int read_three_ints(sqlite3_stmt *st, void *row, void *ctx)
+{
+    (void)ctx;
+    int *v = row;
+    for (int i = 0; i < 3; i++)
+        v[i] = sqlite3_column_int(st, i);
+    return 0;
+}
+
 int store_meeting_quorum(struct db *db, long long meeting_id, struct meet_quorum *q, int *quorum)
 {
     sqlite3_stmt *st = db_prepare(
@@ -270,23 +281,13 @@ int store_meeting_quorum(struct db *db, long long meeting_id, struct meet_quorum
     if (!st)
         return -1;
     sqlite3_bind_int64(st, 1, meeting_id);
-    int rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW) {
-        *quorum = sqlite3_column_int(st, 2);
-        *q = meet_quorum_check(sqlite3_column_int(st, 0), sqlite3_column_int(st, 1), *quorum);
+    int counts[3];
+    int rc = db_row_one(st, read_three_ints, counts, NULL);
+    if (rc == 0) {
+        *quorum = counts[2];
+        *q = meet_quorum_check(counts[0], counts[1], *quorum);
     }
-    sqlite3_reset(st);
-    return rc == SQLITE_ROW ? 0 : rc == SQLITE_DONE ? 1 : -1;
-}
-
-int store_programme_set_quorum(struct db *db, long long programme_id, int quorum)
-{
-    sqlite3_stmt *st = db_prepare(db, "UPDATE programmes SET meeting_quorum = ?2 WHERE id = ?1");
-    if (!st)
-        return -1;
-    sqlite3_bind_int64(st, 1, programme_id);
-    sqlite3_bind_int(st, 2, quorum);
-    return db_exec_stmt(st);
+    return rc;
 }
 
 int store_feed_token_create(struct db *db, long long person_id, char **token)
@@ -328,11 +329,17 @@ int store_feed_token_person(struct db *db, const char *token, long long *person_
     if (!st)
         return -1;
     sqlite3_bind_blob(st, 1, hash, sizeof hash, SQLITE_TRANSIENT);
-    int rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW)
-        *person_id = sqlite3_column_int64(st, 0);
-    sqlite3_reset(st);
-    return rc == SQLITE_ROW ? 0 : rc == SQLITE_DONE ? 1 : -1;
+    return db_row_one(st, db_read_int64, person_id, NULL);
+}
+
+/* Columns 0..2 as long longs into the long long[3] ROW. 0. */
+static int read_three_ids(sqlite3_stmt *st, void *row, void *ctx)
+{
+    (void)ctx;
+    long long *v = row;
+    for (int i = 0; i < 3; i++)
+        v[i] = sqlite3_column_int64(st, i);
+    return 0;
 }
 
 /* Looks up the set, meeting and owner of a record. 0, 1 when there is no such record, -1. */
@@ -377,14 +384,14 @@ static int locate(struct db *db, enum meet_item item, long long id, long long *s
     if (!st)
         return -1;
     sqlite3_bind_int64(st, 1, id);
-    int rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW) {
-        *set_id = sqlite3_column_int64(st, 0);
-        *meeting_id = sqlite3_column_int64(st, 1);
-        *owner_id = sqlite3_column_int64(st, 2);
+    long long found[3];
+    int rc = db_row_one(st, read_three_ids, found, NULL);
+    if (rc == 0) {
+        *set_id = found[0];
+        *meeting_id = found[1];
+        *owner_id = found[2];
     }
-    sqlite3_reset(st);
-    return rc == SQLITE_ROW ? 0 : rc == SQLITE_DONE ? 1 : -1;
+    return rc;
 }
 
 int store_meet_relation(struct db *db, long long person_id, enum meet_item item, long long id,

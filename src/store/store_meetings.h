@@ -12,6 +12,10 @@
 #include "engine/meetings/rules.h"
 #include "engine/meetings/series.h"
 #include "store/db.h"
+/* The records of a meeting and the readers of them, which every caller of the meeting store
+ * uses alongside the meetings themselves. */
+#include "store/store_meeting_reads.h"
+#include "store/store_meeting_records.h"
 
 /* Limits on text from outside. */
 #define MEET_TEXT_MAX     4000 /* a question, action, rule, review or journal entry */
@@ -76,85 +80,6 @@ int store_attendance_set(struct db *db, long long meeting_id, long long person_i
 /* The quorum check for meeting ID from the set's size, the apologies sent and the
  * programme's meeting_quorum. 0, 1 when no such meeting, -1. */
 int store_meeting_quorum(struct db *db, long long meeting_id, struct meet_quorum *q, int *quorum);
-/* Sets the programme's quorum (0: none). */
-int store_programme_set_quorum(struct db *db, long long programme_id, int quorum);
-
-/* Records. Each *_add sets *ID. BODY texts are limited to MEET_TEXT_MAX (-1 when longer). */
-int store_ground_rule_add(struct db *db, long long set_id, const char *body, long long *id);
-int store_presentation_add(struct db *db, long long meeting_id, long long presenter_id, int bid_min,
-                           long long *id);
-int store_presentation_set_airtime(struct db *db, long long id, int64_t airtime_s);
-/* KIND: "unmarked", "open" or "closed". */
-int store_question_add(struct db *db, long long presentation_id, long long asker_id,
-                       const char *body, long long *id);
-int store_question_mark(struct db *db, long long id, const char *kind);
-/* DUE_ON "YYYY-MM-DD" or NULL. */
-int store_action_add(struct db *db, long long meeting_id, long long owner_id, const char *body,
-                     const char *due_on, long long *id);
-int store_review_set(struct db *db, long long meeting_id, const char *helped,
-                     const char *learned_questioning);
-int store_journal_add(struct db *db, long long person_id, long long meeting_id, const char *body,
-                      long long *id);
-
-/* An action as the report-back round shows it. */
-struct meet_action {
-    long long id, owner_id, meeting_id;
-    char *body, *due_on, *status, *learned; /* due_on NULL when none */
-};
-void meet_actions_free(struct meet_action *list, size_t count);
-
-/* The report-back list for meeting ID: every open action of the set's current members that
- * was made at an earlier meeting of the same set, by owner then id. Caller frees. */
-int store_actions_report_back(struct db *db, long long meeting_id, struct meet_action **out,
-                              size_t *count);
-/* Records the report back on action ID at meeting MEETING_ID: STATUS "done", "partly" or
- * "not_done" (or "open" to carry it forward unreported) and what was LEARNED. 0, 1 when no
- * such action, -1. */
-int store_action_report(struct db *db, long long id, long long meeting_id, const char *status,
-                        const char *learned);
-
-/* Readers for the meeting page. A text record: a ground rule (person_id 0, kind NULL), a
- * question (person_id the asker or 0, kind "unmarked"/"open"/"closed") or a journal entry
- * (person_id the owner, meeting_id the meeting or 0, kind NULL). */
-struct meet_text {
-    long long id, person_id, meeting_id;
-    char *body, *kind, *created_at; /* kind and created_at NULL when the record has none */
-};
-void meet_texts_free(struct meet_text *list, size_t count);
-/* The set's ground rules in order. Caller frees with meet_texts_free. */
-int store_ground_rules_list(struct db *db, long long set_id, struct meet_text **out, size_t *count);
-/* The question log of a presentation, oldest first. */
-int store_questions_list(struct db *db, long long presentation_id, struct meet_text **out,
-                         size_t *count);
-/* PERSON_ID's journal, newest first. Only ever call it for the viewer's own person id. */
-int store_journal_list(struct db *db, long long person_id, struct meet_text **out, size_t *count);
-
-struct meet_presentation {
-    long long id, presenter_id;
-    int position, bid_min; /* bid_min 0 when time is shared equally */
-    int64_t airtime_s;
-};
-/* The presentations of meeting ID in order, into *OUT (caller frees with free()). */
-int store_presentations_list(struct db *db, long long meeting_id, struct meet_presentation **out,
-                             size_t *count);
-/* The session review of meeting ID: 0 with both texts (caller frees), 1 when none yet, -1. */
-int store_review_get(struct db *db, long long meeting_id, char **helped,
-                     char **learned_questioning);
-
-/* Counts for the admin view: presentations, questions and actions of meeting ID, and the
- * attendance tallies. Content is never returned here. */
-struct meet_counts {
-    int presentations, questions, actions, present, apologies, absent;
-};
-int store_meeting_counts(struct db *db, long long meeting_id, struct meet_counts *out);
-
-/* Attendance across a programme's sets: meetings planned (not cancelled) and held (ended before
- * NOW, an ISO UTC time), and the attendance records of held meetings by status. */
-struct programme_attendance {
-    long planned, held, present, apologies, absent;
-};
-int store_programme_attendance(struct db *db, long long programme_id, const char *now,
-                               struct programme_attendance *out);
 
 /* Calendar feed tokens. Creates (replacing any old one) a token for PERSON_ID and returns it
  * in *TOKEN (MEET_FEED_TOKEN_LEN hex digits; caller frees); only its hash is stored. */

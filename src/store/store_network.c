@@ -16,12 +16,7 @@ static int find_named(struct db *db, const char *sql, long long programme_id, co
         return -1;
     sqlite3_bind_int64(st, 1, programme_id);
     db_bind_text(st, 2, name);
-    int rc = sqlite3_step(st);
-    int result = rc == SQLITE_ROW ? 0 : rc == SQLITE_DONE ? 1 : -1;
-    if (result == 0)
-        *id = sqlite3_column_int64(st, 0);
-    sqlite3_reset(st);
-    return result;
+    return db_row_one(st, db_read_int64, id, NULL);
 }
 
 int store_network_wave_id(struct db *db, long long programme_id, const char *name, long long *id)
@@ -213,12 +208,11 @@ int store_network_consent_get(struct db *db, long long programme_id, long long p
         return -1;
     sqlite3_bind_int64(st, 1, programme_id);
     sqlite3_bind_int64(st, 2, person_id);
-    int rc = sqlite3_step(st);
-    int result = rc == SQLITE_ROW ? 0 : rc == SQLITE_DONE ? 1 : -1;
-    if (result == 0)
-        *granted = sqlite3_column_int(st, 0) != 0;
-    sqlite3_reset(st);
-    return result;
+    long long value = 0;
+    int rc = db_row_one(st, db_read_int64, &value, NULL);
+    if (rc == 0)
+        *granted = value != 0;
+    return rc;
 }
 
 static int read_known_pair(sqlite3_stmt *st, void *row, void *ctx)

@@ -74,14 +74,4 @@ struct known_pair {
 int store_known_pairs(struct db *db, long long programme_id, struct known_pair **out,
                       size_t *count);
 
-/* Loads the programme's members and the ties of WAVE_ID among them (ties involving people who
- * have since left the programme are left out). RELATION limits the ties to one relation by
- * name (NULL: all). 0, or -1 with *ERR (caller frees); OUT is empty on failure. */
-int store_network_load(struct db *db, long long programme_id, long long wave_id,
-                       const char *relation, struct network_data *out, char **err);
-/* Loads only the ties of another wave into *TIES over the same people as DATA (for comparing
- * waves). 0 or -1 with *ERR; caller frees *TIES with free(). */
-int store_network_load_ties(struct db *db, const struct network_data *data, long long wave_id,
-                            const char *relation, struct net_tie **ties, size_t *count, char **err);
-
 #endif

@@ -1,5 +1,7 @@
 /* Loading a programme's people and one wave's ties into the arrays the network engine takes:
  * store ids become indices, departments, organisations and sets become group numbers. */
+#include "store/store_network_load.h"
+
 #include "store/store_network.h"
 
 #include "core/strbuf.h"

@@ -1,22 +1,17 @@
-/* People, organisations, attributes, programmes and their members in the store. */
+/* People, organisations, attributes and programme memberships in the store, with who may see
+ * which person built into the visible-person queries. (The programmes table itself is
+ * store_programmes.h's.) */
 #ifndef SETWORK_STORE_STORE_PEOPLE_H
 #define SETWORK_STORE_STORE_PEOPLE_H
 
 #include "model/cohort.h"
 #include "store/db.h"
+#include "store/store_accounts.h"
+/* store_load_cohort, which reads the same tables, for the callers that load people. */
+#include "store/store_cohort.h"
 
-/* Finds the programme named NAME (case-insensitive). Returns 0 and sets *ID when found, 1 when
- * there is none, -1 on a database error. */
-int store_programme_id(struct db *db, const char *name, long long *id);
-
-/* Creates the programme NAME if it does not exist; returns 0 and sets *ID, -1 on error. */
-int store_programme_ensure(struct db *db, const char *name, long long *id);
-
-/* Loads the members of programme ID as a cohort, ordered by email, with every attribute any
- * member has (known ones first, then custom ones alphabetically), managers resolved to indices
- * when the manager is also a member, and cohort_person.id set. Returns 0, or -1 on error with a
- * message in *ERR (caller frees). */
-int store_load_cohort(struct db *db, long long programme_id, struct cohort *out, char **err);
+#include <stdbool.h>
+#include <stddef.h>
 
 /* Finds a person by email; 0 and *ID when found, 1 when not, -1 on error. */
 int store_person_id(struct db *db, const char *email, long long *id);
@@ -59,15 +54,49 @@ int store_manager_of(struct db *db, const char *email, char **out);
 int store_member_add(struct db *db, long long programme_id, long long person_id, int *added);
 int store_member_remove(struct db *db, long long programme_id, long long person_id);
 
-struct programme_summary {
+/* A person as a list or a set shows them. Strings owned by the struct. */
+struct store_person_brief {
     long long id;
     char *name;
-    long members;
-    char *created_at;
+    char *organisation; /* "" when none */
+    char *department;   /* "" when none */
+    char *email;        /* NULL when the viewer may not see it */
+};
+void store_person_briefs_free(struct store_person_brief *list, size_t count);
+
+/* Members of programme ID matching Q (in name or email, case-insensitive; NULL or "" for all)
+ * and, when ATTR is set, with attribute ATTR (or "organisation") equal to VALUE; at most LIMIT
+ * rows, by name; emails only when WITH_EMAIL. 0 with *OUT (free with store_person_briefs_free)
+ * and *COUNT, or -1 with *OUT NULL and *COUNT 0. */
+int store_people_search(struct db *db, long long programme_id, const char *q, const char *attr,
+                        const char *value, bool with_email, long limit,
+                        struct store_person_brief **out, size_t *count);
+
+/* The members of set SET_ID, by name, emails only when WITH_EMAIL: 0 with *OUT (free with
+ * store_person_briefs_free) and *COUNT, or -1 with *OUT NULL and *COUNT 0. */
+int store_set_member_briefs(struct db *db, long long set_id, bool with_email,
+                            struct store_person_brief **out, size_t *count);
+
+/* The distinct attribute names the members of programme ID have, by name: 0 with *OUT (free
+ * with store_attr_names_free) and *COUNT, or -1 with *OUT NULL and *COUNT 0. */
+int store_attr_names(struct db *db, long long programme_id, char ***out, size_t *count);
+void store_attr_names_free(char **names, size_t count);
+
+/* A person as a viewer sees them, with every attribute by name. Strings owned by the struct. */
+struct store_person_view {
+    struct store_person_brief person;
+    size_t attr_count;
+    char **attr_names;
+    char **attr_values;
 };
 
-/* Lists programmes by name into *OUT (caller frees with programme_summaries_free). 0 or -1. */
-int store_programmes_list(struct db *db, struct programme_summary **out, size_t *count);
-void programme_summaries_free(struct programme_summary *list, size_t count);
+/* Person ID when USER may see them (admins: anyone; others: themselves, their set mates in
+ * published plans, the members of sets they facilitate); email only for admins and the person
+ * themselves. 0 with *OUT (free with store_person_view_free), 1 not visible, -1 error (*OUT
+ * then holds nothing to free). */
+int store_person_visible(struct db *db, const struct user *user, long long id,
+                         struct store_person_view *out);
+/* Frees what P holds (not P) and zeroes it. */
+void store_person_view_free(struct store_person_view *p);
 
 #endif

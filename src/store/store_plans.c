@@ -296,18 +296,3 @@ int store_rules_text(struct db *db, long long programme_id, struct strbuf *apart
     sqlite3_reset(st);
     return rc < 0 ? -1 : 0;
 }
-
-int store_programme_weights(struct db *db, long long programme_id, char **out)
-{
-    *out = NULL;
-    sqlite3_stmt *st = db_prepare(db, "SELECT nullif(weights_json, '') FROM programmes "
-                                      "WHERE id = ?1");
-    if (!st)
-        return -1;
-    sqlite3_bind_int64(st, 1, programme_id);
-    int rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW)
-        *out = db_column_dup(st, 0);
-    sqlite3_reset(st);
-    return rc == SQLITE_ROW ? 0 : rc == SQLITE_DONE ? 1 : -1;
-}

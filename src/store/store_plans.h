@@ -4,6 +4,8 @@
 #define SETWORK_STORE_STORE_PLANS_H
 
 #include "store/db.h"
+/* store_programme_weights, which forming a plan reads, lives with the programmes table. */
+#include "store/store_programmes.h"
 
 #include <stddef.h>
 
@@ -74,9 +76,5 @@ int store_rules_text(struct db *db, long long programme_id, struct strbuf *apart
 
 /* Deletes the keep-apart and pin rules of a programme (keep-together rules stay). 0 or -1. */
 int store_rules_clear(struct db *db, long long programme_id);
-
-/* The programme's default formation weights: 0 with *OUT (caller frees; NULL when blank),
- * 1 when there is no such programme, -1 on error. */
-int store_programme_weights(struct db *db, long long programme_id, char **out);
 
 #endif

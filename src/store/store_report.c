@@ -1,15 +1,16 @@
 /* Counts for the impact report. */
 #include "store/store_report.h"
 
+#include "store/db_rows.h"
+
 static long count(struct db *db, const char *sql, long long programme_id)
 {
     sqlite3_stmt *st = db_prepare(db, sql);
     if (!st)
         return -1;
     sqlite3_bind_int64(st, 1, programme_id);
-    long n = sqlite3_step(st) == SQLITE_ROW ? (long)sqlite3_column_int64(st, 0) : -1;
-    sqlite3_reset(st);
-    return n;
+    long long n = 0;
+    return db_row_one(st, db_read_int64, &n, NULL) == 0 ? (long)n : -1;
 }
 
 int store_participation(struct db *db, long long programme_id, struct participation_counts *out)

@@ -17,11 +17,10 @@ int store_plan_save(struct db *db, const struct store_plan *plan, long long *pla
         goto fail;
     sqlite3_bind_int64(st, 1, plan->programme_id);
     db_bind_text(st, 2, plan->name);
-    int rc = sqlite3_step(st);
-    sqlite3_reset(st);
-    if (rc == SQLITE_ROW)
+    int rc = db_row_one(st, NULL, NULL, NULL);
+    if (rc == 0)
         return 1;
-    if (rc != SQLITE_DONE)
+    if (rc < 0)
         goto fail;
     set_ids = malloc(sizeof(long long) * ((size_t)plan->m + 1));
     if (!set_ids || db_begin(db) != 0)
@@ -171,4 +170,168 @@ void store_rules_free(struct store_rule *rules, size_t count)
     for (size_t i = 0; i < count; i++)
         free(rules[i].set_name);
     free(rules);
+}
+
+#define SET_COLUMNS                                                                                \
+    "s.id, s.name, pr.name, pr.id, sp.name, sp.status, coalesce(f.name, ''), "                     \
+    "(SELECT count(*) FROM set_members c WHERE c.set_id = s.id) "
+#define SET_FROM                                                                                   \
+    "FROM sets s JOIN set_plans sp ON sp.id = s.plan_id JOIN programmes pr "                       \
+    "ON pr.id = sp.programme_id LEFT JOIN people f ON f.id = s.facilitator_id "
+
+/* Reads SET_COLUMNS, and the role after them when CTX is non-NULL. */
+static int read_set_view(sqlite3_stmt *st, void *row, void *ctx)
+{
+    struct store_set_view *s = row;
+    s->id = sqlite3_column_int64(st, 0);
+    s->name = db_column_dup(st, 1);
+    s->programme = db_column_dup(st, 2);
+    s->programme_id = sqlite3_column_int64(st, 3);
+    s->plan = db_column_dup(st, 4);
+    s->status = db_column_dup(st, 5);
+    s->facilitator = db_column_dup(st, 6);
+    s->members = sqlite3_column_int64(st, 7);
+    if (ctx && !(s->role = db_column_dup(st, 8)))
+        return -1;
+    return s->name && s->programme && s->plan && s->status && s->facilitator ? 0 : -1;
+}
+
+void store_set_view_free(struct store_set_view *s)
+{
+    free(s->name);
+    free(s->programme);
+    free(s->plan);
+    free(s->status);
+    free(s->facilitator);
+    free(s->role);
+    memset(s, 0, sizeof *s);
+}
+
+void store_set_views_free(struct store_set_view *list, size_t count)
+{
+    for (size_t i = 0; i < count; i++)
+        store_set_view_free(&list[i]);
+    free(list);
+}
+
+int store_my_sets(struct db *db, const struct user *user, struct store_set_view **out,
+                  size_t *count)
+{
+    *out = NULL;
+    *count = 0;
+    sqlite3_stmt *st = db_prepare(
+        db, "SELECT " SET_COLUMNS ", CASE WHEN s.facilitator_id = ?1 THEN 'facilitator' "
+            "ELSE 'member' END " SET_FROM "WHERE s.facilitator_id = ?1 OR "
+            "(sp.status = 'published' AND EXISTS (SELECT 1 FROM set_members m "
+            " WHERE m.set_id = s.id AND m.person_id = ?1)) ORDER BY pr.name, s.position");
+    if (!st)
+        return -1;
+    /* An account that is no person has no sets; -1 matches no row. */
+    sqlite3_bind_int64(st, 1, user->person_id ? user->person_id : -1);
+    struct db_rows rows;
+    static int with_role; /* any non-NULL context asks read_set_view for the role column */
+    if (db_collect(st, sizeof **out, read_set_view, &with_role, &rows) != 0) {
+        store_set_views_free(rows.items, rows.count);
+        return -1;
+    }
+    *out = rows.items;
+    *count = rows.count;
+    return 0;
+}
+
+int store_set_visible(struct db *db, const struct user *user, long long id,
+                      struct store_set_view *out)
+{
+    memset(out, 0, sizeof *out);
+    sqlite3_stmt *st = db_prepare(
+        db, "SELECT " SET_COLUMNS SET_FROM "WHERE s.id = ?3 AND (?1 OR s.facilitator_id = ?2 "
+            "OR (sp.status = 'published' AND EXISTS (SELECT 1 FROM set_members m "
+            " WHERE m.set_id = s.id AND m.person_id = ?2)))");
+    if (!st)
+        return -1;
+    sqlite3_bind_int(st, 1, user->role == ROLE_ADMIN);
+    sqlite3_bind_int64(st, 2, user->person_id ? user->person_id : -1);
+    sqlite3_bind_int64(st, 3, id);
+    int rc = db_row_one(st, read_set_view, out, NULL);
+    if (rc != 0)
+        store_set_view_free(out);
+    return rc;
+}
+
+struct newest_plan_row {
+    long long id;
+    char *plan, *status;
+};
+
+static int read_newest_plan(sqlite3_stmt *st, void *row, void *ctx)
+{
+    (void)ctx;
+    struct newest_plan_row *p = row;
+    p->id = sqlite3_column_int64(st, 0);
+    p->plan = db_column_dup(st, 1);
+    p->status = db_column_dup(st, 2);
+    return p->plan && p->status ? 0 : -1;
+}
+
+static int read_plan_set(sqlite3_stmt *st, void *row, void *ctx)
+{
+    (void)ctx;
+    struct store_newest_set *s = row;
+    s->id = sqlite3_column_int64(st, 0);
+    s->name = db_column_dup(st, 1);
+    s->facilitator = db_column_dup(st, 2);
+    return s->name && s->facilitator ? 0 : -1;
+}
+
+void store_newest_plan_free(struct store_newest_plan *p)
+{
+    free(p->plan);
+    free(p->status);
+    for (size_t i = 0; i < p->set_count; i++) {
+        free(p->sets[i].name);
+        free(p->sets[i].facilitator);
+        store_person_briefs_free(p->sets[i].members, p->sets[i].member_count);
+    }
+    free(p->sets);
+    memset(p, 0, sizeof *p);
+}
+
+int store_newest_plan(struct db *db, long long programme_id, struct store_newest_plan *out)
+{
+    memset(out, 0, sizeof *out);
+    sqlite3_stmt *st = db_prepare(db, "SELECT id, name, status FROM set_plans "
+                                      "WHERE programme_id = ?1 ORDER BY id DESC LIMIT 1");
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, programme_id);
+    struct newest_plan_row plan = {0};
+    int rc = db_row_one(st, read_newest_plan, &plan, NULL);
+    out->plan = plan.plan;
+    out->status = plan.status;
+    if (rc == 1)
+        return 0;
+    if (rc < 0)
+        goto fail;
+    out->has_plan = true;
+    st = db_prepare(db, "SELECT s.id, s.name, coalesce(f.name, '') "
+                        "FROM sets s LEFT JOIN people f ON f.id = s.facilitator_id "
+                        "WHERE s.plan_id = ?1 ORDER BY s.position, s.name");
+    if (!st)
+        goto fail;
+    sqlite3_bind_int64(st, 1, plan.id);
+    struct db_rows rows;
+    rc = db_collect(st, sizeof *out->sets, read_plan_set, NULL, &rows);
+    out->sets = rows.items;
+    out->set_count = rows.count;
+    if (rc != 0)
+        goto fail;
+    for (size_t i = 0; i < out->set_count; i++) {
+        struct store_newest_set *s = &out->sets[i];
+        if (store_set_member_briefs(db, s->id, true, &s->members, &s->member_count) != 0)
+            goto fail;
+    }
+    return 0;
+fail:
+    store_newest_plan_free(out);
+    return -1;
 }

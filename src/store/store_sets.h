@@ -1,10 +1,13 @@
 /* Set plans in the store: saving a formed plan with its sets and members, the pairs who shared
- * a set in earlier plans, and the rules a programme lead declared. */
+ * a set in earlier plans, the rules a programme lead declared, and the sets a user may see. */
 #ifndef SETWORK_STORE_STORE_SETS_H
 #define SETWORK_STORE_STORE_SETS_H
 
 #include "store/db.h"
+#include "store/store_accounts.h"
+#include "store/store_people.h"
 
+#include <stdbool.h>
 #include <stddef.h>
 
 /* A plan to save: N people (store ids) each in set GROUP[i] of M sets named SET_NAMES. */
@@ -49,5 +52,55 @@ struct store_rule {
 int store_rules_load(struct db *db, long long programme_id, struct store_rule **out, size_t *count,
                      char **err);
 void store_rules_free(struct store_rule *rules, size_t count);
+
+/* A set as a viewer sees it. Strings owned by the struct. */
+struct store_set_view {
+    long long id;
+    char *name, *programme;
+    long long programme_id;
+    char *plan, *status; /* the plan's name and "draft" or "published" */
+    char *facilitator;   /* "" when none */
+    long long members;   /* how many */
+    char *role;          /* store_my_sets only: "facilitator" or "member"; else NULL */
+};
+/* Frees what S holds (not S) and zeroes it. */
+void store_set_view_free(struct store_set_view *s);
+void store_set_views_free(struct store_set_view *list, size_t count);
+
+/* USER's sets: those they are a member of in published plans and those they facilitate, by
+ * programme and position: 0 with *OUT (free with store_set_views_free) and *COUNT, or -1 with
+ * *OUT NULL and *COUNT 0. */
+int store_my_sets(struct db *db, const struct user *user, struct store_set_view **out,
+                  size_t *count);
+
+/* Set ID when USER may see it (admins; its facilitator; its members once the plan is
+ * published): 0 with *OUT (free with store_set_view_free), 1 not visible, -1 on error (*OUT then
+ * holds nothing to free). Its members come from store_set_member_briefs. */
+int store_set_visible(struct db *db, const struct user *user, long long id,
+                      struct store_set_view *out);
+
+/* One set of a plan with its members (emails shown). */
+struct store_newest_set {
+    long long id;
+    char *name, *facilitator; /* facilitator "" when none */
+    struct store_person_brief *members;
+    size_t member_count;
+};
+
+/* The newest plan of a programme with its sets; HAS_PLAN false (and the rest empty) when the
+ * programme has none. */
+struct store_newest_plan {
+    bool has_plan;
+    char *plan, *status;
+    struct store_newest_set *sets;
+    size_t set_count;
+};
+
+/* The sets of the newest plan of programme ID with their members, by position (admins only; the
+ * route checks). 0 with *OUT (free with store_newest_plan_free), -1 on error (*OUT then holds
+ * nothing to free). */
+int store_newest_plan(struct db *db, long long programme_id, struct store_newest_plan *out);
+/* Frees what P holds (not P) and zeroes it. */
+void store_newest_plan_free(struct store_newest_plan *p);
 
 #endif

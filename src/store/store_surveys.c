@@ -2,6 +2,9 @@
 #include "store/store_surveys.h"
 
 #include "core/strbuf.h"
+#include "store/db_rows.h"
+
+#include <jansson.h>
 
 #include <stdlib.h>
 #include <string.h>
@@ -12,11 +15,7 @@ int store_instrument_id(struct db *db, const char *name, long long *id)
     if (!st)
         return -1;
     db_bind_text(st, 1, name);
-    int rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW)
-        *id = sqlite3_column_int64(st, 0);
-    sqlite3_reset(st);
-    return rc == SQLITE_ROW ? 0 : rc == SQLITE_DONE ? 1 : -1;
+    return db_row_one(st, db_read_int64, id, NULL);
 }
 
 static int load_points(struct instrument *ins, const char *json)
@@ -172,6 +171,16 @@ int store_instrument_create(struct db *db, const struct instrument *ins, long lo
     return 0;
 }
 
+/* Columns 0 and 1 as long longs into ((long long *)ROW)[0] and [1]. 0. */
+static int read_two_ids(sqlite3_stmt *st, void *row, void *ctx)
+{
+    (void)ctx;
+    long long *ids = row;
+    ids[0] = sqlite3_column_int64(st, 0);
+    ids[1] = sqlite3_column_int64(st, 1);
+    return 0;
+}
+
 int store_wave_find(struct db *db, long long programme_id, const char *name, long long *id,
                     long long *instrument_id)
 {
@@ -181,13 +190,13 @@ int store_wave_find(struct db *db, long long programme_id, const char *name, lon
         return -1;
     sqlite3_bind_int64(st, 1, programme_id);
     db_bind_text(st, 2, name);
-    int rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW) {
-        *id = sqlite3_column_int64(st, 0);
-        *instrument_id = sqlite3_column_int64(st, 1);
+    long long ids[2];
+    int rc = db_row_one(st, read_two_ids, ids, NULL);
+    if (rc == 0) {
+        *id = ids[0];
+        *instrument_id = ids[1];
     }
-    sqlite3_reset(st);
-    return rc == SQLITE_ROW ? 0 : rc == SQLITE_DONE ? 1 : -1;
+    return rc;
 }
 
 int store_wave_ensure(struct db *db, long long programme_id, const char *name,
@@ -331,34 +340,50 @@ long store_survey_respondents(struct db *db, long long wave_id)
     if (!st)
         return -1;
     sqlite3_bind_int64(st, 1, wave_id);
-    long n = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : -1;
-    sqlite3_reset(st);
-    return n;
+    long long n = 0;
+    return db_row_one(st, db_read_int64, &n, NULL) == 0 ? (long)n : -1;
 }
 
-json_t *store_survey_person_answers(struct db *db, long long programme_id, long long person_id)
+static int read_answer(sqlite3_stmt *st, void *row, void *ctx)
 {
+    (void)ctx;
+    struct store_survey_answer *a = row;
+    a->wave = db_column_dup(st, 0);
+    a->item = db_column_dup(st, 1);
+    a->text = db_column_dup(st, 2);
+    a->value = sqlite3_column_int(st, 3);
+    return a->wave && a->item && a->text ? 0 : -1;
+}
+
+void store_survey_answers_free(struct store_survey_answer *list, size_t count)
+{
+    for (size_t i = 0; i < count; i++) {
+        free(list[i].wave);
+        free(list[i].item);
+        free(list[i].text);
+    }
+    free(list);
+}
+
+int store_survey_person_answers(struct db *db, long long programme_id, long long person_id,
+                                struct store_survey_answer **out, size_t *count)
+{
+    *out = NULL;
+    *count = 0;
     sqlite3_stmt *st = db_prepare(
         db, "SELECT w.name, i.code, i.text, a.value FROM survey_answers a "
             "JOIN survey_waves w ON w.id = a.wave_id JOIN instrument_items i ON i.id = a.item_id "
             "WHERE w.programme_id = ?1 AND a.person_id = ?2 ORDER BY w.id, i.position");
     if (!st)
-        return NULL;
+        return -1;
     sqlite3_bind_int64(st, 1, programme_id);
     sqlite3_bind_int64(st, 2, person_id);
-    json_t *list = json_array();
-    int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        json_array_append_new(list, json_pack("{s:s, s:s, s:s, s:i}", "wave",
-                                              (const char *)sqlite3_column_text(st, 0), "item",
-                                              (const char *)sqlite3_column_text(st, 1), "text",
-                                              (const char *)sqlite3_column_text(st, 2), "value",
-                                              sqlite3_column_int(st, 3)));
+    struct db_rows rows;
+    if (db_collect(st, sizeof **out, read_answer, NULL, &rows) != 0) {
+        store_survey_answers_free(rows.items, rows.count);
+        return -1;
     }
-    sqlite3_reset(st);
-    if (rc != SQLITE_DONE) {
-        json_decref(list);
-        return NULL;
-    }
-    return list;
+    *out = rows.items;
+    *count = rows.count;
+    return 0;
 }

@@ -7,7 +7,6 @@
 #include "engine/stats/instrument.h"
 #include "store/db.h"
 
-#include <jansson.h>
 #include <stddef.h>
 
 /* The instrument seeded by migration 0007 (UCLA 3-item loneliness + setwork's work items). */
@@ -59,8 +58,17 @@ void survey_responses_free(struct survey_responses *r);
 /* How many people answered anything in wave WAVE_ID. -1 on error. */
 long store_survey_respondents(struct db *db, long long wave_id);
 
-/* One person's own answers in the programme, for them alone:
- * [{"wave","item","text","value"}] (new reference), NULL on error. */
-json_t *store_survey_person_answers(struct db *db, long long programme_id, long long person_id);
+/* One answer of a person: the wave's name, the item's code and text, the value. Strings owned
+ * by the struct. */
+struct store_survey_answer {
+    char *wave, *item, *text;
+    int value;
+};
+
+/* One person's own answers in the programme, for them alone, by wave and item position: 0 with
+ * *OUT (free with store_survey_answers_free) and *COUNT, or -1 with *OUT NULL and *COUNT 0. */
+int store_survey_person_answers(struct db *db, long long programme_id, long long person_id,
+                                struct store_survey_answer **out, size_t *count);
+void store_survey_answers_free(struct store_survey_answer *list, size_t count);
 
 #endif

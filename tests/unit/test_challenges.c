@@ -10,6 +10,7 @@
 #include "app/surveys/survey.h"
 #include "core/strbuf.h"
 #include "store/store_people.h"
+#include "store/store_programmes.h"
 #include "store/store_surveys.h"
 
 struct fixture {
@@ -425,9 +426,11 @@ static void connectedness_change_needs_m_pairs(void **state)
     assert_null(json_object_get(w0, "mean"));
     json_decref(c);
     /* A person sees their own answers, and only those. */
-    json_t *mine = store_survey_person_answers(f->db, f->prog, f->p[10]);
-    assert_int_equal(json_array_size(mine), 7);
-    json_decref(mine);
+    struct store_survey_answer *mine;
+    size_t mine_count;
+    assert_int_equal(store_survey_person_answers(f->db, f->prog, f->p[10], &mine, &mine_count), 0);
+    assert_int_equal(mine_count, 7);
+    store_survey_answers_free(mine, mine_count);
     instrument_free(&in);
     free(items);
 }

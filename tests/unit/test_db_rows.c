@@ -115,6 +115,53 @@ static void ids_are_column_zero(void **state)
     db_close(db);
 }
 
+static int read_must_not_run(sqlite3_stmt *st, void *row, void *ctx)
+{
+    (void)st;
+    (void)row;
+    (void)ctx;
+    fail_msg("the reader ran without a row");
+    return -1;
+}
+
+static void row_one_reads_the_first_row_and_resets(void **state)
+{
+    struct db *db = open_db();
+    sqlite3_stmt *st = counting(db, 4);
+    struct row r = {0};
+    long long never = 0;
+    assert_int_equal(db_row_one(st, read_even, &r, &never), 1); /* row 1 is odd: skipped */
+    assert_int_equal(r.value, 1);
+    assert_false(sqlite3_stmt_busy(st));
+    /* Reset, not finished: the same statement reads row 1 again rather than row 2. */
+    r.value = 0;
+    assert_int_equal(db_row_one(st, db_read_int64, &r.value, NULL), 0);
+    assert_int_equal(r.value, 1);
+    assert_false(sqlite3_stmt_busy(st));
+    db_close(db);
+}
+
+static void row_one_tells_none_from_found_and_failed(void **state)
+{
+    struct db *db = open_db();
+    assert_int_equal(db_row_one(db_prepare(db, "SELECT 1 WHERE 0"), read_must_not_run, NULL, NULL),
+                     1);
+    assert_int_equal(db_row_one(db_prepare(db, "SELECT 2"), NULL, NULL, NULL), 0);
+    long long v = 0;
+    assert_int_equal(db_row_one(db_prepare(db, "SELECT 7, 'x'"), db_read_int64, &v, NULL), 0);
+    assert_int_equal(v, 7);
+    /* The reader's failure is the caller's failure. */
+    struct row r = {0};
+    long long fail_at = 1;
+    assert_int_equal(db_row_one(counting(db, 2), read_even, &r, &fail_at), -1);
+    /* So is a step that fails (an integer overflow is only found when stepping). */
+    sqlite3_stmt *bad = db_prepare(db, "SELECT abs(-9223372036854775807 - 1)");
+    assert_non_null(bad);
+    assert_int_equal(db_row_one(bad, read_must_not_run, NULL, NULL), -1);
+    assert_false(sqlite3_stmt_busy(bad));
+    db_close(db);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -122,6 +169,8 @@ int main(void)
         cmocka_unit_test(a_failed_read_returns_what_was_read_for_the_caller_to_free),
         cmocka_unit_test(no_rows_give_an_empty_list),
         cmocka_unit_test(ids_are_column_zero),
+        cmocka_unit_test(row_one_reads_the_first_row_and_resets),
+        cmocka_unit_test(row_one_tells_none_from_found_and_failed),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

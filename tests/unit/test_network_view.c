@@ -5,6 +5,7 @@
 #include "app/network/network_view.h"
 #include "io/export/network_export.h"
 #include "store/store_people.h"
+#include "store/store_programmes.h"
 
 #include <math.h>
 

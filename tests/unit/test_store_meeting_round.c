@@ -11,6 +11,7 @@
 #include "store/store_meeting_round.h"
 #include "store/store_meetings.h"
 #include "store/store_people.h"
+#include "store/store_programmes.h"
 
 /* The two-set store (two_sets_fixture.h) and the meetings made on it. */
 struct fixture {

@@ -7,6 +7,7 @@
 #include "store/store_meeting_timer.h"
 #include "store/store_meetings.h"
 #include "store/store_people.h"
+#include "store/store_programmes.h"
 
 struct fixture {
     struct db *db;

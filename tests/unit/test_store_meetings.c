@@ -10,6 +10,7 @@
 #include "io/export/ics.h"
 #include "store/store_meetings.h"
 #include "store/store_people.h"
+#include "store/store_programmes.h"
 
 /* The fixture: programme P with two sets; set A has members a1..a4 and facilitator f; set B
  * has b1; x is an admin who belongs to no set. */

@@ -3,7 +3,9 @@
 #include "test_support.h"
 
 #include "store/store_network.h"
+#include "store/store_network_load.h"
 #include "store/store_people.h"
+#include "store/store_programmes.h"
 
 #include <math.h>
 

@@ -7,6 +7,7 @@
 
 #include "store/db.h"
 #include "store/store_challenges.h"
+#include "store/store_programmes.h"
 
 #include <jansson.h>
 

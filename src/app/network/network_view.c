@@ -2,6 +2,7 @@
 #include "app/network/network_view.h"
 
 #include "io/render/net_svg.h"
+#include "store/store_network_load.h"
 
 #include <stdlib.h>
 #include <string.h>

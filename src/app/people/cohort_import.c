@@ -3,6 +3,7 @@
 
 #include "core/strbuf.h"
 #include "store/store_people.h"
+#include "store/store_programmes.h"
 
 #include <stdlib.h>
 #include <string.h>

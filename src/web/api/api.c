@@ -3,7 +3,8 @@
 #include "web/http/web.h"
 
 #include "app/people/cohort_import.h"
-#include "store/store_web.h"
+#include "store/store_programmes.h"
+#include "web/http/views.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -32,14 +33,14 @@ void api_me(struct web_request *r)
 
 void api_programmes(struct web_request *r)
 {
-    json_t *list = store_web_programmes(r->db, &r->user);
+    json_t *list = view_programmes(r->db, &r->user);
     reply(r, list ? 0 : -1, list, "The programmes could not be read.");
 }
 
 void api_programme(struct web_request *r)
 {
     json_t *p = NULL;
-    int rc = store_web_programme(r->db, &r->user, r->ids[0], &p);
+    int rc = view_programme(r->db, &r->user, r->ids[0], &p);
     reply(r, rc, p, "There is no such programme.");
 }
 
@@ -52,7 +53,7 @@ void api_programme_create(struct web_request *r)
                *starts = jstr(body, "starts_on"), *ends = jstr(body, "ends_on");
     const char *problem = web_programme_problem(name, description, starts, ends);
     long long id = 0;
-    int rc = problem ? 1 : store_web_programme_create(r->db, name, description, starts, ends, &id);
+    int rc = problem ? 1 : store_programme_create(r->db, name, description, starts, ends, &id);
     if (problem)
         web_error(r, 400, problem);
     else if (rc == 1)
@@ -61,7 +62,7 @@ void api_programme_create(struct web_request *r)
         web_error(r, 500, "The programme could not be created.");
     else {
         json_t *p = NULL;
-        rc = store_web_programme(r->db, &r->user, id, &p);
+        rc = view_programme(r->db, &r->user, id, &p);
         if (rc == 0)
             web_json(r, 201, p);
         else
@@ -74,7 +75,7 @@ void api_programme_create(struct web_request *r)
 void api_programme_update(struct web_request *r)
 {
     json_t *p = NULL, *body = NULL;
-    int rc = store_web_programme(r->db, &r->user, r->ids[0], &p);
+    int rc = view_programme(r->db, &r->user, r->ids[0], &p);
     if (rc != 0) {
         reply(r, rc, NULL, "There is no such programme.");
         return;
@@ -95,8 +96,8 @@ void api_programme_update(struct web_request *r)
         web_error(r, 400, problem);
         goto out;
     }
-    rc = store_web_programme_update(r->db, r->ids[0], name, description, starts, ends,
-                                    (long)json_integer_value(lo), (long)json_integer_value(hi));
+    rc = store_programme_update(r->db, r->ids[0], name, description, starts, ends,
+                                (long)json_integer_value(lo), (long)json_integer_value(hi));
     if (rc == 1)
         web_error(r, 409, "Another programme has this name.");
     else if (rc != 0)
@@ -104,7 +105,7 @@ void api_programme_update(struct web_request *r)
     else {
         json_decref(p);
         p = NULL;
-        rc = store_web_programme(r->db, &r->user, r->ids[0], &p);
+        rc = view_programme(r->db, &r->user, r->ids[0], &p);
         reply(r, rc, json_incref(p), "The programme could not be read back.");
     }
 out:
@@ -115,22 +116,22 @@ out:
 void api_people(struct web_request *r)
 {
     json_t *p = NULL;
-    int rc = store_web_programme(r->db, &r->user, r->ids[0], &p);
+    int rc = view_programme(r->db, &r->user, r->ids[0], &p);
     json_decref(p);
     if (rc != 0) {
         reply(r, rc, NULL, "There is no such programme.");
         return;
     }
-    json_t *people = store_web_people(
-        r->db, r->ids[0], formdata_get(&r->query, "q"), formdata_get(&r->query, "attr"),
-        formdata_get(&r->query, "value"), r->user.role == ROLE_ADMIN, WEB_PEOPLE_PAGE);
+    json_t *people =
+        view_people(r->db, r->ids[0], formdata_get(&r->query, "q"), formdata_get(&r->query, "attr"),
+                    formdata_get(&r->query, "value"), r->user.role == ROLE_ADMIN, WEB_PEOPLE_PAGE);
     reply(r, people ? 0 : -1, people, "The people could not be read.");
 }
 
 void api_person(struct web_request *r)
 {
     json_t *p = NULL;
-    int rc = store_web_person(r->db, &r->user, r->ids[0], &p);
+    int rc = view_person(r->db, &r->user, r->ids[0], &p);
     reply(r, rc, p, "There is no such person.");
 }
 
@@ -171,14 +172,14 @@ void api_person_update(struct web_request *r)
         web_error(r, 400, "Send a JSON object of strings.");
     } else {
         json_t *p = NULL;
-        int rc = store_web_person(r->db, &r->user, r->ids[0], &p);
+        int rc = view_person(r->db, &r->user, r->ids[0], &p);
         json_decref(p);
         const char *problem = rc == 0 ? web_person_save(r, r->ids[0], &f) : NULL;
         if (rc != 0)
             web_error(r, rc == 1 ? 404 : 500, "There is no such person.");
         else if (problem)
             web_error(r, 400, problem);
-        else if (store_web_person(r->db, &r->user, r->ids[0], &p) == 0)
+        else if (view_person(r->db, &r->user, r->ids[0], &p) == 0)
             web_json(r, 200, p);
         else
             web_error(r, 500, "The person could not be read back.");
@@ -189,24 +190,24 @@ void api_person_update(struct web_request *r)
 
 void api_my_sets(struct web_request *r)
 {
-    json_t *sets = store_web_my_sets(r->db, &r->user);
+    json_t *sets = view_my_sets(r->db, &r->user);
     reply(r, sets ? 0 : -1, sets, "Your sets could not be read.");
 }
 
 void api_set(struct web_request *r)
 {
     json_t *s = NULL;
-    int rc = store_web_set(r->db, &r->user, r->ids[0], &s);
+    int rc = view_set(r->db, &r->user, r->ids[0], &s);
     reply(r, rc, s, "There is no such set.");
 }
 
 void api_programme_sets(struct web_request *r)
 {
     json_t *p = NULL, *plan = NULL;
-    int rc = store_web_programme(r->db, &r->user, r->ids[0], &p);
+    int rc = view_programme(r->db, &r->user, r->ids[0], &p);
     json_decref(p);
     if (rc == 0)
-        rc = store_web_programme_sets(r->db, r->ids[0], &plan);
+        rc = view_programme_sets(r->db, r->ids[0], &plan);
     reply(r, rc, plan, "There is no such programme.");
 }
 
@@ -214,7 +215,7 @@ void api_programme_sets(struct web_request *r)
 void api_import(struct web_request *r)
 {
     json_t *p = NULL;
-    int rc = store_web_programme(r->db, &r->user, r->ids[0], &p);
+    int rc = view_programme(r->db, &r->user, r->ids[0], &p);
     if (rc != 0) {
         reply(r, rc, NULL, "There is no such programme.");
         return;
@@ -246,7 +247,7 @@ void api_import(struct web_request *r)
 
 void api_tokens(struct web_request *r)
 {
-    json_t *tokens = store_tokens_list(r->db, r->user.id);
+    json_t *tokens = view_tokens(r->db, r->user.id);
     reply(r, tokens ? 0 : -1, tokens, "Your tokens could not be read.");
 }
 
@@ -275,7 +276,7 @@ void api_token_delete(struct web_request *r)
 
 void api_users(struct web_request *r)
 {
-    json_t *users = store_users_list(r->db);
+    json_t *users = view_users(r->db);
     reply(r, users ? 0 : -1, users, "The accounts could not be read.");
 }
 

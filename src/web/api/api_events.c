@@ -1,7 +1,7 @@
 /* The JSON API for mixer events (/api/v1/...): the same actions as the pages, for admins. */
 #include "web/pages/page_events.h"
 
-#include "store/store_web.h"
+#include "web/http/views.h"
 
 /* The integer KEY of O, or FALLBACK when absent or not an integer. */
 static long long jint(json_t *o, const char *key, long long fallback)
@@ -29,10 +29,10 @@ static void reply_event(struct web_request *r, int status, long long id)
 void api_events(struct web_request *r)
 {
     json_t *prog = NULL, *list = NULL;
-    int rc = store_web_programme(r->db, &r->user, r->ids[0], &prog);
+    int rc = view_programme(r->db, &r->user, r->ids[0], &prog);
     json_decref(prog);
     if (rc == 0)
-        rc = store_events_list(r->db, r->ids[0], &list) == 0 ? 0 : -1;
+        rc = view_events(r->db, r->ids[0], &list) == 0 ? 0 : -1;
     if (rc == 0)
         web_json(r, 200, list);
     else
@@ -42,7 +42,7 @@ void api_events(struct web_request *r)
 void api_event_create(struct web_request *r)
 {
     json_t *prog = NULL;
-    int rc = store_web_programme(r->db, &r->user, r->ids[0], &prog);
+    int rc = view_programme(r->db, &r->user, r->ids[0], &prog);
     json_decref(prog);
     if (rc != 0) {
         web_error(r, rc == 1 ? 404 : 500, "There is no such programme.");

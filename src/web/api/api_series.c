@@ -5,7 +5,7 @@
 
 #include "app/meetings/series_plan.h"
 #include "engine/meetings/when.h"
-#include "store/store_web.h"
+#include "web/http/views.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -102,7 +102,7 @@ static void schedule(struct web_request *r, long long programme_id, const char *
 void api_programme_series(struct web_request *r)
 {
     json_t *prog = NULL;
-    int rc = store_web_programme(r->db, &r->user, r->ids[0], &prog);
+    int rc = view_programme(r->db, &r->user, r->ids[0], &prog);
     json_decref(prog);
     if (rc != 0) {
         web_error(r, rc == 1 ? 404 : 500, "There is no such programme.");
@@ -115,7 +115,7 @@ void api_programme_series(struct web_request *r)
 void api_set_series(struct web_request *r)
 {
     json_t *set = NULL;
-    int rc = store_web_set(r->db, &r->user, r->ids[0], &set);
+    int rc = view_set(r->db, &r->user, r->ids[0], &set);
     long long programme_id = json_integer_value(json_object_get(set, "programme_id"));
     json_decref(set);
     if (rc != 0 || programme_id <= 0) {

@@ -1,6 +1,7 @@
 /* Authorisation in one place: the route table says who may use each route; web_dispatch
  * enforces it (login, role, Origin, CSRF) before any handler runs. Object-level checks (whose
- * set, whose record) live in the store queries the handlers call (store/store_web.h). */
+ * set, whose record) live in the store queries the handlers call (store_programmes, store_people
+ * and store_sets, shaped as JSON by web/http/views.h). */
 #include "web/http/web.h"
 #include "web/pages/meeting_rounds.h"
 #include "web/pages/page_events.h"

@@ -4,6 +4,7 @@
 
 #include "io/import/cohort_csv.h"
 #include "store/store_accounts.h"
+#include "web/http/views.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -11,7 +12,7 @@
 static void account_page(struct web_request *r, int status, const char *new_token,
                          const char *error)
 {
-    json_t *tokens = store_tokens_list(r->db, r->user.id);
+    json_t *tokens = view_tokens(r->db, r->user.id);
     if (!tokens) {
         web_error(r, 500, "Your tokens could not be read.");
         return;
@@ -97,7 +98,7 @@ void page_token_delete(struct web_request *r)
 
 static void users_page(struct web_request *r, int status, const char *link, const char *error)
 {
-    json_t *users = store_users_list(r->db);
+    json_t *users = view_users(r->db);
     if (!users) {
         web_error(r, 500, "The accounts could not be read.");
         return;

@@ -5,7 +5,8 @@
 #include "web/http/web.h"
 
 #include "app/challenges/challenges.h"
-#include "store/store_web.h"
+#include "store/store_programmes.h"
+#include "web/http/views.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -13,7 +14,7 @@
 /* The programmes the viewer is a member of, as [{id,name,...}] (new reference); NULL on error. */
 static json_t *my_programmes(struct web_request *r)
 {
-    json_t *all = store_web_programmes(r->db, &r->user);
+    json_t *all = view_programmes(r->db, &r->user);
     json_t *mine = json_array();
     size_t i;
     json_t *p;

@@ -3,7 +3,7 @@
  * rounds played. Plain forms: everything works without JavaScript. */
 #include "web/pages/page_events.h"
 
-#include "store/store_web.h"
+#include "web/http/views.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -30,8 +30,8 @@ static void redirect_event(struct web_request *r, long long id, const char *noti
 static void events_page(struct web_request *r, int status, const char *problem)
 {
     json_t *prog = NULL, *list = NULL;
-    int rc = store_web_programme(r->db, &r->user, r->ids[0], &prog);
-    if (rc != 0 || store_events_list(r->db, r->ids[0], &list) != 0) {
+    int rc = view_programme(r->db, &r->user, r->ids[0], &prog);
+    if (rc != 0 || view_events(r->db, r->ids[0], &list) != 0) {
         web_error(r, rc == 1 ? 404 : 500, "There is no such programme.");
         json_decref(prog);
         return;
@@ -108,7 +108,7 @@ void page_event_create(struct web_request *r)
     bool sizes_read =
         event_sizes_parse(formdata_get(&r->form, "group_size"), &min_size, &size) == 0;
     json_t *prog = NULL;
-    int rc = store_web_programme(r->db, &r->user, r->ids[0], &prog);
+    int rc = view_programme(r->db, &r->user, r->ids[0], &prog);
     json_decref(prog);
     if (rc != 0) {
         web_error(r, rc == 1 ? 404 : 500, "There is no such programme.");

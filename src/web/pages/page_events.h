@@ -11,7 +11,7 @@ struct event_view {
     struct store_event ev;
     int n;
     long long *ids; /* the programme's members, by id */
-    json_t *names;  /* their names, same order */
+    char **names;   /* their names, same order */
     int *table;     /* rounds*n, 0-based table or -1 */
     unsigned char *absent;
 };

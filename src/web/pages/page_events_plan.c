@@ -29,7 +29,7 @@ int event_view_load(struct db *db, long long id, struct event_view *v)
 void event_view_free(struct event_view *v)
 {
     free(v->ids);
-    json_decref(v->names);
+    store_event_names_free(v->names, v->n);
     free(v->table);
     free(v->absent);
     memset(v, 0, sizeof *v);
@@ -37,8 +37,7 @@ void event_view_free(struct event_view *v)
 
 const char *event_person_name(const struct event_view *v, int i)
 {
-    const char *s = json_string_value(json_array_get(v->names, (size_t)i));
-    return s ? s : "";
+    return i >= 0 && i < v->n && v->names[i] ? v->names[i] : "";
 }
 
 int event_sizes_parse(const char *text, int *min, int *max)

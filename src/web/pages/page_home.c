@@ -1,7 +1,7 @@
 /* The start page: the programme dashboard for admins, "My setwork" for everyone else. */
 #include "web/http/web.h"
 
-#include "store/store_web.h"
+#include "web/http/views.h"
 
 #include <string.h>
 
@@ -57,7 +57,7 @@ static void programme_table(struct html *page, json_t *list)
 
 static void dashboard(struct web_request *r)
 {
-    json_t *list = store_web_programmes(r->db, &r->user);
+    json_t *list = view_programmes(r->db, &r->user);
     if (!list) {
         web_error(r, 500, "The programmes could not be read.");
         return;
@@ -80,7 +80,7 @@ static void dashboard(struct web_request *r)
 
 static void my_setwork(struct web_request *r)
 {
-    json_t *sets = store_web_my_sets(r->db, &r->user);
+    json_t *sets = view_my_sets(r->db, &r->user);
     if (!sets) {
         web_error(r, 500, "Your sets could not be read.");
         return;

@@ -6,7 +6,7 @@
 #include "app/people/cohort_import.h"
 #include "io/import/cohort_csv.h"
 #include "store/store_people.h"
-#include "store/store_web.h"
+#include "web/http/views.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -69,7 +69,7 @@ int web_import_cohort(struct db *db, const char *programme, const char *filename
 void page_upload_form(struct web_request *r)
 {
     json_t *prog = NULL;
-    int rc = store_web_programme(r->db, &r->user, r->ids[0], &prog);
+    int rc = view_programme(r->db, &r->user, r->ids[0], &prog);
     if (rc != 0) {
         web_error(r, rc == 1 ? 404 : 500, "There is no such programme.");
         return;
@@ -92,7 +92,7 @@ void page_upload_form(struct web_request *r)
 void page_upload(struct web_request *r)
 {
     json_t *prog = NULL;
-    int rc = store_web_programme(r->db, &r->user, r->ids[0], &prog);
+    int rc = view_programme(r->db, &r->user, r->ids[0], &prog);
     if (rc != 0) {
         web_error(r, rc == 1 ? 404 : 500, "There is no such programme.");
         return;

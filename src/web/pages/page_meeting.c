@@ -7,7 +7,7 @@
 
 #include "engine/meetings/when.h"
 #include "store/store_meetings.h"
-#include "store/store_web.h"
+#include "web/http/views.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -164,7 +164,7 @@ static void admin_forms(struct web_request *r, struct html *page, const struct m
 static void handover_form(struct web_request *r, struct html *page, const struct meeting *m)
 {
     json_t *set = NULL;
-    if (store_web_set(r->db, &r->user, m->set_id, &set) != 0)
+    if (view_set(r->db, &r->user, m->set_id, &set) != 0)
         return;
     H(page, "<form method=\"post\" action=\"/meetings/");
     html_int(page, m->id);
@@ -242,7 +242,7 @@ static void section_records(struct web_request *r, struct html *page, const stru
         html_int(page, ps[i].presenter_id);
         H(page, "\">");
         json_t *who = NULL;
-        if (store_web_person(r->db, &r->user, ps[i].presenter_id, &who) == 0)
+        if (view_person(r->db, &r->user, ps[i].presenter_id, &who) == 0)
             html_text(page, json_string_value(json_object_get(who, "name")));
         else
             H(page, "a member");
@@ -267,8 +267,7 @@ static void section_records(struct web_request *r, struct html *page, const stru
                 html_text(page, qs[j].kind);
                 H(page, "</strong> · ");
                 json_t *asker = NULL;
-                if (qs[j].person_id &&
-                    store_web_person(r->db, &r->user, qs[j].person_id, &asker) == 0) {
+                if (qs[j].person_id && view_person(r->db, &r->user, qs[j].person_id, &asker) == 0) {
                     html_text(page, json_string_value(json_object_get(asker, "name")));
                     H(page, ": ");
                 }

@@ -7,7 +7,7 @@
 
 #include "engine/meetings/when.h"
 #include "store/store_meetings.h"
-#include "store/store_web.h"
+#include "web/http/views.h"
 
 #include <stdlib.h>
 
@@ -15,7 +15,7 @@
 static void append_name(struct web_request *r, struct strbuf *out, long long person_id)
 {
     json_t *who = NULL;
-    if (store_web_person(r->db, &r->user, person_id, &who) == 0)
+    if (view_person(r->db, &r->user, person_id, &who) == 0)
         sb_append(out, json_string_value(json_object_get(who, "name")));
     else
         sb_append(out, "a member");

@@ -10,7 +10,7 @@
 
 #include "store/store_meeting_timer.h"
 #include "store/store_meetings.h"
-#include "store/store_web.h"
+#include "web/http/views.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -68,7 +68,7 @@ static void html_clock(struct html *page, int64_t s)
 static void person_name(struct web_request *r, struct html *page, long long id)
 {
     json_t *who = NULL;
-    if (store_web_person(r->db, &r->user, id, &who) == 0)
+    if (view_person(r->db, &r->user, id, &who) == 0)
         html_text(page, json_string_value(json_object_get(who, "name")));
     else
         H(page, "a member");
@@ -95,7 +95,7 @@ static void presenter_form(struct web_request *r, struct html *page, const struc
     json_t *set = NULL;
     struct meet_presentation *ps = NULL;
     size_t np = 0;
-    if (store_web_set(r->db, &r->user, m->set_id, &set) != 0 ||
+    if (view_set(r->db, &r->user, m->set_id, &set) != 0 ||
         store_presentations_list(r->db, m->id, &ps, &np) != 0) {
         json_decref(set);
         free(ps);

@@ -5,7 +5,7 @@
 
 #include "io/export/network_export.h"
 #include "store/store_network.h"
-#include "store/store_web.h"
+#include "web/http/views.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -90,7 +90,7 @@ static bool named(const struct network_view *v, long self, size_t to, int rel)
 static int load_for_self(struct web_request *r, struct network_view *v, long *self)
 {
     json_t *prog = NULL;
-    int rc = store_web_programme(r->db, &r->user, r->ids[0], &prog);
+    int rc = view_programme(r->db, &r->user, r->ids[0], &prog);
     json_decref(prog);
     if (rc == 0)
         rc = web_network_load(r, r->ids[0], NULL, v);

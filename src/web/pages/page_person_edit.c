@@ -4,7 +4,7 @@
 
 #include "model/cohort.h"
 #include "store/store_people.h"
-#include "store/store_web.h"
+#include "web/http/views.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -60,7 +60,7 @@ static void edit_page(struct web_request *r, json_t *person, int status, const c
 static json_t *load(struct web_request *r)
 {
     json_t *person = NULL;
-    int rc = store_web_person(r->db, &r->user, r->ids[0], &person);
+    int rc = view_person(r->db, &r->user, r->ids[0], &person);
     if (rc != 0)
         web_error(r, rc == 1 ? 404 : 500, "There is no such person.");
     return rc == 0 ? person : NULL;
@@ -89,7 +89,7 @@ const char *web_person_save(struct web_request *r, long long id, const struct fo
     if (db_begin(r->db) != 0)
         return "The change could not be saved.";
     json_t *person = NULL;
-    int rc = store_web_person(r->db, &r->user, id, &person);
+    int rc = view_person(r->db, &r->user, id, &person);
     const char *organisation = formdata_get(f, "organisation");
     if (rc == 0 && !organisation)
         organisation = json_string_value(json_object_get(person, "organisation"));

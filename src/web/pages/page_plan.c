@@ -4,7 +4,7 @@
 
 #include "app/plans/plan_service.h"
 #include "store/store_plans.h"
-#include "store/store_web.h"
+#include "web/http/views.h"
 #include "web/http/web.h"
 
 #include <stdio.h>
@@ -63,7 +63,7 @@ void page_plan_form(struct web_request *r)
     /* Defaults from the programme's own settings (its edit page). */
     json_t *prog = NULL;
     char lo[16] = "4", hi[16] = "8";
-    if (store_web_programme(r->db, &r->user, r->ids[0], &prog) == 0) {
+    if (view_programme(r->db, &r->user, r->ids[0], &prog) == 0) {
         snprintf(lo, sizeof lo, "%lld",
                  (long long)json_integer_value(json_object_get(prog, "set_size_min")));
         snprintf(hi, sizeof hi, "%lld",

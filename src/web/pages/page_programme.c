@@ -6,7 +6,8 @@
 #include "core/date.h"
 #include "io/import/cohort_csv.h"
 #include "store/store_people.h"
-#include "store/store_web.h"
+#include "store/store_programmes.h"
+#include "web/http/views.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -72,7 +73,7 @@ static void people_table(struct html *page, json_t *people)
 void page_programme(struct web_request *r)
 {
     json_t *prog = NULL, *people = NULL, *attrs = NULL;
-    int rc = store_web_programme(r->db, &r->user, r->ids[0], &prog);
+    int rc = view_programme(r->db, &r->user, r->ids[0], &prog);
     if (rc != 0) {
         web_error(r, rc == 1 ? 404 : 500, rc == 1 ? "There is no such programme." : "Error.");
         return;
@@ -80,8 +81,8 @@ void page_programme(struct web_request *r)
     long long id = r->ids[0];
     const char *q = formdata_get(&r->query, "q"), *attr = formdata_get(&r->query, "attr"),
                *value = formdata_get(&r->query, "value");
-    people = store_web_people(r->db, id, q, attr, value, true, WEB_PEOPLE_PAGE);
-    attrs = store_web_attr_names(r->db, id);
+    people = view_people(r->db, id, q, attr, value, true, WEB_PEOPLE_PAGE);
+    attrs = view_attr_names(r->db, id);
     if (!people || !attrs) {
         web_error(r, 500, "The people could not be read.");
         goto out;
@@ -238,9 +239,8 @@ void page_programme_create(struct web_request *r)
                                                 formdata_get(&r->form, "starts_on"),
                                                 formdata_get(&r->form, "ends_on"));
     long long id = 0;
-    int rc = problem
-                 ? 1
-                 : store_web_programme_create(r->db, name, formdata_get(&r->form, "description"),
+    int rc = problem ? 1
+                     : store_programme_create(r->db, name, formdata_get(&r->form, "description"),
                                               formdata_get(&r->form, "starts_on"),
                                               formdata_get(&r->form, "ends_on"), &id);
     if (problem)
@@ -268,7 +268,7 @@ static long set_size(const char *s)
 void page_programme_edit_form(struct web_request *r)
 {
     json_t *prog = NULL;
-    int rc = store_web_programme(r->db, &r->user, r->ids[0], &prog);
+    int rc = view_programme(r->db, &r->user, r->ids[0], &prog);
     if (rc != 0)
         web_error(r, rc == 1 ? 404 : 500, "There is no such programme.");
     else
@@ -279,7 +279,7 @@ void page_programme_edit_form(struct web_request *r)
 void page_programme_edit(struct web_request *r)
 {
     json_t *prog = NULL;
-    int rc = store_web_programme(r->db, &r->user, r->ids[0], &prog);
+    int rc = view_programme(r->db, &r->user, r->ids[0], &prog);
     if (rc != 0) {
         web_error(r, rc == 1 ? 404 : 500, "There is no such programme.");
         return;
@@ -297,12 +297,12 @@ void page_programme_edit(struct web_request *r)
         problem = "The smallest set cannot be larger than the largest.";
     if (!problem)
         problem = plan_weights_problem(formdata_get(f, "weights"));
-    if (!problem && store_web_programme_weights(r->db, r->ids[0], formdata_get(f, "weights")) != 0)
+    if (!problem && store_programme_set_weights(r->db, r->ids[0], formdata_get(f, "weights")) != 0)
         problem = "The weights could not be saved.";
     if (!problem) {
-        rc = store_web_programme_update(r->db, r->ids[0], name, formdata_get(f, "description"),
-                                        formdata_get(f, "starts_on"), formdata_get(f, "ends_on"),
-                                        lo, hi);
+        rc = store_programme_update(r->db, r->ids[0], name, formdata_get(f, "description"),
+                                    formdata_get(f, "starts_on"), formdata_get(f, "ends_on"), lo,
+                                    hi);
         if (rc == 1)
             problem = "Another programme has this name. Choose another.";
         else if (rc != 0)

@@ -3,7 +3,8 @@
 #include "web/http/web.h"
 
 #include "app/report/report.h"
-#include "store/store_web.h"
+#include "store/store_programmes.h"
+#include "web/http/views.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -12,7 +13,7 @@
 static json_t *build(struct web_request *r)
 {
     json_t *prog = NULL;
-    int rc = store_web_programme(r->db, &r->user, r->ids[0], &prog);
+    int rc = view_programme(r->db, &r->user, r->ids[0], &prog);
     if (rc != 0) {
         web_error(r, rc == 1 ? 404 : 500, rc == 1 ? "There is no such programme." : "Error.");
         return NULL;

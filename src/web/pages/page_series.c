@@ -7,7 +7,7 @@
 
 #include "app/meetings/series_plan.h"
 #include "engine/meetings/when.h"
-#include "store/store_web.h"
+#include "web/http/views.h"
 
 #include <sodium.h>
 #include <stdlib.h>
@@ -258,7 +258,7 @@ static void render(struct web_request *r, int status, json_t *prog, const struct
 static json_t *programme(struct web_request *r)
 {
     json_t *prog = NULL;
-    int rc = store_web_programme(r->db, &r->user, r->ids[0], &prog);
+    int rc = view_programme(r->db, &r->user, r->ids[0], &prog);
     if (rc != 0)
         web_error(r, rc == 1 ? 404 : 500, "There is no such programme.");
     return rc == 0 ? prog : NULL;

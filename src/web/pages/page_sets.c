@@ -2,7 +2,7 @@
  * what is decided by the store queries: a miss is a 404 whether the thing is absent or hidden. */
 #include "web/http/web.h"
 
-#include "store/store_web.h"
+#include "web/http/views.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -16,7 +16,7 @@ static const char *str(json_t *o, const char *key)
 void page_person(struct web_request *r)
 {
     json_t *p = NULL;
-    int rc = store_web_person(r->db, &r->user, r->ids[0], &p);
+    int rc = view_person(r->db, &r->user, r->ids[0], &p);
     if (rc != 0) {
         web_error(r, rc == 1 ? 404 : 500, "There is no such person.");
         return;
@@ -92,7 +92,7 @@ static void members_table(struct html *page, json_t *members, bool emails)
 void page_set(struct web_request *r)
 {
     json_t *s = NULL;
-    int rc = store_web_set(r->db, &r->user, r->ids[0], &s);
+    int rc = view_set(r->db, &r->user, r->ids[0], &s);
     if (rc != 0) {
         web_error(r, rc == 1 ? 404 : 500, "There is no such set.");
         return;
@@ -143,7 +143,7 @@ static void csv_field(struct strbuf *sb, const char *s)
 void page_sets_export_csv(struct web_request *r)
 {
     json_t *plan = NULL;
-    if (store_web_programme_sets(r->db, r->ids[0], &plan) != 0) {
+    if (view_programme_sets(r->db, r->ids[0], &plan) != 0) {
         web_error(r, 500, "The sets could not be read.");
         return;
     }
@@ -177,8 +177,8 @@ void page_sets_export_csv(struct web_request *r)
 void page_sets_print(struct web_request *r)
 {
     json_t *prog = NULL, *plan = NULL;
-    int rc = store_web_programme(r->db, &r->user, r->ids[0], &prog);
-    if (rc != 0 || store_web_programme_sets(r->db, r->ids[0], &plan) != 0) {
+    int rc = view_programme(r->db, &r->user, r->ids[0], &prog);
+    if (rc != 0 || view_programme_sets(r->db, r->ids[0], &plan) != 0) {
         web_error(r, rc == 1 ? 404 : 500, "There is no such programme.");
         json_decref(prog);
         return;

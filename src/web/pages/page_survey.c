@@ -6,7 +6,7 @@
 #include "app/surveys/survey.h"
 #include "store/store_challenges.h"
 #include "store/store_surveys.h"
-#include "store/store_web.h"
+#include "web/http/views.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -14,7 +14,7 @@
 /* The first programme the viewer is a member of: 0 and *ID, 1 when none, -1 on error. */
 static int my_programme(struct web_request *r, long long *id)
 {
-    json_t *all = store_web_programmes(r->db, &r->user);
+    json_t *all = view_programmes(r->db, &r->user);
     if (!all)
         return -1;
     size_t i;
@@ -166,7 +166,7 @@ static void show(struct web_request *r, int status, const char *wave, const char
         H(&page, "<p>The survey could not be found.</p>\n");
     } else {
         json_t *j = survey_instrument_json(&ins);
-        json_t *mine = store_survey_person_answers(r->db, programme, r->user.person_id);
+        json_t *mine = view_survey_answers(r->db, programme, r->user.person_id);
         if (j)
             form(r, &page, j, wave, mine);
         own_answers(&page, mine);

@@ -7,6 +7,7 @@
 #include "core/strbuf.h"
 #include "store/store_meetings.h"
 #include "store/store_people.h"
+#include "store/store_programmes.h"
 
 struct two_sets {
     struct db *db;

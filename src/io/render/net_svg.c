@@ -251,6 +251,40 @@ static int draw_panel(struct svg *o, const struct net_svg_network *in, double ox
     return 0;
 }
 
+double net_svg_group_legend(struct svg *o, const char *title, const char *const *names,
+                            size_t count, double y)
+{
+    if (title) {
+        SVG(o, "<text x=\"0\" y=\"");
+        svg_num(o, y, 1);
+        SVG(o, "\" font-weight=\"bold\">");
+        svg_text(o, title);
+        SVG(o, "</text>\n");
+        y += 18;
+    }
+    size_t shown = count < NET_SVG_PALETTE ? count : NET_SVG_PALETTE;
+    for (size_t g = 0; g < shown; g++, y += 18) {
+        SVG(o, "<circle cx=\"6\" cy=\"");
+        svg_num(o, y - 4, 1);
+        SVG(o, "\" r=\"6\" fill=\"");
+        svg_attr(o, net_svg_colour((int)g));
+        SVG(o, "\"/><text x=\"18\" y=\"");
+        svg_num(o, y, 1);
+        SVG(o, "\">");
+        svg_text(o, names[g]);
+        SVG(o, "</text>\n");
+    }
+    if (count > shown) {
+        SVG(o, "<text x=\"0\" y=\"");
+        svg_num(o, y, 1);
+        SVG(o, "\">and ");
+        svg_int(o, count - shown);
+        SVG(o, " more (colours repeat)</text>\n");
+        y += 18;
+    }
+    return y;
+}
+
 /* The legend: colours of groups (the first NET_SVG_PALETTE named), new ties, sets. */
 static void draw_legend(struct svg *o, const struct net_svg_network *in, double x, double y,
                         bool new_ties)
@@ -260,33 +294,7 @@ static void draw_legend(struct svg *o, const struct net_svg_network *in, double 
     SVG(o, " ");
     svg_num(o, y, 1);
     SVG(o, ")\">\n");
-    double ly = 0;
-    if (in->group_title) {
-        SVG(o, "<text x=\"0\" y=\"0\" font-weight=\"bold\">");
-        svg_text(o, in->group_title);
-        SVG(o, "</text>\n");
-        ly += 18;
-    }
-    size_t shown = in->group_count < NET_SVG_PALETTE ? in->group_count : NET_SVG_PALETTE;
-    for (size_t g = 0; g < shown; g++, ly += 18) {
-        SVG(o, "<circle cx=\"6\" cy=\"");
-        svg_num(o, ly - 4, 1);
-        SVG(o, "\" r=\"6\" fill=\"");
-        svg_attr(o, net_svg_colour((int)g));
-        SVG(o, "\"/><text x=\"18\" y=\"");
-        svg_num(o, ly, 1);
-        SVG(o, "\">");
-        svg_text(o, in->group_names[g]);
-        SVG(o, "</text>\n");
-    }
-    if (in->group_count > shown) {
-        SVG(o, "<text x=\"0\" y=\"");
-        svg_num(o, ly, 1);
-        SVG(o, "\">and ");
-        svg_int(o, in->group_count - shown);
-        SVG(o, " more (colours repeat)</text>\n");
-        ly += 18;
-    }
+    double ly = net_svg_group_legend(o, in->group_title, in->group_names, in->group_count, 0);
     SVG(o, "<circle cx=\"6\" cy=\"");
     svg_num(o, ly - 4, 1);
     SVG(o, "\" r=\"6\" fill=\"");

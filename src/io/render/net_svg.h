@@ -69,6 +69,13 @@ int net_svg_ego_network(const struct net_svg_ego *in, struct strbuf *out);
 int net_svg_change_chart(const struct net_comparison *c, const char *before_name,
                          const char *after_name, struct strbuf *out);
 
+struct svg;
+/* Writes the legend of group colours at height Y of the current <g>: TITLE (may be NULL), the
+ * first NET_SVG_PALETTE of NAMES with their colours, then how many more share colours. Returns
+ * the height below it, for what the legend shows next. Both pictures use it. */
+double net_svg_group_legend(struct svg *o, const char *title, const char *const *names,
+                            size_t count, double y);
+
 /* The colour of group G ("#rrggbb"; grey for -1). */
 const char *net_svg_colour(int g);
 

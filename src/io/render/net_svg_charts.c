@@ -226,26 +226,7 @@ int net_svg_ego_network(const struct net_svg_ego *in, struct strbuf *out)
         SVG(o, " no longer named</text>\n");
         y += 26;
     }
-    if (in->group_title) {
-        SVG(o, "<text x=\"0\" y=\"");
-        svg_num(o, y, 1);
-        SVG(o, "\" font-weight=\"bold\">");
-        svg_text(o, in->group_title);
-        SVG(o, "</text>\n");
-        y += 18;
-    }
-    size_t shown = in->group_count < NET_SVG_PALETTE ? in->group_count : NET_SVG_PALETTE;
-    for (size_t g = 0; g < shown; g++, y += 18) {
-        SVG(o, "<circle cx=\"6\" cy=\"");
-        svg_num(o, y - 4, 1);
-        SVG(o, "\" r=\"6\" fill=\"");
-        svg_attr(o, net_svg_colour((int)g));
-        SVG(o, "\"/><text x=\"18\" y=\"");
-        svg_num(o, y, 1);
-        SVG(o, "\">");
-        svg_text(o, in->group_names[g]);
-        SVG(o, "</text>\n");
-    }
+    net_svg_group_legend(o, in->group_title, in->group_names, in->group_count, y);
     SVG(o, "</g>\n</svg>\n");
     free(alters);
     free(ax);

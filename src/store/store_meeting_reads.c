@@ -73,17 +73,6 @@ int store_questions_list(struct db *db, long long presentation_id, struct meet_t
     return collect_texts(st, out, count);
 }
 
-int store_journal_list(struct db *db, long long person_id, struct meet_text **out, size_t *count)
-{
-    sqlite3_stmt *st = db_prepare(db, "SELECT id, person_id, IFNULL(meeting_id, 0), body, NULL,"
-                                      " created_at FROM journal_entries WHERE person_id = ?1"
-                                      " ORDER BY created_at DESC, id DESC");
-    if (!st)
-        return -1;
-    sqlite3_bind_int64(st, 1, person_id);
-    return collect_texts(st, out, count);
-}
-
 int store_presentations_list(struct db *db, long long meeting_id, struct meet_presentation **out,
                              size_t *count)
 {

@@ -23,9 +23,6 @@ int store_ground_rules_list(struct db *db, long long set_id, struct meet_text **
 /* The question log of a presentation, oldest first. */
 int store_questions_list(struct db *db, long long presentation_id, struct meet_text **out,
                          size_t *count);
-/* PERSON_ID's journal, newest first. Only ever call it for the viewer's own person id. */
-int store_journal_list(struct db *db, long long person_id, struct meet_text **out, size_t *count);
-
 struct meet_presentation {
     long long id, presenter_id;
     int position, bid_min; /* bid_min 0 when time is shared equally */

@@ -122,21 +122,6 @@ int store_review_set(struct db *db, long long meeting_id, const char *helped,
     return db_exec_stmt(st);
 }
 
-int store_journal_add(struct db *db, long long person_id, long long meeting_id, const char *body,
-                      long long *id)
-{
-    if (!text_ok(body))
-        return -1;
-    sqlite3_stmt *st = db_prepare(db, "INSERT INTO journal_entries (person_id, meeting_id, body)"
-                                      " VALUES (?1, NULLIF(?2, 0), ?3)");
-    if (!st)
-        return -1;
-    sqlite3_bind_int64(st, 1, person_id);
-    sqlite3_bind_int64(st, 2, meeting_id);
-    db_bind_text(st, 3, body);
-    return insert(db, st, id);
-}
-
 void meet_actions_free(struct meet_action *list, size_t count)
 {
     for (size_t i = 0; i < count; i++) {

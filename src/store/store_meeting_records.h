@@ -25,8 +25,6 @@ int store_action_add(struct db *db, long long meeting_id, long long owner_id, co
                      const char *due_on, long long *id);
 int store_review_set(struct db *db, long long meeting_id, const char *helped,
                      const char *learned_questioning);
-int store_journal_add(struct db *db, long long person_id, long long meeting_id, const char *body,
-                      long long *id);
 
 /* An action as the report-back round shows it. */
 struct meet_action {

@@ -72,6 +72,20 @@ int store_series_last_tz(struct db *db, long long programme_id, char *out, size_
     return db_row_one(st, read_tz, out, &size);
 }
 
+int store_series_person_tz(struct db *db, long long person_id, char *out, size_t size)
+{
+    sqlite3_stmt *st =
+        db_prepare(db, "SELECT ms.tzid FROM meeting_series ms"
+                       " JOIN sets s ON s.id = ms.set_id"
+                       " JOIN set_plans p ON p.id = s.plan_id"
+                       " JOIN programme_members pm ON pm.programme_id = p.programme_id"
+                       " WHERE pm.person_id = ?1 ORDER BY ms.id DESC LIMIT 1");
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, person_id);
+    return db_row_one(st, read_tz, out, &size);
+}
+
 /* 1 when SET_ID has a meeting that is not cancelled, 0 when not, -1 on error. */
 static int set_busy(struct db *db, long long set_id)
 {

@@ -25,6 +25,10 @@ int store_series_sets(struct db *db, long long programme_id, struct series_set *
  * none yet (or the name does not fit), -1 on error. */
 int store_series_last_tz(struct db *db, long long programme_id, char *out, size_t size);
 
+/* The zone a person's own dates are shown in: that of the newest series of any programme
+ * PERSON_ID belongs to, into OUT (SIZE bytes). 0, 1 when there is none, -1 on error. */
+int store_series_person_tz(struct db *db, long long person_id, char *out, size_t size);
+
 /* Creates one series of COUNT meetings (starting at STARTS[i], UTC, DURATION_MIN long, in
  * TZID, at LOCATION or LINK, either may be NULL) for each of SET_IDS, all in one transaction.
  * A set that already has meetings that are not cancelled is refused, so that no meeting and

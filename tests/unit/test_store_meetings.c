@@ -8,6 +8,7 @@
 #include "app/meetings/meeting_access.h"
 #include "core/strbuf.h"
 #include "io/export/ics.h"
+#include "store/store_journal.h"
 #include "store/store_meetings.h"
 #include "store/store_people.h"
 #include "store/store_programmes.h"
@@ -327,13 +328,25 @@ static void confidentiality_matrix_for_every_record(void **state)
     assert_int_equal(nt, 1);
     assert_string_equal(texts[0].body, "What is said here stays here");
     meet_texts_free(texts, nt);
-    assert_int_equal(store_journal_list(fx->db, fx->a1, &texts, &nt), 0);
-    assert_int_equal(nt, 1);
-    assert_int_equal(texts[0].meeting_id, m);
-    meet_texts_free(texts, nt);
-    assert_int_equal(store_journal_list(fx->db, fx->a2, &texts, &nt), 0);
-    assert_int_equal(nt, 0);
-    meet_texts_free(texts, nt);
+    struct journal_entry *js;
+    size_t nj;
+    assert_int_equal(store_journal_entries(fx->db, fx->a1, &js, &nj), 0);
+    assert_int_equal(nj, 1);
+    assert_int_equal(js[0].meeting_id, m);
+    assert_null(js[0].edited_at);
+    journal_entries_free(js, nj);
+    assert_int_equal(store_journal_entries(fx->db, fx->a2, &js, &nj), 0);
+    assert_int_equal(nj, 0);
+    journal_entries_free(js, nj);
+    /* Only the writer changes or deletes an entry: for anyone else it does not exist. */
+    assert_int_equal(store_journal_edit(fx->db, fx->a2, journal, "hijacked"), 1);
+    assert_int_equal(store_journal_delete(fx->db, fx->a2, journal), 1);
+    assert_int_equal(store_journal_edit(fx->db, fx->a1, journal, "Less stuck now"), 0);
+    assert_int_equal(store_journal_entries(fx->db, fx->a1, &js, &nj), 0);
+    assert_int_equal(nj, 1);
+    assert_string_equal(js[0].body, "Less stuck now");
+    assert_non_null(js[0].edited_at);
+    journal_entries_free(js, nj);
     struct meet_presentation *ps;
     size_t np;
     assert_int_equal(store_presentation_set_airtime(fx->db, pres, 1234), 0);

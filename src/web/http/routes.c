@@ -80,6 +80,8 @@ const struct web_route web_routes[] = {
     {WEB_POST, "/programmes/#/series", A, false, page_series_schedule},
     {WEB_GET, "/journal", ROLES_ALL, false, page_journal},
     {WEB_POST, "/journal", ROLES_ALL, false, page_journal_add},
+    {WEB_POST, "/journal/#/edit", ROLES_ALL, false, page_journal_edit},
+    {WEB_POST, "/journal/#/delete", ROLES_ALL, false, page_journal_delete},
     {WEB_GET, "/account/calendar", ROLES_ALL, false, page_calendar_settings},
     {WEB_POST, "/account/calendar", ROLES_ALL, false, page_calendar_new},
     {WEB_GET, "/calendar/*", 0, false, page_calendar_feed},

@@ -198,6 +198,8 @@ void page_series_schedule(struct web_request *r);
 int web_meeting_timer_load(struct db *db, const struct meeting *m, struct meet_timer *t);
 void page_journal(struct web_request *r);
 void page_journal_add(struct web_request *r);
+void page_journal_edit(struct web_request *r);
+void page_journal_delete(struct web_request *r);
 void page_calendar_settings(struct web_request *r);
 void page_calendar_new(struct web_request *r);
 void page_calendar_feed(struct web_request *r);

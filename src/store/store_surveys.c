@@ -352,6 +352,8 @@ static int read_answer(sqlite3_stmt *st, void *row, void *ctx)
     a->item = db_column_dup(st, 1);
     a->text = db_column_dup(st, 2);
     a->value = sqlite3_column_int(st, 3);
+    if (sqlite3_column_type(st, 4) == SQLITE_TEXT && !(a->label = db_column_dup(st, 4)))
+        return -1;
     return a->wave && a->item && a->text ? 0 : -1;
 }
 
@@ -360,6 +362,7 @@ void store_survey_answers_free(struct store_survey_answer *list, size_t count)
     for (size_t i = 0; i < count; i++) {
         free(list[i].wave);
         free(list[i].item);
+        free(list[i].label);
         free(list[i].text);
     }
     free(list);
@@ -371,9 +374,12 @@ int store_survey_person_answers(struct db *db, long long programme_id, long long
     *out = NULL;
     *count = 0;
     sqlite3_stmt *st = db_prepare(
-        db, "SELECT w.name, i.code, i.text, a.value FROM survey_answers a "
-            "JOIN survey_waves w ON w.id = a.wave_id JOIN instrument_items i ON i.id = a.item_id "
-            "WHERE w.programme_id = ?1 AND a.person_id = ?2 ORDER BY w.id, i.position");
+        db, "SELECT w.name, i.code, i.text, a.value,"
+            " json_extract(ins.point_labels_json, '$[' || (a.value - ins.point_min) || ']')"
+            " FROM survey_answers a JOIN survey_waves w ON w.id = a.wave_id"
+            " JOIN instrument_items i ON i.id = a.item_id"
+            " JOIN instruments ins ON ins.id = i.instrument_id"
+            " WHERE w.programme_id = ?1 AND a.person_id = ?2 ORDER BY w.id, i.position");
     if (!st)
         return -1;
     sqlite3_bind_int64(st, 1, programme_id);

@@ -63,6 +63,7 @@ long store_survey_respondents(struct db *db, long long wave_id);
 struct store_survey_answer {
     char *wave, *item, *text;
     int value;
+    char *label; /* the instrument's label of VALUE ("often"), or NULL when it has none */
 };
 
 /* One person's own answers in the programme, for them alone, by wave and item position: 0 with

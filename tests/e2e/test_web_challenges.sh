@@ -81,13 +81,34 @@ grep -q 'your answers are saved' "$SCRATCH/last.body" && pass || fail "no confir
 tidy -errors -quiet "$SCRATCH/last.body" >"$SCRATCH/tidy.txt" 2>&1 && pass || fail "survey answers page: $(cat "$SCRATCH/tidy.txt")"
 checked=$(grep -c 'value="2" checked' "$SCRATCH/last.body")
 [ "$checked" = "$n" ] && pass || fail "expected $n earlier answers checked, got $checked"
-rows=$(sed -n '/<table class="answers">/,/<\/table>/p' "$SCRATCH/last.body" | grep -c '<td>start</td>')
+rows=$(sed -n '/<table class="answers">/,/<\/table>/p' "$SCRATCH/last.body" | grep -c '<th scope="row">')
 [ "$rows" = "$n" ] && pass || fail "expected $n answers shown back, got $rows"
-code=$(status "$part" POST /my/survey --data-urlencode "csrf=$token" --data-urlencode wave=start --data-urlencode q0=99)
+# Answers read as the instrument's words, not numbers; the end wave is still to come.
+label2=$(grep -o '<input type="radio" id="q0-2"[^>]*><label for="q0-2">[^<]*' "$SCRATCH/last.body" | sed 's/.*>//')
+[ -n "$label2" ] && pass || fail "no label for the answer 2"
+sed -n '/<table class="answers">/,/<\/table>/p' "$SCRATCH/last.body" > "$SCRATCH/answers.html"
+expect_contains "$SCRATCH/answers.html" "<td>$label2</td><td><span class=\"meta\">not answered</span></td>" \
+  "answers shown by label, the end wave not yet answered"
+# A partial answer is flagged before anything is saved, and keeps what was chosen.
+code=$(status "$part" POST /my/survey --data-urlencode "csrf=$token" --data-urlencode wave=end --data-urlencode q0=3)
+[ "$code" = 422 ] && pass || fail "a partial answer: $code"
+expect_contains "$SCRATCH/last.body" "you have not answered questions 2" "says which are missing"
+expect_contains "$SCRATCH/last.body" 'id="q0-3" name="q0" value="3" checked' "keeps the choice"
+expect_contains "$SCRATCH/last.body" 'name="partial_ok" value="1"' "the next save keeps the gaps"
+[ "$(sqlite3 "$SCRATCH/db" "SELECT COUNT(*) FROM survey_answers a JOIN survey_waves w ON w.id = a.wave_id
+   JOIN users u ON u.person_id = a.person_id WHERE w.name = 'end' AND u.email = '$PARTICIPANT'")" = 0 ] \
+  && pass || fail "nothing saved before confirming"
+code=$(status "$part" POST /my/survey --data-urlencode "csrf=$token" --data-urlencode wave=end \
+  --data-urlencode q0=3 --data-urlencode partial_ok=1)
+[ "$code" = 200 ] && pass || fail "a partial answer confirmed: $code"
+sed -n '/<table class="answers">/,/<\/table>/p' "$SCRATCH/last.body" > "$SCRATCH/answers.html"
+expect_contains "$SCRATCH/answers.html" "<td>+1 point</td>" "the person sees their own change"
+code=$(status "$part" POST /my/survey --data-urlencode "csrf=$token" --data-urlencode wave=start \
+  --data-urlencode q0=99 --data-urlencode partial_ok=1)
 [ "$code" = 422 ] && pass || fail "an out-of-range answer: $code"
 curl -s -o "$SCRATCH/survey2.html" -b "$jar2" "$URL/my/survey?wave=start"
 grep -q 'You have not answered yet' "$SCRATCH/survey2.html" && pass || fail "another participant sees answers"
-grep -q '<td>start</td>' "$SCRATCH/survey2.html" && fail "another person's answers leaked" || pass
+grep -q '<table class="answers">' "$SCRATCH/survey2.html" && fail "another person's answers leaked" || pass
 grep -q 'checked>' "$SCRATCH/survey2.html" && fail "another person's answers are pre-selected" || pass
 cp "$SCRATCH/mine.html" "${SETWORK_BUILD_DIR:-/tmp}/challenges-page.html" 2>/dev/null || true
 finish

@@ -22,8 +22,8 @@ static void journal_entry_clear(struct journal_entry *e)
     *e = (struct journal_entry){0};
 }
 
-enum status app_journal_list(struct db *db, const struct actor *actor,
-                             struct journal_entry **out, size_t *count)
+enum status app_journal_list(struct db *db, const struct actor *actor, struct journal_entry **out,
+                             size_t *count)
 {
     *out = NULL;
     *count = 0;
@@ -123,8 +123,8 @@ enum status app_journal_delete(struct db *db, const struct actor *actor, long lo
     }
     int rc = store_journal_delete(db, actor->person_id, id);
     if (rc != 0) {
-        reply->msg = rc > 0 ? "There is no such entry in your journal."
-                            : "The entry could not be deleted.";
+        reply->msg =
+            rc > 0 ? "There is no such entry in your journal." : "The entry could not be deleted.";
         return rc > 0 ? STATUS_NOT_FOUND : STATUS_FAILED;
     }
     return STATUS_OK;

@@ -19,8 +19,8 @@ struct journal_reply {
 
 /* The actor's own entries, newest first, into *OUT (free with journal_entries_free) and
  * *COUNT; an actor who is not a person of the cohort has none. STATUS_OK or STATUS_FAILED. */
-enum status app_journal_list(struct db *db, const struct actor *actor,
-                             struct journal_entry **out, size_t *count);
+enum status app_journal_list(struct db *db, const struct actor *actor, struct journal_entry **out,
+                             size_t *count);
 
 /* Writes BODY as a new entry of the actor's, *ID its id. STATUS_INVALID for an empty, too long
  * or not UTF-8 text, STATUS_FORBIDDEN for an actor with no journal (not a person). */
@@ -37,8 +37,8 @@ enum status app_journal_delete(struct db *db, const struct actor *actor, long lo
                                struct journal_reply *reply);
 
 /* Writes the UTC time WHEN ("YYYY-MM-DDTHH:MM:SSZ", as the store keeps it) as the actor reads
- * it into BUF (SIZE bytes, MEET_WHEN_MAX is enough): "Wed 2 Dec 2026, 15:38 GMT", in the zone of the
- * newest meeting series of the actor's programmes, or UTC when they have none. A text that is
+ * it into BUF (SIZE bytes, MEET_WHEN_MAX is enough): "Wed 2 Dec 2026, 15:38 GMT", in the zone of
+ * the newest meeting series of the actor's programmes, or UTC when they have none. A text that is
  * not such a time is copied as it is. */
 void app_journal_when(struct db *db, const struct actor *actor, const char *when, char *buf,
                       size_t size);

@@ -257,9 +257,9 @@ json_t *view_survey_answers(struct db *db, long long programme_id, long long per
         return NULL;
     json_t *out = json_array();
     for (size_t i = 0; i < count; i++)
-        json_array_append_new(out, json_pack("{s:s, s:s, s:s, s:i}", "wave", list[i].wave, "item",
-                                             list[i].item, "text", list[i].text, "value",
-                                             list[i].value));
+        json_array_append_new(out, json_pack("{s:s, s:s, s:s, s:i, s:s?}", "wave", list[i].wave,
+                                             "item", list[i].item, "text", list[i].text, "value",
+                                             list[i].value, "label", list[i].label));
     store_survey_answers_free(list, count);
     return out;
 }

@@ -59,8 +59,9 @@ json_t *view_tokens(struct db *db, long long user_id);
  * min_group_size}]: 0 and *OUT (new reference), -1 on error. */
 int view_events(struct db *db, long long programme_id, json_t **out);
 
-/* One person's own survey answers in programme ID, for them alone, as [{wave,item,text,value}].
- * New reference; NULL on error. */
+/* One person's own survey answers in programme ID, for them alone, as
+ * [{wave,item,text,value,label}] (label the instrument's words for the value, absent when it has
+ * none). New reference; NULL on error. */
 json_t *view_survey_answers(struct db *db, long long programme_id, long long person_id);
 
 #endif

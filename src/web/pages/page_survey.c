@@ -48,6 +48,37 @@ static int wave_instrument(struct web_request *r, long long programme, const cha
     return rc == 0 ? 0 : -1;
 }
 
+/* The answer of wave WAVE to item CODE among MINE, or NULL. */
+static json_t *answer_of(json_t *mine, const char *wave, const char *code)
+{
+    size_t i;
+    json_t *a;
+    json_array_foreach(mine, i, a)
+    {
+        const char *w = json_string_value(json_object_get(a, "wave"));
+        const char *c = json_string_value(json_object_get(a, "item"));
+        if (w && c && code && strcmp(w, wave) == 0 && strcmp(c, code) == 0)
+            return a;
+    }
+    return NULL;
+}
+
+/* One cell of the answers table: the answer's label (its number when it has none), or a dash. */
+static void answer_cell(struct html *page, json_t *a)
+{
+    H(page, "<td>");
+    const char *label = a ? json_string_value(json_object_get(a, "label")) : NULL;
+    if (label)
+        html_text(page, label);
+    else if (a)
+        html_int(page, json_integer_value(json_object_get(a, "value")));
+    else
+        H(page, "<span class=\"meta\">not answered</span>");
+    H(page, "</td>");
+}
+
+/* The person's own answers, one row a question with the start and the end side by side, so
+ * that they see their own change. */
 static void own_answers(struct html *page, json_t *mine)
 {
     size_t i;
@@ -56,22 +87,53 @@ static void own_answers(struct html *page, json_t *mine)
             "only totals over at least five people.</p>\n");
     if (json_array_size(mine) == 0) {
         H(page, "<p>You have not answered yet.</p>\n");
-    } else {
-        H(page, "<table class=\"answers\"><thead><tr><th scope=\"col\">Wave</th>"
-                "<th scope=\"col\">Question</th><th scope=\"col\">Your answer</th></tr></thead>"
-                "<tbody>\n");
-        json_array_foreach(mine, i, a)
-        {
-            H(page, "<tr><td>");
-            html_text(page, json_string_value(json_object_get(a, "wave")));
-            H(page, "</td><td>");
-            html_text(page, json_string_value(json_object_get(a, "text")));
-            H(page, "</td><td>");
-            html_int(page, json_integer_value(json_object_get(a, "value")));
-            H(page, "</td></tr>\n");
-        }
-        H(page, "</tbody></table>\n");
+        return;
     }
+    H(page, "<table class=\"answers\"><thead><tr><th scope=\"col\">Question</th>"
+            "<th scope=\"col\">Start</th><th scope=\"col\">End</th><th scope=\"col\">Change"
+            "</th></tr></thead><tbody>\n");
+    json_array_foreach(mine, i, a)
+    {
+        const char *code = json_string_value(json_object_get(a, "item"));
+        size_t k;
+        json_t *b;
+        bool seen = false; /* one row a question, where it first appears */
+        json_array_foreach(mine, k, b)
+        {
+            if (k >= i)
+                break;
+            const char *c = json_string_value(json_object_get(b, "item"));
+            seen = seen || (c && code && strcmp(c, code) == 0);
+        }
+        if (seen)
+            continue;
+        json_t *start = answer_of(mine, "start", code), *end = answer_of(mine, "end", code);
+        H(page, "<tr><th scope=\"row\">");
+        html_text(page, json_string_value(json_object_get(a, "text")));
+        H(page, "</th>");
+        answer_cell(page, start);
+        answer_cell(page, end);
+        H(page, "<td>");
+        if (start && end) {
+            long long d = json_integer_value(json_object_get(end, "value")) -
+                          json_integer_value(json_object_get(start, "value"));
+            if (d == 0)
+                H(page, "same");
+            else if (d > 0)
+                H(page, "+");
+            else
+                H(page, "−");
+            if (d != 0) {
+                html_int(page, d > 0 ? d : -d);
+                if (d == 1 || d == -1)
+                    H(page, " point");
+                else
+                    H(page, " points");
+            }
+        }
+        H(page, "</td></tr>\n");
+    }
+    H(page, "</tbody></table>\n");
 }
 
 /* PERSON's earlier answer to item CODE in WAVE among MINE (their own answers), or
@@ -90,8 +152,16 @@ static long long earlier(json_t *mine, const char *wave, const char *code)
     return INSTRUMENT_NO_ANSWER;
 }
 
+/* What was sent and not saved, shown again as it was chosen: ANSWERS (COUNT of them, or NULL),
+ * and whether the person has been told that some are missing (the next save keeps the gaps). */
+struct survey_draft {
+    const int *answers;
+    size_t count;
+    bool partial_ok;
+};
+
 static void form(struct web_request *r, struct html *page, json_t *ins, const char *wave,
-                 json_t *mine)
+                 json_t *mine, const struct survey_draft *draft)
 {
     size_t i, k;
     json_t *item, *pt;
@@ -102,6 +172,8 @@ static void form(struct web_request *r, struct html *page, json_t *ins, const ch
     H(page, "<input type=\"hidden\" name=\"wave\" value=\"");
     html_text(page, wave);
     H(page, "\">\n");
+    if (draft && draft->partial_ok)
+        H(page, "<input type=\"hidden\" name=\"partial_ok\" value=\"1\">\n");
     json_array_foreach(json_object_get(ins, "items"), i, item)
     {
         H(page, "<fieldset><legend>");
@@ -109,7 +181,10 @@ static void form(struct web_request *r, struct html *page, json_t *ins, const ch
         H(page, ". ");
         html_text(page, json_string_value(json_object_get(item, "text")));
         H(page, "</legend>\n");
-        long long before = earlier(mine, wave, json_string_value(json_object_get(item, "code")));
+        long long before =
+            draft && draft->answers && i < draft->count
+                ? draft->answers[i]
+                : earlier(mine, wave, json_string_value(json_object_get(item, "code")));
         json_array_foreach(json_object_get(ins, "points"), k, pt)
         {
             long long value = json_integer_value(json_object_get(pt, "value"));
@@ -139,7 +214,7 @@ static void form(struct web_request *r, struct html *page, json_t *ins, const ch
 
 /* Renders the survey page for WAVE with NOTICE (error when ERROR) above it. */
 static void show(struct web_request *r, int status, const char *wave, const char *notice,
-                 bool error)
+                 bool error, const struct survey_draft *draft)
 {
     long long programme, instrument;
     int rc = my_programme(r, &programme);
@@ -168,7 +243,7 @@ static void show(struct web_request *r, int status, const char *wave, const char
         json_t *j = survey_instrument_json(&ins);
         json_t *mine = view_survey_answers(r->db, programme, r->user.person_id);
         if (j)
-            form(r, &page, j, wave, mine);
+            form(r, &page, j, wave, mine, draft);
         own_answers(&page, mine);
         json_decref(j);
         json_decref(mine);
@@ -182,7 +257,7 @@ static void show(struct web_request *r, int status, const char *wave, const char
 
 void page_my_survey(struct web_request *r)
 {
-    show(r, 200, wave_of(formdata_get(&r->query, "wave")), NULL, false);
+    show(r, 200, wave_of(formdata_get(&r->query, "wave")), NULL, false, NULL);
 }
 
 void page_survey_submit(struct web_request *r)
@@ -215,6 +290,26 @@ void page_survey_submit(struct web_request *r)
     size_t n = ins.nitems;
     instrument_free(&ins);
     free(items);
+    const char *ok = formdata_get(&r->form, "partial_ok");
+    if (answers && given > 0 && given < n && !(ok && strcmp(ok, "1") == 0)) {
+        /* Some questions were missed: say which before saving, keeping what was chosen. */
+        struct strbuf msg = {0};
+        sb_append(&msg, "Nothing was saved yet: you have not answered question");
+        sb_append(&msg, n - given == 1 ? " " : "s ");
+        size_t told = 0;
+        for (size_t i = 0; i < n; i++) {
+            if (answers[i] != INSTRUMENT_NO_ANSWER)
+                continue;
+            told++;
+            sb_printf(&msg, "%s%zu", told == 1 ? "" : told == n - given ? " and " : ", ", i + 1);
+        }
+        sb_append(&msg, ". Answer them, or press Save my answers again to save what you have.");
+        struct survey_draft d = {answers, n, true};
+        show(r, 422, wave, msg.data, true, &d);
+        sb_free(&msg);
+        free(answers);
+        return;
+    }
     char *err = NULL;
     int rc = -1;
     if (answers && given == 0)
@@ -223,12 +318,12 @@ void page_survey_submit(struct web_request *r)
         rc = survey_submit(r->db, programme, r->user.person_id, wave, instrument, answers, n, &err);
     free(answers);
     if (rc == 0) {
-        show(r, 200, wave, "Thank you: your answers are saved.", false);
+        show(r, 200, wave, "Thank you: your answers are saved.", false, NULL);
     } else if (rc == 2) {
-        show(r, 400, wave, "Nothing was saved: answer at least one question.", true);
+        show(r, 400, wave, "Nothing was saved: answer at least one question.", true, NULL);
     } else if (rc == 1) {
         char *msg = str_printf("Nothing was saved: %s.", err ? err : "the answers are not valid");
-        show(r, 422, wave, msg, true);
+        show(r, 422, wave, msg, true, NULL);
         free(msg);
     } else {
         web_error(r, 500, "The answers could not be saved.");

@@ -16,6 +16,14 @@ check() { # check JAR PATH WHAT
 }
 : >"$SCRATCH/anon"
 check "$SCRATCH/anon" /login anonymous
+# Every page names its icon, and the /favicon.ico browsers ask for anyway is served, not a 404.
+expect_contains "$SCRATCH/page.html" '<link rel="icon" href="/static/favicon.svg" type="image/svg+xml">' \
+  "pages name the icon"
+for icon in /favicon.ico /static/favicon.svg; do
+  got=$(curl -s -o "$SCRATCH/icon" -w '%{http_code} %{content_type}' "$URL$icon")
+  expect_status "200 image/svg+xml" "$got" "$icon"
+  expect_contains "$SCRATCH/icon" "<svg" "$icon is the icon"
+done
 check "$SCRATCH/anon" /nowhere anonymous
 check "$SCRATCH/anon" "/invitation?token=x" anonymous
 for who in admin@demo.example facilitator@demo.example "$PARTICIPANT"; do

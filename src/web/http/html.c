@@ -42,6 +42,7 @@ void html_page_begin(struct html *out, const char *title, const struct html_view
            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>");
     html_text(out, title);
     H(out, " · setwork</title>\n<link rel=\"stylesheet\" href=\"/static/style.css\">\n"
+           "<link rel=\"icon\" href=\"/static/favicon.svg\" type=\"image/svg+xml\">\n"
            "<script src=\"/static/app.js\" defer></script>\n</head>\n<body>\n"
            "<a class=\"skip\" href=\"#main\">Skip to content</a>\n"
            "<header class=\"top\">\n<a class=\"brand\" href=\"/\">setwork</a>\n");

@@ -25,6 +25,7 @@ const struct web_route web_routes[] = {
     {WEB_GET, "/invitation", 0, false, page_invitation_form},
     {WEB_POST, "/invitation", 0, false, page_invitation},
     {WEB_GET, "/static/*", 0, false, page_static},
+    {WEB_GET, "/favicon.ico", 0, false, page_favicon},
     {WEB_POST, "/logout", ROLES_ALL, false, page_logout},
     {WEB_POST, "/logout/everywhere", ROLES_ALL, false, page_logout_everywhere},
     {WEB_GET, "/", ROLES_ALL, false, page_home},

@@ -159,6 +159,7 @@ void page_token_delete(struct web_request *r);
 void page_users(struct web_request *r);
 void page_user_invite(struct web_request *r);
 void page_static(struct web_request *r);
+void page_favicon(struct web_request *r);
 void page_report(struct web_request *r);
 /* Writes the meetings of SET_ID (which R's viewer may see) as a section of PAGE. */
 void web_set_meetings(struct web_request *r, struct html *page, long long set_id);

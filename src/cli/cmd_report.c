@@ -75,6 +75,16 @@ static void print_report(const json_t *r)
 #define N(o, k) ((long long)json_integer_value(json_object_get((o), (k))))
     printf("Impact report: %s (%s)\n\n", json_string_value(json_object_get(r, "programme")),
            json_string_value(json_object_get(r, "generated_at")));
+    printf("In brief\n");
+    size_t h;
+    json_t *line;
+    json_array_foreach(json_object_get(r, "headlines"), h, line)
+    {
+        printf("  %s: %s\n    %s\n", json_string_value(json_object_get(line, "title")),
+               json_string_value(json_object_get(line, "value")),
+               json_string_value(json_object_get(line, "detail")));
+    }
+    putchar('\n');
     printf("Participation\n  %lld members, %lld sets (%lld people placed)\n", N(p, "members"),
            N(p, "sets"), N(p, "people_in_sets"));
     printf("  %lld challenges from %lld people, %lld shared with the cohort\n", N(p, "challenges"),
@@ -92,6 +102,9 @@ static void print_report(const json_t *r)
         if (json_is_real(rate))
             printf(" (attendance %.0f%%)", 100 * json_real_value(rate));
         putchar('\n');
+        if (N(att, "meetings_unrecorded"))
+            printf("  past meetings with no attendance recorded, not counted: %lld\n",
+                   N(att, "meetings_unrecorded"));
     }
     json_t *net = json_object_get(r, "network");
     printf("\nNetwork growth\n");

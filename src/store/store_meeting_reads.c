@@ -150,6 +150,7 @@ static int read_attendance(sqlite3_stmt *st, void *row, void *ctx)
     out->present = sqlite3_column_int(st, 2);
     out->apologies = sqlite3_column_int(st, 3);
     out->absent = sqlite3_column_int(st, 4);
+    out->unrecorded = sqlite3_column_int(st, 5);
     return 0;
 }
 
@@ -160,11 +161,15 @@ int store_programme_attendance(struct db *db, long long programme_id, const char
     sqlite3_stmt *st = db_prepare(
         db, "WITH pm AS (SELECT m.id, m.ends_at FROM meetings m JOIN sets s ON s.id = m.set_id "
             " JOIN set_plans sp ON sp.id = s.plan_id "
-            " WHERE sp.programme_id = ?1 AND m.status <> 'cancelled') "
-            "SELECT (SELECT count(*) FROM pm), (SELECT count(*) FROM pm WHERE ends_at < ?2), "
+            " WHERE sp.programme_id = ?1 AND m.status <> 'cancelled'), "
+            " past AS (SELECT id FROM pm WHERE ends_at < ?2), "
+            " recorded AS (SELECT DISTINCT meeting_id AS id FROM meeting_attendance "
+            "  WHERE meeting_id IN (SELECT id FROM past)) "
+            "SELECT (SELECT count(*) FROM pm), (SELECT count(*) FROM recorded), "
             " coalesce(sum(a.status = 'present'), 0), coalesce(sum(a.status = 'apologies'), 0), "
-            " coalesce(sum(a.status = 'absent'), 0) "
-            "FROM meeting_attendance a JOIN pm ON pm.id = a.meeting_id WHERE pm.ends_at < ?2");
+            " coalesce(sum(a.status = 'absent'), 0), "
+            " (SELECT count(*) FROM past) - (SELECT count(*) FROM recorded) "
+            "FROM meeting_attendance a JOIN past ON past.id = a.meeting_id");
     if (!st)
         return -1;
     sqlite3_bind_int64(st, 1, programme_id);

@@ -37,8 +37,11 @@ int store_review_get(struct db *db, long long meeting_id, char **helped,
 
 /* Attendance across a programme's sets: meetings planned (not cancelled) and held (ended before
  * NOW, an ISO UTC time), and the attendance records of held meetings by status. */
+/* A programme's meetings that are not cancelled: PLANNED in all; HELD, those past with an
+ * attendance record (a past meeting nobody recorded says nothing about attendance, so it is
+ * UNRECORDED, not held); and the places recorded at the held ones. */
 struct programme_attendance {
-    long planned, held, present, apologies, absent;
+    long planned, held, present, apologies, absent, unrecorded;
 };
 int store_programme_attendance(struct db *db, long long programme_id, const char *now,
                                struct programme_attendance *out);

@@ -22,4 +22,29 @@ expect_contains "$SCRATCH/report" "inside people's own sets" "network growth in 
 sw report --programme Demo --json > "$SCRATCH/report.json"
 rate=$(jq '.participation.attendance.attendance_rate' "$SCRATCH/report.json")
 expect_contains <(echo "$rate") "0.8" "attendance rate in JSON"
+# The headline figures come first, in words, and the same in the JSON.
+expect_contains "$SCRATCH/report" "In brief" "headlines first"
+expect_contains "$SCRATCH/report" "Attendance: 80%" "attendance headline"
+expect_contains "$SCRATCH/report" "Contacts per person: " "contacts headline"
+expect_contains "$SCRATCH/report" "New connections beyond people's own sets: " "beyond-sets headline"
+[ "$(jq -r '.headlines[] | select(.id == "attendance") | .value' "$SCRATCH/report.json")" = "80%" ] \
+  && pass || fail "attendance headline in JSON"
+dz=$(jq -r '.network.contacts_per_person.d_z' "$SCRATCH/report.json")
+jq -r '.headlines[] | select(.id == "contacts") | .detail' "$SCRATCH/report.json" > "$SCRATCH/contacts.txt"
+expect_contains "$SCRATCH/contacts.txt" "$(printf 'd_z %.2f' "$dz")" "the effect size as a number"
+expect_contains "$SCRATCH/contacts.txt" "95% interval" "with its interval"
+# A past meeting nobody recorded is not "held" with nobody present: it is named apart.
+first=$(sqlite3 "$db" "SELECT MIN(id) FROM meetings")
+sqlite3 "$db" "DELETE FROM meeting_attendance WHERE meeting_id = $first"
+held=$(sqlite3 "$db" "SELECT COUNT(DISTINCT meeting_id) FROM meeting_attendance")
+sw report --programme Demo --json > "$SCRATCH/report2.json"
+[ "$(jq '.participation.attendance.meetings_unrecorded' "$SCRATCH/report2.json")" = 1 ] \
+  && pass || fail "one meeting unrecorded"
+[ "$(jq '.participation.attendance.meetings_held' "$SCRATCH/report2.json")" = "$held" ] \
+  && pass || fail "held counts recorded meetings only"
+sw report --programme Demo > "$SCRATCH/report2"
+expect_contains "$SCRATCH/report2" "past meetings with no attendance recorded, not counted: 1" \
+  "unrecorded meetings said"
+expect_contains "$SCRATCH/report2" "1 past meeting with no attendance recorded is not counted." \
+  "and in the headline"
 finish

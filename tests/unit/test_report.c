@@ -18,8 +18,8 @@ static void escapes_labels_titles_and_values(void **state)
         strstr(svg, "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;co&quot;"));
     assert_non_null(strstr(svg, "aria-label=\"Title &lt;b&gt;&amp;\""));
     assert_non_null(strstr(svg, ">1.00<")); /* the default value text */
-    /* Bars: 3 of 4 is 225 of 300 units wide. */
-    assert_non_null(strstr(svg, "width=\"225.0\""));
+    /* Bars: 3 of 4 is 390 of 520 units wide. */
+    assert_non_null(strstr(svg, "width=\"390.0\""));
     free(svg);
 }
 
@@ -34,7 +34,25 @@ static void clamps_values_and_limits_bars(void **state)
         rects++;
     assert_int_equal(rects, SVG_MAX_BARS);
     assert_non_null(strstr(svg, "width=\"0.0\""));   /* -50 clamped to 0 */
-    assert_non_null(strstr(svg, "width=\"300.0\"")); /* past the maximum */
+    assert_non_null(strstr(svg, "width=\"520.0\"")); /* past the maximum */
+    free(svg);
+}
+
+/* A long label is drawn whole above its bar, never clipped at the left edge; past what fits it
+ * is cut at a space with an ellipsis and kept whole in its <title>. */
+static void long_labels_fit(void **state)
+{
+    (void)state;
+    const char *mid = "Loneliness (UCLA-3, three items, lower is better): start";
+    const char *huge = "A theme with a very long label that keeps going well past the width of "
+                       "the chart and then some more words";
+    struct svg_bar bars[] = {{mid, 1, NULL}, {huge, 2, NULL}};
+    char *svg = svg_bar_chart("t", bars, 2, 0, 2);
+    assert_non_null(svg);
+    assert_non_null(strstr(svg, "<text x=\"0\" y=\"46\" font-size=\"13\" fill=\"#222\">Loneliness "
+                                "(UCLA-3, three items, lower is better): start</text>"));
+    assert_non_null(strstr(svg, "chart and…<title>A theme with a very long label"));
+    assert_null(strstr(svg, "text-anchor=\"end\""));
     free(svg);
 }
 
@@ -66,6 +84,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(escapes_labels_titles_and_values),
         cmocka_unit_test(clamps_values_and_limits_bars),
+        cmocka_unit_test(long_labels_fit),
         cmocka_unit_test(output_is_well_formed_xml),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -106,11 +106,19 @@ json_t *report_impact_json(struct db *db, long long programme_id, const char *na
     time_t now = time(NULL);
     struct tm tm;
     strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", gmtime_r(&now, &tm));
-    return json_pack("{s:s, s:s, s:{s:I, s:I, s:s}, s:o, s:o, s:o, s:o, s:o}", "programme", name,
-                     "generated_at", when, "settings", "min_people", (json_int_t)s->min_people,
-                     "min_paired", (json_int_t)s->min_paired, "language", s->language,
-                     "participation", participation, "network", network, "connectedness",
-                     connectedness, "themes", themes, "quotes", quotes);
+    json_t *report = json_pack(
+        "{s:s, s:s, s:{s:I, s:I, s:s}, s:o, s:o, s:o, s:o, s:o}", "programme", name, "generated_at",
+        when, "settings", "min_people", (json_int_t)s->min_people, "min_paired",
+        (json_int_t)s->min_paired, "language", s->language, "participation", participation,
+        "network", network, "connectedness", connectedness, "themes", themes, "quotes", quotes);
+    json_t *headlines = report ? report_headlines(report) : NULL;
+    if (!headlines) {
+        *err = str_printf("cannot build the report: out of memory");
+        json_decref(report);
+        return NULL;
+    }
+    json_object_set_new(report, "headlines", headlines);
+    return report;
 }
 
 char *report_chart_themes(const json_t *report)

@@ -20,12 +20,19 @@
  *                    people_with_challenges, survey_start, survey_end, "attendance": {...}},
  *  "network": {...}, "connectedness": {...} (report_connectedness_json),
  *  "themes": {"shown": [{label, people, challenges}], "not_shown": {themes, challenges}},
- *  "quotes": [{"theme", "text"}]}.
+ *  "quotes": [{"theme", "text"}], "headlines": report_headlines}.
  * Themes and quotes follow engine/themes/privacy.h: only themes of at least min_people people,
  * only excerpts whose authors consented, never a name. Returns a new reference, or NULL with a
  * message in *ERR (caller frees). */
 json_t *report_impact_json(struct db *db, long long programme_id, const char *name,
                            const struct theme_settings *s, char **err);
+
+/* The headline figures of REPORT (as report_impact_json makes it) in words, first thing a
+ * sponsor reads: [{"id", "title", "value" (e.g. "7.5 → 12.0"), "detail" (a sentence on what it
+ * means and how sure it is)}]; a figure that needs more data says so in "value" ("Not yet
+ * measured") and why in "detail". report_impact_json includes it as "headlines". New
+ * reference, NULL when out of memory. */
+json_t *report_headlines(const json_t *report);
 
 /* The connectedness section: the instrument (name, source, points, items with their sources)
  * and, per scale, the paired start-to-end change over people who answered every item of the

@@ -22,9 +22,10 @@ json_t *report_attendance_json(struct db *db, long long programme_id)
     if (a.planned == 0)
         return json_pack("{s:b, s:s}", "available", 0, "note", "No meetings are scheduled yet.");
     /* The rate is over recorded places only: a meeting nobody recorded says nothing. */
-    return json_pack("{s:b, s:i, s:i, s:i, s:i, s:i, s:o}", "available", 1, "meetings_planned",
-                     (int)a.planned, "meetings_held", (int)a.held, "present", (int)a.present,
-                     "apologies", (int)a.apologies, "absent", (int)a.absent, "attendance_rate",
+    return json_pack("{s:b, s:i, s:i, s:i, s:i, s:i, s:i, s:o}", "available", 1, "meetings_planned",
+                     (int)a.planned, "meetings_held", (int)a.held, "meetings_unrecorded",
+                     (int)a.unrecorded, "present", (int)a.present, "apologies", (int)a.apologies,
+                     "absent", (int)a.absent, "attendance_rate",
                      recorded ? json_real((double)a.present / (double)recorded) : json_null());
 }
 

@@ -7,15 +7,14 @@
 
 #include <jansson.h>
 
-/* HOOK for the meetings module (migration 0006): attendance over the programme's meetings, e.g.
- * {"available": true, "meetings": N, "attendance_rate": 0.87, "per_meeting": [...]}. Until the
- * meetings tables are on main this reports {"available": false}. NULL on a database error. */
+/* Attendance over the programme's meetings: {"available": false, "note"} before any meeting is
+ * scheduled, else {"available": true, "meetings_planned", "meetings_held" (past, with attendance
+ * recorded), "meetings_unrecorded" (past, nobody recorded who came), "present", "apologies",
+ * "absent", "attendance_rate" (present over the places recorded, null when none)}. NULL on a
+ * database error. */
 json_t *report_attendance_json(struct db *db, long long programme_id);
 
-/* HOOK for the network module: growth of the network, e.g. {"available": true,
- * "new_ties_beyond_own_set": N, "cross_department_tie_share": {"before","after"},
- * "cross_organisation_tie_share": {"before","after"}, "isolates": {"before","after"}}. Until the
- * network functions are on main this reports {"available": false}. NULL on a database error. */
+/* Growth of the network (app/network/network_impact.h). NULL on a database error. */
 json_t *report_network_json(struct db *db, long long programme_id);
 
 #endif

@@ -4,6 +4,7 @@ source "$(dirname "$0")/lib.sh"
 source "$(dirname "$0")/web_lib.sh"
 demo_db "$SCRATCH/db"
 "$SETWORK" --db "$SCRATCH/db" network demo --programme Demo >/dev/null
+"$SETWORK" --db "$SCRATCH/db" challenges demo --programme Demo >/dev/null
 start_server "$SCRATCH/db"
 trap 'stop_server; rm -rf "$SCRATCH"' EXIT
 admin="$SCRATCH/jar.admin"

@@ -17,9 +17,8 @@ static double real_at(const json_t *o, const char *key)
 /* Appends {id, title, value, detail} to OUT, taking VALUE and DETAIL (both allocated). */
 static void add(json_t *out, const char *id, const char *title, char *value, char *detail)
 {
-    json_array_append_new(out, json_pack("{s:s, s:s, s:s, s:s}", "id", id, "title", title,
-                                         "value", value ? value : "", "detail",
-                                         detail ? detail : ""));
+    json_array_append_new(out, json_pack("{s:s, s:s, s:s, s:s}", "id", id, "title", title, "value",
+                                         value ? value : "", "detail", detail ? detail : ""));
     free(value);
     free(detail);
 }
@@ -51,7 +50,8 @@ static void network_headlines(json_t *out, const json_t *net)
     const json_t *c = json_object_get(net, "contacts_per_person");
     double before = real_at(c, "before"), after = real_at(c, "after"), dz = real_at(c, "d_z");
     const json_t *ci = json_object_get(c, "d_z_ci95");
-    double lo = json_number_value(json_array_get(ci, 0)), hi = json_number_value(json_array_get(ci, 1));
+    double lo = json_number_value(json_array_get(ci, 0)),
+           hi = json_number_value(json_array_get(ci, 1));
     json_int_t n = json_integer_value(json_object_get(c, "n"));
     if (isfinite(before) && isfinite(after))
         add(out, "contacts", "Contacts per person", str_printf("%.1f → %.1f", before, after),
@@ -184,8 +184,7 @@ static void themes_headline(json_t *out, const json_t *themes, long min_people)
                   json_string_value(json_object_get(t, "label")),
                   (long long)json_integer_value(json_object_get(t, "people")));
     }
-    add(out, "themes", "Challenges people share",
-        str_printf("%zu theme%s", n, n == 1 ? "" : "s"),
+    add(out, "themes", "Challenges people share", str_printf("%zu theme%s", n, n == 1 ? "" : "s"),
         str_printf("People found they were not alone: %s.", sb.data ? sb.data : ""));
     sb_free(&sb);
 }

@@ -228,7 +228,11 @@ void page_report(struct web_request *r)
     network(&page, json_object_get(rep, "network"));
     connectedness(&page, rep);
     H(&page, "<section class=\"report\"><h2>Themes</h2>\n");
-    chart(&page, report_chart_themes(rep));
+    if (json_array_size(json_object_get(json_object_get(rep, "themes"), "shown")) > 0)
+        chart(&page, report_chart_themes(rep));
+    else
+        H(&page, "<p>No theme is shared by enough people to be shown yet: a theme appears once "
+                 "enough people's challenges share it, so that nobody can be picked out.</p>\n");
     H(&page, "</section>\n<section class=\"report\"><h2>In participants' words</h2>\n");
     size_t i;
     json_t *q;

@@ -1,6 +1,7 @@
 /* `setwork serve`: the web application. */
 #include "cli/cli.h"
 
+#include "app/challenges/theme_refresh.h"
 #include "app/settings/settings.h"
 #include "store/db.h"
 #include "web/http/server.h"
@@ -23,6 +24,7 @@ static int run_serve(struct cli_ctx *ctx, int argc, char **argv)
     const char *listen = settings_get(ctx->settings, SETTING_LISTEN);
     long idle = settings_get_long(ctx->settings, SETTING_SESSION_IDLE);
     long max = settings_get_long(ctx->settings, SETTING_SESSION_MAX);
+    long themes_quiet = settings_get_long(ctx->settings, SETTING_THEMES_REFRESH);
     int c;
     while ((c = getopt_long(argc, argv, "", options, NULL)) != -1) {
         switch (c) {
@@ -44,6 +46,12 @@ static int run_serve(struct cli_ctx *ctx, int argc, char **argv)
     struct db *db = cli_open_db(&command_serve, ctx);
     if (!db)
         return CLI_USER;
+    /* Challenges changed from the command line since the last run: their themes are found
+     * now, before the first request, so that pages never show stale themes. */
+    char *terr = NULL;
+    if (theme_refresh_pass(db, INT64_MAX / 2, 0, &terr) < 0)
+        fprintf(stderr, "setwork: themes: %s\n", terr ? terr : "refresh failed");
+    free(terr);
     db_close(db);
 
     /* Block the stop signals in every thread (MHD's inherit this mask); main waits for them. */
@@ -62,11 +70,18 @@ static int run_serve(struct cli_ctx *ctx, int argc, char **argv)
         free(err);
         return status;
     }
+    struct theme_refresher *themes = theme_refresher_start(ctx->db_path, themes_quiet, &err);
+    if (!themes) {
+        fprintf(stderr, "setwork: themes will not be refreshed: %s\n", err ? err : "");
+        free(err);
+        err = NULL;
+    }
     printf("setwork: serving %s/ (database %s); stop with Ctrl-C\n", config.origin, ctx->db_path);
     fflush(stdout);
     int sig = 0;
     sigwait(&stop, &sig);
     fprintf(stderr, "setwork: stopping (finishing requests in flight)\n");
+    theme_refresher_stop(themes);
     web_server_stop(server);
     fprintf(stderr, "setwork: stopped\n");
     return CLI_OK;

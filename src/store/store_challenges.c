@@ -43,6 +43,15 @@ int store_challenge_put(struct db *db, long long programme_id, long long person_
         return -1;
     *id = existing ? existing : sqlite3_last_insert_rowid(db_sqlite(db));
     *created = existing ? 0 : 1;
+    /* The themes are found again later (the change is marked in the same transaction). */
+    st = db_prepare(db, "INSERT INTO theme_refresh(programme_id, changed_at) VALUES (?1, "
+                        "CAST(strftime('%s','now') AS INTEGER)) ON CONFLICT(programme_id) DO "
+                        "UPDATE SET changed_at = excluded.changed_at");
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, programme_id);
+    if (db_exec_stmt(st) != 0)
+        return -1;
     /* A challenge no longer shared with the cohort must leave its theme at once. */
     if (v != CHALLENGE_COHORT) {
         st = db_prepare(db, "DELETE FROM theme_members WHERE challenge_id = ?1");
@@ -347,4 +356,43 @@ int store_person_themes(struct db *db, long long programme_id, long long **peopl
         return -1;
     }
     return 0;
+}
+
+static int read_stale(sqlite3_stmt *st, void *row, void *ctx)
+{
+    (void)ctx;
+    struct theme_stale *t = row;
+    t->programme_id = sqlite3_column_int64(st, 0);
+    t->changed_at = sqlite3_column_int64(st, 1);
+    return 0;
+}
+
+int store_themes_stale(struct db *db, int64_t quiet_before, struct theme_stale **out, size_t *count)
+{
+    *out = NULL;
+    *count = 0;
+    sqlite3_stmt *st = db_prepare(db, "SELECT programme_id, changed_at FROM theme_refresh"
+                                      " WHERE changed_at <= ?1 ORDER BY programme_id");
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, quiet_before);
+    struct db_rows rows = {0};
+    if (db_collect(st, sizeof(struct theme_stale), read_stale, NULL, &rows) != 0) {
+        free(rows.items);
+        return -1;
+    }
+    *out = rows.items;
+    *count = rows.count;
+    return 0;
+}
+
+int store_themes_fresh(struct db *db, long long programme_id, int64_t changed_at)
+{
+    sqlite3_stmt *st = db_prepare(db, "DELETE FROM theme_refresh WHERE programme_id = ?1 AND "
+                                      "changed_at = ?2");
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, programme_id);
+    sqlite3_bind_int64(st, 2, changed_at);
+    return db_exec_stmt(st);
 }

@@ -7,6 +7,8 @@
 #include "engine/themes/privacy.h"
 #include "store/db.h"
 
+#include <stdint.h>
+
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -89,5 +91,20 @@ int store_theme_move_members(struct db *db, long long from, long long into);
  * cohort are in themes, so nothing private leaks into formation. Caller frees both. 0 or -1. */
 int store_person_themes(struct db *db, long long programme_id, long long **people,
                         long long **themes, size_t *count);
+
+/* A programme whose challenges changed since its themes were last found. */
+struct theme_stale {
+    long long programme_id;
+    int64_t changed_at; /* Unix seconds of the latest change */
+};
+
+/* The programmes whose challenges last changed at or before QUIET_BEFORE (Unix seconds) and
+ * whose themes have not been found again since, into *OUT (caller frees) and *COUNT. 0, or -1. */
+int store_themes_stale(struct db *db, int64_t quiet_before, struct theme_stale **out,
+                       size_t *count);
+
+/* Marks PROGRAMME_ID's themes as found again, unless its challenges changed after CHANGED_AT
+ * (then it stays marked for the next pass). 0, or -1 on error. */
+int store_themes_fresh(struct db *db, long long programme_id, int64_t changed_at);
 
 #endif

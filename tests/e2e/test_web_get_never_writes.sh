@@ -67,6 +67,8 @@ B=$(sql "SELECT email FROM people p JOIN set_members m ON m.person_id = p.id WHE
 expect_status 303 "$(post "${JAR[admin]}" /programmes/1/form --data 'size_min=5&size_max=7&seconds=1' \
   --data-urlencode "apart=$A, $B")" "a plan formed on the web"
 
+# Themes marked stale far in the future: the server's refresher leaves it alone.
+sql "INSERT INTO theme_refresh(programme_id, changed_at) VALUES (1, 4102444800)"
 # Every table holds a row, so that a GET that writes to any of them would show.
 for t in $(sql "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"); do
   [ "$(sql "SELECT count(*) FROM \"$t\"")" -gt 0 ] || echo "$t"

@@ -44,6 +44,8 @@ enum setting_kind {
       "Seconds a web session may sit unused before it ends.")                                      \
     X(SESSION_MAX, "session_max", SECONDS, "43200", false,                                         \
       "Seconds a web session may last at all, however busy.")                                      \
+    X(THEMES_REFRESH, "themes_refresh", SECONDS, "10", false,                                      \
+      "Seconds challenges must rest unchanged before 'setwork serve' finds the themes again.")     \
     X(SMTP_URL, "smtp_url", SMTP, "", false,                                                       \
       "The mail server, smtp://HOST:PORT or smtps://HOST:PORT (setwork sends no mail yet).")       \
     X(SMTP_USER, "smtp_user", TEXT, "", false, "The user name for the mail server.")               \

@@ -53,8 +53,13 @@ struct rounds_result {
     int bound;          /* most rounds a perfect schedule can have: floor((n-1)/(p-1)) */
     bool perfect;       /* no repeats at all: optimal, and the check proves it */
     long same_attr;     /* meetings of two people of the same category (when attr is given) */
-    long least_repeats; /* a proven lower bound on repeat_pairs past the bound (everyone meets
-                           w*(p-1) others among n-1), 0 when unknown; equal: optimal */
+    long least_repeats; /* a proven lower bound on repeat_pairs for this request, absences,
+                           locked rounds, history and keep-apart pairs included (counting seats
+                           against people not yet met), valid for schedules in which no pair
+                           meets three times; 0 when none (or none known) */
+    /* proven optimal: perfect, or least_repeats > 0 and no more repeats than that with no pair
+       meeting three times (no schedule has fewer repeats without a pair meeting three times) */
+    bool optimal;
     const char *method; /* "construction: affine plane", "round robin", "local search", ... */
 };
 

@@ -8,6 +8,8 @@
 #define REL_TIED  2 /* in one keep-together group */
 #define REL_SAME  4 /* same category (attribute mixing) */
 
+#define ROUNDS_SEAT_LATER (-2) /* in a search's initial schedule: seat this round greedily */
+
 struct rounds_plan {
     int n, w, p;
     int min_size;          /* smallest table allowed (0: any) */
@@ -23,7 +25,8 @@ struct rounds_plan {
     double seconds;
     long max_iterations;
     /* w*n schedule to start the search from instead of the greedy rounds (NULL: greedy): a
-     * repaired design, every free round with the request's tables (rounds_repair_seed) */
+     * repaired design, every free round with the request's tables (rounds_repair_seed); a
+     * round with ROUNDS_SEAT_LATER for its people is seated greedily */
     const int *init;
     long floor_repeats; /* the search stops when it reaches this many repeated pairs: a lower
                            bound, 0 unless repeats are unavoidable in a plain request */

@@ -18,19 +18,21 @@
 
 #define NEVER        255
 #define C_REPEAT     1000LL
-#define C_HARD       1000000LL /* a keep-apart pair on points that meet */
-#define C_SHRINK     600LL     /* two empty seats (absent people, unused points) at one table */
-#define C_TIED       5LL       /* a keep-together pair on points that never meet: a small pull */
+#define C_HARD       1000000LL   /* a keep-apart pair on points that meet */
+#define C_SHRINK     600LL       /* two empty seats (absent people, unused points) at one table */
+#define C_TIED       5LL         /* a keep-together pair on points that never meet: a small pull */
 #define NAMING_WORK  400000000LL /* slot evaluations the naming search may spend in all */
 #define NAMING_STEPS 4000
 
 struct naming {
     const struct rounds_plan *pl;
-    int n, N, F;          /* people, points, free rounds (those still to plan) */
-    unsigned char *meet;  /* N*N: free round in which two points meet, or NEVER */
-    int *c0;              /* n*n: meetings before the free rounds (history, locked rounds) */
-    unsigned char *away;  /* F*N by slot: absent in free round f (unused points always) */
-    int *pt;              /* N: point of each slot; slots n..N-1 are the points nobody takes */
+    int n, N, F;         /* people, points, free rounds (those still to plan) */
+    unsigned char *meet; /* N*N: free round in which two points meet, or NEVER */
+    int *c0;             /* n*n: meetings before the free rounds (history, locked rounds) */
+    unsigned char *away; /* F*N by slot: absent in free round f (unused points always) */
+    int *drop;           /* F: design tables the round has no use for (fewer people present) */
+    long long target;    /* the lowest cost a naming can have: every dropped table empty */
+    int *pt;             /* N: point of each slot; slots n..N-1 are the points nobody takes */
     struct rng rng;
 };
 
@@ -41,8 +43,10 @@ static long long pcost(const struct naming *g, int x, int y, int a, int b)
     if (f == NEVER)
         return (rel & REL_TIED) ? C_TIED : 0;
     int ax = g->away[(size_t)f * g->N + x], ay = g->away[(size_t)f * g->N + y];
+    /* Two empty seats at one table: a table that shrinks by two, unless the round has fewer
+     * tables than the design, when whole tables of empty seats are what it needs. */
     if (ax || ay)
-        return ax && ay ? C_SHRINK : 0;
+        return !(ax && ay) ? 0 : g->drop[f] > 0 ? -C_SHRINK : C_SHRINK;
     if (rel & REL_TIED)
         return 0;
     long long c = C_REPEAT * g->c0[(size_t)x * n + y];
@@ -95,12 +99,19 @@ static int name_points(struct naming *g)
     memcpy(best, g->pt, (size_t)N * sizeof *best);
     long steps = NAMING_WORK / ((long long)N * N);
     steps = steps > NAMING_STEPS ? NAMING_STEPS : steps < 50 ? 50 : steps;
-    for (long step = 0; step < steps && best_cost > 0; step++) {
+    for (long step = 0; step < steps && best_cost > g->target; step++) {
         int x = -1, start = (int)rng_below(&g->rng, (uint32_t)N);
         for (int k = 0; k < N && x < 0; k++) {
             int s = (start + k) % N;
             if (contrib(g, s) > 0)
                 x = s;
+        }
+        /* Nothing in conflict but dropped tables not yet empty: move an empty seat. */
+        for (int k = 0; k < N && x < 0 && g->target < 0; k++) {
+            int s = (start + k) % N;
+            for (int f = 0; f < g->F && x < 0; f++)
+                if (g->drop[f] > 0 && g->away[(size_t)f * N + s])
+                    x = s;
         }
         if (x < 0)
             break;
@@ -138,12 +149,12 @@ static int name_points(struct naming *g)
 
 /* Which design round locked round R is, with person i on point i: the design round whose
  * tables group the people present exactly as R does, or -1. */
-static int matching_round(const struct rounds_plan *pl, const int *design, int N, int r,
+static int matching_round(const struct rounds_plan *pl, const int *design, int N, int Wd, int r,
                           const unsigned char *used, int *map)
 {
     int n = pl->n;
     const int *L = pl->locked + (size_t)r * n;
-    for (int d = 0; d < pl->w; d++) {
+    for (int d = 0; d < Wd; d++) {
         if (used[d])
             continue;
         const int *D = design + (size_t)d * N;
@@ -264,20 +275,27 @@ static void rebalance(const struct rounds_plan *pl, int *cnt, int *tab, int TD, 
             tab[i] = keep[tab[i]];
 }
 
-/* A design for N points at tables of P for W rounds: the constructions, then a short cyclic
- * search (its moves bounded when the request bounds the iterations). */
+/* A design for N points at tables of P: for all W rounds by the constructions, then by a
+ * short cyclic search (its moves bounded when the request bounds the iterations); else the
+ * most rounds a construction gives (past the bound, the rounds after it are searched).
+ * Returns its number of rounds, or -1. */
 static int find_design(const struct rounds_plan *pl, int N, int *design, const char **method)
 {
-    if (rounds_construct_perfect(N, pl->p, pl->w, design, method) == 0)
-        return 0;
-    if (N > 120 || pl->w > rounds_bound(N, pl->p))
-        return -1;
-    double share = (pl->seconds > 0 ? pl->seconds : 2.0) / 3;
-    long moves = pl->max_iterations > 20000 ? 20000 : pl->max_iterations;
-    if (rounds_construct_cyclic(N, pl->p, pl->w, pl->seed, share, moves, design) != 0)
-        return -1;
-    *method = "construction: base round developed cyclically (found by search)";
-    return 0;
+    int w = pl->w, bound = rounds_bound(N, pl->p);
+    if (rounds_construct_perfect(N, pl->p, w, design, method) == 0)
+        return w;
+    if (N <= 120 && w <= bound) {
+        double share = (pl->seconds > 0 ? pl->seconds : 2.0) / 3;
+        long moves = pl->max_iterations > 20000 ? 20000 : pl->max_iterations;
+        if (rounds_construct_cyclic(N, pl->p, w, pl->seed, share, moves, design) == 0) {
+            *method = "construction: base round developed cyclically (found by search)";
+            return w;
+        }
+    }
+    for (int wd = (w - 1 < bound ? w - 1 : bound); wd >= 2; wd--)
+        if (rounds_construct_perfect(N, pl->p, wd, design, method) == 0)
+            return wd;
+    return -1;
 }
 
 int rounds_repair_seed(const struct rounds_plan *pl, int *init, const char **method)
@@ -286,7 +304,7 @@ int rounds_repair_seed(const struct rounds_plan *pl, int *init, const char **met
     int TD = rounds_table_count(n, p), N = TD * p, F = w - k;
     if (F <= 0 || N > ROUNDS_MAX_PEOPLE + ROUNDS_MAX_GROUP)
         return -1;
-    struct naming g = {.pl = pl, .n = n, .N = N, .F = F};
+    struct naming g = {.pl = pl, .n = n, .N = N};
     int *design = malloc((size_t)w * N * sizeof *design);
     int *map = malloc(((size_t)2 * N + 2) * sizeof *map);
     int *freed = malloc((size_t)w * sizeof *freed), *cnt = NULL;
@@ -295,15 +313,17 @@ int rounds_repair_seed(const struct rounds_plan *pl, int *init, const char **met
     g.c0 = calloc((size_t)n * n, sizeof *g.c0);
     g.away = calloc((size_t)F * N, 1);
     g.pt = malloc((size_t)N * sizeof *g.pt);
-    if (!design || !map || !freed || !used || !g.meet || !g.c0 || !g.away || !g.pt)
+    g.drop = calloc((size_t)F, sizeof *g.drop);
+    if (!design || !map || !freed || !used || !g.meet || !g.c0 || !g.away || !g.pt || !g.drop)
         goto out;
-    if (find_design(pl, N, design, method) != 0)
+    int Wd = find_design(pl, N, design, method);
+    if (Wd < 0)
         goto out;
     /* Locked rounds that are rounds of the design (as when setwork planned them): continue
      * the design with its other rounds; otherwise its rounds after the locked ones. */
     int matched = 0;
     for (int r = 0; r < k; r++) {
-        int d = matching_round(pl, design, N, r, used, map);
+        int d = matching_round(pl, design, N, Wd, r, used, map);
         if (d < 0)
             break;
         used[d] = 1;
@@ -311,8 +331,15 @@ int rounds_repair_seed(const struct rounds_plan *pl, int *init, const char **met
     }
     if (matched < k)
         memset(used, 0, (size_t)w);
-    for (int d = 0, f = 0; d < w && f < F; d++)
-        if (matched == k ? !used[d] : d >= k)
+    /* The design's rounds still free, as many as the request has left; any after them are
+     * left to the search (past the bound). */
+    F = Wd - (matched == k ? k : 0);
+    F = F < w - k ? F : w - k;
+    if (F < 1)
+        goto out;
+    g.F = F;
+    for (int d = 0, f = 0; d < Wd && f < F; d++)
+        if (!used[d])
             freed[f++] = d;
     memset(g.meet, NEVER, (size_t)N * N);
     for (int f = 0; f < F; f++) {
@@ -334,6 +361,13 @@ int rounds_repair_seed(const struct rounds_plan *pl, int *init, const char **met
     for (int f = 0; f < F; f++)
         for (int x = 0; x < N; x++)
             g.away[(size_t)f * N + x] = x >= n || pl->absent[(size_t)(k + f) * n + x];
+    for (int f = 0; f < F; f++) {
+        int m = 0;
+        for (int i = 0; i < n; i++)
+            m += !pl->absent[(size_t)(k + f) * n + i];
+        g.drop[f] = TD - rounds_table_count(m, p);
+        g.target -= C_SHRINK * g.drop[f] * p * (p - 1) / 2;
+    }
     for (int x = 0; x < N; x++)
         g.pt[x] = x;
     rng_seed(&g.rng, pl->seed ^ 0x5eed17ULL);
@@ -361,6 +395,9 @@ int rounds_repair_seed(const struct rounds_plan *pl, int *init, const char **met
     }
     for (int f = 0; f < F; f++)
         rebalance(pl, cnt, init + (size_t)(k + f) * n, TD, map, map + N + 1);
+    for (int r = k + F; r < w; r++)
+        for (int i = 0; i < n; i++)
+            init[(size_t)r * n + i] = pl->absent[(size_t)r * n + i] ? -1 : ROUNDS_SEAT_LATER;
     rc = 0;
 out:
     free(design);
@@ -372,5 +409,6 @@ out:
     free(g.c0);
     free(g.away);
     free(g.pt);
+    free(g.drop);
     return rc;
 }

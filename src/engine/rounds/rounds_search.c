@@ -262,6 +262,14 @@ static void greedy_round(struct search *s, int r, int *order, int *fill, const i
     }
 }
 
+static int seat_later(const struct rounds_plan *pl, int r)
+{
+    for (int i = 0; i < pl->n; i++)
+        if (pl->init[(size_t)r * pl->n + i] == ROUNDS_SEAT_LATER)
+            return 1;
+    return 0;
+}
+
 /* Takes round R as the repaired design gives it (rounds_repair_seed: T tables, sizes within
  * one) and lays it out like greedy_round does. */
 static void seed_round(struct search *s, int r)
@@ -331,7 +339,7 @@ int rounds_search(const struct rounds_plan *pl, int *table, long long *cost_out)
                     }
             continue;
         }
-        if (pl->init) {
+        if (pl->init && (present == 0 || !seat_later(pl, r))) {
             seed_round(s, r);
             continue;
         }

@@ -181,7 +181,7 @@ int rounds_construct_perfect(int n, int p, int w, int *table, const char **metho
 
 static int plain(const struct rounds_request *req)
 {
-    return !req->absent && req->locked_rounds == 0 && req->apart_count == 0 &&
+    return !req->search_only && !req->absent && req->locked_rounds == 0 && req->apart_count == 0 &&
            req->together_count == 0 && req->history_count == 0 &&
            !(req->attr && req->mix_weight > 0) && !req->mix_cost;
 }
@@ -293,7 +293,7 @@ int rounds_solve(const struct rounds_request *req, struct rounds_result *out, ch
      * search start from there (issue 17). */
     int *seed = NULL;
     const char *seed_method = NULL;
-    if (built != 0 && !(plain(req) && n % p == 0)) {
+    if (built != 0 && !req->search_only && !(plain(req) && n % p == 0)) {
         struct timespec t0, t1;
         clock_gettime(CLOCK_MONOTONIC, &t0);
         seed = malloc((size_t)w * n * sizeof *seed);
@@ -324,7 +324,30 @@ int rounds_solve(const struct rounds_request *req, struct rounds_result *out, ch
     }
     if (built != 0) {
         long long cost = 0;
+        double budget = pl.seconds > 0 ? pl.seconds : 2.0;
+        struct timespec t0, t1;
+        clock_gettime(CLOCK_MONOTONIC, &t0);
+        if (seed)
+            pl.seconds = budget / 2;
         int src = rounds_search(&pl, out->table, &cost);
+        /* A repaired design that still has repeats above the bound may hold the search in a
+         * corner (tables dissolved, say): the rest of the budget goes to a search from greedy
+         * rounds, and the better schedule wins. */
+        if (src == 0 && seed && cost > pl.floor_repeats * ROUNDS_COST_REPEAT) {
+            int *alt = malloc((size_t)w * n * sizeof *alt);
+            long long alt_cost = 0;
+            clock_gettime(CLOCK_MONOTONIC, &t1);
+            double used = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
+            pl.seconds = budget - used > 0.01 ? budget - used : 0.01;
+            pl.init = NULL;
+            src = alt ? rounds_search(&pl, alt, &alt_cost) : -1;
+            if (src == 0 && alt_cost < cost) {
+                memcpy(out->table, alt, (size_t)w * n * sizeof *alt);
+                cost = alt_cost;
+                seed_method = NULL;
+            }
+            free(alt);
+        }
         free(prefix);
         free(seed);
         pl.init = NULL;

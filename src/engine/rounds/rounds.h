@@ -41,6 +41,8 @@ struct rounds_request {
     unsigned long seed;  /* the same seed gives the same search */
     double seconds;      /* time budget for the search (<= 0: 2 s) */
     long max_iterations; /* 0: unlimited; else stop after this many moves (deterministic) */
+    /* benchmarks only: no construction and no repaired design, the local search alone */
+    bool search_only;
 };
 
 /* A schedule with its figures. */

@@ -8,7 +8,8 @@
 #define REL_TIED  2 /* in one keep-together group */
 #define REL_SAME  4 /* same category (attribute mixing) */
 
-#define ROUNDS_SEAT_LATER (-2) /* in a search's initial schedule: seat this round greedily */
+#define ROUNDS_COST_REPEAT 1000LL /* the search's cost of one pair meeting a second time */
+#define ROUNDS_SEAT_LATER  (-2)   /* in a search's initial schedule: seat this round greedily */
 
 struct rounds_plan {
     int n, w, p;

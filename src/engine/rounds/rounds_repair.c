@@ -21,8 +21,8 @@
 #define C_HARD       1000000LL   /* a keep-apart pair on points that meet */
 #define C_SHRINK     600LL       /* two empty seats (absent people, unused points) at one table */
 #define C_TIED       5LL         /* a keep-together pair on points that never meet: a small pull */
-#define NAMING_WORK  400000000LL /* slot evaluations the naming search may spend in all */
-#define NAMING_STEPS 4000
+#define NAMING_WORK  100000000LL /* slot evaluations the naming search may spend in all */
+#define NAMING_STEPS 1000
 
 struct naming {
     const struct rounds_plan *pl;

@@ -15,9 +15,9 @@
 #include <string.h>
 #include <time.h>
 
-#define COST_REPEAT 1000LL            /* a pair meeting a second time */
-#define COST_THIRD  1000000000LL      /* each meeting beyond the second */
-#define COST_HARD   100000000000000LL /* a broken keep-apart or keep-together request */
+#define COST_REPEAT ROUNDS_COST_REPEAT /* a pair meeting a second time */
+#define COST_THIRD  1000000000LL       /* each meeting beyond the second */
+#define COST_HARD   100000000000000LL  /* a broken keep-apart or keep-together request */
 
 #define TABU_SLOTS  65536
 #define STALL_LIMIT 3000

@@ -235,7 +235,8 @@ static int geg_solve(const struct rounds_request *req, int *table)
         }
         for (int i = 0; i < n; i++)
             for (int j = 0; j < n; j++)
-                if (i != j && tab[i] >= 0 && tab[i] == tab[j] && wt[(size_t)i * n + j] < GEG_INFINITY)
+                if (i != j && tab[i] >= 0 && tab[i] == tab[j] &&
+                    wt[(size_t)i * n + j] < GEG_INFINITY)
                     wt[(size_t)i * n + j]++;
     }
     free(wt);

@@ -95,7 +95,7 @@ static void test_search_kirkman(void **state)
     struct rounds_result res;
     solve_checked(&req, &res);
     assert_true(res.perfect);
-    assert_non_null(strstr(res.method, "repaired construction"));
+    assert_non_null(strstr(res.method, "repaired design"));
     rounds_result_free(&res);
 }
 

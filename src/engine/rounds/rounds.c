@@ -363,8 +363,8 @@ int rounds_solve(const struct rounds_request *req, struct rounds_result *out, ch
         }
         out->method = pre >= 2 ? "construction for the rounds up to the bound, then local search"
                       : seed_method
-                          ? "repaired construction: a perfect design with people named onto its "
-                            "points (unused points removed), then local search"
+                          ? "repaired design: people named onto a perfect design's points, then "
+                            "local search"
                           : "local search";
     }
     for (int r = 0; r < w; r++)
@@ -381,6 +381,24 @@ fail:
     plan_free(&pl);
     rounds_result_free(out);
     return -1;
+}
+
+long rounds_request_least_repeats(const struct rounds_request *req)
+{
+    struct rounds_plan pl;
+    char err[256];
+    int n = req->people, w = req->rounds, p = req->group_size;
+    if (n < 2 || n > ROUNDS_MAX_PEOPLE || p < 2 || p > ROUNDS_MAX_GROUP || p > n || w < 1 ||
+        w > ROUNDS_MAX_ROUNDS || req->locked_rounds < 0 || req->locked_rounds > w ||
+        valid_pairs(req->apart, req->apart_count, n, "keep-apart", err, sizeof err) ||
+        valid_pairs(req->together, req->together_count, n, "keep-together", err, sizeof err) ||
+        valid_pairs(req->history, req->history_count, n, "history", err, sizeof err))
+        return -1;
+    long least = -1;
+    if (plan_build(req, &pl, err, sizeof err) == 0)
+        least = rounds_least_repeats(&pl);
+    plan_free(&pl);
+    return least;
 }
 
 void rounds_result_free(struct rounds_result *res)

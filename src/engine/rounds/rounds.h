@@ -73,6 +73,11 @@ int rounds_solve(const struct rounds_request *req, struct rounds_result *out, ch
 
 void rounds_result_free(struct rounds_result *res);
 
+/* The proven lower bound on repeats that rounds_solve reports as least_repeats, for REQ alone
+ * (e.g. for a page that shows a stored schedule): >= 0, or -1 when the request is malformed,
+ * out of memory, or some pair must meet three times (no bound on repeats then). */
+long rounds_request_least_repeats(const struct rounds_request *req);
+
 /* The most rounds with no pair meeting twice: floor((n-1)/(p-1)), or 0 when p < 2. */
 int rounds_bound(int people, int group_size);
 

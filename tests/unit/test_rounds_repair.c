@@ -15,7 +15,7 @@
 struct repair_case {
     char name[128];
     struct rounds_request req;
-    int apart[2 * CASE_MAX_PAIRS], history[2 * CASE_MAX_PAIRS];
+    int apart[2 * CASE_MAX_PAIRS], history[2 * CASE_MAX_PAIRS], together[2 * CASE_MAX_PAIRS];
     unsigned char *absent;
     int *attr, *locked;
     int lock_plan;
@@ -65,8 +65,8 @@ static void load_case(const char *path, struct repair_case *c)
     c->expect_repeats = -1;
     c->expect_same = -1;
     c->req.seed = 1;
-    c->req.seconds = 5;
-    c->req.max_iterations = 20000;
+    c->req.seconds = 120; /* the move budget decides, never the clock */
+    c->req.max_iterations = 2000;
     char line[256];
     while (fgets(line, sizeof line, fp)) {
         long v[4];
@@ -92,6 +92,9 @@ static void load_case(const char *path, struct repair_case *c)
         } else if (strncmp(line, "apart ", 6) == 0 && r->apart_count < CASE_MAX_PAIRS) {
             c->apart[2 * r->apart_count] = (int)v[0];
             c->apart[2 * r->apart_count++ + 1] = (int)v[1];
+        } else if (strncmp(line, "together ", 9) == 0 && r->together_count < CASE_MAX_PAIRS) {
+            c->together[2 * r->together_count] = (int)v[0];
+            c->together[2 * r->together_count++ + 1] = (int)v[1];
         } else if (strncmp(line, "history ", 8) == 0 && r->history_count < CASE_MAX_PAIRS) {
             c->history[2 * r->history_count] = (int)v[0];
             c->history[2 * r->history_count++ + 1] = (int)v[1];
@@ -114,6 +117,7 @@ static void load_case(const char *path, struct repair_case *c)
     fclose(fp);
     c->req.apart = c->apart;
     c->req.history = c->history;
+    c->req.together = c->together;
     c->req.absent = c->absent;
     c->req.attr = c->attr;
 }
@@ -150,6 +154,7 @@ static void run_case(const char *path)
         plain.absent = NULL;
         plain.history_count = 0;
         plain.apart_count = 0;
+        plain.together_count = 0;
         plain.attr = NULL;
         solve_checked(&plain, &res, name);
         c.locked = malloc((size_t)c.lock_plan * c.req.people * sizeof *c.locked);

@@ -15,6 +15,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #define NEVER        255
 #define C_REPEAT     1000LL
@@ -80,9 +81,19 @@ static long long swap_delta(const struct naming *g, int x, int y)
     return d;
 }
 
-/* Tabu descent over swaps of two slots' points, from the identity naming; keeps the best. */
+static double now_seconds(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* Tabu descent over swaps of two slots' points, from the identity naming; keeps the best.
+ * Bounded by a count of evaluations, and by a third of the time budget unless the request
+ * bounds the moves (then the naming depends on the seed alone). */
 static int name_points(struct naming *g)
 {
+    double until = now_seconds() + (g->pl->seconds > 0 ? g->pl->seconds : 2.0) / 3;
     int N = g->N, n = g->n;
     long *tabu = calloc((size_t)N, sizeof *tabu);
     int *best = malloc((size_t)N * sizeof *best);
@@ -113,7 +124,7 @@ static int name_points(struct naming *g)
                 if (g->drop[f] > 0 && g->away[(size_t)f * N + s])
                     x = s;
         }
-        if (x < 0)
+        if (x < 0 || (g->pl->max_iterations <= 0 && (step & 15) == 15 && now_seconds() > until))
             break;
         int by = -1, ties = 0;
         long long bd = 0;

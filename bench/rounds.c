@@ -22,7 +22,6 @@ int main(int argc, char **argv)
 {
     double seconds = argc > 1 ? atof(argv[1]) : 1.0;
     unsigned long seed = argc > 2 ? strtoul(argv[2], NULL, 10) : 1;
-    static unsigned char nobody_absent[ROUNDS_MAX_PEOPLE * 16];
     int search_only = argc > 3 && strcmp(argv[3], "search") == 0;
     int failures = 0;
     printf("%-9s %6s %8s %8s %9s  %s\n", "g-p-w", "bound", "repeats", "max_meet", "seconds",
@@ -33,8 +32,7 @@ int main(int argc, char **argv)
                                      .rounds = instances[k].w,
                                      .seed = seed,
                                      .seconds = seconds};
-        if (search_only)
-            req.absent = nobody_absent;
+        req.search_only = search_only;
         struct rounds_result res;
         char err[256];
         struct timespec a, b;

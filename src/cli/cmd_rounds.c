@@ -385,7 +385,11 @@ const struct command command_rounds = {
         "Output: the tables, each person's itinerary and a summary; --itinerary or --cards\n"
         "(one printable card per table) alone; --csv FILE writes email,name,round,table rows;\n"
         "--json prints {\"rounds\": [[[member,...],...],...], \"repeat_pairs\", \"max_meetings\",\n"
-        "\"bound\", \"perfect\", \"method\"}. Exit 1 when a request cannot be met (e.g.\n"
+        "\"bound\", \"least_repeats\", \"perfect\", \"optimal\", \"method\"}: bound is the most\n"
+        "rounds with no pair meeting twice, least_repeats a proven lower bound on repeats for\n"
+        "this request (absences, locked rounds, history and keep-apart pairs counted), optimal\n"
+        "true only when proven (perfect, or no more repeats than least_repeats with no pair\n"
+        "meeting three times). Exit 1 when a request cannot be met (e.g.\n"
         "keep-apart pairs that leave no room), with a message naming the round and people.\n",
     .run = run_rounds,
 };

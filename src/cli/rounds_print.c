@@ -78,16 +78,26 @@ void rounds_print_summary(FILE *out, const struct rounds_result *res, const char
                 mix);
     fprintf(out, "%d rounds; at most %d rounds can have no pair meeting twice.\n", res->rounds,
             res->bound);
-    if (res->perfect)
+    if (res->perfect) {
         fprintf(out, "Perfect: no pair meets more than once (%s).\n", res->method);
+        return;
+    }
+    fprintf(out, "%ld pair%s meet more than once; the most meetings of one pair: %d (%s).",
+            res->repeat_pairs, res->repeat_pairs == 1 ? "" : "s", res->max_meetings, res->method);
+    if (res->optimal)
+        fprintf(out,
+                " Repeats are unavoidable with this many rounds; this is the fewest possible "
+                "(proven lower bound: %ld).\n",
+                res->least_repeats);
+    else if (res->least_repeats > 0)
+        fprintf(out,
+                " Repeats are unavoidable with this many rounds: at least %ld (proven); a longer "
+                "--seconds may find fewer.\n",
+                res->least_repeats);
+    else if (res->rounds > res->bound)
+        fputs(" Repeats are unavoidable with this many rounds.\n", out);
     else
-        fprintf(out, "%ld pair%s meet more than once; the most meetings of one pair: %d (%s).%s\n",
-                res->repeat_pairs, res->repeat_pairs == 1 ? "" : "s", res->max_meetings,
-                res->method,
-                res->least_repeats > 0 && res->repeat_pairs <= res->least_repeats
-                    ? " Repeats are unavoidable with this many rounds; this is the fewest possible."
-                : res->rounds > res->bound ? " Repeats are unavoidable with this many rounds."
-                                           : " A longer --seconds may find fewer.");
+        fputs(" No proven lower bound above 0; a longer --seconds may find fewer.\n", out);
 }
 
 static void csv_field(FILE *fp, const char *s)
@@ -148,7 +158,8 @@ json_t *rounds_to_json(const struct rounds_result *res, const struct cohort *coh
         }
         json_array_append_new(rounds, tables);
     }
-    return json_pack("{s:o, s:I, s:i, s:i, s:b, s:s}", "rounds", rounds, "repeat_pairs",
+    return json_pack("{s:o, s:I, s:i, s:i, s:I, s:b, s:b, s:s}", "rounds", rounds, "repeat_pairs",
                      (json_int_t)res->repeat_pairs, "max_meetings", res->max_meetings, "bound",
-                     res->bound, "perfect", res->perfect, "method", res->method);
+                     res->bound, "least_repeats", (json_int_t)res->least_repeats, "perfect",
+                     res->perfect, "optimal", res->optimal, "method", res->method);
 }

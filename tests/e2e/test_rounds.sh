@@ -131,4 +131,47 @@ sw import "$cases/people.csv" --programme Mixer > /dev/null
 sw rounds --programme Mixer --group-size 4 --rounds 5 --json > "$SCRATCH/j"
 expect_status "ok 0" "$(check_json "$SCRATCH/j" 16 4)" "programme schedule perfect"
 
+# Issue 17: real events repaired from a perfect design, each output checked by the
+# independent checker tests/e2e/rounds_check.py (sizes, absences, locks, keep-apart, repeats).
+chk() { python3 "$SETWORK_SOURCE_DIR/tests/e2e/rounds_check.py" "$@"; }
+sw rounds --people 32 --group-size 4 --rounds 10 --csv "$SCRATCH/golf.csv" > /dev/null
+awk -F, 'NR == 1 || $3 <= 3' "$SCRATCH/golf.csv" > "$SCRATCH/played.csv"
+sw rounds --people 32 --group-size 4 --rounds 10 --lock "$SCRATCH/played.csv" --json > "$SCRATCH/j"
+expect_status "ok 0" "$(chk "$SCRATCH/j" --people 32 --size 4 --rounds 10 --lock "$SCRATCH/played.csv")" \
+  "32-4-10 with 3 rounds locked: the design continued"
+printf '0,1\n5,9\n' > "$SCRATCH/apart2.csv"
+sw rounds --people 32 --group-size 4 --rounds 10 --apart "$SCRATCH/apart2.csv" --json > "$SCRATCH/j"
+expect_status "ok 0" "$(chk "$SCRATCH/j" --people 32 --size 4 --rounds 10 --apart "$SCRATCH/apart2.csv")" \
+  "32-4-10 with two keep-apart pairs: perfect"
+expect_contains "$SCRATCH/j" '"optimal": true' "perfect is optimal"
+for r in 4 5 6 7 8 9 10; do printf '30,%d\n31,%d\n' $r $r; done > "$SCRATCH/leave.csv"
+sw rounds --people 32 --group-size 4 --rounds 10 --absent "$SCRATCH/leave.csv" --json > "$SCRATCH/j"
+expect_status "ok 0" "$(chk "$SCRATCH/j" --people 32 --size 4 --rounds 10 --absent "$SCRATCH/leave.csv")" \
+  "32-4-10 with 2 leavers after round 3: perfect"
+sw rounds --people 37 --group-size 4-5 --rounds 8 --json > "$SCRATCH/j"
+expect_status "ok 0" "$(chk "$SCRATCH/j" --people 37 --size 4-5 --rounds 8)" "37 at 4-5 for 8 rounds: perfect"
+expect_contains "$SCRATCH/j" '"bound": 9' "37 at 4-5 bound"
+printf '3,1\n3,2\n17,1\n' > "$SCRATCH/late.csv"
+sw rounds --people 30 --group-size 4 --rounds 9 --absent "$SCRATCH/late.csv" --json > "$SCRATCH/j"
+expect_status "ok 0" "$(chk "$SCRATCH/j" --people 30 --size 4 --rounds 9 --absent "$SCRATCH/late.csv")" \
+  "30 at 4 with late arrivals: perfect"
+# Re-planning on the day from the programme's CSV, people by email, a lock and a leaver.
+sw rounds "$cases/people.csv" --group-size 4 --rounds 5 --csv "$SCRATCH/day.csv" > /dev/null
+awk -F, 'NR == 1 || $3 <= 2' "$SCRATCH/day.csv" > "$SCRATCH/lock2.csv"
+printf 'p03@example.org,4\np03@example.org,5\n' > "$SCRATCH/gone.csv"
+sw rounds "$cases/people.csv" --group-size 4 --rounds 5 --lock "$SCRATCH/lock2.csv" \
+  --absent "$SCRATCH/gone.csv" --apart "$cases/apart.csv" --json > "$SCRATCH/j"
+expect_status "ok" "$(chk "$SCRATCH/j" --people-csv "$cases/people.csv" --size 4 --rounds 5 \
+  --lock "$SCRATCH/lock2.csv" --absent "$SCRATCH/gone.csv" --apart "$cases/apart.csv" | cut -d' ' -f1)" \
+  "16-4-5 re-planned with 2 locked rounds, a leaver and keep-apart pairs"
+# Past the bound the proven bound is said, and "optimal" only when reached.
+sw rounds --people 32 --group-size 4 --rounds 11 --json > "$SCRATCH/j"
+expect_status "32 true" "$(jq -r '"\(.least_repeats) \(.optimal)"' "$SCRATCH/j")" "8-4-11 optimal at 32"
+expect_status "ok 32" "$(chk "$SCRATCH/j" --people 32 --size 4 --rounds 11)" "8-4-11 recomputed"
+sw rounds --people 40 --group-size 4 --rounds 14 --iterations 3000 > "$SCRATCH/out"
+expect_contains "$SCRATCH/out" "at least 60 (proven)" "a bound not reached is said as a bound"
+printf '5,1\n' > "$SCRATCH/h1.csv"
+sw rounds --people 32 --group-size 4 --rounds 11 --history "$SCRATCH/h1.csv" --iterations 3000 > "$SCRATCH/out"
+expect_contains "$SCRATCH/out" "this is the fewest possible (proven lower bound: 33)" "bound with history"
+
 finish

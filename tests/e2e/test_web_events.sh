@@ -25,6 +25,7 @@ status "$jar" GET /events/1 >/dev/null
 tidy_ok "event page"
 grep -q 'Round 4' "$SCRATCH/last.body" && grep -q 'id="repeats">0<' "$SCRATCH/last.body" &&
   grep -q 'The schedule is perfect' "$SCRATCH/last.body" && pass || fail "200 people at tables of 4 for 4 rounds: perfect"
+grep -q 'id="least">0<' "$SCRATCH/last.body" && pass || fail "the proven lower bound is shown"
 [ "$(status "$jar" GET /events/1/schedule.csv)" = 200 ] && pass || fail "csv"
 cp "$SCRATCH/last.body" "$SCRATCH/before.csv"
 [ "$(head -1 "$SCRATCH/before.csv" | tr -d '\r')" = "round,table,person_id,name" ] && pass || fail "csv header"
@@ -90,7 +91,7 @@ if [ -n "$token" ]; then
   [ "$(api -X POST -H 'Content-Type: application/json' --data '{"name":"API mixer","group_size":3,"rounds":2}' "$URL/api/v1/programmes/1/events")" = 201 ] &&
     pass || fail "api create: $(cat "$SCRATCH/api.json")"
   [ "$(api -X POST "$URL/api/v1/events/2/generate")" = 200 ] &&
-    python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["generated"] and len(d["schedule"])==2 and d["repeat_pairs"]==0' "$SCRATCH/api.json" &&
+    python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["generated"] and len(d["schedule"])==2 and d["repeat_pairs"]==0 and d["least_repeats"]==0 and d["optimal"]' "$SCRATCH/api.json" &&
     pass || fail "api generate: $(head -c 300 "$SCRATCH/api.json")"
   [ "$(api -X POST -H 'Content-Type: application/json' --data '{"locked":1}' "$URL/api/v1/events/2/lock")" = 200 ] && pass || fail "api lock"
   [ "$(api -X POST -H 'Content-Type: application/json' --data '{"person":3,"round":2}' "$URL/api/v1/events/2/absent")" = 200 ] &&

@@ -161,9 +161,7 @@ static int power_of(int p, int n)
     return n == 1 ? k : 0;
 }
 
-/* A perfect schedule of W rounds for N people at tables of P by one of the constructions:
- * 0 with TABLE filled and *METHOD set, or -1. */
-static int construct(int n, int p, int w, int *table, const char **method)
+int rounds_construct_perfect(int n, int p, int w, int *table, const char **method)
 {
     if (p == 2 && rounds_construct_round_robin(n, w, table) == 0) {
         *method = "construction: round robin (circle method)";
@@ -183,7 +181,7 @@ static int construct(int n, int p, int w, int *table, const char **method)
 
 static int plain(const struct rounds_request *req)
 {
-    return !req->absent && req->locked_rounds == 0 && req->apart_count == 0 &&
+    return !req->search_only && !req->absent && req->locked_rounds == 0 && req->apart_count == 0 &&
            req->together_count == 0 && req->history_count == 0 &&
            !(req->attr && req->mix_weight > 0) && !req->mix_cost;
 }
@@ -261,7 +259,7 @@ int rounds_solve(const struct rounds_request *req, struct rounds_result *out, ch
     }
     int built = -1, *prefix = NULL;
     if (plain(req) && n % p == 0)
-        built = construct(n, p, w, out->table, &out->method);
+        built = rounds_construct_perfect(n, p, w, out->table, &out->method);
     /* No construction up to the bound: a third of the time goes to the cyclic search, which
      * finds perfect schedules that the local search misses (e.g. 12-4-12, 11-3-15). */
     if (built != 0 && plain(req) && n % p == 0 && w <= out->bound) {
@@ -284,16 +282,36 @@ int rounds_solve(const struct rounds_request *req, struct rounds_result *out, ch
     const char *pre_method = NULL;
     if (built != 0 && plain(req) && n % p == 0 && w > out->bound)
         for (pre = out->bound; pre >= 2; pre--)
-            if (construct(n, p, pre, out->table, &pre_method) == 0)
+            if (rounds_construct_perfect(n, p, pre, out->table, &pre_method) == 0)
                 break;
-    if (built != 0 && plain(req) && n % p == 0) {
-        /* Everyone meets w*(p-1) others among n-1: each excess meeting is a repeat, and with
-         * no pair meeting three times, every repeated pair accounts for two of them. */
-        long excess = (long)w * (p - 1) - (n - 1);
-        if (excess > 0 && excess <= n - 1)
-            pl.floor_repeats = ((long)n * excess + 1) / 2;
+    /* A proven lower bound for every request; the search stops when it reaches it (not with
+     * keep-together pairs, whose meetings lower the search's cost below any bound). */
+    long least = rounds_least_repeats(&pl);
+    if (least > 0 && req->together_count == 0)
+        pl.floor_repeats = least;
+    /* Anything but a plain request that divides: repair the best design for it, and let the
+     * search start from there (issue 17). */
+    int *seed = NULL;
+    const char *seed_method = NULL;
+    if (built != 0 && !req->search_only && !(plain(req) && n % p == 0)) {
+        struct timespec t0, t1;
+        clock_gettime(CLOCK_MONOTONIC, &t0);
+        seed = malloc((size_t)w * n * sizeof *seed);
+        if (!seed) {
+            snprintf(err, errlen, "out of memory");
+            goto fail;
+        }
+        if (rounds_repair_seed(&pl, seed, &seed_method) == 0) {
+            pl.init = seed;
+        } else {
+            free(seed);
+            seed = NULL;
+        }
+        clock_gettime(CLOCK_MONOTONIC, &t1);
+        double used = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
+        double budget = pl.seconds > 0 ? pl.seconds : 2.0;
+        pl.seconds = budget - used > 0.01 ? budget - used : 0.01;
     }
-    long least = pl.floor_repeats;
     if (built != 0 && pre >= 2) {
         prefix = malloc((size_t)pre * n * sizeof *prefix);
         if (!prefix) {
@@ -306,8 +324,33 @@ int rounds_solve(const struct rounds_request *req, struct rounds_result *out, ch
     }
     if (built != 0) {
         long long cost = 0;
+        double budget = pl.seconds > 0 ? pl.seconds : 2.0;
+        struct timespec t0, t1;
+        clock_gettime(CLOCK_MONOTONIC, &t0);
+        if (seed)
+            pl.seconds = budget / 2;
         int src = rounds_search(&pl, out->table, &cost);
+        /* A repaired design that still has repeats above the bound may hold the search in a
+         * corner (tables dissolved, say): the rest of the budget goes to a search from greedy
+         * rounds, and the better schedule wins. */
+        if (src == 0 && seed && cost > pl.floor_repeats * ROUNDS_COST_REPEAT) {
+            int *alt = malloc((size_t)w * n * sizeof *alt);
+            long long alt_cost = 0;
+            clock_gettime(CLOCK_MONOTONIC, &t1);
+            double used = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
+            pl.seconds = budget - used > 0.01 ? budget - used : 0.01;
+            pl.init = NULL;
+            src = alt ? rounds_search(&pl, alt, &alt_cost) : -1;
+            if (src == 0 && alt_cost < cost) {
+                memcpy(out->table, alt, (size_t)w * n * sizeof *alt);
+                cost = alt_cost;
+                seed_method = NULL;
+            }
+            free(alt);
+        }
         free(prefix);
+        free(seed);
+        pl.init = NULL;
         if (src != 0) {
             snprintf(err, errlen, "out of memory");
             goto fail;
@@ -319,20 +362,43 @@ int rounds_solve(const struct rounds_request *req, struct rounds_result *out, ch
             goto fail;
         }
         out->method = pre >= 2 ? "construction for the rounds up to the bound, then local search"
-                               : "local search";
+                      : seed_method
+                          ? "repaired design: people named onto a perfect design's points, then "
+                            "local search"
+                          : "local search";
     }
     for (int r = 0; r < w; r++)
         for (int i = 0; i < n; i++)
             if (out->table[(size_t)r * n + i] + 1 > out->tables[r])
                 out->tables[r] = out->table[(size_t)r * n + i] + 1;
     measure(req, &pl, out);
-    out->least_repeats = least;
+    out->least_repeats = least > 0 ? least : 0;
+    out->optimal =
+        out->perfect || (least > 0 && out->repeat_pairs <= least && out->max_meetings <= 2);
     plan_free(&pl);
     return 0;
 fail:
     plan_free(&pl);
     rounds_result_free(out);
     return -1;
+}
+
+long rounds_request_least_repeats(const struct rounds_request *req)
+{
+    struct rounds_plan pl;
+    char err[256];
+    int n = req->people, w = req->rounds, p = req->group_size;
+    if (n < 2 || n > ROUNDS_MAX_PEOPLE || p < 2 || p > ROUNDS_MAX_GROUP || p > n || w < 1 ||
+        w > ROUNDS_MAX_ROUNDS || req->locked_rounds < 0 || req->locked_rounds > w ||
+        valid_pairs(req->apart, req->apart_count, n, "keep-apart", err, sizeof err) ||
+        valid_pairs(req->together, req->together_count, n, "keep-together", err, sizeof err) ||
+        valid_pairs(req->history, req->history_count, n, "history", err, sizeof err))
+        return -1;
+    long least = -1;
+    if (plan_build(req, &pl, err, sizeof err) == 0)
+        least = rounds_least_repeats(&pl);
+    plan_free(&pl);
+    return least;
 }
 
 void rounds_result_free(struct rounds_result *res)

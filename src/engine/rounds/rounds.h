@@ -41,6 +41,8 @@ struct rounds_request {
     unsigned long seed;  /* the same seed gives the same search */
     double seconds;      /* time budget for the search (<= 0: 2 s) */
     long max_iterations; /* 0: unlimited; else stop after this many moves (deterministic) */
+    /* benchmarks only: no construction and no repaired design, the local search alone */
+    bool search_only;
 };
 
 /* A schedule with its figures. */
@@ -53,8 +55,13 @@ struct rounds_result {
     int bound;          /* most rounds a perfect schedule can have: floor((n-1)/(p-1)) */
     bool perfect;       /* no repeats at all: optimal, and the check proves it */
     long same_attr;     /* meetings of two people of the same category (when attr is given) */
-    long least_repeats; /* a proven lower bound on repeat_pairs past the bound (everyone meets
-                           w*(p-1) others among n-1), 0 when unknown; equal: optimal */
+    long least_repeats; /* a proven lower bound on repeat_pairs for this request, absences,
+                           locked rounds, history and keep-apart pairs included (counting seats
+                           against people not yet met), valid for schedules in which no pair
+                           meets three times; 0 when none (or none known) */
+    /* proven optimal: perfect, or least_repeats > 0 and no more repeats than that with no pair
+       meeting three times (no schedule has fewer repeats without a pair meeting three times) */
+    bool optimal;
     const char *method; /* "construction: affine plane", "round robin", "local search", ... */
 };
 
@@ -65,6 +72,11 @@ int rounds_solve(const struct rounds_request *req, struct rounds_result *out, ch
                  size_t errlen);
 
 void rounds_result_free(struct rounds_result *res);
+
+/* The proven lower bound on repeats that rounds_solve reports as least_repeats, for REQ alone
+ * (e.g. for a page that shows a stored schedule): >= 0, or -1 when the request is malformed,
+ * out of memory, or some pair must meet three times (no bound on repeats then). */
+long rounds_request_least_repeats(const struct rounds_request *req);
 
 /* The most rounds with no pair meeting twice: floor((n-1)/(p-1)), or 0 when p < 2. */
 int rounds_bound(int people, int group_size);

@@ -15,9 +15,9 @@
 #include <string.h>
 #include <time.h>
 
-#define COST_REPEAT 1000LL            /* a pair meeting a second time */
-#define COST_THIRD  1000000000LL      /* each meeting beyond the second */
-#define COST_HARD   100000000000000LL /* a broken keep-apart or keep-together request */
+#define COST_REPEAT ROUNDS_COST_REPEAT /* a pair meeting a second time */
+#define COST_THIRD  1000000000LL       /* each meeting beyond the second */
+#define COST_HARD   100000000000000LL  /* a broken keep-apart or keep-together request */
 
 #define TABU_SLOTS  65536
 #define STALL_LIMIT 3000
@@ -262,6 +262,40 @@ static void greedy_round(struct search *s, int r, int *order, int *fill, const i
     }
 }
 
+static int seat_later(const struct rounds_plan *pl, int r)
+{
+    for (int i = 0; i < pl->n; i++)
+        if (pl->init[(size_t)r * pl->n + i] == ROUNDS_SEAT_LATER)
+            return 1;
+    return 0;
+}
+
+/* Takes round R as the repaired design gives it (rounds_repair_seed: T tables, sizes within
+ * one) and lays it out like greedy_round does. */
+static void seed_round(struct search *s, int r)
+{
+    int n = s->n, T = s->tcount[r];
+    int *tab = s->tab + (size_t)r * n;
+    memcpy(tab, s->pl->init + (size_t)r * n, (size_t)n * sizeof *tab);
+    for (int i = 0; i < n; i++)
+        for (int j = i + 1; j < n; j++)
+            if (tab[i] >= 0 && tab[i] == tab[j]) {
+                s->cnt[(size_t)i * n + j]++;
+                s->cnt[(size_t)j * n + i]++;
+            }
+    int at = 0;
+    for (int t = 0; t < T; t++) {
+        s->tstart[r * n + t] = at;
+        s->tsize[r * n + t] = 0;
+        for (int i = 0; i < n; i++)
+            if (tab[i] == t) {
+                s->mem[(size_t)r * n + at] = i;
+                s->pos[(size_t)r * n + i] = at++;
+                s->tsize[r * n + t]++;
+            }
+    }
+}
+
 int rounds_search(const struct rounds_plan *pl, int *table, long long *cost_out)
 {
     int n = pl->n, w = pl->w, rc = -1;
@@ -303,6 +337,10 @@ int rounds_search(const struct rounds_plan *pl, int *table, long long *cost_out)
                         s->cnt[(size_t)i * n + j]++;
                         s->cnt[(size_t)j * n + i]++;
                     }
+            continue;
+        }
+        if (pl->init && (present == 0 || !seat_later(pl, r))) {
+            seed_round(s, r);
             continue;
         }
         for (int t = 0; t < T; t++)

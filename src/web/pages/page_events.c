@@ -131,19 +131,30 @@ void page_event_create(struct web_request *r)
         redirect_event(r, id, NULL);
 }
 
-static void figures(struct html *page, const struct store_event *e)
+static void figures(struct html *page, const struct event_view *v)
 {
+    const struct store_event *e = &v->ev;
+    long least = event_least_repeats(v);
     H(page, "<dl class=\"facts\">\n<dt>Pairs meeting more than once</dt><dd id=\"repeats\">");
     html_int(page, e->repeat_pairs);
     H(page, "</dd>\n<dt>Most meetings of one pair</dt><dd>");
     html_int(page, e->max_meetings);
     H(page, "</dd>\n<dt>Most rounds without repeats (bound)</dt><dd>");
     html_int(page, e->bound);
+    H(page, "</dd>\n<dt>Fewest repeats possible (proven lower bound)</dt><dd id=\"least\">");
+    html_int(page, least > 0 ? least : 0);
     H(page, "</dd>\n<dt>Method</dt><dd>");
     html_text(page, e->method);
     H(page, "</dd>\n</dl>\n");
     if (e->perfect)
         html_notice(page, false, "The schedule is perfect: nobody meets anyone twice.");
+    else if (least > 0 && e->repeat_pairs <= least && e->max_meetings <= 2)
+        html_notice(page, false,
+                    "The schedule is optimal: no schedule has fewer repeats without a pair "
+                    "meeting three times.");
+    else if (least > 0)
+        H(page, "<p class=\"hint\">Some pairs must meet again (see the proven lower bound); "
+                "Generate again may find fewer.</p>\n");
     else if (e->rounds > e->bound)
         H(page, "<p class=\"hint\">More rounds than the bound: some pairs must meet again.</p>\n");
 }
@@ -227,7 +238,7 @@ static void event_page(struct web_request *r, int status, const char *problem)
     html_int(&page, v.ev.id);
     H(&page, "/schedule.csv\">Download CSV</a></p>\n</form>\n");
     if (v.ev.generated) {
-        figures(&page, &v.ev);
+        figures(&page, &v);
         for (int rd = 0; rd < v.ev.rounds; rd++) {
             H(&page, "<section class=\"round\">\n<h2>Round ");
             html_int(&page, rd + 1);

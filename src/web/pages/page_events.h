@@ -20,6 +20,10 @@ struct event_view {
 int event_view_load(struct db *db, long long id, struct event_view *v);
 void event_view_free(struct event_view *v);
 
+/* The proven lower bound on repeats for V's event as it was planned (its absences and locked
+ * rounds): >= 0, or -1 when none is known. */
+long event_least_repeats(const struct event_view *v);
+
 /* Plans the rounds of event ID that are not locked (all of them the first time), seating
  * nobody absent, and saves the schedule. 0; 1 with a message for the user in ERR; -1 on
  * error. */

@@ -176,6 +176,21 @@ int event_set_locked(struct db *db, long long id, int locked_rounds, char *err, 
     return store_event_lock(db, id, locked_rounds) == 0 ? 0 : -1;
 }
 
+long event_least_repeats(const struct event_view *v)
+{
+    int locked = v->ev.locked_rounds;
+    struct rounds_request req = {
+        .people = v->n,
+        .group_size = v->ev.group_size,
+        .min_group_size = v->ev.min_group_size,
+        .rounds = v->ev.rounds,
+        .absent = v->absent,
+        .locked = locked > 0 ? v->table : NULL,
+        .locked_rounds = locked,
+    };
+    return v->n >= 2 && v->ev.generated ? rounds_request_least_repeats(&req) : -1;
+}
+
 json_t *event_view_json(const struct event_view *v)
 {
     const struct store_event *e = &v->ev;
@@ -191,6 +206,11 @@ json_t *event_view_json(const struct event_view *v)
         json_object_set_new(o, "max_meetings", json_integer(e->max_meetings));
         json_object_set_new(o, "bound", json_integer(e->bound));
         json_object_set_new(o, "perfect", json_boolean(e->perfect));
+        long least = event_least_repeats(v);
+        json_object_set_new(o, "least_repeats", json_integer(least > 0 ? least : 0));
+        json_object_set_new(o, "optimal",
+                            json_boolean(e->perfect || (least > 0 && e->repeat_pairs <= least &&
+                                                        e->max_meetings <= 2)));
         json_object_set_new(o, "method", json_string(e->method));
     }
     json_t *rounds = json_array();

@@ -1,0 +1,92 @@
+/* Proven lower bounds on repeats for any request, by counting (issue 17). In the rounds still
+ * to plan, each round's table sizes are fixed by the people present (the fewest tables, sizes
+ * within one), so each person has a known least number of seats beside others, and each round
+ * a known number of meetings. A pair that has not met yet (in history or locked rounds), is not
+ * kept apart and is present together in some round can take one of them as a first meeting;
+ * every other meeting makes a repeated pair, and when no pair meets three times, a different
+ * one each time. Keep-together partners fill their seats without counting. */
+#include "engine/rounds/rounds_internal.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+long rounds_least_repeats(const struct rounds_plan *pl)
+{
+    int n = pl->n, w = pl->w, k = pl->locked_rounds;
+    long result = 0;
+    int *c0 = calloc((size_t)n * n, sizeof *c0);
+    uint64_t *mask = calloc((size_t)n * 2, sizeof *mask);
+    long *seats = calloc((size_t)n, sizeof *seats);
+    if (!c0 || !mask || !seats)
+        goto out;
+    for (size_t ij = 0; ij < (size_t)n * n; ij++)
+        c0[ij] = pl->history[ij];
+    for (int r = 0; r < k; r++) {
+        const int *L = pl->locked + (size_t)r * n;
+        for (int i = 0; i < n; i++)
+            for (int j = i + 1; j < n; j++)
+                if (L[i] >= 0 && L[i] == L[j])
+                    c0[(size_t)i * n + j]++, c0[(size_t)j * n + i]++;
+    }
+    long long meetings = 0; /* meetings in the rounds to plan, keep-together ones left out */
+    for (int r = k; r < w; r++) {
+        const unsigned char *abs = pl->absent + (size_t)r * n;
+        int m = 0;
+        for (int i = 0; i < n; i++)
+            m += !abs[i];
+        if (m == 0)
+            continue;
+        int T = rounds_table_count(m, pl->p), lo = m / T, big = m % T;
+        meetings += (long long)big * (lo + 1) * lo / 2 + (long long)(T - big) * lo * (lo - 1) / 2;
+        for (int i = 0; i < n; i++) {
+            if (abs[i])
+                continue;
+            mask[2 * i + (r >= 64)] |= 1ULL << (r % 64);
+            int tied = 0;
+            for (int t = pl->tied_start[i]; t < pl->tied_start[i + 1]; t++)
+                tied += !abs[pl->tied[t]];
+            seats[i] += lo - 1 - tied;
+        }
+    }
+    /* Keep-together partners present sit together: those meetings are not to be counted. */
+    long long tied_twice = 0;
+    for (int r = k; r < w; r++)
+        for (int i = 0; i < n; i++)
+            if (!pl->absent[(size_t)r * n + i])
+                for (int t = pl->tied_start[i]; t < pl->tied_start[i + 1]; t++)
+                    tied_twice += !pl->absent[(size_t)r * n + pl->tied[t]];
+    meetings -= tied_twice / 2;
+    long already = 0, fresh_pairs = 0;
+    long long excess = 0;
+    for (int i = 0; i < n; i++) {
+        long fresh = 0, room = 0;
+        for (int j = 0; j < n; j++) {
+            size_t ij = (size_t)i * n + j;
+            if (j == i || (pl->rel[ij] & REL_TIED))
+                continue;
+            if (j > i && c0[ij] >= 2)
+                already++;
+            int together = (mask[2 * i] & mask[2 * j]) || (mask[2 * i + 1] & mask[2 * j + 1]);
+            if (!together || (pl->rel[ij] & REL_APART))
+                continue;
+            fresh += c0[ij] == 0;
+            room += c0[ij] <= 1;
+            fresh_pairs += j > i && c0[ij] == 0;
+        }
+        long e = seats[i] - fresh;
+        if (e > room) {
+            result = -1; /* more seats than twice-meetings allow: someone meets three times */
+            goto out;
+        }
+        excess += e > 0 ? e : 0;
+    }
+    long by_person = (long)((excess + 1) / 2);
+    long by_round = meetings - fresh_pairs > 0 ? (long)(meetings - fresh_pairs) : 0;
+    result = already + (by_person > by_round ? by_person : by_round);
+out:
+    free(c0);
+    free(mask);
+    free(seats);
+    return result;
+}

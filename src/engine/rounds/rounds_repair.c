@@ -1,0 +1,425 @@
+/* Repairing a perfect design for a real event: fewer people than its points, rounds already
+ * played, keep-apart pairs and departments to mix. A design for T*P points (T the tables of the
+ * request) is perfect; what a request changes is which person sits on which point, and which
+ * points nobody takes. Choosing that naming well keeps the design's perfection wherever the
+ * request allows it; the local search then starts from the repaired design and only searches
+ * what the design cannot give.
+ *
+ * In a perfect design two points meet at most once, so the naming's cost is a sum over pairs
+ * of slots of what happens in the one round where their points meet: nothing, a repeat of an
+ * earlier meeting, a broken keep-apart pair, two people of one department, or two empty seats
+ * at one table (a table that shrinks by two, which the sizes may not allow). */
+#include "engine/rounds/rounds_internal.h"
+
+#include "core/rng.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#define NEVER        255
+#define C_REPEAT     1000LL
+#define C_HARD       1000000LL   /* a keep-apart pair on points that meet */
+#define C_SHRINK     600LL       /* two empty seats (absent people, unused points) at one table */
+#define C_TIED       5LL         /* a keep-together pair on points that never meet: a small pull */
+#define NAMING_WORK  100000000LL /* slot evaluations the naming search may spend in all */
+#define NAMING_STEPS 1000
+
+struct naming {
+    const struct rounds_plan *pl;
+    int n, N, F;         /* people, points, free rounds (those still to plan) */
+    unsigned char *meet; /* N*N: free round in which two points meet, or NEVER */
+    int *c0;             /* n*n: meetings before the free rounds (history, locked rounds) */
+    unsigned char *away; /* F*N by slot: absent in free round f (unused points always) */
+    int *drop;           /* F: design tables the round has no use for (fewer people present) */
+    long long target;    /* the lowest cost a naming can have: every dropped table empty */
+    int *pt;             /* N: point of each slot; slots n..N-1 are the points nobody takes */
+    struct rng rng;
+};
+
+static long long pcost(const struct naming *g, int x, int y, int a, int b)
+{
+    int f = g->meet[(size_t)a * g->N + b], n = g->n;
+    unsigned char rel = x < n && y < n ? g->pl->rel[(size_t)x * n + y] : 0;
+    if (f == NEVER)
+        return (rel & REL_TIED) ? C_TIED : 0;
+    int ax = g->away[(size_t)f * g->N + x], ay = g->away[(size_t)f * g->N + y];
+    /* Two empty seats at one table: a table that shrinks by two, unless the round has fewer
+     * tables than the design, when whole tables of empty seats are what it needs. */
+    if (ax || ay)
+        return !(ax && ay) ? 0 : g->drop[f] > 0 ? -C_SHRINK : C_SHRINK;
+    if (rel & REL_TIED)
+        return 0;
+    long long c = C_REPEAT * g->c0[(size_t)x * n + y];
+    if (rel & REL_APART)
+        c += C_HARD;
+    if ((rel & REL_SAME) && g->pl->mix)
+        c += g->pl->mix[(size_t)x * n + y];
+    return c;
+}
+
+static long long contrib(const struct naming *g, int x)
+{
+    long long c = 0;
+    for (int z = 0; z < g->N; z++)
+        if (z != x)
+            c += pcost(g, x, z, g->pt[x], g->pt[z]);
+    return c;
+}
+
+static long long swap_delta(const struct naming *g, int x, int y)
+{
+    int a = g->pt[x], b = g->pt[y];
+    long long d = 0;
+    for (int z = 0; z < g->N; z++) {
+        if (z == x || z == y)
+            continue;
+        int c = g->pt[z];
+        d += pcost(g, x, z, b, c) + pcost(g, y, z, a, c) - pcost(g, x, z, a, c) -
+             pcost(g, y, z, b, c);
+    }
+    return d;
+}
+
+static double now_seconds(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* Tabu descent over swaps of two slots' points, from the identity naming; keeps the best.
+ * Bounded by a count of evaluations, and by a third of the time budget unless the request
+ * bounds the moves (then the naming depends on the seed alone). */
+static int name_points(struct naming *g)
+{
+    double until = now_seconds() + (g->pl->seconds > 0 ? g->pl->seconds : 2.0) / 3;
+    int N = g->N, n = g->n;
+    long *tabu = calloc((size_t)N, sizeof *tabu);
+    int *best = malloc((size_t)N * sizeof *best);
+    if (!tabu || !best) {
+        free(tabu);
+        free(best);
+        return -1;
+    }
+    long long cur = 0;
+    for (int x = 0; x < N; x++)
+        cur += contrib(g, x);
+    cur /= 2;
+    long long best_cost = cur;
+    memcpy(best, g->pt, (size_t)N * sizeof *best);
+    long steps = NAMING_WORK / ((long long)N * N);
+    steps = steps > NAMING_STEPS ? NAMING_STEPS : steps < 50 ? 50 : steps;
+    for (long step = 0; step < steps && best_cost > g->target; step++) {
+        int x = -1, start = (int)rng_below(&g->rng, (uint32_t)N);
+        for (int k = 0; k < N && x < 0; k++) {
+            int s = (start + k) % N;
+            if (contrib(g, s) > 0)
+                x = s;
+        }
+        /* Nothing in conflict but dropped tables not yet empty: move an empty seat. */
+        for (int k = 0; k < N && x < 0 && g->target < 0; k++) {
+            int s = (start + k) % N;
+            for (int f = 0; f < g->F && x < 0; f++)
+                if (g->drop[f] > 0 && g->away[(size_t)f * N + s])
+                    x = s;
+        }
+        if (x < 0 || (g->pl->max_iterations <= 0 && (step & 15) == 15 && now_seconds() > until))
+            break;
+        int by = -1, ties = 0;
+        long long bd = 0;
+        for (int y = 0; y < N; y++) {
+            if (y == x || (x >= n && y >= n))
+                continue;
+            long long d = swap_delta(g, x, y);
+            if (tabu[y] > step && cur + d >= best_cost)
+                continue;
+            if (by < 0 || d < bd) {
+                by = y, bd = d, ties = 1;
+            } else if (d == bd && rng_below(&g->rng, (uint32_t)++ties) == 0) {
+                by = y;
+            }
+        }
+        if (by < 0)
+            continue;
+        int t = g->pt[x];
+        g->pt[x] = g->pt[by];
+        g->pt[by] = t;
+        cur += bd;
+        tabu[x] = tabu[by] = step + 3 + (long)rng_below(&g->rng, 8);
+        if (cur < best_cost) {
+            best_cost = cur;
+            memcpy(best, g->pt, (size_t)N * sizeof *best);
+        }
+    }
+    memcpy(g->pt, best, (size_t)N * sizeof *best);
+    free(tabu);
+    free(best);
+    return 0;
+}
+
+/* Which design round locked round R is, with person i on point i: the design round whose
+ * tables group the people present exactly as R does, or -1. */
+static int matching_round(const struct rounds_plan *pl, const int *design, int N, int Wd, int r,
+                          const unsigned char *used, int *map)
+{
+    int n = pl->n;
+    const int *L = pl->locked + (size_t)r * n;
+    for (int d = 0; d < Wd; d++) {
+        if (used[d])
+            continue;
+        const int *D = design + (size_t)d * N;
+        int ok = 1;
+        for (int t = 0; t < n; t++)
+            map[t] = -1, map[n + t] = -1;
+        for (int i = 0; i < n && ok; i++) {
+            if (L[i] < 0)
+                continue;
+            if (L[i] >= n || D[i] >= n)
+                ok = 0;
+            else if (map[L[i]] < 0 && map[n + D[i]] < 0)
+                map[L[i]] = D[i], map[n + D[i]] = L[i];
+            else if (map[L[i]] != D[i] || map[n + D[i]] != L[i])
+                ok = 0;
+        }
+        if (ok)
+            return d;
+    }
+    return -1;
+}
+
+/* Meetings so far of (x, y) as a cost of seating them together once more. */
+static long long join_cost(const struct rounds_plan *pl, const int *cnt, int x, int y, int extra)
+{
+    size_t xy = (size_t)x * pl->n + y;
+    unsigned char rel = pl->rel[xy];
+    if (rel & REL_TIED)
+        return -C_HARD;
+    long long c = C_REPEAT * (cnt[xy] - extra);
+    if (rel & REL_APART)
+        c += C_HARD;
+    if ((rel & REL_SAME) && pl->mix)
+        c += pl->mix[xy];
+    return c;
+}
+
+static void count_meet(int *cnt, int n, const int *tab, int x, int d)
+{
+    for (int y = 0; y < n; y++)
+        if (y != x && tab[y] >= 0 && tab[y] == tab[x]) {
+            cnt[(size_t)x * n + y] += d;
+            cnt[(size_t)y * n + x] += d;
+        }
+}
+
+/* Moves one person of table FROM to table TO, the one whose move costs least. */
+static void move_one(const struct rounds_plan *pl, int *cnt, int *tab, int from, int to)
+{
+    int n = pl->n, bx = -1;
+    long long bc = 0;
+    for (int x = 0; x < n; x++) {
+        if (tab[x] != from)
+            continue;
+        long long c = 0;
+        for (int y = 0; y < n; y++)
+            if (y != x && tab[y] == to)
+                c += join_cost(pl, cnt, x, y, 0);
+            else if (y != x && tab[y] == from)
+                c -= join_cost(pl, cnt, x, y, 1);
+        if (bx < 0 || c < bc)
+            bx = x, bc = c;
+    }
+    count_meet(cnt, n, tab, bx, -1);
+    tab[bx] = to;
+    count_meet(cnt, n, tab, bx, 1);
+}
+
+/* Brings round TAB (design table numbers below TD) to the request's tables: the T fullest
+ * tables stay, the others' people move to them, then sizes are evened to within one, each time
+ * moving whoever adds the fewest repeats; tables renumbered 0..T-1. */
+static void rebalance(const struct rounds_plan *pl, int *cnt, int *tab, int TD, int *size,
+                      int *keep)
+{
+    int n = pl->n, m = 0;
+    memset(size, 0, (size_t)TD * sizeof *size);
+    for (int i = 0; i < n; i++)
+        if (tab[i] >= 0)
+            size[tab[i]]++, m++;
+    if (m == 0)
+        return;
+    int T = rounds_table_count(m, pl->p), lo = m / T, hi = (m + T - 1) / T;
+    for (int t = 0; t < TD; t++)
+        keep[t] = -1;
+    for (int k = 0; k < T; k++) {
+        int bt = -1;
+        for (int t = 0; t < TD; t++)
+            if (keep[t] < 0 && (bt < 0 || size[t] > size[bt]))
+                bt = t;
+        keep[bt] = k;
+    }
+    for (;;) {
+        int src = -1, dst = -1;
+        for (int t = 0; t < TD; t++)
+            if (keep[t] < 0 && size[t] > 0)
+                src = t;
+        for (int t = 0; t < TD && src < 0; t++)
+            if (keep[t] >= 0 && size[t] > hi)
+                src = t;
+        for (int t = 0; t < TD && src < 0; t++)
+            if (keep[t] >= 0 && size[t] > lo) {
+                int low = 0;
+                for (int u = 0; u < TD; u++)
+                    low |= keep[u] >= 0 && size[u] < lo;
+                if (low)
+                    src = t;
+            }
+        if (src < 0)
+            break;
+        for (int t = 0; t < TD; t++)
+            if (keep[t] >= 0 && t != src && size[t] < hi && (dst < 0 || size[t] < size[dst]))
+                dst = t;
+        move_one(pl, cnt, tab, src, dst);
+        size[src]--, size[dst]++;
+    }
+    for (int i = 0; i < n; i++)
+        if (tab[i] >= 0)
+            tab[i] = keep[tab[i]];
+}
+
+/* A design for N points at tables of P: for all W rounds by the constructions, then by a
+ * short cyclic search (its moves bounded when the request bounds the iterations); else the
+ * most rounds a construction gives (past the bound, the rounds after it are searched).
+ * Returns its number of rounds, or -1. */
+static int find_design(const struct rounds_plan *pl, int N, int *design, const char **method)
+{
+    int w = pl->w, bound = rounds_bound(N, pl->p);
+    if (rounds_construct_perfect(N, pl->p, w, design, method) == 0)
+        return w;
+    if (N <= 120 && w <= bound) {
+        double share = (pl->seconds > 0 ? pl->seconds : 2.0) / 3;
+        long moves = pl->max_iterations > 20000 ? 20000 : pl->max_iterations;
+        if (rounds_construct_cyclic(N, pl->p, w, pl->seed, share, moves, design) == 0) {
+            *method = "construction: base round developed cyclically (found by search)";
+            return w;
+        }
+    }
+    for (int wd = (w - 1 < bound ? w - 1 : bound); wd >= 2; wd--)
+        if (rounds_construct_perfect(N, pl->p, wd, design, method) == 0)
+            return wd;
+    return -1;
+}
+
+int rounds_repair_seed(const struct rounds_plan *pl, int *init, const char **method)
+{
+    int n = pl->n, w = pl->w, p = pl->p, k = pl->locked_rounds, rc = -1;
+    int TD = rounds_table_count(n, p), N = TD * p, F = w - k;
+    if (F <= 0 || N > ROUNDS_MAX_PEOPLE + ROUNDS_MAX_GROUP)
+        return -1;
+    struct naming g = {.pl = pl, .n = n, .N = N};
+    int *design = malloc((size_t)w * N * sizeof *design);
+    int *map = malloc(((size_t)2 * N + 2) * sizeof *map);
+    int *freed = malloc((size_t)w * sizeof *freed), *cnt = NULL;
+    unsigned char *used = calloc((size_t)w, 1);
+    g.meet = malloc((size_t)N * N);
+    g.c0 = calloc((size_t)n * n, sizeof *g.c0);
+    g.away = calloc((size_t)F * N, 1);
+    g.pt = malloc((size_t)N * sizeof *g.pt);
+    g.drop = calloc((size_t)F, sizeof *g.drop);
+    if (!design || !map || !freed || !used || !g.meet || !g.c0 || !g.away || !g.pt || !g.drop)
+        goto out;
+    int Wd = find_design(pl, N, design, method);
+    if (Wd < 0)
+        goto out;
+    /* Locked rounds that are rounds of the design (as when setwork planned them): continue
+     * the design with its other rounds; otherwise its rounds after the locked ones. */
+    int matched = 0;
+    for (int r = 0; r < k; r++) {
+        int d = matching_round(pl, design, N, Wd, r, used, map);
+        if (d < 0)
+            break;
+        used[d] = 1;
+        matched++;
+    }
+    if (matched < k)
+        memset(used, 0, (size_t)w);
+    /* The design's rounds still free, as many as the request has left; any after them are
+     * left to the search (past the bound). */
+    F = Wd - (matched == k ? k : 0);
+    F = F < w - k ? F : w - k;
+    if (F < 1)
+        goto out;
+    g.F = F;
+    for (int d = 0, f = 0; d < Wd && f < F; d++)
+        if (!used[d])
+            freed[f++] = d;
+    memset(g.meet, NEVER, (size_t)N * N);
+    for (int f = 0; f < F; f++) {
+        const int *D = design + (size_t)freed[f] * N;
+        for (int a = 0; a < N; a++)
+            for (int b = a + 1; b < N; b++)
+                if (D[a] == D[b])
+                    g.meet[(size_t)a * N + b] = g.meet[(size_t)b * N + a] = (unsigned char)f;
+    }
+    for (int i = 0; i < n; i++)
+        for (int j = 0; j < n; j++) {
+            size_t ij = (size_t)i * n + j;
+            g.c0[ij] = pl->history[ij];
+            for (int r = 0; r < k && i != j; r++) {
+                const int *L = pl->locked + (size_t)r * n;
+                g.c0[ij] += L[i] >= 0 && L[i] == L[j];
+            }
+        }
+    for (int f = 0; f < F; f++)
+        for (int x = 0; x < N; x++)
+            g.away[(size_t)f * N + x] = x >= n || pl->absent[(size_t)(k + f) * n + x];
+    for (int f = 0; f < F; f++) {
+        int m = 0;
+        for (int i = 0; i < n; i++)
+            m += !pl->absent[(size_t)(k + f) * n + i];
+        g.drop[f] = TD - rounds_table_count(m, p);
+        g.target -= C_SHRINK * g.drop[f] * p * (p - 1) / 2;
+    }
+    for (int x = 0; x < N; x++)
+        g.pt[x] = x;
+    rng_seed(&g.rng, pl->seed ^ 0x5eed17ULL);
+    if (name_points(&g) != 0)
+        goto out;
+    /* The design's free rounds under the naming, then each round brought to the request's
+     * tables, with every meeting so far counted. */
+    cnt = malloc((size_t)n * n * sizeof *cnt);
+    if (!cnt)
+        goto out;
+    memcpy(cnt, g.c0, (size_t)n * n * sizeof *cnt);
+    for (int r = 0; r < k; r++)
+        memcpy(init + (size_t)r * n, pl->locked + (size_t)r * n, (size_t)n * sizeof *init);
+    for (int f = 0; f < F; f++) {
+        int *tab = init + (size_t)(k + f) * n;
+        const int *D = design + (size_t)freed[f] * N;
+        for (int i = 0; i < n; i++)
+            tab[i] = pl->absent[(size_t)(k + f) * n + i] ? -1 : D[g.pt[i]];
+        for (int i = 0; i < n; i++)
+            for (int j = i + 1; j < n; j++)
+                if (tab[i] >= 0 && tab[i] == tab[j]) {
+                    cnt[(size_t)i * n + j]++;
+                    cnt[(size_t)j * n + i]++;
+                }
+    }
+    for (int f = 0; f < F; f++)
+        rebalance(pl, cnt, init + (size_t)(k + f) * n, TD, map, map + N + 1);
+    for (int r = k + F; r < w; r++)
+        for (int i = 0; i < n; i++)
+            init[(size_t)r * n + i] = pl->absent[(size_t)r * n + i] ? -1 : ROUNDS_SEAT_LATER;
+    rc = 0;
+out:
+    free(design);
+    free(map);
+    free(freed);
+    free(used);
+    free(cnt);
+    free(g.meet);
+    free(g.c0);
+    free(g.away);
+    free(g.pt);
+    free(g.drop);
+    return rc;
+}

@@ -11,8 +11,7 @@ enum status meeting_move(struct db *db, long long id, const char *to, struct mee
     struct meeting m = {0};
     int rc = store_meeting_get(db, id, &m);
     if (rc != 0) {
-        sb_printf(err, rc > 0 ? "There is no meeting %lld." : "The meeting could not be read.",
-                  id);
+        sb_printf(err, rc > 0 ? "There is no meeting %lld." : "The meeting could not be read.", id);
         return rc > 0 ? STATUS_NOT_FOUND : STATUS_FAILED;
     }
     enum status status = STATUS_OK;

@@ -9,24 +9,24 @@
 
 #include <stdint.h>
 
+#include "app/meetings/series_plan.h"
 #include "core/status.h"
 #include "core/strbuf.h"
 #include "engine/meetings/series.h"
 #include "engine/meetings/when.h"
 #include "store/db.h"
-#include "app/meetings/series_plan.h"
 #include "store/store_meetings.h"
 
 /* What a move stored. */
 struct meeting_moved {
     long long id;
-    int64_t starts, ends;         /* UTC, as stored */
-    struct meet_local local;      /* the stored start in the meeting's zone */
-    char local_text[24];          /* the same as "YYYY-MM-DDTHH:MM" */
-    char tz[SERIES_TZ_MAX + 1]; /* the meeting's zone (cut at SERIES_TZ_MAX) */
-    char when[MEET_WHEN_MAX];     /* "Sun 8 Mar 2026, 03:30-06:30 EDT" */
-    enum meet_local_kind kind;    /* how the time asked fell in the zone */
-    char warning[MEET_NOTE_MAX];  /* "" unless kind is a gap or a repeated time */
+    int64_t starts, ends;        /* UTC, as stored */
+    struct meet_local local;     /* the stored start in the meeting's zone */
+    char local_text[24];         /* the same as "YYYY-MM-DDTHH:MM" */
+    char tz[SERIES_TZ_MAX + 1];  /* the meeting's zone (cut at SERIES_TZ_MAX) */
+    char when[MEET_WHEN_MAX];    /* "Sun 8 Mar 2026, 03:30-06:30 EDT" */
+    enum meet_local_kind kind;   /* how the time asked fell in the zone */
+    char warning[MEET_NOTE_MAX]; /* "" unless kind is a gap or a repeated time */
 };
 
 /* Moves meeting ID to start at TO ("YYYY-MM-DDTHH:MM", local time in the meeting's zone),

@@ -111,6 +111,7 @@ expect_status 200 "$(post "$SCRATCH/admin" "/programmes/$prog/series" --data-url
 expect_contains "$SCRATCH/last.body" 'id="dst-warnings"' "preview has the warnings"
 expect_contains "$SCRATCH/last.body" "2026-03-08T02:30 does not exist in America/New_York" "preview names time and zone"
 expect_contains "$SCRATCH/last.body" "Sun 8 Mar 2026, 03:30-05:30 EDT" "preview shows the stored time"
+tidy -errors -quiet "$SCRATCH/last.body" >"$SCRATCH/tidy.txt" 2>&1 && pass || fail "preview with warnings is valid HTML: $(cat "$SCRATCH/tidy.txt")"
 
 TOKEN=$(api_token "$SCRATCH/admin")
 api() { curl -s -o "$SCRATCH/last.body" -w '%{http_code}' -H "Authorization: Bearer $TOKEN" \
@@ -128,6 +129,7 @@ expect_contains "$SCRATCH/last.body" "is cancelled" "API says why"
 expect_status 200 "$(post "$SCRATCH/admin" "/meetings/$syd/move" --data-urlencode to=2026-10-04T02:15)" "page move into Sydney's gap"
 expect_contains "$SCRATCH/last.body" 'id="dst-warning"' "page move warns"
 expect_contains "$SCRATCH/last.body" "2026-10-04T02:15 does not exist in Australia/Sydney" "page warning names time and zone"
+tidy -errors -quiet "$SCRATCH/last.body" >"$SCRATCH/tidy.txt" 2>&1 && pass || fail "move page is valid HTML: $(cat "$SCRATCH/tidy.txt")"
 [ "$(starts "$syd")" = 2026-10-03T16:15:00Z ] && pass || fail "page move stored 03:15 AEDT"
 expect_status 409 "$(post "$SCRATCH/admin" "/meetings/$ny2/move" --data-urlencode to=2026-04-01T10:00)" "page refuses a cancelled meeting"
 finish

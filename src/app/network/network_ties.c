@@ -83,27 +83,31 @@ static int cmp_row(const void *a, const void *b)
 }
 
 /* "nobody" rows against ties of the same respondent: "I know nobody here" under a relation
- * (or under every relation when it is blank) contradicts naming someone there. */
-static void report_nobody_conflicts(const char *name, const struct tie_file *f,
+ * (or under every relation when it is blank) contradicts naming someone there. SORTED is the
+ * file's rows by respondent, then person named (TIES_NOBODY first), so each respondent's rows
+ * are together and their nobody rows lead: one pass over the file. */
+static void report_nobody_conflicts(const char *name, const struct tie_row *sorted, size_t count,
                                     const struct cohort *members, struct diag_list *diags)
 {
-    for (size_t i = 0; i < f->count; i++) {
-        const struct tie_row *a = &f->rows[i];
-        if (a->to != TIES_NOBODY)
-            continue;
-        for (size_t j = 0; j < f->count; j++) {
-            const struct tie_row *b = &f->rows[j];
-            if (j == i || b->from != a->from || b->to == TIES_NOBODY ||
-                (a->relation >= 0 && b->relation != a->relation))
-                continue;
-            diag_add(diags, name, a->line, "to_email",
-                     "%s names nobody here, but line %ld names %s; keep one or the other",
-                     members->people[a->from].email, b->line, members->people[b->to].email);
-            break;
+    for (size_t start = 0, end; start < count; start = end) {
+        for (end = start; end < count && sorted[end].from == sorted[start].from; end++)
+            ;
+        for (size_t i = start; i < end && sorted[i].to == TIES_NOBODY; i++) {
+            const struct tie_row *a = &sorted[i];
+            for (size_t j = start; j < end; j++) {
+                const struct tie_row *b = &sorted[j];
+                if (b->to == TIES_NOBODY || (a->relation >= 0 && b->relation != a->relation))
+                    continue;
+                diag_add(diags, name, a->line, "to_email",
+                         "%s names nobody here, but line %ld names %s; keep one or the other",
+                         members->people[a->from].email, b->line, members->people[b->to].email);
+                break;
+            }
         }
     }
 }
 
+/* Rows repeating an earlier (from, to, relation), and nobody rows beside ties. */
 static void report_duplicates(const char *name, struct tie_file *f, const struct cohort *members,
                               struct diag_list *diags)
 {
@@ -131,6 +135,7 @@ static void report_duplicates(const char *name, struct tie_file *f, const struct
             first = i;
         }
     }
+    report_nobody_conflicts(name, sorted, f->count, members, diags);
     free(sorted);
 }
 
@@ -226,7 +231,6 @@ int tie_file_parse(const char *name, const char *data, size_t len, const struct 
             };
     }
     report_duplicates(name, out, members, diags);
-    report_nobody_conflicts(name, out, members, diags);
     rc = diags->count + diags->dropped > before ? 1 : 0;
 done:
     cohort_index_free(&idx);

@@ -158,7 +158,8 @@ acsrf=$(page_csrf "$A") pcsrf=$(page_csrf "$P")
 expect_status 303 "$(status "$A" POST /programmes/1/network/waves --data-urlencode "csrf=$acsrf" --data-urlencode name=baseline)" "open wave"
 expect_status 200 "$(status "$P" GET /network/1)" "survey page"
 expect_contains "$SCRATCH/last.body" 'name="nobody" value="yes"' "the form offers I know nobody here"
-field=$(grep -o 'type="checkbox" name="r[0-9]*" value="[0-9]*"' "$SCRATCH/last.body" | head -1)
+# sed reads to the end (head would close the pipe early and fail grep under pipefail).
+field=$(grep -o 'type="checkbox" name="r[0-9]*" value="[0-9]*"' "$SCRATCH/last.body" | sed -n 1p)
 fname=$(echo "$field" | sed 's/.*name="//; s/".*//') fval=$(echo "$field" | sed 's/.*value="//; s/"//')
 expect_status 422 "$(status "$P" POST /network/1 --data-urlencode "csrf=$pcsrf" --data "consent=yes&nobody=yes&$fname=$fval")" "nobody and a name refused"
 [ "$(sqlite3 "$wdb" "SELECT COUNT(*) FROM network_responses")" = 0 ] && pass || fail "nothing saved when refused"

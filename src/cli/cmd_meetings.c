@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/meetings/meeting_move.h"
 #include "app/meetings/meetings_demo.h"
 #include "app/meetings/series_plan.h"
 #include "engine/meetings/series.h"
@@ -119,9 +120,16 @@ static int schedule(struct db *db, const struct schedule_opts *o)
         status = cli_user_error(CMD, "could not save the series: %s", db_errmsg(db));
     else if (rc > 0)
         status = problems_error(&problems);
-    else
+    else {
         printf("Scheduled %d meetings for each of %zu set%s.\n", p.count, p.nchosen,
                p.nchosen == 1 ? "" : "s");
+        /* Times in a daylight-saving gap or fold are stored by RFC 5545's rule; say so. */
+        struct diag_list warnings = {0};
+        if (series_plan_warnings(&p, &warnings) == 0)
+            for (size_t i = 0; i < warnings.count; i++)
+                fprintf(stderr, "setwork meetings: warning: %s\n", warnings.items[i].message);
+        diag_list_free(&warnings);
+    }
     series_plan_free(&p);
     diag_list_free(&problems);
     return status;
@@ -234,18 +242,23 @@ static int move_or_cancel(struct db *db, const char *verb, const char *id_text, 
             status = cli_user_error(CMD, "%s", db_errmsg(db));
         else
             printf(rc ? "Meeting %ld was already cancelled.\n" : "Cancelled meeting %ld.\n", id);
+    } else if (!to) {
+        status = cli_usage_error(CMD, "move wants --to YYYY-MM-DDTHH:MM");
     } else {
-        struct meet_local l;
-        int64_t starts;
-        if (!to || meet_local_parse(to, &l)) {
-            status = cli_usage_error(CMD, "move wants --to YYYY-MM-DDTHH:MM");
-        } else if (meet_tz_to_utc(m.tzid, &l, &starts)) {
-            status = cli_user_error(CMD, "cannot convert in zone %s", m.tzid);
-        } else if (store_meeting_move(db, id, starts, starts + (m.ends_at - m.starts_at))) {
-            status = cli_user_error(CMD, "%s", db_errmsg(db));
-        } else {
-            printf("Moved meeting %ld to %s (%s).\n", id, to, m.tzid);
+        struct meeting_moved moved;
+        struct strbuf err = {0};
+        enum status st = meeting_move(db, id, to, &moved, &err);
+        if (st == STATUS_INVALID)
+            status = cli_usage_error(CMD, "--to: %s", err.data ? err.data : "");
+        else if (st != STATUS_OK)
+            status = cli_user_error(CMD, "%s", err.data ? err.data : "out of memory");
+        else {
+            if (*moved.warning)
+                fprintf(stderr, "setwork meetings: warning: %s\n", moved.warning);
+            printf("Moved meeting %ld to %s (%s): %s.\n", id, moved.local_text, moved.tz,
+                   moved.when);
         }
+        sb_free(&err);
     }
     meeting_free(&m);
     return status;
@@ -333,6 +346,11 @@ const struct command command_meetings = {
             "a link), and each problem names its option. A set that already has meetings (not\n"
             "cancelled) is refused, and nothing is written.\n"
             "move keeps the duration and the meeting's zone; move and cancel keep the calendar\n"
-            "UID and raise its SEQUENCE so calendars update the event.\n",
+            "UID and raise its SEQUENCE so calendars update the event. move prints the time it\n"
+            "stored, and refuses a cancelled meeting (it stays cancelled; schedule a new one).\n"
+            "Daylight-saving edges follow RFC 5545: a local time that does not exist (the\n"
+            "clocks go forward over it) is moved forward by the gap, and one that happens\n"
+            "twice (the clocks go back) is the first of the two; schedule and move warn with\n"
+            "the time, the zone and what was stored.\n",
     .run = run_meetings,
 };

@@ -7,6 +7,7 @@
 #include "store/store_programmes.h"
 
 #include "app/network/network_ties.h"
+#include "app/network/network_view.h"
 #include "core/file.h"
 #include "core/strbuf.h"
 #include "io/export/network_export.h"
@@ -97,9 +98,10 @@ static int run_import(struct cli_ctx *ctx, int argc, char **argv)
     }
     if (json) {
         cli_print_json(json_pack(
-            "{s:s, s:s, s:s, s:b, s:b, s:I, s:I, s:I, s:I}", "file", source, "programme", programme,
-            "wave", wave, "dry_run", dry_run, "wave_created", report.wave_created, "ties",
-            (json_int_t)report.ties, "respondents", (json_int_t)report.respondents, "relations",
+            "{s:s, s:s, s:s, s:b, s:b, s:I, s:I, s:I, s:I, s:I}", "file", source, "programme",
+            programme, "wave", wave, "dry_run", dry_run, "wave_created", report.wave_created,
+            "ties", (json_int_t)report.ties, "respondents", (json_int_t)report.respondents,
+            "named_nobody", (json_int_t)report.nobody, "relations",
             (json_int_t)report.relation_count, "replaced", (json_int_t)report.replaced));
     } else {
         printf("%s %zu tie%s from %zu respondent%s (%zu relation%s) into wave '%s'%s of "
@@ -108,6 +110,9 @@ static int run_import(struct cli_ctx *ctx, int argc, char **argv)
                report.respondents, report.respondents == 1 ? "" : "s", report.relation_count,
                report.relation_count == 1 ? "" : "s", wave,
                report.wave_created ? " (new wave)" : "", programme);
+        if (report.nobody)
+            printf("%zu respondent%s answered that they know nobody here.\n", report.nobody,
+                   report.nobody == 1 ? "" : "s");
         if (report.replaced)
             printf("%zu earlier answer%s of these respondents in this wave were replaced.\n",
                    report.replaced, report.replaced == 1 ? "" : "s");
@@ -247,7 +252,8 @@ int network_export_run(struct cli_ctx *ctx, const struct command *cmd,
     struct net_people people;
     if (store_network_load(db, programme_id, wave_id, opt->relation, &d, &err) != 0 ||
         (people = network_data_people(&d),
-         net_analyse(&people, d.ties, d.tie_count, &w, &err) != 0)) {
+         network_relation_check(&d, opt->relation, &err) != 0 ||
+             net_analyse(&people, d.ties, d.tie_count, &w, &err) != 0)) {
         cli_user_error(cmd, "%s", err ? err : "cannot analyse the network");
         goto out;
     }
@@ -382,22 +388,35 @@ const struct command command_network = {
         "               [--output FILE|PREFIX] [--relation R] [--anonymise]\n\n"
         "import   reads who-knows-whom answers: columns from_email,to_email,relation and an\n"
         "         optional strength (a number from 0 to 100). Both people must be members of\n"
-        "         the programme. Every problem is listed with its line (unknown emails,\n"
-        "         self-ties, duplicate rows, bad strengths) and then nothing is written. The\n"
-        "         wave is created if new; a respondent's earlier answers in the wave for the\n"
-        "         file's relations are replaced by the file's.\n"
+        "         the programme. A row with to_email empty (relation optional, no strength)\n"
+        "         is the answer \"I know nobody here\": the person answered and named nobody,\n"
+        "         and counts in the response rate. Every problem is listed with its line\n"
+        "         (unknown emails, self-ties, duplicate rows, bad strengths) and then nothing\n"
+        "         is written. The wave is created if new; a respondent's earlier answers in\n"
+        "         the wave for the file's relations are replaced by the file's.\n"
         "report   per-cohort figures (density, components, isolates, mean E-I index, share of\n"
         "         ties across departments and organisations) for the latest wave or --wave W;\n"
         "         with --compare W1,W2 also ties gained and lost inside and beyond each\n"
         "         person's set and each metric's change with Cohen's d_z. --json adds every\n"
-        "         person's metrics. --svg FILE draws the network (two waves side by side with\n"
-        "         new ties in red when comparing); with --ego EMAIL it draws that person's\n"
-        "         contacts instead. --chart FILE draws the change charts (needs --compare).\n"
-        "         --anonymise replaces names and emails with P1, P2, ...\n"
+        "         person's metrics, at full precision. --svg FILE draws the network (two\n"
+        "         waves side by side with new ties in red when comparing); with --ego EMAIL\n"
+        "         it draws that person's contacts instead. --chart FILE draws the change\n"
+        "         charts (needs --compare). --anonymise replaces names and emails with P1,\n"
+        "         P2, ... --relation R keeps one relation; a relation the programme does not\n"
+        "         have is an error.\n"
         "export   one wave as GraphML (Gephi, yEd; default, to stdout or --output FILE) or as\n"
         "         CSV node and edge lists for Kumu or Polinode (PREFIX-nodes.csv and\n"
         "         PREFIX-edges.csv), with each person's metrics.\n\n"
         "Degrees in and out count nominations; every other metric treats a tie named by\n"
-        "either person as a contact between both.\n",
+        "either person as a contact between both. Density is the contact density: pairs in\n"
+        "contact / all pairs, n(n-1)/2; --json also gives the nomination density\n"
+        "(nominations / ordered pairs, n(n-1)), labelled. Strength is stored and exported\n"
+        "but not used: every metric is unweighted (a contact is a contact, whatever its\n"
+        "strength), because strength scales differ between surveys.\n"
+        "--compare W1,W2 compares only the people who answered both waves (and the ties\n"
+        "they named), and says how many were left out. A tie is inside a set when both\n"
+        "people are in one set of the plan in force when the later wave began (its first\n"
+        "answer): the plan published at or before then, else the newest plan saved at or\n"
+        "before then; plans saved later do not count.\n",
     .run = run_network,
 };

@@ -65,8 +65,11 @@ static void print_text(const struct report *r, const struct network_report_optio
                    : 0.0,
                r->v.waves[i].ties);
     const struct net_cohort_metrics *c = &r->v.now.cohort;
-    printf("\nWave '%s': %zu people, %zu nominations, %zu pairs in contact; density %.3f.\n",
-           r->v.wave_name, c->people, c->ties, c->edges, isnan(c->density) ? 0 : c->density);
+    printf("\nWave '%s': %zu people, %zu nominations, %zu pairs in contact; density %.3f\n"
+           "(pairs in contact / all pairs; nominations / ordered pairs: %.3f).\n",
+           r->v.wave_name, c->people, c->ties, c->edges,
+           isnan(c->density_undirected) ? 0 : c->density_undirected,
+           isnan(c->density) ? 0 : c->density);
     printf("%zu component%s (largest %zu), %zu isolate%s.\n", c->components,
            c->components == 1 ? "" : "s", c->largest_component, c->isolates,
            c->isolates == 1 ? "" : "s");
@@ -80,6 +83,21 @@ static void print_text(const struct report *r, const struct network_report_optio
     puts(".");
     if (!r->v.comparing)
         return;
+    printf("\nCompared over the %zu people who answered both '%s' and '%s', and the ties they "
+           "named.\n",
+           r->v.compared, r->v.before_name, r->v.wave_name);
+    if (r->v.one_wave_only)
+        printf("warning: %zu %s answered only one of the two waves and %s left out of the "
+               "comparison (their ties would count as gained or lost).\n",
+               r->v.one_wave_only, r->v.one_wave_only == 1 ? "person" : "people",
+               r->v.one_wave_only == 1 ? "is" : "are");
+    if (r->v.plan_name)
+        printf("Sets are those of plan '%s', in force when '%s' began (%s).\n", r->v.plan_name,
+               r->v.wave_name, r->v.later_began);
+    else
+        printf("No plan was in force when the later wave began (%s): no tie counts as inside a "
+               "set.\n",
+               r->v.later_began);
     printf("\nFrom '%s' to '%s': %zu ties gained (%zu inside sets, %zu beyond), %zu lost "
            "(%zu inside, %zu beyond), %zu kept.\n",
            r->v.before_name, r->v.wave_name, r->v.cmp.gained_inside + r->v.cmp.gained_beyond,
@@ -201,10 +219,14 @@ int network_report_run(struct cli_ctx *ctx, const struct command *cmd,
         if (written != 0)
             goto out;
     }
-    if (opt->json)
-        cli_print_json(
-            network_view_json(&r.v, opt->programme, opt->relation, r.labels, !opt->anonymise));
-    else
+    if (opt->json) {
+        /* Full precision (17 significant digits): the figures are for further analysis. */
+        json_t *j =
+            network_view_json(&r.v, opt->programme, opt->relation, r.labels, !opt->anonymise);
+        json_dumpf(j, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(17));
+        fputc('\n', stdout);
+        json_decref(j);
+    } else
         print_text(&r, opt);
     status = CLI_OK;
 out:

@@ -103,20 +103,16 @@ static int append_name(char ***names, size_t *count, const char *name)
     return 0;
 }
 
-static int load_sets(struct db *db, long long programme_id, struct network_data *d,
-                     const struct id_index *ids)
+/* Reads the sets of plan PLAN_ID (0: none) into D, numbered in plan order. */
+static int load_plan_sets(struct db *db, long long plan_id, struct network_data *d,
+                          const struct id_index *ids)
 {
-    /* The plan that describes the programme now: the latest published one, else the latest
-     * draft. Sets are numbered in plan order. */
-    sqlite3_stmt *st =
-        db_prepare(db, "SELECT s.id, s.name, m.person_id FROM sets s"
-                       " LEFT JOIN set_members m ON m.set_id = s.id"
-                       " WHERE s.plan_id = (SELECT id FROM set_plans WHERE programme_id = ?1"
-                       "  ORDER BY status = 'published' DESC, id DESC LIMIT 1)"
-                       " ORDER BY s.position, s.id");
+    sqlite3_stmt *st = db_prepare(db, "SELECT s.id, s.name, m.person_id FROM sets s"
+                                      " LEFT JOIN set_members m ON m.set_id = s.id"
+                                      " WHERE s.plan_id = ?1 ORDER BY s.position, s.id");
     if (!st)
         return -1;
-    sqlite3_bind_int64(st, 1, programme_id);
+    sqlite3_bind_int64(st, 1, plan_id);
     long long last_set = 0;
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -135,6 +131,26 @@ static int load_sets(struct db *db, long long programme_id, struct network_data 
     }
     sqlite3_reset(st);
     return rc == SQLITE_DONE ? 0 : -1;
+}
+
+static int load_sets(struct db *db, long long programme_id, struct network_data *d,
+                     const struct id_index *ids)
+{
+    /* The plan that describes the programme now: the latest published one, else the latest
+     * draft. */
+    sqlite3_stmt *st = db_prepare(db, "SELECT id FROM set_plans WHERE programme_id = ?1"
+                                      " ORDER BY status = 'published' DESC, id DESC LIMIT 1");
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, programme_id);
+    long long plan_id = 0;
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW)
+        plan_id = sqlite3_column_int64(st, 0);
+    sqlite3_reset(st);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return -1;
+    return plan_id ? load_plan_sets(db, plan_id, d, ids) : 0;
 }
 
 /* Relation names of the programme, with their ids to translate ties. */
@@ -284,4 +300,98 @@ int store_network_load_ties(struct db *db, const struct network_data *data, long
         *err = str_printf("cannot load the network survey: %s", db_errmsg(db));
     free(ids);
     return rc;
+}
+
+int store_network_wave_began(struct db *db, long long wave_id, char *out, size_t size)
+{
+    sqlite3_stmt *st = db_prepare(
+        db, "SELECT COALESCE((SELECT MIN(submitted_at) FROM network_responses WHERE wave_id = ?1),"
+            " (SELECT MIN(recorded_at) FROM network_ties WHERE wave_id = ?1), created_at)"
+            " FROM network_waves WHERE id = ?1");
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, wave_id);
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW)
+        str_copy(out, (const char *)sqlite3_column_text(st, 0), size);
+    sqlite3_reset(st);
+    return rc == SQLITE_ROW ? 0 : rc == SQLITE_DONE ? 1 : -1;
+}
+
+int store_network_sets_at(struct db *db, long long programme_id, const char *at,
+                          struct network_data *d, char **plan_name, char **err)
+{
+    *plan_name = NULL;
+    sqlite3_stmt *st = db_prepare(
+        db, "SELECT id, name FROM set_plans WHERE programme_id = ?1 AND created_at <= ?2"
+            " ORDER BY (published_at IS NOT NULL AND published_at <= ?2) DESC, created_at DESC,"
+            " id DESC LIMIT 1");
+    if (!st)
+        goto db_fail;
+    sqlite3_bind_int64(st, 1, programme_id);
+    db_bind_text(st, 2, at);
+    long long plan_id = 0;
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
+        plan_id = sqlite3_column_int64(st, 0);
+        *plan_name = strdup((const char *)sqlite3_column_text(st, 1));
+    }
+    sqlite3_reset(st);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        goto db_fail;
+    if (rc == SQLITE_ROW && !*plan_name)
+        goto oom;
+    for (size_t i = 0; i < d->set_count; i++)
+        free(d->set_names[i]);
+    free(d->set_names);
+    d->set_names = NULL;
+    d->set_count = 0;
+    for (size_t i = 0; i < d->cohort.count; i++)
+        d->set[i] = -1;
+    struct id_index *ids = people_index(&d->cohort);
+    if (!ids)
+        goto oom;
+    rc = plan_id ? load_plan_sets(db, plan_id, d, ids) : 0;
+    free(ids);
+    if (rc != 0)
+        goto db_fail;
+    return 0;
+oom:
+    free(*plan_name);
+    *plan_name = NULL;
+    *err = str_printf("out of memory loading the sets");
+    return -1;
+db_fail:
+    free(*plan_name);
+    *plan_name = NULL;
+    *err = str_printf("cannot load the sets: %s", db_errmsg(db));
+    return -1;
+}
+
+int store_network_load_responded(struct db *db, const struct network_data *data, long long wave_id,
+                                 bool *responded, char **err)
+{
+    struct id_index *ids = people_index(&data->cohort);
+    if (!ids) {
+        *err = str_printf("out of memory loading the network survey");
+        return -1;
+    }
+    memset(responded, 0, data->cohort.count * sizeof *responded);
+    sqlite3_stmt *st = db_prepare(db, "SELECT person_id FROM network_responses WHERE wave_id = ?1");
+    int rc = SQLITE_ERROR;
+    if (st) {
+        sqlite3_bind_int64(st, 1, wave_id);
+        while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+            int p = find_person(ids, data->cohort.count, sqlite3_column_int64(st, 0));
+            if (p >= 0)
+                responded[p] = true;
+        }
+        sqlite3_reset(st);
+    }
+    free(ids);
+    if (rc != SQLITE_DONE) {
+        *err = str_printf("cannot load the network survey: %s", db_errmsg(db));
+        return -1;
+    }
+    return 0;
 }

@@ -7,6 +7,7 @@
 #include "engine/meetings/rules.h"
 #include "engine/meetings/series.h"
 #include "engine/meetings/timer.h"
+#include "engine/meetings/when.h"
 
 static struct meet_local L(int y, int mo, int d, int h, int mi) {
     struct meet_local l = {y, mo, d, h, mi};
@@ -61,21 +62,81 @@ static void london_series_keeps_ten_oclock_across_both_dst_changes(void **state)
     assert_int_equal(b - a, 28 * 86400 - 3600);
 }
 
-static void gap_and_ambiguous_local_times_are_resolved_as_documented(void **state)
+/* Resolves L in ZONE and checks the kind, the UTC instant stored and that instant's local
+ * time (which differs from L only in a gap). */
+static void resolves(const char *zone, struct meet_local l, enum meet_local_kind kind,
+                     const char *utc, int local_hour, int local_minute)
 {
     int64_t u;
+    enum meet_local_kind k = MEET_LOCAL_EXACT;
     char buf[32];
-    struct meet_local gap = L(2026, 3, 29, 1, 30), fold = L(2026, 10, 25, 1, 30);
-    assert_int_equal(meet_tz_to_utc("Europe/London", &gap, &u), 0);
+    assert_int_equal(meet_tz_resolve(zone, &l, &u, &k), 0);
     meet_utc_format(u, buf, sizeof buf);
-    assert_string_equal(buf, "2026-03-29T00:30:00Z"); /* shown as 02:30 BST */
-    assert_int_equal(meet_tz_to_utc("Europe/London", &fold, &u), 0);
-    meet_utc_format(u, buf, sizeof buf);
-    assert_string_equal(buf, "2026-10-25T01:30:00Z"); /* the winter 01:30 */
-    struct meet_local ny = L(2026, 3, 29, 1, 30);
-    assert_int_equal(meet_tz_to_utc("America/New_York", &ny, &u), 0);
-    meet_utc_format(u, buf, sizeof buf);
-    assert_string_equal(buf, "2026-03-29T05:30:00Z"); /* EDT since 8 March */
+    assert_string_equal(buf, utc);
+    assert_int_equal(k, kind);
+    struct meet_local back;
+    assert_int_equal(meet_tz_from_utc(zone, u, &back), 0);
+    assert_int_equal(back.hour, local_hour);
+    assert_int_equal(back.minute, local_minute);
+    int64_t v;
+    assert_int_equal(meet_tz_to_utc(zone, &l, &v), 0);
+    assert_true(v == u);
+}
+
+/* RFC 5545 3.3.5: a nonexistent local time moves forward by the gap (read with the offset
+ * before it); a repeated one is the first occurrence. 2026: London changes on 29 March and
+ * 25 October, New York on 8 March and 1 November, Sydney on 5 April (back) and 4 October
+ * (forward). */
+static void dst_edges_follow_rfc5545_in_three_zones(void **state)
+{
+    /* Europe/London: 01:00-02:00 does not exist on 29 March; 01:00-02:00 is twice on 25 Oct. */
+    resolves("Europe/London", L(2026, 3, 29, 1, 30), MEET_LOCAL_GAP, "2026-03-29T01:30:00Z", 2, 30);
+    resolves("Europe/London", L(2026, 3, 29, 1, 15), MEET_LOCAL_GAP, "2026-03-29T01:15:00Z", 2, 15);
+    resolves("Europe/London", L(2026, 10, 25, 1, 30), MEET_LOCAL_REPEATED, "2026-10-25T00:30:00Z",
+             1, 30); /* 01:30 BST, not 01:30 GMT */
+    resolves("Europe/London", L(2026, 3, 29, 0, 59), MEET_LOCAL_EXACT, "2026-03-29T00:59:00Z", 0,
+             59);
+    resolves("Europe/London", L(2026, 3, 29, 2, 0), MEET_LOCAL_EXACT, "2026-03-29T01:00:00Z", 2, 0);
+    resolves("Europe/London", L(2026, 10, 25, 2, 0), MEET_LOCAL_EXACT, "2026-10-25T02:00:00Z", 2,
+             0);
+    /* America/New_York: 02:00-03:00 does not exist on 8 March; 01:00-02:00 twice on 1 Nov. */
+    resolves("America/New_York", L(2026, 3, 8, 2, 30), MEET_LOCAL_GAP, "2026-03-08T07:30:00Z", 3,
+             30); /* 03:30 EDT, not 01:30 EST */
+    resolves("America/New_York", L(2026, 11, 1, 1, 30), MEET_LOCAL_REPEATED, "2026-11-01T05:30:00Z",
+             1, 30); /* 01:30 EDT */
+    resolves("America/New_York", L(2026, 3, 29, 1, 30), MEET_LOCAL_EXACT, "2026-03-29T05:30:00Z", 1,
+             30);
+    /* Australia/Sydney: 02:00-03:00 twice on 5 April; 02:00-03:00 does not exist on 4 Oct. */
+    resolves("Australia/Sydney", L(2026, 4, 5, 2, 30), MEET_LOCAL_REPEATED, "2026-04-04T15:30:00Z",
+             2, 30); /* 02:30 AEDT (UTC+11) */
+    resolves("Australia/Sydney", L(2026, 10, 4, 2, 30), MEET_LOCAL_GAP, "2026-10-03T16:30:00Z", 3,
+             30); /* 03:30 AEDT */
+    resolves("Australia/Sydney", L(2026, 7, 1, 10, 0), MEET_LOCAL_EXACT, "2026-07-01T00:00:00Z", 10,
+             0);
+    resolves("UTC", L(2026, 3, 29, 1, 30), MEET_LOCAL_EXACT, "2026-03-29T01:30:00Z", 1, 30);
+}
+
+/* The warning names the time asked, the zone and what was stored. */
+static void dst_notes_name_time_zone_and_what_is_stored(void **state)
+{
+    char note[MEET_NOTE_MAX];
+    int64_t u;
+    enum meet_local_kind k;
+    struct meet_local gap = L(2026, 3, 8, 2, 30), fold = L(2026, 10, 25, 1, 30),
+                      plain = L(2026, 6, 1, 10, 0);
+    assert_int_equal(meet_tz_resolve("America/New_York", &gap, &u, &k), 0);
+    assert_int_equal(meet_tz_note("America/New_York", &gap, k, u, note, sizeof note), 1);
+    assert_string_equal(note, "2026-03-08T02:30 does not exist in America/New_York (the clocks go "
+                              "forward at that hour); it is moved forward by the gap to "
+                              "2026-03-08T03:30 EDT.");
+    assert_int_equal(meet_tz_resolve("Europe/London", &fold, &u, &k), 0);
+    assert_int_equal(meet_tz_note("Europe/London", &fold, k, u, note, sizeof note), 1);
+    assert_string_equal(note, "2026-10-25T01:30 happens twice in Europe/London (the clocks go "
+                              "back at that hour); the first one is used: 01:30 BST (UTC+1), not "
+                              "01:30 GMT.");
+    assert_int_equal(meet_tz_resolve("Europe/London", &plain, &u, &k), 0);
+    assert_int_equal(meet_tz_note("Europe/London", &plain, k, u, note, sizeof note), 0);
+    assert_string_equal(note, "");
 }
 
 /* Each thread converts a year of London times in zones libical may not have loaded yet. */
@@ -273,7 +334,8 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(every_four_weeks_crosses_month_and_year_ends),
         cmocka_unit_test(london_series_keeps_ten_oclock_across_both_dst_changes),
-        cmocka_unit_test(gap_and_ambiguous_local_times_are_resolved_as_documented),
+        cmocka_unit_test(dst_edges_follow_rfc5545_in_three_zones),
+        cmocka_unit_test(dst_notes_name_time_zone_and_what_is_stored),
         cmocka_unit_test(zone_conversion_is_safe_from_many_threads),
         cmocka_unit_test(monthly_rule_keeps_ordinal_weekday_and_last),
         cmocka_unit_test(rejects_bad_input),

@@ -281,6 +281,32 @@ static void test_compare_waves(void **state)
     net_wave_free(&wa);
 }
 
+/* With people->included, only those people's changes enter the means; the ties are the
+ * caller's choice and are counted as given. */
+static void test_compare_only_included(void **state)
+{
+    bool included[] = {true, true, true, false, true, true};
+    struct net_people p = {.count = 6, .included = included};
+    struct net_tie before[] = {T(0, 1), T(1, 3)};
+    struct net_tie after[] = {T(1, 0), T(0, 2), T(4, 2), T(3, 5)};
+    struct net_wave wb, wa;
+    char *err = NULL;
+    assert_int_equal(net_analyse(&p, before, 2, &wb, &err), 0);
+    assert_int_equal(net_analyse(&p, after, 4, &wa, &err), 0);
+    struct net_comparison c;
+    assert_int_equal(net_compare(&p, before, 2, &wb, after, 4, &wa, &c, &err), 0);
+    assert_int_equal(c.kept, 1);
+    assert_int_equal(c.gained_beyond, 3);
+    assert_int_equal(c.lost_beyond, 1);
+    /* Contacts differences {1,-1,2,(0),1,1}: person 3 is left out. */
+    const struct net_metric_change *d = &c.metric[NET_M_DEGREE];
+    assert_int_equal(d->pairs, 5);
+    assert_double_equal(d->mean_diff, 4.0 / 5.0, EPS);
+    net_comparison_free(&c);
+    net_wave_free(&wb);
+    net_wave_free(&wa);
+}
+
 /* The layout is deterministic for a seed, inside the unit square, and places isolates. */
 static void test_layout(void **state)
 {
@@ -349,6 +375,7 @@ int main(void)
         cmocka_unit_test(test_ei_and_blau),
         cmocka_unit_test(test_paired_change),
         cmocka_unit_test(test_compare_waves),
+        cmocka_unit_test(test_compare_only_included),
         cmocka_unit_test(test_layout),
         cmocka_unit_test(test_concurrent_calls),
     };

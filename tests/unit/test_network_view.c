@@ -34,7 +34,12 @@ static int setup(void **state)
     store_network_wave_ensure(db, programme, "baseline", &w1, &created);
     store_network_wave_ensure(db, programme, "final", &w2, &created);
     store_network_relation_ensure(db, programme, "knows", &knows);
-    /* Baseline: nobody. Final: ada named bob; cy named ada; bob named cy. */
+    /* Baseline: everyone answered and named nobody. Final: ada named bob; cy named ada; bob
+     * named cy. Only people who answered both waves are compared, so all three answer both. */
+    for (int i = 0; i < 3; i++) {
+        store_network_response_record(db, w1, person[i], "web");
+        store_network_response_record(db, w2, person[i], "web");
+    }
     store_network_tie_put(db, w2, knows, person[0], person[1], NAN, "web");
     store_network_tie_put(db, w2, knows, person[2], person[0], NAN, "web");
     store_network_tie_put(db, w2, knows, person[1], person[2], NAN, "web");

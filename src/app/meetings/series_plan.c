@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "core/strbuf.h"
+#include "engine/meetings/when.h"
 #include "store/store_meetings.h"
 
 int series_duration_parse(const char *text, int *minutes)
@@ -199,9 +200,22 @@ int series_plan_read(struct db *db, long long programme_id, series_field_fn get,
     if (meet_series_local(&p->first, &p->rule, p->count, p->local))
         PROBLEM("first", "Those dates cannot be computed.");
     for (int i = 0; i < p->count && problems->count == before; i++)
-        if (meet_tz_to_utc(p->tz, &p->local[i], &p->starts[i]))
+        if (meet_tz_resolve(p->tz, &p->local[i], &p->starts[i], &p->kinds[i]))
             PROBLEM("tz", "A date could not be converted in %s.", p->tz);
+        else if (p->kinds[i] != MEET_LOCAL_EXACT)
+            p->nshifted++;
     return problems->count > before ? 1 : 0;
+}
+
+int series_plan_warnings(const struct series_plan *p, struct diag_list *warnings)
+{
+    for (int i = 0; i < p->count; i++) {
+        char note[MEET_NOTE_MAX];
+        if (meet_tz_note(p->tz, &p->local[i], p->kinds[i], p->starts[i], note, sizeof note) &&
+            diag_add(warnings, NULL, 0, "first", "Meeting %d: %s", i + 1, note))
+            return -1;
+    }
+    return 0;
 }
 
 const char *series_plan_set_name(const struct series_plan *p, long long id)

@@ -46,7 +46,9 @@ struct series_plan {
     bool skip_scheduled; /* sets with meetings were left out, not refused */
     size_t nskipped;     /* how many were left out */
     struct meet_local local[MEET_SERIES_MAX];
-    int64_t starts[MEET_SERIES_MAX]; /* UTC */
+    int64_t starts[MEET_SERIES_MAX];             /* UTC */
+    enum meet_local_kind kinds[MEET_SERIES_MAX]; /* local[i] in tz: once, in a gap, twice */
+    size_t nshifted; /* meetings whose local time fell in a gap or occurred twice */
 };
 
 /* The programme's zone: that of its newest series, else SERIES_DEFAULT_TZ, into OUT. */
@@ -65,6 +67,12 @@ int series_plan_read(struct db *db, long long programme_id, series_field_fn get,
 int series_plan_save(struct db *db, const struct series_plan *p, struct diag_list *problems);
 
 /* The name of the set with id ID among P's sets ("" when unknown); owned by P. */
+/* Adds to WARNINGS (field "first") one sentence per meeting of P whose local time does not
+ * exist in its zone (moved forward by the gap) or occurs twice (the first is used), naming the
+ * time, the zone and what is stored (engine/meetings/when.h's meet_tz_note). 0, or -1 out of
+ * memory. */
+int series_plan_warnings(const struct series_plan *p, struct diag_list *warnings);
+
 const char *series_plan_set_name(const struct series_plan *p, long long id);
 
 void series_plan_free(struct series_plan *p);

@@ -66,13 +66,16 @@ json_t *network_impact_json(struct db *db, long long programme_id)
         pair(b->cross_department_share, a->cross_department_share), "cross_organisation_tie_share",
         pair(b->cross_organisation_share, a->cross_organisation_share), "isolates",
         pair_count(b->isolates, a->isolates), "components",
-        pair_count(b->components, a->components), "density", pair(b->density, a->density),
-        "mean_ei_department", pair(b->mean_ei_department, a->mean_ei_department),
-        "mean_ei_organisation", pair(b->mean_ei_organisation, a->mean_ei_organisation),
-        "contacts_per_person", change(&v.cmp.metric[NET_M_DEGREE]), "effective_size",
+        pair_count(b->components, a->components), "density",
+        pair(b->density_undirected, a->density_undirected), "mean_ei_department",
+        pair(b->mean_ei_department, a->mean_ei_department), "mean_ei_organisation",
+        pair(b->mean_ei_organisation, a->mean_ei_organisation), "contacts_per_person",
+        change(&v.cmp.metric[NET_M_DEGREE]), "effective_size",
         change(&v.cmp.metric[NET_M_EFFECTIVE_SIZE]), "blau_department",
         change(&v.cmp.metric[NET_M_BLAU_DEPARTMENT]), "effect_size",
         "Cohen's d_z: mean change per person / SD of the changes, with a 95% interval");
+    /* "density" is the contact density, as everywhere; nominations are labelled. */
+    json_object_set_new(o, "nomination_density", pair(b->density, a->density));
     network_view_free(&v);
     return o;
 }

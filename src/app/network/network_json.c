@@ -11,15 +11,24 @@ static json_t *num(double v)
 
 json_t *network_cohort_json(const struct net_cohort_metrics *c)
 {
-    return json_pack("{s:I, s:I, s:I, s:o, s:o, s:I, s:I, s:I, s:o, s:o, s:o, s:o}", "people",
-                     (json_int_t)c->people, "ties", (json_int_t)c->ties, "contacts",
-                     (json_int_t)c->edges, "density", num(c->density), "density_undirected",
-                     num(c->density_undirected), "components", (json_int_t)c->components,
-                     "largest_component", (json_int_t)c->largest_component, "isolates",
-                     (json_int_t)c->isolates, "mean_ei_department", num(c->mean_ei_department),
-                     "mean_ei_organisation", num(c->mean_ei_organisation), "cross_department_share",
-                     num(c->cross_department_share), "cross_organisation_share",
-                     num(c->cross_organisation_share));
+    /* "density" is the contact density, as the help defines it (a tie named by either person
+     * joins both); the directed figure is labelled as the density of nominations. */
+    json_t *o = json_pack(
+        "{s:I, s:I, s:I, s:o, s:o, s:o, s:o, s:I, s:I, s:I, s:o, s:o, s:o, s:o}", "people",
+        (json_int_t)c->people, "ties", (json_int_t)c->ties, "contacts", (json_int_t)c->edges,
+        "density", num(c->density_undirected), "contact_density", num(c->density_undirected),
+        "nomination_density", num(c->density), "density_undirected", num(c->density_undirected),
+        "components", (json_int_t)c->components, "largest_component",
+        (json_int_t)c->largest_component, "isolates", (json_int_t)c->isolates, "mean_ei_department",
+        num(c->mean_ei_department), "mean_ei_organisation", num(c->mean_ei_organisation),
+        "cross_department_share", num(c->cross_department_share), "cross_organisation_share",
+        num(c->cross_organisation_share));
+    json_object_set_new(o, "density_definitions",
+                        json_pack("{s:s, s:s}", "contact_density",
+                                  "pairs in contact (either named the other) / all pairs, n(n-1)/2",
+                                  "nomination_density",
+                                  "distinct nominations / all ordered pairs, n(n-1)"));
+    return o;
 }
 
 json_t *network_view_json(const struct network_view *v, const char *programme, const char *relation,
@@ -71,6 +80,15 @@ json_t *network_view_json(const struct network_view *v, const char *programme, c
                           "mean_diff", num(c->mean_diff), "sd_diff", num(c->sd_diff), "d_z",
                           num(c->d_z), "d_z_ci95", num(c->d_z_low), num(c->d_z_high)));
         }
+        json_t *cmp_extra = json_pack(
+            "{s:I, s:{s:I, s:I}, s:s, s:{s:o, s:s, s:s}}", "people_compared",
+            (json_int_t)v->compared, "left_out", "answered_one_wave_only",
+            (json_int_t)v->one_wave_only, "answered_neither", (json_int_t)v->neither,
+            "compared_over", "people who answered both waves, and the ties they named",
+            "plan_in_force", "name", v->plan_name ? json_string(v->plan_name) : json_null(), "at",
+            v->later_began, "rule",
+            "the plan published at or before the later wave began (its first answer), else the "
+            "newest plan saved at or before then; none: no tie counts as inside a set");
         json_object_set_new(
             root, "compare",
             json_pack(
@@ -81,6 +99,8 @@ json_t *network_view_json(const struct network_view *v, const char *programme, c
                 (json_int_t)v->cmp.lost_inside, "ties_lost_beyond", (json_int_t)v->cmp.lost_beyond,
                 "ties_kept", (json_int_t)v->cmp.kept, "effect_size",
                 "Cohen's d_z: mean of paired differences / SD of differences", "metrics", metrics));
+        json_object_update(json_object_get(root, "compare"), cmp_extra);
+        json_decref(cmp_extra);
     }
     json_object_set_new(root, "people", people);
     return root;

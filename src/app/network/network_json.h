@@ -7,8 +7,11 @@
 #include <jansson.h>
 #include <stdbool.h>
 
-/* One wave's cohort figures: {"people", "ties", "contacts", "density", "density_undirected",
- * "components", "largest_component", "isolates", "mean_ei_department", "mean_ei_organisation",
+/* One wave's cohort figures: {"people", "ties", "contacts", "density" (the contact density:
+ * pairs in contact / all pairs, as the help defines it), "contact_density" (the same),
+ * "nomination_density" (distinct nominations / ordered pairs), "density_undirected" (the
+ * contact density, kept for older scripts), "density_definitions", "components",
+ * "largest_component", "isolates", "mean_ei_department", "mean_ei_organisation",
  * "cross_department_share", "cross_organisation_share"}; undefined figures are null. New
  * reference. */
 json_t *network_cohort_json(const struct net_cohort_metrics *c);

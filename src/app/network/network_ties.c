@@ -82,6 +82,32 @@ static int cmp_row(const void *a, const void *b)
     return (x->line > y->line) - (x->line < y->line);
 }
 
+/* "nobody" rows against ties of the same respondent: "I know nobody here" under a relation
+ * (or under every relation when it is blank) contradicts naming someone there. SORTED is the
+ * file's rows by respondent, then person named (TIES_NOBODY first), so each respondent's rows
+ * are together and their nobody rows lead: one pass over the file. */
+static void report_nobody_conflicts(const char *name, const struct tie_row *sorted, size_t count,
+                                    const struct cohort *members, struct diag_list *diags)
+{
+    for (size_t start = 0, end; start < count; start = end) {
+        for (end = start; end < count && sorted[end].from == sorted[start].from; end++)
+            ;
+        for (size_t i = start; i < end && sorted[i].to == TIES_NOBODY; i++) {
+            const struct tie_row *a = &sorted[i];
+            for (size_t j = start; j < end; j++) {
+                const struct tie_row *b = &sorted[j];
+                if (b->to == TIES_NOBODY || (a->relation >= 0 && b->relation != a->relation))
+                    continue;
+                diag_add(diags, name, a->line, "to_email",
+                         "%s names nobody here, but line %ld names %s; keep one or the other",
+                         members->people[a->from].email, b->line, members->people[b->to].email);
+                break;
+            }
+        }
+    }
+}
+
+/* Rows repeating an earlier (from, to, relation), and nobody rows beside ties. */
 static void report_duplicates(const char *name, struct tie_file *f, const struct cohort *members,
                               struct diag_list *diags)
 {
@@ -93,7 +119,14 @@ static void report_duplicates(const char *name, struct tie_file *f, const struct
     size_t first = 0;
     for (size_t i = 1; i < f->count; i++) {
         const struct tie_row *a = &sorted[first], *b = &sorted[i];
-        if (a->from == b->from && a->to == b->to && a->relation == b->relation) {
+        if (a->from == b->from && a->to == b->to && a->relation == b->relation &&
+            b->to == TIES_NOBODY) {
+            diag_add(diags, name, b->line, NULL,
+                     "duplicate of line %ld: %s already named nobody%s%s%s; remove one row",
+                     a->line, members->people[b->from].email, b->relation >= 0 ? " under '" : "",
+                     b->relation >= 0 ? f->relations[b->relation] : "",
+                     b->relation >= 0 ? "'" : "");
+        } else if (a->from == b->from && a->to == b->to && a->relation == b->relation) {
             diag_add(diags, name, b->line, NULL,
                      "duplicate of line %ld: %s already named %s under '%s'; remove one row",
                      a->line, members->people[b->from].email, members->people[b->to].email,
@@ -102,6 +135,7 @@ static void report_duplicates(const char *name, struct tie_file *f, const struct
             first = i;
         }
     }
+    report_nobody_conflicts(name, sorted, f->count, members, diags);
     free(sorted);
 }
 
@@ -141,13 +175,23 @@ int tie_file_parse(const char *name, const char *data, size_t len, const struct 
         const struct csv_row *row = &t.rows[i];
         long from =
             member(name, row->line, "from_email", row->fields[col_from], &idx, programme, diags);
-        long to = member(name, row->line, "to_email", row->fields[col_to], &idx, programme, diags);
+        /* An empty to_email is the answer "I know nobody here": the respondent answered and
+         * named nobody, so they count in the response rate. */
+        bool nobody = !row->fields[col_to][0];
+        long to = nobody ? TIES_NOBODY
+                         : member(name, row->line, "to_email", row->fields[col_to], &idx, programme,
+                                  diags);
         const char *rel = row->fields[col_rel];
         double strength = NAN;
-        bool ok = from >= 0 && to >= 0;
+        bool ok = from >= 0 && (nobody || to >= 0);
         if (col_strength >= 0 &&
             parse_strength(name, row->line, row->fields[col_strength], &strength, diags) != 0)
             ok = false;
+        if (nobody && !isnan(strength)) {
+            diag_add(diags, name, row->line, "strength",
+                     "a row that names nobody (to_email empty) has no strength; leave it empty");
+            ok = false;
+        }
         if (ok && from == to) {
             diag_add(diags, name, row->line, "to_email",
                      "%s names themselves; a person cannot be their own contact",
@@ -155,7 +199,9 @@ int tie_file_parse(const char *name, const char *data, size_t len, const struct 
             ok = false;
         }
         long r = -1;
-        if (!rel[0]) {
+        if (nobody && !rel[0]) {
+            r = -1; /* named nobody under any relation */
+        } else if (!rel[0]) {
             diag_add(diags, name, row->line, "relation",
                      "the relation is empty; say what the tie means, e.g. 'knows'");
             ok = false;

@@ -15,6 +15,8 @@
 #define TIES_MAX_RELATIONS    50  /* distinct relations in one file */
 #define TIES_RELATION_MAX_LEN 100 /* bytes */
 #define TIES_STRENGTH_MAX     100.0
+/* tie_row.to of a row with an empty to_email: "I know nobody here". */
+#define TIES_NOBODY (-1)
 
 /* A validated file: ties between people of the programme (indices into the cohort it was
  * checked against), relations named by index into `relations`. */
@@ -22,8 +24,8 @@ struct tie_file {
     size_t count;
     struct tie_row {
         int from;
-        int to;
-        int relation;
+        int to;          /* TIES_NOBODY: the respondent named nobody */
+        int relation;    /* -1 on a nobody row with an empty relation: under any relation */
         double strength; /* NAN when blank */
         long line;
     } * rows;
@@ -32,7 +34,10 @@ struct tie_file {
 };
 
 /* Parses DATA (NAME in messages) against MEMBERS, the programme's people (PROGRAMME names it in
- * messages). Reports: missing columns, blank or unknown emails (not a member), self-ties,
+ * messages). A row with an empty to_email (and an empty strength) is the answer "I know nobody
+ * here": the respondent answered, named nobody (under its relation, or under any when that is
+ * empty too), and counts as a respondent. Reports: a nobody row beside ties of the same
+ * respondent and relation, missing columns, blank or unknown emails (not a member), self-ties,
  * blank or over-long relations, strengths that are not numbers from 0 to TIES_STRENGTH_MAX,
  * rows repeating an earlier (from, to, relation), and the limits above. Returns 0 and fills
  * OUT, 1 when problems were added to DIAGS (OUT empty), -1 when out of memory. */
@@ -45,7 +50,8 @@ void tie_file_free(struct tie_file *f);
 
 struct tie_import_report {
     bool wave_created;
-    size_t ties;        /* rows stored */
+    size_t ties;        /* ties stored (rows naming someone) */
+    size_t nobody;      /* respondents who named nobody */
     size_t respondents; /* distinct people in from_email */
     size_t replaced;    /* earlier ties of those respondents (same wave and relation) removed */
     size_t relation_count;

@@ -34,10 +34,14 @@ int tie_file_import(struct db *db, long long programme_id, const char *wave,
         *err = str_printf("out of memory importing ties");
         return -1;
     }
-    for (size_t i = 0; i < f->count; i++)
+    for (size_t i = 0; i < f->count; i++) {
         if (!seen_once(answered, 1, f->rows[i].from, 0))
             report->respondents++;
-    report->ties = f->count;
+        if (f->rows[i].to == TIES_NOBODY)
+            report->nobody++;
+        else
+            report->ties++;
+    }
     long long wave_id = 0;
     int created = 0;
     int rc = store_network_wave_id(db, programme_id, wave, &wave_id);
@@ -60,8 +64,8 @@ int tie_file_import(struct db *db, long long programme_id, const char *wave,
             goto rollback;
     for (size_t i = 0; i < f->count; i++) {
         const struct tie_row *t = &f->rows[i];
-        long long from_id = members->people[t->from].id, to_id = members->people[t->to].id;
-        if (!seen_once(seen, f->relation_count, t->from, t->relation)) {
+        long long from_id = members->people[t->from].id;
+        if (t->relation >= 0 && !seen_once(seen, f->relation_count, t->from, t->relation)) {
             long removed = 0;
             if (store_network_answers_clear(db, wave_id, relation_ids[t->relation], from_id,
                                             &removed) != 0)
@@ -71,8 +75,10 @@ int tie_file_import(struct db *db, long long programme_id, const char *wave,
         if (!seen_once(answered, 1, t->from, 0) &&
             store_network_response_record(db, wave_id, from_id, "csv") != 0)
             goto rollback;
-        if (store_network_tie_put(db, wave_id, relation_ids[t->relation], from_id, to_id,
-                                  t->strength, "csv") != 0)
+        if (t->to == TIES_NOBODY)
+            continue; /* answered, named nobody */
+        if (store_network_tie_put(db, wave_id, relation_ids[t->relation], from_id,
+                                  members->people[t->to].id, t->strength, "csv") != 0)
             goto rollback;
     }
     if (db_commit(db) != 0)

@@ -15,6 +15,83 @@ static long find_wave(const struct network_view *v, const char *name)
     return -1;
 }
 
+/* The ties of TIES named by someone in KEEP, into a new array (*OUT, caller frees). */
+static int ties_among(const struct net_tie *ties, size_t count, const bool *keep,
+                      struct net_tie **out, size_t *out_count)
+{
+    *out = malloc((count ? count : 1) * sizeof **out);
+    *out_count = 0;
+    if (!*out)
+        return -1;
+    for (size_t i = 0; i < count; i++)
+        if (keep[ties[i].from])
+            (*out)[(*out_count)++] = ties[i];
+    return 0;
+}
+
+/* The comparison of OUT's two waves (BEFORE_ID, AFTER_ID) over the people who answered both:
+ * only their nominations (of anyone) count in either wave, so that someone who skipped a wave
+ * neither loses nor gains ties by it, and only their metric changes enter the means. Sets are
+ * those of the plan in force when the later of the two waves began. */
+static int compare_both(struct db *db, long long programme_id, long long before_id,
+                        long long after_id, struct network_view *out, char **err)
+{
+    size_t n = out->data.cohort.count;
+    bool *then_responded = calloc(n ? n : 1, sizeof *then_responded);
+    bool *both = calloc(n ? n : 1, sizeof *both);
+    struct net_tie *then_f = NULL, *now_f = NULL;
+    size_t then_n = 0, now_n = 0;
+    struct net_wave w_then = {0}, w_now = {0};
+    char began_before[32] = "", began_after[32] = "";
+    int rc = -1;
+    if (!then_responded || !both) {
+        *err = str_printf("out of memory comparing waves");
+        goto out;
+    }
+    if (store_network_load_responded(db, &out->data, before_id, then_responded, err) != 0)
+        goto out;
+    for (size_t i = 0; i < n; i++) {
+        both[i] = then_responded[i] && out->data.responded[i];
+        if (both[i])
+            out->compared++;
+        else if (then_responded[i] || out->data.responded[i])
+            out->one_wave_only++;
+        else
+            out->neither++;
+    }
+    if (store_network_wave_began(db, before_id, began_before, sizeof began_before) < 0 ||
+        store_network_wave_began(db, after_id, began_after, sizeof began_after) < 0) {
+        *err = str_printf("cannot read the waves: %s", db_errmsg(db));
+        goto out;
+    }
+    /* The later of the two, whichever order they were named in. */
+    str_copy(out->later_began, strcmp(began_before, began_after) > 0 ? began_before : began_after,
+             sizeof out->later_began);
+    if (store_network_sets_at(db, programme_id, out->later_began, &out->data, &out->plan_name,
+                              err) != 0)
+        goto out;
+    if (ties_among(out->then_ties, out->then_count, both, &then_f, &then_n) != 0 ||
+        ties_among(out->data.ties, out->data.tie_count, both, &now_f, &now_n) != 0) {
+        *err = str_printf("out of memory comparing waves");
+        goto out;
+    }
+    struct net_people people = network_data_people(&out->data);
+    people.included = both;
+    if (net_analyse(&people, then_f, then_n, &w_then, err) != 0 ||
+        net_analyse(&people, now_f, now_n, &w_now, err) != 0 ||
+        net_compare(&people, then_f, then_n, &w_then, now_f, now_n, &w_now, &out->cmp, err) != 0)
+        goto out;
+    rc = 0;
+out:
+    net_wave_free(&w_then);
+    net_wave_free(&w_now);
+    free(then_f);
+    free(now_f);
+    free(then_responded);
+    free(both);
+    return rc;
+}
+
 int network_view_load(struct db *db, long long programme_id, const char *wave, const char *before,
                       const char *relation, struct network_view *out, char **err)
 {
@@ -43,6 +120,10 @@ int network_view_load(struct db *db, long long programme_id, const char *wave, c
     }
     if (store_network_load(db, programme_id, out->waves[w].id, relation, &out->data, err) != 0)
         goto fail;
+    if (network_relation_check(&out->data, relation, err) != 0) {
+        network_view_free(out);
+        return 1;
+    }
     struct net_people people = network_data_people(&out->data);
     if (net_analyse(&people, out->data.ties, out->data.tie_count, &out->now, err) != 0)
         goto fail;
@@ -51,14 +132,40 @@ int network_view_load(struct db *db, long long programme_id, const char *wave, c
         if (store_network_load_ties(db, &out->data, out->waves[b].id, relation, &out->then_ties,
                                     &out->then_count, err) != 0 ||
             net_analyse(&people, out->then_ties, out->then_count, &out->then, err) != 0 ||
-            net_compare(&people, out->then_ties, out->then_count, &out->then, out->data.ties,
-                        out->data.tie_count, &out->now, &out->cmp, err) != 0)
+            compare_both(db, programme_id, out->waves[b].id, out->waves[w].id, out, err) != 0)
             goto fail;
     }
     return 0;
 fail:
     network_view_free(out);
     return -1;
+}
+
+int network_relation_check(const struct network_data *d, const char *relation, char **err)
+{
+    if (!relation)
+        return 0;
+    for (size_t i = 0; i < d->relation_count; i++)
+        if (str_ieq(d->relation_names[i], relation))
+            return 0;
+    struct strbuf sb = {0};
+    sb_printf(&sb, "the programme has no relation '%s'; ", relation);
+    if (d->relation_count == 0)
+        sb_append(&sb, "it has no survey answers yet");
+    else
+        sb_append(&sb, d->relation_count == 1 ? "its relation is " : "its relations are ");
+    for (size_t i = 0; i < d->relation_count; i++)
+        sb_printf(&sb, "%s'%s'",
+                  i == 0                       ? ""
+                  : i + 1 == d->relation_count ? " and "
+                                               : ", ",
+                  d->relation_names[i]);
+    *err = sb.failed ? NULL : sb.data;
+    if (!*err) {
+        sb_free(&sb);
+        *err = str_printf("out of memory");
+    }
+    return 1;
 }
 
 void network_view_free(struct network_view *v)
@@ -70,6 +177,7 @@ void network_view_free(struct network_view *v)
     net_comparison_free(&v->cmp);
     free(v->wave_name);
     free(v->before_name);
+    free(v->plan_name);
     network_wave_rows_free(v->waves, v->wave_count);
     memset(v, 0, sizeof *v);
 }

@@ -23,16 +23,32 @@ struct network_view {
     char *before_name;              /* NULL when not comparing */
     struct network_wave_row *waves; /* every wave of the programme with response counts */
     size_t wave_count;
+    /* When comparing: the comparison (cmp) is over the people who answered both waves and the
+     * ties they named, so that someone who skipped a wave does not lose every tie;
+     * "inside a set" is judged by the plan in force when the later wave began. */
+    size_t compared;      /* people who answered both waves */
+    size_t one_wave_only; /* left out: answered one of the two */
+    size_t neither;       /* left out: answered neither */
+    char later_began[32]; /* when the later wave began (its first answer) */
+    char *plan_name;      /* the plan in force then; NULL when there was none */
 };
 
 /* Loads and analyses wave WAVE of the programme (NULL: the latest) and, when BEFORE is given,
- * the earlier wave BEFORE with the comparison; RELATION limits ties to one relation (NULL: all).
+ * the earlier wave BEFORE with the comparison (see the fields above: only people who answered
+ * both, sets of the plan in force when the later wave began: published at or before then, else
+ * the newest saved at or before then); RELATION limits ties to one relation (NULL: all).
  * Returns 0 and fills OUT (free with network_view_free); 1 when the programme has no such wave
  * (or no survey at all) with a message for the user in *ERR; -1 on other errors with *ERR.
  * *ERR is the caller's to free. */
 int network_view_load(struct db *db, long long programme_id, const char *wave, const char *before,
                       const char *relation, struct network_view *out, char **err);
 void network_view_free(struct network_view *v);
+
+/* Whether RELATION (NULL: all relations, always fine) is one of the programme's relations in D
+ * (compared without case, as the store does). Returns 0, or 1 with a message naming the
+ * relations there are in *ERR (caller frees): an unknown relation would give an empty network
+ * that looks like a real answer. */
+int network_relation_check(const struct network_data *d, const char *relation, char **err);
 
 /* Which colours the pictures use. */
 enum network_colour { NETWORK_BY_DEPARTMENT, NETWORK_BY_ORGANISATION };

@@ -5,6 +5,7 @@
 #include <ctype.h>
 #include <libical/ical.h>
 #include <pthread.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -189,7 +190,19 @@ int meet_tz_valid(const char *tzid)
     return ok;
 }
 
-int meet_tz_to_utc(const char *tzid, const struct meet_local *l, int64_t *utc)
+/* The zone's offset from UTC, in seconds, at the instant UTC. Call under tz_lock. */
+static int offset_at(icaltimezone *z, int64_t utc)
+{
+    icaltimezone *u = icaltimezone_get_utc_timezone();
+    if (z == u)
+        return 0;
+    struct icaltimetype t = icaltime_from_timet_with_zone((time_t)utc, 0, u);
+    int daylight = 0;
+    return icaltimezone_get_utc_offset_of_utc_time(z, &t, &daylight);
+}
+
+int meet_tz_resolve(const char *tzid, const struct meet_local *l, int64_t *utc,
+                    enum meet_local_kind *kind)
 {
     if (!local_valid(l))
         return -1;
@@ -199,17 +212,35 @@ int meet_tz_to_utc(const char *tzid, const struct meet_local *l, int64_t *utc)
         pthread_mutex_unlock(&tz_lock);
         return -1;
     }
-    struct icaltimetype t = icaltime_null_time();
-    t.year = l->year;
-    t.month = l->month;
-    t.day = l->day;
-    t.hour = l->hour;
-    t.minute = l->minute;
-    t.second = 0;
-    t.is_date = 0;
-    *utc = (int64_t)icaltime_as_timet_with_zone(t, z);
+    /* The wall-clock time read as if it were UTC; the offsets a day either side are those
+     * before and after any change near it, and each is a candidate only if the instant it
+     * gives really has that offset. */
+    int64_t wall =
+        days_from_civil(l->year, l->month, l->day) * 86400 + l->hour * 3600 + l->minute * 60;
+    int before = offset_at(z, wall - 86400), after = offset_at(z, wall + 86400);
+    int64_t ub = wall - before, ua = wall - after;
+    bool b_ok = offset_at(z, ub) == before, a_ok = offset_at(z, ua) == after;
     pthread_mutex_unlock(&tz_lock);
+    enum meet_local_kind k = MEET_LOCAL_EXACT;
+    if (before == after || (b_ok && !a_ok)) {
+        *utc = ub;
+    } else if (a_ok && !b_ok) {
+        *utc = ua;
+    } else if (a_ok && b_ok) {
+        k = MEET_LOCAL_REPEATED; /* the first occurrence is the earlier instant */
+        *utc = ub < ua ? ub : ua;
+    } else {
+        k = MEET_LOCAL_GAP; /* the offset before the gap moves it forward by the gap */
+        *utc = ub;
+    }
+    if (kind)
+        *kind = k;
     return 0;
+}
+
+int meet_tz_to_utc(const char *tzid, const struct meet_local *l, int64_t *utc)
+{
+    return meet_tz_resolve(tzid, l, utc, NULL);
 }
 
 int meet_tz_from_utc(const char *tzid, int64_t utc, struct meet_local *out)

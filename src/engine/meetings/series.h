@@ -46,12 +46,25 @@ int meet_days_in_month(int year, int month);
 int meet_series_local(const struct meet_local *first, const struct meet_rule *rule, int count,
                       struct meet_local *out);
 
+/* How a local wall-clock time falls in its zone. */
+enum meet_local_kind {
+    MEET_LOCAL_EXACT,    /* it happens once: the usual case */
+    MEET_LOCAL_GAP,      /* it does not exist: the clocks jump over it (spring forward) */
+    MEET_LOCAL_REPEATED, /* it happens twice: the clocks go back over it (autumn) */
+};
+
 /* Converts local wall-clock time L in zone TZID (an IANA name such as "Europe/London", or
- * "UTC") to seconds since the epoch in *UTC. A time inside a spring-forward gap is read with
- * the offset before the change, so it lands later by the gap (London 01:30 on the last Sunday
- * of March becomes 02:30 BST); an ambiguous autumn time takes the later, winter instance
- * (tested). Returns 0, or -1 for an unknown zone or invalid time. Thread-safe: libical's zone
- * cache is guarded by a mutex here, and the process-wide TZ variable is never touched. */
+ * "UTC") to seconds since the epoch in *UTC, by RFC 5545 section 3.3.5's rule: a time inside a
+ * spring-forward gap is read with the offset before the gap, so it moves forward by the gap
+ * (New York 02:30 on 8 March 2026 becomes 03:30 EDT); a time that occurs twice is the first
+ * occurrence (London 01:30 on 25 October 2026 is 01:30 BST, not GMT). *KIND (may be NULL) says
+ * which case L was. Assumes no two changes of a zone's offset within a day of each other.
+ * Returns 0, or -1 for an unknown zone or invalid time. Thread-safe: libical's zone cache is
+ * guarded by a mutex here, and the process-wide TZ variable is never touched. */
+int meet_tz_resolve(const char *tzid, const struct meet_local *l, int64_t *utc,
+                    enum meet_local_kind *kind);
+
+/* meet_tz_resolve without the kind. */
 int meet_tz_to_utc(const char *tzid, const struct meet_local *l, int64_t *utc);
 
 /* Converts UTC seconds to local wall-clock time in TZID. 0, or -1 for an unknown zone. */

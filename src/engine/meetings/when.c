@@ -64,3 +64,59 @@ int meet_when_format(const char *tzid, int64_t starts, int64_t ends, char *buf, 
     }
     return 0;
 }
+
+/* "UTC+1", "UTC-4", "UTC+10:30" for OFFSET seconds. */
+static void offset_text(int offset, char *buf, size_t size)
+{
+    int a = offset < 0 ? -offset : offset;
+    if (a % 3600)
+        snprintf(buf, size, "UTC%c%d:%02d", offset < 0 ? '-' : '+', a / 3600, a % 3600 / 60);
+    else
+        snprintf(buf, size, "UTC%c%d", offset < 0 ? '-' : '+', a / 3600);
+}
+
+int meet_tz_note(const char *tzid, const struct meet_local *asked, enum meet_local_kind kind,
+                 int64_t utc, char *buf, size_t size)
+{
+    if (size)
+        buf[0] = '\0';
+    if (kind == MEET_LOCAL_EXACT)
+        return 0;
+    struct meet_local s;
+    char abbr[16], abbr2[16], off[16];
+    int offset, offset2;
+    if (meet_tz_from_utc(tzid, utc, &s) || meet_tz_describe(tzid, utc, &offset, abbr, sizeof abbr))
+        return 0;
+    char asked_text[24];
+    snprintf(asked_text, sizeof asked_text, "%04d-%02d-%02dT%02d:%02d", asked->year, asked->month,
+             asked->day, asked->hour, asked->minute);
+    if (kind == MEET_LOCAL_GAP) {
+        snprintf(buf, size,
+                 "%s does not exist in %s (the clocks go forward at that hour); it is moved "
+                 "forward by the gap to %04d-%02d-%02dT%02d:%02d %s.",
+                 asked_text, tzid, s.year, s.month, s.day, s.hour, s.minute, abbr);
+        return 1;
+    }
+    /* The second occurrence is as far after the first as the clocks went back. */
+    offset_text(offset, off, sizeof off);
+    int64_t later = utc;
+    for (int step = 15 * 60; step <= 3 * 3600; step += 15 * 60) {
+        struct meet_local t;
+        if (meet_tz_from_utc(tzid, utc + step, &t) == 0 && t.hour == s.hour &&
+            t.minute == s.minute && t.day == s.day) {
+            later = utc + step;
+            break;
+        }
+    }
+    if (later != utc && meet_tz_describe(tzid, later, &offset2, abbr2, sizeof abbr2) == 0)
+        snprintf(buf, size,
+                 "%s happens twice in %s (the clocks go back at that hour); the first one is "
+                 "used: %02d:%02d %s (%s), not %02d:%02d %s.",
+                 asked_text, tzid, s.hour, s.minute, abbr, off, s.hour, s.minute, abbr2);
+    else
+        snprintf(buf, size,
+                 "%s happens twice in %s (the clocks go back at that hour); the first one is "
+                 "used: %02d:%02d %s (%s).",
+                 asked_text, tzid, s.hour, s.minute, abbr, off);
+    return 1;
+}

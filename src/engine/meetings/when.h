@@ -24,4 +24,18 @@ int meet_when_format(const char *tzid, int64_t starts, int64_t ends, char *buf, 
 /* Writes local time L as "Tue 12 Jan 2027, 14:00" into BUF (SIZE bytes, 32 is enough). */
 void meet_local_format(const struct meet_local *l, char *buf, size_t size);
 
+/* Room for the longest sentence meet_tz_note writes. */
+#define MEET_NOTE_MAX 256
+
+/* The warning for a local time ASKED in TZID that meet_tz_resolve found to be KIND and stored
+ * as UTC, naming the time, the zone and what was stored, into BUF (SIZE bytes, MEET_NOTE_MAX
+ * is enough):
+ *   "2026-03-08T02:30 does not exist in America/New_York (the clocks go forward at that
+ *    hour); it is moved forward by the gap to 2026-03-08T03:30 EDT."
+ *   "2026-10-25T01:30 happens twice in Europe/London (the clocks go back at that hour); the
+ *    first one is used: 01:30 BST (UTC+1), not 01:30 GMT."
+ * Returns 1 when it wrote a warning, 0 (and BUF "") for MEET_LOCAL_EXACT. */
+int meet_tz_note(const char *tzid, const struct meet_local *asked, enum meet_local_kind kind,
+                 int64_t utc, char *buf, size_t size);
+
 #endif

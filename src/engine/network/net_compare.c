@@ -127,8 +127,9 @@ int net_compare(const struct net_people *people, const struct net_tie *before, s
     diff_edges(people, &xb, &xa, out, false);
     for (int m = 0; m < NET_METRIC_COUNT; m++) {
         for (size_t i = 0; i < n; i++) {
-            vb[i] = net_metric_value(&wave_before->person[i], (enum net_metric)m);
-            va[i] = net_metric_value(&wave_after->person[i], (enum net_metric)m);
+            bool in = !people->included || people->included[i];
+            vb[i] = in ? net_metric_value(&wave_before->person[i], (enum net_metric)m) : NAN;
+            va[i] = in ? net_metric_value(&wave_after->person[i], (enum net_metric)m) : NAN;
         }
         out->metric[m].metric = (enum net_metric)m;
         net_paired_change(vb, va, n, &out->metric[m]);

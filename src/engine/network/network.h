@@ -36,6 +36,7 @@ struct net_people {
     const int *department;   /* count entries, or NULL when nobody has one */
     const int *organisation; /* idem */
     const int *set;          /* the person's action learning set, or NULL */
+    const bool *included;    /* net_compare only: whose changes count (NULL: everyone) */
 };
 
 /* A person's metrics in one wave. NAN marks a value that is undefined (e.g. the E-I index of
@@ -137,8 +138,10 @@ struct net_comparison {
     struct net_metric_change metric[NET_METRIC_COUNT];
 };
 
-/* Compares two analysed waves of the same people (same indices) with their tie lists. Returns
- * 0 and fills OUT (free with net_comparison_free), or -1 with a message in *ERR. */
+/* Compares two analysed waves of the same people (same indices) with their tie lists. When
+ * people->included is set, only those people's metric changes enter the means (the caller
+ * chooses the ties, e.g. only those named by people who answered both waves).
+ * Returns 0 and fills OUT (free with net_comparison_free), or -1 with a message in *ERR. */
 int net_compare(const struct net_people *people, const struct net_tie *before, size_t before_count,
                 const struct net_wave *wave_before, const struct net_tie *after, size_t after_count,
                 const struct net_wave *wave_after, struct net_comparison *out, char **err);

@@ -4,6 +4,8 @@
  * admin's move of one meeting. The same checks as the pages: the timer and attendance are for the
  * set's members and facilitator only (a 404 for anyone else, as for a missing meeting). */
 #include "web/http/web.h"
+
+#include "app/meetings/meeting_move.h"
 #include "web/pages/meeting_access.h"
 
 #include "app/meetings/meeting_records.h"
@@ -149,37 +151,32 @@ void api_meeting_attendance(struct web_request *r)
 }
 
 /* POST /api/v1/meetings/#/move {"to": "YYYY-MM-DDTHH:MM"}: local time in the meeting's zone,
- * keeping its length (admins). */
+ * keeping its length (admins). Answers the start it stored ("local" in the zone, "starts_at" in
+ * UTC) and, at a daylight-saving edge, a "warning" saying how RFC 5545's rule read the time; a
+ * cancelled meeting is refused with 409. */
 void api_meeting_move(struct web_request *r)
 {
-    struct meeting m = {0};
-    int rc = store_meeting_get(r->db, r->ids[0], &m);
-    if (rc != 0) {
-        web_error(r, rc == 1 ? 404 : 500, "There is no such meeting.");
-        return;
-    }
     json_t *b = web_json_body(r, NULL);
-    if (!b) {
-        meeting_free(&m);
+    if (!b)
         return;
-    }
-    const char *to = json_string_value(json_object_get(b, "to"));
-    struct meet_local l;
-    int64_t starts = 0, length = m.ends_at - m.starts_at;
-    if (!to || meet_local_parse(to, &l) != 0 || meet_tz_to_utc(m.tzid, &l, &starts) != 0) {
-        web_error(r, 400,
-                  "to: send the new start as YYYY-MM-DDTHH:MM, local time in the "
-                  "meeting's time zone.");
-    } else if (store_meeting_move(r->db, r->ids[0], starts, starts + length) != 0) {
-        web_error(r, 500, "The meeting could not be moved.");
+    struct meeting_moved moved;
+    struct strbuf err = {0};
+    enum status st =
+        meeting_move(r->db, r->ids[0], json_string_value(json_object_get(b, "to")), &moved, &err);
+    if (st != STATUS_OK) {
+        web_error(r, web_status_code(st, st == STATUS_INVALID),
+                  err.data ? err.data : "The meeting could not be moved.");
     } else {
-        char s[32], when[MEET_WHEN_MAX];
-        meet_utc_format(starts, s, sizeof s);
-        meet_when_format(m.tzid, starts, starts + length, when, sizeof when);
-        web_json(r, 200,
-                 json_pack("{sI ss ss ss}", "id", (json_int_t)r->ids[0], "starts_at", s, "tz",
-                           m.tzid, "when", when));
+        static const char *const kinds[] = {"exact", "nonexistent", "repeated"};
+        char s[32];
+        meet_utc_format(moved.starts, s, sizeof s);
+        json_t *out = json_pack("{sI ss ss ss ss ss}", "id", (json_int_t)r->ids[0], "starts_at", s,
+                                "local", moved.local_text, "tz", moved.tz, "when", moved.when,
+                                "local_time", kinds[moved.kind]);
+        if (*moved.warning)
+            json_object_set_new(out, "warning", json_string(moved.warning));
+        web_json(r, 200, out);
     }
-    meeting_free(&m);
+    sb_free(&err);
     json_decref(b);
 }

@@ -52,15 +52,27 @@ static json_t *plan_json(const struct series_plan *p, bool preview)
                  p->local[i].month, p->local[i].day, p->local[i].hour, p->local[i].minute);
         meet_utc_format(p->starts[i], s, sizeof s);
         meet_utc_format(end, e, sizeof e);
+        struct meet_local st = p->local[i];
+        char stored[24];
+        meet_tz_from_utc(p->tz, p->starts[i], &st);
+        snprintf(stored, sizeof stored, "%04d-%02d-%02dT%02d:%02d", st.year, st.month, st.day,
+                 st.hour, st.minute);
         meet_when_format(p->tz, p->starts[i], end, when, sizeof when);
+        static const char *const kinds[] = {"exact", "nonexistent", "repeated"};
         json_array_append_new(meetings,
-                              json_pack("{si ss ss ss ss}", "number", i + 1, "local", local,
-                                        "starts_at", s, "ends_at", e, "when", when));
+                              json_pack("{si ss ss ss ss ss ss}", "number", i + 1, "local", local,
+                                        "local_stored", stored, "starts_at", s, "ends_at", e,
+                                        "when", when, "local_time", kinds[p->kinds[i]]));
     }
-    return json_pack("{sb so sI si si ss ss ss so}", "preview", preview, "sets", sets, "left_out",
-                     (json_int_t)p->nskipped, "every_weeks", p->weeks, "duration_min",
+    /* Local times in a daylight-saving gap or fold, as stored by RFC 5545's rule. */
+    struct diag_list notes = {0};
+    json_t *warnings = series_plan_warnings(p, &notes) == 0 ? diag_to_json(&notes) : json_array();
+    diag_list_free(&notes);
+    return json_pack("{sb so sI si si ss ss ss so so}", "preview", preview, "sets", sets,
+                     "left_out", (json_int_t)p->nskipped, "every_weeks", p->weeks, "duration_min",
                      p->duration_min, "tz", p->tz, "mode", p->online ? "online" : "in_person",
-                     p->online ? "link" : "location", p->place, "meetings", meetings);
+                     p->online ? "link" : "location", p->place, "meetings", meetings, "warnings",
+                     warnings);
 }
 
 static void problems_reply(struct web_request *r, int status, const char *error,

@@ -5,6 +5,7 @@
 #include "web/http/web.h"
 #include "web/pages/meeting_access.h"
 
+#include "app/meetings/meeting_move.h"
 #include "store/store_meetings.h"
 
 #include <stdlib.h>
@@ -78,32 +79,33 @@ void page_meeting_attendance(struct web_request *r)
 }
 
 /* POST /meetings/#/move to=YYYY-MM-DDTHH:MM, local wall-clock time in the meeting's own zone
- * (as the CLI's move), keeping the duration (admins). */
+ * (as the CLI's move), keeping the duration (admins). A time at a daylight-saving edge is
+ * stored by RFC 5545's rule and the page says what was stored; a cancelled meeting is refused. */
 void page_meeting_move(struct web_request *r)
 {
-    struct meeting m = {0};
-    int rc = store_meeting_get(r->db, r->ids[0], &m);
-    if (rc != 0) {
-        web_error(r, rc == 1 ? 404 : 500, "There is no such meeting.");
-        return;
+    struct meeting_moved moved;
+    struct strbuf err = {0};
+    enum status st = meeting_move(r->db, r->ids[0], formdata_get(&r->form, "to"), &moved, &err);
+    if (st != STATUS_OK) {
+        web_error(r, web_status_code(st, st == STATUS_INVALID),
+                  err.data ? err.data : "The meeting could not be moved.");
+    } else if (*moved.warning) {
+        struct html page = {0};
+        struct html_viewer v = web_viewer(r);
+        html_page_begin(&page, "Meeting moved", &v);
+        H(&page, "<p class=\"notice\" id=\"moved\">Moved to ");
+        html_text(&page, moved.when);
+        H(&page, ".</p>\n<p class=\"warning\" role=\"status\" id=\"dst-warning\">");
+        html_text(&page, moved.warning);
+        H(&page, "</p>\n<p><a href=\"/meetings/");
+        html_int(&page, r->ids[0]);
+        H(&page, "\">Back to the meeting</a></p>\n");
+        html_page_end(&page);
+        web_html(r, 200, &page);
+    } else {
+        back(r);
     }
-    const char *to_text = formdata_get(&r->form, "to");
-    struct meet_local l;
-    int64_t to = 0;
-    bool ok = to_text && meet_local_parse(to_text, &l) == 0 && meet_tz_to_utc(m.tzid, &l, &to) == 0;
-    int64_t length = m.ends_at - m.starts_at;
-    meeting_free(&m);
-    if (!ok) {
-        web_error(r, 400,
-                  "to: give the new start as YYYY-MM-DDTHH:MM, local time in the "
-                  "meeting's time zone.");
-        return;
-    }
-    if (store_meeting_move(r->db, r->ids[0], to, to + length) != 0) {
-        web_error(r, 500, "The meeting could not be moved.");
-        return;
-    }
-    back(r);
+    sb_free(&err);
 }
 
 /* POST /meetings/#/cancel (admins). */

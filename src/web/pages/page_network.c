@@ -201,6 +201,10 @@ void page_network_survey(struct web_request *r)
     }
     for (size_t k = 0; k < d->relation_count; k++)
         relation_fieldset(&page, &v, self, (int)k, d->relation_names[k], d->relation_ids[k], q);
+    /* "I know nobody here" is an answer: it is saved (and counts as a response) with no one
+     * named; ticking it beside names is refused. */
+    H(&page, "<p><label><input type=\"checkbox\" name=\"nobody\" value=\"yes\" "
+             "id=\"nobody\"> I know nobody here</label></p>\n");
     bool granted = false;
     int crc = store_network_consent_get(r->db, r->ids[0], r->user.person_id, &granted);
     H(&page, "<p><label><input type=\"checkbox\" name=\"consent\" value=\"yes\"");
@@ -219,7 +223,8 @@ void page_network_survey(struct web_request *r)
 }
 
 /* Saves the answer in R's form (fields r<relation id> with person ids, or with JavaScript one
- * field l<relation id> with the ids comma-separated). NULL, or what to fix (static text). */
+ * field l<relation id> with the ids comma-separated; nobody=yes for "I know nobody here", which
+ * names nobody and still counts as a response). NULL, or what to fix (static text). */
 static const char *save_answer(struct web_request *r, struct network_view *v, long self)
 {
     const struct network_data *d = &v->data;
@@ -229,6 +234,15 @@ static const char *save_answer(struct web_request *r, struct network_view *v, lo
     long long wave_id = 0;
     if (store_network_wave_id(r->db, r->ids[0], v->wave_name, &wave_id) != 0)
         return "The survey is closed.";
+    const char *nobody_field = formdata_get(&r->form, "nobody");
+    bool nobody = nobody_field && strcmp(nobody_field, "yes") == 0;
+    /* Checked before anything is saved, so that no relation is half written. */
+    for (size_t f = 0; nobody && f < r->form.count; f++) {
+        const char *fname = r->form.fields[f].name;
+        if ((fname[0] == 'r' || fname[0] == 'l') && fname[1] >= '0' && fname[1] <= '9' &&
+            r->form.fields[f].value[0])
+            return "You ticked \"I know nobody here\" and also named people: untick one.";
+    }
     size_t nrel = d->relation_count ? d->relation_count : 1;
     long long *to = calloc(d->cohort.count + 1, sizeof *to);
     if (!to)

@@ -106,6 +106,25 @@ void page_network_report(struct web_request *r)
             H(&page, "<h2>How the metrics changed</h2>\n<figure class=\"network\"><img src=\"");
             wave_link(&page, id, "/network/charts.svg", v.wave_name);
             H(&page, "\" alt=\"Change charts\"></figure>\n");
+            /* Who the comparison covers and which sets it judges by (network_view.h). */
+            H(&page, "<p id=\"compared\">Compared over the ");
+            html_int(&page, (long long)v.compared);
+            H(&page, " people who answered both waves, and the ties they named");
+            if (v.one_wave_only) {
+                H(&page, "; ");
+                html_int(&page, (long long)v.one_wave_only);
+                H(&page, " who answered only one wave are left out");
+            }
+            H(&page, ". ");
+            if (v.plan_name) {
+                H(&page, "Sets are those of plan ");
+                html_text(&page, v.plan_name);
+                H(&page, ", in force when the later wave began.");
+            } else {
+                H(&page, "No plan was in force when the later wave began: no tie counts as "
+                         "inside a set.");
+            }
+            H(&page, "</p>\n");
         }
         H(&page, "<p class=\"actions\">Downloads: <a href=\"");
         wave_link(&page, id, "/network/anonymised.svg", v.wave_name);

@@ -222,6 +222,19 @@ static void preview_table(struct html *page, const struct series_plan *p)
         H(page, "</td></tr>\n");
     }
     H(page, "</tbody></table>\n");
+    /* Local times in a daylight-saving gap or fold: what RFC 5545's rule stores instead. */
+    struct diag_list warnings = {0};
+    if (series_plan_warnings(p, &warnings) == 0 && warnings.count) {
+        H(page, "<div class=\"warning\" role=\"status\" id=\"dst-warnings\"><p>Daylight "
+                "saving:</p>\n<ul>\n");
+        for (size_t i = 0; i < warnings.count; i++) {
+            H(page, "<li>");
+            html_text(page, warnings.items[i].message);
+            H(page, "</li>\n");
+        }
+        H(page, "</ul></div>\n");
+    }
+    diag_list_free(&warnings);
 }
 
 /* The page around the form; STATUS 200 or 422. */

@@ -301,16 +301,6 @@ void page_plan(struct web_request *r)
     json_decref(plan);
 }
 
-void page_plan_move(struct web_request *r)
-{
-    enum status st =
-        plan_move(r->db, r->ids[0], num(&r->form, "person_id", 0), num(&r->form, "set_id", 0));
-    if (st == STATUS_OK)
-        plan_redirect(r, r->ids[0]);
-    else
-        web_error(r, st == STATUS_NOT_FOUND ? 400 : 500, "Choose a person and a set of this plan.");
-}
-
 void page_plan_lock(struct web_request *r)
 {
     int rc = store_set_lock(r->db, r->ids[0], num(&r->form, "set_id", 0),
@@ -319,17 +309,6 @@ void page_plan_lock(struct web_request *r)
         plan_redirect(r, r->ids[0]);
     else
         web_error(r, rc > 0 ? 400 : 500, "Choose a set of this plan.");
-}
-
-void page_plan_reopt(struct web_request *r)
-{
-    struct strbuf err = {0};
-    enum status st = plan_reoptimise(r->db, r->ids[0], 1, 0, 1, &err);
-    if (st == STATUS_OK)
-        plan_redirect(r, r->ids[0]);
-    else
-        web_error(r, http_of(st), err.data ? err.data : "There is no such plan.");
-    sb_free(&err);
 }
 
 void page_plan_facil(struct web_request *r)
@@ -343,13 +322,4 @@ void page_plan_facil(struct web_request *r)
         plan_redirect(r, r->ids[0]);
     else
         web_error(r, rc > 0 ? 400 : 500, "Give the email of a known person and a set.");
-}
-
-void page_plan_publish(struct web_request *r)
-{
-    int rc = store_plan_publish(r->db, r->ids[0]);
-    if (rc == 0)
-        plan_redirect(r, r->ids[0]);
-    else
-        web_error(r, rc > 0 ? 404 : 500, "There is no such plan.");
 }

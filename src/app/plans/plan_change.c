@@ -27,9 +27,9 @@ void plan_change_report_free(struct plan_change_report *r)
 
 static void date_words(int64_t t, char *buf, size_t size)
 {
-    static const char *const months[] = {"January", "February", "March",     "April",
-                                         "May",     "June",     "July",      "August",
-                                         "September", "October", "November", "December"};
+    static const char *const months[] = {"January",   "February", "March",    "April",
+                                         "May",       "June",     "July",     "August",
+                                         "September", "October",  "November", "December"};
     time_t tt = (time_t)t;
     struct tm tm;
     gmtime_r(&tt, &tm);
@@ -146,8 +146,8 @@ enum status plan_change_apply(struct db *db, const struct plan_change *c,
     }
     for (size_t i = 0; i < out->moved_count; i++) {
         char *body = plan_change_notice(&out->moved[i], out->from_date);
-        int bad = !body || store_notice_add(db, out->moved[i].person_id, out->programme_id,
-                                            body) != 0;
+        int bad =
+            !body || store_notice_add(db, out->moved[i].person_id, out->programme_id, body) != 0;
         free(body);
         if (bad)
             goto rollback;
@@ -171,11 +171,11 @@ json_t *plan_change_json(const struct plan_change_report *r)
     for (size_t i = 0; moved && i < r->moved_count; i++) {
         const struct plan_moved *m = &r->moved[i];
         json_array_append_new(moved, json_pack("{s:I, s:s, s:s, s:s?, s:s?}", "person_id",
-                                               (json_int_t)m->person_id, "name", m->person,
-                                               "email", m->email, "from", *m->from ? m->from : NULL,
-                                               "to", *m->to ? m->to : NULL));
+                                               (json_int_t)m->person_id, "name", m->person, "email",
+                                               m->email, "from", *m->from ? m->from : NULL, "to",
+                                               *m->to ? m->to : NULL));
     }
-    return json_pack("{s:b, s:b, s:s, s:s, s:i, s:o}", "needs_confirm", r->needs_confirm,
-                     "applied", r->applied, "effective", r->at, "from", r->from_date,
-                     "meetings_cancelled", r->meetings_cancelled, "moved", moved);
+    return json_pack("{s:b, s:b, s:s, s:s, s:i, s:o}", "needs_confirm", r->needs_confirm, "applied",
+                     r->applied, "effective", r->at, "from", r->from_date, "meetings_cancelled",
+                     r->meetings_cancelled, "moved", moved);
 }

@@ -388,6 +388,15 @@ enum status plan_reoptimise(struct db *db, long long plan_id, double seconds, lo
     }
     if (keep_decided(db, plan_id, &rows, &c, group, include_met, at, pin) != 0)
         goto out;
+    /* Everyone kept where they are (locked, moved by hand, or in a set that has met): there is
+     * nothing to search, and the plan stays as it is, broken rules and all. */
+    int all_kept = 1;
+    for (int i = 0; i < n; i++)
+        all_kept &= pin[i] >= 0 && pin[i] == group[i];
+    if (all_kept) {
+        st = STATUS_OK;
+        goto out;
+    }
     c.p.pin = pin;
     /* An iteration budget makes the search reproducible on any machine; seconds do not. */
     struct form_options o = {.seed = (uint64_t)seed,

@@ -133,7 +133,10 @@ static void run(struct web_request *r, struct plan_change *c)
     } else if (c->kind == PLAN_CHANGE_MOVE && st == STATUS_NOT_FOUND) {
         web_error(r, 400, "Choose a person and a set of this plan.");
     } else {
-        web_error(r, st == STATUS_NOT_FOUND ? 404 : st == STATUS_INVALID ? 422 : 500,
+        web_error(r,
+                  st == STATUS_NOT_FOUND ? 404
+                  : st == STATUS_INVALID ? 422
+                                         : 500,
                   err.data ? err.data : "There is no such plan.");
     }
     sb_free(&err);

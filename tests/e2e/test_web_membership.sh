@@ -116,6 +116,16 @@ expect_status 409 "$(jpost /api/v1/plans/$PLAN/reoptimise '{"iterations": 2000, 
 [ "$(jq '.change.moved | length' "$SCRATCH/api.json")" -gt 0 ] && pass || fail "and says who would move"
 expect_status 200 "$(jpost /api/v1/programmes/1/plans '{"name": "Second", "sets": 30, "iterations": 2000}')" "a second plan"
 SECOND=$(jq .id "$SCRATCH/api.json")
+# On a draft: a move needs no confirmation and becomes a pin that re-optimising keeps.
+MOVER=$(sql "SELECT m.person_id FROM set_members m JOIN sets s ON s.id = m.set_id
+  WHERE s.plan_id = $SECOND AND s.position = 1 LIMIT 1")
+TARGET=$(sql "SELECT id FROM sets WHERE plan_id = $SECOND AND position = 2")
+expect_status 200 "$(jpost /api/v1/plans/$SECOND/move "{\"person_id\": $MOVER, \"set_id\": $TARGET}")" \
+  "a move on a draft needs no confirmation"
+expect_status 200 "$(jpost /api/v1/plans/$SECOND/reoptimise '{"iterations": 3000}')" "re-optimise the draft"
+expect_status 1 "$(sql "SELECT count(*) FROM set_members WHERE set_id = $TARGET AND person_id = $MOVER")" \
+  "the person moved by hand stays where they were put"
+expect_status "$before" "$(layout)" "changes on a draft leave the published sets alone"
 expect_status 409 "$(post "$SCRATCH/admin" /plans/$SECOND/publish)" "publishing another plan asks first"
 expect_contains "$SCRATCH/last.body" "cancels the future meetings" "and says what happens to the meetings"
 expect_status 409 "$(jpost /api/v1/plans/$SECOND/publish '{}')" "API publish asks first"

@@ -105,6 +105,15 @@ void store_newest_plan_free(struct store_newest_plan *p);
 
 /* --- Membership over time (migration 0011) -------------------------------------------------- */
 
+/* SQL (for the store's statements only): person PERSON was a member of set SET at time AT
+ * (column expressions). A set that was never published counts its current members. */
+#define STORE_MEMBER_AT(set, person, at)                                                           \
+    "(EXISTS (SELECT 1 FROM set_membership h WHERE h.set_id = " set " AND h.person_id = " person   \
+    " AND h.joined_at <= " at " AND (h.left_at IS NULL OR " at " < h.left_at))"                    \
+    " OR (NOT EXISTS (SELECT 1 FROM set_membership h WHERE h.set_id = " set ")"                    \
+    " AND EXISTS (SELECT 1 FROM set_members sm WHERE sm.set_id = " set                             \
+    " AND sm.person_id = " person ")))"
+
 /* Makes the history of programme PROGRAMME_ID's sets agree with its published plan at time AT
  * (UTC "YYYY-MM-DDTHH:MM:SSZ"; NULL: now): whoever is no longer in a published set leaves it at AT;
  * whoever is newly in one joins at AT, or from the set's beginning when the set never had

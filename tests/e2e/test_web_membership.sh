@@ -32,6 +32,7 @@ A_ACTION_ID=$(sql "SELECT id FROM meeting_actions WHERE owner_id = $A AND meetin
   { fail "setup: plan $PLAN sets $S1 $S2 meetings $M1_PAST $M1_NEXT $M2_PAST people $P $A"; finish; exit 1; }
 P_EMAIL=$(sql "SELECT email FROM people WHERE id = $P")
 A_EMAIL=$(sql "SELECT email FROM people WHERE id = $A")
+P_NAME=$(sql "SELECT name FROM people WHERE id = $P" | sed "s/'/\&#39;/g")
 for email in "$P_EMAIL" "$A_EMAIL"; do
   [ -n "$(sql "SELECT 1 FROM users WHERE email = '$email'")" ] ||
     "$SETWORK" --db "$db" users add "$email" --role participant --password setwork-demo >/dev/null
@@ -92,6 +93,7 @@ expect_contains "$SCRATCH/last.body" "You have moved from Set 2 to Set 1 from" "
 # Set 1's original member and author keeps the earlier records.
 expect_status 200 "$(get a /meetings/$M1_PAST)" "A still sees Set 1's earlier meeting"
 expect_contains "$SCRATCH/last.body" "$A_ACTION" "A still sees their action"
+expect_not_contains "$SCRATCH/last.body" "$P_NAME" "the roll of Set 1's earlier meeting is who was there then"
 expect_status 200 "$(jget "$A_TOKEN" /api/v1/meetings/$M1_PAST/records)" "A reads the records in the API"
 expect_contains "$SCRATCH/last.body" "$A_ACTION" "A's action in the API"
 [ -n "$A_ACTION_ID" ] && pass

@@ -310,3 +310,65 @@ int store_rules_text(struct db *db, long long programme_id, struct strbuf *apart
     sqlite3_reset(st);
     return rc < 0 ? -1 : 0;
 }
+
+static int read_listing(sqlite3_stmt *st, void *row, void *ctx)
+{
+    (void)ctx;
+    struct store_listing *l = row;
+    l->id = sqlite3_column_int64(st, 0);
+    l->name = db_column_dup(st, 1);
+    l->status = db_column_dup(st, 2);
+    l->created_at = db_column_dup(st, 3);
+    l->score = sqlite3_column_type(st, 4) == SQLITE_NULL ? -1 : sqlite3_column_double(st, 4);
+    return l->name && l->status && l->created_at ? 0 : -1;
+}
+
+void store_listing_free(struct store_listing *list, size_t count)
+{
+    for (size_t i = 0; i < count; i++) {
+        free(list[i].name);
+        free(list[i].status);
+        free(list[i].created_at);
+    }
+    free(list);
+}
+
+static int collect_listing(sqlite3_stmt *st, long long programme_id, struct store_listing **out,
+                           size_t *count)
+{
+    *out = NULL;
+    *count = 0;
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, programme_id);
+    struct db_rows rows;
+    if (db_collect(st, sizeof **out, read_listing, NULL, &rows) != 0) {
+        store_listing_free(rows.items, rows.count);
+        return -1;
+    }
+    *out = rows.items;
+    *count = rows.count;
+    return 0;
+}
+
+int store_programme_plans(struct db *db, long long programme_id, struct store_listing **out,
+                          size_t *count)
+{
+    return collect_listing(db_prepare(db, "SELECT id, name, status, created_at, objective"
+                                          " FROM set_plans WHERE programme_id = ?1"
+                                          " ORDER BY created_at DESC, id DESC"),
+                           programme_id, out, count);
+}
+
+int store_published_sets(struct db *db, long long programme_id, struct store_listing **out,
+                         size_t *count)
+{
+    return collect_listing(db_prepare(db,
+                                      "SELECT s.id, s.name, coalesce(f.name, ''), '',"
+                                      " (SELECT count(*) FROM set_members m WHERE m.set_id = s.id)"
+                                      " FROM sets s JOIN set_plans p ON p.id = s.plan_id"
+                                      " LEFT JOIN people f ON f.id = s.facilitator_id"
+                                      " WHERE p.programme_id = ?1 AND p.status = 'published'"
+                                      " ORDER BY s.position, s.name"),
+                           programme_id, out, count);
+}

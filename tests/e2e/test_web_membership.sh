@@ -53,6 +53,17 @@ layout() { sql "SELECT group_concat(set_id || ':' || person_id) FROM (SELECT m.*
   JOIN sets s ON s.id = m.set_id WHERE s.plan_id = $PLAN ORDER BY 1, 2)"; }
 get() { status "$SCRATCH/$1" GET "$2"; }
 
+# --- The programme's state and its plans and sets, on the page, in the API and the CLI. -----
+NSETS=$(sql "SELECT count(*) FROM sets WHERE plan_id = $PLAN")
+get admin /programmes/1 >/dev/null
+expect_contains "$SCRATCH/last.body" '<span class="state">running</span>' "the programme runs (a set has met)"
+expect_contains "$SCRATCH/last.body" "href=\"/plans/$PLAN\"" "the programme page links its plan"
+expect_contains "$SCRATCH/last.body" "href=\"/sets/$S1\"" "and its published sets"
+expect_status running "$(curl -s -H "Authorization: Bearer $TOKEN" "$URL/api/v1/programmes/1" | jq -r .state)" \
+  "the API says the state"
+expect_status "running $NSETS" "$("$SETWORK" --db "$db" programmes --json | jq -r '.[0] | .state + " " + (.sets | tostring)')" \
+  "setwork programmes says the state"
+
 # --- Before the move: P's Set 2, not Set 1's meeting. ---------------------------------------
 expect_status 404 "$(get p /meetings/$M1_PAST)" "P does not see Set 1's meeting before the move"
 expect_status 200 "$(get p /meetings/$M2_PAST)" "P sees their Set 2 meeting"
@@ -118,6 +129,9 @@ expect_status 409 "$(jpost /api/v1/plans/$PLAN/reoptimise '{"iterations": 2000, 
 [ "$(jq '.change.moved | length' "$SCRATCH/api.json")" -gt 0 ] && pass || fail "and says who would move"
 expect_status 200 "$(jpost /api/v1/programmes/1/plans '{"name": "Second", "sets": 30, "iterations": 2000}')" "a second plan"
 SECOND=$(jq .id "$SCRATCH/api.json")
+get admin /programmes/1 >/dev/null
+expect_contains "$SCRATCH/last.body" "$NSETS published sets" "counts count the published sets only"
+expect_contains "$SCRATCH/last.body" "href=\"/plans/$SECOND\"" "the programme page lists the draft plan too"
 # On a draft: a move needs no confirmation and becomes a pin that re-optimising keeps.
 MOVER=$(sql "SELECT m.person_id FROM set_members m JOIN sets s ON s.id = m.set_id
   WHERE s.plan_id = $SECOND AND s.position = 1 LIMIT 1")

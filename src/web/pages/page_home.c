@@ -17,10 +17,8 @@ static void next_step(struct html *page, json_t *p)
         html_int(page, id);
         H(page, "/import\">Import the cohort</a>");
     } else if (strcmp(state, "draft") == 0) {
-        H(page, "Form sets");
-    } else if (strcmp(state, "sets formed") == 0) {
-        H(page, "Review and publish the sets");
-    } else if (strcmp(state, "running") == 0) {
+        H(page, "Form and publish sets");
+    } else if (strcmp(state, "sets published") == 0 || strcmp(state, "running") == 0) {
         H(page, "<a href=\"/programmes/");
         html_int(page, id);
         H(page, "/sets/print\">Share the sets</a>");

@@ -168,7 +168,8 @@ int store_meetings_feed(struct db *db, long long person_id, long long programme_
      * drops it instead of keeping a meeting they no longer belong to. */
     sqlite3_stmt *st = db_prepare(
         db, "SELECT m.id, m.set_id, IFNULL(m.series_id, 0), m.position, m.uid,"
-            " m.sequence + (NOT " MEETING_MINE "), m.starts_at, m.ends_at, m.tzid, m.location,"
+            " m.sequence + CASE WHEN " MEETING_MINE
+            " THEN 0 ELSE 1 END, m.starts_at, m.ends_at, m.tzid, m.location,"
             " m.link, CASE WHEN " MEETING_MINE " THEN m.status ELSE 'cancelled' END,"
             " IFNULL(m.facilitator_id, IFNULL(s.facilitator_id, 0)), s.name, pr.name"
             " FROM meetings m JOIN sets s ON s.id = m.set_id JOIN set_plans p ON p.id = s.plan_id"

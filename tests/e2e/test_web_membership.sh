@@ -122,7 +122,12 @@ event "$M2_PAST" | grep -q "STATUS:CANCELLED" && fail "the Set 2 meeting P was a
 
 # --- Re-optimising and publishing another plan without confirm change nothing. ----------------
 before=$(layout)
+get admin /plans/$PLAN >/dev/null
+expect_contains "$SCRATCH/last.body" 'name="include_met"' "the plan page offers to re-plan sets that have met"
 expect_status 409 "$(post "$SCRATCH/admin" /plans/$PLAN/reoptimise)" "re-optimise a published plan asks first"
+expect_status 409 "$(post "$SCRATCH/admin" /plans/$PLAN/reoptimise --data include_met=1)" \
+  "re-optimise with the sets that have met asks first"
+expect_contains "$SCRATCH/last.body" 'name="include_met" value="1"' "and confirming keeps that choice"
 expect_status 409 "$(jpost /api/v1/plans/$PLAN/reoptimise '{"iterations": 2000}')" "API re-optimise asks first"
 expect_status 409 "$(jpost /api/v1/plans/$PLAN/reoptimise '{"iterations": 2000, "include_met": true}')" \
   "API re-optimise with the sets that have met asks first"

@@ -196,7 +196,11 @@ void page_plan(struct web_request *r)
     action_form(&page, r, id);
     H(&page, "/reoptimise\">");
     html_csrf(&page, r->csrf);
-    H(&page, "<button type=\"submit\">Re-optimise unlocked sets</button></form>\n");
+    H(&page, "<button type=\"submit\">Re-optimise unlocked sets</button>");
+    if (strcmp(json_string_value(json_object_get(plan, "status")), "published") == 0)
+        H(&page, " <label><input type=\"checkbox\" name=\"include_met\" value=\"1\"> also "
+                 "re-plan sets that have met</label>");
+    H(&page, "</form>\n");
     action_form(&page, r, id);
     H(&page, "/publish\">");
     html_csrf(&page, r->csrf);

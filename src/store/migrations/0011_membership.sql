@@ -14,10 +14,9 @@ CREATE TABLE set_membership (
 CREATE INDEX set_membership_person ON set_membership(person_id, set_id);
 CREATE INDEX set_membership_set ON set_membership(set_id, left_at);
 
-INSERT INTO set_membership(set_id, person_id, joined_at)
-    SELECT m.set_id, m.person_id, '0000-01-01T00:00:00Z'
-    FROM set_members m JOIN sets s ON s.id = m.set_id JOIN set_plans p ON p.id = s.plan_id
-    WHERE p.status = 'published';
+-- No backfill here (a migration may arrive before 0002 in a test of late migrations): a set
+-- with no history counts its current members from its beginning (store_meet_stints), and the
+-- first change or publishing records exactly that (store_membership_sync).
 
 -- A manual move on a plan: the person stays in that set when the plan is re-optimised.
 CREATE TABLE plan_pins (

@@ -53,8 +53,8 @@ static int setup(void **state)
     int64_t starts[3] = {FIRST_MEETING, FIRST_MEETING + 28 * 86400, FIRST_MEETING + 56 * 86400};
     long long series;
     for (long long set = 1; set <= 2; set++)
-        assert_int_equal(store_meeting_series_create(fx->t.db, set, "4w", "UTC", 180, 3, starts,
-                                                     "", NULL, &series),
+        assert_int_equal(store_meeting_series_create(fx->t.db, set, "4w", "UTC", 180, 3, starts, "",
+                                                     NULL, &series),
                          0);
     meetings_of(fx->t.db, fx->t.prog, 1, fx->a);
     meetings_of(fx->t.db, fx->t.prog, 2, fx->b);

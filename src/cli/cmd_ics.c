@@ -71,7 +71,7 @@ static int run_ics(struct cli_ctx *ctx, int argc, char **argv)
                         : cli_user_error(CMD, "%s", db_errmsg(db));
         goto out;
     }
-    if (store_meetings_for_person(db, person, prog, &ms, &n)) {
+    if (store_meetings_feed(db, person, prog, &ms, &n)) {
         status = cli_user_error(CMD, "%s", db_errmsg(db));
         goto out;
     }

@@ -1,6 +1,7 @@
 /* `setwork programmes`: the programmes in the store and how many people each has. */
 #include "cli/cli.h"
 
+#include "app/plans/programme_state.h"
 #include "store/store_people.h"
 #include "store/store_programmes.h"
 
@@ -31,15 +32,18 @@ static int run_programmes(struct cli_ctx *ctx, int argc, char **argv)
     } else if (json) {
         json_t *arr = json_array();
         for (size_t i = 0; i < n; i++)
-            json_array_append_new(arr, json_pack("{s:s, s:i, s:s}", "name", list[i].name, "members",
-                                                 (int)list[i].members, "created_at",
-                                                 list[i].created_at));
+            json_array_append_new(arr, json_pack("{s:s, s:i, s:s, s:i, s:s, s:s}", "name",
+                                                 list[i].name, "members", (int)list[i].members,
+                                                 "created_at", list[i].created_at, "sets",
+                                                 (int)list[i].sets, "state", list[i].state,
+                                                 "allows", programme_state_allows(list[i].state)));
         cli_print_json(arr);
     } else if (n == 0) {
         puts("No programmes yet. Import a cohort with 'setwork import FILE.csv --programme NAME'.");
     } else {
         for (size_t i = 0; i < n; i++)
-            printf("%-40s %5ld members\n", list[i].name, list[i].members);
+            printf("%-40s %5ld members %4ld sets  %s\n", list[i].name, list[i].members,
+                   list[i].sets, list[i].state);
     }
     programme_summaries_free(list, n);
     db_close(db);
@@ -49,6 +53,8 @@ static int run_programmes(struct cli_ctx *ctx, int argc, char **argv)
 const struct command command_programmes = {
     .name = "programmes",
     .summary = "List the programmes and their sizes",
-    .help = "usage: setwork programmes [--json]\n\nLists every programme with its member count.\n",
+    .help =
+        "usage: setwork programmes [--json]\n\nLists every programme with its member count, its "
+        "published sets and its state (draft, sets published, running, finished).\n",
     .run = run_programmes,
 };

@@ -8,6 +8,7 @@
 #include "engine/meetings/actions.h"
 #include "store/db_rows.h"
 #include "store/store_meetings.h"
+#include "store/store_sets.h"
 
 /* Whether the person is a member and a facilitator (columns 0 and 1) into the struct meet_role
  * ROW; CTX points to the person's id, and nobody (id 0 or less) has a role. 0. */
@@ -26,9 +27,12 @@ int store_meeting_role(struct db *db, long long meeting_id, long long person_id,
 {
     memset(role, 0, sizeof *role);
     sqlite3_stmt *st = db_prepare(
-        db, "SELECT EXISTS (SELECT 1 FROM set_members WHERE set_id = m.set_id AND person_id = ?2),"
-            " EXISTS (SELECT 1 FROM sets WHERE id = m.set_id AND facilitator_id = ?2)"
-            " OR m.facilitator_id = ?2 FROM meetings m WHERE m.id = ?1");
+        db, "SELECT " STORE_MEMBER_AT(
+                "m.set_id", "?2",
+                "m.starts_at") ","
+                               " EXISTS (SELECT 1 FROM sets WHERE id = m.set_id AND facilitator_id "
+                               "= ?2)"
+                               " OR m.facilitator_id = ?2 FROM meetings m WHERE m.id = ?1");
     if (!st)
         return -1;
     sqlite3_bind_int64(st, 1, meeting_id);
@@ -82,7 +86,11 @@ int store_meeting_roll(struct db *db, long long meeting_id, struct meet_roll_ent
 {
     sqlite3_stmt *st = db_prepare(
         db, "SELECT p.id, p.name, att.status, IFNULL(c.id, 0), c.line FROM meetings m"
-            " JOIN set_members sm ON sm.set_id = m.set_id JOIN people p ON p.id = sm.person_id"
+            " JOIN people p ON p.id IN (SELECT h.person_id FROM set_membership h"
+            "  WHERE h.set_id = m.set_id AND h.joined_at <= m.starts_at"
+            "  AND (h.left_at IS NULL OR m.starts_at < h.left_at)"
+            "  UNION SELECT sm.person_id FROM set_members sm WHERE sm.set_id = m.set_id"
+            "  AND NOT EXISTS (SELECT 1 FROM set_membership h WHERE h.set_id = m.set_id))"
             " LEFT JOIN meeting_attendance att ON att.meeting_id = m.id AND att.person_id = p.id"
             " LEFT JOIN meeting_checkins c ON c.meeting_id = m.id AND c.person_id = p.id"
             " WHERE m.id = ?1 ORDER BY p.name, p.id");

@@ -34,8 +34,9 @@ struct meet_roll_entry {
     char *line;           /* the check-in line, NULL when none */
 };
 void meet_roll_free(struct meet_roll_entry *list, size_t count);
-/* The current members of meeting MEETING_ID's set, by name, with their attendance and
- * check-in at this meeting. Caller frees with meet_roll_free. */
+/* The members of meeting MEETING_ID's set at the meeting's time (store_sets.h keeps who was in
+ * which set when), by name, with their attendance and check-in at this meeting. Caller frees with
+ * meet_roll_free. */
 int store_meeting_roll(struct db *db, long long meeting_id, struct meet_roll_entry **out,
                        size_t *count);
 /* Saves PERSON_ID's check-in LINE at meeting MEETING_ID (replacing an earlier one) and sets

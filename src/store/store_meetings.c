@@ -135,19 +135,73 @@ int store_meetings_list(struct db *db, long long programme_id, long long set_id,
     return collect(st, out, count);
 }
 
+/* ?1 is the person. MINE: a meeting of theirs (they facilitate it or its set, or were a member
+ * of the set when it starts; a set never published counts its current members). GONE: a
+ * meeting of a set they left before it starts. */
+#define MEETING_MINE                                                                               \
+    "(s.facilitator_id = ?1 OR m.facilitator_id = ?1 OR EXISTS (SELECT 1 FROM set_membership h"    \
+    " WHERE h.set_id = s.id AND h.person_id = ?1 AND h.joined_at <= m.starts_at"                   \
+    " AND (h.left_at IS NULL OR m.starts_at < h.left_at)) OR (NOT EXISTS (SELECT 1 FROM"           \
+    " set_membership h WHERE h.set_id = s.id) AND EXISTS (SELECT 1 FROM set_members sm"            \
+    " WHERE sm.set_id = s.id AND sm.person_id = ?1)))"
+#define MEETING_GONE                                                                               \
+    "EXISTS (SELECT 1 FROM set_membership h WHERE h.set_id = s.id AND h.person_id = ?1"            \
+    " AND h.left_at <= m.starts_at)"
+
 int store_meetings_for_person(struct db *db, long long person_id, long long programme_id,
                               struct meeting **out, size_t *count)
 {
-    sqlite3_stmt *st = db_prepare(
-        db, MEETING_COLUMNS
-        "WHERE (?2 = 0 OR pr.id = ?2) AND (s.facilitator_id = ?1 OR m.facilitator_id = ?1 OR"
-        " EXISTS (SELECT 1 FROM set_members sm WHERE sm.set_id = s.id AND sm.person_id = ?1))"
-        " ORDER BY m.starts_at, m.id");
+    sqlite3_stmt *st =
+        db_prepare(db, MEETING_COLUMNS "WHERE (?2 = 0 OR pr.id = ?2) AND " MEETING_MINE
+                                       " ORDER BY m.starts_at, m.id");
     if (!st)
         return -1;
     sqlite3_bind_int64(st, 1, person_id);
     sqlite3_bind_int64(st, 2, programme_id);
     return collect(st, out, count);
+}
+
+int store_meetings_feed(struct db *db, long long person_id, long long programme_id,
+                        struct meeting **out, size_t *count)
+{
+    /* A meeting of a set they have left reads as cancelled, one SEQUENCE on, so their calendar
+     * drops it instead of keeping a meeting they no longer belong to. */
+    sqlite3_stmt *st = db_prepare(
+        db, "SELECT m.id, m.set_id, IFNULL(m.series_id, 0), m.position, m.uid,"
+            " m.sequence + CASE WHEN " MEETING_MINE
+            " THEN 0 ELSE 1 END, m.starts_at, m.ends_at, m.tzid, m.location,"
+            " m.link, CASE WHEN " MEETING_MINE " THEN m.status ELSE 'cancelled' END,"
+            " IFNULL(m.facilitator_id, IFNULL(s.facilitator_id, 0)), s.name, pr.name"
+            " FROM meetings m JOIN sets s ON s.id = m.set_id JOIN set_plans p ON p.id = s.plan_id"
+            " JOIN programmes pr ON pr.id = p.programme_id"
+            " WHERE (?2 = 0 OR pr.id = ?2) AND (" MEETING_MINE " OR " MEETING_GONE ")"
+            " ORDER BY m.starts_at, m.id");
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, person_id);
+    sqlite3_bind_int64(st, 2, programme_id);
+    return collect(st, out, count);
+}
+
+int store_meetings_cancel_left_behind(struct db *db, long long programme_id, const char *at,
+                                      int *cancelled)
+{
+    *cancelled = 0;
+    sqlite3_stmt *st = db_prepare(
+        db, "UPDATE meetings SET status = 'cancelled', sequence = sequence + 1,"
+            " updated_at = strftime('%Y-%m-%dT%H:%M:%SZ','now')"
+            " WHERE status = 'scheduled' AND starts_at >= ?2 AND set_id IN (SELECT s.id FROM sets s"
+            " JOIN set_plans p ON p.id = s.plan_id WHERE p.programme_id = ?1"
+            " AND p.status <> 'published'"
+            " AND EXISTS (SELECT 1 FROM set_membership h WHERE h.set_id = s.id))");
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, programme_id);
+    db_bind_text(st, 2, at);
+    if (db_exec_stmt(st) != 0)
+        return -1;
+    *cancelled = sqlite3_changes(db_sqlite(db));
+    return 0;
 }
 
 static int changes_or_missing(struct db *db, sqlite3_stmt *st)
@@ -361,7 +415,7 @@ static int locate(struct db *db, enum meet_item item, long long id, long long *s
                             " JOIN meetings m ON m.id = p.meeting_id WHERE p.id = ?1");
         break;
     case MEET_ITEM_QUESTION:
-        st = db_prepare(db, "SELECT m.set_id, m.id, 0 FROM meeting_questions q"
+        st = db_prepare(db, "SELECT m.set_id, m.id, IFNULL(q.asker_id, 0) FROM meeting_questions q"
                             " JOIN presentations p ON p.id = q.presentation_id"
                             " JOIN meetings m ON m.id = p.meeting_id WHERE q.id = ?1");
         break;
@@ -394,6 +448,52 @@ static int locate(struct db *db, enum meet_item item, long long id, long long *s
     return rc;
 }
 
+/* Reads one stint (joined_at, left_at) into the struct meet_stint ROW. */
+static int read_stint(sqlite3_stmt *st, void *row, void *ctx)
+{
+    (void)ctx;
+    struct meet_stint *t = row;
+    const char *joined = (const char *)sqlite3_column_text(st, 0);
+    const char *left = (const char *)sqlite3_column_text(st, 1);
+    t->joined = INT64_MIN;
+    t->left = INT64_MAX;
+    /* The first members of a set join from its beginning, stored as year 0. */
+    if (joined && strncmp(joined, "0000", 4) != 0 && meet_utc_parse(joined, &t->joined) != 0)
+        return -1;
+    if (left && meet_utc_parse(left, &t->left) != 0)
+        return -1;
+    return 0;
+}
+
+int store_meet_stints(struct db *db, long long set_id, long long person_id, struct meet_stint *out,
+                      size_t *count)
+{
+    *count = 0;
+    /* A set of a plan never published has no history: its members count as members throughout
+     * (what a draft set's meetings, if any, have always asked). */
+    sqlite3_stmt *st = db_prepare(
+        db, "SELECT joined_at, left_at FROM set_membership WHERE set_id = ?1 AND person_id = ?2"
+            " UNION ALL SELECT '0000-01-01T00:00:00Z', NULL FROM set_members"
+            " WHERE set_id = ?1 AND person_id = ?2"
+            "  AND NOT EXISTS (SELECT 1 FROM set_membership WHERE set_id = ?1)"
+            " ORDER BY 1 DESC LIMIT ?3");
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, set_id);
+    sqlite3_bind_int64(st, 2, person_id);
+    sqlite3_bind_int(st, 3, MEET_STINTS_MAX);
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW && *count < MEET_STINTS_MAX) {
+        if (read_stint(st, &out[*count], NULL) != 0) {
+            sqlite3_reset(st);
+            return -1;
+        }
+        (*count)++;
+    }
+    sqlite3_reset(st);
+    return rc == SQLITE_DONE || rc == SQLITE_ROW ? 0 : -1;
+}
+
 int store_meet_relation(struct db *db, long long person_id, enum meet_item item, long long id,
                         struct meet_viewer_relation *rel)
 {
@@ -407,23 +507,29 @@ int store_meet_relation(struct db *db, long long person_id, enum meet_item item,
         /* A meeting's facilitator by override counts for that meeting; for set-wide records
          * (ground rules) any meeting of the set they facilitate will do. */
         sqlite3_stmt *st = db_prepare(
-            db, "SELECT EXISTS (SELECT 1 FROM set_members WHERE set_id = ?1 AND person_id = ?2),"
-                " EXISTS (SELECT 1 FROM sets WHERE id = ?1 AND facilitator_id = ?2)"
+            db, "SELECT EXISTS (SELECT 1 FROM sets WHERE id = ?1 AND facilitator_id = ?2)"
                 " OR EXISTS (SELECT 1 FROM meetings WHERE set_id = ?1 AND facilitator_id = ?2"
-                "  AND (?3 = 0 OR id = ?3))");
+                "  AND (?3 = 0 OR id = ?3)),"
+                " (SELECT starts_at FROM meetings WHERE id = ?3)");
         if (!st)
             return -1;
         sqlite3_bind_int64(st, 1, set_id);
         sqlite3_bind_int64(st, 2, person_id);
         sqlite3_bind_int64(st, 3, meeting_id);
         rc = sqlite3_step(st);
+        int bad = 0;
         if (rc == SQLITE_ROW) {
-            rel->member = sqlite3_column_int(st, 0);
-            rel->facilitator = sqlite3_column_int(st, 1);
+            rel->facilitator = sqlite3_column_int(st, 0);
+            const char *at = (const char *)sqlite3_column_text(st, 1);
+            rel->timed = meeting_id != 0;
+            bad = rel->timed && (!at || meet_utc_parse(at, &rel->meeting_at) != 0);
         }
         sqlite3_reset(st);
-        if (rc != SQLITE_ROW)
+        if (rc != SQLITE_ROW || bad)
             return -1;
+        if (store_meet_stints(db, set_id, person_id, rel->stints, &rel->stint_count) != 0)
+            return -1;
+        rel->member = rel->stint_count > 0;
     }
     return 0;
 }

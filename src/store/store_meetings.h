@@ -53,10 +53,22 @@ int store_meeting_get(struct db *db, long long id, struct meeting *out);
 int store_meetings_list(struct db *db, long long programme_id, long long set_id,
                         struct meeting **out, size_t *count);
 
-/* Meetings of every set PERSON_ID belongs to or facilitates (PROGRAMME_ID 0: all
- * programmes), by start. Caller frees with meetings_free. */
+/* PERSON_ID's meetings (PROGRAMME_ID 0: all programmes), by start: those of sets they were a
+ * member of when the meeting starts, and those they facilitate. Caller frees with
+ * meetings_free. 0 or -1. */
 int store_meetings_for_person(struct db *db, long long person_id, long long programme_id,
                               struct meeting **out, size_t *count);
+
+/* PERSON_ID's calendar feed: store_meetings_for_person, and the meetings of sets they have left
+ * that start after they left, as cancelled (SEQUENCE one higher) so calendars drop them. */
+int store_meetings_feed(struct db *db, long long person_id, long long programme_id,
+                        struct meeting **out, size_t *count);
+
+/* Cancels (SEQUENCE+1) the meetings from AT on of programme PROGRAMME_ID's sets that were
+ * published once and are no longer: what publishing another plan does to the old sets' future
+ * meetings. *CANCELLED says how many. 0 or -1. */
+int store_meetings_cancel_left_behind(struct db *db, long long programme_id, const char *at,
+                                      int *cancelled);
 
 /* Moves meeting ID to STARTS/ENDS (UTC) and increments its sequence. 0, 1 when there is no
  * such meeting, -1 on error. */
@@ -116,5 +128,11 @@ enum meet_item {
  * database error. */
 int store_meet_relation(struct db *db, long long person_id, enum meet_item item, long long id,
                         struct meet_viewer_relation *rel);
+
+/* PERSON_ID's stints in set SET_ID, newest first, at most MEET_STINTS_MAX into OUT (*COUNT of
+ * them): from set_membership, or for a set that was never published, its current members from
+ * the beginning. 0 or -1. */
+int store_meet_stints(struct db *db, long long set_id, long long person_id, struct meet_stint *out,
+                      size_t *count);
 
 #endif

@@ -155,7 +155,9 @@ int store_plan_objective(struct db *db, long long plan_id, double objective)
 int store_plan_replace(struct db *db, long long plan_id, int n, const long long *person_ids,
                        const long long *set_ids, double objective)
 {
-    if (db_begin(db) != 0)
+    /* Inside a caller's transaction (a change with its membership history) it joins that one. */
+    int own = sqlite3_get_autocommit(db_sqlite(db));
+    if (own && db_begin(db) != 0)
         return -1;
     sqlite3_stmt *st = db_prepare(db, "DELETE FROM set_members WHERE set_id IN (SELECT id FROM "
                                       "sets WHERE plan_id = ?1)");
@@ -173,11 +175,12 @@ int store_plan_replace(struct db *db, long long plan_id, int n, const long long 
         if (db_exec_stmt(st) != 0)
             goto fail;
     }
-    if (store_plan_objective(db, plan_id, objective) != 0 || db_commit(db) != 0)
+    if (store_plan_objective(db, plan_id, objective) != 0 || (own && db_commit(db) != 0))
         goto fail;
     return 0;
 fail:
-    db_rollback(db);
+    if (own)
+        db_rollback(db);
     return -1;
 }
 
@@ -224,7 +227,8 @@ int store_person_by_email(struct db *db, const char *email, long long *id)
 
 int store_plan_publish(struct db *db, long long plan_id)
 {
-    if (db_begin(db) != 0)
+    int own = sqlite3_get_autocommit(db_sqlite(db));
+    if (own && db_begin(db) != 0)
         return -1;
     sqlite3_stmt *st = db_prepare(
         db, "UPDATE set_plans SET status = 'draft', published_at = NULL WHERE programme_id = "
@@ -242,11 +246,21 @@ int store_plan_publish(struct db *db, long long plan_id)
     if (db_exec_stmt(st) != 0)
         goto fail;
     int changed = sqlite3_changes(db_sqlite(db));
-    if (db_commit(db) != 0)
+    /* Every way of publishing keeps the membership history (store_sets.h) in step. */
+    long long programme_id = 0;
+    st = db_prepare(db, "SELECT programme_id FROM set_plans WHERE id = ?1");
+    if (!st)
+        goto fail;
+    sqlite3_bind_int64(st, 1, plan_id);
+    if (db_row_one(st, db_read_int64, &programme_id, NULL) < 0 ||
+        (programme_id && store_membership_sync(db, programme_id, NULL) != 0))
+        goto fail;
+    if (own && db_commit(db) != 0)
         goto fail;
     return changed == 1 ? 0 : 1;
 fail:
-    db_rollback(db);
+    if (own)
+        db_rollback(db);
     return -1;
 }
 
@@ -295,4 +309,66 @@ int store_rules_text(struct db *db, long long programme_id, struct strbuf *apart
     }
     sqlite3_reset(st);
     return rc < 0 ? -1 : 0;
+}
+
+static int read_listing(sqlite3_stmt *st, void *row, void *ctx)
+{
+    (void)ctx;
+    struct store_listing *l = row;
+    l->id = sqlite3_column_int64(st, 0);
+    l->name = db_column_dup(st, 1);
+    l->status = db_column_dup(st, 2);
+    l->created_at = db_column_dup(st, 3);
+    l->score = sqlite3_column_type(st, 4) == SQLITE_NULL ? -1 : sqlite3_column_double(st, 4);
+    return l->name && l->status && l->created_at ? 0 : -1;
+}
+
+void store_listing_free(struct store_listing *list, size_t count)
+{
+    for (size_t i = 0; i < count; i++) {
+        free(list[i].name);
+        free(list[i].status);
+        free(list[i].created_at);
+    }
+    free(list);
+}
+
+static int collect_listing(sqlite3_stmt *st, long long programme_id, struct store_listing **out,
+                           size_t *count)
+{
+    *out = NULL;
+    *count = 0;
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, programme_id);
+    struct db_rows rows;
+    if (db_collect(st, sizeof **out, read_listing, NULL, &rows) != 0) {
+        store_listing_free(rows.items, rows.count);
+        return -1;
+    }
+    *out = rows.items;
+    *count = rows.count;
+    return 0;
+}
+
+int store_programme_plans(struct db *db, long long programme_id, struct store_listing **out,
+                          size_t *count)
+{
+    return collect_listing(db_prepare(db, "SELECT id, name, status, created_at, objective"
+                                          " FROM set_plans WHERE programme_id = ?1"
+                                          " ORDER BY created_at DESC, id DESC"),
+                           programme_id, out, count);
+}
+
+int store_published_sets(struct db *db, long long programme_id, struct store_listing **out,
+                         size_t *count)
+{
+    return collect_listing(db_prepare(db,
+                                      "SELECT s.id, s.name, coalesce(f.name, ''), '',"
+                                      " (SELECT count(*) FROM set_members m WHERE m.set_id = s.id)"
+                                      " FROM sets s JOIN set_plans p ON p.id = s.plan_id"
+                                      " LEFT JOIN people f ON f.id = s.facilitator_id"
+                                      " WHERE p.programme_id = ?1 AND p.status = 'published'"
+                                      " ORDER BY s.position, s.name"),
+                           programme_id, out, count);
 }

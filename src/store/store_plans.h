@@ -77,4 +77,23 @@ int store_rules_text(struct db *db, long long programme_id, struct strbuf *apart
 /* Deletes the keep-apart and pin rules of a programme (keep-together rules stay). 0 or -1. */
 int store_rules_clear(struct db *db, long long programme_id);
 
+/* A plan or a set in a programme's listing. Strings owned (store_listing_free). */
+struct store_listing {
+    long long id;
+    char *name;
+    char *status;     /* plans: "draft" or "published"; sets: the facilitator's name or "" */
+    char *created_at; /* plans: when formed; sets: "" */
+    double score;     /* plans: the objective (< 0: none); sets: how many members */
+};
+void store_listing_free(struct store_listing *list, size_t count);
+
+/* The plans of programme PROGRAMME_ID, newest first: 0 with *OUT and *COUNT, or -1. */
+int store_programme_plans(struct db *db, long long programme_id, struct store_listing **out,
+                          size_t *count);
+
+/* The sets of programme PROGRAMME_ID's published plan, by position: 0 with *OUT and *COUNT
+ * (none when nothing is published), or -1. */
+int store_published_sets(struct db *db, long long programme_id, struct store_listing **out,
+                         size_t *count);
+
 #endif

@@ -73,6 +73,26 @@ int store_programme_update(struct db *db, long long id, const char *name, const 
     return sqlite3_changes(db_sqlite(db)) ? 0 : 1;
 }
 
+/* A programme's lifecycle state (p is the programme): finished once its end date has passed or
+ * its published sets have met and have no meeting to come; running once a published set has
+ * met; sets published; else draft. */
+#define PROGRAMME_PUBLISHED_MEETINGS                                                               \
+    "SELECT 1 FROM meetings mt JOIN sets ps ON ps.id = mt.set_id JOIN set_plans pp "               \
+    "ON pp.id = ps.plan_id WHERE pp.programme_id = p.id AND pp.status = 'published' "              \
+    "AND mt.status = 'scheduled' "
+#define PROGRAMME_STATE                                                                            \
+    "CASE WHEN p.ends_on IS NOT NULL AND p.ends_on < date('now') THEN 'finished' "                 \
+    " WHEN EXISTS (" PROGRAMME_PUBLISHED_MEETINGS                                                  \
+    "  AND mt.starts_at <= strftime('%Y-%m-%dT%H:%M:%SZ','now')) THEN "                            \
+    "  CASE WHEN EXISTS (" PROGRAMME_PUBLISHED_MEETINGS                                            \
+    "   AND mt.ends_at > strftime('%Y-%m-%dT%H:%M:%SZ','now')) THEN 'running' ELSE 'finished' "    \
+    "END "                                                                                         \
+    " WHEN EXISTS (SELECT 1 FROM set_plans sp WHERE sp.programme_id = p.id "                       \
+    "   AND sp.status = 'published') THEN 'sets published' ELSE 'draft' END "
+#define PUBLISHED_SET_COUNT                                                                        \
+    "(SELECT count(*) FROM sets s JOIN set_plans sp ON sp.id = s.plan_id "                         \
+    " WHERE sp.programme_id = p.id AND sp.status = 'published') "
+
 static int read_programme_summary(sqlite3_stmt *st, void *row, void *ctx)
 {
     (void)ctx;
@@ -81,7 +101,9 @@ static int read_programme_summary(sqlite3_stmt *st, void *row, void *ctx)
     p->name = db_column_dup(st, 1);
     p->created_at = db_column_dup(st, 2);
     p->members = sqlite3_column_int(st, 3);
-    return p->name && p->created_at ? 0 : -1;
+    p->sets = sqlite3_column_int(st, 4);
+    p->state = db_column_dup(st, 5);
+    return p->name && p->created_at && p->state ? 0 : -1;
 }
 
 int store_programmes_list(struct db *db, struct programme_summary **out, size_t *count)
@@ -90,8 +112,8 @@ int store_programmes_list(struct db *db, struct programme_summary **out, size_t 
     *count = 0;
     sqlite3_stmt *st = db_prepare(db, "SELECT p.id, p.name, p.created_at, "
                                       "(SELECT count(*) FROM programme_members m "
-                                      " WHERE m.programme_id = p.id) "
-                                      "FROM programmes p ORDER BY p.name");
+                                      " WHERE m.programme_id = p.id), " PUBLISHED_SET_COUNT
+                                      ", " PROGRAMME_STATE "FROM programmes p ORDER BY p.name");
     if (!st)
         return -1;
     struct db_rows rows;
@@ -111,6 +133,7 @@ void programme_summaries_free(struct programme_summary *list, size_t count)
     for (size_t i = 0; i < count; i++) {
         free(list[i].name);
         free(list[i].created_at);
+        free(list[i].state);
     }
     free(list);
 }
@@ -118,14 +141,8 @@ void programme_summaries_free(struct programme_summary *list, size_t count)
 #define PROGRAMME_SELECT                                                                           \
     "SELECT p.id, p.name, p.description, p.starts_on, p.ends_on, p.set_size_min, "                 \
     "p.set_size_max, p.weights_json, "                                                             \
-    "(SELECT count(*) FROM programme_members m WHERE m.programme_id = p.id), "                     \
-    "(SELECT count(*) FROM sets s JOIN set_plans sp ON sp.id = s.plan_id "                         \
-    " WHERE sp.programme_id = p.id), "                                                             \
-    "CASE WHEN p.ends_on IS NOT NULL AND p.ends_on < date('now') THEN 'finished' "                 \
-    " WHEN EXISTS (SELECT 1 FROM set_plans sp WHERE sp.programme_id = p.id "                       \
-    "   AND sp.status = 'published') THEN 'running' "                                              \
-    " WHEN EXISTS (SELECT 1 FROM set_plans sp WHERE sp.programme_id = p.id) "                      \
-    "   THEN 'sets formed' ELSE 'draft' END FROM programmes p "
+    "(SELECT count(*) FROM programme_members m WHERE m.programme_id = p.id), " PUBLISHED_SET_COUNT \
+    ", " PROGRAMME_STATE "FROM programmes p "
 /* ?1 admin flag, ?2 person id: admins see all; others their memberships and facilitations. */
 #define PROGRAMME_VISIBLE                                                                          \
     "(?1 OR EXISTS (SELECT 1 FROM programme_members m WHERE m.programme_id = p.id "                \

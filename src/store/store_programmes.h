@@ -31,6 +31,8 @@ struct programme_summary {
     char *name;
     long members;
     char *created_at;
+    long sets;   /* sets of its published plan */
+    char *state; /* "draft", "sets published", "running" or "finished" */
 };
 
 /* Lists programmes by name into *OUT (caller frees with programme_summaries_free). 0 or -1. */
@@ -44,8 +46,8 @@ struct store_programme {
     char *starts_on, *ends_on; /* NULL when unset */
     long long set_size_min, set_size_max;
     char *weights; /* the stored default formation weights, "" for the engine's defaults */
-    long long members, sets;
-    char *state; /* "draft", "sets formed", "running" or "finished" */
+    long long members, sets; /* sets: of the published plan only */
+    char *state; /* "draft", "sets published", "running" (a published set has met) or "finished" */
 };
 
 /* Programmes USER may see (admins: all; others: those they are a member of or facilitate a set

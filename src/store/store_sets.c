@@ -6,6 +6,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 int store_plan_save(struct db *db, const struct store_plan *plan, long long *plan_id, char **err)
 {
@@ -334,4 +335,227 @@ int store_newest_plan(struct db *db, long long programme_id, struct store_newest
 fail:
     store_newest_plan_free(out);
     return -1;
+}
+
+/* --- Membership over time ------------------------------------------------------------------- */
+
+/* The sets of a programme's published plan, as a subquery on ?1. */
+#define PUBLISHED_SETS                                                                             \
+    "(SELECT s.id FROM sets s JOIN set_plans p ON p.id = s.plan_id"                                \
+    " WHERE p.programme_id = ?1 AND p.status = 'published')"
+#define PROGRAMME_SETS                                                                             \
+    "(SELECT s.id FROM sets s JOIN set_plans p ON p.id = s.plan_id WHERE p.programme_id = ?1)"
+
+/* Binds AT, or now when AT is NULL, as a stored UTC time. */
+static void bind_at(sqlite3_stmt *st, int i, const char *at)
+{
+    if (at) {
+        db_bind_text(st, i, at);
+        return;
+    }
+    time_t now = time(NULL);
+    struct tm tm;
+    char buf[32];
+    gmtime_r(&now, &tm);
+    strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    sqlite3_bind_text(st, i, buf, -1, SQLITE_TRANSIENT);
+}
+
+int store_membership_sync(struct db *db, long long programme_id, const char *at)
+{
+    sqlite3_stmt *st = db_prepare(
+        db, "UPDATE set_membership SET left_at = ?2 WHERE left_at IS NULL"
+            " AND set_id IN " PROGRAMME_SETS " AND NOT (set_id IN " PUBLISHED_SETS
+            " AND EXISTS (SELECT 1 FROM set_members m WHERE m.set_id = set_membership.set_id"
+            "  AND m.person_id = set_membership.person_id))");
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, programme_id);
+    bind_at(st, 2, at);
+    if (db_exec_stmt(st) != 0)
+        return -1;
+    /* SQLite reads the whole SELECT before inserting, so the first members of a set all join
+     * from its beginning. */
+    st = db_prepare(
+        db, "INSERT INTO set_membership(set_id, person_id, joined_at)"
+            " SELECT m.set_id, m.person_id, CASE WHEN EXISTS (SELECT 1 FROM set_membership h"
+            "  WHERE h.set_id = m.set_id) THEN ?2 ELSE '0000-01-01T00:00:00Z' END"
+            " FROM set_members m WHERE m.set_id IN " PUBLISHED_SETS
+            " AND NOT EXISTS (SELECT 1 FROM set_membership h WHERE h.set_id = m.set_id"
+            "  AND h.person_id = m.person_id AND h.left_at IS NULL)"
+            " ORDER BY m.set_id, m.person_id");
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, programme_id);
+    bind_at(st, 2, at);
+    return db_exec_stmt(st);
+}
+
+static int read_place(sqlite3_stmt *st, void *row, void *ctx)
+{
+    (void)ctx;
+    struct store_place *p = row;
+    p->person_id = sqlite3_column_int64(st, 0);
+    p->set_id = sqlite3_column_int64(st, 1);
+    p->person = db_column_dup(st, 2);
+    p->email = db_column_dup(st, 3);
+    p->set_name = db_column_dup(st, 4);
+    return p->person && p->email && p->set_name ? 0 : -1;
+}
+
+void store_places_free(struct store_place *list, size_t count)
+{
+    for (size_t i = 0; i < count; i++) {
+        free(list[i].person);
+        free(list[i].email);
+        free(list[i].set_name);
+    }
+    free(list);
+}
+
+int store_places(struct db *db, long long programme_id, struct store_place **out, size_t *count)
+{
+    *out = NULL;
+    *count = 0;
+    sqlite3_stmt *st = db_prepare(
+        db, "SELECT h.person_id, h.set_id, pe.name, pe.email, s.name FROM set_membership h"
+            " JOIN people pe ON pe.id = h.person_id JOIN sets s ON s.id = h.set_id"
+            " WHERE h.left_at IS NULL AND h.set_id IN " PROGRAMME_SETS
+            " ORDER BY h.person_id, h.set_id");
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, programme_id);
+    struct db_rows rows;
+    if (db_collect(st, sizeof **out, read_place, NULL, &rows) != 0) {
+        store_places_free(rows.items, rows.count);
+        return -1;
+    }
+    *out = rows.items;
+    *count = rows.count;
+    return 0;
+}
+
+int store_plan_pin(struct db *db, long long plan_id, long long person_id, long long set_id)
+{
+    sqlite3_stmt *st = db_prepare(db, "INSERT OR REPLACE INTO plan_pins(plan_id, person_id, set_id)"
+                                      " VALUES (?1, ?2, ?3)");
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, plan_id);
+    sqlite3_bind_int64(st, 2, person_id);
+    sqlite3_bind_int64(st, 3, set_id);
+    return db_exec_stmt(st);
+}
+
+static int read_id_pair(sqlite3_stmt *st, void *row, void *ctx)
+{
+    (void)ctx;
+    long long *v = row;
+    v[0] = sqlite3_column_int64(st, 0);
+    v[1] = sqlite3_column_int64(st, 1);
+    return 0;
+}
+
+int store_plan_pins(struct db *db, long long plan_id, long long **person_ids, long long **set_ids,
+                    size_t *count)
+{
+    *person_ids = *set_ids = NULL;
+    *count = 0;
+    sqlite3_stmt *st = db_prepare(db, "SELECT person_id, set_id FROM plan_pins WHERE plan_id = ?1"
+                                      " ORDER BY person_id");
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, plan_id);
+    struct db_rows rows;
+    if (db_collect(st, 2 * sizeof(long long), read_id_pair, NULL, &rows) != 0) {
+        free(rows.items);
+        return -1;
+    }
+    long long *pairs = rows.items;
+    *person_ids = malloc(sizeof(long long) * (rows.count + 1));
+    *set_ids = malloc(sizeof(long long) * (rows.count + 1));
+    if (!*person_ids || !*set_ids) {
+        free(*person_ids);
+        free(*set_ids);
+        *person_ids = *set_ids = NULL;
+        free(pairs);
+        return -1;
+    }
+    for (size_t i = 0; i < rows.count; i++) {
+        (*person_ids)[i] = pairs[2 * i];
+        (*set_ids)[i] = pairs[2 * i + 1];
+    }
+    *count = rows.count;
+    free(pairs);
+    return 0;
+}
+
+int store_plan_sets_met(struct db *db, long long plan_id, const char *at, long long **set_ids,
+                        size_t *count)
+{
+    sqlite3_stmt *st = db_prepare(
+        db, "SELECT s.id FROM sets s WHERE s.plan_id = ?1 AND EXISTS (SELECT 1 FROM meetings m"
+            " WHERE m.set_id = s.id AND m.status = 'scheduled' AND m.starts_at < ?2)"
+            " ORDER BY s.position");
+    if (!st) {
+        *set_ids = NULL;
+        *count = 0;
+        return -1;
+    }
+    sqlite3_bind_int64(st, 1, plan_id);
+    db_bind_text(st, 2, at);
+    return db_collect_ids(st, set_ids, count);
+}
+
+static int read_notice(sqlite3_stmt *st, void *row, void *ctx)
+{
+    (void)ctx;
+    struct store_notice *n = row;
+    n->id = sqlite3_column_int64(st, 0);
+    n->body = db_column_dup(st, 1);
+    n->created_at = db_column_dup(st, 2);
+    return n->body && n->created_at ? 0 : -1;
+}
+
+void store_notices_free(struct store_notice *list, size_t count)
+{
+    for (size_t i = 0; i < count; i++) {
+        free(list[i].body);
+        free(list[i].created_at);
+    }
+    free(list);
+}
+
+int store_notice_add(struct db *db, long long person_id, long long programme_id, const char *body)
+{
+    sqlite3_stmt *st = db_prepare(db, "INSERT INTO member_notices(person_id, programme_id, body)"
+                                      " VALUES (?1, ?2, ?3)");
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, person_id);
+    sqlite3_bind_int64(st, 2, programme_id);
+    db_bind_text(st, 3, body);
+    return db_exec_stmt(st);
+}
+
+int store_notices_for(struct db *db, long long person_id, int limit, struct store_notice **out,
+                      size_t *count)
+{
+    *out = NULL;
+    *count = 0;
+    sqlite3_stmt *st = db_prepare(db, "SELECT id, body, created_at FROM member_notices"
+                                      " WHERE person_id = ?1 ORDER BY created_at DESC, id DESC"
+                                      " LIMIT ?2");
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, person_id);
+    sqlite3_bind_int(st, 2, limit);
+    struct db_rows rows;
+    if (db_collect(st, sizeof **out, read_notice, NULL, &rows) != 0) {
+        store_notices_free(rows.items, rows.count);
+        return -1;
+    }
+    *out = rows.items;
+    *count = rows.count;
+    return 0;
 }

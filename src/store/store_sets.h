@@ -103,4 +103,63 @@ int store_newest_plan(struct db *db, long long programme_id, struct store_newest
 /* Frees what P holds (not P) and zeroes it. */
 void store_newest_plan_free(struct store_newest_plan *p);
 
+/* --- Membership over time (migration 0011) -------------------------------------------------- */
+
+/* SQL (for the store's statements only): person PERSON was a member of set SET at time AT
+ * (column expressions). A set that was never published counts its current members. */
+#define STORE_MEMBER_AT(set, person, at)                                                           \
+    "(EXISTS (SELECT 1 FROM set_membership h WHERE h.set_id = " set " AND h.person_id = " person   \
+    " AND h.joined_at <= " at " AND (h.left_at IS NULL OR " at " < h.left_at))"                    \
+    " OR (NOT EXISTS (SELECT 1 FROM set_membership h WHERE h.set_id = " set ")"                    \
+    " AND EXISTS (SELECT 1 FROM set_members sm WHERE sm.set_id = " set                             \
+    " AND sm.person_id = " person ")))"
+
+/* Makes the history of programme PROGRAMME_ID's sets agree with its published plan at time AT
+ * (UTC "YYYY-MM-DDTHH:MM:SSZ"; NULL: now): whoever is no longer in a published set leaves it at AT;
+ * whoever is newly in one joins at AT, or from the set's beginning when the set never had
+ * members before (its first publishing). Nothing is deleted. Run it inside the transaction
+ * that changed the plan. 0 or -1. */
+int store_membership_sync(struct db *db, long long programme_id, const char *at);
+
+/* Where a person is now: their open stint in a published set of the programme. */
+struct store_place {
+    long long person_id, set_id;
+    char *person, *email, *set_name; /* owned */
+};
+void store_places_free(struct store_place *list, size_t count);
+
+/* Every open stint of programme PROGRAMME_ID, by person id: 0 with *OUT (free with
+ * store_places_free) and *COUNT, or -1 with *OUT NULL. */
+int store_places(struct db *db, long long programme_id, struct store_place **out, size_t *count);
+
+/* Records that PERSON_ID was moved by hand into SET_ID of PLAN_ID (replacing an earlier pin of
+ * theirs in that plan): re-optimising keeps them there. 0 or -1. */
+int store_plan_pin(struct db *db, long long plan_id, long long person_id, long long set_id);
+
+/* The hand-made pins of PLAN_ID: *PERSON_IDS and *SET_IDS (caller frees both), *COUNT. 0, or
+ * -1 with both NULL. */
+int store_plan_pins(struct db *db, long long plan_id, long long **person_ids, long long **set_ids,
+                    size_t *count);
+
+/* The sets of PLAN_ID that have met: a meeting not cancelled that started before AT. *SET_IDS
+ * (caller frees) and *COUNT; 0, or -1 with *SET_IDS NULL. */
+int store_plan_sets_met(struct db *db, long long plan_id, const char *at, long long **set_ids,
+                        size_t *count);
+
+/* A notice to a member about their set: what it says and when it was made. */
+struct store_notice {
+    long long id;
+    char *body, *created_at; /* owned */
+};
+void store_notices_free(struct store_notice *list, size_t count);
+
+/* Stores a notice BODY for PERSON_ID in PROGRAMME_ID (mailed_at stays NULL for the mail work).
+ * 0 or -1. */
+int store_notice_add(struct db *db, long long person_id, long long programme_id, const char *body);
+
+/* PERSON_ID's newest notices, at most LIMIT: 0 with *OUT (free with store_notices_free) and
+ * *COUNT, or -1 with *OUT NULL. */
+int store_notices_for(struct db *db, long long person_id, int limit, struct store_notice **out,
+                      size_t *count);
+
 #endif

@@ -68,7 +68,21 @@ try {
   await admin.getByRole("button", { name: "Re-optimise unlocked sets" }).click();
   await admin.waitForURL(planUrl);
   check((await admin.locator(".error").count()) === 0, "re-optimising repairs the plan again");
+  // The demo's sets are published already: publishing this plan first shows who is affected
+  // and changes nothing until confirmed.
   await admin.getByRole("button", { name: "Publish to participants" }).click();
+  check((await admin.textContent("h1")) === "Confirm the change to published sets",
+        "publishing over published sets asks for confirmation");
+  const affected = await admin.locator("table.affected tbody tr").count();
+  check(affected > 0, `the confirmation page lists who is affected (${affected})`);
+  check((await admin.locator("ul.meetings-follow").textContent()).includes("cancels the future meetings"),
+        "the confirmation page says what happens to the meetings");
+  await admin.screenshot({ path: join(shots, "plan-confirm.png"), fullPage: true });
+  await admin.getByRole("link", { name: "Cancel, change nothing" }).click();
+  await admin.waitForURL(planUrl);
+  check((await admin.textContent(".status")) !== "Published", "cancelling publishes nothing");
+  await admin.getByRole("button", { name: "Publish to participants" }).click();
+  await admin.getByRole("button", { name: /^Confirm: \d+ affected$/ }).click();
   await admin.waitForURL(planUrl);
   check((await admin.textContent(".status")) === "Published", "published");
 

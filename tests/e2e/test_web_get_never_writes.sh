@@ -32,7 +32,12 @@ sql "INSERT INTO meeting_questions(presentation_id, asker_id, body) VALUES ($P1,
      INSERT INTO network_consents(programme_id, person_id, granted, statement)
        VALUES (1, $SELF, 1, 'I agree');
      INSERT OR IGNORE INTO session_reviews(meeting_id, helped, learned_questioning)
-       VALUES ($M1, 'The questions', 'Open ones');"
+       VALUES ($M1, 'The questions', 'Open ones');
+     INSERT INTO member_notices(person_id, programme_id, body)
+       VALUES ($SELF, 1, 'You have moved from Set 2 to Set 1 from 3 March 2026.');
+     INSERT INTO plan_pins(plan_id, person_id, set_id)
+       SELECT s.plan_id, m.person_id, s.id FROM sets s JOIN set_members m ON m.set_id = s.id
+       ORDER BY s.plan_id DESC LIMIT 1;"
 
 start_server "$db"
 trap 'stop_server; rm -rf "$SCRATCH"' EXIT

@@ -90,7 +90,10 @@ expect_status 400 "$(status "$admin" POST "/plans/$PLAN/facilitator" --data-urle
 expect_eq facilitator@demo.example "$(api "$URL/api/v1/plans/$PLAN" | jq -r '.sets[0].facilitator')" "facilitator set"
 status "$admin" GET "/plans/$PLAN" >/dev/null
 grep -q 'facilitator facilitator@demo.example' "$SCRATCH/last.body" && pass || fail "the plan page does not name the facilitator"
-expect_status 303 "$(status "$admin" POST "/plans/$PLAN/publish" --data-urlencode "csrf=$csrf")" "publish"
+# The demo has published sets already: publishing another plan first shows who moves.
+expect_status 409 "$(status "$admin" POST "/plans/$PLAN/publish" --data-urlencode "csrf=$csrf")" "publish over published sets asks first"
+grep -q 'Confirm the change to published sets' "$SCRATCH/last.body" && pass || fail "no confirmation page"
+expect_status 303 "$(status "$admin" POST "/plans/$PLAN/publish" --data-urlencode "csrf=$csrf" --data confirm=1)" "publish"
 expect_eq published "$(api "$URL/api/v1/plans/$PLAN" | jq -r .status)" "published"
 
 # The participant sees their own set of the new plan and no other set, and no emails of others.

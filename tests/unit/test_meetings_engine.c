@@ -329,6 +329,41 @@ static void confidentiality_rule_matrix(void **state)
             assert_int_equal(meet_may_see(rels[r], kinds[k]), expect[r][k]);
 }
 
+/* Membership at the meeting's time: someone moved in never sees what was said before they
+ * joined, someone who left keeps what they were there for, and everyone keeps their own. */
+static void confidentiality_by_membership_at_the_time(void **state)
+{
+    (void)state;
+    const int64_t joined = 1000, left = 2000;
+    struct meet_viewer_relation rel = {.member = true, .timed = true, .stint_count = 1};
+    rel.stints[0] = (struct meet_stint){joined, INT64_MAX};
+    rel.meeting_at = joined - 1; /* before they joined */
+    assert_false(meet_may_see(&rel, MEET_REC_CONTENT));
+    assert_false(meet_may_see(&rel, MEET_REC_SCHEDULE));
+    rel.meeting_at = joined; /* from the moment they join */
+    assert_true(meet_may_see(&rel, MEET_REC_CONTENT));
+    rel.stints[0].left = left;
+    rel.meeting_at = left - 1; /* the last meeting they were a member for */
+    assert_true(meet_may_see(&rel, MEET_REC_CONTENT));
+    rel.meeting_at = left; /* after they left */
+    assert_false(meet_may_see(&rel, MEET_REC_CONTENT));
+    rel.owner = true; /* but their own record of it */
+    assert_true(meet_may_see(&rel, MEET_REC_CONTENT));
+    rel.owner = false;
+    rel.facilitator = true; /* the facilitator of the meeting sees it whoever the members are */
+    assert_true(meet_may_see(&rel, MEET_REC_CONTENT));
+    rel.facilitator = false;
+    rel.admin = true; /* an admin: schedule and attendance, never content */
+    assert_true(meet_may_see(&rel, MEET_REC_ATTENDANCE));
+    assert_false(meet_may_see(&rel, MEET_REC_CONTENT));
+    /* Two stints: left and came back; the gap between them is not theirs. */
+    struct meet_stint two[2] = {{INT64_MIN, 100}, {300, INT64_MAX}};
+    assert_true(meet_member_at(two, 2, 50));
+    assert_false(meet_member_at(two, 2, 200));
+    assert_true(meet_member_at(two, 2, 300));
+    assert_false(meet_member_at(two, 0, 50));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -345,6 +380,7 @@ int main(void)
         cmocka_unit_test(timer_moves_through_presenters_to_done),
         cmocka_unit_test(quorum_counts_apologies),
         cmocka_unit_test(confidentiality_rule_matrix),
+        cmocka_unit_test(confidentiality_by_membership_at_the_time),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -298,13 +298,15 @@ static enum status rescore(struct db *db, long long plan_id, double *objective)
     return st;
 }
 
-enum status plan_move(struct db *db, long long plan_id, long long person_id, long long set_id)
+enum status plan_move_within(struct db *db, long long plan_id, long long person_id,
+                             long long set_id)
 {
-    if (db_begin(db) != 0)
-        return STATUS_FAILED;
     int rc = store_plan_move(db, plan_id, person_id, set_id);
     double objective = 0;
     enum status st = rc > 0 ? STATUS_NOT_FOUND : rc < 0 ? STATUS_FAILED : STATUS_OK;
+    /* A move by hand is a decision: re-optimising keeps it (a pin of this plan). */
+    if (st == STATUS_OK && store_plan_pin(db, plan_id, person_id, set_id) != 0)
+        st = STATUS_FAILED;
     if (st == STATUS_OK) {
         /* A plan whose problem cannot be built keeps its last objective: the page says why. */
         enum status scored = rescore(db, plan_id, &objective);
@@ -313,6 +315,14 @@ enum status plan_move(struct db *db, long long plan_id, long long person_id, lon
         else if (scored == STATUS_FAILED)
             st = STATUS_FAILED;
     }
+    return st;
+}
+
+enum status plan_move(struct db *db, long long plan_id, long long person_id, long long set_id)
+{
+    if (db_begin(db) != 0)
+        return STATUS_FAILED;
+    enum status st = plan_move_within(db, plan_id, person_id, set_id);
     if (st != STATUS_OK) {
         db_rollback(db);
         return st;
@@ -320,8 +330,41 @@ enum status plan_move(struct db *db, long long plan_id, long long person_id, lon
     return db_commit(db) == 0 ? STATUS_OK : STATUS_FAILED;
 }
 
+/* Pins in PIN (indices into the plan's sets) the people moved by hand and, unless INCLUDE_MET,
+ * the members of sets that have met before AT. 0 or -1. */
+static int keep_decided(struct db *db, long long plan_id, const struct store_plan_rows *rows,
+                        const struct plan_problem *c, const int *group, int include_met,
+                        const char *at, int *pin)
+{
+    long long *pp = NULL, *ps = NULL, *met = NULL;
+    size_t np = 0, nm = 0;
+    if (store_plan_pins(db, plan_id, &pp, &ps, &np) != 0)
+        return -1;
+    if (!include_met && store_plan_sets_met(db, plan_id, at, &met, &nm) != 0) {
+        free(pp);
+        free(ps);
+        return -1;
+    }
+    for (int i = 0; i < c->in.n; i++) {
+        for (size_t k = 0; k < np; k++) {
+            if (pp[k] != c->cohort.people[i].id)
+                continue;
+            for (int g = 0; g < rows->m; g++)
+                if (rows->sets[g].id == ps[k])
+                    pin[i] = g;
+        }
+        for (size_t k = 0; group[i] >= 0 && k < nm; k++)
+            if (rows->sets[group[i]].id == met[k])
+                pin[i] = group[i];
+    }
+    free(pp);
+    free(ps);
+    free(met);
+    return 0;
+}
+
 enum status plan_reoptimise(struct db *db, long long plan_id, double seconds, long iterations,
-                            long long seed, struct strbuf *err)
+                            long long seed, int include_met, const char *at, struct strbuf *err)
 {
     struct store_plan_rows rows;
     struct plan_problem c;
@@ -342,6 +385,17 @@ enum status plan_reoptimise(struct db *db, long long plan_id, double seconds, lo
         pin[i] = c.in.pin ? c.in.pin[i] : -1;
         if (group[i] >= 0 && rows.sets[group[i]].locked)
             pin[i] = group[i];
+    }
+    if (keep_decided(db, plan_id, &rows, &c, group, include_met, at, pin) != 0)
+        goto out;
+    /* Everyone kept where they are (locked, moved by hand, or in a set that has met): there is
+     * nothing to search, and the plan stays as it is, broken rules and all. */
+    int all_kept = 1;
+    for (int i = 0; i < n; i++)
+        all_kept &= pin[i] >= 0 && pin[i] == group[i];
+    if (all_kept) {
+        st = STATUS_OK;
+        goto out;
     }
     c.p.pin = pin;
     /* An iteration budget makes the search reproducible on any machine; seconds do not. */

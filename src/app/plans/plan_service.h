@@ -53,12 +53,20 @@ enum status plan_view(struct db *db, long long plan_id, json_t **out);
  * the plan, STATUS_FAILED. The plan may break rules afterwards: plan_view lists them. */
 enum status plan_move(struct db *db, long long plan_id, long long person_id, long long set_id);
 
-/* Keeps the members of locked sets where they are and searches again for the rest, starting
- * from the current plan, and records it with its objective. ITERATIONS > 0 bounds the search by
- * tabu iterations instead of SECONDS, so the result is the same on any machine. STATUS_OK;
- * STATUS_NOT_FOUND; STATUS_INVALID when the rules cannot hold (ERR); STATUS_FAILED (ERR). */
+/* plan_move inside the caller's transaction (plan_change.h): the same, without BEGIN/COMMIT.
+ * The move is also recorded as a pin of the plan, so re-optimising keeps it. */
+enum status plan_move_within(struct db *db, long long plan_id, long long person_id,
+                             long long set_id);
+
+/* Keeps the members of locked sets where they are, the people moved into a set by hand, and
+ * (unless INCLUDE_MET) the members of sets that have met before AT (UTC
+ * "YYYY-MM-DDTHH:MM:SSZ"), searches again for the rest, starting from the current plan, and
+ * records it with its objective. ITERATIONS > 0 bounds the search by tabu iterations instead of
+ * SECONDS, so the result is the same on any machine. Joins the caller's transaction if there is
+ * one. STATUS_OK; STATUS_NOT_FOUND; STATUS_INVALID when the rules cannot hold (ERR);
+ * STATUS_FAILED (ERR). */
 enum status plan_reoptimise(struct db *db, long long plan_id, double seconds, long iterations,
-                            long long seed, struct strbuf *err);
+                            long long seed, int include_met, const char *at, struct strbuf *err);
 
 /* Declares keep-apart pairs and pins from text: APART holds "email, email" lines, PINS
  * "email, set name" lines. Replaces the programme's earlier keep-apart pairs and pins. STATUS_OK;

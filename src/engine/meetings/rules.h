@@ -4,6 +4,8 @@
 #define SETWORK_ENGINE_MEETINGS_RULES_H
 
 #include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
 
 struct meet_quorum {
     int expected; /* members minus apologies */
@@ -22,17 +24,38 @@ enum meet_record {
     MEET_REC_JOURNAL,    /* a person's private reflection journal */
 };
 
-/* The viewer's relation to the set (and, for journals, to the owner). */
-struct meet_viewer_relation {
-    bool member;      /* a member of the set */
-    bool facilitator; /* the set's facilitator, or facilitator of this meeting by override */
-    bool admin;       /* a programme or site administrator */
-    bool owner;       /* the journal's owner (MEET_REC_JOURNAL only) */
+/* The most stints (joinings and leavings of one set by one person) the rule is told about; a
+ * person moved in and out of one set more often than this has their oldest stints ignored. */
+#define MEET_STINTS_MAX 16
+
+/* One period of membership of a set, UTC seconds: from JOINED (INT64_MIN: from the set's
+ * beginning) until LEFT (INT64_MAX: still a member), LEFT itself excluded. */
+struct meet_stint {
+    int64_t joined, left;
 };
 
+/* The viewer's relation to the set (and, for journals, to the owner). */
+struct meet_viewer_relation {
+    bool member;      /* a member of the set at some time (what set-wide records ask) */
+    bool facilitator; /* the set's facilitator, or facilitator of this meeting by override */
+    bool admin;       /* a programme or site administrator */
+    bool owner;       /* the record is the viewer's own (their journal, action, check-in, review) */
+    /* For a record of one meeting: the meeting's start and the viewer's stints in its set. Then
+     * membership is membership at the meeting's time, and MEMBER is not asked. */
+    bool timed;
+    int64_t meeting_at;
+    size_t stint_count;
+    struct meet_stint stints[MEET_STINTS_MAX];
+};
+
+/* Was someone with these N STINTS a member at time AT? */
+bool meet_member_at(const struct meet_stint *stints, size_t n, int64_t at);
+
 /* The confidentiality rule: what is said in a set stays in the set. Content is for the set's
- * members and facilitator only; admins see schedules and attendance, never content; a journal
- * is for its owner alone, whoever else they are. */
+ * members and facilitator only, and for a record of a meeting only for those who were members
+ * when it was held (someone moved in never reads what was said before; someone who left keeps
+ * what they were there for); a person always sees their own records; admins see schedules and
+ * attendance, never content; a journal is for its owner alone, whoever else they are. */
 bool meet_may_see(const struct meet_viewer_relation *rel, enum meet_record kind);
 
 #endif

@@ -2,6 +2,7 @@
  * pages; every answer is the plan as plan_view gives it, or {"error": ...}. */
 #include "web/pages/page_plan.h"
 
+#include "app/plans/plan_change.h"
 #include "app/plans/plan_service.h"
 #include "store/store_plans.h"
 #include "web/http/web.h"
@@ -79,13 +80,47 @@ out:
     json_decref(b);
 }
 
+/* The answer to a change of published sets: the plan when written; 409 with {error, change}
+ * saying who would move when it waits for confirm: true. */
+static void change(struct web_request *r, json_t *b, struct plan_change *c, int miss,
+                   const char *why)
+{
+    c->plan_id = r->ids[0];
+    json_t *confirm = json_object_get(b, "confirm");
+    c->confirm =
+        json_is_true(confirm) || (json_is_integer(confirm) && json_integer_value(confirm) == 1);
+    c->include_met = json_is_true(json_object_get(b, "include_met"));
+    struct plan_change_report rep;
+    struct strbuf err = {0};
+    enum status st = plan_change_apply(r->db, c, &rep, &err);
+    if (st == STATUS_CONFLICT) {
+        json_t *o = json_pack("{s:s, s:o}", "error",
+                              "These sets are published: send confirm: true to make this change.",
+                              "change", plan_change_json(&rep));
+        if (o)
+            web_json(r, 409, o);
+        else
+            web_error(r, 500, "out of memory");
+    } else {
+        answer(r, st, r->ids[0],
+               st == STATUS_NOT_FOUND && c->kind != PLAN_CHANGE_MOVE ? 404
+               : err.data                                            ? 422
+                                                                     : miss,
+               err.data ? err.data : why);
+    }
+    sb_free(&err);
+    plan_change_report_free(&rep);
+}
+
 void api_plan_move(struct web_request *r)
 {
     json_t *b = web_json_body(r, NULL);
     if (!b)
         return;
-    enum status st = plan_move(r->db, r->ids[0], jint(b, "person_id", 0), jint(b, "set_id", 0));
-    answer(r, st, r->ids[0], 400, "Give person_id and set_id of this plan.");
+    struct plan_change c = {.kind = PLAN_CHANGE_MOVE,
+                            .person_id = jint(b, "person_id", 0),
+                            .set_id = jint(b, "set_id", 0)};
+    change(r, b, &c, 400, "Give person_id and set_id of this plan.");
     json_decref(b);
 }
 
@@ -110,19 +145,14 @@ void api_plan_reopt(struct web_request *r)
     json_t *seconds = json_object_get(b, "seconds");
     double s = seconds ? json_number_value(seconds) : 1;
     long iterations = (long)jint(b, "iterations", 0);
-    struct strbuf err = {0};
-    enum status st =
-        s > 0 && s <= 60 && iterations >= 0 && iterations <= PLAN_WEB_MAX_ITERATIONS
-            ? plan_reoptimise(r->db, r->ids[0], s, iterations, jint(b, "seed", 1), &err)
-            : STATUS_INVALID;
-    answer(r, st, r->ids[0],
-           st == STATUS_NOT_FOUND ? 404
-           : err.data             ? 422
-                                  : 400,
-           err.data ? err.data
-                    : "No such plan, or seconds not above 0 and at most 60, or iterations not 0 to "
-                      "10000000.");
-    sb_free(&err);
+    struct plan_change c = {.kind = PLAN_CHANGE_REOPTIMISE,
+                            .seconds = s,
+                            .iterations = iterations,
+                            .seed = jint(b, "seed", 1)};
+    if (s > 0 && s <= 60 && iterations >= 0 && iterations <= PLAN_WEB_MAX_ITERATIONS)
+        change(r, b, &c, 400, "There is no such plan.");
+    else
+        web_error(r, 400, "seconds above 0 and at most 60, iterations 0 to 10000000.");
     json_decref(b);
 }
 
@@ -143,6 +173,12 @@ void api_plan_facil(struct web_request *r)
 
 void api_plan_publish(struct web_request *r)
 {
-    int rc = store_plan_publish(r->db, r->ids[0]);
-    answer(r, status_of(rc), r->ids[0], 404, "There is no such plan.");
+    /* An empty body is a plain publish; {"confirm": true} confirms one over published sets. */
+    const struct formdata_field *body = formdata_field(&r->form, "body");
+    json_t *b = body && body->len ? web_json_body(r, NULL) : json_object();
+    if (!b)
+        return;
+    struct plan_change c = {.kind = PLAN_CHANGE_PUBLISH};
+    change(r, b, &c, 404, "There is no such plan.");
+    json_decref(b);
 }

@@ -1,6 +1,8 @@
 /* The store's programmes, people and sets shaped as the JSON the pages and the API share. */
 #include "web/http/views.h"
 
+#include "app/plans/programme_state.h"
+
 #include "store/store_events.h"
 #include "store/store_people.h"
 #include "store/store_programmes.h"
@@ -29,6 +31,7 @@ static json_t *programme_object(const struct store_programme *p)
     json_object_set_new(o, "members", json_integer(p->members));
     json_object_set_new(o, "sets", json_integer(p->sets));
     json_object_set_new(o, "state", json_string(p->state));
+    json_object_set_new(o, "allows", json_string(programme_state_allows(p->state)));
     return o;
 }
 

@@ -42,7 +42,7 @@ void page_calendar_feed(struct web_request *r)
     }
     struct meeting *ms = NULL;
     size_t n = 0;
-    if (store_meetings_for_person(r->db, person, 0, &ms, &n) != 0) {
+    if (store_meetings_feed(r->db, person, 0, &ms, &n) != 0) {
         web_error(r, 500, "The meetings could not be read.");
         return;
     }

@@ -3,6 +3,8 @@
 
 #include "web/http/views.h"
 
+#include "store/store_sets.h"
+
 #include <string.h>
 
 /* What the programme lead should do next, by state: the dashboard's to-do column. */
@@ -15,10 +17,8 @@ static void next_step(struct html *page, json_t *p)
         html_int(page, id);
         H(page, "/import\">Import the cohort</a>");
     } else if (strcmp(state, "draft") == 0) {
-        H(page, "Form sets");
-    } else if (strcmp(state, "sets formed") == 0) {
-        H(page, "Review and publish the sets");
-    } else if (strcmp(state, "running") == 0) {
+        H(page, "Form and publish sets");
+    } else if (strcmp(state, "sets published") == 0 || strcmp(state, "running") == 0) {
         H(page, "<a href=\"/programmes/");
         html_int(page, id);
         H(page, "/sets/print\">Share the sets</a>");
@@ -78,6 +78,29 @@ static void dashboard(struct web_request *r)
     json_decref(list);
 }
 
+/* The newest notices about a person's sets shown on their home page. */
+#define HOME_NOTICES 5
+
+/* "You have moved from Set 2 to Set 1 from 3 March 2026.": what changed in the person's sets. */
+static void notices(struct web_request *r, struct html *page)
+{
+    struct store_notice *list = NULL;
+    size_t n = 0;
+    if (!r->user.person_id ||
+        store_notices_for(r->db, r->user.person_id, HOME_NOTICES, &list, &n) != 0 || n == 0) {
+        store_notices_free(list, n);
+        return;
+    }
+    H(page, "<ul class=\"member-notices\">\n");
+    for (size_t i = 0; i < n; i++) {
+        H(page, "<li class=\"notice\">");
+        html_text(page, list[i].body);
+        H(page, "</li>\n");
+    }
+    H(page, "</ul>\n");
+    store_notices_free(list, n);
+}
+
 static void my_setwork(struct web_request *r)
 {
     json_t *sets = view_my_sets(r->db, &r->user);
@@ -88,6 +111,7 @@ static void my_setwork(struct web_request *r)
     struct html page = {0};
     struct html_viewer v = web_viewer(r);
     html_page_begin(&page, "My setwork", &v);
+    notices(r, &page);
     H(&page, "<h2>My sets</h2>\n");
     if (json_array_size(sets) == 0) {
         H(&page, "<p>You are not in a set yet. When your programme lead publishes the sets, "

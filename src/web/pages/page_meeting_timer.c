@@ -8,6 +8,7 @@
 
 #include "app/meetings/meeting_records.h"
 
+#include "store/store_meeting_round.h"
 #include "store/store_meeting_timer.h"
 #include "store/store_meetings.h"
 #include "web/http/views.h"
@@ -89,15 +90,17 @@ static void timer_button(struct web_request *r, struct html *page, long long mid
     H(page, "</button></form>\n");
 }
 
-/* The add-presenter form: the set's members who are not presenting yet. */
+/* The add-presenter form: the members of the set at the meeting's time who are not presenting
+ * yet. */
 static void presenter_form(struct web_request *r, struct html *page, const struct meeting *m)
 {
-    json_t *set = NULL;
+    struct meet_roll_entry *roll = NULL;
+    size_t nr = 0;
     struct meet_presentation *ps = NULL;
     size_t np = 0;
-    if (view_set(r->db, &r->user, m->set_id, &set) != 0 ||
+    if (store_meeting_roll(r->db, m->id, &roll, &nr) != 0 ||
         store_presentations_list(r->db, m->id, &ps, &np) != 0) {
-        json_decref(set);
+        meet_roll_free(roll, nr);
         free(ps);
         return;
     }
@@ -107,11 +110,8 @@ static void presenter_form(struct web_request *r, struct html *page, const struc
     html_csrf(page, r->csrf);
     H(page, "<label for=\"presenter\">Add a presenter</label>\n"
             "<select id=\"presenter\" name=\"person\">\n");
-    size_t i;
-    json_t *p;
-    json_array_foreach(json_object_get(set, "members"), i, p)
-    {
-        long long id = json_integer_value(json_object_get(p, "id"));
+    for (size_t i = 0; i < nr; i++) {
+        long long id = roll[i].person_id;
         bool taken = false;
         for (size_t j = 0; j < np; j++)
             taken = taken || ps[j].presenter_id == id;
@@ -120,13 +120,13 @@ static void presenter_form(struct web_request *r, struct html *page, const struc
         H(page, "<option value=\"");
         html_int(page, id);
         H(page, "\">");
-        html_text(page, json_string_value(json_object_get(p, "name")));
+        html_text(page, roll[i].name);
         H(page, "</option>\n");
     }
     H(page, "</select>\n");
     html_input(page, "number", "bid", "Bid in minutes (empty: share equally)", NULL, false);
     H(page, "<button type=\"submit\">Add presenter</button>\n</form>\n");
-    json_decref(set);
+    meet_roll_free(roll, nr);
     free(ps);
 }
 

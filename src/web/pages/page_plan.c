@@ -196,7 +196,11 @@ void page_plan(struct web_request *r)
     action_form(&page, r, id);
     H(&page, "/reoptimise\">");
     html_csrf(&page, r->csrf);
-    H(&page, "<button type=\"submit\">Re-optimise unlocked sets</button></form>\n");
+    H(&page, "<button type=\"submit\">Re-optimise unlocked sets</button>");
+    if (strcmp(json_string_value(json_object_get(plan, "status")), "published") == 0)
+        H(&page, " <label><input type=\"checkbox\" name=\"include_met\" value=\"1\"> also "
+                 "re-plan sets that have met</label>");
+    H(&page, "</form>\n");
     action_form(&page, r, id);
     H(&page, "/publish\">");
     html_csrf(&page, r->csrf);
@@ -301,16 +305,6 @@ void page_plan(struct web_request *r)
     json_decref(plan);
 }
 
-void page_plan_move(struct web_request *r)
-{
-    enum status st =
-        plan_move(r->db, r->ids[0], num(&r->form, "person_id", 0), num(&r->form, "set_id", 0));
-    if (st == STATUS_OK)
-        plan_redirect(r, r->ids[0]);
-    else
-        web_error(r, st == STATUS_NOT_FOUND ? 400 : 500, "Choose a person and a set of this plan.");
-}
-
 void page_plan_lock(struct web_request *r)
 {
     int rc = store_set_lock(r->db, r->ids[0], num(&r->form, "set_id", 0),
@@ -319,17 +313,6 @@ void page_plan_lock(struct web_request *r)
         plan_redirect(r, r->ids[0]);
     else
         web_error(r, rc > 0 ? 400 : 500, "Choose a set of this plan.");
-}
-
-void page_plan_reopt(struct web_request *r)
-{
-    struct strbuf err = {0};
-    enum status st = plan_reoptimise(r->db, r->ids[0], 1, 0, 1, &err);
-    if (st == STATUS_OK)
-        plan_redirect(r, r->ids[0]);
-    else
-        web_error(r, http_of(st), err.data ? err.data : "There is no such plan.");
-    sb_free(&err);
 }
 
 void page_plan_facil(struct web_request *r)
@@ -343,13 +326,4 @@ void page_plan_facil(struct web_request *r)
         plan_redirect(r, r->ids[0]);
     else
         web_error(r, rc > 0 ? 400 : 500, "Give the email of a known person and a set.");
-}
-
-void page_plan_publish(struct web_request *r)
-{
-    int rc = store_plan_publish(r->db, r->ids[0]);
-    if (rc == 0)
-        plan_redirect(r, r->ids[0]);
-    else
-        web_error(r, rc > 0 ? 404 : 500, "There is no such plan.");
 }

@@ -1,5 +1,8 @@
 /* A programme: its people (search, filter), creating one, importing its cohort by upload. */
 #include "app/plans/plan_service.h"
+
+#include "app/plans/programme_state.h"
+#include "store/store_plans.h"
 #include "web/http/web.h"
 
 #include "app/people/cohort_import.h"
@@ -70,6 +73,66 @@ static void people_table(struct html *page, json_t *people)
     H(page, "</tbody></table>\n");
 }
 
+/* The programme's plans (draft or published, with date and score) and its published sets, each
+ * linked, so a plan can be found again after leaving its page. */
+static void plans_and_sets(struct web_request *r, struct html *page, long long id)
+{
+    struct store_listing *plans = NULL, *sets = NULL;
+    size_t np = 0, ns = 0;
+    if (store_programme_plans(r->db, id, &plans, &np) != 0 ||
+        store_published_sets(r->db, id, &sets, &ns) != 0) {
+        html_notice(page, true, "The plans could not be read.");
+        goto out;
+    }
+    H(page, "<h2>Plans</h2>\n");
+    if (np == 0)
+        H(page, "<p>No plans yet: form sets to make one.</p>\n");
+    else
+        H(page, "<table class=\"list plans\"><thead><tr><th scope=\"col\">Plan</th>"
+                "<th scope=\"col\">Status</th><th scope=\"col\">Formed</th>"
+                "<th scope=\"col\" class=\"num\">Score</th></tr></thead>\n<tbody>\n");
+    for (size_t i = 0; i < np; i++) {
+        H(page, "<tr><td><a href=\"/plans/");
+        html_int(page, plans[i].id);
+        H(page, "\">");
+        html_text(page, plans[i].name);
+        H(page, "</a></td><td>");
+        html_text(page, plans[i].status);
+        H(page, "</td><td>");
+        html_text(page, plans[i].created_at);
+        H(page, "</td><td class=\"num\">");
+        if (plans[i].score >= 0)
+            html_int(page, (long long)(plans[i].score + 0.5));
+        H(page, "</td></tr>\n");
+    }
+    if (np)
+        H(page, "</tbody></table>\n");
+    H(page, "<h2>Published sets</h2>\n");
+    if (ns == 0)
+        H(page, "<p>No sets are published yet.</p>\n");
+    else
+        H(page, "<ul class=\"published-sets\">\n");
+    for (size_t i = 0; i < ns; i++) {
+        H(page, "<li><a href=\"/sets/");
+        html_int(page, sets[i].id);
+        H(page, "\">");
+        html_text(page, sets[i].name);
+        H(page, "</a> · ");
+        html_int(page, (long long)sets[i].score);
+        H(page, " members");
+        if (*sets[i].status) {
+            H(page, " · facilitator ");
+            html_text(page, sets[i].status);
+        }
+        H(page, "</li>\n");
+    }
+    if (ns)
+        H(page, "</ul>\n");
+out:
+    store_listing_free(plans, np);
+    store_listing_free(sets, ns);
+}
+
 void page_programme(struct web_request *r)
 {
     json_t *prog = NULL, *people = NULL, *attrs = NULL;
@@ -96,7 +159,9 @@ void page_programme(struct web_request *r)
     html_int(&page, json_integer_value(json_object_get(prog, "members")));
     H(&page, " people · ");
     html_int(&page, json_integer_value(json_object_get(prog, "sets")));
-    H(&page, " sets</p>\n");
+    H(&page, " published sets</p>\n<p class=\"allows\">");
+    html_text(&page, programme_state_allows(json_string_value(json_object_get(prog, "state"))));
+    H(&page, "</p>\n");
     const char *description = json_string_value(json_object_get(prog, "description"));
     if (description && *description) {
         H(&page, "<p>");
@@ -121,7 +186,9 @@ void page_programme(struct web_request *r)
     html_int(&page, id);
     H(&page, "/series\">Schedule meetings</a> <a href=\"/programmes/");
     html_int(&page, id);
-    H(&page, "/report\">Impact report</a></p>\n<h2>People</h2>\n");
+    H(&page, "/report\">Impact report</a></p>\n");
+    plans_and_sets(r, &page, id);
+    H(&page, "<h2>People</h2>\n");
     people_filter(&page, attrs, q, attr, value);
     H(&page, "<p class=\"count\">");
     html_int(&page, (long long)json_array_size(people));

@@ -396,3 +396,36 @@ int store_login_clear(struct db *db, const char *key)
     db_bind_text(st, 1, key);
     return db_exec_stmt(st);
 }
+
+int store_programme_people_without_account(struct db *db, long long programme_id,
+                                           struct store_user_entry **out, size_t *count)
+{
+    *out = NULL;
+    *count = 0;
+    sqlite3_stmt *st = db_prepare(
+        db, "SELECT p.id, p.email, 'participant', p.name, 0 FROM programme_members m "
+            "JOIN people p ON p.id = m.person_id WHERE m.programme_id = ?1 AND NOT EXISTS "
+            "(SELECT 1 FROM users u WHERE u.email = p.email OR u.person_id = p.id) "
+            "ORDER BY p.email");
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, programme_id);
+    struct db_rows rows;
+    if (db_collect(st, sizeof **out, read_user_entry, NULL, &rows) != 0) {
+        store_user_entries_free(rows.items, rows.count);
+        return -1;
+    }
+    *out = rows.items;
+    *count = rows.count;
+    return 0;
+}
+
+int store_user_has_password(struct db *db, long long user_id)
+{
+    sqlite3_stmt *st =
+        db_prepare(db, "SELECT 1 FROM users WHERE id = ?1 AND password_hash IS NOT NULL");
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, user_id);
+    return db_row_one(st, NULL, NULL, NULL);
+}

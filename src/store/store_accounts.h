@@ -8,6 +8,9 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+/* Invitations are valid for a week. */
+#define ACCOUNT_INVITATION_SECONDS (7 * 24 * 3600)
+
 /* Roles as bits, so that a route can allow several with one mask. */
 enum user_role {
     ROLE_PARTICIPANT = 1,
@@ -89,6 +92,13 @@ int store_invitation_create(struct db *db, const char *hash, long long user_id, 
 int store_invitation_use(struct db *db, const char *hash, long long now, long long *user_id);
 /* 0 when HASH is a usable invitation (without using it), 1 not, -1 error. */
 int store_invitation_check(struct db *db, const char *hash, long long now);
+
+/* The people of programme PROGRAMME_ID who have no account, by email: 0 with *OUT (free with
+ * store_user_entries_free; ID is the person's, ROLE "participant") and *COUNT, or -1. */
+int store_programme_people_without_account(struct db *db, long long programme_id,
+                                           struct store_user_entry **out, size_t *count);
+/* 0 when USER_ID has a password, 1 not, -1 error. */
+int store_user_has_password(struct db *db, long long user_id);
 
 int store_login_failure(struct db *db, const char *key, long long now);
 /* Failures for KEY since SINCE into *COUNT; also forgets failures older than SINCE. */

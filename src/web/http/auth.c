@@ -2,6 +2,7 @@
 #include "web/http/auth.h"
 
 #include "core/strbuf.h"
+#include "core/token.h"
 
 #include <pthread.h>
 #include <sodium.h>
@@ -10,17 +11,12 @@
 
 void auth_random_token(char out[AUTH_TOKEN_SIZE])
 {
-    unsigned char bytes[32];
-    randombytes_buf(bytes, sizeof bytes);
-    sodium_bin2base64(out, AUTH_TOKEN_SIZE, bytes, sizeof bytes,
-                      sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+    token_random(out);
 }
 
 void auth_hash_token(const char *token, char out[AUTH_HASH_SIZE])
 {
-    unsigned char digest[crypto_hash_sha256_BYTES];
-    crypto_hash_sha256(digest, (const unsigned char *)token, strlen(token));
-    sodium_bin2hex(out, AUTH_HASH_SIZE, digest, sizeof digest);
+    token_hash(token, out);
 }
 
 bool auth_secret_equal(const char *a, const char *b)

@@ -3,14 +3,15 @@
 #ifndef SETWORK_WEB_HTTP_AUTH_H
 #define SETWORK_WEB_HTTP_AUTH_H
 
+#include "core/token.h"
 #include "store/store_accounts.h"
 
 #include <stdbool.h>
 
 /* A token as text: 32 random bytes, base64url without padding (43 characters). */
-#define AUTH_TOKEN_LEN  43
-#define AUTH_TOKEN_SIZE (AUTH_TOKEN_LEN + 1)
-#define AUTH_HASH_SIZE  65
+#define AUTH_TOKEN_LEN  TOKEN_LEN
+#define AUTH_TOKEN_SIZE TOKEN_SIZE
+#define AUTH_HASH_SIZE  TOKEN_HASH_SIZE
 /* Passwords: long enough to resist guessing, short enough to bound hashing work. */
 #define AUTH_PASSWORD_MIN 10
 #define AUTH_PASSWORD_MAX 256
@@ -19,7 +20,7 @@
 #define AUTH_LOGIN_MAX_FAILURES_PER_ADDRESS 50
 #define AUTH_LOGIN_WINDOW_SECONDS           (15 * 60)
 /* Invitations are valid for a week. */
-#define AUTH_INVITATION_SECONDS (7 * 24 * 3600)
+#define AUTH_INVITATION_SECONDS ACCOUNT_INVITATION_SECONDS
 
 /* Fills OUT with a new random token. */
 void auth_random_token(char out[AUTH_TOKEN_SIZE]);

@@ -33,11 +33,11 @@ static int list_outbox(struct db *db, bool json)
     for (size_t i = 0; i < count; i++) {
         const struct outbox_entry *e = &list[i];
         if (arr) {
-            json_array_append_new(
-                arr, json_pack("{s:I, s:s, s:s, s:s, s:s, s:i, s:I, s:s?}", "id", (json_int_t)e->id,
-                               "kind", e->kind, "to", e->recipient, "subject", e->subject,
-                               "status", e->status, "attempts", (int)e->attempts, "next_at",
-                               (json_int_t)e->next_at, "error", e->last_error));
+            json_array_append_new(arr, json_pack("{s:I, s:s, s:s, s:s, s:s, s:i, s:I, s:s?}", "id",
+                                                 (json_int_t)e->id, "kind", e->kind, "to",
+                                                 e->recipient, "subject", e->subject, "status",
+                                                 e->status, "attempts", (int)e->attempts, "next_at",
+                                                 (json_int_t)e->next_at, "error", e->last_error));
             continue;
         }
         printf("%-8s %-10s %s \"%s\" attempts %ld", e->status, e->kind, e->recipient, e->subject,

@@ -105,8 +105,7 @@ int store_outbox_due(struct db *db, long long now, bool all, long long stale_bef
     return collect(st, out, count);
 }
 
-int store_outbox_claim(struct db *db, long long id, long long pid, long long old_pid,
-                       long long now)
+int store_outbox_claim(struct db *db, long long id, long long pid, long long old_pid, long long now)
 {
     sqlite3_stmt *st = db_prepare(
         db, "UPDATE outbox SET status = 'sending', claimed_by = ?2, claimed_at = ?4, "

@@ -85,7 +85,8 @@ static void a_message_with_alternatives(void **state)
     assert_non_null(strstr(sb.data, "To: ana@example.org\r\n"));
     assert_non_null(strstr(sb.data, "Date: Thu, 01 Jan 1970 00:00:00 +0000\r\n"));
     assert_non_null(strstr(sb.data, "Message-ID: <abc123@example.org>\r\n"));
-    assert_non_null(strstr(sb.data, "List-Unsubscribe: <https://sets.example.org/unsubscribe?t=x>"));
+    assert_non_null(
+        strstr(sb.data, "List-Unsubscribe: <https://sets.example.org/unsubscribe?t=x>"));
     assert_non_null(strstr(sb.data, "Content-Type: multipart/alternative; boundary="));
     assert_non_null(strstr(sb.data, "Content-Type: text/plain; charset=UTF-8\r\n"));
     assert_non_null(strstr(sb.data, "Content-Type: text/html; charset=UTF-8\r\n"));

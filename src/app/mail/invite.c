@@ -14,9 +14,9 @@ void invite_result_clear(struct invite_result *r)
 }
 
 /* Queues the invitation mail for EMAIL (NAME may equal it) with LINK. */
-static enum status queue_invitation(struct db *db, const struct mail_config *cfg,
-                                    const char *email, const char *name, const char *link,
-                                    const char *hash, long long now, struct strbuf *err)
+static enum status queue_invitation(struct db *db, const struct mail_config *cfg, const char *email,
+                                    const char *name, const char *link, const char *hash,
+                                    long long now, struct strbuf *err)
 {
     struct strbuf key = {0}, text = {0}, html = {0};
     sb_printf(&key, "invitation:%s:%s", hash, email);
@@ -68,8 +68,9 @@ static enum status invite_in_tx(struct db *db, const struct mail_config *cfg, co
         if (rc < 0)
             return STATUS_FAILED;
         if (rc == 0) {
-            sb_printf(err, "%s has an account already; they can reset their password from the "
-                           "login page.",
+            sb_printf(err,
+                      "%s has an account already; they can reset their password from the "
+                      "login page.",
                       email);
             return STATUS_CONFLICT;
         }
@@ -87,7 +88,8 @@ static enum status invite_in_tx(struct db *db, const struct mail_config *cfg, co
         return STATUS_FAILED;
     if (!cfg->enabled)
         return STATUS_OK;
-    enum status st = queue_invitation(db, cfg, email, name ? name : email, out->link, hash, now, err);
+    enum status st =
+        queue_invitation(db, cfg, email, name ? name : email, out->link, hash, now, err);
     out->queued = st == STATUS_OK;
     return st;
 }
@@ -135,14 +137,15 @@ enum status invite_programme(struct db *db, const struct mail_config *cfg, long 
         struct invite_result r;
         memset(&r, 0, sizeof r);
         if (!plain_email(people[i].email)) {
-            sb_printf(err, "'%s' is not a mail address such as ana@example.org; correct it in "
-                           "the cohort and invite again.",
+            sb_printf(err,
+                      "'%s' is not a mail address such as ana@example.org; correct it in "
+                      "the cohort and invite again.",
                       people[i].email);
             st = STATUS_INVALID;
             break;
         }
-        st = invite_in_tx(db, cfg, people[i].email, people[i].name, ROLE_PARTICIPANT, base, now,
-                          &r, err);
+        st = invite_in_tx(db, cfg, people[i].email, people[i].name, ROLE_PARTICIPANT, base, now, &r,
+                          err);
         if (st == STATUS_OK && links)
             sb_printf(links, "%s %s\n", people[i].email, r.link);
         invite_result_clear(&r);

@@ -10,9 +10,9 @@
 
 /* What one invitation did. LINK owned (free with invite_result_clear). */
 struct invite_result {
-    char *link;    /* the one-time link */
-    bool resent;   /* the account existed without a password: a new link replaced the old */
-    bool queued;   /* the mail is in the outbox */
+    char *link;  /* the one-time link */
+    bool resent; /* the account existed without a password: a new link replaced the old */
+    bool queued; /* the mail is in the outbox */
 };
 void invite_result_clear(struct invite_result *r);
 

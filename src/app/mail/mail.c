@@ -49,8 +49,7 @@ static int read_password_file(const char *path, char **out, struct strbuf *err)
     return *out ? 0 : -1;
 }
 
-enum status mail_config_load(const struct settings *s, struct mail_config *cfg,
-                             struct strbuf *err)
+enum status mail_config_load(const struct settings *s, struct mail_config *cfg, struct strbuf *err)
 {
     memset(cfg, 0, sizeof *cfg);
     const char *url = settings_get(s, SETTING_SMTP_URL);
@@ -151,16 +150,15 @@ static bool process_gone(long long pid)
 
 /* Sends one claimed message and records what happened. 0, or -1 on a store error. */
 static int send_one(struct db *db, struct mail_smtp *smtp, const struct mail_config *cfg,
-                    long long id, long long now, struct mail_pass_result *result,
-                    bool *unreachable)
+                    long long id, long long now, struct mail_pass_result *result, bool *unreachable)
 {
     struct outbox_entry e;
     int rc = store_outbox_get(db, id, &e);
     if (rc != 0)
         return rc < 0 ? -1 : 0;
     struct strbuf answer = {0};
-    enum mail_send_result sent = mail_smtp_send(smtp, cfg->from_address, e.recipient, e.message,
-                                                strlen(e.message), &answer);
+    enum mail_send_result sent =
+        mail_smtp_send(smtp, cfg->from_address, e.recipient, e.message, strlen(e.message), &answer);
     const char *why = answer.data ? answer.data : "no answer";
     if (sent == MAIL_SENT) {
         rc = store_outbox_sent(db, id, now);

@@ -34,8 +34,7 @@ struct mail_config {
 /* Reads S into CFG (the password from smtp_password_file when that is set). Returns
  * STATUS_OK; STATUS_INVALID with a sentence in ERR (smtp_url without mail_from, an unreadable
  * password file); STATUS_FAILED when out of memory. */
-enum status mail_config_load(const struct settings *s, struct mail_config *cfg,
-                             struct strbuf *err);
+enum status mail_config_load(const struct settings *s, struct mail_config *cfg, struct strbuf *err);
 void mail_config_free(struct mail_config *cfg);
 
 /* The web address links start with: public_url, else FALLBACK. */

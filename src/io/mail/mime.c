@@ -186,7 +186,8 @@ int mail_mime_build(const struct mail_message *m, struct strbuf *out, const char
     }
     const char *parts[] = {m->text, m->html, m->calendar};
     for (size_t i = 0; i < 3; i++) {
-        if (parts[i] && (strlen(parts[i]) > MAIL_BODY_MAX || !utf8_valid(parts[i], strlen(parts[i]), NULL))) {
+        if (parts[i] &&
+            (strlen(parts[i]) > MAIL_BODY_MAX || !utf8_valid(parts[i], strlen(parts[i]), NULL))) {
             *why = "a part of the message is too long or not valid UTF-8";
             return -1;
         }
@@ -195,7 +196,8 @@ int mail_mime_build(const struct mail_message *m, struct strbuf *out, const char
         *why = "the message has no text or its subject is not valid UTF-8";
         return -1;
     }
-    if (m->calendar && (!m->method || (strcmp(m->method, "REQUEST") && strcmp(m->method, "CANCEL")))) {
+    if (m->calendar &&
+        (!m->method || (strcmp(m->method, "REQUEST") && strcmp(m->method, "CANCEL")))) {
         *why = "a calendar part needs the method REQUEST or CANCEL";
         return -1;
     }
@@ -214,10 +216,12 @@ int mail_mime_build(const struct mail_message *m, struct strbuf *out, const char
     mail_encode_header(out, m->subject);
     sb_append(out, "\r\nDate: ");
     append_date(out, m->date);
-    sb_printf(out, "\r\nMessage-ID: <%s>\r\nMIME-Version: 1.0\r\nAuto-Submitted: auto-generated\r\n",
+    sb_printf(out,
+              "\r\nMessage-ID: <%s>\r\nMIME-Version: 1.0\r\nAuto-Submitted: auto-generated\r\n",
               m->message_id);
     if (m->list_unsubscribe)
-        sb_printf(out, "List-Unsubscribe: <%s>\r\nList-Unsubscribe-Post: List-Unsubscribe=One-Click\r\n",
+        sb_printf(out,
+                  "List-Unsubscribe: <%s>\r\nList-Unsubscribe-Post: List-Unsubscribe=One-Click\r\n",
                   m->list_unsubscribe);
     if (!m->html && !m->calendar) {
         sb_append(out, "Content-Type: text/plain; charset=UTF-8\r\n"

@@ -14,10 +14,10 @@
 struct mail_smtp;
 
 enum mail_send_result {
-    MAIL_SENT,      /* the server took the message (250 after DATA) */
+    MAIL_SENT,        /* the server took the message (250 after DATA) */
     MAIL_TEMPORARY,   /* a 4xx answer: try again later */
     MAIL_UNREACHABLE, /* no connection or no answer in time: try again later */
-    MAIL_PERMANENT, /* a 5xx answer: trying again will not help */
+    MAIL_PERMANENT,   /* a 5xx answer: trying again will not help */
 };
 
 /* Opens a sender for URL (smtp://HOST:PORT or smtps://HOST:PORT); USER and PASSWORD may be

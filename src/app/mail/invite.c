@@ -83,6 +83,7 @@ static enum status invite_in_tx(struct db *db, const struct mail_config *cfg, co
     token_hash(token, hash);
     if (store_invitation_create(db, hash, id, now, now + ACCOUNT_INVITATION_SECONDS) != 0)
         return STATUS_FAILED;
+    str_copy(out->token, token, sizeof out->token);
     out->link = str_printf("%s/invitation?token=%s", base, token);
     if (!out->link)
         return STATUS_FAILED;

@@ -4,13 +4,15 @@
 #define SETWORK_APP_MAIL_INVITE_H
 
 #include "app/mail/mail.h"
+#include "core/token.h"
 #include "store/store_accounts.h"
 
 #include <stdbool.h>
 
 /* What one invitation did. LINK owned (free with invite_result_clear). */
 struct invite_result {
-    char *link;  /* the one-time link */
+    char *link;             /* the one-time link */
+    char token[TOKEN_SIZE]; /* the token in it */
     bool resent; /* the account existed without a password: a new link replaced the old */
     bool queued; /* the mail is in the outbox */
 };

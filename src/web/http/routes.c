@@ -85,6 +85,7 @@ const struct web_route web_routes[] = {
     {WEB_GET, "/calendar/*", 0, false, page_calendar_feed},
     {WEB_GET, "/users", A, false, page_users},
     {WEB_POST, "/users", A, false, page_user_invite},
+    {WEB_POST, "/users/invite-all", A, false, page_users_invite_all},
     {WEB_GET, "/programmes/#/events", A, false, page_events},
     {WEB_POST, "/programmes/#/events", A, false, page_event_create},
     {WEB_GET, "/events/#", A, false, page_event},

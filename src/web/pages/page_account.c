@@ -2,8 +2,11 @@
  * invitations. */
 #include "web/http/web.h"
 
+#include "app/mail/invite.h"
 #include "io/import/cohort_csv.h"
 #include "store/store_accounts.h"
+#include "store/store_outbox.h"
+#include "store/store_programmes.h"
 #include "web/http/views.h"
 
 #include <stdlib.h>
@@ -96,7 +99,73 @@ void page_token_delete(struct web_request *r)
         web_redirect(r, "/account");
 }
 
-static void users_page(struct web_request *r, int status, const char *link, const char *error)
+/* Messages of the outbox the users page lists at most. */
+#define USERS_MAIL_LIST_MAX 50
+
+/* The bulk invitation form: one programme, every member without an account. */
+static void invite_all_form(struct web_request *r, struct html *page)
+{
+    struct programme_summary *list = NULL;
+    size_t count = 0;
+    if (store_programmes_list(r->db, &list, &count) != 0 || count == 0) {
+        programme_summaries_free(list, count);
+        return;
+    }
+    H(page, "<form method=\"post\" action=\"/users/invite-all\" class=\"card\">\n"
+            "<h2>Invite a whole programme</h2>\n<p class=\"hint\">Every member of the "
+            "programme who has no account yet gets an invitation as a participant.</p>\n");
+    html_csrf(page, r->csrf);
+    H(page, "<p class=\"field\"><label for=\"f-programme\">Programme</label>\n<select "
+            "id=\"f-programme\" name=\"programme\">");
+    for (size_t i = 0; i < count; i++) {
+        H(page, "<option value=\"");
+        html_int(page, list[i].id);
+        H(page, "\">");
+        html_text(page, list[i].name);
+        H(page, "</option>");
+    }
+    H(page, "</select></p>\n<p><button type=\"submit\">Invite everyone without an "
+            "account</button></p>\n</form>\n");
+    programme_summaries_free(list, count);
+}
+
+/* The mail that has not gone: waiting to be retried, or failed with the server's answer. */
+static void mail_status(struct web_request *r, struct html *page)
+{
+    struct outbox_entry *list = NULL;
+    size_t count = 0;
+    if (store_outbox_list(r->db, true, USERS_MAIL_LIST_MAX, &list, &count) != 0 || !count) {
+        store_outbox_entries_free(list, count);
+        return;
+    }
+    H(page, "<h2>Mail not delivered yet</h2>\n<table class=\"list\" id=\"mail-unsent\"><thead>"
+            "<tr><th scope=\"col\">To</th><th scope=\"col\">Subject</th><th scope=\"col\">"
+            "State</th><th scope=\"col\">Attempts</th><th scope=\"col\">Server's answer</th>"
+            "</tr></thead>\n<tbody>\n");
+    for (size_t i = 0; i < count; i++) {
+        H(page, "<tr><td>");
+        html_text(page, list[i].recipient);
+        H(page, "</td><td>");
+        html_text(page, list[i].subject);
+        H(page, "</td><td>");
+        if (strcmp(list[i].status, "failed") == 0)
+            H(page, "failed");
+        else
+            H(page, "waiting");
+        H(page, "</td><td>");
+        html_int(page, list[i].attempts);
+        H(page, "</td><td>");
+        html_text(page, list[i].last_error ? list[i].last_error : "");
+        H(page, "</td></tr>\n");
+    }
+    H(page, "</tbody></table>\n");
+    store_outbox_entries_free(list, count);
+}
+
+/* LINK is a new invitation's token, LINKS "email link" lines of a bulk invitation (both shown
+ * only when mail is off), MAILED a notice. Each may be NULL. */
+static void users_page(struct web_request *r, int status, const char *link, const char *error,
+                       const char *mailed, const char *links)
 {
     json_t *users = view_users(r->db);
     if (!users) {
@@ -108,7 +177,17 @@ static void users_page(struct web_request *r, int status, const char *link, cons
     html_page_begin(&page, "People & access", &v);
     if (error)
         html_notice(&page, true, error);
-    if (link) {
+    bool mailing = r->config->mail && r->config->mail->enabled;
+    if (mailed)
+        html_notice(&page, false, mailed);
+    if (links && *links && !mailing) {
+        H(&page, "<p class=\"notice\" role=\"status\">Send each person their one-time link; "
+                 "each sets a password and works for seven days:</p>\n<pre class=\"secret\" "
+                 "id=\"invite-links\">");
+        html_text(&page, links);
+        H(&page, "</pre>\n");
+    }
+    if (link && !mailing) {
         H(&page, "<p class=\"notice\" role=\"status\">Send this one-time link to the person; it "
                  "sets their password and works for seven days: <code class=\"secret\">");
         html_text(&page, r->config->origin);
@@ -144,6 +223,8 @@ static void users_page(struct web_request *r, int status, const char *link, cons
         H(&page, "</td></tr>\n");
     }
     H(&page, "</tbody></table>\n");
+    invite_all_form(r, &page);
+    mail_status(r, &page);
     html_page_end(&page);
     web_html(r, status, &page);
     html_free(&page);
@@ -152,11 +233,12 @@ static void users_page(struct web_request *r, int status, const char *link, cons
 
 void page_users(struct web_request *r)
 {
-    users_page(r, 200, NULL, NULL);
+    users_page(r, 200, NULL, NULL, NULL, NULL);
 }
 
 /* Shared with the API: creates (or finds, when not yet active) the account for EMAIL with ROLE
- * and a one-time link token. 0, 1 with *PROBLEM for the user, -1 on error. */
+ * and a one-time link token, and queues the invitation mail when mail is on. 0, 1 with
+ * *PROBLEM for the user, -1 on error. */
 int web_invite(struct web_request *r, const char *email, const char *role_name,
                char token[AUTH_TOKEN_SIZE], const char **problem)
 {
@@ -169,14 +251,25 @@ int web_invite(struct web_request *r, const char *email, const char *role_name,
         *problem = "Choose a role: participant, facilitator or admin.";
         return 1;
     }
-    long long id;
-    int rc = store_user_create(r->db, email, role, NULL, &id);
-    if (rc == 1) {
+    static const struct mail_config no_mail = {0};
+    const struct mail_config *mail = r->config->mail ? r->config->mail : &no_mail;
+    struct invite_result res;
+    struct strbuf err = {0};
+    enum status st = invite_one(r->db, mail, email, role, mail_link_base(mail, r->config->origin),
+                                r->now, &res, &err);
+    sb_free(&err);
+    if (st == STATUS_CONFLICT) {
         *problem = "This email has an account already.";
         return 1;
     }
-    if (rc != 0 || auth_invite(r->db, id, r->now, token) != 0)
+    if (st == STATUS_INVALID) {
+        *problem = "Give a valid email address.";
+        return 1;
+    }
+    if (st != STATUS_OK)
         return -1;
+    str_copy(token, res.token, AUTH_TOKEN_SIZE);
+    invite_result_clear(&res);
     return 0;
 }
 
@@ -186,8 +279,41 @@ void page_user_invite(struct web_request *r)
     const char *problem = NULL;
     int rc = web_invite(r, formdata_get(&r->form, "email"), formdata_get(&r->form, "role"), token,
                         &problem);
+    bool mailing = r->config->mail && r->config->mail->enabled;
     if (rc < 0)
         web_error(r, 500, "The invitation could not be created.");
     else
-        users_page(r, rc == 0 ? 200 : 400, rc == 0 ? token : NULL, problem);
+        users_page(r, rc == 0 ? 200 : 400, rc == 0 ? token : NULL, problem,
+                   rc == 0 && mailing ? "The invitation is on its way by mail." : NULL, NULL);
+}
+
+void page_users_invite_all(struct web_request *r)
+{
+    const char *id_text = formdata_get(&r->form, "programme");
+    char *end = NULL;
+    long long programme_id = id_text ? strtoll(id_text, &end, 10) : 0;
+    if (!id_text || !*id_text || *end || programme_id <= 0) {
+        users_page(r, 400, NULL, "Choose a programme.", NULL, NULL);
+        return;
+    }
+    static const struct mail_config no_mail = {0};
+    const struct mail_config *mail = r->config->mail ? r->config->mail : &no_mail;
+    struct strbuf err = {0}, links = {0};
+    long count = 0;
+    enum status st =
+        invite_programme(r->db, mail, programme_id, mail_link_base(mail, r->config->origin), r->now,
+                         &count, &links, &err);
+    if (st == STATUS_FAILED) {
+        web_error(r, 500, "The invitations could not be created.");
+    } else if (st != STATUS_OK) {
+        users_page(r, 400, NULL, err.data ? err.data : "The invitations could not be made.", NULL,
+                   NULL);
+    } else {
+        char *done = str_printf("%ld invitation(s) %s.", count,
+                                mail->enabled ? "on their way by mail" : "made");
+        users_page(r, 200, NULL, NULL, done ? done : "Done.", links.data);
+        free(done);
+    }
+    sb_free(&err);
+    sb_free(&links);
 }

@@ -218,6 +218,17 @@ int store_sessions_delete_user(struct db *db, long long user_id)
     return db_exec_stmt(st);
 }
 
+int store_sessions_delete_others(struct db *db, long long user_id, const char *keep_hash)
+{
+    sqlite3_stmt *st =
+        db_prepare(db, "DELETE FROM sessions WHERE user_id = ?1 AND token_hash <> ?2");
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, user_id);
+    db_bind_text(st, 2, keep_hash);
+    return db_exec_stmt(st);
+}
+
 int store_sessions_expire(struct db *db, long long idle_before, long long created_before)
 {
     sqlite3_stmt *st =

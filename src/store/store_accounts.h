@@ -65,6 +65,8 @@ int store_session_get(struct db *db, const char *token_hash, struct session_row 
 int store_session_touch(struct db *db, const char *token_hash, long long now);
 int store_session_delete(struct db *db, const char *token_hash);
 int store_sessions_delete_user(struct db *db, long long user_id);
+/* Deletes USER_ID's sessions except the one with KEEP_HASH. 0 or -1. */
+int store_sessions_delete_others(struct db *db, long long user_id, const char *keep_hash);
 /* Removes sessions idle since before IDLE_BEFORE or created before CREATED_BEFORE. */
 int store_sessions_expire(struct db *db, long long idle_before, long long created_before);
 

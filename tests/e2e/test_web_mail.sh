@@ -45,6 +45,26 @@ code=$(post --data-urlencode "programme=$pilot" "$URL/users/invite-all")
 expect_contains "$SCRATCH/page.html" "0 invitation(s)" "bulk twice invites nobody"
 code=$(post --data-urlencode "programme=x" "$URL/users/invite-all")
 expect_status 400 "$code" "a bad programme"
+
+# Password reset: the same answer for any email; a mail only for an account; 3 per 15 minutes.
+anon="$SCRATCH/anon"
+curl -s -c "$anon" -b "$anon" "$URL/password-reset" -o "$SCRATCH/reset.html"
+pre=$(csrf_from "$SCRATCH/reset.html")
+reset() { curl -s -o "$SCRATCH/reset.html" -w '%{http_code}' -c "$anon" -b "$anon" -H "Origin: $URL" \
+  --data-urlencode "csrf=$pre" --data-urlencode "email=$1" "$URL/password-reset"; }
+expect_status 200 "$(reset nobody@x.example)" "reset for an unknown email"
+cp "$SCRATCH/reset.html" "$SCRATCH/reset-unknown.html"
+expect_status 200 "$(reset lead@x.example)" "reset for the lead"
+if diff -q "$SCRATCH/reset.html" "$SCRATCH/reset-unknown.html" >/dev/null; then pass; else fail "the same answer either way"; fi
+reset LEAD@x.example >/dev/null
+reset lead@x.example >/dev/null
+reset lead@x.example >/dev/null # the fourth in the window: answered the same, nothing sent
+# Queueing happens in the request, so the outbox already says how many there will be.
+[ "$(sqlite3 "$db" "SELECT count(*) FROM outbox WHERE kind = 'reset'")" = 3 ] && pass || fail "three resets queued, not four"
+wait_for ok 7
+"$PY" "$here/check_mail.py" "$SCRATCH/ok" >"$SCRATCH/msgs" || fail "MIME check: $(cat "$SCRATCH/msgs")"
+[ "$(grep -c '"subject": "Reset your setwork password"' "$SCRATCH/msgs")" = 3 ] && pass || fail "three reset mails, not four: $(grep -c Reset "$SCRATCH/msgs")"
+expect_not_contains "$SCRATCH/msgs" '"to": "nobody@x.example"' "no mail for an unknown email"
 stop_server
 
 # A 5xx server: the users page lists the failure with the server's answer.

@@ -57,8 +57,8 @@ static void release(struct mail_sender *s)
     free(s);
 }
 
-int mail_sender_start(const char *db_path, const struct mail_config *cfg,
-                      struct mail_sender **out, struct strbuf *err)
+int mail_sender_start(const char *db_path, const struct mail_config *cfg, struct mail_sender **out,
+                      struct strbuf *err)
 {
     struct mail_sender *s = calloc(1, sizeof *s);
     if (!s) {

@@ -12,8 +12,8 @@ struct mail_sender;
 
 /* Starts the thread over the database at DB_PATH with CFG (copied; CFG must be enabled).
  * Returns 0 and *OUT, or -1 with a sentence in ERR. */
-int mail_sender_start(const char *db_path, const struct mail_config *cfg,
-                      struct mail_sender **out, struct strbuf *err);
+int mail_sender_start(const char *db_path, const struct mail_config *cfg, struct mail_sender **out,
+                      struct strbuf *err);
 
 /* Stops the thread after the message in flight, and frees it. Accepts NULL. */
 void mail_sender_stop(struct mail_sender *s);

@@ -229,3 +229,37 @@ out:
     free(pw);
     return rc;
 }
+
+int auth_password_change(struct db *db, const char *email, const char *current, const char *fresh,
+                         const char *keep_token)
+{
+    struct user u = {0};
+    char *hash = NULL, *new_hash = NULL;
+    char keep[AUTH_HASH_SIZE] = "";
+    int rc = store_user_by_email(db, email, &u, &hash);
+    if (rc != 0)
+        return -1;
+    if (!hash || !current || strlen(current) > AUTH_PASSWORD_MAX ||
+        !password_matches(hash, current)) {
+        rc = 1;
+        goto out;
+    }
+    rc = -1;
+    if (!(new_hash = auth_password_hash(fresh)))
+        goto out;
+    if (keep_token)
+        auth_hash_token(keep_token, keep);
+    if (db_begin(db) != 0)
+        goto out;
+    if (store_user_set_password(db, u.id, new_hash) != 0 ||
+        store_sessions_delete_others(db, u.id, keep) != 0) {
+        db_rollback(db);
+        goto out;
+    }
+    rc = db_commit(db) == 0 ? 0 : -1;
+out:
+    free(hash);
+    free(new_hash);
+    user_clear(&u);
+    return rc;
+}

@@ -64,6 +64,12 @@ int auth_invite(struct db *db, long long user_id, long long now, char token[AUTH
 int auth_invitation_accept(struct db *db, const char *token, const char *password, long long now,
                            long long *user_id);
 
+/* Changes the password of the account EMAIL to FRESH when CURRENT is its password, and ends
+ * every session of the account but KEEP_TOKEN's (the cookie of the session asking; may be
+ * NULL). 0 done, 1 CURRENT is wrong, -1 error. FRESH must pass auth_password_problem. */
+int auth_password_change(struct db *db, const char *email, const char *current, const char *fresh,
+                         const char *keep_token);
+
 /* Compares two NUL-terminated secrets in time independent of where they differ. */
 bool auth_secret_equal(const char *a, const char *b);
 

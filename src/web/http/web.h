@@ -162,6 +162,9 @@ void page_token_delete(struct web_request *r);
 void page_users(struct web_request *r);
 void page_user_invite(struct web_request *r);
 void page_users_invite_all(struct web_request *r);
+void page_password_change(struct web_request *r);
+void page_reset_form(struct web_request *r);
+void page_reset(struct web_request *r);
 void page_static(struct web_request *r);
 void page_report(struct web_request *r);
 /* Writes the meetings of SET_ID (which R's viewer may see) as a section of PAGE. */

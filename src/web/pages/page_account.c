@@ -13,7 +13,7 @@
 #include <string.h>
 
 static void account_page(struct web_request *r, int status, const char *new_token,
-                         const char *error)
+                         const char *error, const char *password_notice, bool password_error)
 {
     json_t *tokens = view_tokens(r->db, r->user.id);
     if (!tokens) {
@@ -59,6 +59,17 @@ static void account_page(struct web_request *r, int status, const char *new_toke
     html_csrf(&page, r->csrf);
     html_input(&page, "text", "name", "Token name", NULL, true);
     H(&page, "<p><button type=\"submit\">Create token</button></p>\n</form>\n"
+             "<h2>Password</h2>\n");
+    if (password_notice)
+        html_notice(&page, password_error, password_notice);
+    H(&page, "<form method=\"post\" action=\"/account/password\" class=\"card\" "
+             "id=\"password-form\">\n<p class=\"hint\">Changing it logs you out everywhere "
+             "else.</p>\n");
+    html_csrf(&page, r->csrf);
+    html_input(&page, "password", "current", "Current password", NULL, true);
+    html_input(&page, "password", "password", "New password", NULL, true);
+    html_input(&page, "password", "confirm", "The same again", NULL, true);
+    H(&page, "<p><button type=\"submit\">Change password</button></p>\n</form>\n"
              "<h2>Sessions</h2>\n<form method=\"post\" action=\"/logout/everywhere\">");
     html_csrf(&page, r->csrf);
     H(&page, "<p><button type=\"submit\">Log out everywhere</button></p></form>\n");
@@ -70,14 +81,14 @@ static void account_page(struct web_request *r, int status, const char *new_toke
 
 void page_account(struct web_request *r)
 {
-    account_page(r, 200, NULL, NULL);
+    account_page(r, 200, NULL, NULL, NULL, false);
 }
 
 void page_token_create(struct web_request *r)
 {
     const char *name = formdata_get(&r->form, "name");
     if (!name || !*name || strlen(name) > WEB_TOKEN_NAME_MAX) {
-        account_page(r, 400, NULL, "Give the token a name of at most 100 characters.");
+        account_page(r, 400, NULL, "Give the token a name of at most 100 characters.", NULL, false);
         return;
     }
     char token[AUTH_TOKEN_SIZE];
@@ -85,7 +96,7 @@ void page_token_create(struct web_request *r)
         web_error(r, 500, "The token could not be created.");
         return;
     }
-    account_page(r, 200, token, NULL);
+    account_page(r, 200, token, NULL, NULL, false);
 }
 
 void page_token_delete(struct web_request *r)
@@ -97,6 +108,28 @@ void page_token_delete(struct web_request *r)
         web_error(r, 500, "The token could not be revoked.");
     else
         web_redirect(r, "/account");
+}
+
+void page_password_change(struct web_request *r)
+{
+    const char *current = formdata_get(&r->form, "current");
+    const char *password = formdata_get(&r->form, "password");
+    const char *confirm = formdata_get(&r->form, "confirm");
+    const char *problem = auth_password_problem(password);
+    if (!problem && (!confirm || strcmp(password, confirm) != 0))
+        problem = "The two new passwords differ. Type the same password twice.";
+    if (problem) {
+        account_page(r, 400, NULL, NULL, problem, true);
+        return;
+    }
+    int rc = auth_password_change(r->db, r->user.email, current, password, r->cookie_token);
+    if (rc < 0)
+        web_error(r, 500, "The password could not be saved.");
+    else if (rc == 1)
+        account_page(r, 400, NULL, NULL, "The current password is wrong.", true);
+    else
+        account_page(r, 200, NULL, NULL,
+                     "Your password is changed; your other sessions have ended.", false);
 }
 
 /* Messages of the outbox the users page lists at most. */

@@ -1,6 +1,7 @@
 /* Logging in and out, and setting a password from an invitation link. */
 #include "web/http/web.h"
 
+#include "app/mail/reset.h"
 #include "store/store_accounts.h"
 
 #include <stdlib.h>
@@ -32,7 +33,8 @@ static void login_page(struct web_request *r, int status, const char *email, con
     html_csrf(&page, token);
     html_input(&page, "email", "email", "Email", email, true);
     html_input(&page, "password", "password", "Password", NULL, true);
-    H(&page, "<p><button type=\"submit\">Log in</button></p>\n</form>\n");
+    H(&page, "<p><button type=\"submit\">Log in</button></p>\n<p><a href=\"/password-reset\">"
+             "Forgot your password?</a></p>\n</form>\n");
     html_page_end(&page);
     web_html(r, status, &page);
     html_free(&page);
@@ -163,4 +165,46 @@ void page_invitation(struct web_request *r)
         web_error(r, 500, "The password could not be saved.");
     else
         web_redirect(r, "/login?done=password");
+}
+
+static void reset_page(struct web_request *r, int status, const char *notice)
+{
+    char fresh[AUTH_TOKEN_SIZE];
+    const char *csrf = pre_token(r, fresh);
+    struct html page = {0};
+    html_page_begin(&page, "Reset your password", NULL);
+    if (notice)
+        html_notice(&page, false, notice);
+    H(&page, "<form method=\"post\" action=\"/password-reset\" class=\"card narrow\">\n");
+    html_csrf(&page, csrf);
+    H(&page, "<p class=\"hint\">We mail a link that lets you choose a new password. It works "
+             "once, for one hour.</p>\n");
+    html_input(&page, "email", "email", "Email", NULL, true);
+    H(&page, "<p><button type=\"submit\">Mail me a link</button></p>\n<p><a href=\"/login\">"
+             "Back to logging in</a></p>\n</form>\n");
+    html_page_end(&page);
+    web_html(r, status, &page);
+    html_free(&page);
+}
+
+void page_reset_form(struct web_request *r)
+{
+    reset_page(r, 200, NULL);
+}
+
+void page_reset(struct web_request *r)
+{
+    static const struct mail_config no_mail = {0};
+    const struct mail_config *mail = r->config->mail ? r->config->mail : &no_mail;
+    if (reset_request(r->db, mail, formdata_get(&r->form, "email"), r->address,
+                      mail_link_base(mail, r->config->origin), r->now) != STATUS_OK) {
+        web_error(r, 500, "The request could not be saved.");
+        return;
+    }
+    /* The same answer whether the email has an account or not, and when over the limit. */
+    reset_page(r, 200,
+               mail->enabled ? "If an account has that email, a link to choose a new password "
+                               "is on its way. It works once, for one hour."
+                             : "This setwork does not send mail: ask your programme lead for a "
+                               "new invitation link.");
 }

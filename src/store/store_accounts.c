@@ -440,3 +440,52 @@ int store_user_has_password(struct db *db, long long user_id)
     sqlite3_bind_int64(st, 1, user_id);
     return db_row_one(st, NULL, NULL, NULL);
 }
+
+static int read_stats(sqlite3_stmt *st, void *row, void *ctx)
+{
+    long long *out = row;
+    out[0] = sqlite3_column_int64(st, 0);
+    out[1] = sqlite3_column_int64(st, 1);
+    return 0;
+}
+
+int store_login_stats(struct db *db, const char *key, long long since, long *count, long long *last)
+{
+    sqlite3_stmt *st = db_prepare(db, "SELECT count(*), coalesce(max(at), 0) FROM "
+                                      "login_attempts WHERE key = ?1 AND at >= ?2");
+    if (!st)
+        return -1;
+    db_bind_text(st, 1, key);
+    sqlite3_bind_int64(st, 2, since);
+    long long v[2] = {0, 0};
+    if (db_row_one(st, read_stats, v, NULL) != 0)
+        return -1;
+    *count = (long)v[0];
+    *last = v[1];
+    return 0;
+}
+
+int store_login_remember(struct db *db, const char *email, const char *address, long long now)
+{
+    sqlite3_stmt *st = db_prepare(db, "INSERT INTO login_known(email, address, at) VALUES "
+                                      "(lower(?1), ?2, ?3) ON CONFLICT DO UPDATE SET at = ?3");
+    if (!st)
+        return -1;
+    db_bind_text(st, 1, email);
+    db_bind_text(st, 2, address);
+    sqlite3_bind_int64(st, 3, now);
+    return db_exec_stmt(st);
+}
+
+int store_login_is_known(struct db *db, const char *email, const char *address, long long since)
+{
+    sqlite3_stmt *st = db_prepare(db, "SELECT 1 FROM login_known WHERE email = lower(?1) AND "
+                                      "address = ?2 AND at >= ?3");
+    if (!st)
+        return -1;
+    db_bind_text(st, 1, email);
+    db_bind_text(st, 2, address);
+    sqlite3_bind_int64(st, 3, since);
+    int rc = db_row_one(st, NULL, NULL, NULL);
+    return rc == 0 ? 1 : rc == 1 ? 0 : -1;
+}

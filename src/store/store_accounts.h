@@ -106,5 +106,13 @@ int store_login_failure(struct db *db, const char *key, long long now);
 /* Failures for KEY since SINCE into *COUNT; also forgets failures older than SINCE. */
 int store_login_failures(struct db *db, const char *key, long long since, long *count);
 int store_login_clear(struct db *db, const char *key);
+/* The failures for KEY since SINCE: *COUNT and the time of the latest in *LAST (0 when none).
+ * 0 or -1. */
+int store_login_stats(struct db *db, const char *key, long long since, long *count,
+                      long long *last);
+/* Records that EMAIL logged in from ADDRESS at NOW; store_login_is_known gives 1 when it did
+ * since SINCE, 0 when not, -1 on error. */
+int store_login_remember(struct db *db, const char *email, const char *address, long long now);
+int store_login_is_known(struct db *db, const char *email, const char *address, long long since);
 
 #endif

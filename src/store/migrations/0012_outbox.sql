@@ -32,3 +32,12 @@ CREATE TABLE mail_optout (
     email TEXT PRIMARY KEY,
     at INTEGER NOT NULL
 ) WITHOUT ROWID;
+
+-- Addresses an account has logged in from (email lower-cased, the client address), so that the
+-- owner's usual place is not slowed down by an attacker's failures elsewhere.
+CREATE TABLE login_known (
+    email TEXT NOT NULL,
+    address TEXT NOT NULL,
+    at INTEGER NOT NULL,
+    PRIMARY KEY (email, address)
+) WITHOUT ROWID;

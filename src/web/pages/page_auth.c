@@ -72,15 +72,21 @@ void page_login(struct web_request *r)
     const char *email = formdata_get(&r->form, "email");
     const char *password = formdata_get(&r->form, "password");
     struct user user = {0};
-    switch (auth_login(r->db, email, password, r->address, r->now, &user)) {
+    long wait = 0;
+    switch (auth_login(r->db, email, password, r->address, r->now, &user, &wait)) {
     case AUTH_LOGIN_OK:
         start_session(r, user.id);
         user_clear(&user);
         return;
     case AUTH_LOGIN_BAD: login_page(r, 401, email, "The email or the password is wrong."); return;
-    case AUTH_LOGIN_LIMITED:
-        login_page(r, 429, email, "Too many failed tries. Wait fifteen minutes, then try again.");
+    case AUTH_LOGIN_LIMITED: {
+        char *msg = str_printf("Too many failed tries: wait %ld second%s, then try again, or "
+                               "reset your password.",
+                               wait, wait == 1 ? "" : "s");
+        login_page(r, 429, email, msg ? msg : "Too many failed tries: wait, then try again.");
+        free(msg);
         return;
+    }
     case AUTH_LOGIN_ERROR: break;
     }
     web_error(r, 500, "Logging in failed because of a database error.");

@@ -59,7 +59,8 @@ int store_user_create(struct db *db, const char *email, enum user_role role, con
 
 #define USER_COLUMNS                                                                               \
     "SELECT u.id, u.email, u.role, coalesce(u.person_id, 0), coalesce(p.name, u.email), "          \
-    "u.password_hash FROM users u LEFT JOIN people p ON p.id = u.person_id "
+    "CASE WHEN u.disabled_at IS NULL THEN u.password_hash END "                                    \
+    "FROM users u LEFT JOIN people p ON p.id = u.person_id "
 
 static int user_row(sqlite3_stmt *st, struct user *out, char **hash)
 {
@@ -86,7 +87,7 @@ static int user_row(sqlite3_stmt *st, struct user *out, char **hash)
 
 int store_user_get(struct db *db, long long id, struct user *out)
 {
-    sqlite3_stmt *st = db_prepare(db, USER_COLUMNS "WHERE u.id = ?1");
+    sqlite3_stmt *st = db_prepare(db, USER_COLUMNS "WHERE u.id = ?1 AND u.disabled_at IS NULL");
     if (!st)
         return -1;
     sqlite3_bind_int64(st, 1, id);
@@ -121,6 +122,7 @@ static int read_user_entry(sqlite3_stmt *st, void *row, void *ctx)
     u->role = db_column_dup(st, 2);
     u->name = db_column_dup(st, 3);
     u->has_password = sqlite3_column_int(st, 4) != 0;
+    u->disabled = sqlite3_column_int(st, 5) != 0;
     return u->email && u->role && u->name ? 0 : -1;
 }
 
@@ -140,7 +142,7 @@ int store_users_list(struct db *db, struct store_user_entry **out, size_t *count
     *count = 0;
     sqlite3_stmt *st =
         db_prepare(db, "SELECT u.id, u.email, u.role, coalesce(p.name, ''), "
-                       "u.password_hash IS NOT NULL FROM users u "
+                       "u.password_hash IS NOT NULL, u.disabled_at IS NOT NULL FROM users u "
                        "LEFT JOIN people p ON p.id = u.person_id ORDER BY u.role, u.email");
     if (!st)
         return -1;
@@ -488,4 +490,30 @@ int store_login_is_known(struct db *db, const char *email, const char *address, 
     sqlite3_bind_int64(st, 3, since);
     int rc = db_row_one(st, NULL, NULL, NULL);
     return rc == 0 ? 1 : rc == 1 ? 0 : -1;
+}
+
+int store_user_set_role(struct db *db, long long id, enum user_role role)
+{
+    sqlite3_stmt *st = db_prepare(db, "UPDATE users SET role = ?2 WHERE id = ?1");
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, id);
+    db_bind_text(st, 2, user_role_name(role));
+    if (db_exec_stmt(st) != 0)
+        return -1;
+    return sqlite3_changes(db_sqlite(db)) ? 0 : 1;
+}
+
+int store_user_set_disabled(struct db *db, long long id, bool disabled, long long now)
+{
+    sqlite3_stmt *st = db_prepare(db, "UPDATE users SET disabled_at = CASE WHEN ?2 THEN "
+                                      "coalesce(disabled_at, ?3) END WHERE id = ?1");
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, id);
+    sqlite3_bind_int(st, 2, disabled);
+    sqlite3_bind_int64(st, 3, now);
+    if (db_exec_stmt(st) != 0)
+        return -1;
+    return sqlite3_changes(db_sqlite(db)) ? 0 : 1;
 }

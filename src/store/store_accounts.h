@@ -36,8 +36,9 @@ void user_clear(struct user *u);
  * HASH may be NULL (an invited user). Returns 0 and sets *ID, 1 when the email is taken, -1. */
 int store_user_create(struct db *db, const char *email, enum user_role role, const char *hash,
                       long long *id);
-/* Loads a user by id or by email; 0 found, 1 not, -1 error. *HASH (may be NULL to skip) gets
- * the password hash or NULL; caller frees. */
+/* Loads a user by id (an enabled one only) or by email; 0 found, 1 not, -1 error. *HASH (may
+ * be NULL to skip) gets the password hash, or NULL when none is set or the account is
+ * disabled; caller frees. */
 int store_user_get(struct db *db, long long id, struct user *out);
 int store_user_by_email(struct db *db, const char *email, struct user *out, char **hash);
 int store_user_set_password(struct db *db, long long id, const char *hash);
@@ -47,6 +48,7 @@ struct store_user_entry {
     char *email, *role;
     char *name; /* the person's name, "" when the account is no person */
     bool has_password;
+    bool disabled;
 };
 /* Every user by role and email: 0 with *OUT (free with store_user_entries_free) and *COUNT, or
  * -1 with *OUT NULL and *COUNT 0. */
@@ -101,6 +103,10 @@ int store_programme_people_without_account(struct db *db, long long programme_id
                                            struct store_user_entry **out, size_t *count);
 /* 0 when USER_ID has a password, 1 not, -1 error. */
 int store_user_has_password(struct db *db, long long user_id);
+/* Changes user ID's role, or disables (DISABLED) or enables the account. 0 done, 1 no such
+ * user, -1 error. */
+int store_user_set_role(struct db *db, long long id, enum user_role role);
+int store_user_set_disabled(struct db *db, long long id, bool disabled, long long now);
 
 int store_login_failure(struct db *db, const char *key, long long now);
 /* Failures for KEY since SINCE into *COUNT; also forgets failures older than SINCE. */

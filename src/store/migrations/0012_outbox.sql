@@ -41,3 +41,7 @@ CREATE TABLE login_known (
     at INTEGER NOT NULL,
     PRIMARY KEY (email, address)
 ) WITHOUT ROWID;
+
+-- An admin may disable an account: it cannot log in, and its sessions and tokens stop working,
+-- until enabled again. Unix seconds; NULL while the account is enabled.
+ALTER TABLE users ADD COLUMN disabled_at INTEGER;

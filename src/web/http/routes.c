@@ -89,6 +89,8 @@ const struct web_route web_routes[] = {
     {WEB_GET, "/users", A, false, page_users},
     {WEB_POST, "/users", A, false, page_user_invite},
     {WEB_POST, "/users/invite-all", A, false, page_users_invite_all},
+    {WEB_POST, "/users/#/role", A, false, page_user_role},
+    {WEB_POST, "/users/#/disable", A, false, page_user_disable},
     {WEB_GET, "/programmes/#/events", A, false, page_events},
     {WEB_POST, "/programmes/#/events", A, false, page_event_create},
     {WEB_GET, "/events/#", A, false, page_event},

@@ -162,6 +162,8 @@ void page_token_delete(struct web_request *r);
 void page_users(struct web_request *r);
 void page_user_invite(struct web_request *r);
 void page_users_invite_all(struct web_request *r);
+void page_user_role(struct web_request *r);
+void page_user_disable(struct web_request *r);
 void page_password_change(struct web_request *r);
 void page_reset_form(struct web_request *r);
 void page_reset(struct web_request *r);

@@ -132,6 +132,110 @@ void page_password_change(struct web_request *r)
                      "Your password is changed; your other sessions have ended.", false);
 }
 
+static void users_page(struct web_request *r, int status, const char *link, const char *error,
+                       const char *mailed, const char *links);
+
+/* The role of account U as a small form (plain text for the admin's own account). */
+static void user_role_form(struct web_request *r, struct html *page, json_t *u)
+{
+    long long id = json_integer_value(json_object_get(u, "id"));
+    const char *role = json_string_value(json_object_get(u, "role"));
+    if (id == r->user.id) {
+        html_text(page, role);
+        return;
+    }
+    static const char *const roles[] = {"participant", "facilitator", "admin"};
+    H(page, "<form method=\"post\" class=\"inline\" action=\"/users/");
+    html_int(page, id);
+    H(page, "/role\">");
+    html_csrf(page, r->csrf);
+    H(page, "<select name=\"role\" aria-label=\"Role of ");
+    html_text(page, json_string_value(json_object_get(u, "email")));
+    H(page, "\">");
+    for (size_t i = 0; i < 3; i++) {
+        H(page, "<option value=\"");
+        html_text(page, roles[i]);
+        if (strcmp(roles[i], role) == 0)
+            H(page, "\" selected>");
+        else
+            H(page, "\">");
+        html_text(page, roles[i]);
+        H(page, "</option>");
+    }
+    H(page, "</select> <button type=\"submit\" class=\"link\">Change</button></form>");
+}
+
+/* Disable or enable account U (not the admin's own). */
+static void user_disable_form(struct web_request *r, struct html *page, json_t *u)
+{
+    long long id = json_integer_value(json_object_get(u, "id"));
+    bool disabled = json_is_true(json_object_get(u, "disabled"));
+    if (id == r->user.id) {
+        H(page, "you");
+        return;
+    }
+    if (disabled)
+        H(page, "disabled ");
+    H(page, "<form method=\"post\" class=\"inline\" action=\"/users/");
+    html_int(page, id);
+    H(page, "/disable\">");
+    html_csrf(page, r->csrf);
+    if (disabled)
+        H(page, "<input type=\"hidden\" name=\"disabled\" value=\"0\"><button type=\"submit\" "
+                "class=\"link\">Enable</button></form>");
+    else
+        H(page, "<input type=\"hidden\" name=\"disabled\" value=\"1\"><button type=\"submit\" "
+                "class=\"link\">Disable</button></form>");
+}
+
+void page_user_role(struct web_request *r)
+{
+    enum user_role role = user_role_parse(formdata_get(&r->form, "role"));
+    if (r->ids[0] == r->user.id) {
+        users_page(r, 409, NULL, "You cannot change your own role; ask another admin.", NULL, NULL);
+        return;
+    }
+    if (!role) {
+        users_page(r, 400, NULL, "Choose a role: participant, facilitator or admin.", NULL, NULL);
+        return;
+    }
+    int rc = store_user_set_role(r->db, r->ids[0], role);
+    if (rc < 0)
+        web_error(r, 500, "The role could not be saved.");
+    else if (rc == 1)
+        web_error(r, 404, "There is no such account.");
+    else
+        users_page(r, 200, NULL, NULL, "The role is changed.", NULL);
+}
+
+void page_user_disable(struct web_request *r)
+{
+    const char *v = formdata_get(&r->form, "disabled");
+    if (r->ids[0] == r->user.id) {
+        users_page(r, 409, NULL, "You cannot disable your own account.", NULL, NULL);
+        return;
+    }
+    if (!v || (strcmp(v, "0") && strcmp(v, "1"))) {
+        users_page(r, 400, NULL, "Say whether to disable (1) or enable (0) the account.", NULL,
+                   NULL);
+        return;
+    }
+    bool disable = strcmp(v, "1") == 0;
+    /* Disabling ends the account's sessions at once, in the same transaction. */
+    int rc = db_begin(r->db) != 0 ? -1 : store_user_set_disabled(r->db, r->ids[0], disable, r->now);
+    if (rc == 0 && disable && store_sessions_delete_user(r->db, r->ids[0]) != 0)
+        rc = -1;
+    if (rc == 0 ? db_commit(r->db) != 0 : db_rollback(r->db) != 0)
+        rc = -1;
+    if (rc < 0)
+        web_error(r, 500, "The account could not be changed.");
+    else if (rc == 1)
+        web_error(r, 404, "There is no such account.");
+    else
+        users_page(r, 200, NULL, NULL,
+                   disable ? "The account is disabled." : "The account is enabled.", NULL);
+}
+
 /* Messages of the outbox the users page lists at most. */
 #define USERS_MAIL_LIST_MAX 50
 
@@ -237,7 +341,8 @@ static void users_page(struct web_request *r, int status, const char *link, cons
              "</select></p>\n<p><button type=\"submit\">Create invitation link</button></p>\n"
              "</form>\n<h2>Accounts</h2>\n<table class=\"list\"><thead><tr>"
              "<th scope=\"col\">Email</th><th scope=\"col\">Name</th><th scope=\"col\">Role</th>"
-             "<th scope=\"col\">Password set</th></tr></thead>\n<tbody>\n");
+             "<th scope=\"col\">Password set</th><th scope=\"col\">Access</th></tr></thead>\n"
+             "<tbody>\n");
     size_t i;
     json_t *u;
     json_array_foreach(users, i, u)
@@ -247,12 +352,14 @@ static void users_page(struct web_request *r, int status, const char *link, cons
         H(&page, "</td><td>");
         html_text(&page, json_string_value(json_object_get(u, "name")));
         H(&page, "</td><td>");
-        html_text(&page, json_string_value(json_object_get(u, "role")));
+        user_role_form(r, &page, u);
         H(&page, "</td><td>");
         if (json_is_true(json_object_get(u, "has_password")))
             H(&page, "yes");
         else
             H(&page, "not yet");
+        H(&page, "</td><td>");
+        user_disable_form(r, &page, u);
         H(&page, "</td></tr>\n");
     }
     H(&page, "</tbody></table>\n");

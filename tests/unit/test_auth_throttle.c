@@ -85,8 +85,7 @@ static void failures_slow_the_same_address(void **state)
         assert_int_equal(try_login(fx, OWNER, "wrong password!", "6.6.6.6", NOW, NULL),
                          AUTH_LOGIN_BAD);
     /* Even the right password waits, but only seconds, and the wait is not a failure. */
-    assert_int_equal(try_login(fx, OWNER, PASSWORD, "6.6.6.6", NOW + 1, &wait),
-                     AUTH_LOGIN_LIMITED);
+    assert_int_equal(try_login(fx, OWNER, PASSWORD, "6.6.6.6", NOW + 1, &wait), AUTH_LOGIN_LIMITED);
     assert_int_equal(wait, 1);
     assert_int_equal(try_login(fx, OWNER, PASSWORD, "6.6.6.6", NOW + 2, NULL), AUTH_LOGIN_OK);
 }
@@ -98,8 +97,7 @@ static void an_attacker_elsewhere_cannot_lock_the_owner_out(void **state)
     assert_int_equal(try_login(fx, OWNER, PASSWORD, HOME, NOW - 86400, NULL), AUTH_LOGIN_OK);
     /* One real failure, then 24 more from as many addresses: the email is over its count, no
      * address is. */
-    assert_int_equal(try_login(fx, OWNER, "wrong password!", "6.6.6.6", NOW, NULL),
-                     AUTH_LOGIN_BAD);
+    assert_int_equal(try_login(fx, OWNER, "wrong password!", "6.6.6.6", NOW, NULL), AUTH_LOGIN_BAD);
     for (int i = 0; i < 24; i++) {
         char addr[32];
         snprintf(addr, sizeof addr, "6.6.7.%d", i);

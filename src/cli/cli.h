@@ -37,6 +37,7 @@ extern const struct command command_help;
 extern const struct command command_rounds;
 extern const struct command command_serve;
 extern const struct command command_users;
+extern const struct command command_notify;
 extern const struct command command_import;
 extern const struct command command_export;
 extern const struct command command_demo;

@@ -2,6 +2,7 @@
 #include "cli/cli.h"
 
 #include "app/challenges/theme_refresh.h"
+#include "app/mail/sender.h"
 #include "app/settings/settings.h"
 #include "store/db.h"
 #include "web/http/server.h"
@@ -62,12 +63,31 @@ static int run_serve(struct cli_ctx *ctx, int argc, char **argv)
     pthread_sigmask(SIG_BLOCK, &stop, NULL);
     signal(SIGPIPE, SIG_IGN);
 
-    struct web_config config = {.db_path = ctx->db_path, .session_idle = idle, .session_max = max};
+    /* Mail settings are checked before listening too; without smtp_url nothing is sent. */
+    struct mail_config mail;
+    struct strbuf merr = {0};
+    if (mail_config_load(ctx->settings, &mail, &merr) != STATUS_OK) {
+        int status = cli_user_error(&command_serve, "%s", merr.data ? merr.data : "out of memory");
+        sb_free(&merr);
+        return status;
+    }
+
+    struct web_config config = {
+        .db_path = ctx->db_path, .session_idle = idle, .session_max = max, .mail = &mail};
     struct web_server *server = NULL;
     char *err = NULL;
     if (web_server_start(&config, listen, &server, &err) != 0) {
         int status = cli_user_error(&command_serve, "%s", err ? err : "cannot start");
         free(err);
+        mail_config_free(&mail);
+        return status;
+    }
+    struct mail_sender *sender = NULL;
+    if (mail.enabled && mail_sender_start(ctx->db_path, &mail, &sender, &merr) != 0) {
+        int status = cli_user_error(&command_serve, "%s", merr.data ? merr.data : "mail");
+        sb_free(&merr);
+        web_server_stop(server);
+        mail_config_free(&mail);
         return status;
     }
     struct theme_refresher *themes = theme_refresher_start(ctx->db_path, themes_quiet, &err);
@@ -83,6 +103,8 @@ static int run_serve(struct cli_ctx *ctx, int argc, char **argv)
     fprintf(stderr, "setwork: stopping (finishing requests in flight)\n");
     theme_refresher_stop(themes);
     web_server_stop(server);
+    mail_sender_stop(sender);
+    mail_config_free(&mail);
     fprintf(stderr, "setwork: stopped\n");
     return CLI_OK;
 }
@@ -98,6 +120,8 @@ const struct command command_serve = {
             "SIGTERM stop the server after the requests in flight finish.\n"
             "The settings listen, session_idle and session_max give the defaults, from a\n"
             "config file or SETWORK_LISTEN and the like; the flags win (see 'setwork help\n"
-            "config'). Create logins with 'setwork users'.\n",
+            "config'). Create logins with 'setwork users'. When smtp_url and mail_from are\n"
+            "set, a sender thread delivers the outbox every 5 seconds, as 'setwork notify'\n"
+            "does.\n",
     .run = run_serve,
 };

@@ -1,6 +1,7 @@
 /* `setwork users`: web logins (add, invite, list) and the demo logins `make run` prints. */
 #include "cli/cli.h"
 
+#include "app/mail/invite.h"
 #include "app/plans/plan_service.h"
 #include "store/store_accounts.h"
 #include "store/store_people.h"
@@ -40,22 +41,20 @@ static int add_user(struct db *db, const char *email, enum user_role role, const
     return CLI_OK;
 }
 
-static int cmd_add(struct db *db, int argc, char **argv, bool invite)
+static int cmd_add(struct db *db, int argc, char **argv)
 {
     static const struct option options[] = {
         {"role", required_argument, NULL, 'r'},
         {"password", required_argument, NULL, 'p'},
-        {"base-url", required_argument, NULL, 'b'},
         {0, 0, 0, 0},
     };
-    const char *role_name = "participant", *password = NULL, *base = "http://127.0.0.1:8080";
+    const char *role_name = "participant", *password = NULL;
     int c;
     optind = 1;
     while ((c = getopt_long(argc, argv, "", options, NULL)) != -1) {
         switch (c) {
         case 'r': role_name = optarg; break;
         case 'p': password = optarg; break;
-        case 'b': base = optarg; break;
         default: return cli_usage_error(&command_users, "unknown option");
         }
     }
@@ -66,18 +65,111 @@ static int cmd_add(struct db *db, int argc, char **argv, bool invite)
         return cli_usage_error(&command_users, "--role is admin, facilitator or participant");
     const char *email = argv[optind];
     long long id;
-    int status = add_user(db, email, role, invite ? NULL : password, &id);
-    if (status != CLI_OK)
-        return status;
-    if (invite) {
-        char token[AUTH_TOKEN_SIZE];
-        if (auth_invite(db, id, (long long)time(NULL), token) != 0)
-            return cli_user_error(&command_users, "%s", db_errmsg(db));
-        printf("%s/invitation?token=%s\n", base, token);
-    } else {
+    int status = add_user(db, email, role, password, &id);
+    if (status == CLI_OK)
         printf("added %s (%s)%s\n", email, role_name, password ? "" : "; no password yet");
+    return status;
+}
+
+/* Sends what the invitations queued, and says what happened. */
+static int deliver_now(struct db *db, const struct mail_config *cfg)
+{
+    struct mail_pass_result r;
+    struct strbuf err = {0};
+    enum status st = mail_deliver(db, cfg, (long long)time(NULL), false, &r, &err);
+    int status = CLI_OK;
+    if (st != STATUS_OK)
+        status = cli_user_error(&command_users, "%s", err.data ? err.data : "cannot send");
+    else if (r.retried || r.failed)
+        fprintf(stderr,
+                "setwork users: %ld message(s) could not be sent yet and will be retried by "
+                "'setwork notify' or 'setwork serve'; %ld failed for good (see 'setwork notify "
+                "--list')\n",
+                r.retried, r.failed);
+    sb_free(&err);
+    return status;
+}
+
+static int cmd_invite(struct cli_ctx *ctx, struct db *db, int argc, char **argv)
+{
+    static const struct option options[] = {
+        {"role", required_argument, NULL, 'r'},
+        {"base-url", required_argument, NULL, 'b'},
+        {"programme", required_argument, NULL, 'P'},
+        {"all", no_argument, NULL, 'a'},
+        {0, 0, 0, 0},
+    };
+    const char *role_name = "participant", *base = NULL, *programme = NULL;
+    bool all = false;
+    int c;
+    optind = 1;
+    while ((c = getopt_long(argc, argv, "", options, NULL)) != -1) {
+        switch (c) {
+        case 'r': role_name = optarg; break;
+        case 'b': base = optarg; break;
+        case 'P': programme = optarg; break;
+        case 'a': all = true; break;
+        default: return cli_usage_error(&command_users, "unknown option");
+        }
     }
-    return CLI_OK;
+    if (all != (programme != NULL))
+        return cli_usage_error(&command_users, "--all goes with --programme P");
+    if (all ? optind != argc : optind + 1 != argc)
+        return cli_usage_error(&command_users,
+                               all ? "--programme P --all takes no EMAIL" : "wants one EMAIL");
+    enum user_role role = user_role_parse(role_name);
+    if (!role)
+        return cli_usage_error(&command_users, "--role is admin, facilitator or participant");
+    struct mail_config cfg;
+    struct strbuf err = {0}, links = {0};
+    enum status st = mail_config_load(ctx->settings, &cfg, &err);
+    if (st != STATUS_OK) {
+        int status = cli_user_error(&command_users, "%s", err.data ? err.data : "out of memory");
+        sb_free(&err);
+        return status;
+    }
+    if (!base)
+        base = mail_link_base(&cfg, "http://127.0.0.1:8080");
+    long long now = (long long)time(NULL);
+    int status = CLI_OK;
+    if (all) {
+        long long programme_id;
+        long count = 0;
+        if (store_programme_id(db, programme, &programme_id) != 0) {
+            status = cli_user_error(&command_users, "there is no programme '%s'", programme);
+            goto out;
+        }
+        st = invite_programme(db, &cfg, programme_id, base, now, &count, &links, &err);
+        if (st == STATUS_OK) {
+            if (cfg.enabled)
+                printf("invited %ld member(s) of %s without an account; mail queued\n", count,
+                       programme);
+            else
+                printf("%s", links.data ? links.data : "");
+            if (!count)
+                printf("every member of %s has an account already\n", programme);
+        }
+    } else {
+        struct invite_result r;
+        st = invite_one(db, &cfg, argv[optind], role, base, now, &r, &err);
+        if (st == STATUS_OK) {
+            if (cfg.enabled)
+                printf("%s %s to %s\n", r.resent ? "new invitation" : "invitation", "queued",
+                       argv[optind]);
+            else
+                printf("%s\n", r.link);
+            invite_result_clear(&r);
+        }
+    }
+    if (st != STATUS_OK)
+        status = cli_user_error(&command_users, "%s", err.data ? err.data : db_errmsg(db));
+    else if (cfg.enabled)
+        status = deliver_now(db, &cfg);
+out:
+    mail_config_free(&cfg);
+    sb_free(&err);
+    sb_free(&links);
+    return status;
 }
 
 static int cmd_list(struct db *db)
@@ -199,8 +291,10 @@ static int run_users(struct cli_ctx *ctx, int argc, char **argv)
         status = cmd_list(db);
     else if (strcmp(sub, "demo") == 0)
         status = cmd_demo(db);
+    else if (strcmp(sub, "invite") == 0)
+        status = cmd_invite(ctx, db, argc - 1, argv + 1);
     else
-        status = cmd_add(db, argc - 1, argv + 1, strcmp(sub, "invite") == 0);
+        status = cmd_add(db, argc - 1, argv + 1);
     db_close(db);
     return status;
 }
@@ -211,11 +305,17 @@ const struct command command_users = {
     .help =
         "usage: setwork users add EMAIL --role ROLE [--password PASSWORD]\n"
         "       setwork users invite EMAIL --role ROLE [--base-url URL]\n"
+        "       setwork users invite --programme P --all [--base-url URL]\n"
         "       setwork users list\n"
         "       setwork users demo\n\n"
         "ROLE is admin, facilitator or participant. An account whose email is a person's\n"
         "in the store is linked to that person. 'invite' prints a one-time link that sets\n"
-        "the password (valid for seven days). 'demo' creates three demo logins with the\n"
+        "the password (valid for seven days); inviting again someone who has not set a\n"
+        "password yet makes a new link (a resend, or after the old one expired).\n"
+        "'--programme P --all' invites, as participants, every member of P without an\n"
+        "account. When the settings smtp_url and mail_from are set (SETWORK_SMTP_URL,\n"
+        "SETWORK_MAIL_FROM), the invitations are mailed instead of printed; links start\n"
+        "with public_url (or --base-url). 'demo' creates three demo logins with the\n"
         "password " DEMO_PASSWORD " and, when programme Demo has no sets yet, forms them (sizes\n"
         "5 to 7), gives the demo facilitator two of them and publishes them.\n",
     .run = run_users,

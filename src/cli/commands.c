@@ -21,6 +21,7 @@ const struct command *const cli_commands[] = {
     &command_report,
     &command_serve,
     &command_users,
+    &command_notify,
     &command_config,
     &command_form,
     &command_bench,

@@ -59,7 +59,8 @@ int store_user_create(struct db *db, const char *email, enum user_role role, con
 
 #define USER_COLUMNS                                                                               \
     "SELECT u.id, u.email, u.role, coalesce(u.person_id, 0), coalesce(p.name, u.email), "          \
-    "u.password_hash FROM users u LEFT JOIN people p ON p.id = u.person_id "
+    "CASE WHEN u.disabled_at IS NULL THEN u.password_hash END "                                    \
+    "FROM users u LEFT JOIN people p ON p.id = u.person_id "
 
 static int user_row(sqlite3_stmt *st, struct user *out, char **hash)
 {
@@ -86,7 +87,7 @@ static int user_row(sqlite3_stmt *st, struct user *out, char **hash)
 
 int store_user_get(struct db *db, long long id, struct user *out)
 {
-    sqlite3_stmt *st = db_prepare(db, USER_COLUMNS "WHERE u.id = ?1");
+    sqlite3_stmt *st = db_prepare(db, USER_COLUMNS "WHERE u.id = ?1 AND u.disabled_at IS NULL");
     if (!st)
         return -1;
     sqlite3_bind_int64(st, 1, id);
@@ -121,6 +122,7 @@ static int read_user_entry(sqlite3_stmt *st, void *row, void *ctx)
     u->role = db_column_dup(st, 2);
     u->name = db_column_dup(st, 3);
     u->has_password = sqlite3_column_int(st, 4) != 0;
+    u->disabled = sqlite3_column_int(st, 5) != 0;
     return u->email && u->role && u->name ? 0 : -1;
 }
 
@@ -140,7 +142,7 @@ int store_users_list(struct db *db, struct store_user_entry **out, size_t *count
     *count = 0;
     sqlite3_stmt *st =
         db_prepare(db, "SELECT u.id, u.email, u.role, coalesce(p.name, ''), "
-                       "u.password_hash IS NOT NULL FROM users u "
+                       "u.password_hash IS NOT NULL, u.disabled_at IS NOT NULL FROM users u "
                        "LEFT JOIN people p ON p.id = u.person_id ORDER BY u.role, u.email");
     if (!st)
         return -1;
@@ -215,6 +217,17 @@ int store_sessions_delete_user(struct db *db, long long user_id)
     if (!st)
         return -1;
     sqlite3_bind_int64(st, 1, user_id);
+    return db_exec_stmt(st);
+}
+
+int store_sessions_delete_others(struct db *db, long long user_id, const char *keep_hash)
+{
+    sqlite3_stmt *st =
+        db_prepare(db, "DELETE FROM sessions WHERE user_id = ?1 AND token_hash <> ?2");
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, user_id);
+    db_bind_text(st, 2, keep_hash);
     return db_exec_stmt(st);
 }
 
@@ -395,4 +408,112 @@ int store_login_clear(struct db *db, const char *key)
         return -1;
     db_bind_text(st, 1, key);
     return db_exec_stmt(st);
+}
+
+int store_programme_people_without_account(struct db *db, long long programme_id,
+                                           struct store_user_entry **out, size_t *count)
+{
+    *out = NULL;
+    *count = 0;
+    sqlite3_stmt *st = db_prepare(
+        db, "SELECT p.id, p.email, 'participant', p.name, 0 FROM programme_members m "
+            "JOIN people p ON p.id = m.person_id WHERE m.programme_id = ?1 AND NOT EXISTS "
+            "(SELECT 1 FROM users u WHERE u.email = p.email OR u.person_id = p.id) "
+            "ORDER BY p.email");
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, programme_id);
+    struct db_rows rows;
+    if (db_collect(st, sizeof **out, read_user_entry, NULL, &rows) != 0) {
+        store_user_entries_free(rows.items, rows.count);
+        return -1;
+    }
+    *out = rows.items;
+    *count = rows.count;
+    return 0;
+}
+
+int store_user_has_password(struct db *db, long long user_id)
+{
+    sqlite3_stmt *st =
+        db_prepare(db, "SELECT 1 FROM users WHERE id = ?1 AND password_hash IS NOT NULL");
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, user_id);
+    return db_row_one(st, NULL, NULL, NULL);
+}
+
+static int read_stats(sqlite3_stmt *st, void *row, void *ctx)
+{
+    long long *out = row;
+    out[0] = sqlite3_column_int64(st, 0);
+    out[1] = sqlite3_column_int64(st, 1);
+    return 0;
+}
+
+int store_login_stats(struct db *db, const char *key, long long since, long *count, long long *last)
+{
+    sqlite3_stmt *st = db_prepare(db, "SELECT count(*), coalesce(max(at), 0) FROM "
+                                      "login_attempts WHERE key = ?1 AND at >= ?2");
+    if (!st)
+        return -1;
+    db_bind_text(st, 1, key);
+    sqlite3_bind_int64(st, 2, since);
+    long long v[2] = {0, 0};
+    if (db_row_one(st, read_stats, v, NULL) != 0)
+        return -1;
+    *count = (long)v[0];
+    *last = v[1];
+    return 0;
+}
+
+int store_login_remember(struct db *db, const char *email, const char *address, long long now)
+{
+    sqlite3_stmt *st = db_prepare(db, "INSERT INTO login_known(email, address, at) VALUES "
+                                      "(lower(?1), ?2, ?3) ON CONFLICT DO UPDATE SET at = ?3");
+    if (!st)
+        return -1;
+    db_bind_text(st, 1, email);
+    db_bind_text(st, 2, address);
+    sqlite3_bind_int64(st, 3, now);
+    return db_exec_stmt(st);
+}
+
+int store_login_is_known(struct db *db, const char *email, const char *address, long long since)
+{
+    sqlite3_stmt *st = db_prepare(db, "SELECT 1 FROM login_known WHERE email = lower(?1) AND "
+                                      "address = ?2 AND at >= ?3");
+    if (!st)
+        return -1;
+    db_bind_text(st, 1, email);
+    db_bind_text(st, 2, address);
+    sqlite3_bind_int64(st, 3, since);
+    int rc = db_row_one(st, NULL, NULL, NULL);
+    return rc == 0 ? 1 : rc == 1 ? 0 : -1;
+}
+
+int store_user_set_role(struct db *db, long long id, enum user_role role)
+{
+    sqlite3_stmt *st = db_prepare(db, "UPDATE users SET role = ?2 WHERE id = ?1");
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, id);
+    db_bind_text(st, 2, user_role_name(role));
+    if (db_exec_stmt(st) != 0)
+        return -1;
+    return sqlite3_changes(db_sqlite(db)) ? 0 : 1;
+}
+
+int store_user_set_disabled(struct db *db, long long id, bool disabled, long long now)
+{
+    sqlite3_stmt *st = db_prepare(db, "UPDATE users SET disabled_at = CASE WHEN ?2 THEN "
+                                      "coalesce(disabled_at, ?3) END WHERE id = ?1");
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, id);
+    sqlite3_bind_int(st, 2, disabled);
+    sqlite3_bind_int64(st, 3, now);
+    if (db_exec_stmt(st) != 0)
+        return -1;
+    return sqlite3_changes(db_sqlite(db)) ? 0 : 1;
 }

@@ -8,6 +8,9 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+/* Invitations are valid for a week. */
+#define ACCOUNT_INVITATION_SECONDS (7 * 24 * 3600)
+
 /* Roles as bits, so that a route can allow several with one mask. */
 enum user_role {
     ROLE_PARTICIPANT = 1,
@@ -33,8 +36,9 @@ void user_clear(struct user *u);
  * HASH may be NULL (an invited user). Returns 0 and sets *ID, 1 when the email is taken, -1. */
 int store_user_create(struct db *db, const char *email, enum user_role role, const char *hash,
                       long long *id);
-/* Loads a user by id or by email; 0 found, 1 not, -1 error. *HASH (may be NULL to skip) gets
- * the password hash or NULL; caller frees. */
+/* Loads a user by id (an enabled one only) or by email; 0 found, 1 not, -1 error. *HASH (may
+ * be NULL to skip) gets the password hash, or NULL when none is set or the account is
+ * disabled; caller frees. */
 int store_user_get(struct db *db, long long id, struct user *out);
 int store_user_by_email(struct db *db, const char *email, struct user *out, char **hash);
 int store_user_set_password(struct db *db, long long id, const char *hash);
@@ -44,6 +48,7 @@ struct store_user_entry {
     char *email, *role;
     char *name; /* the person's name, "" when the account is no person */
     bool has_password;
+    bool disabled;
 };
 /* Every user by role and email: 0 with *OUT (free with store_user_entries_free) and *COUNT, or
  * -1 with *OUT NULL and *COUNT 0. */
@@ -62,6 +67,8 @@ int store_session_get(struct db *db, const char *token_hash, struct session_row 
 int store_session_touch(struct db *db, const char *token_hash, long long now);
 int store_session_delete(struct db *db, const char *token_hash);
 int store_sessions_delete_user(struct db *db, long long user_id);
+/* Deletes USER_ID's sessions except the one with KEEP_HASH. 0 or -1. */
+int store_sessions_delete_others(struct db *db, long long user_id, const char *keep_hash);
 /* Removes sessions idle since before IDLE_BEFORE or created before CREATED_BEFORE. */
 int store_sessions_expire(struct db *db, long long idle_before, long long created_before);
 
@@ -90,9 +97,28 @@ int store_invitation_use(struct db *db, const char *hash, long long now, long lo
 /* 0 when HASH is a usable invitation (without using it), 1 not, -1 error. */
 int store_invitation_check(struct db *db, const char *hash, long long now);
 
+/* The people of programme PROGRAMME_ID who have no account, by email: 0 with *OUT (free with
+ * store_user_entries_free; ID is the person's, ROLE "participant") and *COUNT, or -1. */
+int store_programme_people_without_account(struct db *db, long long programme_id,
+                                           struct store_user_entry **out, size_t *count);
+/* 0 when USER_ID has a password, 1 not, -1 error. */
+int store_user_has_password(struct db *db, long long user_id);
+/* Changes user ID's role, or disables (DISABLED) or enables the account. 0 done, 1 no such
+ * user, -1 error. */
+int store_user_set_role(struct db *db, long long id, enum user_role role);
+int store_user_set_disabled(struct db *db, long long id, bool disabled, long long now);
+
 int store_login_failure(struct db *db, const char *key, long long now);
 /* Failures for KEY since SINCE into *COUNT; also forgets failures older than SINCE. */
 int store_login_failures(struct db *db, const char *key, long long since, long *count);
 int store_login_clear(struct db *db, const char *key);
+/* The failures for KEY since SINCE: *COUNT and the time of the latest in *LAST (0 when none).
+ * 0 or -1. */
+int store_login_stats(struct db *db, const char *key, long long since, long *count,
+                      long long *last);
+/* Records that EMAIL logged in from ADDRESS at NOW; store_login_is_known gives 1 when it did
+ * since SINCE, 0 when not, -1 on error. */
+int store_login_remember(struct db *db, const char *email, const char *address, long long now);
+int store_login_is_known(struct db *db, const char *email, const char *address, long long since);
 
 #endif

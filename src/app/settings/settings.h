@@ -39,7 +39,7 @@ enum setting_kind {
     X(LISTEN, "listen", LISTEN, "127.0.0.1:8080", false,                                           \
       "Where 'setwork serve' listens: IPv4 HOST:PORT (port 0 picks a free one).")                  \
     X(PUBLIC_URL, "public_url", URL, "", false,                                                    \
-      "The web app's address for people, such as https://sets.example.org (not used yet).")        \
+      "The web app's address for people, such as https://sets.example.org (links in mail).")       \
     X(SESSION_IDLE, "session_idle", SECONDS, "1800", false,                                        \
       "Seconds a web session may sit unused before it ends.")                                      \
     X(SESSION_MAX, "session_max", SECONDS, "43200", false,                                         \
@@ -47,7 +47,7 @@ enum setting_kind {
     X(THEMES_REFRESH, "themes_refresh", SECONDS, "10", false,                                      \
       "Seconds challenges must rest unchanged before 'setwork serve' finds the themes again.")     \
     X(SMTP_URL, "smtp_url", SMTP, "", false,                                                       \
-      "The mail server, smtp://HOST:PORT or smtps://HOST:PORT (setwork sends no mail yet).")       \
+      "The mail server, smtp://HOST:PORT or smtps://HOST:PORT; empty: no mail is sent.")           \
     X(SMTP_USER, "smtp_user", TEXT, "", false, "The user name for the mail server.")               \
     X(SMTP_PASSWORD, "smtp_password", TEXT, "", true,                                              \
       "The password for the mail server (prefer smtp_password_file).")                             \

@@ -2,6 +2,7 @@
 #include "web/http/auth.h"
 
 #include "core/strbuf.h"
+#include "core/token.h"
 
 #include <pthread.h>
 #include <sodium.h>
@@ -10,17 +11,12 @@
 
 void auth_random_token(char out[AUTH_TOKEN_SIZE])
 {
-    unsigned char bytes[32];
-    randombytes_buf(bytes, sizeof bytes);
-    sodium_bin2base64(out, AUTH_TOKEN_SIZE, bytes, sizeof bytes,
-                      sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+    token_random(out);
 }
 
 void auth_hash_token(const char *token, char out[AUTH_HASH_SIZE])
 {
-    unsigned char digest[crypto_hash_sha256_BYTES];
-    crypto_hash_sha256(digest, (const unsigned char *)token, strlen(token));
-    sodium_bin2hex(out, AUTH_HASH_SIZE, digest, sizeof digest);
+    token_hash(token, out);
 }
 
 bool auth_secret_equal(const char *a, const char *b)
@@ -80,22 +76,59 @@ static void make_dummy(void)
     free(h);
 }
 
-enum auth_login_result auth_login(struct db *db, const char *email, const char *password,
-                                  const char *address, long long now, struct user *user)
+long auth_login_delay(long count, long max, long cap)
 {
+    if (count < max)
+        return 0;
+    long delay = 2;
+    for (long i = max; i < count && delay < cap; i++)
+        delay *= 2;
+    return delay < cap ? delay : cap;
+}
+
+/* Seconds still to wait under KEY's count (0 when none), or -1 on error. */
+static long wait_for(struct db *db, const char *key, long max, long cap, long long now)
+{
+    long count = 0;
+    long long last = 0;
+    if (store_login_stats(db, key, now - AUTH_LOGIN_WINDOW_SECONDS, &count, &last) != 0)
+        return -1;
+    long left = (long)(last + auth_login_delay(count, max, cap) - now);
+    return left > 0 ? left : 0;
+}
+
+enum auth_login_result auth_login(struct db *db, const char *email, const char *password,
+                                  const char *address, long long now, struct user *user, long *wait)
+{
+    const char *addr = address ? address : "";
     char *email_key = str_printf("email:%s", email ? email : "");
-    char *address_key = str_printf("addr:%s", address ? address : "");
+    char *pair_key = str_printf("pair:%s|%s", email ? email : "", addr);
+    char *address_key = str_printf("addr:%s", addr);
     char *hash = NULL;
     enum auth_login_result result = AUTH_LOGIN_ERROR;
-    long by_email = 0, by_address = 0;
-    if (!email_key || !address_key)
+    *wait = 0;
+    if (!email_key || !pair_key || !address_key)
         goto out;
     str_lower(email_key);
-    long long since = now - AUTH_LOGIN_WINDOW_SECONDS;
-    if (store_login_failures(db, email_key, since, &by_email) != 0 ||
-        store_login_failures(db, address_key, since, &by_address) != 0)
+    str_lower(pair_key);
+    /* Forgets failures older than the window, for every key. */
+    long stale = 0;
+    if (store_login_failures(db, email_key, now - AUTH_LOGIN_WINDOW_SECONDS, &stale) != 0)
         goto out;
-    if (by_email >= AUTH_LOGIN_MAX_FAILURES || by_address >= AUTH_LOGIN_MAX_FAILURES_PER_ADDRESS) {
+    int known = store_login_is_known(db, email ? email : "", addr, now - AUTH_LOGIN_KNOWN_SECONDS);
+    long pair = wait_for(db, pair_key, AUTH_LOGIN_MAX_FAILURES, AUTH_LOGIN_PAIR_CAP_SECONDS, now);
+    long by_email = known ? 0
+                          : wait_for(db, email_key, AUTH_LOGIN_MAX_FAILURES_PER_EMAIL,
+                                     AUTH_LOGIN_SHARED_CAP_SECONDS, now);
+    long by_address = known ? 0
+                            : wait_for(db, address_key, AUTH_LOGIN_MAX_FAILURES_PER_ADDRESS,
+                                       AUTH_LOGIN_SHARED_CAP_SECONDS, now);
+    if (known < 0 || pair < 0 || by_email < 0 || by_address < 0)
+        goto out;
+    long longest = pair > by_email ? pair : by_email;
+    longest = longest > by_address ? longest : by_address;
+    if (longest > 0) {
+        *wait = longest;
         result = AUTH_LOGIN_LIMITED;
         goto out;
     }
@@ -116,15 +149,22 @@ enum auth_login_result auth_login(struct db *db, const char *email, const char *
             user_clear(user);
         result = AUTH_LOGIN_BAD;
         if (store_login_failure(db, email_key, now) != 0 ||
+            store_login_failure(db, pair_key, now) != 0 ||
             store_login_failure(db, address_key, now) != 0)
             result = AUTH_LOGIN_ERROR;
         goto out;
     }
-    store_login_clear(db, email_key);
+    /* The owner's own failures are forgiven once they get in; other addresses' stay. */
+    if (store_login_clear(db, pair_key) != 0 ||
+        store_login_remember(db, user->email, addr, now) != 0) {
+        user_clear(user);
+        goto out;
+    }
     result = AUTH_LOGIN_OK;
 out:
     free(hash);
     free(email_key);
+    free(pair_key);
     free(address_key);
     return result;
 }
@@ -231,5 +271,39 @@ int auth_invitation_accept(struct db *db, const char *token, const char *passwor
         rc = -1;
 out:
     free(pw);
+    return rc;
+}
+
+int auth_password_change(struct db *db, const char *email, const char *current, const char *fresh,
+                         const char *keep_token)
+{
+    struct user u = {0};
+    char *hash = NULL, *new_hash = NULL;
+    char keep[AUTH_HASH_SIZE] = "";
+    int rc = store_user_by_email(db, email, &u, &hash);
+    if (rc != 0)
+        return -1;
+    if (!hash || !current || strlen(current) > AUTH_PASSWORD_MAX ||
+        !password_matches(hash, current)) {
+        rc = 1;
+        goto out;
+    }
+    rc = -1;
+    if (!(new_hash = auth_password_hash(fresh)))
+        goto out;
+    if (keep_token)
+        auth_hash_token(keep_token, keep);
+    if (db_begin(db) != 0)
+        goto out;
+    if (store_user_set_password(db, u.id, new_hash) != 0 ||
+        store_sessions_delete_others(db, u.id, keep) != 0) {
+        db_rollback(db);
+        goto out;
+    }
+    rc = db_commit(db) == 0 ? 0 : -1;
+out:
+    free(hash);
+    free(new_hash);
+    user_clear(&u);
     return rc;
 }

@@ -3,23 +3,33 @@
 #ifndef SETWORK_WEB_HTTP_AUTH_H
 #define SETWORK_WEB_HTTP_AUTH_H
 
+#include "core/token.h"
 #include "store/store_accounts.h"
 
 #include <stdbool.h>
 
 /* A token as text: 32 random bytes, base64url without padding (43 characters). */
-#define AUTH_TOKEN_LEN  43
-#define AUTH_TOKEN_SIZE (AUTH_TOKEN_LEN + 1)
-#define AUTH_HASH_SIZE  65
+#define AUTH_TOKEN_LEN  TOKEN_LEN
+#define AUTH_TOKEN_SIZE TOKEN_SIZE
+#define AUTH_HASH_SIZE  TOKEN_HASH_SIZE
 /* Passwords: long enough to resist guessing, short enough to bound hashing work. */
 #define AUTH_PASSWORD_MIN 10
 #define AUTH_PASSWORD_MAX 256
-/* Rate limiting: this many failures per key in the window block further tries. */
-#define AUTH_LOGIN_MAX_FAILURES             5
-#define AUTH_LOGIN_MAX_FAILURES_PER_ADDRESS 50
+/* Login throttling slows guessing without locking the owner out: past a number of failures
+ * in the window, each further try must wait a delay that doubles with every failure, up to a
+ * cap. Three counts: the email from this address (the attacker's own, capped at 15 minutes),
+ * the email from anywhere, and this address for any email (both capped at a minute, and not
+ * applied at an address the account logged in from in the last AUTH_LOGIN_KNOWN_SECONDS). A
+ * try during a delay is answered "wait" without checking the password or counting. */
 #define AUTH_LOGIN_WINDOW_SECONDS           (15 * 60)
+#define AUTH_LOGIN_MAX_FAILURES             5 /* email from one address */
+#define AUTH_LOGIN_PAIR_CAP_SECONDS         (15 * 60)
+#define AUTH_LOGIN_MAX_FAILURES_PER_EMAIL   20 /* email from anywhere */
+#define AUTH_LOGIN_MAX_FAILURES_PER_ADDRESS 50 /* one address, any email */
+#define AUTH_LOGIN_SHARED_CAP_SECONDS       60
+#define AUTH_LOGIN_KNOWN_SECONDS            (90 * 24 * 3600)
 /* Invitations are valid for a week. */
-#define AUTH_INVITATION_SECONDS (7 * 24 * 3600)
+#define AUTH_INVITATION_SECONDS ACCOUNT_INVITATION_SECONDS
 
 /* Fills OUT with a new random token. */
 void auth_random_token(char out[AUTH_TOKEN_SIZE]);
@@ -32,10 +42,15 @@ const char *auth_password_problem(const char *password);
 char *auth_password_hash(const char *password);
 
 enum auth_login_result { AUTH_LOGIN_OK, AUTH_LOGIN_BAD, AUTH_LOGIN_LIMITED, AUTH_LOGIN_ERROR };
-/* Checks EMAIL and PASSWORD; counts failures per email and per ADDRESS and refuses while
- * either is over its limit. On AUTH_LOGIN_OK fills USER (free with user_clear). */
+/* Checks EMAIL and PASSWORD from ADDRESS under the throttling above. On AUTH_LOGIN_OK fills
+ * USER (free with user_clear); on AUTH_LOGIN_LIMITED sets *WAIT to the seconds to wait. */
 enum auth_login_result auth_login(struct db *db, const char *email, const char *password,
-                                  const char *address, long long now, struct user *user);
+                                  const char *address, long long now, struct user *user,
+                                  long *wait);
+
+/* The delay after COUNT failures under a limit of MAX with CAP: 0 below MAX, then 2, 4, 8...
+ * seconds, at most CAP. */
+long auth_login_delay(long count, long max, long cap);
 
 /* Starts a session for USER_ID: fills TOKEN (the cookie value) and CSRF. 0 or -1. */
 int auth_session_start(struct db *db, long long user_id, long long now, char token[AUTH_TOKEN_SIZE],
@@ -62,6 +77,12 @@ int auth_invite(struct db *db, long long user_id, long long now, char token[AUTH
  * 1 when the link is unknown, used or expired, -1 error. */
 int auth_invitation_accept(struct db *db, const char *token, const char *password, long long now,
                            long long *user_id);
+
+/* Changes the password of the account EMAIL to FRESH when CURRENT is its password, and ends
+ * every session of the account but KEEP_TOKEN's (the cookie of the session asking; may be
+ * NULL). 0 done, 1 CURRENT is wrong, -1 error. FRESH must pass auth_password_problem. */
+int auth_password_change(struct db *db, const char *email, const char *current, const char *fresh,
+                         const char *keep_token);
 
 /* Compares two NUL-terminated secrets in time independent of where they differ. */
 bool auth_secret_equal(const char *a, const char *b);

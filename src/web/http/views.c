@@ -209,9 +209,10 @@ json_t *view_users(struct db *db)
     json_t *out = json_array();
     for (size_t i = 0; i < count; i++)
         json_array_append_new(out,
-                              json_pack("{sI ss ss ss sb}", "id", (json_int_t)list[i].id, "email",
-                                        list[i].email, "role", list[i].role, "name", list[i].name,
-                                        "has_password", (int)list[i].has_password));
+                              json_pack("{sI ss ss ss sb sb}", "id", (json_int_t)list[i].id,
+                                        "email", list[i].email, "role", list[i].role, "name",
+                                        list[i].name, "has_password", (int)list[i].has_password,
+                                        "disabled", (int)list[i].disabled));
     store_user_entries_free(list, count);
     return out;
 }

@@ -18,12 +18,15 @@ struct db;
 enum web_method { WEB_GET = 1, WEB_POST = 2 };
 
 /* Server settings, shared read-only by every worker. */
+struct mail_config;
+
 struct web_config {
     const char *db_path;
     long session_idle; /* seconds a session may sit unused */
     long session_max;  /* seconds a session may live at all */
     char origin[128];  /* "http://host:port" as printed; the Origin check accepts this */
     int port;
+    const struct mail_config *mail; /* where mail goes; NULL or not enabled: links are shown */
 };
 
 /* Bodies larger than these are refused before they are read: smaller before logging in. */
@@ -158,6 +161,12 @@ void page_token_create(struct web_request *r);
 void page_token_delete(struct web_request *r);
 void page_users(struct web_request *r);
 void page_user_invite(struct web_request *r);
+void page_users_invite_all(struct web_request *r);
+void page_user_role(struct web_request *r);
+void page_user_disable(struct web_request *r);
+void page_password_change(struct web_request *r);
+void page_reset_form(struct web_request *r);
+void page_reset(struct web_request *r);
 void page_static(struct web_request *r);
 void page_favicon(struct web_request *r);
 void page_report(struct web_request *r);

@@ -1,6 +1,7 @@
 /* Logging in and out, and setting a password from an invitation link. */
 #include "web/http/web.h"
 
+#include "app/mail/reset.h"
 #include "store/store_accounts.h"
 
 #include <stdlib.h>
@@ -32,7 +33,8 @@ static void login_page(struct web_request *r, int status, const char *email, con
     html_csrf(&page, token);
     html_input(&page, "email", "email", "Email", email, true);
     html_input(&page, "password", "password", "Password", NULL, true);
-    H(&page, "<p><button type=\"submit\">Log in</button></p>\n</form>\n");
+    H(&page, "<p><button type=\"submit\">Log in</button></p>\n<p><a href=\"/password-reset\">"
+             "Forgot your password?</a></p>\n</form>\n");
     html_page_end(&page);
     web_html(r, status, &page);
     html_free(&page);
@@ -70,15 +72,21 @@ void page_login(struct web_request *r)
     const char *email = formdata_get(&r->form, "email");
     const char *password = formdata_get(&r->form, "password");
     struct user user = {0};
-    switch (auth_login(r->db, email, password, r->address, r->now, &user)) {
+    long wait = 0;
+    switch (auth_login(r->db, email, password, r->address, r->now, &user, &wait)) {
     case AUTH_LOGIN_OK:
         start_session(r, user.id);
         user_clear(&user);
         return;
     case AUTH_LOGIN_BAD: login_page(r, 401, email, "The email or the password is wrong."); return;
-    case AUTH_LOGIN_LIMITED:
-        login_page(r, 429, email, "Too many failed tries. Wait fifteen minutes, then try again.");
+    case AUTH_LOGIN_LIMITED: {
+        char *msg = str_printf("Too many failed tries: wait %ld second%s, then try again, or "
+                               "reset your password.",
+                               wait, wait == 1 ? "" : "s");
+        login_page(r, 429, email, msg ? msg : "Too many failed tries: wait, then try again.");
+        free(msg);
         return;
+    }
     case AUTH_LOGIN_ERROR: break;
     }
     web_error(r, 500, "Logging in failed because of a database error.");
@@ -163,4 +171,46 @@ void page_invitation(struct web_request *r)
         web_error(r, 500, "The password could not be saved.");
     else
         web_redirect(r, "/login?done=password");
+}
+
+static void reset_page(struct web_request *r, int status, const char *notice)
+{
+    char fresh[AUTH_TOKEN_SIZE];
+    const char *csrf = pre_token(r, fresh);
+    struct html page = {0};
+    html_page_begin(&page, "Reset your password", NULL);
+    if (notice)
+        html_notice(&page, false, notice);
+    H(&page, "<form method=\"post\" action=\"/password-reset\" class=\"card narrow\">\n");
+    html_csrf(&page, csrf);
+    H(&page, "<p class=\"hint\">We mail a link that lets you choose a new password. It works "
+             "once, for one hour.</p>\n");
+    html_input(&page, "email", "email", "Email", NULL, true);
+    H(&page, "<p><button type=\"submit\">Mail me a link</button></p>\n<p><a href=\"/login\">"
+             "Back to logging in</a></p>\n</form>\n");
+    html_page_end(&page);
+    web_html(r, status, &page);
+    html_free(&page);
+}
+
+void page_reset_form(struct web_request *r)
+{
+    reset_page(r, 200, NULL);
+}
+
+void page_reset(struct web_request *r)
+{
+    static const struct mail_config no_mail = {0};
+    const struct mail_config *mail = r->config->mail ? r->config->mail : &no_mail;
+    if (reset_request(r->db, mail, formdata_get(&r->form, "email"), r->address,
+                      mail_link_base(mail, r->config->origin), r->now) != STATUS_OK) {
+        web_error(r, 500, "The request could not be saved.");
+        return;
+    }
+    /* The same answer whether the email has an account or not, and when over the limit. */
+    reset_page(r, 200,
+               mail->enabled ? "If an account has that email, a link to choose a new password "
+                               "is on its way. It works once, for one hour."
+                             : "This setwork does not send mail: ask your programme lead for a "
+                               "new invitation link.");
 }

@@ -4,12 +4,14 @@
 #include "app/settings/settings.h"
 #include "store/db.h"
 #include "web/http/server.h"
+#include "web/http/tls.h"
 
 #include <getopt.h>
 #include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 static int run_serve(struct cli_ctx *ctx, int argc, char **argv)
 {
@@ -17,12 +19,20 @@ static int run_serve(struct cli_ctx *ctx, int argc, char **argv)
         {"listen", required_argument, NULL, 'l'},
         {"session-idle", required_argument, NULL, 'i'},
         {"session-max", required_argument, NULL, 'm'},
+        {"tls-cert", required_argument, NULL, 'c'},
+        {"tls-key", required_argument, NULL, 'k'},
+        {"redirect-listen", required_argument, NULL, 'r'},
+        {"quiet", no_argument, NULL, 'q'},
         {0, 0, 0, 0},
     };
     /* The settings give the defaults (see `setwork help config`); the flags win over them. */
     const char *listen = settings_get(ctx->settings, SETTING_LISTEN);
     long idle = settings_get_long(ctx->settings, SETTING_SESSION_IDLE);
     long max = settings_get_long(ctx->settings, SETTING_SESSION_MAX);
+    const char *cert = settings_get(ctx->settings, SETTING_TLS_CERT);
+    const char *key = settings_get(ctx->settings, SETTING_TLS_KEY);
+    const char *redirect = settings_get(ctx->settings, SETTING_REDIRECT_LISTEN);
+    bool quiet = false;
     int c;
     while ((c = getopt_long(argc, argv, "", options, NULL)) != -1) {
         switch (c) {
@@ -35,11 +45,21 @@ static int run_serve(struct cli_ctx *ctx, int argc, char **argv)
             if (cli_parse_long(&command_serve, "--session-max", optarg, 1, 1L << 30, &max))
                 return CLI_USAGE;
             break;
+        case 'c': cert = optarg; break;
+        case 'k': key = optarg; break;
+        case 'r': redirect = optarg; break;
+        case 'q': quiet = true; break;
         default: return cli_usage_error(&command_serve, "unknown option");
         }
     }
     if (optind != argc)
         return cli_usage_error(&command_serve, "takes no arguments");
+    if (!*cert != !*key)
+        return cli_usage_error(&command_serve, "--tls-cert and --tls-key go together");
+    const char *public_url = settings_get(ctx->settings, SETTING_PUBLIC_URL);
+    if (*redirect && !*cert && strncmp(public_url, "https://", 8) != 0)
+        return cli_usage_error(&command_serve, "--redirect-listen needs --tls-cert and --tls-key, "
+                                               "or an https:// public_url");
     /* Open once here so that a bad path or a failed migration is reported before listening. */
     struct db *db = cli_open_db(&command_serve, ctx);
     if (!db)
@@ -54,7 +74,16 @@ static int run_serve(struct cli_ctx *ctx, int argc, char **argv)
     pthread_sigmask(SIG_BLOCK, &stop, NULL);
     signal(SIGPIPE, SIG_IGN);
 
-    struct web_config config = {.db_path = ctx->db_path, .session_idle = idle, .session_max = max};
+    struct web_config config = {
+        .db_path = ctx->db_path,
+        .session_idle = idle,
+        .session_max = max,
+        .tls_cert = cert,
+        .tls_key = key,
+        .public_url = public_url,
+        .metrics_token = settings_get(ctx->settings, SETTING_METRICS_TOKEN),
+        .quiet = quiet,
+    };
     struct web_server *server = NULL;
     char *err = NULL;
     if (web_server_start(&config, listen, &server, &err) != 0) {
@@ -62,11 +91,30 @@ static int run_serve(struct cli_ctx *ctx, int argc, char **argv)
         free(err);
         return status;
     }
+    /* The redirect goes to public_url when there is one: the bound address may be 0.0.0.0. */
+    struct web_redirector *redirector = NULL;
+    if (*redirect) {
+        char target[256];
+        size_t n = *public_url ? strcspn(public_url + 8, "/?#") + 8 : 0;
+        snprintf(target, sizeof target, "%.*s", n ? (int)n : (int)sizeof target,
+                 n ? public_url : config.origin);
+        if (web_redirect_start(redirect, target, &redirector, &err) != 0) {
+            int status = cli_user_error(&command_serve, "%s", err ? err : "cannot start");
+            free(err);
+            web_server_stop(server);
+            return status;
+        }
+        char host[64];
+        snprintf(host, sizeof host, "%.*s", (int)strcspn(redirect, ":"), redirect);
+        printf("setwork: redirecting http://%s:%d/ to %s/\n", host, web_redirect_port(redirector),
+               target);
+    }
     printf("setwork: serving %s/ (database %s); stop with Ctrl-C\n", config.origin, ctx->db_path);
     fflush(stdout);
     int sig = 0;
     sigwait(&stop, &sig);
     fprintf(stderr, "setwork: stopping (finishing requests in flight)\n");
+    web_redirect_stop(redirector);
     web_server_stop(server);
     fprintf(stderr, "setwork: stopped\n");
     return CLI_OK;
@@ -76,13 +124,22 @@ const struct command command_serve = {
     .name = "serve",
     .summary = "Serve the web application",
     .help = "usage: setwork serve [--listen HOST:PORT] [--session-idle SECONDS]\n"
-            "                     [--session-max SECONDS]\n\n"
+            "                     [--session-max SECONDS] [--tls-cert FILE --tls-key FILE]\n"
+            "                     [--redirect-listen HOST:PORT] [--quiet]\n\n"
             "Serves the web application on HOST:PORT (default 127.0.0.1:8080; port 0 picks a\n"
             "free one and prints it). Sessions end after --session-idle seconds unused\n"
             "(default 1800) and --session-max seconds in all (default 43200). SIGINT or\n"
             "SIGTERM stop the server after the requests in flight finish.\n"
             "The settings listen, session_idle and session_max give the defaults, from a\n"
             "config file or SETWORK_LISTEN and the like; the flags win (see 'setwork help\n"
-            "config'). Create logins with 'setwork users'.\n",
+            "config'). Create logins with 'setwork users'.\n\n"
+            "--tls-cert and --tls-key (PEM files; settings tls_cert and tls_key) serve HTTPS,\n"
+            "TLS 1.2 and 1.3 only. With HTTPS, or an https:// public_url (nginx in front, see\n"
+            "docs/nginx.md), cookies carry Secure and responses Strict-Transport-Security.\n"
+            "--redirect-listen (setting redirect_listen) adds a plain-HTTP listener that only\n"
+            "redirects to public_url, or to the HTTPS address.\n\n"
+            "Each request is logged on stderr as one line of key=value pairs: time, method,\n"
+            "route pattern, status, duration and bytes; --quiet turns this off. GET /healthz\n"
+            "and GET /metrics (Prometheus text) answer loopback, or a Bearer metrics_token.\n",
     .run = run_serve,
 };

@@ -2,6 +2,7 @@
  * enforces it (login, role, Origin, CSRF) before any handler runs. Object-level checks (whose
  * set, whose record) live in the store queries the handlers call (store_programmes, store_people
  * and store_sets, shaped as JSON by web/http/views.h). */
+#include "web/http/tls.h"
 #include "web/http/web.h"
 #include "web/pages/meeting_rounds.h"
 #include "web/pages/page_events.h"
@@ -229,10 +230,13 @@ static bool origin_ok(const struct web_request *r)
 {
     if (!r->origin_header)
         return true;
-    if (strcmp(r->origin_header, r->config->origin) == 0)
+    if (strcmp(r->origin_header, r->config->origin) == 0 ||
+        web_origin_is_public(r->config, r->origin_header))
         return true;
     /* localhost and 127.0.0.1 name the same server. */
-    char *alt = str_printf("http://localhost:%d", r->config->port);
+    char *alt = str_printf("%s://localhost:%d",
+                           strncmp(r->config->origin, "https:", 6) == 0 ? "https" : "http",
+                           r->config->port);
     bool ok = alt && strcmp(r->origin_header, alt) == 0;
     free(alt);
     return ok;

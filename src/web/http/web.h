@@ -24,6 +24,12 @@ struct web_config {
     long session_max;  /* seconds a session may live at all */
     char origin[128];  /* "http://host:port" as printed; the Origin check accepts this */
     int port;
+    /* Service settings (web/http/tls.h, request_log.h, metrics.h); NULL or empty when unset. */
+    const char *tls_cert, *tls_key; /* PEM files: both set means HTTPS on the listener */
+    const char *public_url;         /* https:// here means Secure cookies and HSTS */
+    const char *metrics_token;      /* lets other hosts than loopback read /metrics */
+    bool https;                     /* set by web_server_start: TLS, or an https:// public_url */
+    bool quiet;                     /* no request log on stderr */
 };
 
 /* Bodies larger than these are refused before they are read: smaller before logging in. */

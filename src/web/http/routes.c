@@ -2,6 +2,7 @@
  * enforces it (login, role, Origin, CSRF) before any handler runs. Object-level checks (whose
  * set, whose record) live in the store queries the handlers call (store_programmes, store_people
  * and store_sets, shaped as JSON by web/http/views.h). */
+#include "web/http/metrics.h"
 #include "web/http/tls.h"
 #include "web/http/web.h"
 #include "web/pages/meeting_rounds.h"
@@ -26,6 +27,8 @@ const struct web_route web_routes[] = {
     {WEB_GET, "/invitation", 0, false, page_invitation_form},
     {WEB_POST, "/invitation", 0, false, page_invitation},
     {WEB_GET, "/static/*", 0, false, page_static},
+    {WEB_GET, "/healthz", 0, false, web_healthz},
+    {WEB_GET, "/metrics", 0, false, web_metrics},
     {WEB_POST, "/logout", ROLES_ALL, false, page_logout},
     {WEB_POST, "/logout/everywhere", ROLES_ALL, false, page_logout_everywhere},
     {WEB_GET, "/", ROLES_ALL, false, page_home},

@@ -3,6 +3,7 @@
 
 #include "core/strbuf.h"
 #include "store/db.h"
+#include "web/http/request_log.h"
 #include "web/http/tls.h"
 
 #include <arpa/inet.h>
@@ -63,6 +64,8 @@ struct conn_state {
     struct strbuf body;
     size_t limit;
     bool begun, too_large, bad_method;
+    struct timespec started; /* for the request log */
+    char method[8];
 };
 
 /* MHD calls this first with the raw URI: our own parser reads the query string from it. */
@@ -74,6 +77,7 @@ static void *on_uri(void *cls, const char *uri, struct MHD_Connection *c)
         return NULL;
     s->server = server;
     s->uri = str_printf("%s", uri ? uri : "/");
+    clock_gettime(CLOCK_MONOTONIC, &s->started);
     atomic_fetch_add(&server->in_flight, 1);
     return s;
 }
@@ -86,6 +90,15 @@ static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls,
     if (!s)
         return;
     struct web_request *r = &s->req;
+    if (s->begun) {
+        struct timespec end;
+        clock_gettime(CLOCK_MONOTONIC, &end);
+        double seconds = (double)(end.tv_sec - s->started.tv_sec) +
+                         (double)(end.tv_nsec - s->started.tv_nsec) / 1e9;
+        struct web_request_done done;
+        web_request_describe(r, s->method, seconds, r->sent, &done);
+        web_request_finished(server->config, &done);
+    }
     formdata_free(&r->query);
     formdata_free(&r->form);
     user_clear(&r->user);
@@ -103,6 +116,7 @@ static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls,
 static enum MHD_Result send_response(struct MHD_Connection *c, struct web_request *r)
 {
     size_t len = r->body.len;
+    r->sent = len;
     char *text = sb_take(&r->body);
     if (!text)
         return MHD_NO;
@@ -158,6 +172,7 @@ static int begin(struct web_server *server, struct conn_state *s, struct MHD_Con
     struct web_request *r = &s->req;
     r->config = server->config;
     r->now = (long long)time(NULL);
+    snprintf(s->method, sizeof s->method, "%s", method);
     if (strcmp(method, "GET") == 0 || strcmp(method, "HEAD") == 0)
         r->method = WEB_GET;
     else if (strcmp(method, "POST") == 0)

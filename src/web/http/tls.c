@@ -161,9 +161,8 @@ static void on_redirect_done(void *cls, struct MHD_Connection *c, void **con_cls
 /* Every request gets 301 to the https:// address of the same path at once; a body, if any,
  * is not read (MHD closes the connection after the answer). */
 static enum MHD_Result on_redirect(void *cls, struct MHD_Connection *c, const char *url,
-                                   const char *method, const char *version,
-                                   const char *upload_data, size_t *upload_data_size,
-                                   void **con_cls)
+                                   const char *method, const char *version, const char *upload_data,
+                                   size_t *upload_data_size, void **con_cls)
 {
     struct web_redirector *rd = cls;
     (void)url;
@@ -174,8 +173,8 @@ static enum MHD_Result on_redirect(void *cls, struct MHD_Connection *c, const ch
     const char *uri = *con_cls ? *con_cls : "/";
     char *location = str_printf("%s%s", rd->target, uri);
     static const char body[] = "This site is served over HTTPS.\n";
-    struct MHD_Response *resp = MHD_create_response_from_buffer(
-        sizeof body - 1, (void *)body, MHD_RESPMEM_PERSISTENT);
+    struct MHD_Response *resp =
+        MHD_create_response_from_buffer(sizeof body - 1, (void *)body, MHD_RESPMEM_PERSISTENT);
     if (!location || !resp) {
         free(location);
         if (resp)

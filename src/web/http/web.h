@@ -73,6 +73,7 @@ struct web_request {
     char *location;   /* for redirects */
     char *set_cookie; /* a Set-Cookie value */
     bool cacheable;   /* static assets */
+    size_t sent;      /* body bytes queued, for the request log */
 };
 
 /* A route: METHODS, a PATTERN where '#' matches a positive integer segment, the ROLES (bits of

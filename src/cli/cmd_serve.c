@@ -60,7 +60,10 @@ static int run_serve(struct cli_ctx *ctx, int argc, char **argv)
     if (*redirect && !*cert && strncmp(public_url, "https://", 8) != 0)
         return cli_usage_error(&command_serve, "--redirect-listen needs --tls-cert and --tls-key, "
                                                "or an https:// public_url");
-    /* Open once here so that a bad path or a failed migration is reported before listening. */
+    /* Open once here so that a bad path or a failed migration is reported before listening;
+     * a database that needs migrating is copied into backup_dir first. */
+    if (cli_backup_before_migrate(&command_serve, ctx, NULL) != CLI_OK)
+        return CLI_USER;
     struct db *db = cli_open_db(&command_serve, ctx);
     if (!db)
         return CLI_USER;

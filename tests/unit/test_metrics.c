@@ -38,8 +38,8 @@ static void test_describe_uses_pattern_and_fixed_method(void **state)
 {
     (void)state;
     struct web_route route = {WEB_GET, "/people/#", 0, false, NULL};
-    struct web_request r = {.path = "/people/42?email=ada@example.org", .route = &route,
-                            .status = 404};
+    struct web_request r = {
+        .path = "/people/42?email=ada@example.org", .route = &route, .status = 404};
     struct web_request_done d;
     web_request_describe(&r, "PROPFIND", 0.5, 10, &d);
     assert_string_equal(d.route, "/people/#");
@@ -63,12 +63,17 @@ static void test_metrics_text(void **state)
     web_metrics_observe(&b);
     struct strbuf out = {0};
     assert_int_equal(web_metrics_write(&out, 3, -1), 0);
-    assert_non_null(strstr(out.data, "setwork_http_requests_total{route=\"/login\",status=\"200\"} 2\n"));
-    assert_non_null(strstr(out.data, "setwork_http_requests_total{route=\"/login\",status=\"303\"} 1\n"));
+    assert_non_null(
+        strstr(out.data, "setwork_http_requests_total{route=\"/login\",status=\"200\"} 2\n"));
+    assert_non_null(
+        strstr(out.data, "setwork_http_requests_total{route=\"/login\",status=\"303\"} 1\n"));
     /* Cumulative buckets: 2 under 5 ms, 3 under 0.25 s, 3 in all. */
-    assert_non_null(strstr(out.data, "setwork_http_request_duration_seconds_bucket{le=\"0.005\"} 2\n"));
-    assert_non_null(strstr(out.data, "setwork_http_request_duration_seconds_bucket{le=\"0.25\"} 3\n"));
-    assert_non_null(strstr(out.data, "setwork_http_request_duration_seconds_bucket{le=\"+Inf\"} 3\n"));
+    assert_non_null(
+        strstr(out.data, "setwork_http_request_duration_seconds_bucket{le=\"0.005\"} 2\n"));
+    assert_non_null(
+        strstr(out.data, "setwork_http_request_duration_seconds_bucket{le=\"0.25\"} 3\n"));
+    assert_non_null(
+        strstr(out.data, "setwork_http_request_duration_seconds_bucket{le=\"+Inf\"} 3\n"));
     assert_non_null(strstr(out.data, "setwork_http_request_duration_seconds_count 3\n"));
     assert_non_null(strstr(out.data, "setwork_sessions 3\n"));
     assert_null(strstr(out.data, "outbox")); /* no outbox table: no outbox metric */

@@ -94,8 +94,8 @@ int web_metrics_write(struct strbuf *out, long long sessions, long long outbox)
     unsigned long long cumulative = 0;
     for (size_t b = 0; b < BUCKETS; b++) {
         cumulative += bucket_counts[b];
-        sb_printf(out, "setwork_http_request_duration_seconds_bucket{le=\"%g\"} %llu\n",
-                  buckets[b], cumulative);
+        sb_printf(out, "setwork_http_request_duration_seconds_bucket{le=\"%g\"} %llu\n", buckets[b],
+                  cumulative);
     }
     sb_printf(out,
               "setwork_http_request_duration_seconds_bucket{le=\"+Inf\"} %llu\n"

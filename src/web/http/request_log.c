@@ -43,10 +43,9 @@ size_t web_request_log_format(const struct web_request_done *done, char *buf, si
     char stamp[32];
     strftime(stamp, sizeof stamp, "%Y-%m-%dT%H:%M:%S", &tm);
     /* Route patterns are our own literals without spaces or quotes, so none need quoting. */
-    int n = snprintf(buf, size,
-                     "time=%s.%03dZ method=%s route=%s status=%d duration_ms=%.3f bytes=%zu\n",
-                     stamp, done->millis, done->method, done->route, done->status,
-                     done->seconds * 1000.0, done->bytes);
+    int n = snprintf(
+        buf, size, "time=%s.%03dZ method=%s route=%s status=%d duration_ms=%.3f bytes=%zu\n", stamp,
+        done->millis, done->method, done->route, done->status, done->seconds * 1000.0, done->bytes);
     if (n < 0)
         return 0;
     return (size_t)n < size ? (size_t)n : size - 1;

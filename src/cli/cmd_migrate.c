@@ -50,8 +50,8 @@ int cli_backup_before_migrate(const struct command *cmd, struct cli_ctx *ctx, si
         status = cli_user_error(cmd, "not migrating: the backup failed: %s", err);
         free(err);
     } else {
-        printf("setwork: backed up %s to %s before applying %zu migration%s\n", ctx->db_path,
-               file, count, count == 1 ? "" : "s");
+        printf("setwork: backed up %s to %s before applying %zu migration%s\n", ctx->db_path, file,
+               count, count == 1 ? "" : "s");
     }
     free(file);
     return status;

@@ -5,6 +5,7 @@
 #   make test   build with ASan+UBSan in build/asan and run every test
 #   make bench  run the benchmarks (long), results in bench/RESULTS.md
 #   make fuzz   run each fuzz harness for FUZZ_SECONDS (default 60)
+#   make deb    build the Debian package build/deb/setwork_VERSION_ARCH.deb and lintian it
 
 BUILD      ?= build
 TEST_BUILD ?= build/asan
@@ -15,7 +16,8 @@ FUZZ_SECONDS ?= 60
 JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
 MAKEFLAGS  += --no-print-directory
 
-.PHONY: all build run test bench fuzz deps-build deps-test deps-bench browser-deps format clean
+.PHONY: all build run test bench fuzz deps-build deps-test deps-bench browser-deps format clean \
+  deb deps-deb
 
 all: build
 
@@ -51,6 +53,13 @@ fuzz: deps-test
 	  -DSETWORK_TESTS=OFF >/dev/null
 	@cmake --build $(FUZZ_BUILD) -j $(JOBS)
 	@scripts/run-fuzz $(FUZZ_BUILD) $(FUZZ_SECONDS)
+
+deps-deb:
+	@scripts/install-deps deb
+
+deb: deps-deb
+	@scripts/make-deb $(BUILD)/deb
+	@lintian --fail-on error --allow-root $(BUILD)/deb/setwork_*.deb
 
 format:
 	@SETWORK_SOURCE_DIR=. bash tests/lint/format.sh --fix

@@ -53,6 +53,7 @@ extern const struct command command_network;
 extern const struct command command_meetings;
 extern const struct command command_ics;
 extern const struct command command_config;
+extern const struct command command_migrate;
 extern const struct command command_bench;
 extern const struct command command_form;
 
@@ -75,6 +76,10 @@ int cli_user_error(const struct command *cmd, const char *fmt, ...)
 
 /* Opens the database named by the context; on failure reports it and returns NULL. */
 struct db *cli_open_db(const struct command *cmd, struct cli_ctx *ctx);
+
+/* When the database needs migrations, copies it into backup_dir first (cmd_migrate.c); sets
+ * *PENDING (may be NULL) to their number. CLI_OK, or reports why and returns CLI_USER. */
+int cli_backup_before_migrate(const struct command *cmd, struct cli_ctx *ctx, size_t *pending);
 
 /* Prints VALUE as indented JSON on stdout followed by a newline and releases it. */
 void cli_print_json(json_t *value);

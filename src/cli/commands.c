@@ -16,6 +16,7 @@ const struct command *const cli_commands[] = {
     &command_ics,
     &command_demo,
     &command_backup,
+    &command_migrate,
     &command_challenges,
     &command_survey,
     &command_report,

@@ -300,7 +300,8 @@ char *db_column_dup(sqlite3_stmt *st, int i)
     return s ? strdup((const char *)s) : NULL;
 }
 
-int db_backup(struct db *db, const char *path, char **err)
+/* Copies the database open on SRC to PATH through a temporary file renamed into place. */
+static int backup_conn(sqlite3 *src, const char *path, char **err)
 {
     char *tmp = str_printf("%s.tmp", path);
     sqlite3 *dest = NULL;
@@ -310,7 +311,7 @@ int db_backup(struct db *db, const char *path, char **err)
         rc = sqlite3_open_v2(tmp, &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
     }
     if (rc == SQLITE_OK) {
-        sqlite3_backup *b = sqlite3_backup_init(dest, "main", db->conn, "main");
+        sqlite3_backup *b = sqlite3_backup_init(dest, "main", src, "main");
         if (b) {
             /* Copy in steps so that writers are only briefly held up on a large database. */
             do {
@@ -343,5 +344,83 @@ int db_backup(struct db *db, const char *path, char **err)
         return -1;
     }
     free(tmp);
+    return 0;
+}
+
+int db_backup(struct db *db, const char *path, char **err)
+{
+    return backup_conn(db->conn, path, err);
+}
+
+int db_backup_file(const char *src_path, const char *path, char **err)
+{
+    sqlite3 *src = NULL;
+    if (sqlite3_open_v2(src_path, &src, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) {
+        *err = str_printf("cannot read database '%s': %s", src_path,
+                          src ? sqlite3_errmsg(src) : "out of memory");
+        sqlite3_close(src);
+        return -1;
+    }
+    sqlite3_busy_timeout(src, DB_BUSY_TIMEOUT_MS);
+    int rc = backup_conn(src, path, err);
+    sqlite3_close(src);
+    return rc;
+}
+
+int db_pending_migrations(const char *path, const char ***names, size_t *count, char **err)
+{
+    *names = NULL;
+    *count = 0;
+    const char **list = calloc(store_migrations_count + 1, sizeof *list);
+    if (!list) {
+        *err = str_printf("out of memory");
+        return -1;
+    }
+    sqlite3 *conn = NULL;
+    bool exists = access(path, F_OK) == 0;
+    if (exists && sqlite3_open_v2(path, &conn, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) {
+        *err = str_printf("cannot read database '%s': %s", path,
+                          conn ? sqlite3_errmsg(conn) : "out of memory");
+        sqlite3_close(conn);
+        free(list);
+        return -1;
+    }
+    if (conn)
+        sqlite3_busy_timeout(conn, DB_BUSY_TIMEOUT_MS);
+    /* A file without the table (new, or not ours yet) has every migration to come. */
+    bool table = false;
+    sqlite3_stmt *st = NULL;
+    if (conn && sqlite3_prepare_v2(conn,
+                                   "SELECT 1 FROM sqlite_master WHERE type = 'table' "
+                                   "AND name = 'schema_migrations'",
+                                   -1, &st, NULL) == SQLITE_OK)
+        table = sqlite3_step(st) == SQLITE_ROW;
+    else if (conn) {
+        *err = str_printf("cannot read database '%s': %s", path, sqlite3_errmsg(conn));
+        sqlite3_close(conn);
+        free(list);
+        return -1;
+    }
+    sqlite3_finalize(st);
+    size_t n = 0;
+    for (size_t i = 0; i < store_migrations_count; i++) {
+        const struct embedded_file *m = &store_migrations[i];
+        int version = migration_version(m->name);
+        if (version < 0)
+            continue;
+        int applied = table ? migration_applied(conn, version) : 0;
+        if (applied < 0) {
+            *err =
+                str_printf("cannot read schema_migrations in '%s': %s", path, sqlite3_errmsg(conn));
+            sqlite3_close(conn);
+            free(list);
+            return -1;
+        }
+        if (!applied)
+            list[n++] = m->name;
+    }
+    sqlite3_close(conn);
+    *names = list;
+    *count = n;
     return 0;
 }

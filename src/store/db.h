@@ -5,6 +5,7 @@
 
 #include <sqlite3.h>
 #include <stdbool.h>
+#include <stddef.h>
 
 struct db;
 
@@ -54,4 +55,13 @@ char *db_column_dup(sqlite3_stmt *st, int i);
 /* Copies the whole database to PATH while others may keep writing (SQLite's online backup),
  * through a temporary file renamed into place. 0, or -1 with a message in *ERR (caller frees). */
 int db_backup(struct db *db, const char *path, char **err);
+
+/* The same copy of the database file SRC_PATH, opened read-only and not migrated: the backup
+ * written before an upgrade. 0, or -1 with a message in *ERR (caller frees). */
+int db_backup_file(const char *src_path, const char *path, char **err);
+
+/* The migrations db_open would apply to the file at PATH (all of them when it does not exist
+ * yet), read without changing it: *NAMES (caller frees the array, not the names, which are
+ * the embedded files') and *COUNT. 0, or -1 with a message in *ERR (caller frees). */
+int db_pending_migrations(const char *path, const char ***names, size_t *count, char **err);
 #endif

@@ -8,7 +8,10 @@ import { chromium } from "playwright-core";
 
 // Starts `setwork serve` on DB at a free port; resolves to { server, url }.
 export async function startServer(bin, db) {
-  const server = spawn(bin, ["--db", db, "serve", "--listen", "127.0.0.1:0"]);
+  // stderr (the request log) is not read here: ignored, so a full pipe cannot block the server.
+  const server = spawn(bin, ["--db", db, "serve", "--listen", "127.0.0.1:0"], {
+    stdio: ["ignore", "pipe", "ignore"],
+  });
   const url = await new Promise((resolve, reject) => {
     let out = "";
     server.stdout.on("data", (d) => {

@@ -65,8 +65,7 @@ static void *refresher_main(void *arg)
         clock_gettime(CLOCK_REALTIME, &until);
         until.tv_sec += 1;
         pthread_mutex_lock(&r->lock);
-        while (!r->stop &&
-               pthread_cond_timedwait(&r->wake, &r->lock, &until) != ETIMEDOUT) {
+        while (!r->stop && pthread_cond_timedwait(&r->wake, &r->lock, &until) != ETIMEDOUT) {
         }
     }
     pthread_mutex_unlock(&r->lock);

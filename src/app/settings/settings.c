@@ -117,6 +117,14 @@ static const char *check_value(enum setting_kind kind, const char *value)
     switch (kind) {
     case SETTING_KIND_TEXT: return NULL;
     case SETTING_KIND_PATH: return *value ? NULL : "needs a file name";
+    case SETTING_KIND_LISTEN_OPT:
+        if (!*value)
+            return NULL;
+        return check_value(SETTING_KIND_LISTEN, value);
+    case SETTING_KIND_COUNT:
+        if (parse_number(value, SETTINGS_COUNT_MAX) >= 1)
+            return NULL;
+        return "wants a whole number from 1 to 100000";
     case SETTING_KIND_LISTEN: {
         const char *colon = strrchr(value, ':');
         char host[INET_ADDRSTRLEN];

@@ -15,6 +15,7 @@
 #define SETTINGS_FILE_MAX  (64 * 1024) /* bytes in a config file */
 #define SETTINGS_LINE_MAX  4096        /* bytes in one line, without its line break */
 #define SETTINGS_VALUE_MAX 2048        /* bytes in one value, from any source */
+#define SETTINGS_COUNT_MAX 100000      /* the largest COUNT setting */
 
 /* Where a command looks for a config file when none is named with --config, in this order. */
 #define SETTINGS_LOCAL_CONFIG  "./setwork.conf"
@@ -22,13 +23,15 @@
 
 /* What a value must look like; each kind has one check in settings.c. */
 enum setting_kind {
-    SETTING_KIND_TEXT,    /* anything without control characters */
-    SETTING_KIND_PATH,    /* a file name; must not be empty */
-    SETTING_KIND_LISTEN,  /* IPv4 HOST:PORT, port 0 to 65535 */
-    SETTING_KIND_URL,     /* empty, or an absolute http:// or https:// URL */
-    SETTING_KIND_SMTP,    /* empty, or an smtp:// or smtps:// URL */
-    SETTING_KIND_EMAIL,   /* empty, or an address with an @ */
-    SETTING_KIND_SECONDS, /* a whole number of seconds from 1 to 2^30 */
+    SETTING_KIND_TEXT,       /* anything without control characters */
+    SETTING_KIND_PATH,       /* a file name; must not be empty */
+    SETTING_KIND_LISTEN,     /* IPv4 HOST:PORT, port 0 to 65535 */
+    SETTING_KIND_URL,        /* empty, or an absolute http:// or https:// URL */
+    SETTING_KIND_SMTP,       /* empty, or an smtp:// or smtps:// URL */
+    SETTING_KIND_EMAIL,      /* empty, or an address with an @ */
+    SETTING_KIND_SECONDS,    /* a whole number of seconds from 1 to 2^30 */
+    SETTING_KIND_COUNT,      /* a whole number from 1 to SETTINGS_COUNT_MAX */
+    SETTING_KIND_LISTEN_OPT, /* empty, or what LISTEN takes */
 };
 
 /* The table: X(ID, name, KIND, default, secret, description), KIND being SETTING_KIND_<KIND>.
@@ -54,7 +57,19 @@ enum setting_kind {
     X(SMTP_PASSWORD_FILE, "smtp_password_file", TEXT, "", false,                                   \
       "A file that holds the password for the mail server.")                                       \
     X(MAIL_FROM, "mail_from", EMAIL, "", false,                                                    \
-      "The sender of the mail setwork sends, such as Sets <sets@example.org>.")
+      "The sender of the mail setwork sends, such as Sets <sets@example.org>.")                    \
+    X(BACKUP_DIR, "backup_dir", PATH, "backups", false,                                            \
+      "The folder 'setwork backup --rotate' writes dated copies of the database to.")              \
+    X(BACKUP_KEEP, "backup_keep", COUNT, "14", false,                                              \
+      "How many dated copies 'setwork backup --rotate' keeps; it removes older ones.")             \
+    X(TLS_CERT, "tls_cert", TEXT, "", false,                                                       \
+      "A PEM certificate chain; with tls_key, 'setwork serve' speaks HTTPS (TLS 1.2, 1.3).")       \
+    X(TLS_KEY, "tls_key", TEXT, "", false,                                                         \
+      "The PEM private key of tls_cert; keep it readable by the setwork user only.")               \
+    X(REDIRECT_LISTEN, "redirect_listen", LISTEN_OPT, "", false,                                   \
+      "With TLS, a plain-HTTP HOST:PORT that only redirects to https://, or nothing.")             \
+    X(METRICS_TOKEN, "metrics_token", TEXT, "", true,                                              \
+      "A token that lets other hosts read /metrics as a Bearer token; loopback needs none.")
 
 enum setting_id {
 #define SETTINGS_ENUM(id, name, kind, def, secret, desc) SETTING_##id,

@@ -2,6 +2,8 @@
  * enforces it (login, role, Origin, CSRF) before any handler runs. Object-level checks (whose
  * set, whose record) live in the store queries the handlers call (store_programmes, store_people
  * and store_sets, shaped as JSON by web/http/views.h). */
+#include "web/http/metrics.h"
+#include "web/http/tls.h"
 #include "web/http/web.h"
 #include "web/pages/meeting_rounds.h"
 #include "web/pages/page_events.h"
@@ -28,6 +30,8 @@ const struct web_route web_routes[] = {
     {WEB_POST, "/password-reset", 0, false, page_reset},
     {WEB_GET, "/static/*", 0, false, page_static},
     {WEB_GET, "/favicon.ico", 0, false, page_favicon},
+    {WEB_GET, "/healthz", 0, false, web_healthz},
+    {WEB_GET, "/metrics", 0, false, web_metrics},
     {WEB_POST, "/logout", ROLES_ALL, false, page_logout},
     {WEB_POST, "/logout/everywhere", ROLES_ALL, false, page_logout_everywhere},
     {WEB_GET, "/", ROLES_ALL, false, page_home},
@@ -238,10 +242,13 @@ static bool origin_ok(const struct web_request *r)
 {
     if (!r->origin_header)
         return true;
-    if (strcmp(r->origin_header, r->config->origin) == 0)
+    if (strcmp(r->origin_header, r->config->origin) == 0 ||
+        web_origin_is_public(r->config, r->origin_header))
         return true;
     /* localhost and 127.0.0.1 name the same server. */
-    char *alt = str_printf("http://localhost:%d", r->config->port);
+    char *alt = str_printf("%s://localhost:%d",
+                           strncmp(r->config->origin, "https:", 6) == 0 ? "https" : "http",
+                           r->config->port);
     bool ok = alt && strcmp(r->origin_header, alt) == 0;
     free(alt);
     return ok;

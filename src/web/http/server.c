@@ -3,6 +3,8 @@
 
 #include "core/strbuf.h"
 #include "store/db.h"
+#include "web/http/request_log.h"
+#include "web/http/tls.h"
 
 #include <arpa/inet.h>
 #include <microhttpd.h>
@@ -19,6 +21,7 @@ struct web_server {
     struct MHD_Daemon *daemon;
     struct web_config *config;
     atomic_int in_flight;
+    struct web_tls tls;
 };
 
 /* Each worker thread opens its own connection: struct db is not thread-safe, and SQLite in WAL
@@ -61,6 +64,8 @@ struct conn_state {
     struct strbuf body;
     size_t limit;
     bool begun, too_large, bad_method;
+    struct timespec started; /* for the request log */
+    char method[8];
 };
 
 /* MHD calls this first with the raw URI: our own parser reads the query string from it. */
@@ -72,6 +77,7 @@ static void *on_uri(void *cls, const char *uri, struct MHD_Connection *c)
         return NULL;
     s->server = server;
     s->uri = str_printf("%s", uri ? uri : "/");
+    clock_gettime(CLOCK_MONOTONIC, &s->started);
     atomic_fetch_add(&server->in_flight, 1);
     return s;
 }
@@ -84,6 +90,15 @@ static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls,
     if (!s)
         return;
     struct web_request *r = &s->req;
+    if (s->begun) {
+        struct timespec end;
+        clock_gettime(CLOCK_MONOTONIC, &end);
+        double seconds = (double)(end.tv_sec - s->started.tv_sec) +
+                         (double)(end.tv_nsec - s->started.tv_nsec) / 1e9;
+        struct web_request_done done;
+        web_request_describe(r, s->method, seconds, r->sent, &done);
+        web_request_finished(server->config, &done);
+    }
     formdata_free(&r->query);
     formdata_free(&r->form);
     user_clear(&r->user);
@@ -101,6 +116,7 @@ static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls,
 static enum MHD_Result send_response(struct MHD_Connection *c, struct web_request *r)
 {
     size_t len = r->body.len;
+    r->sent = len;
     char *text = sb_take(&r->body);
     if (!text)
         return MHD_NO;
@@ -120,8 +136,7 @@ static enum MHD_Result send_response(struct MHD_Connection *c, struct web_reques
                             r->cacheable ? "public, max-age=3600" : "no-store");
     if (r->location)
         MHD_add_response_header(resp, "Location", r->location);
-    if (r->set_cookie)
-        MHD_add_response_header(resp, "Set-Cookie", r->set_cookie);
+    web_tls_headers(resp, r);
     enum MHD_Result ok = MHD_queue_response(c, (unsigned)(r->status ? r->status : 500), resp);
     MHD_destroy_response(resp);
     return ok;
@@ -157,6 +172,7 @@ static int begin(struct web_server *server, struct conn_state *s, struct MHD_Con
     struct web_request *r = &s->req;
     r->config = server->config;
     r->now = (long long)time(NULL);
+    snprintf(s->method, sizeof s->method, "%s", method);
     if (strcmp(method, "GET") == 0 || strcmp(method, "HEAD") == 0)
         r->method = WEB_GET;
     else if (strcmp(method, "POST") == 0)
@@ -305,16 +321,29 @@ int web_server_start(struct web_config *config, const char *listen, struct web_s
         return -1;
     }
     server->config = config;
+    bool tls = web_tls_wanted(config);
+    if (tls && web_tls_load(config, &server->tls, err) != 0) {
+        free(server);
+        return -1;
+    }
+    struct MHD_OptionItem tls_options[WEB_TLS_OPTIONS];
+    web_tls_options(tls ? &server->tls : NULL, tls_options);
+    config->https = tls || (config->public_url && strncmp(config->public_url, "https://", 8) == 0);
     server->daemon = MHD_start_daemon(
-        MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ITC, 0, NULL, NULL, on_request,
-        server, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa, MHD_OPTION_THREAD_POOL_SIZE,
-        (unsigned)WEB_THREADS, MHD_OPTION_CONNECTION_LIMIT, (unsigned)WEB_MAX_CONNECTIONS,
-        MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)WEB_CONNECTION_MEMORY,
-        MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)WEB_CONNECTION_TIMEOUT,
-        MHD_OPTION_STRICT_FOR_CLIENT, 1, MHD_OPTION_URI_LOG_CALLBACK, on_uri, server,
-        MHD_OPTION_NOTIFY_COMPLETED, on_completed, server, MHD_OPTION_END);
+        MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ITC | (tls ? MHD_USE_TLS : 0), 0,
+        NULL, NULL, on_request, server, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa,
+        MHD_OPTION_THREAD_POOL_SIZE, (unsigned)WEB_THREADS, MHD_OPTION_CONNECTION_LIMIT,
+        (unsigned)WEB_MAX_CONNECTIONS, MHD_OPTION_CONNECTION_MEMORY_LIMIT,
+        (size_t)WEB_CONNECTION_MEMORY, MHD_OPTION_CONNECTION_TIMEOUT,
+        (unsigned)WEB_CONNECTION_TIMEOUT, MHD_OPTION_STRICT_FOR_CLIENT, 1,
+        MHD_OPTION_URI_LOG_CALLBACK, on_uri, server, MHD_OPTION_NOTIFY_COMPLETED, on_completed,
+        server, MHD_OPTION_ARRAY, tls_options, MHD_OPTION_END);
     if (!server->daemon) {
-        *err = str_printf("cannot listen on %s (is the port in use?)", listen);
+        *err = str_printf(tls ? "cannot listen on %s with TLS (is the port in use, or the key "
+                                "not the certificate's?)"
+                              : "cannot listen on %s (is the port in use?)",
+                          listen);
+        web_tls_free(&server->tls);
         free(server);
         return -1;
     }
@@ -323,7 +352,8 @@ int web_server_start(struct web_config *config, const char *listen, struct web_s
     config->port = info ? info->port : ntohs(sa.sin_port);
     char host[INET_ADDRSTRLEN];
     inet_ntop(AF_INET, &sa.sin_addr, host, sizeof host);
-    snprintf(config->origin, sizeof config->origin, "http://%s:%d", host, config->port);
+    snprintf(config->origin, sizeof config->origin, "%s://%s:%d", tls ? "https" : "http", host,
+             config->port);
     *out = server;
     return 0;
 }
@@ -336,5 +366,6 @@ void web_server_stop(struct web_server *server)
     for (int i = 0; i < WEB_STOP_WAIT_SECONDS * 20 && atomic_load(&server->in_flight) > 0; i++)
         usleep(50 * 1000);
     MHD_stop_daemon(server->daemon);
+    web_tls_free(&server->tls);
     free(server);
 }

@@ -27,6 +27,12 @@ struct web_config {
     char origin[128];  /* "http://host:port" as printed; the Origin check accepts this */
     int port;
     const struct mail_config *mail; /* where mail goes; NULL or not enabled: links are shown */
+    /* Service settings (web/http/tls.h, request_log.h, metrics.h); NULL or empty when unset. */
+    const char *tls_cert, *tls_key; /* PEM files: both set means HTTPS on the listener */
+    const char *public_url;         /* https:// here means Secure cookies and HSTS */
+    const char *metrics_token;      /* lets other hosts than loopback read /metrics */
+    bool https;                     /* set by web_server_start: TLS, or an https:// public_url */
+    bool quiet;                     /* no request log on stderr */
 };
 
 /* Bodies larger than these are refused before they are read: smaller before logging in. */
@@ -70,6 +76,7 @@ struct web_request {
     char *location;   /* for redirects */
     char *set_cookie; /* a Set-Cookie value */
     bool cacheable;   /* static assets */
+    size_t sent;      /* body bytes queued, for the request log */
 };
 
 /* A route: METHODS, a PATTERN where '#' matches a positive integer segment, the ROLES (bits of

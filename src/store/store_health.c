@@ -67,13 +67,9 @@ long long store_health_sessions(struct db *db, long long now, long idle, long ma
 
 long long store_health_outbox(struct db *db)
 {
-    sqlite3_stmt *st = db_prepare(
-        db, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'outbox'");
-    long long exists = 0;
-    if (!st || db_row_one(st, db_read_int64, &exists, NULL) != 0 || !exists)
-        return -1;
-    /* Prepared only once the table is known to be there (preparing checks the table). */
-    st = db_prepare(db, "SELECT count(*) FROM outbox");
+    /* The messages still to deliver: sent and failed ones are history, not a queue. */
+    sqlite3_stmt *st =
+        db_prepare(db, "SELECT count(*) FROM outbox WHERE status IN ('pending', 'sending')");
     long long n = -1;
     return st && db_row_one(st, db_read_int64, &n, NULL) == 0 ? n : -1;
 }

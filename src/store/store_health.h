@@ -22,7 +22,7 @@ int store_health_check(const char *path, struct store_health *out, char **err);
  * error. */
 long long store_health_sessions(struct db *db, long long now, long idle, long max);
 
-/* Rows in the mail outbox; -1 when the database has no outbox table (or on error). */
+/* Messages in the mail outbox still to deliver (pending or being sent); -1 on error. */
 long long store_health_outbox(struct db *db);
 
 #endif

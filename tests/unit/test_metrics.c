@@ -184,7 +184,7 @@ static void test_store_health(void **state)
     assert_true(h.schema_known > 0);
     assert_int_equal(h.schema_applied, h.schema_known);
     assert_int_equal(store_health_sessions(db, 2000000000LL, 1800, 43200), 0);
-    assert_int_equal(store_health_outbox(db), -1);
+    assert_int_equal(store_health_outbox(db), 0); /* the outbox is empty */
     db_close(db);
     char gone[180];
     snprintf(gone, sizeof gone, "%s.gone", path);

@@ -110,7 +110,7 @@ int web_metrics_write(struct strbuf *out, long long sessions, long long outbox)
                   sessions);
     if (outbox >= 0)
         sb_printf(out,
-                  "# HELP setwork_outbox_length Messages in the mail outbox.\n"
+                  "# HELP setwork_outbox_length Messages in the mail outbox still to deliver.\n"
                   "# TYPE setwork_outbox_length gauge\nsetwork_outbox_length %lld\n",
                   outbox);
     return out->failed ? -1 : 0;

@@ -4,6 +4,7 @@
 #include "web/pages/page_network.h"
 
 #include "app/network/network_json.h"
+#include "core/rng.h"
 #include "io/export/network_export.h"
 #include "store/store_network.h"
 
@@ -193,7 +194,7 @@ static int export(struct web_request *r, enum export_kind kind, struct strbuf *o
     if (rc != 0)
         return rc;
     bool anon = kind == EXPORT_ANON_SVG;
-    char **labels = network_labels(&v.data, anon, (unsigned long)r->ids[0]);
+    char **labels = network_labels(&v.data, anon, (unsigned long)rng_secret_seed());
     char *err = NULL, *text = NULL;
     rc = -1;
     if (labels) {
@@ -205,7 +206,7 @@ static int export(struct web_request *r, enum export_kind kind, struct strbuf *o
         case EXPORT_CHARTS: rc = v.comparing ? network_view_chart_svg(&v, out) : 1; break;
         case EXPORT_GRAPHML: text = network_graphml(&v.data, &v.now, labels, false); break;
         case EXPORT_NODES: text = network_nodes_csv(&v.data, &v.now, labels, false); break;
-        case EXPORT_EDGES: text = network_edges_csv(&v.data, labels); break;
+        case EXPORT_EDGES: text = network_edges_csv(&v.data, labels, false); break;
         }
         if (text)
             rc = sb_append(out, text) == 0 ? 0 : -1;

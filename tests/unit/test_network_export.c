@@ -11,14 +11,15 @@
 /* Five people in email order; two "Isla Davies" (in departments DEPT_A and DEPT_B, -1 none)
  * and ties 0->1, 1->2, 2->3, 3->4. */
 static struct cohort_person people[5] = {
-    {.email = "a@x.org", .name = "Ada"},         {.email = "b@x.org", .name = "Isla Davies"},
-    {.email = "c@x.org", .name = "Cy"},          {.email = "d@x.org", .name = "Isla Davies"},
+    {.email = "a@x.org", .name = "Ada"}, {.email = "b@x.org", .name = "Isla Davies"},
+    {.email = "c@x.org", .name = "Cy"},  {.email = "d@x.org", .name = "Isla Davies"},
     {.email = "e@x.org", .name = "Eve"},
 };
 static char *departments[] = {"Finance", "Legal"};
-static struct net_tie ties[4] = {
-    {.from = 0, .to = 1, .strength = 1}, {.from = 1, .to = 2, .strength = 1},
-    {.from = 2, .to = 3, .strength = 1}, {.from = 3, .to = 4, .strength = 1}};
+static struct net_tie ties[4] = {{.from = 0, .to = 1, .strength = 1},
+                                 {.from = 1, .to = 2, .strength = 1},
+                                 {.from = 2, .to = 3, .strength = 1},
+                                 {.from = 3, .to = 4, .strength = 1}};
 static char *relations[] = {"knows"};
 
 static struct network_data data(int *dept)

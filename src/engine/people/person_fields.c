@@ -8,8 +8,7 @@ static const bool visible[][PERSON_FIELD_COUNT] = {
     /*                 name  email  org   dept  loc   role  grade gender mgr  custom */
     [PERSON_VIEWER_ADMIN] = {true, true, true, true, true, true, true, true, true, true},
     [PERSON_VIEWER_SELF] = {true, true, true, true, true, true, true, true, true, true},
-    [PERSON_VIEWER_FACILITATOR] = {true, false, true, true, true, true, false, false, false,
-                                   false},
+    [PERSON_VIEWER_FACILITATOR] = {true, false, true, true, true, true, false, false, false, false},
     [PERSON_VIEWER_SET_MATE] = {true, false, true, true, true, true, false, false, false, false},
     [PERSON_VIEWER_ANONYMOUS] = {false, false, true, true, false, false, false, false, false,
                                  false},

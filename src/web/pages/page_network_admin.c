@@ -108,15 +108,17 @@ void page_network_report(struct web_request *r)
             wave_link(&page, id, "/network/charts.svg", v.wave_name);
             H(&page, "\" alt=\"Change charts\"></figure>\n");
         }
-        H(&page, "<p class=\"actions\">Downloads: <a href=\"");
+        H(&page, "<p class=\"actions\">Anonymised download (pseudonyms P1, P2 ... in a new "
+                 "order each time, no names or emails): <a href=\"");
         wave_link(&page, id, "/network/anonymised.svg", v.wave_name);
-        H(&page, "\">anonymised SVG</a> <a href=\"");
+        H(&page, "\">anonymised SVG</a></p>\n<p class=\"actions\">Named downloads (names and "
+                 "emails: keep them to the programme's administrators): <a href=\"");
         wave_link(&page, id, "/network.graphml", v.wave_name);
-        H(&page, "\">GraphML</a> <a href=\"");
+        H(&page, "\">GraphML (named)</a> <a href=\"");
         wave_link(&page, id, "/network/nodes.csv", v.wave_name);
-        H(&page, "\">nodes CSV</a> <a href=\"");
+        H(&page, "\">nodes CSV (named)</a> <a href=\"");
         wave_link(&page, id, "/network/edges.csv", v.wave_name);
-        H(&page, "\">edges CSV</a></p>\n<h2>People</h2>\n<table class=\"list\"><thead><tr>"
+        H(&page, "\">edges CSV (named)</a></p>\n<h2>People</h2>\n<table class=\"list\"><thead><tr>"
                  "<th scope=\"col\">Name</th><th scope=\"col\">Answered</th>"
                  "<th scope=\"col\" class=\"num\">Named</th><th scope=\"col\" class=\"num\">"
                  "Named by</th><th scope=\"col\" class=\"num\">Contacts</th>"

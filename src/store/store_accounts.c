@@ -396,3 +396,12 @@ int store_login_clear(struct db *db, const char *key)
     db_bind_text(st, 1, key);
     return db_exec_stmt(st);
 }
+
+int store_tokens_delete_user(struct db *db, long long user_id)
+{
+    sqlite3_stmt *st = db_prepare(db, "DELETE FROM api_tokens WHERE user_id = ?1");
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, user_id);
+    return db_exec_stmt(st);
+}

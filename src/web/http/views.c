@@ -169,7 +169,10 @@ int view_set(struct db *db, const struct user *user, long long id, json_t **out)
         return rc;
     struct store_person_brief *members;
     size_t count;
-    rc = store_set_member_briefs(db, id, user->role == ROLE_ADMIN, &members, &count);
+    /* The viewer is an admin, or a member or facilitator of the set. */
+    bool emails = person_field_visible(
+        user->role == ROLE_ADMIN ? PERSON_VIEWER_ADMIN : PERSON_VIEWER_SET_MATE, PERSON_EMAIL);
+    rc = store_set_member_briefs(db, id, emails, &members, &count);
     if (rc != 0) {
         store_set_view_free(&s);
         return -1;

@@ -9,6 +9,7 @@
 #include "app/network/network_ties.h"
 #include "app/network/network_view.h"
 #include "core/file.h"
+#include "core/rng.h"
 #include "core/strbuf.h"
 #include "io/export/network_export.h"
 #include "store/store_network.h"
@@ -257,7 +258,7 @@ int network_export_run(struct cli_ctx *ctx, const struct command *cmd,
         cli_user_error(cmd, "%s", err ? err : "cannot analyse the network");
         goto out;
     }
-    labels = network_labels(&d, opt->anonymise, (unsigned long)time(NULL));
+    labels = network_labels(&d, opt->anonymise, (unsigned long)rng_secret_seed());
     if (!labels) {
         cli_user_error(cmd, "out of memory");
         goto out;
@@ -271,7 +272,7 @@ int network_export_run(struct cli_ctx *ctx, const struct command *cmd,
                      ? write_or_print(cmd, nodes, network_nodes_csv(&d, &w, labels, opt->anonymise))
                      : cli_user_error(cmd, "out of memory");
         if (status == CLI_OK)
-            status = write_or_print(cmd, edges, network_edges_csv(&d, labels));
+            status = write_or_print(cmd, edges, network_edges_csv(&d, labels, opt->anonymise));
         if (status == CLI_OK)
             fprintf(stderr, "Wrote %s and %s.\n", nodes, edges);
         free(nodes);

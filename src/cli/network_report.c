@@ -5,6 +5,7 @@
 #include "app/network/network_json.h"
 #include "app/network/network_view.h"
 #include "core/file.h"
+#include "core/rng.h"
 #include "core/strbuf.h"
 #include "engine/network/network.h"
 #include "io/export/network_export.h"
@@ -204,7 +205,7 @@ int network_report_run(struct cli_ctx *ctx, const struct command *cmd,
         cli_user_error(cmd, "programme '%s': %s", opt->programme, err ? err : "out of memory");
         goto out;
     }
-    r.labels = network_labels(&r.v.data, opt->anonymise, (unsigned long)time(NULL));
+    r.labels = network_labels(&r.v.data, opt->anonymise, (unsigned long)rng_secret_seed());
     if (!r.labels) {
         cli_user_error(cmd, "out of memory");
         goto out;

@@ -18,6 +18,10 @@ uint64_t rng_splitmix64(uint64_t *state);
 /* Seeds R from SEED: the four words are the first four splitmix64 outputs from SEED. */
 void rng_seed(struct rng *r, uint64_t seed);
 
+/* A fresh unpredictable seed from the kernel (getrandom): for shuffles that must not be
+ * reproducible from outside, such as the pseudonyms of an anonymised export. Never fails. */
+uint64_t rng_secret_seed(void);
+
 /* The three draws below are inline because set formation makes millions of them per second. */
 
 /* The next 64 random bits (xoshiro256**). */

@@ -517,3 +517,11 @@ int store_user_set_disabled(struct db *db, long long id, bool disabled, long lon
         return -1;
     return sqlite3_changes(db_sqlite(db)) ? 0 : 1;
 }
+int store_tokens_delete_user(struct db *db, long long user_id)
+{
+    sqlite3_stmt *st = db_prepare(db, "DELETE FROM api_tokens WHERE user_id = ?1");
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, user_id);
+    return db_exec_stmt(st);
+}

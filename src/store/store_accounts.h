@@ -89,6 +89,8 @@ int store_tokens_list(struct db *db, long long user_id, struct store_token_entry
 void store_token_entries_free(struct store_token_entry *list, size_t count);
 /* Deletes token ID when it belongs to USER_ID: 0 deleted, 1 no such token, -1 error. */
 int store_token_delete(struct db *db, long long user_id, long long id);
+/* Deletes every API token of USER_ID ("Log out everywhere"): 0, or -1 on error. */
+int store_tokens_delete_user(struct db *db, long long user_id);
 
 int store_invitation_create(struct db *db, const char *hash, long long user_id, long long now,
                             long long expires_at);

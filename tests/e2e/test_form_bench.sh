@@ -41,4 +41,11 @@ set +e
 "$SETWORK" bench mdgp "$SCRATCH/missing.txt" 2> "$SCRATCH/err"; s=$?
 set -e
 expect_status 1 $s "missing instance"
+# A few bytes claiming 20000 items are refused before 3.2 GB are allocated (found while writing its fuzz harness).
+printf '20000 2 ss 0 20000 0 20000\n0 1 5\n' >"$SCRATCH/huge.txt"
+set +e
+"$SETWORK" bench mdgp "$SCRATCH/huge.txt" --seconds 1 2> "$SCRATCH/err"; s=$?
+set -e
+expect_status 1 $s "instance too short for its n"
+expect_contains "$SCRATCH/err" "too short" "says the file is too short"
 finish

@@ -63,6 +63,12 @@ expect_not_contains "$SCRATCH/out" "example.org" "anonymised JSON has no emails"
 expect_not_contains "$SCRATCH/out" "Lovelace" "anonymised JSON has no names"
 expect_not_contains "$SCRATCH/anon.svg" "Lovelace" "anonymised picture has no names"
 expect_contains "$SCRATCH/anon.svg" ">P1<" "anonymised picture labels"
+# Anonymised outputs follow the pseudonyms, not the order of emails (which would name them).
+seq_labels() { seq 1 7 | sed 's/^/P/' | paste -sd' ' -; }
+got=$(jq -r '[.people[].label] | join(" ")' "$SCRATCH/out")
+[ "$got" = "$(seq_labels)" ] && pass || fail "anonymised JSON in pseudonym order: $got"
+got=$(grep -o '<title>P[0-9]*</title>' "$SCRATCH/anon.svg" | sed 's/<[^>]*>//g' | paste -sd' ' -)
+[ "$got" = "$(seq_labels)" ] && pass || fail "anonymised picture drawn in pseudonym order: $got"
 
 run network export --programme Net --wave final --format graphml --output "$SCRATCH/g.graphml"
 expect_status 0 "$status" "graphml"
@@ -74,6 +80,19 @@ expect_status 0 "$status" "csv export"
 if [ "$(wc -l < "$SCRATCH/k-nodes.csv")" = 8 ] && [ "$(wc -l < "$SCRATCH/k-edges.csv")" = 8 ]; then
   pass; else fail "csv export: 7 nodes and 7 edges plus headers"; fi
 expect_not_contains "$SCRATCH/k-nodes.csv" "example.org" "anonymised CSV"
+got=$(tail -n +2 "$SCRATCH/k-nodes.csv" | cut -d, -f1 | paste -sd' ' -)
+[ "$got" = "$(seq_labels)" ] && pass || fail "anonymised nodes in pseudonym order: $got"
+run network export --programme Net --wave final --format graphml --output "$SCRATCH/a.graphml" --anonymise
+expect_status 0 "$status" "anonymised graphml"
+got=$(grep -o '<node id="n[0-9]*"><data key="label">P[0-9]*' "$SCRATCH/a.graphml" | sed 's/<node id="n\([0-9]*\)"><data key="label">P/\1:/' | awk -F: '$2 != $1 + 1' | wc -l)
+[ "$got" = 0 ] && pass || fail "graphml node n<k> is P<k+1>: $(grep -o '<node[^>]*><data key="label">[^<]*' "$SCRATCH/a.graphml")"
+expect_not_contains "$SCRATCH/a.graphml" "example.org" "anonymised graphml"
+# Each export draws its own secret: three exports do not all give the same pseudonyms.
+for i in 1 2 3; do
+  run network export --programme Net --wave final --format csv --output "$SCRATCH/s$i" --anonymise
+done
+if cmp -s "$SCRATCH/s1-edges.csv" "$SCRATCH/s2-edges.csv" && cmp -s "$SCRATCH/s2-edges.csv" "$SCRATCH/s3-edges.csv"; then
+  fail "three anonymised exports with the same pseudonyms"; else pass; fi
 expect_contains "$SCRATCH/k-edges.csv" "advice" "relation in edge list"
 
 run network report --programme Net --relation advice --json

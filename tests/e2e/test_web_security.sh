@@ -133,9 +133,13 @@ expect_status 401 "$(status "$A" GET /api/v1/me)" "cookie does not authenticate 
 # Log out everywhere: every session of that person ends, others' do not.
 P2="$SCRATCH/participant2"
 expect_status 303 "$(login "$P2" "$PARTICIPANT")" "second session"
+ptok=$(api_token "$P2")
+expect_status 200 "$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $ptok" "$URL/api/v1/me")" "participant's API token works"
+expect_contains "$SCRATCH/account.html" "revokes all your API tokens" "the page says tokens go too"
 pc=$(page_csrf "$P2")
 expect_status 303 "$(status "$P2" POST /logout/everywhere --data-urlencode "csrf=$pc")" "log out everywhere"
 expect_status 303 "$(status "$P" GET /)" "first session ended too"
+expect_status 401 "$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $ptok" "$URL/api/v1/me")" "log out everywhere revokes API tokens"
 expect_status 200 "$(status "$R" GET /)" "another person's session lives on"
 
 # A graceful stop: SIGTERM ends the server with status 0.

@@ -2,7 +2,10 @@
  * serves. */
 #include "app/network/network_json.h"
 
+#include "io/export/network_export.h"
+
 #include <math.h>
+#include <stdlib.h>
 
 static json_t *num(double v)
 {
@@ -43,8 +46,16 @@ json_t *network_view_json(const struct network_view *v, const char *programme, c
                              num(v->waves[i].members
                                      ? (double)v->waves[i].respondents / (double)v->waves[i].members
                                      : NAN)));
+    /* Without emails the labels are pseudonyms, and the rows follow them: the stored order
+     * is by email, which would name every row again. */
+    size_t *order = network_label_order(&v->data, labels, !emails);
+    if (!order) {
+        json_decref(waves);
+        return NULL;
+    }
     json_t *people = json_array();
-    for (size_t i = 0; i < v->data.cohort.count; i++) {
+    for (size_t k = 0; k < v->data.cohort.count; k++) {
+        size_t i = order[k];
         const struct net_person_metrics *p = &v->now.person[i];
         json_t *o = json_pack("{s:s}", "label", labels[i]);
         if (emails)
@@ -65,6 +76,7 @@ json_t *network_view_json(const struct network_view *v, const char *programme, c
         }
         json_array_append_new(people, o);
     }
+    free(order);
     json_t *root =
         json_pack("{s:s, s:s, s:o, s:o, s:o}", "programme", programme, "wave", v->wave_name,
                   "relation", relation ? json_string(relation) : json_null(), "waves", waves,

@@ -1,6 +1,8 @@
 /* Loading, analysing and drawing a programme's network survey for the CLI and the web. */
 #include "app/network/network_view.h"
 
+#include "io/export/network_export.h"
+
 #include "io/render/net_svg.h"
 #include "store/store_network_load.h"
 
@@ -280,8 +282,16 @@ int network_view_network_svg(const struct network_view *v, char *const *labels,
     free(union_ties);
     if (rc != 0)
         return -1;
+    /* Drawn in label order: with pseudonyms, the index order (by email) would name them. */
+    size_t *order = labels ? network_label_order(d, labels, true) : NULL;
+    if (labels && !order) {
+        net_layout_free(&layout);
+        *err = str_printf("out of memory");
+        return -1;
+    }
     struct net_svg_network after = {
         .count = d->cohort.count,
+        .order = order,
         .x = layout.x,
         .y = layout.y,
         .group = c.group,
@@ -307,6 +317,7 @@ int network_view_network_svg(const struct network_view *v, char *const *labels,
     } else {
         rc = net_svg_network(&after, out);
     }
+    free(order);
     net_layout_free(&layout);
     if (rc != 0)
         *err = str_printf("out of memory drawing the network");

@@ -4,6 +4,7 @@
 #include "core/rng.h"
 #include "core/strbuf.h"
 #include "core/xml_escape.h"
+#include "engine/people/person_fields.h"
 #include "io/csv/csv_reader.h"
 #include "io/render/net_svg.h"
 
@@ -18,7 +19,57 @@ struct by_name {
 
 static int cmp_by_name(const void *a, const void *b)
 {
-    return strcmp(((const struct by_name *)a)->name, ((const struct by_name *)b)->name);
+    const struct by_name *x = a, *y = b;
+    int c = strcmp(x->name, y->name);
+    /* Ties in cohort order, so that "(2)" always goes to the same person. */
+    return c ? c : (x->person > y->person) - (x->person < y->person);
+}
+
+static const char *department_of(const struct network_data *d, size_t person)
+{
+    int k = d->department ? d->department[person] : -1;
+    return k >= 0 && d->department_names ? d->department_names[k] : "";
+}
+
+/* Whether every one of the N namesakes V[0..N) has a department, each a different one. */
+static bool departments_tell_apart(const struct network_data *d, const struct by_name *v, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        const char *a = department_of(d, v[i].person);
+        if (!a[0])
+            return false;
+        for (size_t j = 0; j < i; j++)
+            if (strcmp(a, department_of(d, v[j].person)) == 0)
+                return false;
+    }
+    return true;
+}
+
+/* Named labels: the name alone, or for namesakes "Name (Department)" when their departments
+ * differ, else "Name (1)", "Name (2)" ... Never the email: labels reach participants' pictures,
+ * and person_field_visible shows a set-mate's department but not their email. */
+static int named_labels(const struct network_data *d, struct by_name *v, char **labels)
+{
+    size_t n = d->cohort.count;
+    for (size_t i = 0; i < n; i++)
+        v[i] = (struct by_name){d->cohort.people[i].name, i};
+    qsort(v, n, sizeof *v, cmp_by_name);
+    for (size_t i = 0; i < n;) {
+        size_t k = i + 1;
+        while (k < n && strcmp(v[k].name, v[i].name) == 0)
+            k++;
+        bool by_department = k - i > 1 && departments_tell_apart(d, v + i, k - i);
+        for (size_t j = i; j < k; j++) {
+            size_t p = v[j].person;
+            labels[p] = k - i == 1      ? str_printf("%s", v[j].name)
+                        : by_department ? str_printf("%s (%s)", v[j].name, department_of(d, p))
+                                        : str_printf("%s (%zu)", v[j].name, j - i + 1);
+            if (!labels[p])
+                return -1;
+        }
+        i = k;
+    }
+    return 0;
 }
 
 char **network_labels(const struct network_data *d, bool anonymise, unsigned long seed)
@@ -32,7 +83,8 @@ char **network_labels(const struct network_data *d, bool anonymise, unsigned lon
     if (anonymise) {
         for (size_t i = 0; i < n; i++)
             order[i] = i;
-        /* Fisher-Yates with core/rng; a fresh seed per export unlinks numbers across files. */
+        /* Fisher-Yates with core/rng; a fresh secret seed per export (rng_secret_seed) unlinks
+         * numbers across files and from the order of emails. */
         struct rng r;
         rng_seed(&r, seed);
         for (size_t i = n; i > 1; i--) {
@@ -44,19 +96,8 @@ char **network_labels(const struct network_data *d, bool anonymise, unsigned lon
         for (size_t i = 0; i < n; i++)
             if (!(labels[order[i]] = str_printf("P%zu", i + 1)))
                 goto fail;
-    } else {
-        for (size_t i = 0; i < n; i++)
-            v[i] = (struct by_name){d->cohort.people[i].name, i};
-        qsort(v, n, sizeof *v, cmp_by_name);
-        for (size_t i = 0; i < n; i++) {
-            bool shared = (i > 0 && strcmp(v[i].name, v[i - 1].name) == 0) ||
-                          (i + 1 < n && strcmp(v[i].name, v[i + 1].name) == 0);
-            const struct cohort_person *p = &d->cohort.people[v[i].person];
-            labels[v[i].person] =
-                shared ? str_printf("%s <%s>", p->name, p->email) : str_printf("%s", p->name);
-            if (!labels[v[i].person])
-                goto fail;
-        }
+    } else if (named_labels(d, v, labels) != 0) {
+        goto fail;
     }
     free(v);
     free(order);
@@ -68,6 +109,34 @@ fail:
     return NULL;
 }
 
+/* Pseudonyms "P<n>" compare by length, then bytes: their numeric order. */
+static int cmp_by_pseudonym(const void *a, const void *b)
+{
+    const char *x = ((const struct by_name *)a)->name, *y = ((const struct by_name *)b)->name;
+    size_t lx = strlen(x), ly = strlen(y);
+    return lx != ly ? (lx > ly) - (lx < ly) : strcmp(x, y);
+}
+
+size_t *network_label_order(const struct network_data *d, char *const *labels, bool anonymise)
+{
+    size_t n = d->cohort.count;
+    size_t *order = malloc((n ? n : 1) * sizeof *order);
+    struct by_name *v = malloc((n ? n : 1) * sizeof *v);
+    if (!order || !v) {
+        free(order);
+        free(v);
+        return NULL;
+    }
+    for (size_t i = 0; i < n; i++)
+        v[i] = (struct by_name){labels[i], i};
+    if (anonymise)
+        qsort(v, n, sizeof *v, cmp_by_pseudonym);
+    for (size_t i = 0; i < n; i++)
+        order[i] = v[i].person;
+    free(v);
+    return order;
+}
+
 void network_labels_free(char **labels, size_t count)
 {
     if (!labels)
@@ -75,6 +144,70 @@ void network_labels_free(char **labels, size_t count)
     for (size_t i = 0; i < count; i++)
         free(labels[i]);
     free(labels);
+}
+
+/* The export order of D's people (network_label_order) and each person's place in it: node
+ * ids and rows follow the pseudonyms in an anonymised export, not the order of emails. 0, or
+ * -1 when out of memory (nothing to free then). */
+static int export_order(const struct network_data *d, char *const *labels, bool anonymise,
+                        size_t **order, size_t **rank)
+{
+    size_t n = d->cohort.count;
+    *order = network_label_order(d, labels, anonymise);
+    *rank = malloc((n ? n : 1) * sizeof **rank);
+    if (!*order || !*rank) {
+        free(*order);
+        free(*rank);
+        *order = *rank = NULL;
+        return -1;
+    }
+    for (size_t k = 0; k < n; k++)
+        (*rank)[(*order)[k]] = k;
+    return 0;
+}
+
+struct edge_ref {
+    size_t from, to, tie;
+};
+
+static int cmp_edge_ref(const void *a, const void *b)
+{
+    const struct edge_ref *x = a, *y = b;
+    if (x->from != y->from)
+        return x->from > y->from ? 1 : -1;
+    if (x->to != y->to)
+        return x->to > y->to ? 1 : -1;
+    return (x->tie > y->tie) - (x->tie < y->tie);
+}
+
+/* D's ties in the order of their ends' RANK when SORT (an anonymised export: the stored order
+ * follows emails), else as stored: a new array of tie indexes, or NULL. */
+static size_t *edge_order(const struct network_data *d, const size_t *rank, bool sort)
+{
+    size_t m = d->tie_count;
+    struct edge_ref *v = malloc((m ? m : 1) * sizeof *v);
+    size_t *out = malloc((m ? m : 1) * sizeof *out);
+    if (!v || !out) {
+        free(v);
+        free(out);
+        return NULL;
+    }
+    for (size_t e = 0; e < m; e++)
+        v[e] = (struct edge_ref){rank[d->ties[e].from], rank[d->ties[e].to], e};
+    if (sort)
+        qsort(v, m, sizeof *v, cmp_edge_ref);
+    for (size_t e = 0; e < m; e++)
+        out[e] = v[e].tie;
+    free(v);
+    return out;
+}
+
+/* Named exports are for admins (the routes and the command line say so); anonymised ones for
+ * no one in particular. */
+static bool emails_shown(bool anonymise)
+{
+    return person_field_visible(anonymise ? PERSON_VIEWER_ANONYMOUS : PERSON_VIEWER_ADMIN,
+                                PERSON_EMAIL);
 }
 
 static const char *name_of(char *const *names, int index)
@@ -101,6 +234,14 @@ static void graphml_text(struct strbuf *sb, const char *key, const char *v)
 char *network_graphml(const struct network_data *d, const struct net_wave *w, char *const *labels,
                       bool anonymise)
 {
+    size_t *order, *rank, *edges;
+    if (export_order(d, labels, anonymise, &order, &rank) != 0)
+        return NULL;
+    if (!(edges = edge_order(d, rank, anonymise))) {
+        free(order);
+        free(rank);
+        return NULL;
+    }
     struct strbuf sb = {0};
     sb_append(&sb, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
                    "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">\n"
@@ -119,10 +260,11 @@ char *network_graphml(const struct network_data *d, const struct net_wave *w, ch
                    "<key id=\"strength\" for=\"edge\" attr.name=\"strength\" "
                    "attr.type=\"double\"/>\n"
                    "<graph id=\"G\" edgedefault=\"directed\">\n");
-    for (size_t i = 0; i < d->cohort.count; i++) {
-        sb_printf(&sb, "<node id=\"n%zu\">", i);
+    for (size_t k = 0; k < d->cohort.count; k++) {
+        size_t i = order[k];
+        sb_printf(&sb, "<node id=\"n%zu\">", k);
         graphml_text(&sb, "label", labels[i]);
-        if (!anonymise)
+        if (emails_shown(anonymise))
             graphml_text(&sb, "email", d->cohort.people[i].email);
         graphml_text(&sb, "department", name_of(d->department_names, d->department[i]));
         graphml_text(&sb, "organisation", name_of(d->organisation_names, d->organisation[i]));
@@ -133,13 +275,16 @@ char *network_graphml(const struct network_data *d, const struct net_wave *w, ch
         sb_append(&sb, "</node>\n");
     }
     for (size_t e = 0; e < d->tie_count; e++) {
-        const struct net_tie *t = &d->ties[e];
-        sb_printf(&sb, "<edge source=\"n%d\" target=\"n%d\">", t->from, t->to);
+        const struct net_tie *t = &d->ties[edges[e]];
+        sb_printf(&sb, "<edge source=\"n%zu\" target=\"n%zu\">", rank[t->from], rank[t->to]);
         graphml_text(&sb, "relation", d->relation_names[t->relation]);
         graphml_data(&sb, "strength", t->strength);
         sb_append(&sb, "</edge>\n");
     }
     sb_append(&sb, "</graph>\n</graphml>\n");
+    free(order);
+    free(rank);
+    free(edges);
     return sb_take(&sb);
 }
 
@@ -158,15 +303,19 @@ static void csv_cell(struct strbuf *sb, const char *v, bool first)
 char *network_nodes_csv(const struct network_data *d, const struct net_wave *w, char *const *labels,
                         bool anonymise)
 {
+    size_t *order, *rank;
+    if (export_order(d, labels, anonymise, &order, &rank) != 0)
+        return NULL;
     struct strbuf sb = {0};
-    sb_append(&sb, anonymise ? "Label" : "Label,Email");
+    sb_append(&sb, emails_shown(anonymise) ? "Label,Email" : "Label");
     sb_append(&sb, ",Department,Organisation,Set");
     for (int m = 0; w && m < NET_METRIC_COUNT; m++)
         sb_printf(&sb, ",%s", net_metric_name((enum net_metric)m));
     csv_row_end(&sb);
-    for (size_t i = 0; i < d->cohort.count; i++) {
+    for (size_t k = 0; k < d->cohort.count; k++) {
+        size_t i = order[k];
         csv_cell(&sb, labels[i], true);
-        if (!anonymise)
+        if (emails_shown(anonymise))
             csv_cell(&sb, d->cohort.people[i].email, false);
         csv_cell(&sb, name_of(d->department_names, d->department[i]), false);
         csv_cell(&sb, name_of(d->organisation_names, d->organisation[i]), false);
@@ -180,15 +329,25 @@ char *network_nodes_csv(const struct network_data *d, const struct net_wave *w, 
         }
         csv_row_end(&sb);
     }
+    free(order);
+    free(rank);
     return sb_take(&sb);
 }
 
-char *network_edges_csv(const struct network_data *d, char *const *labels)
+char *network_edges_csv(const struct network_data *d, char *const *labels, bool anonymise)
 {
+    size_t *order, *rank, *edges;
+    if (export_order(d, labels, anonymise, &order, &rank) != 0)
+        return NULL;
+    edges = edge_order(d, rank, anonymise);
+    free(order);
+    free(rank);
+    if (!edges)
+        return NULL;
     struct strbuf sb = {0};
     sb_append(&sb, "From,To,Type,Strength\r\n");
     for (size_t e = 0; e < d->tie_count; e++) {
-        const struct net_tie *t = &d->ties[e];
+        const struct net_tie *t = &d->ties[edges[e]];
         csv_cell(&sb, labels[t->from], true);
         csv_cell(&sb, labels[t->to], false);
         csv_cell(&sb, d->relation_names[t->relation], false);
@@ -198,5 +357,6 @@ char *network_edges_csv(const struct network_data *d, char *const *labels)
             sb_printf(&sb, ",%g", t->strength);
         csv_row_end(&sb);
     }
+    free(edges);
     return sb_take(&sb);
 }

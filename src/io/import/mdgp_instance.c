@@ -63,6 +63,14 @@ int mdgp_instance_read(const char *path, struct mdgp_instance *out, char **err)
         goto fail;
     }
     p += 2;
+    /* Bound before allocating: n*n distances are allocated, so a few bytes claiming n = 20000
+     * would take 3.2 GB; every one of the n(n-1)/2 lines "i j d" takes at least 6 bytes. */
+    long need = n * (n - 1) / 2;
+    if ((size_t)need > strlen(p) / 6 + 1) {
+        *err = str_printf("%s: expected %ld distance lines, but the file is too short for them",
+                          path, need);
+        goto fail;
+    }
     out->n = (int)n;
     out->m = (int)m;
     out->lo = malloc(sizeof(int) * (size_t)m);

@@ -121,6 +121,50 @@ static int draw_sets(struct svg *o, const struct net_svg_network *in, double ox,
     return 0;
 }
 
+struct svg_edge {
+    size_t a, b, e;
+};
+
+static int cmp_svg_edge(const void *x, const void *y)
+{
+    const struct svg_edge *p = x, *q = y;
+    if (p->a != q->a)
+        return p->a > q->a ? 1 : -1;
+    if (p->b != q->b)
+        return p->b > q->b ? 1 : -1;
+    return (p->e > q->e) - (p->e < q->e);
+}
+
+/* The contacts of NOW in the order their ends come in IN->order (the lower end first), so that
+ * lines follow the drawing order of people and not the order of emails: a new array of edge
+ * indexes, or NULL when out of memory. */
+static size_t *edge_order(const struct net_svg_network *in, const struct net_adj *now)
+{
+    size_t m = now->edges, n = in->count;
+    size_t *out = malloc((m ? m : 1) * sizeof *out);
+    size_t *rank = malloc((n ? n : 1) * sizeof *rank);
+    struct svg_edge *v = malloc((m ? m : 1) * sizeof *v);
+    if (!out || !rank || !v) {
+        free(out);
+        out = NULL;
+        goto done;
+    }
+    for (size_t k = 0; k < n; k++)
+        rank[in->order ? in->order[k] : k] = k;
+    for (size_t e = 0; e < m; e++) {
+        size_t a = rank[now->edge_from[e]], b = rank[now->edge_to[e]];
+        v[e] = (struct svg_edge){a < b ? a : b, a < b ? b : a, e};
+    }
+    if (in->order)
+        qsort(v, m, sizeof *v, cmp_svg_edge);
+    for (size_t e = 0; e < m; e++)
+        out[e] = v[e].e;
+done:
+    free(rank);
+    free(v);
+    return out;
+}
+
 static int draw_edges(struct svg *o, const struct net_svg_network *in, double ox, double oy)
 {
     struct net_adj now, before = {0};
@@ -135,6 +179,12 @@ static int draw_edges(struct svg *o, const struct net_svg_network *in, double ox
         net_adj_free(&now);
         return -1;
     }
+    size_t *edges = edge_order(in, &now);
+    if (!edges) {
+        net_adj_free(&now);
+        net_adj_free(&before);
+        return -1;
+    }
     /* Fainter as ties multiply, so that a dense picture shows structure, not a grey block. */
     double opacity = fmin(0.6, 12.0 / sqrt((double)(now.edges ? now.edges : 1)));
     double width = in->count <= 150 ? 1.2 : 0.6;
@@ -145,7 +195,8 @@ static int draw_edges(struct svg *o, const struct net_svg_network *in, double ox
     SVG(o, "\" stroke-width=\"");
     svg_num(o, width, 1);
     SVG(o, "\">\n");
-    for (size_t e = 0; e < now.edges; e++) {
+    for (size_t k = 0; k < now.edges; k++) {
+        size_t e = edges[k];
         int a = now.edge_from[e], b = now.edge_to[e];
         if (compare && !net_adj_has(&before, a, b))
             continue; /* drawn on top below */
@@ -168,7 +219,8 @@ static int draw_edges(struct svg *o, const struct net_svg_network *in, double ox
         SVG(o, "\" stroke-width=\"");
         svg_num(o, width * 1.6, 1);
         SVG(o, "\">\n");
-        for (size_t e = 0; e < now.edges; e++) {
+        for (size_t k = 0; k < now.edges; k++) {
+            size_t e = edges[k];
             int a = now.edge_from[e], b = now.edge_to[e];
             if (net_adj_has(&before, a, b))
                 continue;
@@ -184,6 +236,7 @@ static int draw_edges(struct svg *o, const struct net_svg_network *in, double ox
         }
         SVG(o, "</g>\n");
     }
+    free(edges);
     net_adj_free(&now);
     net_adj_free(&before);
     return 0;
@@ -196,7 +249,8 @@ static void draw_nodes(struct svg *o, const struct net_svg_network *in, double o
     SVG(o, "<g class=\"people\" stroke=\"#ffffff\" stroke-width=\"");
     svg_num(o, r > 3 ? 1.0 : 0.3, 1);
     SVG(o, "\">\n");
-    for (size_t i = 0; i < in->count; i++) {
+    for (size_t k = 0; k < in->count; k++) {
+        size_t i = in->order ? in->order[k] : k;
         double cx = ox + in->x[i] * PANEL, cy = oy + in->y[i] * PANEL;
         SVG(o, "<circle cx=\"");
         svg_num(o, cx, 1);
@@ -219,7 +273,8 @@ static void draw_nodes(struct svg *o, const struct net_svg_network *in, double o
     if (!text)
         return;
     SVG(o, "<g class=\"labels\" font-size=\"10\" fill=\"#333333\">\n");
-    for (size_t i = 0; i < in->count; i++) {
+    for (size_t k = 0; k < in->count; k++) {
+        size_t i = in->order ? in->order[k] : k;
         if (!in->labels[i])
             continue;
         SVG(o, "<text x=\"");

@@ -29,6 +29,9 @@ struct net_svg_network {
     const char *const *set_names; /* set_count entries; NULL: sets unlabelled */
     size_t set_count;
     const char *const *labels; /* name per person; NULL for no labels (anonymised) */
+    /* The people in the order they are drawn, and ties by it (NULL: index order). The index
+     * order is the order of emails, so a picture with pseudonyms must be drawn in theirs. */
+    const size_t *order;
     const struct net_tie *ties;
     size_t tie_count;
     const struct net_tie *before; /* an earlier wave: ties not in it are drawn as new; NULL */

@@ -302,6 +302,8 @@ void web_dispatch(struct web_request *r)
             return;
         }
     }
+    if (web_route_objects_check(r) != 0)
+        return;
     rt->handler(r);
 }
 

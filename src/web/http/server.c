@@ -3,6 +3,7 @@
 
 #include "core/strbuf.h"
 #include "store/db.h"
+#include "web/http/framing.h"
 #include "web/http/request_log.h"
 #include "web/http/tls.h"
 
@@ -22,6 +23,7 @@ struct web_server {
     struct web_config *config;
     atomic_int in_flight;
     struct web_tls tls;
+    struct framing_watch *watch;
 };
 
 /* Each worker thread opens its own connection: struct db is not thread-safe, and SQLite in WAL
@@ -58,8 +60,10 @@ static struct db *thread_db(const struct web_config *config)
 struct conn_state {
     struct web_server *server;
     struct web_request req;
-    char *uri;  /* the raw request target, with its query string */
-    char *path; /* the path part, decoded only by our parser (no % in routes) */
+    char *uri;           /* the raw request target, with its query string */
+    char *path;          /* the path part, decoded only by our parser (no % in routes) */
+    const char *raw_uri; /* MHD's request line, for framing_check_head */
+    size_t raw_uri_len;
     char address[64];
     struct strbuf body;
     size_t limit;
@@ -78,6 +82,8 @@ static void *on_uri(void *cls, const char *uri, struct MHD_Connection *c)
     s->server = server;
     s->uri = str_printf("%s", uri ? uri : "/");
     clock_gettime(CLOCK_MONOTONIC, &s->started);
+    s->raw_uri = uri;
+    s->raw_uri_len = uri ? strlen(uri) : 0;
     atomic_fetch_add(&server->in_flight, 1);
     return s;
 }
@@ -111,9 +117,11 @@ static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls,
     free(s);
     *con_cls = NULL;
     atomic_fetch_sub(&server->in_flight, 1);
+    framing_head_next(c);
 }
 
-static enum MHD_Result send_response(struct MHD_Connection *c, struct web_request *r)
+/* CLOSE: the connection ends after this answer (framing errors, bodies over the limit). */
+static enum MHD_Result send_response(struct MHD_Connection *c, struct web_request *r, bool close)
 {
     size_t len = r->body.len;
     r->sent = len;
@@ -137,6 +145,8 @@ static enum MHD_Result send_response(struct MHD_Connection *c, struct web_reques
     if (r->location)
         MHD_add_response_header(resp, "Location", r->location);
     web_tls_headers(resp, r);
+    if (close)
+        MHD_add_response_header(resp, "Connection", "close");
     enum MHD_Result ok = MHD_queue_response(c, (unsigned)(r->status ? r->status : 500), resp);
     MHD_destroy_response(resp);
     return ok;
@@ -146,7 +156,15 @@ static enum MHD_Result refuse(struct MHD_Connection *c, struct web_request *r, i
                               const char *message)
 {
     web_error(r, status, message);
-    return send_response(c, r);
+    return send_response(c, r, false);
+}
+
+/* A refusal after which nothing more is read from the connection. */
+static enum MHD_Result refuse_close(struct MHD_Connection *c, struct web_request *r, int status,
+                                    const char *message)
+{
+    web_error(r, status, message);
+    return send_response(c, r, true) == MHD_YES ? MHD_YES : MHD_NO;
 }
 
 static const char *client_address(struct MHD_Connection *c, char *buf, size_t size)
@@ -236,20 +254,25 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
         s->begun = true;
         if (begin(server, s, c, method) != 0)
             return refuse(c, r, 500, "The server cannot reach its database.");
+        framing_head_done(c);
+        const char *bad = framing_check_head(c, s->raw_uri, s->raw_uri_len, version);
+        if (bad)
+            return refuse_close(c, r, 400, bad);
         if (s->bad_method)
             return refuse(c, r, 405, "This server takes GET and POST only.");
         const char *cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Length");
         if (cl && strtoull(cl, NULL, 10) > s->limit)
-            return refuse(c, r, 413, "The request is too large.");
+            return refuse_close(c, r, 413, "The request is too large.");
         return MHD_YES;
     }
     if (*upload_data_size) {
-        if (s->too_large || s->body.len + *upload_data_size > s->limit) {
+        /* Stop reading at the limit (16 KiB before login), chunked bodies too: closing is the
+         * only way to stop a client that declared a chunk of 4 GiB. libmicrohttpd 0.9.75 takes
+         * no answer in the middle of a body, so then the connection just closes. */
+        if (s->too_large || s->body.len + *upload_data_size > s->limit)
+            return refuse_close(c, r, 413, "The request is too large.");
+        if (sb_append_len(&s->body, upload_data, *upload_data_size) != 0)
             s->too_large = true;
-            sb_free(&s->body);
-        } else if (sb_append_len(&s->body, upload_data, *upload_data_size) != 0) {
-            s->too_large = true;
-        }
         *upload_data_size = 0;
         return MHD_YES;
     }
@@ -283,7 +306,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
         r->form.count = 1;
     }
     web_dispatch(r);
-    return send_response(c, r);
+    return send_response(c, r, false);
 }
 
 static int parse_listen(const char *listen, struct sockaddr_in *sa, char **err)
@@ -321,8 +344,14 @@ int web_server_start(struct web_config *config, const char *listen, struct web_s
         return -1;
     }
     server->config = config;
+    if (framing_watch_start(FRAMING_HEAD_DEADLINE, &server->watch) != 0) {
+        *err = str_printf("cannot start the request watcher");
+        free(server);
+        return -1;
+    }
     bool tls = web_tls_wanted(config);
     if (tls && web_tls_load(config, &server->tls, err) != 0) {
+        framing_watch_stop(server->watch);
         free(server);
         return -1;
     }
@@ -337,13 +366,15 @@ int web_server_start(struct web_config *config, const char *listen, struct web_s
         (size_t)WEB_CONNECTION_MEMORY, MHD_OPTION_CONNECTION_TIMEOUT,
         (unsigned)WEB_CONNECTION_TIMEOUT, MHD_OPTION_STRICT_FOR_CLIENT, 1,
         MHD_OPTION_URI_LOG_CALLBACK, on_uri, server, MHD_OPTION_NOTIFY_COMPLETED, on_completed,
-        server, MHD_OPTION_ARRAY, tls_options, MHD_OPTION_END);
+        server, MHD_OPTION_NOTIFY_CONNECTION, framing_watch_notify, server->watch, MHD_OPTION_ARRAY,
+        tls_options, MHD_OPTION_END);
     if (!server->daemon) {
         *err = str_printf(tls ? "cannot listen on %s with TLS (is the port in use, or the key "
                                 "not the certificate's?)"
                               : "cannot listen on %s (is the port in use?)",
                           listen);
         web_tls_free(&server->tls);
+        framing_watch_stop(server->watch);
         free(server);
         return -1;
     }
@@ -366,6 +397,7 @@ void web_server_stop(struct web_server *server)
     for (int i = 0; i < WEB_STOP_WAIT_SECONDS * 20 && atomic_load(&server->in_flight) > 0; i++)
         usleep(50 * 1000);
     MHD_stop_daemon(server->daemon);
+    framing_watch_stop(server->watch);
     web_tls_free(&server->tls);
     free(server);
 }

@@ -3,6 +3,7 @@
 
 #include "app/plans/programme_state.h"
 
+#include "engine/people/person_fields.h"
 #include "store/store_events.h"
 #include "store/store_people.h"
 #include "store/store_programmes.h"
@@ -113,10 +114,21 @@ int view_person(struct db *db, const struct user *user, long long id, json_t **o
     int rc = store_person_visible(db, user, id, &p);
     if (rc != 0)
         return rc;
+    /* Anyone else the store lets through is a set-mate or a facilitator: they see what
+     * person_field_visible allows (not a set-mate's gender, grade or email). */
+    enum person_viewer viewer = user->role == ROLE_ADMIN ? PERSON_VIEWER_ADMIN
+                                : user->person_id && user->person_id == p.person.id
+                                    ? PERSON_VIEWER_SELF
+                                    : PERSON_VIEWER_SET_MATE;
+    if (!person_field_visible(viewer, PERSON_EMAIL)) {
+        free(p.person.email);
+        p.person.email = NULL;
+    }
     *out = person_object(&p.person);
     json_t *attrs = json_object();
     for (size_t i = 0; i < p.attr_count; i++)
-        json_object_set_new(attrs, p.attr_names[i], json_string(p.attr_values[i]));
+        if (person_field_visible(viewer, person_field_of_name(p.attr_names[i])))
+            json_object_set_new(attrs, p.attr_names[i], json_string(p.attr_values[i]));
     json_object_set_new(*out, "attributes", attrs);
     store_person_view_free(&p);
     return 0;
@@ -160,7 +172,10 @@ int view_set(struct db *db, const struct user *user, long long id, json_t **out)
         return rc;
     struct store_person_brief *members;
     size_t count;
-    rc = store_set_member_briefs(db, id, user->role == ROLE_ADMIN, &members, &count);
+    /* The viewer is an admin, or a member or facilitator of the set. */
+    bool emails = person_field_visible(
+        user->role == ROLE_ADMIN ? PERSON_VIEWER_ADMIN : PERSON_VIEWER_SET_MATE, PERSON_EMAIL);
+    rc = store_set_member_briefs(db, id, emails, &members, &count);
     if (rc != 0) {
         store_set_view_free(&s);
         return -1;

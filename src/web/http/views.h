@@ -31,8 +31,9 @@ json_t *view_people(struct db *db, long long programme_id, const char *q, const 
 json_t *view_attr_names(struct db *db, long long programme_id);
 
 /* Person ID when USER may see them as {id,name,organisation,department,email?,attributes:{}};
- * email only for admins and the person themselves. 0 and *OUT (new reference), 1 not visible,
- * -1 error. */
+ * email only for admins and the person themselves, and only the attributes that
+ * person_field_visible (engine/people) lets the viewer see. 0 and *OUT (new reference), 1 not
+ * visible, -1 error. */
 int view_person(struct db *db, const struct user *user, long long id, json_t **out);
 
 /* USER's sets as [{id,name,programme,programme_id,plan,status,facilitator,members,role}]. New

@@ -103,6 +103,10 @@ size_t web_begin(struct web_request *r);
  * the handler. Fills R's response in every case. */
 void web_dispatch(struct web_request *r);
 
+/* Before a handler runs: the programme a route's path names (/programmes/#..., the API's too)
+ * must exist and be visible to R's user, else R gets 404 and this returns -1; 0 to go on. */
+int web_route_objects_check(struct web_request *r);
+
 /* Response helpers for handlers. */
 void web_html(struct web_request *r, int status, struct html *page); /* takes PAGE's text */
 void web_json(struct web_request *r, int status, json_t *value);     /* steals VALUE */

@@ -72,7 +72,8 @@ static void account_page(struct web_request *r, int status, const char *new_toke
     H(&page, "<p><button type=\"submit\">Change password</button></p>\n</form>\n"
              "<h2>Sessions</h2>\n<form method=\"post\" action=\"/logout/everywhere\">");
     html_csrf(&page, r->csrf);
-    H(&page, "<p><button type=\"submit\">Log out everywhere</button></p></form>\n");
+    H(&page, "<p class=\"hint\">Ends every session of yours and revokes all your API "
+             "tokens.</p>\n<p><button type=\"submit\">Log out everywhere</button></p></form>\n");
     html_page_end(&page);
     web_html(r, status, &page);
     html_free(&page);

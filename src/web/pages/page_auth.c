@@ -108,6 +108,7 @@ void page_logout(struct web_request *r)
 void page_logout_everywhere(struct web_request *r)
 {
     store_sessions_delete_user(r->db, r->user.id);
+    store_tokens_delete_user(r->db, r->user.id); /* a stolen token is a session too */
     end_session_cookie(r);
 }
 

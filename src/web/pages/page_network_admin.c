@@ -4,6 +4,7 @@
 #include "web/pages/page_network.h"
 
 #include "app/network/network_json.h"
+#include "core/rng.h"
 #include "io/export/network_export.h"
 #include "store/store_network.h"
 
@@ -126,15 +127,17 @@ void page_network_report(struct web_request *r)
             }
             H(&page, "</p>\n");
         }
-        H(&page, "<p class=\"actions\">Downloads: <a href=\"");
+        H(&page, "<p class=\"actions\">Anonymised download (pseudonyms P1, P2 ... in a new "
+                 "order each time, no names or emails): <a href=\"");
         wave_link(&page, id, "/network/anonymised.svg", v.wave_name);
-        H(&page, "\">anonymised SVG</a> <a href=\"");
+        H(&page, "\">anonymised SVG</a></p>\n<p class=\"actions\">Named downloads (names and "
+                 "emails: keep them to the programme's administrators): <a href=\"");
         wave_link(&page, id, "/network.graphml", v.wave_name);
-        H(&page, "\">GraphML</a> <a href=\"");
+        H(&page, "\">GraphML (named)</a> <a href=\"");
         wave_link(&page, id, "/network/nodes.csv", v.wave_name);
-        H(&page, "\">nodes CSV</a> <a href=\"");
+        H(&page, "\">nodes CSV (named)</a> <a href=\"");
         wave_link(&page, id, "/network/edges.csv", v.wave_name);
-        H(&page, "\">edges CSV</a></p>\n<h2>People</h2>\n<table class=\"list\"><thead><tr>"
+        H(&page, "\">edges CSV (named)</a></p>\n<h2>People</h2>\n<table class=\"list\"><thead><tr>"
                  "<th scope=\"col\">Name</th><th scope=\"col\">Answered</th>"
                  "<th scope=\"col\" class=\"num\">Named</th><th scope=\"col\" class=\"num\">"
                  "Named by</th><th scope=\"col\" class=\"num\">Contacts</th>"
@@ -212,7 +215,7 @@ static int export(struct web_request *r, enum export_kind kind, struct strbuf *o
     if (rc != 0)
         return rc;
     bool anon = kind == EXPORT_ANON_SVG;
-    char **labels = network_labels(&v.data, anon, (unsigned long)r->ids[0]);
+    char **labels = network_labels(&v.data, anon, (unsigned long)rng_secret_seed());
     char *err = NULL, *text = NULL;
     rc = -1;
     if (labels) {
@@ -224,7 +227,7 @@ static int export(struct web_request *r, enum export_kind kind, struct strbuf *o
         case EXPORT_CHARTS: rc = v.comparing ? network_view_chart_svg(&v, out) : 1; break;
         case EXPORT_GRAPHML: text = network_graphml(&v.data, &v.now, labels, false); break;
         case EXPORT_NODES: text = network_nodes_csv(&v.data, &v.now, labels, false); break;
-        case EXPORT_EDGES: text = network_edges_csv(&v.data, labels); break;
+        case EXPORT_EDGES: text = network_edges_csv(&v.data, labels, false); break;
         }
         if (text)
             rc = sb_append(out, text) == 0 ? 0 : -1;

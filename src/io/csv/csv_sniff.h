@@ -11,7 +11,7 @@
 #include <stddef.h>
 
 struct csv_text {
-    char *data;           /* the text as UTF-8 (a BOM removed), NUL-terminated; owned */
+    char *data; /* the text as UTF-8 (a BOM removed), NUL-terminated; owned */
     size_t len;
     const char *encoding; /* a static name for messages: "UTF-8", "UTF-16LE", ... */
     bool transcoded;      /* DATA was converted to UTF-8 with iconv */

@@ -21,9 +21,9 @@ bool xlsx_is_zip(const char *data, size_t len);
 
 /* Reads sheet SHEET (its name, any case; NULL for the first sheet) of the workbook in DATA
  * into OUT as csv_parse_with would (KEEP_GOOD_ROWS likewise). NAME is used in messages; the
- * sheet's name is stored in *SHEET_USED (caller frees in every case; NULL when none was found). Returns 0, 1 with
- * the problems in DIAGS (not a workbook, no such sheet, a bad part, or the rows' problems),
- * or -1 when out of memory. */
+ * sheet's name is stored in *SHEET_USED (caller frees in every case; NULL when none was found).
+ * Returns 0, 1 with the problems in DIAGS (not a workbook, no such sheet, a bad part, or the rows'
+ * problems), or -1 when out of memory. */
 int xlsx_read(const char *name, const char *data, size_t len, const char *sheet,
               bool keep_good_rows, struct csv_table *out, char **sheet_used,
               struct diag_list *diags);

@@ -57,12 +57,12 @@ static void reports_every_problem_with_its_line(void **state)
 {
     struct csv_table t;
     struct diag_list d = {0};
-    const char *text = "a,b\n1,2,3\nx\"y,2\nok,ok\n\"open,1\nmore\n";
+    const char *text = "a,b\n1,2,3\n\"x\"y,2\nok,ok\n\"open,1\nmore\n";
     assert_int_equal(parse(text, &t, &d), 1);
     assert_int_equal(d.count, 3);
     assert_int_equal(d.items[0].line, 2); /* too many fields */
     assert_non_null(strstr(d.items[0].message, "3 fields"));
-    assert_int_equal(d.items[1].line, 3); /* stray quote */
+    assert_int_equal(d.items[1].line, 3); /* text after the closing quote */
     assert_int_equal(d.items[2].line, 5); /* never closed */
     assert_non_null(strstr(d.items[2].message, "never closed"));
     assert_int_equal(t.row_count, 0); /* nothing returned on problems */

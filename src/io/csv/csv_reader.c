@@ -468,18 +468,13 @@ static bool quoted_field(struct tokeniser *k, size_t index)
     return true;
 }
 
-static void plain_field(struct tokeniser *k, size_t index)
+/* An unquoted field runs to the delimiter or the line end. A quote inside it is kept as it is
+ * (37°36'37.8"N), as Excel and Python's csv read it: only a quote that opens the field
+ * quotes it. */
+static void plain_field(struct tokeniser *k)
 {
-    bool reported = false;
-    while (k->p < k->end && *k->p != k->delim && *k->p != '\r' && *k->p != '\n') {
-        if (*k->p == '"' && !reported) {
-            structural(k, k->line, index,
-                       "a quote appears inside a field that is not quoted; put the whole field "
-                       "in double quotes and write each quote inside it as two (\"\")");
-            reported = true;
-        }
+    while (k->p < k->end && *k->p != k->delim && *k->p != '\r' && *k->p != '\n')
         sb_append_char(&k->field, *k->p++);
-    }
 }
 
 static int tokenise(struct tokeniser *k)
@@ -497,7 +492,7 @@ static int tokenise(struct tokeniser *k)
                 k->p = q;
                 closed = quoted_field(k, index);
             } else {
-                plain_field(k, index);
+                plain_field(k);
             }
             if (k->field.failed)
                 k->oom = true;

@@ -31,8 +31,9 @@ struct csv_table {
 
 /* Parses DATA (LEN bytes; NAME is used in messages) as comma-separated UTF-8 (a BOM is
  * skipped). Handles CRLF, LF or lone CR, quoted fields with commas, quotes and newlines, blank
- * lines, and trailing empty columns. Reports in DIAGS, each with its line and column: invalid
- * UTF-8, stray quotes, a quoted field never closed (at the line where it opens), rows with too
+ * lines, trailing empty columns, and quotes inside an unquoted field (kept, as Excel does).
+ * Reports in DIAGS, each with its line and column: invalid UTF-8, text after a closing quote,
+ * a quoted field never closed (at the line where it opens), rows with too
  * many fields, an empty or duplicate header name, and each limit above. Returns 0 when OUT
  * holds the table and nothing was wrong, 1 when problems were reported (OUT is empty), -1 when
  * out of memory. */

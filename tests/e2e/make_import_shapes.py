@@ -135,6 +135,68 @@ def main():
                 "input.xlsx:6: column 'email': 'zoe@example.org' appears again (first on line 2)\n"
                 "3 problems in\n")
 
+    reader_fixtures()
+
+
+def reader_fixtures():
+    """Workbooks for tests/unit/test_xlsx_reader.c, under cases/xlsx/."""
+    import io
+    import zipfile
+    import openpyxl
+    from openpyxl.utils.datetime import CALENDAR_MAC_1904
+    d = os.path.join(HERE, "cases", "xlsx")
+    os.makedirs(d, exist_ok=True)
+    # Typed cells as Excel holds them: numbers, booleans, dates, date-times, times, a formula's
+    # cached text is not written by openpyxl, so none here.
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Types"
+    ws.append(["text", "int", "float", "bool", "date", "datetime", "time", "big", "empty"])
+    ws.append(["Zoë", 42, 0.1, True, datetime.date(2026, 3, 29),
+               datetime.datetime(2026, 10, 25, 1, 30), datetime.time(14, 5, 9), 447700900123,
+               None])
+    ws.append(["x", -7, 1 / 3, False, datetime.date(1900, 1, 1),
+               datetime.datetime(1999, 12, 31, 23, 59, 59), datetime.time(0, 0), 1e20, None])
+    ws["C4"] = 2.5
+    ws["A4"] = "gap before C4"
+    wb.save(os.path.join(d, "types.xlsx"))
+    wb = openpyxl.Workbook()
+    wb.epoch = CALENDAR_MAC_1904
+    ws = wb.active
+    ws.append(["date"])
+    ws.append([datetime.date(2026, 3, 29)])
+    wb.save(os.path.join(d, "date1904.xlsx"))
+    # Inline strings and a rich-text shared string with a phonetic run, written by hand the
+    # way other producers (and Excel, for rich text) do.
+    ns = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
+    rel = 'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
+    parts = {
+        "[Content_Types].xml": '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>',
+        "xl/workbook.xml": f'<?xml version="1.0"?><workbook {ns} {rel}><sheets>'
+                           f'<sheet name="Inline" sheetId="1" r:id="rId1"/></sheets></workbook>',
+        "xl/_rels/workbook.xml.rels": '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+                                      '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="/xl/worksheets/s1.xml"/></Relationships>',
+        "xl/sharedStrings.xml": f'<?xml version="1.0"?><sst {ns} count="1" uniqueCount="1"><si>'
+                                '<r><t>Rich </t></r><r><rPr><b/></rPr><t xml:space="preserve">text</t></r>'
+                                '<rPh sb="0" eb="1"><t>ignored</t></rPh></si></sst>',
+        "xl/worksheets/s1.xml": f'<?xml version="1.0"?><worksheet {ns}><sheetData>'
+                                '<row r="1"><c r="A1" t="inlineStr"><is><t>name</t></is></c>'
+                                '<c r="B1" t="inlineStr"><is><t>note</t></is></c></row>'
+                                '<row r="3"><c r="A3" t="inlineStr"><is><t>A &amp; B</t></is></c>'
+                                '<c r="B3" t="s"><v>0</v></c></row>'
+                                '<row r="4"><c r="B4" t="str"><v>formula text</v></c>'
+                                '<c r="D4" t="e"><v>#N/A</v></c></row>'
+                                '</sheetData></worksheet>',
+    }
+    with zipfile.ZipFile(os.path.join(d, "inline.xlsx"), "w", zipfile.ZIP_DEFLATED) as z:
+        for name, text in parts.items():
+            z.writestr(name, text)
+    with zipfile.ZipFile(os.path.join(d, "not_a_workbook.zip"), "w") as z:
+        z.writestr("readme.txt", "just a zip")
+    with zipfile.ZipFile(os.path.join(d, "spreadsheet.ods"), "w") as z:
+        z.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        z.writestr("content.xml", "<office:document-content/>")
+
 
 if __name__ == "__main__":
     sys.exit(main())

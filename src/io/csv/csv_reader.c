@@ -184,12 +184,15 @@ static void take_row(struct csv_builder *r)
     while (used > t->columns && r->fields[used - 1][0] == '\0')
         used--; /* trailing empty columns are harmless */
     if (used > t->columns) {
-        snprintf(label, sizeof label, "%zu", t->columns + 1);
+        size_t first = t->columns;
+        while (r->fields[first][strspn(r->fields[first], " \t")] == '\0')
+            first++; /* the first extra value that holds something */
+        snprintf(label, sizeof label, "%zu", first + 1);
         problem(r, r->row_start, label,
                 "this row has %zu fields but the header names %zu columns (the extra values "
                 "start at column %zu); remove the extra values, put quotes around values that "
                 "contain commas, or add a header for them",
-                used, t->columns, t->columns + 1);
+                used, t->columns, first + 1);
         return;
     }
     if (r->too_big_field >= 0) {

@@ -2,7 +2,7 @@
 # The CSV exports open cleanly: `setwork export` and `network export --format csv` (the same
 # writer as nodes.csv and schedule.csv on the web) read with Python's csv module give one field
 # per column, the formula guard inside the quoted field, and the values that were imported;
-# importing the export changes nothing. Network metrics keep full precision.
+# importing the export changes nothing. Network metrics keep full precision in CSV and GraphML.
 source "$(dirname "$0")/lib.sh"
 cases="$(dirname "$0")/cases/export"
 db="$SCRATCH/x.db"
@@ -65,4 +65,15 @@ for r in nodes[1:]:
 assert seen_fraction, "no metric has more than 6 significant digits: precision was cut"
 PY
 then pass; else fail "network export read with Python's csv"; fi
+"$SETWORK" --db "$db" network export --programme Ex --wave w1 --format graphml --output "$SCRATCH/g.graphml"
+if python3 - "$SCRATCH/g.graphml" <<'PY'
+import sys, xml.etree.ElementTree as ET
+ns = {"g": "http://graphml.graphdrawing.org/xmlns"}
+root = ET.parse(sys.argv[1]).getroot()
+values = [d.text for d in root.iter("{http://graphml.graphdrawing.org/xmlns}data")
+          if d.get("key") in ("constraint", "effective_size", "blau_department")]
+assert values and all(repr(float(v)) == v or float(v).is_integer() for v in values), values
+assert any(len(v) > 8 for v in values), values
+PY
+then pass; else fail "GraphML metrics at full precision"; fi
 finish

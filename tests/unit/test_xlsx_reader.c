@@ -40,10 +40,12 @@ static void cells_read_as_the_text_a_person_sees(void **state)
     assert_int_equal(t.columns, 9);
     assert_string_equal(t.header[6], "time");
     assert_int_equal(t.row_count, 3);
-    const char *row2[] = {"Zoë",        "42",       "0.1",          "TRUE", "2026-03-29",
-                          "2026-10-25 01:30", "14:05:09", "447700900123", ""};
-    const char *row3[] = {"x",          "-7",    "0.3333333333333333", "FALSE", "1900-01-01",
-                          "1999-12-31 23:59:59", "00:00", "1e+20",              ""};
+    const char *row2[] = {"Zoë",      "42",           "0.1",
+                          "TRUE",     "2026-03-29",   "2026-10-25 01:30",
+                          "14:05:09", "447700900123", ""};
+    const char *row3[] = {"x",     "-7",         "0.3333333333333333",
+                          "FALSE", "1900-01-01", "1999-12-31 23:59:59",
+                          "00:00", "1e+20",      ""};
     for (int i = 0; i < 9; i++) {
         assert_string_equal(t.rows[0].fields[i], row2[i]);
         assert_string_equal(t.rows[1].fields[i], row3[i]);
@@ -123,8 +125,7 @@ static void other_zips_and_old_excel_files_are_named(void **state)
     sheet_source_free(&src);
     /* A truncated archive is a problem, not a crash. */
     static const char broken[] = "PK\x03\x04garbage";
-    assert_int_equal(sheet_load("x.xlsx", broken, sizeof broken - 1, NULL, false, &t, &src, &d),
-                     1);
+    assert_int_equal(sheet_load("x.xlsx", broken, sizeof broken - 1, NULL, false, &t, &src, &d), 1);
     assert_non_null(strstr(d.items[3].message, "cannot be opened"));
     sheet_source_free(&src);
     diag_list_free(&d);

@@ -15,8 +15,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         struct diag_list diags = {0};
         struct csv_table table;
         char *used = NULL;
-        xlsx_read("fuzz.xlsx", (const char *)data, size, sheets[i], i == 1, &table, &used,
-                  &diags);
+        xlsx_read("fuzz.xlsx", (const char *)data, size, sheets[i], i == 1, &table, &used, &diags);
         csv_table_free(&table);
         free(used);
         diag_list_free(&diags);

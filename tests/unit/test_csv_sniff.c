@@ -73,6 +73,13 @@ static void windows_1252_when_not_utf8(void **state)
     assert_false(t.transcoded);
     assert_string_equal(t.data, neither);
     csv_text_free(&t);
+    /* UTF-8 with one damaged byte stays UTF-8: read as Windows-1252, Zo\xC3\xAB would become
+     * Zo\u00c3\u00ab. */
+    const char *damaged = "name\nZo\xC3\xAB\nM\xFCller\n";
+    decode(damaged, strlen(damaged), &t, 0);
+    assert_false(t.transcoded);
+    assert_string_equal(t.data, damaged);
+    csv_text_free(&t);
 }
 
 static char sniff(const char *s)

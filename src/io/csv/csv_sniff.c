@@ -75,6 +75,27 @@ static const char *utf16_without_bom(const unsigned char *d, size_t len)
     return le ? "UTF-16LE" : be ? "UTF-16BE" : NULL;
 }
 
+/* Whether text that is not valid UTF-8 still holds well-formed multi-byte UTF-8 sequences:
+ * then it is UTF-8 with a few damaged bytes (reading it all as Windows-1252 would garble every
+ * accent in it), not Windows-1252, where such pairs as "\xC3\xA9" (\u00c3\u00a9) are rare. */
+static bool has_utf8_sequences(const unsigned char *d, size_t len)
+{
+    for (size_t i = 0; i < len; i++) {
+        size_t n = d[i] >= 0xC2 && d[i] <= 0xDF   ? 2
+                   : d[i] >= 0xE0 && d[i] <= 0xEF ? 3
+                   : d[i] >= 0xF0 && d[i] <= 0xF4 ? 4
+                                                  : 0;
+        if (n == 0 || i + n > len)
+            continue;
+        size_t k = 1;
+        while (k < n && (d[i + k] & 0xC0) == 0x80)
+            k++;
+        if (k == n)
+            return true;
+    }
+    return false;
+}
+
 int csv_decode(const char *name, const char *data, size_t len, struct csv_text *out,
                struct diag_list *diags)
 {
@@ -110,7 +131,7 @@ int csv_decode(const char *name, const char *data, size_t len, struct csv_text *
         return copy_text(out, data, len);
     }
     size_t bad = 0;
-    int rc = convert("WINDOWS-1252", data, len, out, &bad);
+    int rc = has_utf8_sequences(d, len) ? 1 : convert("WINDOWS-1252", data, len, out, &bad);
     if (rc == 0) {
         out->encoding = "Windows-1252";
         return 0;

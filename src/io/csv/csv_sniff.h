@@ -20,10 +20,11 @@ struct csv_text {
 
 /* Decodes DATA (LEN bytes; NAME for messages) into OUT. A byte order mark decides (UTF-8,
  * UTF-16LE, UTF-16BE), then text that is valid UTF-8 stays as it is, and other text is read as
- * Windows-1252 through glibc's iconv. Bytes that are neither (0x81, 0x8D, 0x8F, 0x90, 0x9D
- * have no Windows-1252 meaning) are left as they are, for the reader to report as invalid
- * UTF-8 where they are. Returns 0; 1 when a UTF-16 file holds an invalid sequence (reported
- * in DIAGS); -1 when out of memory. Free OUT with csv_text_free in every case. */
+ * Windows-1252 through glibc's iconv. Text that is neither (0x81, 0x8D, 0x8F, 0x90, 0x9D have
+ * no Windows-1252 meaning), or that holds UTF-8 sequences next to bad bytes (UTF-8 damaged in
+ * places), is left as it is, for the reader to report as invalid UTF-8 where it is. Returns 0; 1
+ * when a UTF-16 file holds an invalid sequence (reported in DIAGS); -1 when out of memory. Free OUT
+ * with csv_text_free in every case. */
 int csv_decode(const char *name, const char *data, size_t len, struct csv_text *out,
                struct diag_list *diags);
 

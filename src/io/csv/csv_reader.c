@@ -176,16 +176,21 @@ static void take_header(struct csv_builder *r)
     r->header_bad = false;
 }
 
+static bool blank_field(const char *f)
+{
+    return f[strspn(f, " \t")] == '\0';
+}
+
 static void take_row(struct csv_builder *r)
 {
     struct csv_table *t = r->table;
     size_t used = r->nfields;
     char label[32];
-    while (used > t->columns && r->fields[used - 1][0] == '\0')
-        used--; /* trailing empty columns are harmless */
+    while (used > t->columns && blank_field(r->fields[used - 1]))
+        used--; /* trailing empty (or blank) columns are harmless */
     if (used > t->columns) {
         size_t first = t->columns;
-        while (r->fields[first][strspn(r->fields[first], " \t")] == '\0')
+        while (first + 1 < used && blank_field(r->fields[first]))
             first++; /* the first extra value that holds something */
         snprintf(label, sizeof label, "%zu", first + 1);
         problem(r, r->row_start, label,

@@ -1,10 +1,10 @@
 /* How fast cohort files of each shape are read and checked (sheet_load, then the cohort checks
  * of cohort_parse), without the database: best of RUNS. Usage: bench_sheet_load RUNS FILE... */
+#include "io/import/sheet_load.h"
 #include "core/diag.h"
 #include "core/strbuf.h"
 #include "io/csv/csv_reader.h"
 #include "io/import/cohort_csv.h"
-#include "io/import/sheet_load.h"
 
 #include <stdio.h>
 #include <stdlib.h>

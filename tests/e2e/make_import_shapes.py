@@ -191,6 +191,17 @@ def reader_fixtures():
     with zipfile.ZipFile(os.path.join(d, "inline.xlsx"), "w", zipfile.ZIP_DEFLATED) as z:
         for name, text in parts.items():
             z.writestr(name, text)
+    # A cell at XFD, Excel's last column: refused as one, without padding 16,384 cells.
+    wide = dict(parts)
+    wide["xl/worksheets/s1.xml"] = (f'<?xml version="1.0"?><worksheet {ns}><sheetData>'
+                                    '<row r="1"><c r="A1" t="inlineStr"><is><t>name</t></is></c></row>'
+                                    '<row r="2"><c r="A2" t="inlineStr"><is><t>Ada</t></is></c>'
+                                    '<c r="XFD2" t="inlineStr"><is><t>far</t></is></c>'
+                                    '<c r="XFD3" t="inlineStr"><is><t>farther</t></is></c></row>'
+                                    '</sheetData></worksheet>')
+    with zipfile.ZipFile(os.path.join(d, "wide.xlsx"), "w", zipfile.ZIP_DEFLATED) as z:
+        for name, text in wide.items():
+            z.writestr(name, text)
     with zipfile.ZipFile(os.path.join(d, "not_a_workbook.zip"), "w") as z:
         z.writestr("readme.txt", "just a zip")
     with zipfile.ZipFile(os.path.join(d, "spreadsheet.ods"), "w") as z:

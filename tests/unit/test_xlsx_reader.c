@@ -93,6 +93,20 @@ static void inline_rich_and_formula_strings_with_row_numbers(void **state)
     diag_list_free(&d);
 }
 
+static void a_cell_in_the_last_column_is_one_problem(void **state)
+{
+    struct csv_table t;
+    struct diag_list d = {0};
+    char *used = NULL;
+    assert_int_equal(read_sheet("wide.xlsx", NULL, &t, &used, &d), 1);
+    assert_int_equal(d.count, 1);
+    assert_int_equal(d.items[0].line, 2);
+    assert_non_null(strstr(d.items[0].message, "257 fields"));
+    csv_table_free(&t);
+    free(used);
+    diag_list_free(&d);
+}
+
 static void a_missing_sheet_names_the_sheets_there_are(void **state)
 {
     struct csv_table t;
@@ -137,6 +151,7 @@ int main(void)
         cmocka_unit_test(cells_read_as_the_text_a_person_sees),
         cmocka_unit_test(dates_in_the_1904_calendar),
         cmocka_unit_test(inline_rich_and_formula_strings_with_row_numbers),
+        cmocka_unit_test(a_cell_in_the_last_column_is_one_problem),
         cmocka_unit_test(a_missing_sheet_names_the_sheets_there_are),
         cmocka_unit_test(other_zips_and_old_excel_files_are_named),
     };

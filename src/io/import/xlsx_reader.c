@@ -325,6 +325,12 @@ static void read_rows(struct workbook *wb, const xmlNode *sheet_data, struct csv
             free(ref);
             if (col < 0 || col < next_col)
                 col = next_col;
+            /* Past the widest header the reader takes, the row is refused anyway: do not pad
+             * out thousands of empty cells for a cell at XFD. */
+            if (col > CSV_MAX_COLUMNS)
+                col = CSV_MAX_COLUMNS;
+            if ((size_t)col < count)
+                break;
             next_col = col + 1;
             if ((size_t)col >= cap) {
                 size_t ncap = cap ? cap : 16;

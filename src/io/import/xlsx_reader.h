@@ -12,7 +12,7 @@
 #include <stddef.h>
 
 /* The most bytes one XML part of a workbook may unpack to (a zip bomb stops here). */
-#define XLSX_MAX_PART_BYTES (256u * 1024u * 1024u)
+#define XLSX_MAX_PART_BYTES (128u * 1024u * 1024u)
 /* Excel's own widest sheet (column XFD). */
 #define XLSX_MAX_COLUMNS 16384
 

@@ -202,6 +202,15 @@ def reader_fixtures():
     with zipfile.ZipFile(os.path.join(d, "wide.xlsx"), "w", zipfile.ZIP_DEFLATED) as z:
         for name, text in wide.items():
             z.writestr(name, text)
+    # A sheet whose XML stops in the middle of row 3 (a damaged download).
+    cut = dict(parts)
+    cut["xl/worksheets/s1.xml"] = (f'<?xml version="1.0"?><worksheet {ns}><sheetData>'
+                                   '<row r="1"><c r="A1" t="inlineStr"><is><t>name</t></is></c></row>'
+                                   '<row r="2"><c r="A2" t="inlineStr"><is><t>Ada</t></is></c></row>'
+                                   '<row r="3"><c r="A3" t="inlineStr"><is><t>Be')
+    with zipfile.ZipFile(os.path.join(d, "truncated_sheet.xlsx"), "w", zipfile.ZIP_DEFLATED) as z:
+        for name, text in cut.items():
+            z.writestr(name, text)
     with zipfile.ZipFile(os.path.join(d, "not_a_workbook.zip"), "w") as z:
         z.writestr("readme.txt", "just a zip")
     with zipfile.ZipFile(os.path.join(d, "spreadsheet.ods"), "w") as z:

@@ -107,6 +107,21 @@ static void a_cell_in_the_last_column_is_one_problem(void **state)
     diag_list_free(&d);
 }
 
+static void a_damaged_sheet_is_reported_and_its_good_rows_kept(void **state)
+{
+    struct csv_table t;
+    struct diag_list d = {0};
+    char *used = NULL;
+    assert_int_equal(read_sheet("truncated_sheet.xlsx", NULL, &t, &used, &d), 1);
+    assert_int_equal(d.count, 1);
+    assert_non_null(strstr(d.items[0].message, "xl/worksheets/s1.xml cannot be read"));
+    assert_int_equal(t.row_count, 1);
+    assert_string_equal(t.rows[0].fields[0], "Ada");
+    csv_table_free(&t);
+    free(used);
+    diag_list_free(&d);
+}
+
 static void a_missing_sheet_names_the_sheets_there_are(void **state)
 {
     struct csv_table t;
@@ -152,6 +167,7 @@ int main(void)
         cmocka_unit_test(dates_in_the_1904_calendar),
         cmocka_unit_test(inline_rich_and_formula_strings_with_row_numbers),
         cmocka_unit_test(a_cell_in_the_last_column_is_one_problem),
+        cmocka_unit_test(a_damaged_sheet_is_reported_and_its_good_rows_kept),
         cmocka_unit_test(a_missing_sheet_names_the_sheets_there_are),
         cmocka_unit_test(other_zips_and_old_excel_files_are_named),
     };

@@ -6,6 +6,7 @@
 
 #include <libxml/parser.h>
 #include <libxml/tree.h>
+#include <libxml/xmlreader.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -49,38 +50,63 @@ static char *attr(const xmlNode *n, const char *local)
     return NULL;
 }
 
-/* Reads part PATH of the archive and parses it; NULL when absent (*MISSING) or bad. */
-static xmlDoc *read_part(struct workbook *wb, const char *path, bool *missing)
+/* Reads part PATH of the archive into *BUF (caller frees) and *LEN. Returns 0, 1 when absent,
+ * -1 when too large or unreadable (reported). */
+static int read_bytes(struct workbook *wb, const char *path, char **buf, size_t *len)
 {
-    *missing = false;
+    *buf = NULL;
     zip_stat_t st;
     zip_stat_init(&st);
-    if (zip_stat(wb->zip, path, ZIP_FL_NOCASE, &st) != 0) {
-        *missing = true;
-        return NULL;
-    }
+    if (zip_stat(wb->zip, path, ZIP_FL_NOCASE, &st) != 0)
+        return 1;
     if (!(st.valid & ZIP_STAT_SIZE) || st.size > XLSX_MAX_PART_BYTES) {
         diag_add(wb->diags, wb->name, 0, NULL,
                  "the workbook part %s unpacks to more than %u bytes, the limit; save the "
                  "sheet as CSV",
                  path, XLSX_MAX_PART_BYTES);
-        return NULL;
+        return -1;
     }
     zip_file_t *f = zip_fopen(wb->zip, path, ZIP_FL_NOCASE);
-    char *buf = malloc(st.size + 1);
-    zip_int64_t got = f && buf ? zip_fread(f, buf, st.size) : -1;
+    *buf = malloc(st.size + 1);
+    zip_int64_t got = f && *buf ? zip_fread(f, *buf, st.size) : -1;
     if (f)
         zip_fclose(f);
-    xmlDoc *doc = NULL;
-    if (got == (zip_int64_t)st.size)
-        doc = xmlReadMemory(buf, (int)st.size, path, NULL,
-                            XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+    if (got != (zip_int64_t)st.size) {
+        free(*buf);
+        *buf = NULL;
+        if (!f || got >= 0 || zip_error_code_zip(zip_get_error(wb->zip)) != ZIP_ER_MEMORY)
+            diag_add(wb->diags, wb->name, 0, NULL,
+                     "the workbook part %s cannot be unpacked (a damaged file?); open it in "
+                     "Excel and save it again",
+                     path);
+        return -1;
+    }
+    *len = (size_t)st.size;
+    return 0;
+}
+
+static void damaged_part(struct workbook *wb, const char *path)
+{
+    diag_add(wb->diags, wb->name, 0, NULL,
+             "the workbook part %s cannot be read (a damaged file?); open it in Excel and save "
+             "it again",
+             path);
+}
+
+/* Reads part PATH of the archive and parses it; NULL when absent (*MISSING) or bad. */
+static xmlDoc *read_part(struct workbook *wb, const char *path, bool *missing)
+{
+    char *buf;
+    size_t len = 0;
+    int rc = read_bytes(wb, path, &buf, &len);
+    *missing = rc == 1;
+    if (rc != 0)
+        return NULL;
+    xmlDoc *doc = xmlReadMemory(buf, (int)len, path, NULL,
+                                XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
     free(buf);
     if (!doc)
-        diag_add(wb->diags, wb->name, 0, NULL,
-                 "the workbook part %s cannot be read (a damaged file?); open it in Excel and "
-                 "save it again",
-                 path);
+        damaged_part(wb, path);
     return doc;
 }
 
@@ -257,19 +283,12 @@ static long column_of(const char *ref)
     return p == ref ? -1 : col - 1;
 }
 
-static char *cell_text(struct workbook *wb, const xmlNode *c)
+/* A cell's text from its type (t), style (s), value (<v>) and inline text (<is>). */
+static char *cell_value(struct workbook *wb, const char *type, const char *style, const char *value,
+                        const char *inline_text)
 {
-    char *type = attr(c, "t");
-    char *style = attr(c, "s");
-    xmlChar *v = NULL;
     struct strbuf sb = {0};
-    for (const xmlNode *k = c->children; k; k = k->next) {
-        if (is(k, "v") && !v)
-            v = xmlNodeGetContent(k);
-        if (is(k, "is"))
-            item_text(k, &sb);
-    }
-    const char *value = v ? (const char *)v : "";
+    sb_append(&sb, "");
     if (type && strcmp(type, "s") == 0) {
         char *end;
         unsigned long i = strtoul(value, &end, 10);
@@ -278,7 +297,7 @@ static char *cell_text(struct workbook *wb, const xmlNode *c)
     } else if (type && strcmp(type, "b") == 0) {
         sb_append(&sb, strcmp(value, "1") == 0 ? "TRUE" : "FALSE");
     } else if (type && strcmp(type, "inlineStr") == 0) {
-        /* the text is in <is>, appended above */
+        sb_append(&sb, inline_text);
     } else if (type && strcmp(type, "n") != 0) {
         sb_append(&sb, value); /* str (a formula's text), e (an error such as #N/A), d (ISO) */
     } else if (*value) {
@@ -293,82 +312,194 @@ static char *cell_text(struct workbook *wb, const xmlNode *c)
         else
             csv_append_number(&sb, num);
     }
-    xmlFree(v);
-    free(type);
-    free(style);
-    char *s = sb_take(&sb);
-    if (!s)
+    char *out = sb_take(&sb);
+    if (!out)
         wb->oom = true;
+    return out;
+}
+
+/* The row being read from the sheet's XML stream. */
+struct row_reader {
+    struct workbook *wb;
+    struct csv_builder *b;
+    long line, next_row, next_col;
+    char **fields;
+    size_t *lens;
+    size_t count, cap;
+    bool full;          /* a cell lay past CSV_MAX_COLUMNS: the rest of the row is skipped */
+    char *type, *style; /* the cell being read */
+    long col;
+    struct strbuf v, text; /* its <v>, and the <t> of its <is> */
+    bool in_v, in_t, in_rph;
+};
+
+static char *get_attr(xmlTextReaderPtr rd, const char *name)
+{
+    xmlChar *v = xmlTextReaderGetAttribute(rd, (const xmlChar *)name);
+    char *s = v ? strdup((const char *)v) : NULL;
+    xmlFree(v);
     return s;
 }
 
-/* Hands each <row> of the sheet to the builder, at its row number. */
-static void read_rows(struct workbook *wb, const xmlNode *sheet_data, struct csv_builder *b)
+static void start_row(struct row_reader *rr, xmlTextReaderPtr rd)
 {
-    long next_row = 1;
-    for (const xmlNode *row = sheet_data->children; row && !wb->oom; row = row->next) {
-        if (!is(row, "row"))
-            continue;
-        char *r = attr(row, "r");
-        long line = r ? strtol(r, NULL, 10) : next_row;
-        free(r);
-        next_row = line + 1;
-        size_t count = 0, cap = 0;
-        char **fields = NULL;
-        size_t *lens = NULL;
-        long next_col = 0;
-        for (const xmlNode *c = row->children; c && !wb->oom; c = c->next) {
-            if (!is(c, "c"))
-                continue;
-            char *ref = attr(c, "r");
-            long col = ref ? column_of(ref) : next_col;
-            free(ref);
-            if (col < 0 || col < next_col)
-                col = next_col;
-            /* Past the widest header the reader takes, the row is refused anyway: do not pad
-             * out thousands of empty cells for a cell at XFD. */
-            if (col > CSV_MAX_COLUMNS)
-                col = CSV_MAX_COLUMNS;
-            if ((size_t)col < count)
-                break;
-            next_col = col + 1;
-            if ((size_t)col >= cap) {
-                size_t ncap = cap ? cap : 16;
-                while (ncap <= (size_t)col)
-                    ncap *= 2;
-                char **f = realloc(fields, ncap * sizeof *f);
-                size_t *l = f ? realloc(lens, ncap * sizeof *l) : NULL;
-                if (f)
-                    fields = f;
-                if (!f || !l) {
-                    wb->oom = true;
-                    break;
-                }
-                lens = l;
-                cap = ncap;
-            }
-            while (count < (size_t)col && !wb->oom) {
-                fields[count] = strdup("");
-                wb->oom = !fields[count];
-                lens[count++] = 0;
-            }
-            if (wb->oom)
-                break;
-            fields[count] = cell_text(wb, c);
-            lens[count] = fields[count] ? strlen(fields[count]) : 0;
-            count += fields[count] != NULL;
-        }
-        if (wb->oom) {
-            for (size_t i = 0; i < count; i++)
-                free(fields[i]);
-            free(fields);
-        } else if (count) {
-            csv_builder_record(b, line, fields, lens, count);
-        } else {
-            free(fields);
-        }
-        free(lens);
+    char *r = get_attr(rd, "r");
+    rr->line = r ? strtol(r, NULL, 10) : rr->next_row;
+    free(r);
+    rr->next_row = rr->line + 1;
+    rr->next_col = 0;
+    rr->count = 0;
+    rr->full = false;
+}
+
+static void end_row(struct row_reader *rr)
+{
+    if (rr->count && !rr->wb->oom) {
+        csv_builder_record(rr->b, rr->line, rr->fields, rr->lens, rr->count);
+        rr->fields = NULL;
+        rr->cap = 0;
     }
+    for (size_t i = 0; rr->fields && i < rr->count; i++)
+        free(rr->fields[i]);
+    rr->count = 0;
+}
+
+static void start_cell(struct row_reader *rr, xmlTextReaderPtr rd)
+{
+    char *ref = get_attr(rd, "r");
+    long col = ref ? column_of(ref) : rr->next_col;
+    free(ref);
+    if (col < 0 || col < rr->next_col)
+        col = rr->next_col;
+    /* Past the widest header the reader takes, the row is refused anyway: do not pad out
+     * thousands of empty cells for a cell at XFD. */
+    if (col > CSV_MAX_COLUMNS)
+        col = CSV_MAX_COLUMNS;
+    rr->col = col;
+    rr->type = get_attr(rd, "t");
+    rr->style = get_attr(rd, "s");
+    rr->in_v = rr->in_t = rr->in_rph = false;
+    sb_reset(&rr->v);
+    sb_reset(&rr->text);
+}
+
+static void end_cell(struct row_reader *rr)
+{
+    struct workbook *wb = rr->wb;
+    long col = rr->col;
+    if (!rr->full && (size_t)col >= rr->count && !wb->oom) {
+        if ((size_t)col >= rr->cap) {
+            size_t ncap = rr->cap ? rr->cap : 16;
+            while (ncap <= (size_t)col)
+                ncap *= 2;
+            char **f = realloc(rr->fields, ncap * sizeof *f);
+            size_t *l = f ? realloc(rr->lens, ncap * sizeof *l) : NULL;
+            if (f)
+                rr->fields = f;
+            if (l)
+                rr->lens = l;
+            if (!f || !l)
+                wb->oom = true;
+            else
+                rr->cap = ncap;
+        }
+        while (!wb->oom && rr->count < (size_t)col) {
+            rr->fields[rr->count] = strdup("");
+            wb->oom = !rr->fields[rr->count];
+            rr->lens[rr->count++] = 0;
+        }
+        char *text = wb->oom ? NULL
+                             : cell_value(wb, rr->type, rr->style, rr->v.data ? rr->v.data : "",
+                                          rr->text.data ? rr->text.data : "");
+        if (text) {
+            rr->fields[rr->count] = text;
+            rr->lens[rr->count++] = strlen(text);
+        }
+        rr->next_col = col + 1;
+        rr->full = col >= CSV_MAX_COLUMNS;
+    }
+    free(rr->type);
+    free(rr->style);
+    rr->type = rr->style = NULL;
+}
+
+/* Streams the sheet's XML (a DOM of a large sheet takes gigabytes) and hands each <row> to the
+ * builder at its row number. Returns 0, or 1 when the XML is damaged (reported). */
+static int read_rows(struct workbook *wb, const char *path, const char *xml, size_t len,
+                     struct csv_builder *b)
+{
+    xmlTextReaderPtr rd = xmlReaderForMemory(
+        xml, (int)len, path, NULL, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+    if (!rd) {
+        wb->oom = true;
+        return 0;
+    }
+    struct row_reader rr = {.wb = wb, .b = b, .next_row = 1};
+    bool in_row = false, in_cell = false, in_data = false;
+    int ret;
+    while (!wb->oom && (ret = xmlTextReaderRead(rd)) == 1) {
+        int type = xmlTextReaderNodeType(rd);
+        const char *name = (const char *)xmlTextReaderConstLocalName(rd);
+        bool empty = type == XML_READER_TYPE_ELEMENT && xmlTextReaderIsEmptyElement(rd);
+        if (type == XML_READER_TYPE_ELEMENT) {
+            if (strcmp(name, "sheetData") == 0)
+                in_data = !empty;
+            else if (in_data && strcmp(name, "row") == 0) {
+                start_row(&rr, rd);
+                in_row = !empty;
+            } else if (in_row && strcmp(name, "c") == 0) {
+                start_cell(&rr, rd);
+                in_cell = true;
+                if (empty) {
+                    end_cell(&rr);
+                    in_cell = false;
+                }
+            } else if (in_cell && strcmp(name, "v") == 0)
+                rr.in_v = !empty;
+            else if (in_cell && strcmp(name, "rPh") == 0)
+                rr.in_rph = !empty;
+            else if (in_cell && strcmp(name, "t") == 0)
+                rr.in_t = !empty;
+        } else if (type == XML_READER_TYPE_END_ELEMENT) {
+            if (strcmp(name, "sheetData") == 0)
+                in_data = false;
+            else if (in_row && strcmp(name, "row") == 0) {
+                end_row(&rr);
+                in_row = false;
+            } else if (in_cell && strcmp(name, "c") == 0) {
+                end_cell(&rr);
+                in_cell = false;
+            } else if (strcmp(name, "v") == 0)
+                rr.in_v = false;
+            else if (strcmp(name, "rPh") == 0)
+                rr.in_rph = false;
+            else if (strcmp(name, "t") == 0)
+                rr.in_t = false;
+        } else if (type == XML_READER_TYPE_TEXT || type == XML_READER_TYPE_CDATA ||
+                   type == XML_READER_TYPE_WHITESPACE ||
+                   type == XML_READER_TYPE_SIGNIFICANT_WHITESPACE) {
+            const char *v = (const char *)xmlTextReaderConstValue(rd);
+            if (v && rr.in_v)
+                sb_append(&rr.v, v);
+            else if (v && rr.in_t && !rr.in_rph)
+                sb_append(&rr.text, v);
+        }
+        if (rr.v.failed || rr.text.failed)
+            wb->oom = true;
+    }
+    end_row(&rr); /* a damaged file may end inside a row */
+    free(rr.type);
+    free(rr.style);
+    free(rr.fields);
+    free(rr.lens);
+    sb_free(&rr.v);
+    sb_free(&rr.text);
+    xmlFreeTextReader(rd);
+    if (!wb->oom && ret != 0) {
+        damaged_part(wb, path);
+        return 1;
+    }
+    return 0;
 }
 
 /* Finds the sheet to read in the workbook and the path of its part. */
@@ -466,8 +597,6 @@ int xlsx_read(const char *name, const char *data, size_t len, const char *sheet,
     zip_error_fini(&zerr);
     int rc = 1;
     char *path = NULL;
-    xmlDoc *doc = NULL;
-    bool missing;
     if (zip_name_locate(wb.zip, "content.xml", 0) >= 0 &&
         zip_name_locate(wb.zip, "xl/workbook.xml", 0) < 0) {
         diag_add(diags, name, 0, NULL,
@@ -478,34 +607,36 @@ int xlsx_read(const char *name, const char *data, size_t len, const char *sheet,
     path = sheet_path(&wb, sheet, sheet_used);
     if (!path || load_strings(&wb) != 0 || load_styles(&wb) != 0 || wb.oom)
         goto done;
-    doc = read_part(&wb, path, &missing);
-    if (!doc) {
-        if (missing)
+    char *xml = NULL;
+    size_t xml_len = 0;
+    int got = read_bytes(&wb, path, &xml, &xml_len);
+    if (got != 0) {
+        if (got == 1)
             diag_add(diags, name, 0, NULL,
                      "the workbook names %s for sheet '%s' but has no such part; open it in "
                      "Excel and save it again",
                      path, *sheet_used);
         goto done;
     }
-    xmlNode *root = xmlDocGetRootElement(doc);
-    xmlNode *sheet_data = NULL;
-    for (xmlNode *c = root ? root->children : NULL; c; c = c->next)
-        if (is(c, "sheetData"))
-            sheet_data = c;
     struct csv_builder *b = csv_builder_new(name, out, diags);
     if (!b) {
+        free(xml);
         rc = -1;
         goto done;
     }
-    if (sheet_data)
-        read_rows(&wb, sheet_data, b);
+    int damaged = read_rows(&wb, path, xml, xml_len, b);
+    free(xml);
     rc = csv_builder_finish(b, keep_good_rows);
+    if (damaged && rc == 0) {
+        rc = 1;
+        if (!keep_good_rows)
+            csv_table_free(out);
+    }
     if (wb.oom) {
         csv_table_free(out);
         rc = -1;
     }
 done:
-    xmlFreeDoc(doc);
     free(path);
     for (size_t i = 0; i < wb.string_count; i++)
         free(wb.strings[i]);

@@ -20,21 +20,22 @@ static void upload_form(struct html *page, long long id, const char *csrf)
     html_int(page, id);
     H(page, "/import\" enctype=\"multipart/form-data\" class=\"card\">\n");
     html_csrf(page, csrf);
-    H(page, "<p class=\"hint\">A CSV file (separated by commas, semicolons or tabs; UTF-8, "
-            "UTF-16 or Windows-1252) or an Excel workbook (.xlsx) with a header row: "
-            "<code>name</code> and "
-            "<code>email</code> are required; <code>organisation</code>, <code>department</code>,"
-            " <code>location</code>, <code>role</code>, <code>grade</code>, <code>gender</code>,"
-            " <code>manager_email</code> and any other column are kept as attributes. "
-            "Nothing is stored unless the whole file is correct.</p>\n"
-            "<p class=\"field\"><label for=\"f-file\">Cohort file (CSV or .xlsx)</label>\n"
-            "<input type=\"file\" id=\"f-file\" name=\"file\" "
-            "accept=\".csv,.tsv,.txt,.xlsx,text/csv,text/tab-separated-values,"
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\" "
-            "required></p>\n"
-            "<p class=\"field\"><label for=\"f-sheet\">Sheet of a workbook (empty: the "
-            "first)</label>\n<input type=\"text\" id=\"f-sheet\" name=\"sheet\"></p>\n"
-            "<p><button type=\"submit\">Check and import</button></p>\n</form>\n");
+    H(page,
+      "<p class=\"hint\">A CSV file (separated by commas, semicolons or tabs; UTF-8, "
+      "UTF-16 or Windows-1252) or an Excel workbook (.xlsx) with a header row: "
+      "<code>name</code> and "
+      "<code>email</code> are required; <code>organisation</code>, <code>department</code>,"
+      " <code>location</code>, <code>role</code>, <code>grade</code>, <code>gender</code>,"
+      " <code>manager_email</code> and any other column are kept as attributes. "
+      "Nothing is stored unless the whole file is correct.</p>\n"
+      "<p class=\"field\"><label for=\"f-file\">Cohort CSV file or Excel workbook (.xlsx)</label>\n"
+      "<input type=\"file\" id=\"f-file\" name=\"file\" "
+      "accept=\".csv,.tsv,.txt,.xlsx,text/csv,text/tab-separated-values,"
+      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\" "
+      "required></p>\n"
+      "<p class=\"field\"><label for=\"f-sheet\">Sheet of a workbook (empty: the "
+      "first)</label>\n<input type=\"text\" id=\"f-sheet\" name=\"sheet\"></p>\n"
+      "<p><button type=\"submit\">Check and import</button></p>\n</form>\n");
 }
 
 /* The longest column name shown whole in the problems table: a header read with the wrong

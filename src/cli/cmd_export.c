@@ -72,6 +72,10 @@ const struct command command_export = {
     .summary = "Write a programme's cohort as CSV, in the import's format",
     .help = "usage: setwork export --programme NAME [-o FILE]\n\n"
             "Writes the programme's members as CSV (the format 'setwork import' reads), to FILE\n"
-            "or to standard output. Importing the file again changes nothing.\n",
+            "or to standard output. Importing the file again changes nothing.\n\n"
+            "The file is RFC 4180 CSV in UTF-8 with CRLF line ends. A value a spreadsheet would\n"
+            "run as a formula (starting with = + - or @) gets a leading apostrophe, inside the\n"
+            "quotes when the value needs them, so Excel shows it as text; 'setwork import'\n"
+            "takes the apostrophe off again.\n",
     .run = run_export,
 };

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs every case under cases/import/: each folder holds input.csv, expected_status, and
+# Runs every case under cases/import/: each folder holds input.csv (or input.xlsx, or any
+# input.*), expected_status, and
 # optionally args (extra arguments), expected_stderr and expected_stdout (lines that must each
 # appear in the output). Adding a case is adding a folder.
 source "$(dirname "$0")/lib.sh"
@@ -9,8 +10,9 @@ for dir in "$cases"/*/; do
   db="$SCRATCH/$name.db"
   args=()
   [ -f "$dir/args" ] && read -r -a args < "$dir/args"
+  input=$(ls "$dir"input.* | head -n 1)
   set +e
-  "$SETWORK" --db "$db" import "$dir/input.csv" --programme "Case $name" "${args[@]}" \
+  "$SETWORK" --db "$db" import "$input" --programme "Case $name" "${args[@]}" \
     > "$SCRATCH/out" 2> "$SCRATCH/err"
   status=$?
   set -e

@@ -215,11 +215,15 @@ static const char *name_of(char *const *names, int index)
     return index >= 0 ? names[index] : "";
 }
 
-/* GraphML numbers: NAN has no GraphML spelling, so undefined metrics are left out. */
+/* GraphML numbers: NAN has no GraphML spelling, so undefined metrics are left out; the others
+ * at full precision (the shortest form that reads back as the same double). */
 static void graphml_data(struct strbuf *sb, const char *key, double v)
 {
-    if (!isnan(v))
-        sb_printf(sb, "<data key=\"%s\">%.6g</data>", key, v);
+    if (isnan(v))
+        return;
+    sb_printf(sb, "<data key=\"%s\">", key);
+    csv_append_number(sb, v);
+    sb_append(sb, "</data>");
 }
 
 static void graphml_text(struct strbuf *sb, const char *key, const char *v)
@@ -321,11 +325,8 @@ char *network_nodes_csv(const struct network_data *d, const struct net_wave *w, 
         csv_cell(&sb, name_of(d->organisation_names, d->organisation[i]), false);
         csv_cell(&sb, name_of(d->set_names, d->set[i]), false);
         for (int m = 0; w && m < NET_METRIC_COUNT; m++) {
-            double v = net_metric_value(&w->person[i], (enum net_metric)m);
-            if (isnan(v))
-                sb_append_char(&sb, ',');
-            else
-                sb_printf(&sb, ",%.6g", v);
+            sb_append_char(&sb, ',');
+            csv_append_number(&sb, net_metric_value(&w->person[i], (enum net_metric)m));
         }
         csv_row_end(&sb);
     }
@@ -351,10 +352,8 @@ char *network_edges_csv(const struct network_data *d, char *const *labels, bool 
         csv_cell(&sb, labels[t->from], true);
         csv_cell(&sb, labels[t->to], false);
         csv_cell(&sb, d->relation_names[t->relation], false);
-        if (isnan(t->strength))
-            sb_append_char(&sb, ',');
-        else
-            sb_printf(&sb, ",%g", t->strength);
+        sb_append_char(&sb, ',');
+        csv_append_number(&sb, t->strength);
         csv_row_end(&sb);
     }
     free(edges);

@@ -3,6 +3,7 @@
 
 #include "core/strbuf.h"
 #include "io/csv/csv_reader.h"
+#include "io/import/sheet_load.h"
 
 #include <ctype.h>
 #include <stdbool.h>
@@ -240,11 +241,34 @@ int cohort_csv_parse_with(const char *name, const char *data, size_t len,
                           const struct cohort_lookup *lookup, struct cohort *out,
                           struct diag_list *diags)
 {
+    struct cohort_read_options opt = {.lookup = lookup};
+    return cohort_parse(name, data, len, &opt, out, NULL, diags);
+}
+
+int cohort_parse(const char *name, const char *data, size_t len,
+                 const struct cohort_read_options *opt, struct cohort *out,
+                 struct sheet_source *src, struct diag_list *diags)
+{
     memset(out, 0, sizeof *out);
+    const struct cohort_lookup *lookup = opt ? opt->lookup : NULL;
+    struct sheet_source own;
+    if (!src)
+        src = &own;
+    size_t at_start = diags->count + diags->dropped;
     struct csv_table t;
-    int rc = csv_parse_all(name, data, len, &t, diags);
-    if (rc != 0)
+    /* The rows without structural problems come back too, so that their content is checked
+     * in the same pass: one upload lists every problem. */
+    int rc = sheet_load(name, data, len, opt ? opt->sheet : NULL, true, &t, src, diags);
+    if (src == &own)
+        sheet_source_free(&own);
+    if (rc < 0)
         return rc;
+    if (!t.header) {
+        csv_table_free(&t);
+        diag_sort(diags);
+        return 1;
+    }
+    bool structural = rc != 0;
     size_t before = diags->count + diags->dropped;
     long col_name = column_named(&t, "name");
     long col_email = column_named(&t, "email");
@@ -270,13 +294,14 @@ int cohort_csv_parse_with(const char *name, const char *data, size_t len,
             }
         }
     }
-    if (t.row_count == 0)
+    if (t.row_count == 0 && !structural)
         diag_add(diags, name, header_line, NULL, "the file has a header but nobody in it");
     if (t.row_count > COHORT_MAX_PEOPLE)
         diag_add(diags, name, 0, NULL, "the file has %zu people, more than the limit of %d",
                  t.row_count, COHORT_MAX_PEOPLE);
     if (diags->count + diags->dropped > before) {
         csv_table_free(&t);
+        diag_sort(diags);
         return 1;
     }
 
@@ -317,7 +342,7 @@ int cohort_csv_parse_with(const char *name, const char *data, size_t len,
                      p->manager_email);
     }
     report_cycles(name, out, diags);
-    rc = diags->count + diags->dropped > before ? 1 : 0;
+    rc = diags->count + diags->dropped > at_start ? 1 : 0;
 done:
     free(col_of_attr);
     cohort_index_free(&idx);
@@ -331,12 +356,21 @@ done:
 int cohort_csv_read(const char *path, const struct cohort_lookup *lookup, struct cohort *out,
                     struct diag_list *diags)
 {
+    struct cohort_read_options opt = {.lookup = lookup};
+    return cohort_read_file(path, &opt, out, NULL, diags);
+}
+
+int cohort_read_file(const char *path, const struct cohort_read_options *opt, struct cohort *out,
+                     struct sheet_source *src, struct diag_list *diags)
+{
     memset(out, 0, sizeof *out);
+    if (src)
+        memset(src, 0, sizeof *src);
     char *data = NULL;
     size_t len = 0;
     if (csv_read_file(path, &data, &len, diags) != 0)
         return 1;
-    int rc = cohort_csv_parse_with(path, data, len, lookup, out, diags);
+    int rc = cohort_parse(path, data, len, opt, out, src, diags);
     free(data);
     return rc;
 }

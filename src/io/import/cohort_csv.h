@@ -11,12 +11,12 @@
 /* The most people one cohort file may hold. */
 #define COHORT_MAX_PEOPLE 100000
 
-/* Parses a cohort from DATA (LEN bytes) named NAME in messages. Checks: required name and email,
- * email form, duplicate emails, manager_email present in the file (those that are not are kept
- * in manager_email with manager = -1, for the caller to check against the store), management
- * cycles within the file, and everything csv_parse_all checks. Returns 0 and fills OUT when no
- * problem was found; 1 when problems were added to DIAGS (OUT is left empty); -1 when out of
- * memory. */
+/* Parses a cohort from DATA (LEN bytes, any shape cohort_parse reads) named NAME in messages.
+ * Checks: required name and email, email form, duplicate emails, manager_email present in the file
+ * (those that are not are kept in manager_email with manager = -1, for the caller to check against
+ * the store), management cycles within the file, and everything csv_parse_all checks. Returns 0 and
+ * fills OUT when no problem was found; 1 when problems were added to DIAGS (OUT is left empty); -1
+ * when out of memory. */
 int cohort_csv_parse(const char *name, const char *data, size_t len, struct cohort *out,
                      struct diag_list *diags);
 
@@ -33,6 +33,27 @@ struct cohort_lookup {
 int cohort_csv_parse_with(const char *name, const char *data, size_t len,
                           const struct cohort_lookup *lookup, struct cohort *out,
                           struct diag_list *diags);
+
+struct sheet_source;
+
+struct cohort_read_options {
+    const char *sheet;                  /* a workbook's sheet by name; NULL: the first */
+    const struct cohort_lookup *lookup; /* may be NULL */
+};
+
+/* Parses a cohort from a table file of any shape sheet_load reads (CSV with a comma,
+ * semicolon or tab in UTF-8, UTF-16 or Windows-1252, or an .xlsx sheet), with the checks of
+ * cohort_csv_parse_with. Structural problems (a stray quote, a row with too many fields) and
+ * content problems (an empty name, a bad email, a duplicate) are all reported in one pass.
+ * SRC (may be NULL) says how the file was read; the caller frees it with sheet_source_free.
+ * OPT may be NULL. Returns as cohort_csv_parse does. */
+int cohort_parse(const char *name, const char *data, size_t len,
+                 const struct cohort_read_options *opt, struct cohort *out,
+                 struct sheet_source *src, struct diag_list *diags);
+
+/* Reads PATH and parses it as cohort_parse does (SRC as there; zeroed first). */
+int cohort_read_file(const char *path, const struct cohort_read_options *opt, struct cohort *out,
+                     struct sheet_source *src, struct diag_list *diags);
 
 /* Reads PATH and parses it as cohort_csv_parse_with does; a missing or oversized file is a
  * problem in DIAGS (return 1). */

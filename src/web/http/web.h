@@ -136,6 +136,13 @@ struct diag_list;
  * Returns 0 with REPORT filled, 1 with DIAGS filled and nothing stored, -1 on error. */
 int web_import_cohort(struct db *db, const char *programme, const char *filename, const char *data,
                       size_t len, struct import_report *report, struct diag_list *diags);
+/* As web_import_cohort for any table file (CSV of any delimiter and encoding, or sheet SHEET
+ * of an .xlsx workbook, NULL: the first); SRC says how it was read (sheet_source_free it). */
+struct sheet_source;
+int web_import_cohort_file(struct db *db, const char *programme, const char *filename,
+                           const char *data, size_t len, const char *sheet,
+                           struct sheet_source *src, struct import_report *report,
+                           struct diag_list *diags);
 
 /* Creates the account for EMAIL with ROLE (names as in user_role_parse) and a one-time
  * password link TOKEN. 0; 1 with *PROBLEM (static text) for the user; -1 on error. */

@@ -71,30 +71,18 @@ static int migration_applied(sqlite3 *conn, int version)
     return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
 }
 
-/* Applies one migration and records it, all in one transaction: a crash or an error leaves the
- * database exactly as it was before. */
+/* Applies one migration and records it, inside the caller's transaction. */
 static int apply_migration(sqlite3 *conn, const struct embedded_file *m, int version, char **err)
 {
-    if (exec_sql(conn, "BEGIN IMMEDIATE", err) != 0)
-        return -1;
-    /* Another process opening the same new database may have applied it while we waited for
-     * the write lock: look again inside the transaction. */
-    int applied = migration_applied(conn, version);
-    if (applied != 0) {
-        if (applied < 0)
-            *err = str_printf("cannot read schema_migrations: %s", sqlite3_errmsg(conn));
-        sqlite3_exec(conn, applied > 0 ? "COMMIT" : "ROLLBACK", NULL, NULL, NULL);
-        return applied > 0 ? 0 : -1;
-    }
     if (exec_sql(conn, (const char *)m->data, err) != 0)
-        goto fail;
+        return -1;
     sqlite3_stmt *st = NULL;
     if (sqlite3_prepare_v2(conn,
                            "INSERT INTO schema_migrations(version, name, applied_at) "
                            "VALUES (?1, ?2, strftime('%Y-%m-%dT%H:%M:%SZ','now'))",
                            -1, &st, NULL) != SQLITE_OK) {
         *err = str_printf("%s", sqlite3_errmsg(conn));
-        goto fail;
+        return -1;
     }
     sqlite3_bind_int(st, 1, version);
     sqlite3_bind_text(st, 2, m->name, -1, SQLITE_STATIC);
@@ -102,23 +90,25 @@ static int apply_migration(sqlite3 *conn, const struct embedded_file *m, int ver
     sqlite3_finalize(st);
     if (rc != SQLITE_DONE) {
         *err = str_printf("%s", sqlite3_errmsg(conn));
-        goto fail;
+        return -1;
     }
-    if (exec_sql(conn, "COMMIT", err) != 0)
-        goto fail;
     return 0;
-fail:
-    sqlite3_exec(conn, "ROLLBACK", NULL, NULL, NULL);
-    return -1;
 }
 
+/* Applies every pending migration in ONE transaction: when any of them fails, or the process
+ * dies half-way, the database is left exactly as it was, with none of them applied (so an
+ * upgrade is all or nothing, and the backup taken before it is never needed to undo half of
+ * one). The transaction takes the write lock first, so that two processes opening the same new
+ * database do not both migrate it: the second finds everything recorded. */
 static int migrate(sqlite3 *conn, char **err)
 {
+    if (exec_sql(conn, "BEGIN IMMEDIATE", err) != 0)
+        return -1;
     if (exec_sql(conn,
                  "CREATE TABLE IF NOT EXISTS schema_migrations ("
                  " version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)",
                  err) != 0)
-        return -1;
+        goto fail;
     int have = current_version(conn);
     int newest = 0;
     for (size_t i = 0; i < store_migrations_count; i++) {
@@ -131,7 +121,7 @@ static int migrate(sqlite3 *conn, char **err)
         *err = str_printf("this database has schema version %d, newer than this setwork knows "
                           "(%d); use a newer setwork",
                           have, newest);
-        return -1;
+        goto fail;
     }
     /* Numbers are allocated by area and areas land in any order, so a database may already
      * hold 0007 when 0003 arrives: apply every migration not yet recorded, not only those above
@@ -144,18 +134,24 @@ static int migrate(sqlite3 *conn, char **err)
         int applied = migration_applied(conn, version);
         if (applied < 0) {
             *err = str_printf("cannot read schema_migrations: %s", sqlite3_errmsg(conn));
-            return -1;
+            goto fail;
         }
         if (applied)
             continue;
         char *why = NULL;
         if (apply_migration(conn, m, version, &why) != 0) {
-            *err = str_printf("migration %s failed: %s", m->name, why ? why : "unknown error");
+            *err = str_printf("migration %s failed (nothing was changed): %s", m->name,
+                              why ? why : "unknown error");
             free(why);
-            return -1;
+            goto fail;
         }
     }
+    if (exec_sql(conn, "COMMIT", err) != 0)
+        goto fail;
     return 0;
+fail:
+    sqlite3_exec(conn, "ROLLBACK", NULL, NULL, NULL);
+    return -1;
 }
 
 int db_open(const char *path, struct db **out, char **err)

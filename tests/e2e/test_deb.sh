@@ -19,6 +19,7 @@ expect_contains <(basename "$deb") "setwork_${version}_amd64.deb" "the package's
 dpkg-deb -c "$deb" | awk '{print $6}' | sed 's|^\./|/|' > files.txt
 for f in /usr/bin/setwork /etc/setwork/setwork.conf /lib/systemd/system/setwork.service \
   /lib/systemd/system/setwork-backup.service /lib/systemd/system/setwork-backup.timer \
+  /lib/systemd/system/setwork-notify.service /lib/systemd/system/setwork-notify.timer \
   /usr/share/bash-completion/completions/setwork /usr/share/man/man1/setwork.1.gz \
   /usr/share/doc/setwork/copyright /usr/share/doc/setwork/changelog.gz; do
   expect_contains files.txt "$f" "the package holds $f"
@@ -42,6 +43,7 @@ expect_contains ctl/conffiles "/etc/setwork/setwork.conf" "the config file is a 
 expect_contains ctl/postinst "adduser --system --group" "postinst makes the system user"
 expect_contains ctl/postinst "deb-systemd-helper enable 'setwork.service'" "the service is enabled"
 expect_contains ctl/postinst "setwork-backup.timer" "the backup timer is enabled"
+expect_contains ctl/postinst "setwork-notify.timer" "the mail timer is enabled"
 
 # The conffile: every setting documented, the service's database in its state directory, and
 # it parses (a command reads it without a complaint).
@@ -68,6 +70,9 @@ for line in "User=setwork" "StateDirectory=setwork" "NoNewPrivileges=yes" \
 done
 expect_contains root/lib/systemd/system/setwork-backup.service "setwork backup" "backup unit"
 expect_contains root/lib/systemd/system/setwork-backup.timer "OnCalendar=daily" "daily timer"
+expect_contains root/lib/systemd/system/setwork-notify.service \
+  "ExecStart=/usr/bin/setwork notify --config /etc/setwork/setwork.conf" "mail unit"
+expect_contains root/lib/systemd/system/setwork-notify.timer "OnUnitActiveSec=5min" "mail timer"
 
 # systemd-analyze verify needs the units a unit pulls in and the binary: a root with the
 # machine's own units beside the package's.
@@ -78,7 +83,8 @@ cp root/lib/systemd/system/* vroot/lib/systemd/system/
 cp /etc/passwd /etc/group vroot/etc/
 if systemd-analyze verify --man=no --root="$PWD/vroot" \
   vroot/lib/systemd/system/setwork.service vroot/lib/systemd/system/setwork-backup.service \
-  vroot/lib/systemd/system/setwork-backup.timer > verify.txt 2>&1 && [ ! -s verify.txt ]; then
+  vroot/lib/systemd/system/setwork-backup.timer vroot/lib/systemd/system/setwork-notify.service \
+  vroot/lib/systemd/system/setwork-notify.timer > verify.txt 2>&1 && [ ! -s verify.txt ]; then
   pass
 else
   fail "systemd-analyze verify complained"

@@ -66,8 +66,7 @@ expect_contains <(sqlite3 served.db "SELECT count(*) FROM schema_migrations") \
 # A migration that fails (its change is already there by other means) leaves the file as it
 # was: the failed migration is rolled back, and the backup is there.
 old_db broken.db
-newest_sql=$(grep -v '^--' "${migrations[-1]}" | tr '\n' ' ')
-sqlite3 broken.db "$newest_sql" # the newest change, made outside setwork's migrations
+sqlite3 broken.db < "${migrations[-1]}" # the newest change, made outside setwork's migrations
 sum_broken=$(sqlite3 broken.db .dump | sha256sum)
 set +e
 "$SETWORK" --db broken.db --config /dev/null migrate > broken.out 2> broken.err
@@ -77,6 +76,22 @@ expect_status 1 "$status" "a failing migration is an error"
 expect_contains broken.err "migration $newest failed" "names the migration"
 expect_status "$sum_broken" "$(sqlite3 broken.db .dump | sha256sum)" "the database is as it was"
 expect_contains broken.out "backed up broken.db" "the backup was written first"
+
+# Two pending, the second failing: the first is not left applied either (one transaction).
+previous=("${migrations[@]:0:${#migrations[@]}-2}")
+old_db twofold.db
+previous=("${migrations[@]:0:${#migrations[@]}-1}")
+sqlite3 twofold.db < "${migrations[-1]}"
+sum_two=$(sqlite3 twofold.db .dump | sha256sum)
+set +e
+"$SETWORK" --db twofold.db --config /dev/null migrate > two.out 2> two.err
+status=$?
+set -e
+expect_status 1 "$status" "the second of two pending migrations fails"
+expect_contains two.err "migration $newest failed (nothing was changed)" "says nothing changed"
+expect_status "$sum_two" "$(sqlite3 twofold.db .dump | sha256sum)" "the first one is not applied either"
+expect_status "$((${#migrations[@]} - 2))" "$(sqlite3 twofold.db "SELECT count(*) FROM schema_migrations")" \
+  "no migration recorded"
 
 # No backup, no migration.
 old_db nobackup.db

@@ -201,7 +201,7 @@ def crawl(url, db_path, routes_c, coverage_path, markers_path):
     feed = feed.group(0).decode() if feed else "/calendar/none.ics"
 
     choices = {
-        "programme": [1, 999], "plan": plans + [999],
+        "programme": [1, 2, 999], "plan": plans + [999],
         "person": [ids["A"], ids["MATE"], ids["B"], ids["S5"], 999999],
         "set": [1, 2, 5, 999999], "meeting": [ids["M1"], ids["M5"], 999999],
         "presentation": [ids["P1"], ids["P5"], 999999], "event": [1, 999],

@@ -32,10 +32,20 @@ run meetings schedule --programme Demo --set "Set 3" --first 2026-10-04T02:30 --
 expect_status 0 $? "schedule in Sydney's gap"
 expect_contains "$SCRATCH/err" "2026-10-04T02:30 does not exist in Australia/Sydney" "Sydney gap warning"
 # An ordinary time says nothing.
-run meetings schedule --programme Demo --set "Set 4" --first 2026-06-02T10:00 --every 1w \
+run meetings schedule --programme Demo --set "Set 4" --first 2027-06-01T10:00 --every 1w \
   --count 1 --tz Europe/London --location "Room 4" >"$SCRATCH/out" 2>"$SCRATCH/err"
 expect_status 0 $? "schedule an ordinary time"
 expect_not_contains "$SCRATCH/err" "warning" "no warning for an ordinary time"
+# Meetings in the past would count as held at once: said, with the first date.
+run meetings schedule --programme Demo --set "Set 20" --first 2020-01-07T10:00 --every 1w \
+  --count 2 --tz Europe/London --location "Room 4" >"$SCRATCH/out" 2>"$SCRATCH/err"
+expect_status 0 $? "schedule in the past (allowed: records of a programme already run)"
+expect_contains "$SCRATCH/err" "warning: Every meeting of this series is in the past (the first on Tue 7 Jan 2020, 10:00)" \
+  "a series in the past is flagged"
+first=$(date -u -d '-8 days' +%Y-%m-%dT10:00)
+run meetings schedule --programme Demo --set "Set 21" --first "$first" --every 1w \
+  --count 3 --tz UTC --location "Room 4" >"$SCRATCH/out" 2>"$SCRATCH/err"
+expect_contains "$SCRATCH/err" "warning: 2 of the 3 meetings are in the past" "part of a series in the past"
 set -e
 
 ny1=$(sql "SELECT m.id FROM meetings m JOIN sets s ON s.id = m.set_id WHERE s.name = 'Set 1' ORDER BY m.starts_at LIMIT 1")

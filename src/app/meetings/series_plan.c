@@ -4,6 +4,7 @@
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "core/strbuf.h"
 #include "engine/meetings/when.h"
@@ -207,8 +208,33 @@ int series_plan_read(struct db *db, long long programme_id, series_field_fn get,
     return problems->count > before ? 1 : 0;
 }
 
+/* Adds the warning for meetings that would start in the past: they would count as held at
+ * once (in attendance, the report, the programme's state), which is rarely what was meant. */
+static int past_warning(const struct series_plan *p, struct diag_list *warnings)
+{
+    int64_t now = (int64_t)time(NULL);
+    int past = 0;
+    for (int i = 0; i < p->count; i++)
+        past += p->starts[i] < now;
+    if (past == 0)
+        return 0;
+    char first[32];
+    meet_local_format(&p->local[0], first, sizeof first);
+    if (past == p->count)
+        return diag_add(warnings, NULL, 0, "first",
+                        "Every meeting of this series is in the past (the first on %s): they "
+                        "would count as already held. Check the first date.",
+                        first);
+    return diag_add(warnings, NULL, 0, "first",
+                    "%d of the %d meetings are in the past (the first on %s): they would count "
+                    "as already held. Check the first date.",
+                    past, p->count, first);
+}
+
 int series_plan_warnings(const struct series_plan *p, struct diag_list *warnings)
 {
+    if (past_warning(p, warnings))
+        return -1;
     for (int i = 0; i < p->count; i++) {
         char note[MEET_NOTE_MAX];
         if (meet_tz_note(p->tz, &p->local[i], p->kinds[i], p->starts[i], note, sizeof note) &&

@@ -67,7 +67,8 @@ int series_plan_read(struct db *db, long long programme_id, series_field_fn get,
 int series_plan_save(struct db *db, const struct series_plan *p, struct diag_list *problems);
 
 /* The name of the set with id ID among P's sets ("" when unknown); owned by P. */
-/* Adds to WARNINGS (field "first") one sentence per meeting of P whose local time does not
+/* Adds to WARNINGS (field "first") a sentence when meetings of P would start in the past
+ * (they would count as held at once), and one sentence per meeting of P whose local time does not
  * exist in its zone (moved forward by the gap) or occurs twice (the first is used), naming the
  * time, the zone and what is stored (engine/meetings/when.h's meet_tz_note). 0, or -1 out of
  * memory. */

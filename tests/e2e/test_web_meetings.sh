@@ -99,7 +99,17 @@ expect_status 303 "$(status "$SCRATCH/admin" POST /meetings/$M1B/move \
   --data-urlencode "csrf=$acsrf" --data-urlencode "to=2030-04-10T14:00")" "admin moves"
 expect_status 400 "$(status "$SCRATCH/admin" POST /meetings/$M1B/move \
   --data-urlencode "csrf=$acsrf" --data-urlencode "to=2030-13-10T14:00")" "bad date refused"
-expect_status 303 "$(status "$SCRATCH/admin" POST /meetings/$M1B/cancel --data-urlencode "csrf=$acsrf")" "admin cancels"
+# A cancel asks first: the first POST shows what it does and changes nothing.
+expect_status 200 "$(status "$SCRATCH/admin" POST /meetings/$M1B/cancel --data-urlencode "csrf=$acsrf")" "cancel asks"
+expect_contains "$SCRATCH/last.body" "Cancel this meeting?" "the confirmation page"
+expect_contains "$SCRATCH/last.body" "Wed 10 Apr 2030, 14:00-17:00 BST" "names the meeting's time"
+expect_contains "$SCRATCH/last.body" 'name="confirm" value="1"' "the confirming form"
+[ "$(sqlite3 "$db" "SELECT status FROM meetings WHERE id = $M1B")" != cancelled ] && pass || fail "not cancelled yet"
+if tidy -errors -quiet "$SCRATCH/last.body" >"$SCRATCH/tidy.txt" 2>&1; then pass; else
+  fail "tidy cancel confirmation: $(cat "$SCRATCH/tidy.txt")"
+fi
+expect_status 303 "$(status "$SCRATCH/admin" POST /meetings/$M1B/cancel --data-urlencode "csrf=$acsrf" \
+  --data-urlencode confirm=1)" "admin cancels"
 get participant /sets/1 >/dev/null
 expect_contains "$SCRATCH/last.body" "Wed 10 Apr 2030, 14:00-17:00 BST" "moved date on set page, local time"
 expect_contains "$SCRATCH/last.body" "cancelled" "cancelled on set page"

@@ -3,6 +3,8 @@
  * Content changes pass app_meet_may_see for the record first (admins never reach content);
  * a refusal is a 404 like a missing record. */
 #include "web/http/web.h"
+
+#include "engine/meetings/when.h"
 #include "web/pages/meeting_access.h"
 
 #include "app/meetings/meeting_move.h"
@@ -108,22 +110,56 @@ void page_meeting_move(struct web_request *r)
     sb_free(&err);
 }
 
-/* POST /meetings/#/cancel (admins). */
+/* The page that asks before a cancel: which meeting, and what the cancel does. Writes nothing. */
+static void confirm_cancel(struct web_request *r, const struct meeting *m)
+{
+    char when[MEET_WHEN_MAX];
+    meet_when_format(m->tzid, m->starts_at, m->ends_at, when, sizeof when);
+    struct html page = {0};
+    struct html_viewer v = web_viewer(r);
+    html_page_begin(&page, "Cancel this meeting?", &v);
+    H(&page, "<p><strong>");
+    html_text(&page, m->set_name);
+    H(&page, "</strong>, ");
+    html_text(&page, when);
+    H(&page, ".</p>\n<p>Members' calendars will show it as cancelled, and it will no longer "
+             "count as a meeting of the programme. Its records stay. A cancelled meeting cannot "
+             "be moved; schedule a new one instead.</p>\n<form method=\"post\" "
+             "action=\"/meetings/");
+    html_int(&page, m->id);
+    H(&page, "/cancel\">");
+    html_csrf(&page, r->csrf);
+    H(&page, "<input type=\"hidden\" name=\"confirm\" value=\"1\">"
+             "<button type=\"submit\" class=\"danger\">Cancel the meeting</button> <a href=\""
+             "/meetings/");
+    html_int(&page, m->id);
+    H(&page, "\">Keep it</a></form>\n");
+    html_page_end(&page);
+    web_html(r, 200, &page);
+    html_free(&page);
+}
+
+/* POST /meetings/#/cancel (admins). Without confirm=1 it only asks (nothing is written). */
 void page_meeting_cancel(struct web_request *r)
 {
-    int rc = store_meeting_cancel(r->db, r->ids[0]);
-    if (rc < 0) {
-        web_error(r, 500, "The meeting could not be cancelled.");
+    struct meeting m = {0};
+    int found = store_meeting_get(r->db, r->ids[0], &m);
+    if (found != 0) {
+        meeting_free(&m);
+        web_error(r, found < 0 ? 500 : 404,
+                  found < 0 ? "The meeting could not be read." : "There is no such meeting.");
         return;
     }
-    if (rc == 1) {
-        struct meeting m = {0};
-        bool exists = store_meeting_get(r->db, r->ids[0], &m) == 0;
+    const char *confirm = formdata_get(&r->form, "confirm");
+    if (!m.cancelled && !(confirm && strcmp(confirm, "1") == 0)) {
+        confirm_cancel(r, &m);
         meeting_free(&m);
-        if (!exists) {
-            web_error(r, 404, "There is no such meeting.");
-            return;
-        }
+        return;
+    }
+    meeting_free(&m);
+    if (store_meeting_cancel(r->db, r->ids[0]) < 0) {
+        web_error(r, 500, "The meeting could not be cancelled.");
+        return;
     }
     back(r);
 }

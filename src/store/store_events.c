@@ -95,6 +95,19 @@ void store_event_entries_free(struct store_event_entry *list, size_t count)
     free(list);
 }
 
+/* Runs ST (the columns of store_events_list) into *OUT and *COUNT. */
+static int collect_entries(sqlite3_stmt *st, struct store_event_entry **out, size_t *count)
+{
+    struct db_rows rows;
+    if (db_collect(st, sizeof **out, read_event_entry, NULL, &rows) != 0) {
+        store_event_entries_free(rows.items, rows.count);
+        return -1;
+    }
+    *out = rows.items;
+    *count = rows.count;
+    return 0;
+}
+
 int store_events_list(struct db *db, long long programme_id, struct store_event_entry **out,
                       size_t *count)
 {
@@ -106,14 +119,22 @@ int store_events_list(struct db *db, long long programme_id, struct store_event_
     if (!st)
         return -1;
     sqlite3_bind_int64(st, 1, programme_id);
-    struct db_rows rows;
-    if (db_collect(st, sizeof **out, read_event_entry, NULL, &rows) != 0) {
-        store_event_entries_free(rows.items, rows.count);
+    return collect_entries(st, out, count);
+}
+
+int store_events_of_person(struct db *db, long long person_id, struct store_event_entry **out,
+                           size_t *count)
+{
+    *out = NULL;
+    *count = 0;
+    sqlite3_stmt *st = db_prepare(db, "SELECT id, name, group_size, rounds, generated, "
+                                      "locked_rounds, min_group_size FROM events e "
+                                      "WHERE generated = 1 AND EXISTS (SELECT 1 FROM event_seats s "
+                                      "WHERE s.event_id = e.id AND s.person_id = ?1) ORDER BY id");
+    if (!st)
         return -1;
-    }
-    *out = rows.items;
-    *count = rows.count;
-    return 0;
+    sqlite3_bind_int64(st, 1, person_id);
+    return collect_entries(st, out, count);
 }
 
 struct member_row {

@@ -42,6 +42,10 @@ int store_events_list(struct db *db, long long programme_id, struct store_event_
                       size_t *count);
 void store_event_entries_free(struct store_event_entry *list, size_t count);
 
+/* The generated events in which PERSON_ID has a seat, by id, as store_events_list. 0 or -1. */
+int store_events_of_person(struct db *db, long long person_id, struct store_event_entry **out,
+                           size_t *count);
+
 /* The programme's members ordered by id: *IDS (caller frees) and *NAMES, their names in the
  * same order (free with store_event_names_free); *N people. 0, or -1 with all three empty. */
 int store_event_members(struct db *db, long long programme_id, long long **ids, char ***names,

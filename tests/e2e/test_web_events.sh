@@ -71,6 +71,10 @@ grep -q 'Round 4, table 1<' "$SCRATCH/last.body" && grep -q '<td>absent</td>' "$
 # A participant sees their own itinerary and nothing else of the event.
 pjar="$SCRATCH/participant"
 login "$pjar" "$PARTICIPANT" >/dev/null
+# ... reached from their home page.
+[ "$(status "$pjar" GET /)" = 200 ] && pass || fail "participant home"
+expect_contains "$SCRATCH/last.body" '<a href="/events/1/me">' "home links the event"
+tidy_ok "home with events"
 [ "$(status "$pjar" GET /events/1/me)" = 200 ] && grep -q 'Your table' "$SCRATCH/last.body" && pass || fail "own itinerary"
 tidy_ok "own itinerary"
 [ "$(grep -c '<tr><td>' "$SCRATCH/last.body")" = 4 ] && pass || fail "one row per round"

@@ -1,6 +1,8 @@
 /* The start page: the programme dashboard for admins, "My setwork" for everyone else. */
 #include "web/http/web.h"
 
+#include "store/store_events.h"
+
 #include "web/http/views.h"
 
 #include "store/store_sets.h"
@@ -101,6 +103,31 @@ static void notices(struct web_request *r, struct html *page)
     store_notices_free(list, n);
 }
 
+/* The mixer events the person has a seat at, each linked to their own tables. */
+static void my_events(struct web_request *r, struct html *page)
+{
+    struct store_event_entry *evs = NULL;
+    size_t n = 0;
+    if (!r->user.person_id || store_events_of_person(r->db, r->user.person_id, &evs, &n) != 0 ||
+        n == 0) {
+        store_event_entries_free(evs, n);
+        return;
+    }
+    H(page, "<section aria-labelledby=\"my-events\"><h2 id=\"my-events\">Mixer events</h2>\n"
+            "<ul class=\"events\">\n");
+    for (size_t i = 0; i < n; i++) {
+        H(page, "<li><a href=\"/events/");
+        html_int(page, evs[i].id);
+        H(page, "/me\">");
+        html_text(page, evs[i].name);
+        H(page, "</a>: your table in each of the ");
+        html_int(page, evs[i].rounds);
+        H(page, " rounds</li>\n");
+    }
+    H(page, "</ul></section>\n");
+    store_event_entries_free(evs, n);
+}
+
 static void my_setwork(struct web_request *r)
 {
     json_t *sets = view_my_sets(r->db, &r->user);
@@ -147,6 +174,7 @@ static void my_setwork(struct web_request *r)
         H(&page, "</ul>\n");
     }
     web_next_meeting(r, &page);
+    my_events(r, &page);
     html_page_end(&page);
     web_html(r, 200, &page);
     html_free(&page);

@@ -82,6 +82,16 @@ static void print_text(const struct report *r, const struct network_report_optio
     print_pct("Ties across departments:", c->cross_department_share);
     print_pct(", across organisations:", c->cross_organisation_share);
     puts(".");
+    if (c->weighted) {
+        char wd[32], wc[32];
+        fmt_num(wd, sizeof wd, 3, false, c->mean_weighted_degree);
+        fmt_num(wc, sizeof wc, 3, false, c->mean_weighted_constraint);
+        printf("Weighted by strength/100 (the figures above are unweighted): mean weighted "
+               "degree %s, mean weighted constraint %s.\n",
+               wd, wc);
+    } else if (c->ties_without_strength && c->ties_without_strength < r->v.data.tie_count)
+        printf("Weighted figures left out: %zu of %zu ties have no strength.\n",
+               c->ties_without_strength, r->v.data.tie_count);
     if (!r->v.comparing)
         return;
     printf("\nCompared over the %zu people who answered both '%s' and '%s', and the ties they "

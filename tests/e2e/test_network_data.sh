@@ -49,8 +49,8 @@ expect_status 0 "$status" "a relation in another case"
 json_is .cohort.ties 78 "relation KNOWS keeps every tie"
 # The help says what density and strength mean.
 "$SETWORK" help network >"$SCRATCH/help" 2>&1 || true
-expect_contains "$SCRATCH/help" "Strength is stored and exported" "help: strength"
-expect_contains "$SCRATCH/help" "but not used: every metric is unweighted" "help: strength unused"
+expect_contains "$SCRATCH/help" "Every metric is unweighted" "help: metrics unweighted"
+expect_contains "$SCRATCH/help" "Strength is used by two further figures only, labelled weighted" "help: strength"
 expect_contains "$SCRATCH/help" "Density is the contact density" "help: density"
 
 # --- "I know nobody here" on the command line.

@@ -329,6 +329,90 @@ static void test_layout(void **state)
 
 /* igraph is not thread-safe in Debian's build; the engine's lock must make concurrent calls
  * (the web server's threads) give the same answers as one at a time. */
+static struct net_tie TS(int a, int b, double strength) {
+    return (struct net_tie){.from = a, .to = b, .relation = 0, .strength = strength};
+}
+
+/* Star with strengths: 0 named 1 (100), 2 (50) and 3 (50); 1 also named 0 with 20 and 0 named 3
+ * again with 10 (another relation): each pair weighs its strongest tie, so the weights are 1,
+ * 0.5, 0.5. Centre: weighted degree 2, shares 1/2, 1/4, 1/4 and no ties among the leaves, so
+ * weighted constraint 1/4 + 1/16 + 1/16 = 0.375 while the unweighted one stays 3 * (1/3)^2. */
+static void
+test_weighted_star(void **state)
+{
+    struct net_tie t[] = {TS(0, 1, 100), TS(0, 2, 50), TS(0, 3, 50), TS(1, 0, 20), TS(0, 3, 10)};
+    struct net_wave w;
+    analyse(5, NULL, NULL, t, 5, &w);
+    assert_true(w.cohort.weighted);
+    assert_int_equal(w.cohort.ties_without_strength, 0);
+    assert_double_equal(w.person[0].weighted_degree, 2.0, EPS);
+    assert_double_equal(w.person[1].weighted_degree, 1.0, EPS);
+    assert_double_equal(w.person[2].weighted_degree, 0.5, EPS);
+    assert_double_equal(w.person[4].weighted_degree, 0.0, EPS); /* an isolate */
+    assert_double_equal(w.person[0].weighted_constraint, 0.375, EPS);
+    assert_double_equal(w.person[2].weighted_constraint, 1.0, EPS);
+    assert_true(isnan(w.person[4].weighted_constraint));
+    assert_double_equal(w.person[0].constraint, 1.0 / 3.0, EPS);
+    assert_int_equal(w.person[0].degree, 3);
+    /* Means: degrees (2 + 1 + 0.5 + 0.5 + 0) / 5; constraint over the four defined. */
+    assert_double_equal(w.cohort.mean_weighted_degree, 0.8, EPS);
+    assert_double_equal(w.cohort.mean_weighted_constraint, (0.375 + 3.0) / 4.0, EPS);
+    net_wave_free(&w);
+    (void)state;
+}
+
+/* Triangle weighing 0-1: 1, 0-2: 0.5, 1-2: 0.5. Ego 0's shares are p01 = 2/3, p02 = 1/3 and
+ * p21 = 1/2, p12 = 1/3, so c0 = (2/3 + 1/3 * 1/2)^2 + (1/3 + 2/3 * 1/3)^2 = 325/324; ego 2's
+ * shares are 1/2 each with p01 = 2/3 and p10 = 2/3: c2 = 2 (1/2 + 1/2 * 2/3)^2 = 50/36. */
+static void test_weighted_triangle(void **state)
+{
+    struct net_tie t[] = {TS(0, 1, 100), TS(2, 0, 50), TS(1, 2, 50)};
+    struct net_wave w;
+    analyse(3, NULL, NULL, t, 3, &w);
+    assert_double_equal(w.person[0].weighted_constraint, 325.0 / 324.0, EPS);
+    assert_double_equal(w.person[1].weighted_constraint, 325.0 / 324.0, EPS);
+    assert_double_equal(w.person[2].weighted_constraint, 50.0 / 36.0, EPS);
+    assert_double_equal(w.person[2].weighted_degree, 1.0, EPS);
+    net_wave_free(&w);
+    (void)state;
+}
+
+/* A missing strength is not guessed: one tie without one leaves every weighted figure out and
+ * is counted. A person whose only contact has strength 0 has weighted degree 0 and no weighted
+ * constraint (0/0). No ties at all: nothing to weigh. */
+static void test_weighted_missing_and_zero(void **state)
+{
+    struct net_tie partial[] = {TS(0, 1, 80), T(1, 2), TS(2, 3, 30)};
+    struct net_wave w;
+    analyse(4, NULL, NULL, partial, 3, &w);
+    assert_false(w.cohort.weighted);
+    assert_int_equal(w.cohort.ties_without_strength, 1);
+    assert_true(isnan(w.cohort.mean_weighted_degree));
+    assert_true(isnan(w.cohort.mean_weighted_constraint));
+    for (int i = 0; i < 4; i++) {
+        assert_true(isnan(w.person[i].weighted_degree));
+        assert_true(isnan(w.person[i].weighted_constraint));
+    }
+    assert_double_equal(w.person[1].constraint, 0.5, EPS); /* unweighted figures unchanged */
+    net_wave_free(&w);
+
+    struct net_tie zero[] = {TS(0, 1, 60), TS(2, 1, 0)};
+    analyse(3, NULL, NULL, zero, 2, &w);
+    assert_true(w.cohort.weighted);
+    assert_double_equal(w.person[2].weighted_degree, 0.0, EPS);
+    assert_true(isnan(w.person[2].weighted_constraint));
+    assert_double_equal(w.person[1].weighted_degree, 0.6, EPS);
+    assert_double_equal(w.person[1].weighted_constraint, 1.0, EPS);
+    net_wave_free(&w);
+
+    analyse(3, NULL, NULL, NULL, 0, &w);
+    assert_false(w.cohort.weighted);
+    assert_int_equal(w.cohort.ties_without_strength, 0);
+    assert_true(isnan(w.person[0].weighted_degree));
+    net_wave_free(&w);
+    (void)state;
+}
+
 static void *analyse_many(void *arg)
 {
     struct net_tie t[] = {T(0, 1), T(1, 2), T(2, 0), T(3, 4), T(4, 5), T(5, 3), T(2, 3)};
@@ -377,6 +461,9 @@ int main(void)
         cmocka_unit_test(test_compare_waves),
         cmocka_unit_test(test_compare_only_included),
         cmocka_unit_test(test_layout),
+        cmocka_unit_test(test_weighted_star),
+        cmocka_unit_test(test_weighted_triangle),
+        cmocka_unit_test(test_weighted_missing_and_zero),
         cmocka_unit_test(test_concurrent_calls),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -31,6 +31,21 @@ json_t *network_cohort_json(const struct net_cohort_metrics *c)
                                   "pairs in contact (either named the other) / all pairs, n(n-1)/2",
                                   "nomination_density",
                                   "distinct nominations / all ordered pairs, n(n-1)"));
+    /* The weighted figures sit beside the unweighted ones, never in their place. */
+    json_object_set_new(o, "weighted", json_boolean(c->weighted));
+    json_object_set_new(o, "ties_without_strength",
+                        json_integer((json_int_t)c->ties_without_strength));
+    json_object_set_new(o, "mean_weighted_degree", num(c->mean_weighted_degree));
+    json_object_set_new(o, "mean_weighted_constraint", num(c->mean_weighted_constraint));
+    json_object_set_new(
+        o, "weighted_definitions",
+        json_pack("{s:s, s:s, s:s}", "weight",
+                  "strength/100 (a full-strength tie counts 1); a pair named several times "
+                  "takes its strongest tie",
+                  "weighted_degree", "sum of a person's contact weights (igraph_strength)",
+                  "weighted_constraint",
+                  "Burt's constraint with the weights (igraph_constraint); given only when "
+                  "every tie of the wave has a strength, else null"));
     return o;
 }
 
@@ -67,6 +82,8 @@ json_t *network_view_json(const struct network_view *v, const char *programme, c
                                 m <= NET_M_REACH2 ? json_integer((json_int_t)x) : num(x));
         }
         json_object_set_new(o, "isolated", json_boolean(p->isolated));
+        json_object_set_new(o, "weighted_degree", num(p->weighted_degree));
+        json_object_set_new(o, "weighted_constraint", num(p->weighted_constraint));
         if (v->comparing) {
             const struct net_person_change *c = &v->cmp.person[i];
             json_object_set_new(o, "change",

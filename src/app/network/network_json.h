@@ -12,15 +12,17 @@
  * "nomination_density" (distinct nominations / ordered pairs), "density_undirected" (the
  * contact density, kept for older scripts), "density_definitions", "components",
  * "largest_component", "isolates", "mean_ei_department", "mean_ei_organisation",
- * "cross_department_share", "cross_organisation_share"}; undefined figures are null. New
- * reference. */
+ * "cross_department_share", "cross_organisation_share", "weighted" (every tie has a
+ * strength), "ties_without_strength", "mean_weighted_degree", "mean_weighted_constraint" (null
+ * when not weighted), "weighted_definitions"}; undefined figures are null. New reference. */
 json_t *network_cohort_json(const struct net_cohort_metrics *c);
 
 /* The whole view: {"programme", "wave", "relation", "waves": [{"name", "ties", "respondents",
  * "members", "response_rate"}], "cohort", "compare" (when comparing: waves, cohort_before, ties
  * gained and lost inside and beyond sets, and per metric pairs, means, mean_diff, sd_diff, d_z
  * and d_z_ci95), "people": [{"label", "email" (only when EMAILS), "responded", every metric,
- * "isolated", "change" (when comparing)}]}. LABELS from network_labels (anonymised ones for
+ * "isolated", "weighted_degree", "weighted_constraint" (null when the wave is not weighted),
+ * "change" (when comparing)}]}. LABELS from network_labels (anonymised ones for
  * anything beyond admins, with EMAILS false). RELATION may be NULL. New reference, or NULL
  * when out of memory. */
 json_t *network_view_json(const struct network_view *v, const char *programme, const char *relation,

@@ -202,11 +202,53 @@ static double cross_share(const struct net_adj *a, const int *group)
     return known ? (double)cross / (double)known : NAN;
 }
 
-/* The igraph part: betweenness, constraint, two-step reach and components. */
-static int igraph_metrics(const struct net_adj *a, struct net_wave *w, char **err)
+/* Index of the edge joining U and V (U < V) in A's sorted edge list, or -1. */
+static long edge_index(const struct net_adj *a, int u, int v)
+{
+    size_t lo = 0, hi = a->edges;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int f = a->edge_from[mid], t = a->edge_to[mid];
+        if (f == u && t == v)
+            return (long)mid;
+        if (f < u || (f == u && t < v))
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return -1;
+}
+
+/* Counts the ties without a strength. When there are none (and there is a tie), fills W (one
+ * entry per edge of A) with strength/100, the strongest nomination of each pair, and returns
+ * true; otherwise false and W is untouched. */
+static bool edge_weights(const struct net_adj *a, const struct net_tie *ties, size_t count,
+                         double *w, size_t *missing)
+{
+    *missing = 0;
+    for (size_t i = 0; i < count; i++)
+        *missing += isnan(ties[i].strength);
+    if (*missing || count == 0)
+        return false;
+    for (size_t e = 0; e < a->edges; e++)
+        w[e] = -1.0;
+    for (size_t i = 0; i < count; i++) {
+        int u = ties[i].from, v = ties[i].to;
+        long e = u < v ? edge_index(a, u, v) : edge_index(a, v, u);
+        double x = ties[i].strength / 100.0;
+        if (e >= 0 && x > w[e])
+            w[e] = x;
+    }
+    return true;
+}
+
+/* The igraph part: betweenness, constraint (and with WEIGHTS, one per edge of A, or NULL: the
+ * weighted degree and constraint), two-step reach and components. */
+static int igraph_metrics(const struct net_adj *a, const double *weights, struct net_wave *w,
+                          char **err)
 {
     igraph_t g;
-    igraph_vector_t res;
+    igraph_vector_t res, wv;
     igraph_vector_int_t ires, csize;
     igraph_integer_t ncomp = 0;
     net_igraph_lock();
@@ -216,7 +258,7 @@ static int igraph_metrics(const struct net_adj *a, struct net_wave *w, char **er
         return net_igraph_fail("building the graph", rc, err);
     }
     int status = -1;
-    bool res_ok = false, ires_ok = false, csize_ok = false;
+    bool res_ok = false, ires_ok = false, csize_ok = false, wv_ok = false;
     if ((rc = igraph_vector_init(&res, 0)) != IGRAPH_SUCCESS)
         goto fail;
     res_ok = true;
@@ -238,6 +280,30 @@ static int igraph_metrics(const struct net_adj *a, struct net_wave *w, char **er
     for (size_t i = 0; i < a->n; i++)
         w->person[i].constraint = w->person[i].degree ? VECTOR(res)[i] : NAN;
 
+    for (size_t i = 0; i < a->n; i++) {
+        w->person[i].weighted_degree = NAN;
+        w->person[i].weighted_constraint = NAN;
+    }
+    if (weights) {
+        if ((rc = igraph_vector_init(&wv, (igraph_integer_t)a->edges)) != IGRAPH_SUCCESS)
+            goto fail;
+        wv_ok = true;
+        for (size_t e = 0; e < a->edges; e++)
+            VECTOR(wv)[e] = weights[e];
+        if ((rc = igraph_strength(&g, &res, igraph_vss_all(), IGRAPH_ALL, 1, &wv)) !=
+            IGRAPH_SUCCESS)
+            goto fail;
+        for (size_t i = 0; i < a->n; i++)
+            w->person[i].weighted_degree = VECTOR(res)[i];
+        if ((rc = igraph_constraint(&g, &res, igraph_vss_all(), &wv)) != IGRAPH_SUCCESS)
+            goto fail;
+        /* igraph gives 0/0 = NaN for a person whose contacts all have strength 0; isolates get
+         * NAN as in the unweighted figure. */
+        for (size_t i = 0; i < a->n; i++)
+            w->person[i].weighted_constraint =
+                w->person[i].degree && isfinite(VECTOR(res)[i]) ? VECTOR(res)[i] : NAN;
+    }
+
     if ((rc = igraph_neighborhood_size(&g, &ires, igraph_vss_all(), 2, IGRAPH_ALL, 1)) !=
         IGRAPH_SUCCESS)
         goto fail;
@@ -255,6 +321,8 @@ static int igraph_metrics(const struct net_adj *a, struct net_wave *w, char **er
 fail:
     if (status != 0)
         net_igraph_fail("analysing the network", rc, err);
+    if (wv_ok)
+        igraph_vector_destroy(&wv);
     if (csize_ok)
         igraph_vector_int_destroy(&csize);
     if (ires_ok)
@@ -282,10 +350,12 @@ int net_analyse(const struct net_people *people, const struct net_tie *ties, siz
         return -1;
     int status = -1;
     int *scratch = NULL;
+    double *weights = NULL;
     out->count = n;
     out->person = calloc(n ? n : 1, sizeof *out->person);
     scratch = malloc((n ? n : 1) * sizeof *scratch);
-    if (!out->person || !scratch) {
+    weights = malloc((a.edges ? a.edges : 1) * sizeof *weights);
+    if (!out->person || !scratch || !weights) {
         *err = str_printf("out of memory analysing the network");
         goto out;
     }
@@ -299,7 +369,9 @@ int net_analyse(const struct net_people *people, const struct net_tie *ties, siz
         p->degree = (int)(a.start[v + 1] - a.start[v]);
         p->isolated = p->degree == 0;
     }
-    if (igraph_metrics(&a, out, err) != 0)
+    size_t missing = 0;
+    bool weighted = edge_weights(&a, ties, tie_count, weights, &missing);
+    if (igraph_metrics(&a, weighted ? weights : NULL, out, err) != 0)
         goto out;
     for (size_t v = 0; v < n; v++)
         scratch[v] = -1;
@@ -324,8 +396,26 @@ int net_analyse(const struct net_people *people, const struct net_tie *ties, siz
     c->mean_ei_organisation = mean_defined(out->person, n, NET_M_EI_ORGANISATION);
     c->cross_department_share = cross_share(&a, people->department);
     c->cross_organisation_share = cross_share(&a, people->organisation);
+    c->weighted = weighted;
+    c->ties_without_strength = missing;
+    c->mean_weighted_degree = NAN;
+    c->mean_weighted_constraint = NAN;
+    if (weighted) {
+        double sum = 0, csum = 0;
+        size_t cdefined = 0;
+        for (size_t v = 0; v < n; v++) {
+            sum += out->person[v].weighted_degree;
+            if (!isnan(out->person[v].weighted_constraint)) {
+                csum += out->person[v].weighted_constraint;
+                cdefined++;
+            }
+        }
+        c->mean_weighted_degree = n ? sum / (double)n : NAN;
+        c->mean_weighted_constraint = cdefined ? csum / (double)cdefined : NAN;
+    }
     status = 0;
 out:
+    free(weights);
     free(scratch);
     net_adj_free(&a);
     if (status != 0)

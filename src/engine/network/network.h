@@ -7,10 +7,15 @@
  * betweenness, Burt's constraint and effective size, E-I, Blau, isolation, components) is on
  * the undirected graph where A and B are joined when either named the other: an unanswered
  * survey should not make someone look isolated, and brokerage measures are defined for
- * undirected ties. Several relations or repeated nominations of one pair collapse to one edge;
- * strengths are kept for the pictures and exports but the metrics are unweighted, because
- * strength scales differ between surveys and Burt's and Freeman's measures are best known in
- * their binary form. */
+ * undirected ties. Several relations or repeated nominations of one pair collapse to one edge.
+ * Every metric above is unweighted, and stays the primary figure, because strength scales
+ * differ between surveys and Burt's and Freeman's measures are best known in their binary form.
+ * Strength (0-100) is used by two further figures, labelled weighted: the weighted degree
+ * (igraph_strength: the sum of a person's contact weights) and Burt's constraint with weights
+ * (igraph_constraint with the weight vector), where a contact's weight is strength/100 (a
+ * full-strength tie counts 1) and a pair joined by several nominations takes the strongest of
+ * them. They are given only when every tie of the wave carries a strength: a missing strength
+ * is not guessed, so one tie without strength leaves both weighted figures undefined (NAN). */
 #ifndef SETWORK_ENGINE_NETWORK_NETWORK_H
 #define SETWORK_ENGINE_NETWORK_NETWORK_H
 
@@ -54,6 +59,12 @@ struct net_person_metrics {
     double blau_department; /* 1 - sum p_k^2 over contacts' known departments; NAN if none */
     double blau_organisation;
     bool isolated; /* no contact at all (undirected degree 0) */
+    /* Weighted by strength/100 (see the top of this file); NAN when the wave is unweighted
+     * (net_cohort_metrics.weighted false). Not in enum net_metric: the comparisons, charts and
+     * exports stay unweighted. */
+    double weighted_degree;     /* sum of the person's contact weights; 0 for isolates */
+    double weighted_constraint; /* Burt's constraint with weights; NAN for isolates and for a
+                                   person whose contacts all have strength 0 */
 };
 
 /* Metric identifiers, for the generic accessors used by comparisons, charts and reports. */
@@ -93,6 +104,11 @@ struct net_cohort_metrics {
     double cross_department_share; /* edges between known, different departments / edges
                                       with both known; NAN if none */
     double cross_organisation_share;
+    /* The weighted figures: given when every tie carries a strength (and there is a tie). */
+    bool weighted;
+    size_t ties_without_strength;    /* tie records (not pairs) with no strength */
+    double mean_weighted_degree;     /* over everyone, isolates as 0; NAN when not weighted */
+    double mean_weighted_constraint; /* over the defined values; NAN when none */
 };
 
 /* The result of analysing one wave. */

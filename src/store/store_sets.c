@@ -435,6 +435,47 @@ int store_places(struct db *db, long long programme_id, struct store_place **out
     return 0;
 }
 
+static int read_former(sqlite3_stmt *st, void *row, void *ctx)
+{
+    (void)ctx;
+    struct store_former_member *f = row;
+    f->person_id = sqlite3_column_int64(st, 0);
+    f->name = db_column_dup(st, 1);
+    str_copy(f->left_on, (const char *)sqlite3_column_text(st, 2), sizeof f->left_on);
+    return f->name ? 0 : -1;
+}
+
+void store_former_members_free(struct store_former_member *list, size_t count)
+{
+    for (size_t i = 0; i < count; i++)
+        free(list[i].name);
+    free(list);
+}
+
+int store_set_former_members(struct db *db, long long set_id, const char *at,
+                             struct store_former_member **out, size_t *count)
+{
+    *out = NULL;
+    *count = 0;
+    sqlite3_stmt *st =
+        db_prepare(db, "SELECT pe.id, pe.name, substr(MAX(h.left_at), 1, 10) FROM set_membership h"
+                       " JOIN people pe ON pe.id = h.person_id WHERE h.set_id = ?1"
+                       " AND h.left_at IS NOT NULL AND h.left_at <= ?2 AND NOT " STORE_MEMBER_AT(
+                           "?1", "pe.id", "?2") " GROUP BY pe.id ORDER BY pe.name, pe.id");
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, set_id);
+    bind_at(st, 2, at);
+    struct db_rows rows;
+    if (db_collect(st, sizeof **out, read_former, NULL, &rows) != 0) {
+        store_former_members_free(rows.items, rows.count);
+        return -1;
+    }
+    *out = rows.items;
+    *count = rows.count;
+    return 0;
+}
+
 int store_plan_pin(struct db *db, long long plan_id, long long person_id, long long set_id)
 {
     sqlite3_stmt *st = db_prepare(db, "INSERT OR REPLACE INTO plan_pins(plan_id, person_id, set_id)"

@@ -101,6 +101,28 @@ expect_contains "$SCRATCH/last.body" "/meetings/$M1_NEXT\"" "Set 1's next meetin
 get p / >/dev/null
 expect_contains "$SCRATCH/last.body" "You have moved from Set 2 to Set 1 from" "P's home page says so"
 
+# Set 2's page and API: current members, and P as a former member with the day, to its members;
+# P no longer reaches Set 2's page.
+B=$(sql "SELECT person_id FROM set_members WHERE set_id = $S2 ORDER BY person_id LIMIT 1")
+B_EMAIL=$(sql "SELECT email FROM people WHERE id = $B")
+[ -n "$(sql "SELECT 1 FROM users WHERE email = '$B_EMAIL'")" ] ||
+  "$SETWORK" --db "$db" users add "$B_EMAIL" --role participant --password setwork-demo >/dev/null
+expect_status 303 "$(login "$SCRATCH/b" "$B_EMAIL")" "login b (Set 2)"
+TODAY=$(date -u +%Y-%m-%d)
+expect_status 200 "$(get b /sets/$S2)" "B sees Set 2"
+expect_contains "$SCRATCH/last.body" "<h2>Former members</h2>" "Set 2's page lists former members"
+expect_contains "$SCRATCH/last.body" "<li>$P_NAME, left on $TODAY</li>" "P left Set 2 today"
+B_TOKEN=$(api_token "$SCRATCH/b")
+expect_status 200 "$(jget "$B_TOKEN" /api/v1/sets/$S2)" "B reads Set 2 in the API"
+expect_status "$P $TODAY" "$(jq -r '.former_members[0] | "\(.id) \(.left_on)"' "$SCRATCH/last.body")" \
+  "the API lists P as a former member with the day"
+expect_status 0 "$(jq "[.members[] | select(.id == $P)] | length" "$SCRATCH/last.body")" "P is not a current member"
+expect_status 0 "$(jq '.former_members | length' <(curl -s -H "Authorization: Bearer $TOKEN" "$URL/api/v1/sets/$S1"))" \
+  "Set 1 has no former members"
+expect_status 404 "$(get p /sets/$S2)" "P no longer reaches Set 2's page"
+get admin /sets/$S1 >/dev/null
+expect_not_contains "$SCRATCH/last.body" "Former members" "no former-members list when nobody has left"
+
 # Set 1's original member and author keeps the earlier records.
 expect_status 200 "$(get a /meetings/$M1_PAST)" "A still sees Set 1's earlier meeting"
 expect_contains "$SCRATCH/last.body" "$A_ACTION" "A still sees their action"

@@ -400,7 +400,9 @@ static int read_place(sqlite3_stmt *st, void *row, void *ctx)
     p->person = db_column_dup(st, 2);
     p->email = db_column_dup(st, 3);
     p->set_name = db_column_dup(st, 4);
-    return p->person && p->email && p->set_name ? 0 : -1;
+    p->plan_id = sqlite3_column_int64(st, 5);
+    p->plan_name = db_column_dup(st, 6);
+    return p->person && p->email && p->set_name && p->plan_name ? 0 : -1;
 }
 
 void store_places_free(struct store_place *list, size_t count)
@@ -409,6 +411,7 @@ void store_places_free(struct store_place *list, size_t count)
         free(list[i].person);
         free(list[i].email);
         free(list[i].set_name);
+        free(list[i].plan_name);
     }
     free(list);
 }
@@ -417,11 +420,12 @@ int store_places(struct db *db, long long programme_id, struct store_place **out
 {
     *out = NULL;
     *count = 0;
-    sqlite3_stmt *st = db_prepare(
-        db, "SELECT h.person_id, h.set_id, pe.name, pe.email, s.name FROM set_membership h"
-            " JOIN people pe ON pe.id = h.person_id JOIN sets s ON s.id = h.set_id"
-            " WHERE h.left_at IS NULL AND h.set_id IN " PROGRAMME_SETS
-            " ORDER BY h.person_id, h.set_id");
+    sqlite3_stmt *st =
+        db_prepare(db, "SELECT h.person_id, h.set_id, pe.name, pe.email, s.name, sp.id, sp.name"
+                       " FROM set_membership h JOIN people pe ON pe.id = h.person_id"
+                       " JOIN sets s ON s.id = h.set_id JOIN set_plans sp ON sp.id = s.plan_id"
+                       " WHERE h.left_at IS NULL AND h.set_id IN " PROGRAMME_SETS
+                       " ORDER BY h.person_id, h.set_id");
     if (!st)
         return -1;
     sqlite3_bind_int64(st, 1, programme_id);

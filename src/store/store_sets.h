@@ -123,8 +123,8 @@ int store_membership_sync(struct db *db, long long programme_id, const char *at)
 
 /* Where a person is now: their open stint in a published set of the programme. */
 struct store_place {
-    long long person_id, set_id;
-    char *person, *email, *set_name; /* owned */
+    long long person_id, set_id, plan_id;
+    char *person, *email, *set_name, *plan_name; /* owned */
 };
 void store_places_free(struct store_place *list, size_t count);
 

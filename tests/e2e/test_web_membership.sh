@@ -172,6 +172,13 @@ expect_status "$before" "$(layout)" "changes on a draft leave the published sets
 expect_status 409 "$(post "$SCRATCH/admin" /plans/$SECOND/publish)" "publishing another plan asks first"
 expect_contains "$SCRATCH/last.body" "cancels the future meetings" "and says what happens to the meetings"
 expect_status 409 "$(jpost /api/v1/plans/$SECOND/publish '{}')" "API publish asks first"
+# Two plans' sets share names ("Set 1" in each): the confirmation names each set with its plan.
+PLAN_NAME=$(sql "SELECT name FROM set_plans WHERE id = $PLAN")
+expect_status "(${PLAN_NAME}) (Second)" \
+  "$(jq -r '.change.moved[] | select(.from != null and .to != null) | (.from | sub("^Set [0-9]+ "; "")) + " " + (.to | sub("^Set [0-9]+ "; ""))' "$SCRATCH/api.json" | sort -u)" \
+  "API: from the first plan's set to the second plan's, each named with its plan"
+post "$SCRATCH/admin" /plans/$SECOND/publish >/dev/null
+expect_contains "$SCRATCH/last.body" "<td>Set 1 (Second)</td>" "the confirmation table names the new set's plan"
 expect_status "$before" "$(layout)" "nothing moved without confirm"
 expect_status "$PLAN" "$(sql "SELECT id FROM set_plans WHERE status = 'published'")" "the published plan stays"
 expect_status 0 "$(sql "SELECT count(*) FROM meetings WHERE status = 'cancelled'")" "no meeting cancelled"

@@ -22,7 +22,8 @@ static int setup(void **state)
     assert_int_equal(store_membership_sync(t->db, t->prog, "2030-01-01T00:00:00Z"), 0);
     /* A second plan, a draft: its set A holds b1 and a1, its set B a2 and a3. */
     char *q = str_printf(
-        "INSERT INTO set_plans (id, programme_id, name, status) VALUES (2, %lld, 'Second', 'draft');"
+        "INSERT INTO set_plans (id, programme_id, name, status) VALUES (2, %lld, 'Second', "
+        "'draft');"
         "INSERT INTO sets (id, plan_id, name, position) VALUES (3, 2, 'A', 1), (4, 2, 'B', 2);"
         "INSERT INTO set_members VALUES (3, %lld), (3, %lld), (4, %lld), (4, %lld);",
         t->prog, t->b1, t->a1, t->a2, t->a3);
@@ -71,7 +72,8 @@ static void publishing_another_plan_names_each_set_with_its_plan(void **state)
 static void a_move_within_one_plan_keeps_plain_names(void **state)
 {
     struct two_sets *t = *state;
-    struct plan_change c = {.kind = PLAN_CHANGE_MOVE, .plan_id = 1, .person_id = t->a3, .set_id = 2};
+    struct plan_change c = {
+        .kind = PLAN_CHANGE_MOVE, .plan_id = 1, .person_id = t->a3, .set_id = 2};
     struct plan_change_report r;
     struct strbuf err = {0};
     assert_int_equal(plan_change_apply(t->db, &c, &r, &err), STATUS_CONFLICT);

@@ -3,6 +3,7 @@
 
 #include "core/strbuf.h"
 #include "store/db_rows.h"
+#include "store/store_sets.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -127,12 +128,19 @@ void challenges_free(struct challenge *list, size_t count)
 int store_set_mates(struct db *db, long long programme_id, long long person_id, long long **ids,
                     size_t *count)
 {
+    /* Membership now by the history, so a move that takes effect later leaves both where they
+     * are until then; a set never published (no history) counts its current members. */
+#define SET_MATES_NOW "strftime('%Y-%m-%dT%H:%M:%SZ','now')"
     sqlite3_stmt *st =
-        db_prepare(db, "SELECT DISTINCT b.person_id FROM set_members a "
-                       "JOIN sets s ON s.id = a.set_id JOIN set_members b ON b.set_id = s.id "
-                       "WHERE a.person_id = ?2 AND b.person_id <> ?2 AND s.plan_id = ("
-                       " SELECT id FROM set_plans WHERE programme_id = ?1 AND status = 'published' "
-                       " ORDER BY published_at DESC, id DESC LIMIT 1) ORDER BY 1");
+        db_prepare(db, "SELECT DISTINCT b.person_id FROM sets s JOIN ("
+                       " SELECT set_id, person_id FROM set_membership"
+                       " UNION SELECT set_id, person_id FROM set_members) b ON b.set_id = s.id"
+                       " WHERE b.person_id <> ?2 AND s.plan_id = ("
+                       "  SELECT id FROM set_plans WHERE programme_id = ?1 AND status = 'published'"
+                       "  ORDER BY published_at DESC, id DESC LIMIT 1)"
+                       " AND " STORE_MEMBER_AT("s.id", "?2", SET_MATES_NOW) " AND " STORE_MEMBER_AT(
+                           "s.id", "b.person_id", SET_MATES_NOW) " ORDER BY 1");
+#undef SET_MATES_NOW
     if (!st)
         return -1;
     sqlite3_bind_int64(st, 1, programme_id);

@@ -42,8 +42,11 @@ int store_challenges_list(struct db *db, long long programme_id, long long perso
                           bool cohort_only, struct challenge **out, size_t *count);
 void challenges_free(struct challenge *list, size_t count);
 
-/* The people who share a set with PERSON_ID in the programme's most recently published plan
- * (not PERSON_ID), ascending. Caller frees *IDS. 0 or -1. */
+/* The people who share a set with PERSON_ID now, in the programme's most recently published
+ * plan (not PERSON_ID), ascending. "Now" is by the membership history: a challenge shared with
+ * the set is seen by the writer and whoever is in the writer's set at the time of looking, so a
+ * person who leaves a set no longer sees its members' set challenges (earlier or new) and the
+ * set's new members do. Caller frees *IDS. 0 or -1. */
 int store_set_mates(struct db *db, long long programme_id, long long person_id, long long **ids,
                     size_t *count);
 

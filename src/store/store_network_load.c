@@ -103,16 +103,24 @@ static int append_name(char ***names, size_t *count, const char *name)
     return 0;
 }
 
-/* Reads the sets of plan PLAN_ID (0: none) into D, numbered in plan order. */
-static int load_plan_sets(struct db *db, long long plan_id, struct network_data *d,
+/* Reads the sets of plan PLAN_ID (0: none) into D, numbered in plan order, with their members
+ * at time AT (UTC; NULL: the plan's current layout). A set with a membership history counts
+ * who was in it at AT, so someone moved after AT still counts in the set they were in then; a
+ * set never published has no history and counts its current members. */
+static int load_plan_sets(struct db *db, long long plan_id, const char *at, struct network_data *d,
                           const struct id_index *ids)
 {
-    sqlite3_stmt *st = db_prepare(db, "SELECT s.id, s.name, m.person_id FROM sets s"
-                                      " LEFT JOIN set_members m ON m.set_id = s.id"
-                                      " WHERE s.plan_id = ?1 ORDER BY s.position, s.id");
+    sqlite3_stmt *st = db_prepare(
+        db, "SELECT s.id, s.name, m.person_id FROM sets s LEFT JOIN ("
+            " SELECT h.set_id, h.person_id FROM set_membership h WHERE ?2 IS NOT NULL"
+            "  AND h.joined_at <= ?2 AND (h.left_at IS NULL OR ?2 < h.left_at)"
+            " UNION SELECT sm.set_id, sm.person_id FROM set_members sm WHERE ?2 IS NULL"
+            "  OR NOT EXISTS (SELECT 1 FROM set_membership h WHERE h.set_id = sm.set_id)"
+            ") m ON m.set_id = s.id WHERE s.plan_id = ?1 ORDER BY s.position, s.id, m.person_id");
     if (!st)
         return -1;
     sqlite3_bind_int64(st, 1, plan_id);
+    db_bind_text(st, 2, at);
     long long last_set = 0;
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -150,7 +158,7 @@ static int load_sets(struct db *db, long long programme_id, struct network_data 
     sqlite3_reset(st);
     if (rc != SQLITE_ROW && rc != SQLITE_DONE)
         return -1;
-    return plan_id ? load_plan_sets(db, plan_id, d, ids) : 0;
+    return plan_id ? load_plan_sets(db, plan_id, NULL, d, ids) : 0;
 }
 
 /* Relation names of the programme, with their ids to translate ties. */
@@ -351,7 +359,7 @@ int store_network_sets_at(struct db *db, long long programme_id, const char *at,
     struct id_index *ids = people_index(&d->cohort);
     if (!ids)
         goto oom;
-    rc = plan_id ? load_plan_sets(db, plan_id, d, ids) : 0;
+    rc = plan_id ? load_plan_sets(db, plan_id, at, d, ids) : 0;
     free(ids);
     if (rc != 0)
         goto db_fail;

@@ -28,8 +28,9 @@ int store_network_wave_began(struct db *db, long long wave_id, char *out, size_t
 
 /* Replaces the sets in D by those of the plan in force at AT ("YYYY-MM-DDTHH:MM:SSZ"): the plan
  * published at or before AT, else the newest plan saved at or before AT; a plan saved after AT
- * does not count. No such plan leaves everyone in no set. *PLAN_NAME gets the plan's name
- * (NULL when none; caller frees). 0, or -1 with *ERR (caller frees). */
+ * does not count. Each set's members are those at AT by the membership history (someone moved
+ * later counts in the set they were in then). No such plan leaves everyone in no set. *PLAN_NAME
+ * gets the plan's name (NULL when none; caller frees). 0, or -1 with *ERR (caller frees). */
 int store_network_sets_at(struct db *db, long long programme_id, const char *at,
                           struct network_data *d, char **plan_name, char **err);
 

@@ -400,7 +400,9 @@ static int read_place(sqlite3_stmt *st, void *row, void *ctx)
     p->person = db_column_dup(st, 2);
     p->email = db_column_dup(st, 3);
     p->set_name = db_column_dup(st, 4);
-    return p->person && p->email && p->set_name ? 0 : -1;
+    p->plan_id = sqlite3_column_int64(st, 5);
+    p->plan_name = db_column_dup(st, 6);
+    return p->person && p->email && p->set_name && p->plan_name ? 0 : -1;
 }
 
 void store_places_free(struct store_place *list, size_t count)
@@ -409,6 +411,7 @@ void store_places_free(struct store_place *list, size_t count)
         free(list[i].person);
         free(list[i].email);
         free(list[i].set_name);
+        free(list[i].plan_name);
     }
     free(list);
 }
@@ -417,17 +420,59 @@ int store_places(struct db *db, long long programme_id, struct store_place **out
 {
     *out = NULL;
     *count = 0;
-    sqlite3_stmt *st = db_prepare(
-        db, "SELECT h.person_id, h.set_id, pe.name, pe.email, s.name FROM set_membership h"
-            " JOIN people pe ON pe.id = h.person_id JOIN sets s ON s.id = h.set_id"
-            " WHERE h.left_at IS NULL AND h.set_id IN " PROGRAMME_SETS
-            " ORDER BY h.person_id, h.set_id");
+    sqlite3_stmt *st =
+        db_prepare(db, "SELECT h.person_id, h.set_id, pe.name, pe.email, s.name, sp.id, sp.name"
+                       " FROM set_membership h JOIN people pe ON pe.id = h.person_id"
+                       " JOIN sets s ON s.id = h.set_id JOIN set_plans sp ON sp.id = s.plan_id"
+                       " WHERE h.left_at IS NULL AND h.set_id IN " PROGRAMME_SETS
+                       " ORDER BY h.person_id, h.set_id");
     if (!st)
         return -1;
     sqlite3_bind_int64(st, 1, programme_id);
     struct db_rows rows;
     if (db_collect(st, sizeof **out, read_place, NULL, &rows) != 0) {
         store_places_free(rows.items, rows.count);
+        return -1;
+    }
+    *out = rows.items;
+    *count = rows.count;
+    return 0;
+}
+
+static int read_former(sqlite3_stmt *st, void *row, void *ctx)
+{
+    (void)ctx;
+    struct store_former_member *f = row;
+    f->person_id = sqlite3_column_int64(st, 0);
+    f->name = db_column_dup(st, 1);
+    str_copy(f->left_on, (const char *)sqlite3_column_text(st, 2), sizeof f->left_on);
+    return f->name ? 0 : -1;
+}
+
+void store_former_members_free(struct store_former_member *list, size_t count)
+{
+    for (size_t i = 0; i < count; i++)
+        free(list[i].name);
+    free(list);
+}
+
+int store_set_former_members(struct db *db, long long set_id, const char *at,
+                             struct store_former_member **out, size_t *count)
+{
+    *out = NULL;
+    *count = 0;
+    sqlite3_stmt *st =
+        db_prepare(db, "SELECT pe.id, pe.name, substr(MAX(h.left_at), 1, 10) FROM set_membership h"
+                       " JOIN people pe ON pe.id = h.person_id WHERE h.set_id = ?1"
+                       " AND h.left_at IS NOT NULL AND h.left_at <= ?2 AND NOT " STORE_MEMBER_AT(
+                           "?1", "pe.id", "?2") " GROUP BY pe.id ORDER BY pe.name, pe.id");
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, set_id);
+    bind_at(st, 2, at);
+    struct db_rows rows;
+    if (db_collect(st, sizeof **out, read_former, NULL, &rows) != 0) {
+        store_former_members_free(rows.items, rows.count);
         return -1;
     }
     *out = rows.items;

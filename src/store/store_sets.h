@@ -123,14 +123,29 @@ int store_membership_sync(struct db *db, long long programme_id, const char *at)
 
 /* Where a person is now: their open stint in a published set of the programme. */
 struct store_place {
-    long long person_id, set_id;
-    char *person, *email, *set_name; /* owned */
+    long long person_id, set_id, plan_id;
+    char *person, *email, *set_name, *plan_name; /* owned */
 };
 void store_places_free(struct store_place *list, size_t count);
 
 /* Every open stint of programme PROGRAMME_ID, by person id: 0 with *OUT (free with
  * store_places_free) and *COUNT, or -1 with *OUT NULL. */
 int store_places(struct db *db, long long programme_id, struct store_place **out, size_t *count);
+
+/* Someone who was in a set and is not now: when they last left it. */
+struct store_former_member {
+    long long person_id;
+    char *name;       /* owned */
+    char left_on[11]; /* "YYYY-MM-DD", UTC */
+};
+void store_former_members_free(struct store_former_member *list, size_t count);
+
+/* The people who left set SET_ID at or before AT (UTC "YYYY-MM-DDTHH:MM:SSZ"; NULL: now) and
+ * are not members at AT, by name, with the day they last left: 0 with *OUT (free with
+ * store_former_members_free) and *COUNT, or -1 with *OUT NULL. A move that takes effect after
+ * AT leaves the person a member until then. */
+int store_set_former_members(struct db *db, long long set_id, const char *at,
+                             struct store_former_member **out, size_t *count);
 
 /* Records that PERSON_ID was moved by hand into SET_ID of PLAN_ID (replacing an earlier pin of
  * theirs in that plan): re-optimising keeps them there. 0 or -1. */

@@ -141,6 +141,21 @@ run network report --programme Net --compare baseline,final --json
 json_is .compare.plan_in_force.name Late "the plan published before the later wave"
 json_is .compare.ties_gained_inside 0 "ada and cy are apart in Late"
 json_is .compare.ties_gained_beyond 1 "so their tie is beyond"
+# Membership at the later wave's time, not the plan's layout now (issue 13): in Late's history
+# ada was in L2 with cy until 1 July (after the final wave) and moved into L1 then.
+sql "INSERT INTO set_membership (set_id, person_id, joined_at, left_at) VALUES
+  (9022, $(pid ada), '0000-01-01T00:00:00Z', '2026-07-01T00:00:00Z'), (9021, $(pid ada), '2026-07-01T00:00:00Z', NULL),
+  (9021, $(pid bob), '0000-01-01T00:00:00Z', NULL), (9022, $(pid cy), '0000-01-01T00:00:00Z', NULL),
+  (9022, $(pid di), '0000-01-01T00:00:00Z', NULL)"
+run network report --programme Net --compare baseline,final --json
+json_is .compare.ties_gained_inside 1 "ada was in cy's set when the final wave began"
+json_is .compare.ties_gained_beyond 0 "her later move does not put the tie beyond"
+# Moved before the wave (1 May): the tie is beyond again.
+sql "UPDATE set_membership SET left_at = '2026-05-01T00:00:00Z' WHERE set_id = 9022 AND person_id = $(pid ada);
+  UPDATE set_membership SET joined_at = '2026-05-01T00:00:00Z' WHERE set_id = 9021 AND person_id = $(pid ada)"
+run network report --programme Net --compare baseline,final --json
+json_is .compare.ties_gained_inside 0 "ada had left cy's set before the final wave"
+sql "DELETE FROM set_membership WHERE set_id IN (9021, 9022)"
 # No plan before the later wave: nothing is inside.
 sql "UPDATE set_plans SET created_at = '2027-01-01T00:00:00Z', published_at = NULL WHERE programme_id = $prog"
 run network report --programme Net --compare baseline,final

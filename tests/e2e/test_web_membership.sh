@@ -101,6 +101,28 @@ expect_contains "$SCRATCH/last.body" "/meetings/$M1_NEXT\"" "Set 1's next meetin
 get p / >/dev/null
 expect_contains "$SCRATCH/last.body" "You have moved from Set 2 to Set 1 from" "P's home page says so"
 
+# Set 2's page and API: current members, and P as a former member with the day, to its members;
+# P no longer reaches Set 2's page.
+B=$(sql "SELECT person_id FROM set_members WHERE set_id = $S2 ORDER BY person_id LIMIT 1")
+B_EMAIL=$(sql "SELECT email FROM people WHERE id = $B")
+[ -n "$(sql "SELECT 1 FROM users WHERE email = '$B_EMAIL'")" ] ||
+  "$SETWORK" --db "$db" users add "$B_EMAIL" --role participant --password setwork-demo >/dev/null
+expect_status 303 "$(login "$SCRATCH/b" "$B_EMAIL")" "login b (Set 2)"
+TODAY=$(date -u +%Y-%m-%d)
+expect_status 200 "$(get b /sets/$S2)" "B sees Set 2"
+expect_contains "$SCRATCH/last.body" "<h2>Former members</h2>" "Set 2's page lists former members"
+expect_contains "$SCRATCH/last.body" "<li>$P_NAME, left on $TODAY</li>" "P left Set 2 today"
+B_TOKEN=$(api_token "$SCRATCH/b")
+expect_status 200 "$(jget "$B_TOKEN" /api/v1/sets/$S2)" "B reads Set 2 in the API"
+expect_status "$P $TODAY" "$(jq -r '.former_members[0] | "\(.id) \(.left_on)"' "$SCRATCH/last.body")" \
+  "the API lists P as a former member with the day"
+expect_status 0 "$(jq "[.members[] | select(.id == $P)] | length" "$SCRATCH/last.body")" "P is not a current member"
+expect_status 0 "$(jq '.former_members | length' <(curl -s -H "Authorization: Bearer $TOKEN" "$URL/api/v1/sets/$S1"))" \
+  "Set 1 has no former members"
+expect_status 404 "$(get p /sets/$S2)" "P no longer reaches Set 2's page"
+get admin /sets/$S1 >/dev/null
+expect_not_contains "$SCRATCH/last.body" "Former members" "no former-members list when nobody has left"
+
 # Set 1's original member and author keeps the earlier records.
 expect_status 200 "$(get a /meetings/$M1_PAST)" "A still sees Set 1's earlier meeting"
 expect_contains "$SCRATCH/last.body" "$A_ACTION" "A still sees their action"
@@ -150,6 +172,13 @@ expect_status "$before" "$(layout)" "changes on a draft leave the published sets
 expect_status 409 "$(post "$SCRATCH/admin" /plans/$SECOND/publish)" "publishing another plan asks first"
 expect_contains "$SCRATCH/last.body" "cancels the future meetings" "and says what happens to the meetings"
 expect_status 409 "$(jpost /api/v1/plans/$SECOND/publish '{}')" "API publish asks first"
+# Two plans' sets share names ("Set 1" in each): the confirmation names each set with its plan.
+PLAN_NAME=$(sql "SELECT name FROM set_plans WHERE id = $PLAN")
+expect_status "(${PLAN_NAME}) (Second)" \
+  "$(jq -r '.change.moved[] | select(.from != null and .to != null) | (.from | sub("^Set [0-9]+ "; "")) + " " + (.to | sub("^Set [0-9]+ "; ""))' "$SCRATCH/api.json" | sort -u)" \
+  "API: from the first plan's set to the second plan's, each named with its plan"
+post "$SCRATCH/admin" /plans/$SECOND/publish >/dev/null
+expect_contains "$SCRATCH/last.body" "<td>Set 1 (Second)</td>" "the confirmation table names the new set's plan"
 expect_status "$before" "$(layout)" "nothing moved without confirm"
 expect_status "$PLAN" "$(sql "SELECT id FROM set_plans WHERE status = 'published'")" "the published plan stays"
 expect_status 0 "$(sql "SELECT count(*) FROM meetings WHERE status = 'cancelled'")" "no meeting cancelled"

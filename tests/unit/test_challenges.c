@@ -159,6 +159,46 @@ static void set_mates_see_set_and_cohort_challenges_but_not_private_ones(void **
     free(err);
 }
 
+/* A challenge shared with the set is seen by the writer and the set's members now (issue 13):
+ * p2 moves from set A to set B on 1 Feb 2026; p3's move to B takes effect only in 2099. */
+static void set_challenges_follow_membership_now(void **state)
+{
+    struct fixture *f = *state;
+    exec(f->db, "UPDATE set_members SET set_id = 2 WHERE person_id IN (2, 3) AND set_id = 1;"
+                "INSERT INTO set_membership(set_id, person_id, joined_at, left_at) VALUES"
+                " (1, 1, '0000-01-01T00:00:00Z', NULL),"
+                " (1, 2, '0000-01-01T00:00:00Z', '2026-02-01T00:00:00Z'),"
+                " (2, 2, '2026-02-01T00:00:00Z', NULL),"
+                " (1, 3, '0000-01-01T00:00:00Z', '2099-01-01T00:00:00Z'),"
+                " (2, 3, '2099-01-01T00:00:00Z', NULL),"
+                " (2, 4, '0000-01-01T00:00:00Z', NULL), (2, 5, '0000-01-01T00:00:00Z', NULL);");
+    /* p1 stays in A: p2 has left, so p2's set challenge is no longer p1's to see. */
+    json_t *v = view(f, 1);
+    char *s = dump(json_object_get(v, "set"));
+    assert_null(strstr(s, "SETTWO"));
+    free(s);
+    json_decref(v);
+    /* p4 is in B with p2 now. */
+    v = view(f, 4);
+    s = dump(json_object_get(v, "set"));
+    assert_non_null(strstr(s, "SETTWO"));
+    free(s);
+    json_decref(v);
+    /* The writer always sees it. */
+    v = view(f, 2);
+    s = dump(json_object_get(v, "own"));
+    assert_non_null(strstr(s, "SETTWO"));
+    free(s);
+    json_decref(v);
+    /* p3 is in B in the plan but stays in A until 2099: not yet p2's set-mate. */
+    v = view(f, 3);
+    s = dump(json_object_get(v, "set"));
+    assert_null(strstr(s, "SETTWO"));
+    assert_non_null(strstr(s, "Person Number1")); /* p1's cohort challenge, named to A */
+    free(s);
+    json_decref(v);
+}
+
 static void a_theme_of_two_is_never_shown_anywhere(void **state)
 {
     struct fixture *f = *state;
@@ -442,6 +482,7 @@ int main(void)
                                         teardown),
         cmocka_unit_test_setup_teardown(
             set_mates_see_set_and_cohort_challenges_but_not_private_ones, setup, teardown),
+        cmocka_unit_test_setup_teardown(set_challenges_follow_membership_now, setup, teardown),
         cmocka_unit_test_setup_teardown(a_theme_of_two_is_never_shown_anywhere, setup, teardown),
         cmocka_unit_test_setup_teardown(formation_gets_themes_of_shared_challenges_only, setup,
                                         teardown),

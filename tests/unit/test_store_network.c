@@ -2,6 +2,7 @@
  * respondent, consent, "already know each other" pairs, and loading for the engine. */
 #include "test_support.h"
 
+#include "core/strbuf.h"
 #include "store/store_network.h"
 #include "store/store_network_load.h"
 #include "store/store_people.h"
@@ -198,6 +199,77 @@ static void test_consent(void **state)
     assert_false(granted);
 }
 
+/* The set person P (fixture index) was in, by name, in D; "" when in none. */
+static const char *set_of(const struct network_data *d, long long person)
+{
+    for (size_t i = 0; i < d->cohort.count; i++)
+        if (d->cohort.people[i].id == person)
+            return d->set[i] >= 0 ? d->set_names[d->set[i]] : "";
+    return "?";
+}
+
+/* "Inside the set" for the comparison is membership at the wave's time (issue 13): someone
+ * moved after it counts in the set they were in then, someone who joined later does not; a set
+ * never published (no history) counts its current members. */
+static void test_sets_at_follow_membership_history(void **state)
+{
+    struct fixture *f = *state;
+    long long wave;
+    int created;
+    char *err = NULL, *plan = NULL;
+    assert_int_equal(store_network_wave_ensure(f->db, f->programme, "w", &wave, &created), 0);
+    struct network_data d;
+    assert_int_equal(store_network_load(f->db, f->programme, wave, NULL, &d, &err), 0);
+    long long *p = f->person;
+    char *q = str_printf(
+        "INSERT INTO set_plans (id, programme_id, name, status, created_at, published_at) VALUES"
+        " (1, %lld, 'Plan', 'published', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z');"
+        "INSERT INTO sets (id, plan_id, name, position) VALUES (1, 1, 'S1', 1), (2, 1, 'S2', 2);"
+        "INSERT INTO set_members VALUES (1, %lld), (1, %lld), (2, %lld), (2, %lld);"
+        "INSERT INTO set_membership (set_id, person_id, joined_at, left_at) VALUES"
+        " (1, %lld, '0000-01-01T00:00:00Z', NULL),"
+        " (2, %lld, '0000-01-01T00:00:00Z', '2026-03-01T00:00:00Z'),"
+        " (1, %lld, '2026-03-01T00:00:00Z', NULL),"
+        " (2, %lld, '0000-01-01T00:00:00Z', NULL),"
+        " (2, %lld, '2026-04-01T00:00:00Z', NULL);",
+        f->programme, p[0], p[1], p[2], p[3], p[0], p[1], p[1], p[2], p[3]);
+    assert_int_equal(sqlite3_exec(db_sqlite(f->db), q, NULL, NULL, NULL), SQLITE_OK);
+    free(q);
+    /* February: bob still in S2 (moved on 1 March), di not yet in S2 (joined in April). */
+    assert_int_equal(
+        store_network_sets_at(f->db, f->programme, "2026-02-01T00:00:00Z", &d, &plan, &err), 0);
+    assert_string_equal(plan, "Plan");
+    free(plan);
+    assert_string_equal(set_of(&d, p[0]), "S1");
+    assert_string_equal(set_of(&d, p[1]), "S2");
+    assert_string_equal(set_of(&d, p[2]), "S2");
+    assert_string_equal(set_of(&d, p[3]), "");
+    assert_string_equal(set_of(&d, p[4]), "");
+    /* On the day of the move and after: bob in S1; in May di in S2. */
+    assert_int_equal(
+        store_network_sets_at(f->db, f->programme, "2026-03-01T00:00:00Z", &d, &plan, &err), 0);
+    free(plan);
+    assert_string_equal(set_of(&d, p[1]), "S1");
+    assert_string_equal(set_of(&d, p[3]), "");
+    assert_int_equal(
+        store_network_sets_at(f->db, f->programme, "2026-05-01T00:00:00Z", &d, &plan, &err), 0);
+    free(plan);
+    assert_string_equal(set_of(&d, p[1]), "S1");
+    assert_string_equal(set_of(&d, p[3]), "S2");
+    /* A draft saved later with no history counts its current members. */
+    assert_int_equal(sqlite3_exec(db_sqlite(f->db),
+                                  "UPDATE set_plans SET status = 'draft', published_at = NULL;"
+                                  "DELETE FROM set_membership;",
+                                  NULL, NULL, NULL),
+                     SQLITE_OK);
+    assert_int_equal(
+        store_network_sets_at(f->db, f->programme, "2026-02-01T00:00:00Z", &d, &plan, &err), 0);
+    free(plan);
+    assert_string_equal(set_of(&d, p[1]), "S1");
+    assert_string_equal(set_of(&d, p[3]), "S2");
+    network_data_free(&d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -205,6 +277,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_known_pairs, setup, teardown),
         cmocka_unit_test_setup_teardown(test_answer_save, setup, teardown),
         cmocka_unit_test_setup_teardown(test_consent, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_sets_at_follow_membership_history, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -172,6 +172,39 @@ static void notices_are_kept_newest_first(void **state)
     assert_int_equal(count(db, "SELECT count(*) FROM member_notices WHERE mailed_at IS NULL"), 2);
 }
 
+/* Set A's former members: Cal, who left at MOVED_AT, from then on; before it nobody; someone who
+ * comes back is a member again, not a former one. */
+static void former_members_are_those_who_left_by_then(void **state)
+{
+    struct fixture *fx = *state;
+    struct db *db = fx->t.db;
+    struct store_former_member *f;
+    size_t n;
+    assert_int_equal(store_set_former_members(db, 1, "2030-01-15T00:00:00Z", &f, &n), 0);
+    assert_int_equal(n, 0);
+    store_former_members_free(f, n);
+    assert_int_equal(store_set_former_members(db, 1, MOVED_AT, &f, &n), 0);
+    assert_int_equal(n, 1);
+    assert_int_equal(f[0].person_id, fx->t.a3);
+    assert_string_equal(f[0].name, "Cal");
+    assert_string_equal(f[0].left_on, "2030-04-01");
+    store_former_members_free(f, n);
+    assert_int_equal(store_set_former_members(db, 2, NULL, &f, &n), 0);
+    assert_int_equal(n, 0); /* Cal joined B; nobody left it */
+    store_former_members_free(f, n);
+    /* Cal comes back to A in May: a member again, not listed. */
+    sql(db, "UPDATE set_members SET set_id = 1 WHERE person_id = "
+            "(SELECT id FROM people WHERE email = 'a3@x.org')");
+    assert_int_equal(store_membership_sync(db, fx->t.prog, "2030-05-01T00:00:00Z"), 0);
+    assert_int_equal(store_set_former_members(db, 1, "2030-05-02T00:00:00Z", &f, &n), 0);
+    assert_int_equal(n, 0);
+    store_former_members_free(f, n);
+    assert_int_equal(store_set_former_members(db, 2, "2030-05-02T00:00:00Z", &f, &n), 0);
+    assert_int_equal(n, 1);
+    assert_string_equal(f[0].left_on, "2030-05-01");
+    store_former_members_free(f, n);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -181,6 +214,7 @@ int main(void)
                                         teardown),
         cmocka_unit_test_setup_teardown(meetings_and_the_feed_follow_membership, setup, teardown),
         cmocka_unit_test_setup_teardown(notices_are_kept_newest_first, setup, teardown),
+        cmocka_unit_test_setup_teardown(former_members_are_those_who_left_by_then, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

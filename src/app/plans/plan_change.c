@@ -51,8 +51,15 @@ static int add_moved(struct plan_change_report *r, const struct store_place *bef
     m->person_id = who->person_id;
     m->person = str_printf("%s", who->person);
     m->email = str_printf("%s", who->email);
-    m->from = str_printf("%s", before ? before->set_name : "");
-    m->to = str_printf("%s", after ? after->set_name : "");
+    /* Across two plans the same set name can mean two different sets ("Set 2" of each):
+     * then each set is named with its plan. */
+    bool two_plans = before && after && before->plan_id != after->plan_id;
+    m->from = !before     ? str_printf("%s", "")
+              : two_plans ? str_printf("%s (%s)", before->set_name, before->plan_name)
+                          : str_printf("%s", before->set_name);
+    m->to = !after      ? str_printf("%s", "")
+            : two_plans ? str_printf("%s (%s)", after->set_name, after->plan_name)
+                        : str_printf("%s", after->set_name);
     return m->person && m->email && m->from && m->to ? 0 : -1;
 }
 

@@ -180,10 +180,26 @@ int view_set(struct db *db, const struct user *user, long long id, json_t **out)
         store_set_view_free(&s);
         return -1;
     }
+    /* Those who have left, with the day, for whoever may see the set (its members, its
+     * facilitator, admins); a former member no longer sees the set at all. */
+    struct store_former_member *former;
+    size_t nformer;
+    if (store_set_former_members(db, id, NULL, &former, &nformer) != 0) {
+        store_person_briefs_free(members, count);
+        store_set_view_free(&s);
+        return -1;
+    }
     /* The count's key takes the list, in the same place. */
     *out = set_object(&s);
     json_object_set_new(*out, "members", people_array(members, count));
     store_person_briefs_free(members, count);
+    json_t *left = json_array();
+    for (size_t i = 0; i < nformer; i++)
+        json_array_append_new(left,
+                              json_pack("{s:I, s:s, s:s}", "id", (json_int_t)former[i].person_id,
+                                        "name", former[i].name, "left_on", former[i].left_on));
+    json_object_set_new(*out, "former_members", left);
+    store_former_members_free(former, nformer);
     store_set_view_free(&s);
     return 0;
 }

@@ -89,6 +89,25 @@ static void members_table(struct html *page, json_t *members, bool emails)
     H(page, "</tbody></table>\n");
 }
 
+/* Who has left the set, and when: "Ann Lee, left on 2026-03-03". Nothing when nobody has. */
+static void former_members(struct html *page, json_t *former)
+{
+    if (json_array_size(former) == 0)
+        return;
+    H(page, "<h2>Former members</h2>\n<ul class=\"former-members\">\n");
+    size_t i;
+    json_t *m;
+    json_array_foreach(former, i, m)
+    {
+        H(page, "<li>");
+        html_text(page, str(m, "name"));
+        H(page, ", left on ");
+        html_text(page, str(m, "left_on"));
+        H(page, "</li>\n");
+    }
+    H(page, "</ul>\n");
+}
+
 void page_set(struct web_request *r)
 {
     json_t *s = NULL;
@@ -108,6 +127,7 @@ void page_set(struct web_request *r)
     }
     H(&page, "</p>\n<h2>Members</h2>\n");
     members_table(&page, json_object_get(s, "members"), r->user.role == ROLE_ADMIN);
+    former_members(&page, json_object_get(s, "former_members"));
     web_set_meetings(r, &page, r->ids[0]);
     if (r->user.role == ROLE_ADMIN) {
         H(&page, "<p class=\"actions\"><a class=\"button\" href=\"/programmes/");

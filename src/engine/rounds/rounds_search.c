@@ -199,6 +199,25 @@ static double now_seconds(void)
     return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
+/* Lays round R (its table of each person in s->tab, T tables) out table after table in mem,
+ * with each person's position and each table's start and size. */
+static void lay_out_round(struct search *s, int r, int T)
+{
+    int n = s->n;
+    const int *tab = s->tab + (size_t)r * n;
+    int at = 0;
+    for (int t = 0; t < T; t++) {
+        s->tstart[r * n + t] = at;
+        s->tsize[r * n + t] = 0;
+        for (int i = 0; i < n; i++)
+            if (tab[i] == t) {
+                s->mem[(size_t)r * n + at] = i;
+                s->pos[(size_t)r * n + i] = at++;
+                s->tsize[r * n + t]++;
+            }
+    }
+}
+
 /* Seats everyone of round R greedily: tied groups first, then people in random order, each at
  * the open table where they add the least cost. */
 static void greedy_round(struct search *s, int r, int *order, int *fill, const int *cap)
@@ -248,18 +267,7 @@ static void greedy_round(struct search *s, int r, int *order, int *fill, const i
                 s->cnt[(size_t)x * n + a]++;
             }
     }
-    /* Lay the round out table after table in mem. */
-    int at = 0;
-    for (int t = 0; t < T; t++) {
-        s->tstart[r * n + t] = at;
-        s->tsize[r * n + t] = 0;
-        for (int i = 0; i < n; i++)
-            if (tab[i] == t) {
-                s->mem[(size_t)r * n + at] = i;
-                s->pos[(size_t)r * n + i] = at++;
-                s->tsize[r * n + t]++;
-            }
-    }
+    lay_out_round(s, r, T);
 }
 
 static int seat_later(const struct rounds_plan *pl, int r)
@@ -283,17 +291,7 @@ static void seed_round(struct search *s, int r)
                 s->cnt[(size_t)i * n + j]++;
                 s->cnt[(size_t)j * n + i]++;
             }
-    int at = 0;
-    for (int t = 0; t < T; t++) {
-        s->tstart[r * n + t] = at;
-        s->tsize[r * n + t] = 0;
-        for (int i = 0; i < n; i++)
-            if (tab[i] == t) {
-                s->mem[(size_t)r * n + at] = i;
-                s->pos[(size_t)r * n + i] = at++;
-                s->tsize[r * n + t]++;
-            }
-    }
+    lay_out_round(s, r, T);
 }
 
 int rounds_search(const struct rounds_plan *pl, int *table, long long *cost_out)

@@ -292,6 +292,16 @@ const char *formdata_get(const struct formdata *f, const char *name)
     return field ? field->value : NULL;
 }
 
+long long formdata_get_count(const struct formdata *f, const char *name, long long fallback)
+{
+    const char *s = formdata_get(f, name);
+    if (!s || !*s)
+        return fallback;
+    char *end;
+    long long v = strtoll(s, &end, 10);
+    return *end || v < 0 ? -1 : v;
+}
+
 void formdata_free(struct formdata *f)
 {
     for (size_t i = 0; i < f->count; i++) {

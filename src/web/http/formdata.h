@@ -46,6 +46,9 @@ int formdata_parse_multipart(const char *content_type, const char *data, size_t 
 const struct formdata_field *formdata_field(const struct formdata *f, const char *name);
 /* The value of the first field named NAME, or NULL. */
 const char *formdata_get(const struct formdata *f, const char *name);
+/* The field NAME as a whole number of 0 or more: FALLBACK when it is absent or empty, -1 when it
+ * is not such a number (the caller refuses it). */
+long long formdata_get_count(const struct formdata *f, const char *name, long long fallback);
 
 /* Frees everything OUT holds and empties it. */
 void formdata_free(struct formdata *f);

@@ -11,16 +11,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static long long num(const struct formdata *f, const char *name, long long fallback)
-{
-    const char *s = formdata_get(f, name);
-    if (!s || !*s)
-        return fallback;
-    char *end;
-    long long v = strtoll(s, &end, 10);
-    return *end || v < 0 ? -1 : v;
-}
-
 /* The HTTP status for a plan use case's answer. */
 static int http_of(enum status st)
 {
@@ -106,13 +96,13 @@ void page_plan_form(struct web_request *r)
 void page_plan_create(struct web_request *r)
 {
     const struct formdata *f = &r->form;
-    struct plan_settings s = {.sets = (int)num(f, "sets", 0),
-                              .size_min = (int)num(f, "size_min", 4),
-                              .size_max = (int)num(f, "size_max", 8),
+    struct plan_settings s = {.sets = (int)formdata_get_count(f, "sets", 0),
+                              .size_min = (int)formdata_get_count(f, "size_min", 4),
+                              .size_max = (int)formdata_get_count(f, "size_max", 8),
                               .weights = formdata_get(f, "weights"),
-                              .seconds = (double)num(f, "seconds", 2),
-                              .iterations = (long)num(f, "iterations", 0),
-                              .seed = num(f, "seed", 1)};
+                              .seconds = (double)formdata_get_count(f, "seconds", 2),
+                              .iterations = (long)formdata_get_count(f, "iterations", 0),
+                              .seed = formdata_get_count(f, "seed", 1)};
     if (s.sets < 0 || s.size_min < 2 || s.size_max < s.size_min || s.seconds < 0 ||
         s.seconds > 60 || s.seed < 0 || s.iterations < 0 ||
         s.iterations > PLAN_WEB_MAX_ITERATIONS) {
@@ -307,8 +297,8 @@ void page_plan(struct web_request *r)
 
 void page_plan_lock(struct web_request *r)
 {
-    int rc = store_set_lock(r->db, r->ids[0], num(&r->form, "set_id", 0),
-                            num(&r->form, "locked", 1) == 1);
+    int rc = store_set_lock(r->db, r->ids[0], formdata_get_count(&r->form, "set_id", 0),
+                            formdata_get_count(&r->form, "locked", 1) == 1);
     if (rc == 0)
         plan_redirect(r, r->ids[0]);
     else
@@ -321,7 +311,8 @@ void page_plan_facil(struct web_request *r)
     long long person = 0;
     int rc = email && *email ? store_person_by_email(r->db, email, &person) : 0;
     if (rc == 0)
-        rc = store_set_facilitator(r->db, r->ids[0], num(&r->form, "set_id", 0), person);
+        rc = store_set_facilitator(r->db, r->ids[0], formdata_get_count(&r->form, "set_id", 0),
+                                   person);
     if (rc == 0)
         plan_redirect(r, r->ids[0]);
     else

@@ -14,16 +14,6 @@
  * moves exactly the people the confirmation page listed. */
 #define PLAN_PAGE_REOPT_ITERATIONS 20000
 
-static long long num(const struct formdata *f, const char *name, long long fallback)
-{
-    const char *s = formdata_get(f, name);
-    if (!s || !*s)
-        return fallback;
-    char *end;
-    long long v = strtoll(s, &end, 10);
-    return *end || v < 0 ? -1 : v;
-}
-
 static void moved_table(struct html *page, const struct plan_change_report *rep)
 {
     if (!rep->moved_count) {
@@ -119,8 +109,8 @@ static void confirm_page(struct web_request *r, const struct plan_change *c,
 static void run(struct web_request *r, struct plan_change *c)
 {
     c->plan_id = r->ids[0];
-    c->confirm = num(&r->form, "confirm", 0) == 1;
-    c->include_met = num(&r->form, "include_met", 0) == 1;
+    c->confirm = formdata_get_count(&r->form, "confirm", 0) == 1;
+    c->include_met = formdata_get_count(&r->form, "include_met", 0) == 1;
     struct plan_change_report rep;
     struct strbuf err = {0};
     enum status st = plan_change_apply(r->db, c, &rep, &err);
@@ -146,8 +136,8 @@ static void run(struct web_request *r, struct plan_change *c)
 void page_plan_move(struct web_request *r)
 {
     struct plan_change c = {.kind = PLAN_CHANGE_MOVE,
-                            .person_id = num(&r->form, "person_id", 0),
-                            .set_id = num(&r->form, "set_id", 0)};
+                            .person_id = formdata_get_count(&r->form, "person_id", 0),
+                            .set_id = formdata_get_count(&r->form, "set_id", 0)};
     run(r, &c);
 }
 

@@ -65,22 +65,28 @@ int store_reminder_rows(struct db *db, int64_t now, struct reminder_row **out, s
     /* The people of a meeting: whoever was ever in its set (the membership rule decides whether
      * they are in it at the meeting's time) and whoever was sent something about it. */
     sqlite3_stmt *st = db_prepare(
-        db, "SELECT m.id, m.uid, m.sequence, CAST(strftime('%s', m.starts_at) AS INTEGER),"
-            " CAST(strftime('%s', m.ends_at) AS INTEGER), m.tzid, m.location, m.link,"
-            " m.status = 'cancelled', s.name, pr.name, pe.name, lower(pe.email), " STORE_MEMBER_AT(
-                "s.id", "pe.id", "m.starts_at") ", r.sequence, IFNULL(r.cancelled, 0),"
-            " pr.reminder_days"
-            " FROM meetings m JOIN sets s ON s.id = m.set_id JOIN set_plans p ON p.id = s.plan_id"
-            " JOIN programmes pr ON pr.id = p.programme_id"
-            " JOIN people pe ON pe.id IN (SELECT h.person_id FROM set_membership h"
-            " WHERE h.set_id = s.id UNION SELECT sm.person_id FROM set_members sm"
-            " WHERE sm.set_id = s.id UNION SELECT x.id FROM meeting_reminders y JOIN people x"
-            " ON lower(x.email) = y.email WHERE y.meeting_id = m.id)"
-            " LEFT JOIN meeting_reminders r ON r.meeting_id = m.id AND r.email = lower(pe.email)"
-            " WHERE m.starts_at > strftime('%Y-%m-%dT%H:%M:%SZ', ?1, 'unixepoch')"
-            " AND pe.email LIKE '%_@_%'"
-            " AND NOT EXISTS (SELECT 1 FROM mail_optout o WHERE o.email = lower(pe.email))"
-            " ORDER BY m.starts_at, m.id, pe.id");
+        db,
+        "SELECT m.id, m.uid, m.sequence, CAST(strftime('%s', m.starts_at) AS INTEGER),"
+        " CAST(strftime('%s', m.ends_at) AS INTEGER), m.tzid, m.location, m.link,"
+        " m.status = 'cancelled', s.name, pr.name, pe.name, lower(pe.email), " STORE_MEMBER_AT(
+            "s.id", "pe.id",
+            "m.starts_at") ", r.sequence, IFNULL(r.cancelled, 0),"
+                           " pr.reminder_days"
+                           " FROM meetings m JOIN sets s ON s.id = m.set_id JOIN set_plans p ON "
+                           "p.id = s.plan_id"
+                           " JOIN programmes pr ON pr.id = p.programme_id"
+                           " JOIN people pe ON pe.id IN (SELECT h.person_id FROM set_membership h"
+                           " WHERE h.set_id = s.id UNION SELECT sm.person_id FROM set_members sm"
+                           " WHERE sm.set_id = s.id UNION SELECT x.id FROM meeting_reminders y "
+                           "JOIN people x"
+                           " ON lower(x.email) = y.email WHERE y.meeting_id = m.id)"
+                           " LEFT JOIN meeting_reminders r ON r.meeting_id = m.id AND r.email = "
+                           "lower(pe.email)"
+                           " WHERE m.starts_at > strftime('%Y-%m-%dT%H:%M:%SZ', ?1, 'unixepoch')"
+                           " AND pe.email LIKE '%_@_%'"
+                           " AND NOT EXISTS (SELECT 1 FROM mail_optout o WHERE o.email = "
+                           "lower(pe.email))"
+                           " ORDER BY m.starts_at, m.id, pe.id");
     if (!st)
         return -1;
     sqlite3_bind_int64(st, 1, now);
@@ -136,8 +142,7 @@ void store_action_due_rows_free(struct action_due_row *rows, size_t count)
     free(rows);
 }
 
-int store_actions_due(struct db *db, const char *from, struct action_due_row **out,
-                      size_t *count)
+int store_actions_due(struct db *db, const char *from, struct action_due_row **out, size_t *count)
 {
     *out = NULL;
     *count = 0;
@@ -192,13 +197,13 @@ int store_notices_unmailed(struct db *db, struct notice_row **out, size_t *count
 {
     *out = NULL;
     *count = 0;
-    sqlite3_stmt *st = db_prepare(
-        db, "SELECT n.id, n.body, pe.name, lower(pe.email), pr.name,"
-            " EXISTS (SELECT 1 FROM mail_optout o WHERE o.email = lower(pe.email))"
-            " OR pe.email NOT LIKE '%_@_%'"
-            " FROM member_notices n JOIN people pe ON pe.id = n.person_id"
-            " JOIN programmes pr ON pr.id = n.programme_id WHERE n.mailed_at IS NULL"
-            " ORDER BY n.id");
+    sqlite3_stmt *st =
+        db_prepare(db, "SELECT n.id, n.body, pe.name, lower(pe.email), pr.name,"
+                       " EXISTS (SELECT 1 FROM mail_optout o WHERE o.email = lower(pe.email))"
+                       " OR pe.email NOT LIKE '%_@_%'"
+                       " FROM member_notices n JOIN people pe ON pe.id = n.person_id"
+                       " JOIN programmes pr ON pr.id = n.programme_id WHERE n.mailed_at IS NULL"
+                       " ORDER BY n.id");
     if (!st)
         return -1;
     struct db_rows rows;

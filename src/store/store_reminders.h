@@ -41,8 +41,7 @@ struct action_due_row {
 };
 /* Open actions due between FROM and UNTIL (inclusive, "YYYY-MM-DD"), where UNTIL is widened per
  * programme: due on or before FROM + reminder_days days. 0 or -1. */
-int store_actions_due(struct db *db, const char *from, struct action_due_row **out,
-                      size_t *count);
+int store_actions_due(struct db *db, const char *from, struct action_due_row **out, size_t *count);
 void store_action_due_rows_free(struct action_due_row *rows, size_t count);
 
 /* A set-change notice not mailed yet (mailed_at NULL). OPTED_OUT says the person turned

@@ -25,7 +25,8 @@ enum reminder_kind reminder_decide(const struct reminder_row *r, int64_t now, in
         *sequence = seq;
         if (sent)
             return r->sent_cancelled || seq > r->sent_sequence ? REMINDER_REQUEST : REMINDER_NONE;
-        bool within = r->reminder_days > 0 && r->starts <= now + (int64_t)r->reminder_days * DAY_SECONDS;
+        bool within =
+            r->reminder_days > 0 && r->starts <= now + (int64_t)r->reminder_days * DAY_SECONDS;
         return within ? REMINDER_REQUEST : REMINDER_NONE;
     }
     if (!sent || r->sent_cancelled)
@@ -88,8 +89,7 @@ static void local_time(struct strbuf *out, const char *tzid, int64_t t)
         meet_tz_from_utc("UTC", t, &l);
         tzid = "UTC";
     }
-    sb_printf(out, "%04d-%02d-%02d %02d:%02d (%s)", l.year, l.month, l.day, l.hour, l.minute,
-              tzid);
+    sb_printf(out, "%04d-%02d-%02d %02d:%02d (%s)", l.year, l.month, l.day, l.hour, l.minute, tzid);
 }
 
 static enum status queue_meeting(struct db *db, const struct mail_config *cfg, const char *base,
@@ -101,16 +101,22 @@ static enum status queue_meeting(struct db *db, const struct mail_config *cfg, c
     struct strbuf summary = {0}, when = {0}, subject = {0}, key = {0}, text = {0}, html = {0};
     sb_printf(&summary, "Action learning: %s (%s)", r->set_name, r->programme_name);
     local_time(&when, r->tzid, r->starts);
-    sb_printf(&subject, "%s%s, %s", cancel ? "Cancelled: " : update ? "Moved: " : "Reminder: ",
+    sb_printf(&subject, "%s%s, %s",
+              cancel   ? "Cancelled: "
+              : update ? "Moved: "
+                       : "Reminder: ",
               summary.data ? summary.data : "", when.data ? when.data : "");
     sb_printf(&key, "reminder:%s:%s:%d:%s", cancel ? "CANCEL" : "REQUEST", r->uid, sequence,
               r->email);
-    const char *what = cancel ? (r->cancelled ? "is cancelled" : "is no longer yours: you have "
-                                                                 "left the set")
-                              : update ? "has moved; it now starts"
-                                       : "starts";
+    const char *what = cancel   ? (r->cancelled ? "is cancelled"
+                                                : "is no longer yours: you have "
+                                                  "left the set")
+                       : update ? "has moved; it now starts"
+                                : "starts";
     sb_printf(&text, "Hello %s,\n\nThe meeting of %s %s %s.\n", r->name, r->set_name, what,
-              cancel ? "" : when.data ? when.data : "");
+              cancel      ? ""
+              : when.data ? when.data
+                          : "");
     if (!cancel && *r->location)
         sb_printf(&text, "Where: %s\n", r->location);
     if (!cancel && *r->link)
@@ -140,15 +146,14 @@ static enum status queue_meeting(struct db *db, const struct mail_config *cfg, c
         xml_escape_text(&html, r->link);
         sb_append(&html, "</a></p>");
     }
-    struct meet_ics_event ev = {r->uid,        sequence,     r->starts,
-                                r->ends,       summary.data, r->location,
-                                r->link,       cancel};
+    struct meet_ics_event ev = {r->uid,       sequence,    r->starts, r->ends,
+                                summary.data, r->location, r->link,   cancel};
     struct meet_ics_imip who = {cfg->from_address, r->programme_name, r->email, r->name};
     char *cal = summary.data ? meet_ics_build_imip(&ev, cancel, &who, now) : NULL;
     enum status st = STATUS_FAILED;
     if (cal && !subject.failed && !key.failed && !text.failed && !html.failed) {
-        struct reminder_mail m = {"reminder", key.data, r->email, subject.data, text.data,
-                                  html.data,  cal,      cancel ? "CANCEL" : "REQUEST"};
+        struct reminder_mail m = {"reminder", key.data,  r->email, subject.data,
+                                  text.data,  html.data, cal,      cancel ? "CANCEL" : "REQUEST"};
         st = queue_with_unsubscribe(db, cfg, base, &m, now, err);
     }
     if (st == STATUS_OK &&
@@ -305,8 +310,7 @@ enum status reminders_queue(struct db *db, const struct mail_config *cfg, const 
     return st;
 }
 
-enum status reminders_unsubscribe_email(struct db *db, const char *token, char *email,
-                                        size_t size)
+enum status reminders_unsubscribe_email(struct db *db, const char *token, char *email, size_t size)
 {
     if (!token || strlen(token) != TOKEN_LEN)
         return STATUS_NOT_FOUND;

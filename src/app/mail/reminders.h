@@ -36,8 +36,7 @@ enum status reminders_queue(struct db *db, const struct mail_config *cfg, const 
 
 /* The address an unsubscribe TOKEN turns reminders off for, into EMAIL (SIZE bytes), without
  * writing anything: STATUS_OK, STATUS_NOT_FOUND for an unknown token, STATUS_FAILED. */
-enum status reminders_unsubscribe_email(struct db *db, const char *token, char *email,
-                                        size_t size);
+enum status reminders_unsubscribe_email(struct db *db, const char *token, char *email, size_t size);
 /* Turns reminders off for the address of TOKEN (into EMAIL): the same answers. */
 enum status reminders_unsubscribe(struct db *db, const char *token, int64_t now, char *email,
                                   size_t size);

@@ -47,8 +47,7 @@ static void answer(struct web_request *r, enum status st, const char *email, boo
 void page_unsubscribe_form(struct web_request *r)
 {
     char email[MAIL_ADDRESS_MAX + 1];
-    answer(r, reminders_unsubscribe_email(r->db, link_token(r), email, sizeof email), email,
-           false);
+    answer(r, reminders_unsubscribe_email(r->db, link_token(r), email, sizeof email), email, false);
 }
 
 void page_unsubscribe(struct web_request *r)
@@ -75,8 +74,9 @@ void page_account_reminders(struct web_request *r)
 void page_reminders_card(struct web_request *r, struct html *page)
 {
     int off = store_mail_opted_out(r->db, r->user.email);
-    H(page, "<h2>Reminders</h2>\n<form method=\"post\" action=\"/account/reminders\" class=\"card\" "
-            "id=\"reminders-form\">\n");
+    H(page,
+      "<h2>Reminders</h2>\n<form method=\"post\" action=\"/account/reminders\" class=\"card\" "
+      "id=\"reminders-form\">\n");
     html_csrf(page, r->csrf);
     if (off == 1) {
         H(page, "<p>Reminders are <strong>off</strong>: no meeting invitations, actions falling "

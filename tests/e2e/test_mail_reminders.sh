@@ -124,4 +124,40 @@ sw "$url" notify >"$SCRATCH/n7"
 expect_contains "$SCRATCH/n7" "sent 0," "the action and the notice go once"
 [ "$(count box)" = 2 ] && pass || fail "still two, got $(count box)"
 
+# The programme's reminder days on its edit page: 0 sends no invitations, 2 sends them again.
+run users demo >"$SCRATCH/logins.txt"
+PARTICIPANT=$(sed -n 's/^  participant  //p' "$SCRATCH/logins.txt")
+run meetings schedule --programme Demo --set "Set 2" --first "$first" --every 4w --count 1 \
+  --duration 2h --tz UTC --location "Room 5" >/dev/null
+start_server "$db"
+A="$SCRATCH/jar.admin"
+expect_status 303 "$(login "$A" admin@demo.example)" "admin logs in"
+curl -s -b "$A" "$URL/programmes/1/edit" -o "$SCRATCH/edit.html"
+grep -q 'name="reminder_days"[^>]*value="2"' "$SCRATCH/edit.html" && pass || fail "the edit page shows 2 reminder days"
+edit() { post "$A" /programmes/1/edit --data "name=Demo&set_size_min=5&set_size_max=7&reminder_days=$1"; }
+expect_status 400 "$(edit 61)" "61 days refused"
+expect_status 400 "$(edit two)" "words refused"
+expect_status 303 "$(edit 0)" "0 days saved"
+[ "$(sqlite3 "$db" "SELECT reminder_days FROM programmes WHERE id = 1")" = 0 ] && pass || fail "reminder_days stored"
+rm -f "$SCRATCH"/box/*.eml
+sw "$url" notify >"$SCRATCH/n8"
+[ "$(count box)" = 0 ] && pass || fail "no invitations when reminders are off for the programme"
+expect_status 303 "$(edit 2)" "2 days saved"
+sw "$url" notify >"$SCRATCH/n9"
+expect_contains "$SCRATCH/n9" "queued 6 meeting invitation(s)" "Set 2's six invitations"
+
+# The Account page's switch writes mail_optout for the logged-in person, and back.
+P="$SCRATCH/jar.participant"
+expect_status 303 "$(login "$P" "$PARTICIPANT")" "participant logs in"
+curl -s -b "$P" "$URL/account" -o "$SCRATCH/account.html"
+expect_contains "$SCRATCH/account.html" "Turn reminders off" "the Account page has the switch"
+expect_status 303 "$(post "$P" /account/reminders --data reminders=off)" "reminders off"
+[ "$(sqlite3 "$db" "SELECT count(*) FROM mail_optout WHERE email = lower('$PARTICIPANT')")" = 1 ] && pass || fail "switch wrote mail_optout"
+curl -s -b "$P" "$URL/account" -o "$SCRATCH/account.html"
+expect_contains "$SCRATCH/account.html" "Turn reminders on" "the switch shows off"
+expect_status 400 "$(post "$P" /account/reminders --data reminders=maybe)" "a bad value refused"
+expect_status 303 "$(post "$P" /account/reminders --data reminders=on)" "reminders on"
+[ "$(sqlite3 "$db" "SELECT count(*) FROM mail_optout WHERE email = lower('$PARTICIPANT')")" = 0 ] && pass || fail "switch removed mail_optout"
+stop_server
+
 finish

@@ -160,4 +160,20 @@ expect_status 303 "$(post "$P" /account/reminders --data reminders=on)" "reminde
 [ "$(sqlite3 "$db" "SELECT count(*) FROM mail_optout WHERE email = lower('$PARTICIPANT')")" = 0 ] && pass || fail "switch removed mail_optout"
 stop_server
 
+# The sender thread of `setwork serve` queues reminders too: a move of Set 2's meeting reaches
+# its six members without `setwork notify`.
+run meetings move "$(run meetings list --programme Demo --set "Set 2" --json | jq -r '.[0].id')" \
+  --to "$(date -u -d '+1 day' +%Y-%m-%dT16:00)" >/dev/null
+rm -f "$SCRATCH"/box/*.eml
+SETWORK_SMTP_URL=$url SETWORK_MAIL_FROM=$FROM start_server "$db"
+for _ in $(seq 1 100); do
+  [ "$(count box)" -ge 6 ] && break
+  sleep 0.2
+done
+stop_server
+[ "$(count box)" = 6 ] && pass || fail "serve sent six updates, got $(count box)"
+check m10
+[ "$(jq -r .sequence "$SCRATCH/m10" | sort -u)" = 1 ] && pass || fail "serve's updates carry SEQUENCE 1"
+jq -r .unsubscribe "$SCRATCH/m10" | grep -q "^<$URL/unsubscribe?token=" && pass || fail "serve links to itself"
+
 finish

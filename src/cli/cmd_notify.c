@@ -106,6 +106,10 @@ static int run_notify(struct cli_ctx *ctx, int argc, char **argv)
         status = cli_user_error(&command_notify, "%s", err.data ? err.data : "cannot queue");
         goto out;
     }
+    if (q.skipped)
+        fprintf(stderr, "setwork notify: skipped %ld reminder(s): %s\n", q.skipped,
+                err.data ? err.data : "");
+    sb_reset(&err);
     struct mail_pass_result r;
     if (mail_deliver(db, &cfg, now, retry, &r, &err) != STATUS_OK) {
         status = cli_user_error(&command_notify, "%s", err.data ? err.data : "cannot send");

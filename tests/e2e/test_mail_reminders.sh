@@ -176,4 +176,20 @@ check m10
 [ "$(jq -r .sequence "$SCRATCH/m10" | sort -u)" = 1 ] && pass || fail "serve's updates carry SEQUENCE 1"
 jq -r .unsubscribe "$SCRATCH/m10" | grep -q "^<$URL/unsubscribe?token=" && pass || fail "serve links to itself"
 
+# An address the mail layer refuses is skipped with a reason; the others still get theirs.
+set2=$(run meetings list --programme Demo --set "Set 2" --json | jq -r '.[0].id')
+sqlite3 "$db" "UPDATE people SET email = 'bad address@x.example'
+  WHERE id = (SELECT person_id FROM set_members WHERE set_id = 2 ORDER BY person_id LIMIT 1)"
+run meetings move "$set2" --to "$(date -u -d '+1 day' +%Y-%m-%dT17:00)" >/dev/null
+rm -f "$SCRATCH"/box/*.eml
+set +e
+sw "$url" notify >"$SCRATCH/n11" 2>"$SCRATCH/e11"
+rc=$?
+set -e
+expect_status 0 "$rc" "notify with one bad address"
+expect_contains "$SCRATCH/n11" "queued 0 meeting invitation(s), 5 update(s)" "five updates"
+expect_contains "$SCRATCH/e11" "skipped 1 reminder(s)" "the bad address is skipped"
+expect_contains "$SCRATCH/e11" "bad address@x.example" "and named"
+[ "$(count box)" = 5 ] && pass || fail "five messages, got $(count box)"
+
 finish

@@ -92,8 +92,8 @@ static void leaving_the_set_cancels_one_sequence_on(void **state)
 static void imip_calendar_has_method_organizer_attendee(void **state)
 {
     (void)state;
-    struct meet_ics_event ev = {"uid-1@setwork", 3, NOW, NOW + 3600, "Set 1", "Room 4", NULL,
-                                false};
+    struct meet_ics_event ev = {"uid-1@setwork", 3,        NOW,  NOW + 3600,
+                                "Set 1",         "Room 4", NULL, false};
     struct meet_ics_imip who = {"sets@example.org", "Pilot", "ana@example.org", "Ana"};
     char *cal = meet_ics_build_imip(&ev, false, &who, NOW);
     assert_non_null(cal);

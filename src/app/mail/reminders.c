@@ -60,10 +60,6 @@ static enum status queue_with_unsubscribe(struct db *db, const struct mail_confi
     enum status st = STATUS_FAILED;
     if (url.failed || text.failed || html.failed)
         goto out;
-    if (store_unsubscribe_add(db, hash, m->to, now) != 0) {
-        sb_append(err, db_errmsg(db));
-        goto out;
-    }
     struct mail_draft d = {.kind = m->kind,
                            .idem_key = m->key,
                            .to = m->to,
@@ -74,10 +70,32 @@ static enum status queue_with_unsubscribe(struct db *db, const struct mail_confi
                            .method = m->method,
                            .unsubscribe = url.data};
     st = mail_queue(db, cfg, &d, now, err);
+    if (st == STATUS_OK && store_unsubscribe_add(db, hash, m->to, now) != 0) {
+        sb_append(err, db_errmsg(db));
+        st = STATUS_FAILED;
+    }
 out:
     sb_free(&url);
     sb_free(&text);
     sb_free(&html);
+    return st;
+}
+
+/* A message that cannot be built (an address the mail layer refuses) is skipped, so that one
+ * bad address does not hold back everyone else's reminders; ERR keeps the first reason. Any
+ * other failure is passed on with its reason. Empties WHY. */
+static enum status skip_invalid(enum status st, struct strbuf *why, struct strbuf *err,
+                                long *skipped)
+{
+    if (st == STATUS_INVALID) {
+        (*skipped)++;
+        if (!err->len)
+            sb_append(err, why->data ? why->data : "a message could not be built");
+        st = STATUS_OK;
+    } else if (st != STATUS_OK && why->len) {
+        sb_append(err, why->data);
+    }
+    sb_free(why);
     return st;
 }
 
@@ -182,9 +200,12 @@ static enum status queue_meetings(struct db *db, const struct mail_config *cfg, 
         enum reminder_kind kind = reminder_decide(&rows[i], now, &seq);
         if (kind == REMINDER_NONE)
             continue;
-        st = queue_meeting(db, cfg, base, &rows[i], kind, seq, now, err);
-        if (st != STATUS_OK)
-            break;
+        struct strbuf why = {0};
+        st = queue_meeting(db, cfg, base, &rows[i], kind, seq, now, &why);
+        bool invalid = st == STATUS_INVALID;
+        st = skip_invalid(st, &why, err, &out->skipped);
+        if (st != STATUS_OK || invalid)
+            continue;
         if (kind == REMINDER_CANCEL)
             out->cancellations++;
         else if (rows[i].sent_sequence >= 0)
@@ -232,10 +253,12 @@ static enum status queue_actions(struct db *db, const struct mail_config *cfg, c
         if (!key.failed && !subject.failed && !text.failed && !html.failed) {
             struct reminder_mail m = {"action_due", key.data,  a->email, subject.data,
                                       text.data,    html.data, NULL,     NULL};
-            st = queue_with_unsubscribe(db, cfg, base, &m, now, err);
+            struct strbuf why = {0};
+            st = queue_with_unsubscribe(db, cfg, base, &m, now, &why);
+            if (st == STATUS_OK)
+                out->actions++;
+            st = skip_invalid(st, &why, err, &out->skipped);
         }
-        if (st == STATUS_OK)
-            out->actions++;
         sb_free(&key);
         sb_free(&subject);
         sb_free(&text);
@@ -255,6 +278,7 @@ static enum status queue_notices(struct db *db, const struct mail_config *cfg, c
     enum status st = STATUS_OK;
     for (size_t i = 0; st == STATUS_OK && i < n; i++) {
         const struct notice_row *r = &rows[i];
+        bool invalid = false;
         /* Someone who turned reminders off is not sent it, and not later either. */
         if (!r->opted_out) {
             struct strbuf key = {0}, subject = {0}, text = {0}, html = {0};
@@ -270,16 +294,19 @@ static enum status queue_notices(struct db *db, const struct mail_config *cfg, c
             if (!key.failed && !subject.failed && !text.failed && !html.failed) {
                 struct reminder_mail m = {"notice",  key.data,  r->email, subject.data,
                                           text.data, html.data, NULL,     NULL};
-                st = queue_with_unsubscribe(db, cfg, base, &m, now, err);
+                struct strbuf why = {0};
+                st = queue_with_unsubscribe(db, cfg, base, &m, now, &why);
+                if (st == STATUS_OK)
+                    out->notices++;
+                invalid = st == STATUS_INVALID;
+                st = skip_invalid(st, &why, err, &out->skipped);
             }
-            if (st == STATUS_OK)
-                out->notices++;
             sb_free(&key);
             sb_free(&subject);
             sb_free(&text);
             sb_free(&html);
         }
-        if (st == STATUS_OK && store_notice_mailed(db, r->id, now) != 0)
+        if (st == STATUS_OK && !invalid && store_notice_mailed(db, r->id, now) != 0)
             st = STATUS_FAILED;
     }
     store_notice_rows_free(rows, n);

@@ -11,6 +11,7 @@
 /* What one pass queued. */
 struct reminder_pass {
     long invitations, updates, cancellations, actions, notices;
+    long skipped; /* messages that could not be built (the first reason is in ERR) */
 };
 
 /* What a recipient of a meeting is to be sent now. */
@@ -29,8 +30,9 @@ enum reminder_kind {
 enum reminder_kind reminder_decide(const struct reminder_row *r, int64_t now, int *sequence);
 
 /* Queues, in one transaction, every reminder due at NOW (links start with BASE), recording
- * what each person was sent. Returns STATUS_OK with OUT; STATUS_FAILED with ERR on a store
- * error (nothing is queued then). Does nothing when mail is not configured. */
+ * what each person was sent. Returns STATUS_OK with OUT (when OUT->skipped, the first reason
+ * is in ERR); STATUS_FAILED with ERR on a store error (nothing is queued then). Does nothing
+ * when mail is not configured. */
 enum status reminders_queue(struct db *db, const struct mail_config *cfg, const char *base,
                             int64_t now, struct reminder_pass *out, struct strbuf *err);
 

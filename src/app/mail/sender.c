@@ -37,8 +37,11 @@ static void *run(void *arg)
         if (reminders_queue(s->db, &s->cfg, mail_link_base(&s->cfg, "http://127.0.0.1:8080"),
                             (int64_t)time(NULL), &q, &err) != STATUS_OK) {
             fprintf(stderr, "setwork: reminders: %s\n", err.data ? err.data : "cannot queue");
-            sb_reset(&err);
+        } else if (q.skipped) {
+            fprintf(stderr, "setwork: reminders: skipped %ld: %s\n", q.skipped,
+                    err.data ? err.data : "");
         }
+        sb_reset(&err);
         if (mail_deliver(s->db, &s->cfg, (long long)time(NULL), false, &r, &err) != STATUS_OK)
             fprintf(stderr, "setwork: mail: %s\n", err.data ? err.data : "cannot send");
         else if (r.sent || r.retried || r.failed)

@@ -3,6 +3,7 @@
 #include "cli/cli.h"
 
 #include "app/mail/mail.h"
+#include "app/mail/reminders.h"
 #include "store/store_outbox.h"
 
 #include <getopt.h>
@@ -97,17 +98,36 @@ static int run_notify(struct cli_ctx *ctx, int argc, char **argv)
                                 "and SETWORK_MAIL_FROM)");
         goto out;
     }
+    /* Reminders first, so that what falls due now goes out in this pass. */
+    long long now = (long long)time(NULL);
+    struct reminder_pass q;
+    if (reminders_queue(db, &cfg, mail_link_base(&cfg, "http://127.0.0.1:8080"), now, &q, &err) !=
+        STATUS_OK) {
+        status = cli_user_error(&command_notify, "%s", err.data ? err.data : "cannot queue");
+        goto out;
+    }
+    if (q.skipped)
+        fprintf(stderr, "setwork notify: skipped %ld reminder(s): %s\n", q.skipped,
+                err.data ? err.data : "");
+    sb_reset(&err);
     struct mail_pass_result r;
-    if (mail_deliver(db, &cfg, (long long)time(NULL), retry, &r, &err) != STATUS_OK) {
+    if (mail_deliver(db, &cfg, now, retry, &r, &err) != STATUS_OK) {
         status = cli_user_error(&command_notify, "%s", err.data ? err.data : "cannot send");
         goto out;
     }
     if (json) {
-        json_t *o = json_pack("{s:i, s:i, s:i}", "sent", (int)r.sent, "retry", (int)r.retried,
-                              "failed", (int)r.failed);
+        json_t *o =
+            json_pack("{s:i, s:i, s:i, s:{s:i, s:i, s:i, s:i, s:i}}", "sent", (int)r.sent, "retry",
+                      (int)r.retried, "failed", (int)r.failed, "queued", "invitations",
+                      (int)q.invitations, "updates", (int)q.updates, "cancellations",
+                      (int)q.cancellations, "actions", (int)q.actions, "notices", (int)q.notices);
         cli_print_json(o);
     } else {
         printf("sent %ld, to retry %ld, failed %ld\n", r.sent, r.retried, r.failed);
+        if (q.invitations || q.updates || q.cancellations || q.actions || q.notices)
+            printf("queued %ld meeting invitation(s), %ld update(s), %ld cancellation(s), %ld "
+                   "action(s) falling due, %ld set-change notice(s)\n",
+                   q.invitations, q.updates, q.cancellations, q.actions, q.notices);
     }
 out:
     mail_config_free(&cfg);
@@ -122,7 +142,10 @@ const struct command command_notify = {
     .summary = "Send the mail that is due (one pass, for cron)",
     .help = "usage: setwork notify [--retry] [--json]\n"
             "       setwork notify --list [--json]\n\n"
-            "Sends every message of the outbox that is due, once, and exits: for cron or a\n"
+            "Queues the reminders that are due (meeting invitations with an iCalendar part\n"
+            "reminder_days before each meeting, updates after a move, cancellations; actions\n"
+            "falling due; set-change notices), each once, then sends every message of the\n"
+            "outbox that is due, once, and exits: for cron or a\n"
             "systemd timer ('setwork serve' sends as well, every few seconds). A message that\n"
             "meets a temporary failure (no connection, a 4xx answer) waits 1, 2, 4... minutes\n"
             "(at most 6 hours) and is tried again, 10 times at most; a 5xx answer fails it for\n"

@@ -134,6 +134,11 @@ static int run_serve(struct cli_ctx *ctx, int argc, char **argv)
                target);
     }
     struct mail_sender *sender = NULL;
+    /* Reminders queued by the sender link back to this server when public_url is not set. */
+    if (mail.enabled && (!mail.public_url || !*mail.public_url)) {
+        free(mail.public_url);
+        mail.public_url = strdup(config.origin);
+    }
     if (mail.enabled && mail_sender_start(ctx->db_path, &mail, &sender, &merr) != 0) {
         int status = cli_user_error(&command_serve, "%s", merr.data ? merr.data : "mail");
         sb_free(&merr);

@@ -76,6 +76,10 @@ expect_status 303 "$(post "${JAR[admin]}" /programmes/1/form --data 'size_min=5&
 sql "INSERT INTO outbox(idem_key, kind, recipient, subject, message_id, message, next_at, created_at)
      VALUES ('test:1', 'invitation', 'x@example.org', 'Hi', 'a@example.org', 'x', 0, 0)" >/dev/null
 sql "INSERT INTO mail_optout(email, at) VALUES ('x@example.org', 0)" >/dev/null
+# Reminders (migration 0016): what was sent about a meeting, and an unsubscribe link.
+sql "INSERT INTO meeting_reminders(meeting_id, email, sequence, at) SELECT id, 'x@example.org', 0, 0
+     FROM meetings LIMIT 1" >/dev/null
+sql "INSERT INTO mail_unsubscribe(token_hash, email, created_at) VALUES ('00', 'y@example.org', 0)" >/dev/null
 
 # Themes marked stale far in the future: the server's refresher leaves it alone.
 sql "INSERT INTO theme_refresh(programme_id, changed_at) VALUES (1, 4102444800)"

@@ -2,6 +2,8 @@
  * immediate between passes. */
 #include "app/mail/sender.h"
 
+#include "app/mail/reminders.h"
+
 #include <pthread.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -30,7 +32,16 @@ static void *run(void *arg)
     while (!s->stop) {
         pthread_mutex_unlock(&s->lock);
         struct mail_pass_result r;
+        struct reminder_pass q;
         struct strbuf err = {0};
+        if (reminders_queue(s->db, &s->cfg, mail_link_base(&s->cfg, "http://127.0.0.1:8080"),
+                            (int64_t)time(NULL), &q, &err) != STATUS_OK) {
+            fprintf(stderr, "setwork: reminders: %s\n", err.data ? err.data : "cannot queue");
+        } else if (q.skipped) {
+            fprintf(stderr, "setwork: reminders: skipped %ld: %s\n", q.skipped,
+                    err.data ? err.data : "");
+        }
+        sb_reset(&err);
         if (mail_deliver(s->db, &s->cfg, (long long)time(NULL), false, &r, &err) != STATUS_OK)
             fprintf(stderr, "setwork: mail: %s\n", err.data ? err.data : "cannot send");
         else if (r.sent || r.retried || r.failed)

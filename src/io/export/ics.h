@@ -25,4 +25,17 @@ struct meet_ics_event {
 char *meet_ics_build(const struct meet_ics_event *events, size_t count, const char *name,
                      int64_t stamp);
 
+/* Who an iMIP message (RFC 6047) is from and for. Strings borrowed; names may be NULL. */
+struct meet_ics_imip {
+    const char *organizer, *organizer_name; /* bare addresses, without mailto: */
+    const char *attendee, *attendee_name;
+};
+
+/* Builds the VCALENDAR of one meeting invitation for a mail: METHOD:REQUEST (or METHOD:CANCEL
+ * when CANCEL, with STATUS:CANCELLED when EVENT says so), EVENT's UID and SEQUENCE as the feed
+ * gives them, ORGANIZER and ATTENDEE from IMIP. Returns the text (caller frees), or NULL when
+ * out of memory or IMIP lacks an address. */
+char *meet_ics_build_imip(const struct meet_ics_event *event, bool cancel,
+                          const struct meet_ics_imip *imip, int64_t stamp);
+
 #endif

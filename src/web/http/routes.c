@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "web/pages/page_mail.h"
 #include "web/pages/page_plan.h"
 
 #define A ROLE_ADMIN
@@ -92,6 +93,9 @@ const struct web_route web_routes[] = {
     {WEB_POST, "/journal/#/delete", ROLES_ALL, false, page_journal_delete},
     {WEB_GET, "/account/calendar", ROLES_ALL, false, page_calendar_settings},
     {WEB_POST, "/account/calendar", ROLES_ALL, false, page_calendar_new},
+    {WEB_GET, "/unsubscribe", 0, false, page_unsubscribe_form},
+    {WEB_POST, "/unsubscribe", 0, false, page_unsubscribe},
+    {WEB_POST, "/account/reminders", ROLES_ALL, false, page_account_reminders},
     {WEB_GET, "/calendar/*", 0, false, page_calendar_feed},
     {WEB_GET, "/users", A, false, page_users},
     {WEB_POST, "/users", A, false, page_user_invite},
@@ -267,6 +271,14 @@ static bool csrf_ok(const struct web_request *r)
            auth_secret_equal(sent, r->pre_token);
 }
 
+/* RFC 8058: a mail client posts "List-Unsubscribe=One-Click" to the link in the header,
+ * without cookies or a form token. The token in the link is the only authority the route
+ * uses (it turns off reminders for one address), so a forged request gains nothing. */
+static bool one_click_unsubscribe(const struct web_request *r)
+{
+    return r->route->roles == 0 && strcmp(r->route->pattern, "/unsubscribe") == 0;
+}
+
 void web_dispatch(struct web_request *r)
 {
     if (!r->route) {
@@ -297,7 +309,7 @@ void web_dispatch(struct web_request *r)
             web_error(r, 403, "The form came from another site.");
             return;
         }
-        if (!csrf_ok(r)) {
+        if (!csrf_ok(r) && !one_click_unsubscribe(r)) {
             web_error(r, 403, "The form has expired. Go back, reload the page and try again.");
             return;
         }

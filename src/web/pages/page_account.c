@@ -8,6 +8,7 @@
 #include "store/store_outbox.h"
 #include "store/store_programmes.h"
 #include "web/http/views.h"
+#include "web/pages/page_mail.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -69,8 +70,9 @@ static void account_page(struct web_request *r, int status, const char *new_toke
     html_input(&page, "password", "current", "Current password", NULL, true);
     html_input(&page, "password", "password", "New password", NULL, true);
     html_input(&page, "password", "confirm", "The same again", NULL, true);
-    H(&page, "<p><button type=\"submit\">Change password</button></p>\n</form>\n"
-             "<h2>Sessions</h2>\n<form method=\"post\" action=\"/logout/everywhere\">");
+    H(&page, "<p><button type=\"submit\">Change password</button></p>\n</form>\n");
+    page_reminders_card(r, &page);
+    H(&page, "<h2>Sessions</h2>\n<form method=\"post\" action=\"/logout/everywhere\">");
     html_csrf(&page, r->csrf);
     H(&page, "<p class=\"hint\">Ends every session of yours and revokes all your API "
              "tokens.</p>\n<p><button type=\"submit\">Log out everywhere</button></p></form>\n");

@@ -3,6 +3,7 @@
 
 #include "app/plans/programme_state.h"
 #include "store/store_plans.h"
+#include "store/store_reminders.h"
 #include "web/http/web.h"
 
 #include "app/people/cohort_import.h"
@@ -222,6 +223,32 @@ static const char *value_of(struct web_request *r, json_t *prog, const char *nam
     return json_string_value(j);
 }
 
+/* The programme's reminder days (migration 0016): what was typed, else the stored value. */
+static void reminder_days_input(struct web_request *r, struct html *page)
+{
+    char buf[32];
+    const char *v = formdata_get(&r->form, "reminder_days");
+    int days = 2;
+    if (!v && store_programme_reminder_days(r->db, r->ids[0], &days) == 0) {
+        snprintf(buf, sizeof buf, "%d", days);
+        v = buf;
+    }
+    html_input(page, "number", "reminder_days", "Meeting reminders, days before", v, false);
+    H(page, "<p class=\"hint\">Members get a calendar invitation this many days before each "
+            "meeting; 0 sends none.</p>\n");
+}
+
+/* The reminder days typed into FIELD: 0..REMINDER_DAYS_MAX, -2 when absent (left as it is),
+ * -1 when not such a number. */
+static int reminder_days(const char *s)
+{
+    if (!s)
+        return -2;
+    char *end;
+    long n = strtol(s, &end, 10);
+    return *s && !*end && n >= 0 && n <= REMINDER_DAYS_MAX ? (int)n : -1;
+}
+
 /* The create form (PROG NULL) or the edit form of PROG. */
 static void programme_form(struct web_request *r, int status, const char *error, json_t *prog)
 {
@@ -257,6 +284,7 @@ static void programme_form(struct web_request *r, int status, const char *error,
                    value_of(r, prog, "weights", a, sizeof a), false);
         H(&page, "<p class=\"hint\">How much each difference counts, e.g. "
                  "organisation=3,department=2,location=1,grade=1,new=2.</p>\n");
+        reminder_days_input(r, &page);
         H(&page, "<p><button type=\"submit\">Save</button></p>\n</form>\n");
     } else {
         H(&page, "<p><button type=\"submit\">Create programme</button></p>\n</form>\n");
@@ -362,8 +390,13 @@ void page_programme_edit(struct web_request *r)
         problem = "Set sizes must be whole numbers from 2 to 20.";
     if (!problem && lo > hi)
         problem = "The smallest set cannot be larger than the largest.";
+    int days = reminder_days(formdata_get(f, "reminder_days"));
+    if (!problem && days == -1)
+        problem = "Field reminder_days: give a whole number of days from 0 (no reminders) to 60.";
     if (!problem)
         problem = plan_weights_problem(formdata_get(f, "weights"));
+    if (!problem && days >= 0 && store_programme_set_reminder_days(r->db, r->ids[0], days) != 0)
+        problem = "The reminder days could not be saved.";
     if (!problem && store_programme_set_weights(r->db, r->ids[0], formdata_get(f, "weights")) != 0)
         problem = "The weights could not be saved.";
     if (!problem) {

@@ -252,8 +252,15 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
     struct web_request *r = &s->req;
     if (!s->begun) {
         s->begun = true;
+        /* A worker opens its connection on its first request, and opening migrates: a file
+         * that is missing or migrated by a newer setwork fails here. 503, as /healthz itself
+         * would answer, whichever worker takes the request. */
         if (begin(server, s, c, method) != 0)
-            return refuse(c, r, 500, "The server cannot reach its database.");
+            return refuse(c, r, 503,
+                          url && strcmp(url, "/healthz") == 0
+                              ? "unavailable: the database cannot be opened (missing, unreadable, "
+                                "or its migrations are not this version's)"
+                              : "The server cannot reach its database.");
         framing_head_done(c);
         const char *bad = framing_check_head(c, s->raw_uri, s->raw_uri_len, version);
         if (bad)

@@ -17,10 +17,14 @@ acsrf=$(page_csrf "$A") pcsrf=$(page_csrf "$P")
 tidy_ok() { tidy -errors -quiet "$SCRATCH/last.body" >"$SCRATCH/tidy.txt" 2>&1 && pass || fail "$1 not valid HTML: $(cat "$SCRATCH/tidy.txt")"; }
 
 expect_status 404 "$(status "$P" GET /network/1)" "no wave yet"
+status "$P" GET / >/dev/null
+expect_not_contains "$SCRATCH/last.body" 'href="/network/1"' "no survey link before a wave exists"
 expect_status 200 "$(status "$A" GET /programmes/1/network)" "admin page before waves"
 tidy_ok "admin page before waves"
 expect_status 303 "$(status "$A" POST /programmes/1/network/waves --data-urlencode "csrf=$acsrf" --data-urlencode name=baseline)" "open wave"
 
+status "$P" GET / >/dev/null
+expect_contains "$SCRATCH/last.body" 'href="/network/1"' "the survey link once a wave is open"
 expect_status 200 "$(status "$P" GET /network/1)" "survey page"
 tidy_ok "survey page"
 expect_contains "$SCRATCH/last.body" "Who will see what" "privacy statement"
@@ -38,7 +42,17 @@ status "$P" GET "/network/1?q=$first" >/dev/null
 n=$(grep -c 'type="checkbox" name="r' "$SCRATCH/last.body")
 [ "$n" -ge 1 ] && [ "$n" -lt "$total" ] && pass || fail "search for $first gave $n of $total"
 
-expect_status 422 "$(status "$P" POST /network/1 --data-urlencode "csrf=$pcsrf" --data "$field=$1")" "no consent"
+# Consent is asked first, and forgetting it loses nothing: the form comes back as it was sent.
+status "$P" GET /network/1 >/dev/null
+c_at=$(grep -bo 'name="consent"' "$SCRATCH/last.body" | head -1 | cut -d: -f1)
+f_at=$(grep -bo '<fieldset class="pick"' "$SCRATCH/last.body" | head -1 | cut -d: -f1)
+[ -n "$c_at" ] && [ -n "$f_at" ] && [ "$c_at" -lt "$f_at" ] && pass || fail "consent before the names ($c_at, $f_at)"
+expect_status 422 "$(status "$P" POST /network/1 --data-urlencode "csrf=$pcsrf" --data "$field=$1&$field=$2")" "no consent"
+expect_contains "$SCRATCH/last.body" "Please agree to how your answers are used" "says what is missing"
+expect_contains "$SCRATCH/last.body" "name=\"$field\" value=\"$1\" checked" "the first pick kept"
+expect_contains "$SCRATCH/last.body" "name=\"$field\" value=\"$2\" checked" "the second pick kept"
+[ "$(grep -c ' checked' "$SCRATCH/last.body")" = 2 ] && pass || fail "only the picks are ticked"
+tidy_ok "survey shown again"
 expect_status 422 "$(status "$P" POST /network/1 --data-urlencode "csrf=$pcsrf" --data "consent=yes&$field=999999")" "stranger id"
 expect_status 303 "$(status "$P" POST /network/1 --data-urlencode "csrf=$pcsrf" --data "consent=yes&$field=$1&$field=$2")" "answer"
 expect_status 200 "$(status "$P" GET /network/1/me)" "my network"

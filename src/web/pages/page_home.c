@@ -2,6 +2,7 @@
 #include "web/http/web.h"
 
 #include "store/store_events.h"
+#include "store/store_network.h"
 
 #include "web/http/views.h"
 
@@ -103,6 +104,16 @@ static void notices(struct web_request *r, struct html *page)
     store_notices_free(list, n);
 }
 
+/* Whether programme PID has a network survey wave (a failed read counts as none). */
+static bool has_network_wave(struct web_request *r, long long pid)
+{
+    struct network_wave_row *waves = NULL;
+    size_t n = 0;
+    bool any = store_network_waves(r->db, pid, &waves, &n) == 0 && n > 0;
+    network_wave_rows_free(waves, n);
+    return any;
+}
+
 /* The mixer events the person has a seat at, each linked to their own tables. */
 static void my_events(struct web_request *r, struct html *page)
 {
@@ -164,11 +175,17 @@ static void my_setwork(struct web_request *r)
                 H(&page, " · facilitator ");
                 html_text(&page, json_string_value(json_object_get(s, "facilitator")));
             }
-            H(&page, "</p>\n<p class=\"actions\"><a href=\"/network/");
-            html_int(&page, json_integer_value(json_object_get(s, "programme_id")));
-            H(&page, "\">Network survey</a> <a href=\"/network/");
-            html_int(&page, json_integer_value(json_object_get(s, "programme_id")));
-            H(&page, "/me\">My network</a> <a href=\"/my/challenges\">My challenges</a> "
+            H(&page, "</p>\n<p class=\"actions\">");
+            long long pid = json_integer_value(json_object_get(s, "programme_id"));
+            /* The network survey only once a wave is open: before, its pages are 404. */
+            if (has_network_wave(r, pid)) {
+                H(&page, "<a href=\"/network/");
+                html_int(&page, pid);
+                H(&page, "\">Network survey</a> <a href=\"/network/");
+                html_int(&page, pid);
+                H(&page, "/me\">My network</a> ");
+            }
+            H(&page, "<a href=\"/my/challenges\">My challenges</a> "
                      "<a href=\"/my/survey?wave=start\">Pulse survey</a></p></li>\n");
         }
         H(&page, "</ul>\n");

@@ -107,8 +107,35 @@ static int load_for_self(struct web_request *r, struct network_view *v, long *se
     return 0;
 }
 
+/* Whether the form SENT picked PERSON for the relation with id REL_ID (fields r<id> one id
+ * each, or l<id> with the ids comma-separated, as save_answer reads them). */
+static bool picked(const struct formdata *sent, long long rel_id, long long person)
+{
+    char one[32], many[32];
+    snprintf(one, sizeof one, "r%lld", rel_id);
+    snprintf(many, sizeof many, "l%lld", rel_id);
+    for (size_t f = 0; f < sent->count; f++) {
+        bool is_one = strcmp(sent->fields[f].name, one) == 0;
+        if (!is_one && strcmp(sent->fields[f].name, many) != 0)
+            continue;
+        for (const char *s = sent->fields[f].value; *s;) {
+            char *end;
+            long long id = strtoll(s, &end, 10);
+            if (end == s)
+                break;
+            if (id == person)
+                return true;
+            s = *end == ',' ? end + 1 : end;
+        }
+    }
+    return false;
+}
+
+/* The people to pick for one relation: the stored answer is ticked, or what SENT picked when a
+ * refused answer is shown again (so that nothing chosen is lost). */
 static void relation_fieldset(struct html *page, const struct network_view *v, long self, int rel,
-                              const char *name, long long rel_id, const char *q)
+                              const char *name, long long rel_id, const char *q,
+                              const struct formdata *sent)
 {
     H(page, "<fieldset class=\"pick\" data-relation=\"");
     html_int(page, rel_id);
@@ -119,7 +146,8 @@ static void relation_fieldset(struct html *page, const struct network_view *v, l
     for (size_t i = 0; i < d->cohort.count; i++) {
         if ((long)i == self)
             continue;
-        bool on = rel >= 0 && named(v, self, i, rel);
+        bool on = sent ? picked(sent, rel_id, d->cohort.people[i].id)
+                       : rel >= 0 && named(v, self, i, rel);
         const char *nm = d->cohort.people[i].name;
         if (!on && q && *q && !contains(nm, q) && !contains(dept(d, i), q) &&
             !contains(org(d, i), q))
@@ -149,17 +177,25 @@ static void relation_fieldset(struct html *page, const struct network_view *v, l
     H(page, "</ul>\n</fieldset>\n");
 }
 
-void page_network_survey(struct web_request *r)
+static bool sent_yes(const struct formdata *sent, const char *name)
 {
-    struct network_view v;
-    long self;
-    if (load_for_self(r, &v, &self) != 0)
-        return;
-    const char *q = formdata_get(&r->query, "q");
+    const char *v = sent ? formdata_get(sent, name) : NULL;
+    return v && strcmp(v, "yes") == 0;
+}
+
+/* The survey page: consent asked first; with SENT (a refused answer) every pick is shown again
+ * as it was sent, under NOTICE, with status CODE. */
+static void survey_page(struct web_request *r, struct network_view *vp, long self,
+                        const struct formdata *sent, const char *notice, int code)
+{
+    struct network_view v = *vp;
+    const char *q = sent ? NULL : formdata_get(&r->query, "q");
     const struct network_data *d = &v.data;
     struct html page = {0};
     struct html_viewer hv = web_viewer(r);
     html_page_begin(&page, "Network survey", &hv);
+    if (notice)
+        html_notice(&page, true, notice);
     H(&page, "<p>Wave <strong>");
     html_text(&page, v.wave_name);
     H(&page, "</strong>. Pick the people you are in touch with; as many as you like.</p>\n");
@@ -193,32 +229,46 @@ void page_network_survey(struct web_request *r)
     }
     H(&page, "</datalist>\n<form method=\"post\" class=\"survey\">\n");
     html_csrf(&page, r->csrf);
+    /* Consent first: it is what the answers may be used for, so it comes before them. */
+    bool granted = false;
+    int crc = store_network_consent_get(r->db, r->ids[0], r->user.person_id, &granted);
+    H(&page, "<p class=\"consent\"><label><input type=\"checkbox\" name=\"consent\" "
+             "value=\"yes\" id=\"consent\"");
+    if (sent ? sent_yes(sent, "consent") : crc == 0 && granted)
+        H(&page, " checked");
+    H(&page, "> I agree that my answers are used as described above.</label></p>\n");
     if (d->relation_count == 0) {
         H(&page, "<input type=\"hidden\" name=\"relation\" value=\"");
         html_text(&page, default_relation);
         H(&page, "\">\n");
-        relation_fieldset(&page, &v, self, -1, default_relation, 0, q);
+        relation_fieldset(&page, &v, self, -1, default_relation, 0, q, sent);
     }
     for (size_t k = 0; k < d->relation_count; k++)
-        relation_fieldset(&page, &v, self, (int)k, d->relation_names[k], d->relation_ids[k], q);
+        relation_fieldset(&page, &v, self, (int)k, d->relation_names[k], d->relation_ids[k], q,
+                          sent);
     /* "I know nobody here" is an answer: it is saved (and counts as a response) with no one
      * named; ticking it beside names is refused. */
-    H(&page, "<p><label><input type=\"checkbox\" name=\"nobody\" value=\"yes\" "
-             "id=\"nobody\"> I know nobody here</label></p>\n");
-    bool granted = false;
-    int crc = store_network_consent_get(r->db, r->ids[0], r->user.person_id, &granted);
-    H(&page, "<p><label><input type=\"checkbox\" name=\"consent\" value=\"yes\"");
-    if (crc == 0 && granted)
+    H(&page, "<p><label><input type=\"checkbox\" name=\"nobody\" value=\"yes\" id=\"nobody\"");
+    if (sent_yes(sent, "nobody"))
         H(&page, " checked");
-    H(&page, "> I agree that my answers are used as described above.</label></p>\n"
+    H(&page, "> I know nobody here</label></p>\n"
              "<p class=\"actions\"><button type=\"submit\">Save my answers</button> "
              "<a href=\"/network/");
     html_int(&page, r->ids[0]);
     H(&page, "/me\">My network</a></p>\n</form>\n"
              "<script src=\"/static/network.js\" defer></script>\n");
     html_page_end(&page);
-    web_html(r, 200, &page);
+    web_html(r, code, &page);
     html_free(&page);
+}
+
+void page_network_survey(struct web_request *r)
+{
+    struct network_view v;
+    long self;
+    if (load_for_self(r, &v, &self) != 0)
+        return;
+    survey_page(r, &v, self, NULL, NULL, 200);
     network_view_free(&v);
 }
 
@@ -308,11 +358,13 @@ void page_network_answer(struct web_request *r)
     if (load_for_self(r, &v, &self) != 0)
         return;
     const char *problem = save_answer(r, &v, self);
-    network_view_free(&v);
     if (problem) {
-        web_error(r, 422, problem);
+        /* The survey again with everything picked, not a page that loses it. */
+        survey_page(r, &v, self, &r->form, problem, 422);
+        network_view_free(&v);
         return;
     }
+    network_view_free(&v);
     char *to = str_printf("/network/%lld/me", r->ids[0]);
     web_redirect(r, to ? to : "/");
     free(to);

@@ -57,6 +57,11 @@ expect_status 422 "$(status "$P" POST /network/1 --data-urlencode "csrf=$pcsrf" 
 expect_status 303 "$(status "$P" POST /network/1 --data-urlencode "csrf=$pcsrf" --data "consent=yes&$field=$1&$field=$2")" "answer"
 expect_status 200 "$(status "$P" GET /network/1/me)" "my network"
 tidy_ok "my network"
+# The person's own figures, each explained in a sentence.
+expect_contains "$SCRATCH/last.body" "Your network in figures" "own figures"
+expect_contains "$SCRATCH/last.body" "<dt>Contacts</dt><dd><strong>2</strong> people you named" "contacts explained"
+expect_contains "$SCRATCH/last.body" "<dt>Constraint</dt>" "constraint shown"
+expect_contains "$SCRATCH/last.body" "where new ideas travel" "constraint explained"
 SELF=$(grep -o '/people/[0-9]*/ego.svg' "$SCRATCH/last.body" | grep -o '[0-9][0-9]*' | head -1)
 expect_status 200 "$(status "$P" GET "/network/1/people/$SELF/ego.svg")" "own ego svg"
 expect_contains "$SCRATCH/last.body" "<svg" "own ego svg"

@@ -310,10 +310,16 @@ static const char *save_answer(struct web_request *r, struct network_view *v, lo
         char key[32], list[32];
         snprintf(key, sizeof key, "r%lld", d->relation_count ? rel_id : 0LL);
         snprintf(list, sizeof list, "l%lld", d->relation_count ? rel_id : 0LL);
+        /* A page shown before the default relation existed sends r0/l0; once an earlier
+         * answer (even a refused one) created it, those fields are still its answer. */
+        bool is_default =
+            d->relation_count == 0 ||
+            (d->relation_count == 1 && strcmp(d->relation_names[0], default_relation) == 0);
         size_t n = 0;
         for (size_t f = 0; f < r->form.count && !problem; f++) {
-            bool one = strcmp(r->form.fields[f].name, key) == 0;
-            bool many = strcmp(r->form.fields[f].name, list) == 0;
+            const char *fname = r->form.fields[f].name;
+            bool one = strcmp(fname, key) == 0 || (is_default && strcmp(fname, "r0") == 0);
+            bool many = strcmp(fname, list) == 0 || (is_default && strcmp(fname, "l0") == 0);
             if (!one && !many)
                 continue;
             const char *s = r->form.fields[f].value;
@@ -383,6 +389,57 @@ void api_network_answer(struct web_request *r)
     web_json(r, problem ? 422 : 200, out);
 }
 
+/* One figure of the person's own network with a sentence that says what it means. */
+static void figure(struct html *page, const char *name, const char *value, const char *meaning)
+{
+    H(page, "<dt>");
+    html_text(page, name);
+    H(page, "</dt><dd><strong>");
+    html_text(page, value);
+    H(page, "</strong> ");
+    html_text(page, meaning);
+    H(page, "</dd>\n");
+}
+
+/* The person's own figures in words: nobody else's, and each explained so that a participant
+ * understands it without knowing Burt or Krackhardt. */
+static void own_figures(struct html *page, const struct net_person_metrics *m)
+{
+    char v[64];
+    H(page, "<section aria-labelledby=\"my-figures\"><h2 id=\"my-figures\">Your network in "
+            "figures</h2>\n<dl class=\"facts\">\n");
+    snprintf(v, sizeof v, "%d", m->degree);
+    figure(page, "Contacts", v,
+           "people you named or who named you: each counts once, whoever named whom.");
+    snprintf(v, sizeof v, "%d", m->reach2);
+    figure(page, "Within two steps", v,
+           "people you can reach through one of your contacts: who you could be introduced to.");
+    if (m->degree > 0) {
+        snprintf(v, sizeof v, "%.1f", m->effective_size);
+        figure(page, "Effective size", v,
+               "how many of your contacts bring you something new: contacts who all know each "
+               "other count as fewer, contacts from separate circles count in full.");
+    }
+    if (!isnan(m->constraint)) {
+        snprintf(v, sizeof v, "%.2f", m->constraint);
+        figure(page, "Constraint", v,
+               "from 0 to 1: high when your contacts all know one another (one circle), low when "
+               "they come from circles that do not meet, which is where new ideas travel.");
+    }
+    if (!isnan(m->ei_department)) {
+        snprintf(v, sizeof v, "%+.2f", m->ei_department);
+        figure(page, "Across departments (E-I index)", v,
+               "from -1, every contact in your own department, to +1, every contact in another "
+               "one.");
+    }
+    if (!isnan(m->ei_organisation)) {
+        snprintf(v, sizeof v, "%+.2f", m->ei_organisation);
+        figure(page, "Across organisations (E-I index)", v,
+               "the same for organisations: +1 when all your contacts work elsewhere.");
+    }
+    H(page, "</dl></section>\n");
+}
+
 void page_network_me(struct web_request *r)
 {
     struct network_view v;
@@ -414,6 +471,8 @@ void page_network_me(struct web_request *r)
              "<p class=\"actions\"><a class=\"button\" href=\"/network/");
     html_int(&page, r->ids[0]);
     H(&page, "\">Change my answers</a></p>\n");
+    if (self >= 0 && (size_t)self < v.now.count)
+        own_figures(&page, &v.now.person[self]);
     html_page_end(&page);
     web_html(r, 200, &page);
     html_free(&page);

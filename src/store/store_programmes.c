@@ -298,3 +298,50 @@ int store_theme_settings_save(struct db *db, long long programme_id, const struc
     sqlite3_bind_int(st, 5, (int)s->min_paired);
     return db_exec_stmt(st);
 }
+
+struct pulse_row {
+    int days;
+    char *starts_on, *ends_on;
+};
+
+static int read_pulse(sqlite3_stmt *st, void *row, void *ctx)
+{
+    (void)ctx;
+    struct pulse_row *p = row;
+    p->days = sqlite3_column_int(st, 0);
+    p->starts_on = db_column_dup(st, 1);
+    p->ends_on = db_column_dup(st, 2);
+    return p->starts_on && p->ends_on ? 0 : -1;
+}
+
+int store_programme_pulse_window(struct db *db, long long programme_id, int *days,
+                                 char starts_on[11], char ends_on[11])
+{
+    sqlite3_stmt *st = db_prepare(db, "SELECT pulse_window_days, coalesce(starts_on, ''),"
+                                      " coalesce(ends_on, '') FROM programmes WHERE id = ?1");
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, programme_id);
+    struct pulse_row p = {0};
+    int rc = db_row_one(st, read_pulse, &p, NULL);
+    if (rc == 0) {
+        *days = p.days;
+        str_copy(starts_on, p.starts_on, 11);
+        str_copy(ends_on, p.ends_on, 11);
+    }
+    free(p.starts_on);
+    free(p.ends_on);
+    return rc;
+}
+
+int store_programme_set_pulse_days(struct db *db, long long programme_id, int days)
+{
+    sqlite3_stmt *st = db_prepare(db, "UPDATE programmes SET pulse_window_days = ?2 WHERE id = ?1");
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, programme_id);
+    sqlite3_bind_int(st, 2, days);
+    if (db_exec_stmt(st) != 0)
+        return -1;
+    return sqlite3_changes(db_sqlite(db)) ? 0 : 1;
+}

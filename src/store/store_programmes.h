@@ -89,4 +89,12 @@ int store_theme_settings(struct db *db, long long programme_id, struct theme_set
 int store_theme_settings_save(struct db *db, long long programme_id,
                               const struct theme_settings *s);
 
+/* The programme's pulse-survey window (pulse_window_days) and dates: *DAYS, and STARTS_ON and
+ * ENDS_ON ("YYYY-MM-DD", or "" when unset; 11 bytes each). 0, 1 when there is no such
+ * programme, -1 on error. */
+int store_programme_pulse_window(struct db *db, long long programme_id, int *days,
+                                 char starts_on[11], char ends_on[11]);
+/* Sets the programme's pulse_window_days (1 to 365). 0, 1 when there is no such programme, -1. */
+int store_programme_set_pulse_days(struct db *db, long long programme_id, int days);
+
 #endif

@@ -238,15 +238,31 @@ static void reminder_days_input(struct web_request *r, struct html *page)
             "meeting; 0 sends none.</p>\n");
 }
 
-/* The reminder days typed into FIELD: 0..REMINDER_DAYS_MAX, -2 when absent (left as it is),
- * -1 when not such a number. */
-static int reminder_days(const char *s)
+/* A number of days typed into a field: LO..HI, -2 when absent (left as it is), -1 when not
+ * such a number. */
+static int days_field(const char *s, int lo, int hi)
 {
     if (!s)
         return -2;
     char *end;
     long n = strtol(s, &end, 10);
-    return *s && !*end && n >= 0 && n <= REMINDER_DAYS_MAX ? (int)n : -1;
+    return *s && !*end && n >= lo && n <= hi ? (int)n : -1;
+}
+
+/* The pulse survey's window (migration 0017): what was typed, else the stored value. */
+static void pulse_days_input(struct web_request *r, struct html *page)
+{
+    char buf[32], starts[11], ends[11];
+    const char *v = formdata_get(&r->form, "pulse_window_days");
+    int days = 28;
+    if (!v && store_programme_pulse_window(r->db, r->ids[0], &days, starts, ends) == 0) {
+        snprintf(buf, sizeof buf, "%d", days);
+        v = buf;
+    }
+    html_input(page, "number", "pulse_window_days", "Pulse survey window, days", v, false);
+    H(page, "<p class=\"hint\">The start survey is open this many days either side of the "
+            "start date, the end survey either side of the end date; without dates both are "
+            "open.</p>\n");
 }
 
 /* The create form (PROG NULL) or the edit form of PROG. */
@@ -285,6 +301,7 @@ static void programme_form(struct web_request *r, int status, const char *error,
         H(&page, "<p class=\"hint\">How much each difference counts, e.g. "
                  "organisation=3,department=2,location=1,grade=1,new=2.</p>\n");
         reminder_days_input(r, &page);
+        pulse_days_input(r, &page);
         H(&page, "<p><button type=\"submit\">Save</button></p>\n</form>\n");
     } else {
         H(&page, "<p><button type=\"submit\">Create programme</button></p>\n</form>\n");
@@ -390,13 +407,18 @@ void page_programme_edit(struct web_request *r)
         problem = "Set sizes must be whole numbers from 2 to 20.";
     if (!problem && lo > hi)
         problem = "The smallest set cannot be larger than the largest.";
-    int days = reminder_days(formdata_get(f, "reminder_days"));
+    int days = days_field(formdata_get(f, "reminder_days"), 0, REMINDER_DAYS_MAX);
     if (!problem && days == -1)
         problem = "Field reminder_days: give a whole number of days from 0 (no reminders) to 60.";
+    int pulse = days_field(formdata_get(f, "pulse_window_days"), 1, 365);
+    if (!problem && pulse == -1)
+        problem = "Field pulse_window_days: give a whole number of days from 1 to 365.";
     if (!problem)
         problem = plan_weights_problem(formdata_get(f, "weights"));
     if (!problem && days >= 0 && store_programme_set_reminder_days(r->db, r->ids[0], days) != 0)
         problem = "The reminder days could not be saved.";
+    if (!problem && pulse >= 0 && store_programme_set_pulse_days(r->db, r->ids[0], pulse) != 0)
+        problem = "The survey window could not be saved.";
     if (!problem && store_programme_set_weights(r->db, r->ids[0], formdata_get(f, "weights")) != 0)
         problem = "The weights could not be saved.";
     if (!problem) {

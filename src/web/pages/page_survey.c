@@ -4,6 +4,7 @@
 #include "web/http/web.h"
 
 #include "app/surveys/survey.h"
+#include "app/surveys/survey_window.h"
 #include "store/store_challenges.h"
 #include "store/store_surveys.h"
 #include "web/http/views.h"
@@ -242,7 +243,15 @@ static void show(struct web_request *r, int status, const char *wave, const char
     } else {
         json_t *j = survey_instrument_json(&ins);
         json_t *mine = view_survey_answers(r->db, programme, r->user.person_id);
-        if (j)
+        struct survey_window win;
+        if (survey_wave_window(r->db, programme, wave, r->now, &win) != STATUS_OK)
+            win.open = true;
+        if (!win.open) {
+            /* Outside its window the wave takes no answers; the person's own stay visible. */
+            H(&page, "<p class=\"notice\">");
+            html_text(&page, win.message);
+            H(&page, "</p>\n");
+        } else if (j)
             form(r, &page, j, wave, mine, draft);
         own_answers(&page, mine);
         json_decref(j);
@@ -266,6 +275,11 @@ void page_survey_submit(struct web_request *r)
     long long programme, instrument;
     if (!r->user.person_id || my_programme(r, &programme) != 0) {
         web_error(r, 422, "Your account is not a participant in a programme.");
+        return;
+    }
+    struct survey_window win;
+    if (survey_wave_window(r->db, programme, wave, r->now, &win) == STATUS_OK && !win.open) {
+        web_error(r, 409, win.message);
         return;
     }
     struct instrument ins = {0};

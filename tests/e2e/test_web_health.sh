@@ -71,6 +71,9 @@ mv "$SCRATCH/db" "$SCRATCH/db.away"
 code=$(curl -s -o health.txt -w '%{http_code}' "$URL/healthz")
 expect_status 503 "$code" "healthz is 503 when the database file is gone"
 expect_contains health.txt "the database cannot be read" "and says why"
+# Requests meanwhile never create a new empty database where the file was.
+for _ in $(seq 1 12); do curl -s -o /dev/null "$URL/login"; curl -s -o /dev/null "$URL/healthz"; done
+[ ! -e "$SCRATCH/db" ] && pass || fail "a request created a new database in place of the missing one"
 mv "$SCRATCH/db.away" "$SCRATCH/db"
 code=$(curl -s -o /dev/null -w '%{http_code}' "$URL/healthz")
 expect_status 200 "$code" "healthz is 200 when it is back"

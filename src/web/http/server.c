@@ -47,6 +47,11 @@ static struct db *thread_db(const struct web_config *config)
     struct db *db = pthread_getspecific(db_key);
     if (db)
         return db;
+    /* serve created and migrated the file before listening; a request must never create a
+     * new empty one where it has gone (moved away, a volume unmounted): that is an outage to
+     * report (503, and /healthz says so), not a fresh start. */
+    if (access(config->db_path, F_OK) != 0)
+        return NULL;
     char *err = NULL;
     if (db_open(config->db_path, &db, &err) != 0) {
         fprintf(stderr, "setwork serve: %s\n", err ? err : "cannot open the database");
@@ -258,7 +263,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
         if (begin(server, s, c, method) != 0)
             return refuse(c, r, 503,
                           url && strcmp(url, "/healthz") == 0
-                              ? "unavailable: the database cannot be opened (missing, unreadable, "
+                              ? "unavailable: the database cannot be read (missing, unreadable, "
                                 "or its migrations are not this version's)"
                               : "The server cannot reach its database.");
         framing_head_done(c);

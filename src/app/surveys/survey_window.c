@@ -35,8 +35,8 @@ static void readable(const char *date, char *out, size_t size)
         memmove(out, out + 1, strlen(out));
 }
 
-enum status survey_wave_window(struct db *db, long long programme_id, const char *wave,
-                               time_t now, struct survey_window *out)
+enum status survey_wave_window(struct db *db, long long programme_id, const char *wave, time_t now,
+                               struct survey_window *out)
 {
     *out = (struct survey_window){.open = true};
     int days;
@@ -60,8 +60,10 @@ enum status survey_wave_window(struct db *db, long long programme_id, const char
     if (strcmp(today, out->opens) < 0) {
         out->open = false;
         readable(out->opens, when, sizeof when);
-        snprintf(out->message, sizeof out->message, "%s opens on %s, %d days before the "
-                 "programme %s.", what, when, days, end ? "ends" : "starts");
+        snprintf(out->message, sizeof out->message,
+                 "%s opens on %s, %d days before the "
+                 "programme %s.",
+                 what, when, days, end ? "ends" : "starts");
     } else if (strcmp(today, out->closes) > 0) {
         out->open = false;
         readable(out->closes, when, sizeof when);

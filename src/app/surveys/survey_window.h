@@ -21,7 +21,7 @@ struct survey_window {
 
 /* The window of WAVE ("start" or "end") of PROGRAMME_ID on the UTC day of NOW into *OUT.
  * STATUS_OK, STATUS_NOT_FOUND for no such programme, STATUS_FAILED on a database error. */
-enum status survey_wave_window(struct db *db, long long programme_id, const char *wave,
-                               time_t now, struct survey_window *out);
+enum status survey_wave_window(struct db *db, long long programme_id, const char *wave, time_t now,
+                               struct survey_window *out);
 
 #endif

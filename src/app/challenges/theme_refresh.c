@@ -52,14 +52,15 @@ struct theme_refresher {
 static void *refresher_main(void *arg)
 {
     struct theme_refresher *r = arg;
+    bool failing = false; /* say why once when passes start failing, not every second */
     pthread_mutex_lock(&r->lock);
     while (!r->stop) {
         pthread_mutex_unlock(&r->lock);
         char *err = NULL;
-        if (theme_refresh_pass(r->db, (int64_t)time(NULL), r->quiet, &err) < 0) {
-            /* A failed pass is retried at the next tick; say why once per failure. */
+        bool failed = theme_refresh_pass(r->db, (int64_t)time(NULL), r->quiet, &err) < 0;
+        if (failed && !failing) /* retried at the next tick */
             fprintf(stderr, "setwork: themes: %s\n", err ? err : "refresh failed");
-        }
+        failing = failed;
         free(err);
         struct timespec until;
         clock_gettime(CLOCK_REALTIME, &until);

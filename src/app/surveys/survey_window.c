@@ -9,27 +9,29 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* DATE ("YYYY-MM-DD", valid) moved by DAYS, into OUT (11 bytes). */
+/* DATE ("YYYY-MM-DD", valid) moved by DAYS, as a UTC day in *TM. */
+static void date_at(const char *date, int days, struct tm *tm)
+{
+    *tm = (struct tm){.tm_year = atoi(date) - 1900,
+                      .tm_mon = atoi(date + 5) - 1,
+                      .tm_mday = atoi(date + 8) + days};
+    time_t t = timegm(tm);
+    gmtime_r(&t, tm);
+}
+
+/* DATE moved by DAYS, into OUT (11 bytes). */
 static void shift(const char *date, int days, char out[11])
 {
-    struct tm tm = {0};
-    tm.tm_year = atoi(date) - 1900;
-    tm.tm_mon = atoi(date + 5) - 1;
-    tm.tm_mday = atoi(date + 8) + days;
-    time_t t = timegm(&tm);
-    gmtime_r(&t, &tm);
+    struct tm tm;
+    date_at(date, days, &tm);
     strftime(out, 11, "%Y-%m-%d", &tm);
 }
 
 /* "3 Jun 2027" for DATE. */
 static void readable(const char *date, char *out, size_t size)
 {
-    struct tm tm = {0};
-    tm.tm_year = atoi(date) - 1900;
-    tm.tm_mon = atoi(date + 5) - 1;
-    tm.tm_mday = atoi(date + 8);
-    time_t t = timegm(&tm);
-    gmtime_r(&t, &tm);
+    struct tm tm;
+    date_at(date, 0, &tm);
     strftime(out, size, "%e %b %Y", &tm);
     if (out[0] == ' ')
         memmove(out, out + 1, strlen(out));

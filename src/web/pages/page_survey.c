@@ -248,7 +248,7 @@ static void show(struct web_request *r, int status, const char *wave, const char
             win.open = true;
         if (!win.open) {
             /* Outside its window the wave takes no answers; the person's own stay visible. */
-            H(&page, "<p class=\"notice\">");
+            H(&page, "<p class=\"info\">");
             html_text(&page, win.message);
             H(&page, "</p>\n");
         } else if (j)

@@ -123,8 +123,9 @@ static int read_when_where(struct db *db, event_field_fn get, void *ctx, struct 
     }
     const char *minutes = value(get, ctx, "round_minutes");
     if (*minutes && whole(minutes, 1, EVENT_ROUND_MINUTES_MAX, &ev->round_minutes) != 0)
-        PROBLEM("round_minutes", "A round lasts 1 to %d minutes; leave it empty if you do not "
-                                 "know yet.",
+        PROBLEM("round_minutes",
+                "A round lasts 1 to %d minutes; leave it empty if you do not "
+                "know yet.",
                 EVENT_ROUND_MINUTES_MAX);
     const char *place = value(get, ctx, "place");
     if (strlen(place) > EVENT_PLACE_MAX)
@@ -150,8 +151,9 @@ static int read_rules(struct db *db, event_field_fn get, void *ctx, struct store
         bool known = strlen(mix) < sizeof lower && cohort_attr_index(&cohort, lower) >= 0;
         cohort_free(&cohort);
         if (!known)
-            PROBLEM("mix_by", "The people of this programme have no column '%s': choose one "
-                              "from the list.",
+            PROBLEM("mix_by",
+                    "The people of this programme have no column '%s': choose one "
+                    "from the list.",
                     mix);
         else
             str_copy(ev->mix_by, lower, sizeof ev->mix_by);

@@ -134,8 +134,8 @@ static int set_mates(struct db *db, const struct store_event *ev, const long lon
 }
 
 /* Every pair who shared a table at event EV->apart_event_id, once per round they did. */
-static int earlier_tables(struct db *db, const struct store_event *ev, const long long *ids,
-                          int n, struct event_rules *out, char *err, size_t errlen)
+static int earlier_tables(struct db *db, const struct store_event *ev, const long long *ids, int n,
+                          struct event_rules *out, char *err, size_t errlen)
 {
     struct store_event before;
     int rc = store_event_get(db, ev->apart_event_id, &before);

@@ -14,8 +14,8 @@
 
 /* What the form offers to choose from. */
 struct choices {
-    struct cohort cohort;           /* its attribute columns, for mixing */
-    struct store_listing *plans;    /* the programme's plans, for set-mates apart */
+    struct cohort cohort;        /* its attribute columns, for mixing */
+    struct store_listing *plans; /* the programme's plans, for set-mates apart */
     size_t nplans;
     struct store_event_entry *events; /* earlier events, for their tables apart */
     size_t nevents;
@@ -224,8 +224,8 @@ static void events_form(struct web_request *r, struct html *page, const struct c
           "Each round, everyone moves to a new table and meets new people.", "3", true, problems);
     H(page, "</fieldset>\n<fieldset>\n<legend>When and where</legend>\n");
     input(r, page, "datetime-local", "starts", "First round starts (local date and time)",
-          "Optional. Shown on the table cards, the itineraries and each person's page.", "",
-          false, problems);
+          "Optional. Shown on the table cards, the itineraries and each person's page.", "", false,
+          problems);
     char tz[SERIES_TZ_MAX + 1];
     series_default_tz(r->db, r->ids[0], tz);
     input(r, page, "text", "tz", "Time zone", "An IANA name such as Europe/London.", tz, true,
@@ -352,8 +352,9 @@ void page_event_create(struct web_request *r)
     else if (rc != 0)
         web_error(r, 500, "The event could not be created.");
     else if ((rc = store_event_create(r->db, &ev, &id)) == 1) {
-        diag_add(&problems, NULL, 0, "name", "An event with this name exists already. Choose "
-                                             "another.");
+        diag_add(&problems, NULL, 0, "name",
+                 "An event with this name exists already. Choose "
+                 "another.");
         events_page(r, 400, &problems, NULL);
     } else if (rc != 0)
         web_error(r, 500, "The event could not be created.");

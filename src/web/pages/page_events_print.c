@@ -7,6 +7,7 @@
 #include "io/csv/csv_reader.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 static int load(struct web_request *r, struct event_view *v)
 {
@@ -86,12 +87,34 @@ static void cards(struct html *page, const struct event_view *v)
     H(page, "</div>\n</section>\n");
 }
 
-/* One slip per person: their table in each round, to cut out and hand over. */
-static void slips(struct html *page, const struct event_view *v)
+struct by_name {
+    const char *name;
+    int index;
+};
+
+static int by_name_cmp(const void *a, const void *b)
 {
-    H(page, "<section class=\"slips-part\" aria-labelledby=\"slips-h\">\n<h2 id=\"slips-h\">"
+    const struct by_name *x = a, *y = b;
+    int c = strcmp(x->name, y->name);
+    return c ? c : x->index - y->index;
+}
+
+/* One slip per person, in order of name: their table in each round, to cut out and hand over. */
+static void slips(struct html *page, const struct event_view *v, bool after_cards)
+{
+    if (after_cards)
+        H(page, "<section class=\"slips-part after-cards\" aria-labelledby=\"slips-h\">");
+    else
+        H(page, "<section class=\"slips-part\" aria-labelledby=\"slips-h\">");
+    H(page, "\n<h2 id=\"slips-h\">"
             "Itineraries</h2>\n<div class=\"slips\">\n");
-    for (int i = 0; i < v->n; i++) {
+    struct by_name *order = malloc(((size_t)v->n + 1) * sizeof *order);
+    for (int k = 0; order && k < v->n; k++)
+        order[k] = (struct by_name){event_person_name(v, k), k};
+    if (order)
+        qsort(order, (size_t)v->n, sizeof *order, by_name_cmp);
+    for (int k = 0; k < v->n; k++) {
+        int i = order ? order[k].index : k;
         H(page, "<section class=\"slip\">\n<h3>");
         html_text(page, event_person_name(v, i));
         H(page, "</h3>\n<p>");
@@ -113,6 +136,7 @@ static void slips(struct html *page, const struct event_view *v)
         }
         H(page, "</ol>\n</section>\n");
     }
+    free(order);
     H(page, "</div>\n</section>\n");
 }
 
@@ -131,12 +155,25 @@ void page_event_print(struct web_request *r)
         H(&page, "<p>The schedule has not been generated yet: generate it on the event page, then "
                  "print.</p>\n");
     else {
+        /* ?part=cards or ?part=slips prints one of the two alone. */
+        const char *part = formdata_get(&r->query, "part");
+        bool want_cards = !part || strcmp(part, "slips") != 0;
+        bool want_slips = !part || strcmp(part, "cards") != 0;
         H(&page, "<p class=\"hint screen-only\">Print this page with your browser (Ctrl+P or "
                  "Cmd+P) on A4: each table card fills half a sheet, with the table number large "
                  "enough to read across the room; cut along the dashed line. The itineraries "
-                 "follow on their own pages, one slip per person.</p>\n");
-        cards(&page, &v);
-        slips(&page, &v);
+                 "follow on their own pages, one slip per person to hand out.</p>\n"
+                 "<p class=\"actions screen-only\"><a class=\"button\" href=\"/events/");
+        html_int(&page, v.ev.id);
+        H(&page, "/print?part=cards\">Table cards only</a> <a class=\"button\" href=\"/events/");
+        html_int(&page, v.ev.id);
+        H(&page, "/print?part=slips\">Itineraries only</a> <a class=\"button\" href=\"/events/");
+        html_int(&page, v.ev.id);
+        H(&page, "/print\">Both</a></p>\n");
+        if (want_cards)
+            cards(&page, &v);
+        if (want_slips)
+            slips(&page, &v, want_cards);
     }
     H(&page, "</div>\n");
     html_page_end(&page);

@@ -115,13 +115,21 @@ static int read_event_entry(sqlite3_stmt *st, void *row, void *ctx)
     e->generated = sqlite3_column_int(st, 4) != 0;
     e->locked_rounds = sqlite3_column_int(st, 5);
     e->min_group_size = sqlite3_column_int(st, 6);
-    return e->name ? 0 : -1;
+    const char *text = (const char *)sqlite3_column_text(st, 7);
+    str_copy(e->starts_at, text ? text : "", sizeof e->starts_at);
+    text = (const char *)sqlite3_column_text(st, 8);
+    str_copy(e->tzid, text ? text : "UTC", sizeof e->tzid);
+    e->round_minutes = sqlite3_column_int(st, 9);
+    e->place = db_column_dup(st, 10);
+    return e->name && e->place ? 0 : -1;
 }
 
 void store_event_entries_free(struct store_event_entry *list, size_t count)
 {
-    for (size_t i = 0; i < count; i++)
+    for (size_t i = 0; i < count; i++) {
         free(list[i].name);
+        free(list[i].place);
+    }
     free(list);
 }
 
@@ -144,7 +152,8 @@ int store_events_list(struct db *db, long long programme_id, struct store_event_
     *out = NULL;
     *count = 0;
     sqlite3_stmt *st = db_prepare(db, "SELECT id, name, group_size, rounds, generated, "
-                                      "locked_rounds, min_group_size FROM events "
+                                      "locked_rounds, min_group_size, starts_at, tzid, "
+                                      "round_minutes, place FROM events "
                                       "WHERE programme_id = ?1 ORDER BY id");
     if (!st)
         return -1;
@@ -158,7 +167,8 @@ int store_events_of_person(struct db *db, long long person_id, struct store_even
     *out = NULL;
     *count = 0;
     sqlite3_stmt *st = db_prepare(db, "SELECT id, name, group_size, rounds, generated, "
-                                      "locked_rounds, min_group_size FROM events e "
+                                      "locked_rounds, min_group_size, starts_at, tzid, "
+                                      "round_minutes, place FROM events e "
                                       "WHERE generated = 1 AND EXISTS (SELECT 1 FROM event_seats s "
                                       "WHERE s.event_id = e.id AND s.person_id = ?1) ORDER BY id");
     if (!st)

@@ -45,6 +45,11 @@ struct store_event_entry {
     int group_size, rounds;
     bool generated;
     int locked_rounds, min_group_size;
+    /* When and where, as in struct store_event */
+    char starts_at[24];
+    char tzid[65];
+    int round_minutes;
+    char *place; /* owned, "" when not given */
 };
 
 /* The events of a programme by id: 0 with *OUT (free with store_event_entries_free) and *COUNT,

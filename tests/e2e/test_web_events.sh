@@ -262,6 +262,11 @@ tidy_ok "own itinerary with a time and place"
 expect_contains "$SCRATCH/last.body" 'Tue 12 Jan 2027, 14:00-15:20 GMT' "the participant sees the date and time"
 expect_contains "$SCRATCH/last.body" 'Hall 2, Civic Centre' "the participant sees the place"
 expect_contains "$SCRATCH/last.body" '<td>14:40-15:00</td>' "the participant sees the time of round 4"
+status "$pjar" GET / >/dev/null
+expect_contains "$SCRATCH/last.body" "<a href=\"/events/$mixed/me\">Winter mixer</a>: your table in each of the 4 rounds, Tue 12 Jan 2027, 14:00-15:20 GMT, Hall 2, Civic Centre" "home links the event with when and where"
+status "$jar" GET /programmes/1/events >/dev/null
+expect_contains "$SCRATCH/last.body" '<td>Tue 12 Jan 2027, 14:00-15:20 GMT, Hall 2, Civic Centre</td>' "the list of events says when and where"
+tidy_ok "events list with a time and place"
 # Tables of an earlier event kept apart: its table-mates count as having met (a soft rule).
 code=$(status "$jar" POST /programmes/1/events --data-urlencode "csrf=$csrf" --data 'name=Second+mixer&group_size=4&rounds=2' \
   --data "apart_event=$mixed" -D "$SCRATCH/h")

@@ -5,6 +5,7 @@
 
 #include "app/events/event_form.h"
 #include "app/meetings/series_plan.h"
+#include "engine/meetings/when.h"
 #include "store/store_cohort.h"
 #include "store/store_plans.h"
 #include "web/http/views.h"
@@ -247,7 +248,8 @@ static void events_list(struct html *page, json_t *list)
         return;
     }
     H(page, "<table class=\"list\">\n<thead><tr><th scope=\"col\">Event</th>"
-            "<th scope=\"col\">Table size</th><th scope=\"col\">Rounds</th>"
+            "<th scope=\"col\">When and where</th><th scope=\"col\">Table size</th><th "
+            "scope=\"col\">Rounds</th>"
             "<th scope=\"col\">Status</th></tr></thead>\n<tbody>\n");
     size_t i;
     json_t *e;
@@ -258,6 +260,20 @@ static void events_list(struct html *page, json_t *list)
         H(page, "\">");
         html_text(page, json_string_value(json_object_get(e, "name")));
         H(page, "</a></td><td>");
+        struct store_event when = {0};
+        const char *text = json_string_value(json_object_get(e, "starts_at"));
+        str_copy(when.starts_at, text ? text : "", sizeof when.starts_at);
+        str_copy(when.tzid, json_string_value(json_object_get(e, "tz")), sizeof when.tzid);
+        when.rounds = (int)json_integer_value(json_object_get(e, "rounds"));
+        when.round_minutes = (int)json_integer_value(json_object_get(e, "round_minutes"));
+        char at[MEET_WHEN_MAX];
+        event_when(&when, at, sizeof at);
+        html_text(page, at);
+        text = json_string_value(json_object_get(e, "place"));
+        if (at[0] && text && text[0])
+            H(page, ", ");
+        html_text(page, text);
+        H(page, "</td><td>");
         json_int_t smallest = json_integer_value(json_object_get(e, "min_group_size"));
         if (smallest) {
             html_int(page, smallest);

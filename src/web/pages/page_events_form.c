@@ -297,13 +297,12 @@ static void events_page(struct web_request *r, int status, const struct diag_lis
                         const char *problem)
 {
     json_t *prog = NULL, *list = NULL;
-    struct choices c;
+    struct choices c = {0};
     int rc = view_programme(r->db, &r->user, r->ids[0], &prog);
     if (rc != 0 || view_events(r->db, r->ids[0], &list) != 0 ||
         choices_load(r->db, r->ids[0], &c) != 0) {
         web_error(r, rc == 1 ? 404 : 500, "There is no such programme.");
-        if (rc == 0)
-            choices_free(&c);
+        choices_free(&c);
         json_decref(prog);
         json_decref(list);
         return;

@@ -100,6 +100,17 @@ try {
     const context = await browser.newContext({ viewport: { width: WIDTH, height: 740 }, bypassCSP: true });
     const page = await context.newPage();
     if (email) await logIn(page, email);
+    if (role === "admin") {
+      // A mixer with its rounds drawn, so that the event pages have one to show (no command
+      // makes one): the form's own POSTs, with the page's CSRF token.
+      const events = await (await context.request.get(`${url}/programmes/1/events`)).text();
+      const csrf = /name="csrf" value="([^"]*)"/.exec(events)[1];
+      const made = await context.request.post(`${url}/programmes/1/events`, {
+        form: { csrf, name: "Spring mixer", group_size: "4", rounds: "3" }, maxRedirects: 0 });
+      const event = /\/events\/([0-9]+)/.exec(made.headers().location || "");
+      if (!event) fail(`admin: no mixer made (${made.status()})`);
+      else await context.request.post(`${url}/events/${event[1]}/generate`, { form: { csrf }, maxRedirects: 0 });
+    }
     const checked = new Set(); // link shapes already checked
     const queue = []; // [path, from-route-table]
 

@@ -4,7 +4,16 @@
  * a known number of meetings. A pair that has not met yet (in history or locked rounds), is not
  * kept apart and is present together in some round can take one of them as a first meeting;
  * every other meeting makes a repeated pair, and when no pair meets three times, a different
- * one each time. Keep-together partners fill their seats without counting. */
+ * one each time. Keep-together partners fill their seats without counting.
+ *
+ * Some new pairs can never take their first meeting: a person with fewer seats, even at the
+ * largest table of every round they attend, than people still to meet (someone who leaves
+ * early, say) leaves the difference unmet. Those unmet pairs form a graph in which that person
+ * has at least that degree, so there are at least half the sum of the differences and at least
+ * the largest one; every meeting of the rounds to plan beyond the first meetings still possible
+ * makes a repeated pair. (32 at 4 x 11 with one leaver after round 8: the leaver has 24 seats
+ * for 31 people, 7 pairs stay unmet, and 519 meetings against 496 - 7 possible first meetings
+ * give 30 repeats, not 23.) */
 #include "engine/rounds/rounds_internal.h"
 
 #include <stdint.h>
@@ -18,7 +27,8 @@ long rounds_least_repeats(const struct rounds_plan *pl)
     int *c0 = calloc((size_t)n * n, sizeof *c0);
     uint64_t *mask = calloc((size_t)n * 2, sizeof *mask);
     long *seats = calloc((size_t)n, sizeof *seats);
-    if (!c0 || !mask || !seats)
+    long *most = calloc((size_t)n, sizeof *most); /* seats at the largest tables */
+    if (!c0 || !mask || !seats || !most)
         goto out;
     for (size_t ij = 0; ij < (size_t)n * n; ij++)
         c0[ij] = pl->history[ij];
@@ -47,6 +57,7 @@ long rounds_least_repeats(const struct rounds_plan *pl)
             for (int t = pl->tied_start[i]; t < pl->tied_start[i + 1]; t++)
                 tied += !abs[pl->tied[t]];
             seats[i] += lo - 1 - tied;
+            most[i] += lo + (big > 0) - 1 - tied;
         }
     }
     /* Keep-together partners present sit together: those meetings are not to be counted. */
@@ -57,8 +68,8 @@ long rounds_least_repeats(const struct rounds_plan *pl)
                 for (int t = pl->tied_start[i]; t < pl->tied_start[i + 1]; t++)
                     tied_twice += !pl->absent[(size_t)r * n + pl->tied[t]];
     meetings -= tied_twice / 2;
-    long already = 0, fresh_pairs = 0;
-    long long excess = 0;
+    long already = 0, fresh_pairs = 0, most_unmet = 0;
+    long long excess = 0, unmet = 0;
     for (int i = 0; i < n; i++) {
         long fresh = 0, room = 0;
         for (int j = 0; j < n; j++) {
@@ -74,6 +85,12 @@ long rounds_least_repeats(const struct rounds_plan *pl)
             room += c0[ij] <= 1;
             fresh_pairs += j > i && c0[ij] == 0;
         }
+        /* Fewer seats, even at the largest tables, than people still to meet: that many of
+         * the new pairs stay unmet, whatever the schedule. */
+        if (fresh > most[i]) {
+            unmet += fresh - most[i];
+            most_unmet = fresh - most[i] > most_unmet ? fresh - most[i] : most_unmet;
+        }
         long e = seats[i] - fresh;
         if (e > room) {
             result = -1; /* more seats than twice-meetings allow: someone meets three times */
@@ -82,11 +99,17 @@ long rounds_least_repeats(const struct rounds_plan *pl)
         excess += e > 0 ? e : 0;
     }
     long by_person = (long)((excess + 1) / 2);
-    long by_round = meetings - fresh_pairs > 0 ? (long)(meetings - fresh_pairs) : 0;
+    /* An unmet new pair is counted by both its people (a graph with these degrees has at least
+     * half their sum of edges, and at least the largest degree): the new pairs that can take a
+     * first meeting are fewer by that many. */
+    long forced = (long)((unmet + 1) / 2) > most_unmet ? (long)((unmet + 1) / 2) : most_unmet;
+    long firsts = fresh_pairs - forced;
+    long by_round = meetings - firsts > 0 ? (long)(meetings - firsts) : 0;
     result = already + (by_person > by_round ? by_person : by_round);
 out:
     free(c0);
     free(mask);
     free(seats);
+    free(most);
     return result;
 }

@@ -22,14 +22,14 @@ struct lock_search {
     const struct rounds_plan *pl;
     const int *design;
     int n, N, k, TD;
-    const int *dr;  /* k: design round of each locked round */
-    int *pt;        /* n: point of each person, -1 */
-    int *who;       /* N: person on each point, -1 */
-    int *phi;       /* k*n: design table of each locked table, -1 */
-    int *inv;       /* k*TD: locked table given each design table, -1 */
-    int *cand;      /* n*N scratch: candidate points per depth */
+    const int *dr; /* k: design round of each locked round */
+    int *pt;       /* n: point of each person, -1 */
+    int *who;      /* N: person on each point, -1 */
+    int *phi;      /* k*n: design table of each locked table, -1 */
+    int *inv;      /* k*TD: locked table given each design table, -1 */
+    int *cand;     /* n*N scratch: candidate points per depth */
     long work;
-    int shuffle;    /* take candidate points in a random order */
+    int shuffle; /* take candidate points in a random order */
     struct rng rng;
 };
 

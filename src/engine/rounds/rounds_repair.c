@@ -37,6 +37,9 @@ struct naming {
     int *pt;             /* N: point of each slot; slots n..N-1 are the points nobody takes */
     long long cost;      /* the cost of the naming name_points leaves in pt */
     double until;        /* when name_points stops (0: a third of the budget from its start) */
+    /* N: the table of each point in the design round that the one locked round is, when the
+     * naming continues it (NULL otherwise): moving whole tables keeps it a round of the design */
+    const int *lockD;
     struct rng rng;
 };
 
@@ -91,6 +94,56 @@ static double now_seconds(void)
     return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
+static long long naming_cost(const struct naming *g)
+{
+    long long c = 0;
+    for (int x = 0; x < g->N; x++)
+        c += contrib(g, x);
+    return c / 2;
+}
+
+/* The best exchange of slot X's table with another table of the locked design round (g->lockD):
+ * every slot on a point of one takes the point of the same rank in the other. Applied when it
+ * changes the cost *CUR (updated) by less than LIMIT; returns whether it was. */
+static int block_move(struct naming *g, int x, long long *cur, long long limit)
+{
+    int N = g->N, p = g->pl->p, T = N / p, A = g->lockD[g->pt[x]], bt = -1;
+    int *rank = malloc((size_t)N * sizeof *rank), *pts = malloc((size_t)N * sizeof *pts);
+    int *fill = calloc((size_t)T, sizeof *fill), *keep = malloc((size_t)N * sizeof *keep);
+    long long bc = *cur + limit;
+    if (!rank || !pts || !fill || !keep)
+        goto out;
+    for (int a = 0; a < N; a++) {
+        int t = g->lockD[a];
+        rank[a] = fill[t];
+        pts[t * p + fill[t]++] = a;
+    }
+    memcpy(keep, g->pt, (size_t)N * sizeof *keep);
+    for (int B = 0; B < T; B++) {
+        if (B == A)
+            continue;
+        for (int s = 0; s < N; s++) {
+            int a = keep[s], t = g->lockD[a];
+            g->pt[s] = t == A ? pts[B * p + rank[a]] : t == B ? pts[A * p + rank[a]] : a;
+        }
+        long long c = naming_cost(g);
+        if (c < bc)
+            bc = c, bt = B;
+    }
+    for (int s = 0; s < N; s++) {
+        int a = keep[s], t = g->lockD[a];
+        g->pt[s] = bt < 0 ? a : t == A ? pts[bt * p + rank[a]] : t == bt ? pts[A * p + rank[a]] : a;
+    }
+    if (bt >= 0)
+        *cur = bc;
+out:
+    free(rank);
+    free(pts);
+    free(fill);
+    free(keep);
+    return bt >= 0;
+}
+
 /* Tabu descent over swaps of two slots' points, from the identity naming; keeps the best.
  * Bounded by a count of evaluations, and by a third of the time budget unless the request
  * bounds the moves (then the naming depends on the seed alone). */
@@ -143,6 +196,17 @@ static int name_points(struct naming *g)
             } else if (d == bd && rng_below(&g->rng, (uint32_t)++ties) == 0) {
                 by = y;
             }
+        }
+        /* Continuing one locked round, a swap across its tables repeats the meetings of that
+         * round; giving x's whole table (everyone on its points) the points of another table
+         * of that design round keeps the locked round a round of the design: taken when it
+         * does better than the best swap. */
+        if (g->lockD && block_move(g, x, &cur, by < 0 || bd > 0 ? 0 : bd)) {
+            if (cur < best_cost) {
+                best_cost = cur;
+                memcpy(best, g->pt, (size_t)N * sizeof *best);
+            }
+            continue;
         }
         if (by < 0)
             continue;
@@ -410,7 +474,8 @@ int rounds_repair_seed(const struct rounds_plan *pl, int *init, const char **met
     double until = now_seconds() + (pl->seconds > 0 ? pl->seconds : 2.0) / 3;
     for (int attempt = 0; attempt < tries; attempt++) {
         const int *from = NULL;
-        if (have && ((pl->max_iterations <= 0 && now_seconds() > until) || best_cost <= g.target))
+        if (have && ((pl->max_iterations <= 0 && now_seconds() > until) ||
+                     (best_cost <= g.target && best_F == w - k)))
             break;
         /* Each attempt its share of what is left of the naming's time. */
         g.until = now_seconds() + (until - now_seconds()) / (tries - attempt);
@@ -440,6 +505,10 @@ int rounds_repair_seed(const struct rounds_plan *pl, int *init, const char **met
          * round fewer leaves the pairs of that round unmet: the naming puts the keep-apart pairs
          * there and the round is searched (seated greedily first), its repeats the price of
          * keeping them apart. */
+        int lockd = -1;
+        for (int d = 0; d < Wd && from && k == 1; d++)
+            lockd = used[d] ? d : lockd;
+        g.lockD = lockd >= 0 ? design + (size_t)lockd * N : NULL;
         for (;;) {
             if (prepare_naming(&g, pl, design, freed, F, TD, from) != 0 || name_points(&g) != 0)
                 goto out;
@@ -465,7 +534,9 @@ int rounds_repair_seed(const struct rounds_plan *pl, int *init, const char **met
             }
             F--;
         }
-        if (!have || g.cost < best_cost) {
+        /* More design rounds first (a round left out is searched, its repeats unknown), then
+         * the cheaper naming. */
+        if (!have || F > best_F || (F == best_F && g.cost < best_cost)) {
             best_cost = g.cost, best_F = F, have = 1;
             memcpy(best_pt, g.pt, (size_t)N * sizeof *best_pt);
             memcpy(best_freed, freed, (size_t)w * sizeof *best_freed);

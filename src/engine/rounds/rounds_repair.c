@@ -506,7 +506,8 @@ int rounds_repair_seed(const struct rounds_plan *pl, int *init, const char **met
          * there and the round is searched (seated greedily first), its repeats the price of
          * keeping them apart. */
         int lockd = -1;
-        for (int d = 0; d < Wd && from && k == 1; d++)
+        /* (Each table move costs a full evaluation per table: up to 150 points.) */
+        for (int d = 0; d < Wd && from && k == 1 && N <= 150; d++)
             lockd = used[d] ? d : lockd;
         g.lockD = lockd >= 0 ? design + (size_t)lockd * N : NULL;
         for (;;) {

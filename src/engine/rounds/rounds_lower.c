@@ -20,6 +20,33 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Whether the schedule is complete: n = p^2 people, all present in all p + 1 rounds at p tables
+ * of p (locked rounds too), no history and no keep-together pairs. Then for two rounds r and s
+ * the p x p matrix of table intersections |B n C| has every row and column summing to p, and
+ * the pairs meeting in both rounds number sum C(x, 2) = sum d^2 / 2 for d = x - 1 (the d sum to
+ * zero). A nonzero integer matrix d with zero row and column sums has sum d^2 >= 4 (a +1 needs
+ * a -1 in its row and one in its column, and those another +1), so two rounds that are not
+ * orthogonal repeat at least 2 pairs; and when all pairs of rounds are orthogonal nothing
+ * repeats. So a complete schedule with any repeat has at least 2. */
+static int complete(const struct rounds_plan *pl)
+{
+    int n = pl->n, p = pl->p, ok = n == p * p && pl->w == p + 1 && pl->tied_start[n] == 0;
+    for (size_t k = 0; ok && k < (size_t)pl->w * n; k++)
+        ok = !pl->absent[k];
+    for (size_t ij = 0; ok && ij < (size_t)n * n; ij++)
+        ok = pl->history[ij] == 0;
+    for (int r = 0; ok && r < pl->locked_rounds; r++) {
+        int size[ROUNDS_MAX_PEOPLE] = {0};
+        for (int i = 0; ok && i < n; i++) {
+            int t = pl->locked[(size_t)r * n + i];
+            ok = t >= 0 && t < n && ++size[t] <= p;
+        }
+        for (int t = 0; ok && t < n; t++)
+            ok = size[t] == 0 || size[t] == p;
+    }
+    return ok;
+}
+
 long rounds_least_repeats(const struct rounds_plan *pl)
 {
     int n = pl->n, w = pl->w, k = pl->locked_rounds;
@@ -106,6 +133,8 @@ long rounds_least_repeats(const struct rounds_plan *pl)
     long firsts = fresh_pairs - forced;
     long by_round = meetings - firsts > 0 ? (long)(meetings - firsts) : 0;
     result = already + (by_person > by_round ? by_person : by_round);
+    if (result == 1 && complete(pl))
+        result = 2;
 out:
     free(c0);
     free(mask);

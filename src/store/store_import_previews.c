@@ -55,8 +55,8 @@ static int read_preview(sqlite3_stmt *st, void *row, void *ctx)
     return 0;
 }
 
-int store_import_preview_get(struct db *db, long long id, long long programme_id,
-                             long long user_id, long long now, struct stored_import_preview *out)
+int store_import_preview_get(struct db *db, long long id, long long programme_id, long long user_id,
+                             long long now, struct stored_import_preview *out)
 {
     memset(out, 0, sizeof *out);
     sqlite3_stmt *st =

@@ -29,8 +29,8 @@ int store_import_preview_put(struct db *db, long long programme_id, long long us
 /* Reads preview ID when it belongs to PROGRAMME_ID and USER_ID and is younger than the TTL at
  * NOW. Returns 0 with OUT filled (free with stored_import_preview_free), 1 when there is none,
  * -1 on error. */
-int store_import_preview_get(struct db *db, long long id, long long programme_id,
-                             long long user_id, long long now, struct stored_import_preview *out);
+int store_import_preview_get(struct db *db, long long id, long long programme_id, long long user_id,
+                             long long now, struct stored_import_preview *out);
 
 /* Removes preview ID. Returns 0 or -1. */
 int store_import_preview_delete(struct db *db, long long id);

@@ -42,11 +42,10 @@ static int keep(struct db *db, long long programme_id, long long user_id, const 
                                     report->digest, now, preview_id);
 }
 
-int import_preview(struct db *db, long long programme_id, const char *programme,
-                   long long user_id, const char *filename, const char *data, size_t len,
-                   const char *sheet, long long now, long long *preview_id,
-                   struct sheet_source *src, struct import_report *report,
-                   struct diag_list *diags)
+int import_preview(struct db *db, long long programme_id, const char *programme, long long user_id,
+                   const char *filename, const char *data, size_t len, const char *sheet,
+                   long long now, long long *preview_id, struct sheet_source *src,
+                   struct import_report *report, struct diag_list *diags)
 {
     struct import_options opt = {.programme = programme, .source = filename, .dry_run = true};
     *preview_id = 0;

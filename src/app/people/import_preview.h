@@ -18,11 +18,10 @@ int import_upload(struct db *db, const struct import_options *opt, const char *d
 /* Checks the file as import_upload does in a dry run, for USER_ID and PROGRAMME_ID (named
  * PROGRAMME), and when it would change anything keeps it with the digest of its changes:
  * *PREVIEW_ID is then its id, else 0. Returns as cohort_import (0, 1 or -1). */
-int import_preview(struct db *db, long long programme_id, const char *programme,
-                   long long user_id, const char *filename, const char *data, size_t len,
-                   const char *sheet, long long now, long long *preview_id,
-                   struct sheet_source *src, struct import_report *report,
-                   struct diag_list *diags);
+int import_preview(struct db *db, long long programme_id, const char *programme, long long user_id,
+                   const char *filename, const char *data, size_t len, const char *sheet,
+                   long long now, long long *preview_id, struct sheet_source *src,
+                   struct import_report *report, struct diag_list *diags);
 
 /* Applies preview PREVIEW_ID of USER_ID in PROGRAMME_ID when its changes are still the ones
  * previewed, and forgets it. Returns 0 (applied; REPORT says what changed), 1 with problems in

@@ -10,15 +10,15 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define PAGE_W   595.28 /* A4 */
-#define PAGE_H   841.89
-#define MARGIN   56.0
-#define TEXT_W   (PAGE_W - 2 * MARGIN)
-#define FONT     "DejaVu Sans"
-#define LABEL_W  170.0 /* the label column of a chart; labels wrap within it */
-#define VALUE_W  70.0  /* the value column right of the bars */
-#define BAR_H    10.0
-#define ROW_GAP  5.0
+#define PAGE_W  595.28 /* A4 */
+#define PAGE_H  841.89
+#define MARGIN  56.0
+#define TEXT_W  (PAGE_W - 2 * MARGIN)
+#define FONT    "DejaVu Sans"
+#define LABEL_W 170.0 /* the label column of a chart; labels wrap within it */
+#define VALUE_W 70.0  /* the value column right of the bars */
+#define BAR_H   10.0
+#define ROW_GAP 5.0
 
 struct pdf_doc {
     cairo_t *cr;
@@ -209,8 +209,8 @@ int report_pdf_render(const struct report_pdf *r, char **out, size_t *len)
         free(when);
     }
     text_block(&d, "In brief", 13, true, MARGIN, TEXT_W, 8, 0.05);
-    size_t nh = r->headline_count > REPORT_PDF_MAX_HEADLINES ? REPORT_PDF_MAX_HEADLINES
-                                                             : r->headline_count;
+    size_t nh =
+        r->headline_count > REPORT_PDF_MAX_HEADLINES ? REPORT_PDF_MAX_HEADLINES : r->headline_count;
     for (size_t i = 0; i < nh; i++)
         headline(&d, &r->headlines[i]);
     size_t nc = r->chart_count > REPORT_PDF_MAX_CHARTS ? REPORT_PDF_MAX_CHARTS : r->chart_count;
@@ -218,8 +218,9 @@ int report_pdf_render(const struct report_pdf *r, char **out, size_t *len)
         chart(&d, &r->charts[i]);
     if (d.full) {
         /* Said in the bottom margin of the last page, below everything drawn. */
-        PangoLayout *l = layout(&d, "More of this report is on its web page: it did not fit "
-                                    "on two pages.",
+        PangoLayout *l = layout(&d,
+                                "More of this report is on its web page: it did not fit "
+                                "on two pages.",
                                 8, false, TEXT_W);
         cairo_set_source_rgb(d.cr, 0.35, 0.35, 0.35);
         cairo_move_to(d.cr, MARGIN, PAGE_H - MARGIN + 8);

@@ -54,6 +54,7 @@ const struct web_route web_routes[] = {
     {WEB_POST, "/plans/#/facilitator", A, false, page_plan_facil},
     {WEB_POST, "/plans/#/publish", A, false, page_plan_publish},
     {WEB_GET, "/programmes/#/report", A, false, page_report},
+    {WEB_GET, "/programmes/#/report.pdf", A, false, page_report_pdf},
     {WEB_GET, "/people/#", ROLES_ALL, false, page_person},
     {WEB_GET, "/people/#/edit", A, false, page_person_edit_form},
     {WEB_POST, "/people/#/edit", A, false, page_person_edit},

@@ -8,30 +8,47 @@
 #include <stdlib.h>
 #include <string.h>
 
-int store_event_create(struct db *db, long long programme_id, const char *name, int min_group_size,
-                       int group_size, int rounds, long long seed, long long *id)
+/* Binds ID at N, or NULL when ID is 0. */
+static void bind_id_or_null(sqlite3_stmt *st, int n, long long id)
+{
+    if (id > 0)
+        sqlite3_bind_int64(st, n, id);
+    else
+        sqlite3_bind_null(st, n);
+}
+
+int store_event_create(struct db *db, const struct store_event *ev, long long *id)
 {
     sqlite3_stmt *st = db_prepare(db, "SELECT 1 FROM events WHERE programme_id = ?1 AND "
                                       "name = ?2");
     if (!st)
         return -1;
-    sqlite3_bind_int64(st, 1, programme_id);
-    db_bind_text(st, 2, name);
+    sqlite3_bind_int64(st, 1, ev->programme_id);
+    db_bind_text(st, 2, ev->name);
     int rc = db_row_one(st, NULL, NULL, NULL);
     if (rc == 0)
         return 1;
     if (rc < 0)
         return -1;
     st = db_prepare(db, "INSERT INTO events(programme_id, name, group_size, rounds, seed, "
-                        "min_group_size) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+                        "min_group_size, starts_at, tzid, round_minutes, place, mix_by, "
+                        "apart_plan_id, apart_event_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
+                        "nullif(?7, ''), ?8, ?9, ?10, ?11, ?12, ?13)");
     if (!st)
         return -1;
-    sqlite3_bind_int64(st, 1, programme_id);
-    db_bind_text(st, 2, name);
-    sqlite3_bind_int(st, 3, group_size);
-    sqlite3_bind_int(st, 4, rounds);
-    sqlite3_bind_int64(st, 5, seed);
-    sqlite3_bind_int(st, 6, min_group_size);
+    sqlite3_bind_int64(st, 1, ev->programme_id);
+    db_bind_text(st, 2, ev->name);
+    sqlite3_bind_int(st, 3, ev->group_size);
+    sqlite3_bind_int(st, 4, ev->rounds);
+    sqlite3_bind_int64(st, 5, ev->seed);
+    sqlite3_bind_int(st, 6, ev->min_group_size);
+    db_bind_text(st, 7, ev->starts_at);
+    db_bind_text(st, 8, ev->tzid[0] ? ev->tzid : "UTC");
+    sqlite3_bind_int(st, 9, ev->round_minutes);
+    db_bind_text(st, 10, ev->place);
+    db_bind_text(st, 11, ev->mix_by);
+    bind_id_or_null(st, 12, ev->apart_plan_id);
+    bind_id_or_null(st, 13, ev->apart_event_id);
     if (db_exec_stmt(st) != 0)
         return -1;
     *id = sqlite3_last_insert_rowid(db_sqlite(db));
@@ -59,6 +76,18 @@ static int read_event(sqlite3_stmt *st, void *row, void *ctx)
     out->perfect = sqlite3_column_int(st, 10) != 0;
     const char *method = (const char *)sqlite3_column_text(st, 11);
     str_copy(out->method, method ? method : "", sizeof out->method);
+    const char *text = (const char *)sqlite3_column_text(st, 13);
+    str_copy(out->starts_at, text ? text : "", sizeof out->starts_at);
+    text = (const char *)sqlite3_column_text(st, 14);
+    str_copy(out->tzid, text ? text : "UTC", sizeof out->tzid);
+    out->round_minutes = sqlite3_column_int(st, 15);
+    text = (const char *)sqlite3_column_text(st, 16);
+    str_copy(out->place, text ? text : "", sizeof out->place);
+    text = (const char *)sqlite3_column_text(st, 17);
+    str_copy(out->mix_by, text ? text : "", sizeof out->mix_by);
+    out->apart_plan_id = sqlite3_column_int64(st, 18);
+    out->apart_event_id = sqlite3_column_int64(st, 19);
+    out->same_attr = (long)sqlite3_column_int64(st, 20);
     return 0;
 }
 
@@ -66,8 +95,9 @@ int store_event_get(struct db *db, long long id, struct store_event *out)
 {
     sqlite3_stmt *st = db_prepare(db, "SELECT programme_id, name, group_size, rounds, seed, "
                                       "locked_rounds, generated, repeat_pairs, max_meetings, "
-                                      "bound, perfect, method, min_group_size FROM events "
-                                      "WHERE id = ?1");
+                                      "bound, perfect, method, min_group_size, starts_at, "
+                                      "tzid, round_minutes, place, mix_by, apart_plan_id, "
+                                      "apart_event_id, same_attr FROM events WHERE id = ?1");
     if (!st)
         return -1;
     sqlite3_bind_int64(st, 1, id);
@@ -85,13 +115,21 @@ static int read_event_entry(sqlite3_stmt *st, void *row, void *ctx)
     e->generated = sqlite3_column_int(st, 4) != 0;
     e->locked_rounds = sqlite3_column_int(st, 5);
     e->min_group_size = sqlite3_column_int(st, 6);
-    return e->name ? 0 : -1;
+    const char *text = (const char *)sqlite3_column_text(st, 7);
+    str_copy(e->starts_at, text ? text : "", sizeof e->starts_at);
+    text = (const char *)sqlite3_column_text(st, 8);
+    str_copy(e->tzid, text ? text : "UTC", sizeof e->tzid);
+    e->round_minutes = sqlite3_column_int(st, 9);
+    e->place = db_column_dup(st, 10);
+    return e->name && e->place ? 0 : -1;
 }
 
 void store_event_entries_free(struct store_event_entry *list, size_t count)
 {
-    for (size_t i = 0; i < count; i++)
+    for (size_t i = 0; i < count; i++) {
         free(list[i].name);
+        free(list[i].place);
+    }
     free(list);
 }
 
@@ -114,7 +152,8 @@ int store_events_list(struct db *db, long long programme_id, struct store_event_
     *out = NULL;
     *count = 0;
     sqlite3_stmt *st = db_prepare(db, "SELECT id, name, group_size, rounds, generated, "
-                                      "locked_rounds, min_group_size FROM events "
+                                      "locked_rounds, min_group_size, starts_at, tzid, "
+                                      "round_minutes, place FROM events "
                                       "WHERE programme_id = ?1 ORDER BY id");
     if (!st)
         return -1;
@@ -128,7 +167,8 @@ int store_events_of_person(struct db *db, long long person_id, struct store_even
     *out = NULL;
     *count = 0;
     sqlite3_stmt *st = db_prepare(db, "SELECT id, name, group_size, rounds, generated, "
-                                      "locked_rounds, min_group_size FROM events e "
+                                      "locked_rounds, min_group_size, starts_at, tzid, "
+                                      "round_minutes, place FROM events e "
                                       "WHERE generated = 1 AND EXISTS (SELECT 1 FROM event_seats s "
                                       "WHERE s.event_id = e.id AND s.person_id = ?1) ORDER BY id");
     if (!st)
@@ -295,7 +335,7 @@ int store_event_save(struct db *db, const struct store_event *ev, const long lon
                 goto rollback;
         }
     st = db_prepare(db, "UPDATE events SET generated = 1, repeat_pairs = ?2, max_meetings = ?3, "
-                        "bound = ?4, perfect = ?5, method = ?6 WHERE id = ?1");
+                        "bound = ?4, perfect = ?5, method = ?6, same_attr = ?7 WHERE id = ?1");
     if (!st)
         goto rollback;
     sqlite3_bind_int64(st, 1, ev->id);
@@ -304,6 +344,7 @@ int store_event_save(struct db *db, const struct store_event *ev, const long lon
     sqlite3_bind_int(st, 4, ev->bound);
     sqlite3_bind_int(st, 5, ev->perfect);
     db_bind_text(st, 6, ev->method);
+    sqlite3_bind_int64(st, 7, ev->same_attr);
     if (db_exec_stmt(st) != 0)
         goto rollback;
     return db_commit(db);

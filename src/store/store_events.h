@@ -18,11 +18,22 @@ struct store_event {
     long repeat_pairs;
     int max_meetings, bound;
     char method[80];
+    /* When and where (migration 0022): STARTS_AT is UTC "YYYY-MM-DDTHH:MM:SSZ" of round 1, ""
+     * when not given, shown in TZID; ROUND_MINUTES 0 when not said; PLACE "" when not given. */
+    char starts_at[24];
+    char tzid[65];
+    int round_minutes;
+    char place[201];
+    /* Rules: a cohort column to spread ("" none), the plan whose set-mates never share a table
+     * and the earlier event whose table-mates count as having met (0 none). */
+    char mix_by[65];
+    long long apart_plan_id, apart_event_id;
+    long same_attr; /* meetings of two people who share MIX_BY, as planned */
 };
 
-/* Creates an event. 0 with *ID; 1 when the programme has an event of that name; -1 on error. */
-int store_event_create(struct db *db, long long programme_id, const char *name, int min_group_size,
-                       int group_size, int rounds, long long seed, long long *id);
+/* Creates event EV (its programme, name, sizes, rounds, seed, when and where and rules; the
+ * figures are ignored). 0 with *ID; 1 when the programme has an event of that name; -1. */
+int store_event_create(struct db *db, const struct store_event *ev, long long *id);
 
 /* Reads event ID into OUT: 0, 1 when there is none, -1 on error. */
 int store_event_get(struct db *db, long long id, struct store_event *out);
@@ -34,6 +45,11 @@ struct store_event_entry {
     int group_size, rounds;
     bool generated;
     int locked_rounds, min_group_size;
+    /* When and where, as in struct store_event */
+    char starts_at[24];
+    char tzid[65];
+    int round_minutes;
+    char *place; /* owned, "" when not given */
 };
 
 /* The events of a programme by id: 0 with *OUT (free with store_event_entries_free) and *COUNT,

@@ -46,7 +46,7 @@ try {
   await admin.waitForSelector("text=Absent:");
   await admin.screenshot({ path: join(shots, "event-replanned.png"), fullPage: true });
   await admin.goto(admin.url() + "/print");
-  check((await admin.locator("section.card").count()) >= 120, "a card per table per round");
+  check((await admin.locator("section.table-card").count()) >= 120, "a card per table per round");
   await admin.emulateMedia({ media: "print" });
   check(!(await admin.isVisible("header.top")), "print hides the navigation");
   await admin.screenshot({ path: join(shots, "event-print.png") });

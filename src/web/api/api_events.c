@@ -1,7 +1,11 @@
 /* The JSON API for mixer events (/api/v1/...): the same actions as the pages, for admins. */
 #include "web/pages/page_events.h"
 
+#include "app/events/event_form.h"
 #include "web/http/views.h"
+
+#include <stdio.h>
+#include <string.h>
 
 /* The integer KEY of O, or FALLBACK when absent or not an integer. */
 static long long jint(json_t *o, const char *key, long long fallback)
@@ -39,6 +43,34 @@ void api_events(struct web_request *r)
         web_error(r, rc == 1 ? 404 : 500, "There is no such programme.");
 }
 
+/* The JSON body as event_form_read's fields: numbers as text, and "group_size" with
+ * "min_group_size" as the range "4-5" the form takes. */
+struct json_fields {
+    json_t *body;
+    char buf[4][48];
+    int next;
+};
+
+static const char *json_field(void *ctx, const char *name)
+{
+    struct json_fields *f = ctx;
+    json_t *v = json_object_get(f->body, name);
+    if (json_is_string(v))
+        return json_string_value(v);
+    if (v && !json_is_integer(v))
+        return json_is_null(v) ? "" : "?"; /* another type is a wrong value, not a missing one */
+    if (!v)
+        return NULL;
+    char *b = f->buf[f->next++ % 4];
+    long long n = json_integer_value(v);
+    long long smallest = jint(f->body, "min_group_size", 0);
+    if (strcmp(name, "group_size") == 0 && smallest != 0)
+        snprintf(b, sizeof f->buf[0], "%lld-%lld", smallest, n);
+    else
+        snprintf(b, sizeof f->buf[0], "%lld", n);
+    return b;
+}
+
 void api_event_create(struct web_request *r)
 {
     json_t *prog = NULL;
@@ -51,23 +83,25 @@ void api_event_create(struct web_request *r)
     json_t *body = web_json_body(r, NULL);
     if (!body)
         return;
-    const char *name = json_string_value(json_object_get(body, "name"));
-    long long size = jint(body, "group_size", 0), rounds = jint(body, "rounds", 0);
-    long long min_size = jint(body, "min_group_size", 0);
-    long long seed = jint(body, "seed", 1);
-    const char *problem =
-        event_problem(name, min_size < 0 || min_size > 1000 ? -1 : (int)min_size,
-                      size > 1000 ? 0 : (int)size, rounds > 1000 ? 0 : (int)rounds);
+    struct json_fields fields = {.body = body};
+    struct store_event ev;
+    struct diag_list problems = {0};
+    rc = event_form_read(r->db, r->ids[0], json_field, &fields, &ev, &problems);
+    ev.seed = jint(body, "seed", 1);
     long long id = 0;
-    if (problem)
-        web_error(r, 400, problem);
-    else if ((rc = store_event_create(r->db, r->ids[0], name, (int)min_size, (int)size, (int)rounds,
-                                      seed, &id)) == 1)
+    if (rc == 1)
+        web_json(r, 400,
+                 json_pack("{ss so}", "error", problems.items[0].message, "problems",
+                           diag_to_json(&problems)));
+    else if (rc != 0)
+        web_error(r, 500, "The event could not be created.");
+    else if ((rc = store_event_create(r->db, &ev, &id)) == 1)
         web_error(r, 409, "An event with this name exists already.");
     else if (rc != 0)
         web_error(r, 500, "The event could not be created.");
     else
         reply_event(r, 201, id);
+    diag_list_free(&problems);
     json_decref(body);
 }
 

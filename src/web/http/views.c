@@ -279,6 +279,13 @@ int view_events(struct db *db, long long programme_id, json_t **out)
                                               e->group_size, "rounds", e->rounds, "generated",
                                               (int)e->generated, "locked_rounds", e->locked_rounds,
                                               "min_group_size", e->min_group_size));
+        /* When and where (migration 0022). */
+        json_t *o = json_array_get(*out, i);
+        json_object_set_new(o, "starts_at",
+                            e->starts_at[0] ? json_string(e->starts_at) : json_null());
+        json_object_set_new(o, "tz", json_string(e->tzid));
+        json_object_set_new(o, "round_minutes", json_integer(e->round_minutes));
+        json_object_set_new(o, "place", json_string(e->place));
     }
     store_event_entries_free(list, count);
     return 0;

@@ -57,7 +57,8 @@ json_t *view_users(struct db *db);
 json_t *view_tokens(struct db *db, long long user_id);
 
 /* The events of programme ID as [{id,name,group_size,rounds,generated,locked_rounds,
- * min_group_size}]: 0 and *OUT (new reference), -1 on error. */
+ * min_group_size,starts_at (UTC or null),tz,round_minutes,place}]: 0 and *OUT (new reference),
+ * -1 on error. */
 int view_events(struct db *db, long long programme_id, json_t **out);
 
 /* One person's own survey answers in programme ID, for them alone, as

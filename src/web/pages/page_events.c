@@ -3,6 +3,7 @@
  * rounds played. Plain forms: everything works without JavaScript. */
 #include "web/pages/page_events.h"
 
+#include "engine/meetings/when.h"
 #include "web/http/views.h"
 
 #include <stdlib.h>
@@ -27,110 +28,6 @@ static void redirect_event(struct web_request *r, long long id, const char *noti
     free(to);
 }
 
-static void events_page(struct web_request *r, int status, const char *problem)
-{
-    json_t *prog = NULL, *list = NULL;
-    int rc = view_programme(r->db, &r->user, r->ids[0], &prog);
-    if (rc != 0 || view_events(r->db, r->ids[0], &list) != 0) {
-        web_error(r, rc == 1 ? 404 : 500, "There is no such programme.");
-        json_decref(prog);
-        return;
-    }
-    struct html page = {0};
-    struct html_viewer v = web_viewer(r);
-    html_page_begin(&page, "Mixer events", &v);
-    H(&page, "<p class=\"meta\"><a href=\"/programmes/");
-    html_int(&page, r->ids[0]);
-    H(&page, "\">");
-    html_text(&page, json_string_value(json_object_get(prog, "name")));
-    H(&page, "</a></p>\n");
-    if (problem)
-        html_notice(&page, true, problem);
-    if (json_array_size(list) == 0)
-        H(&page, "<p>No events yet.</p>\n");
-    else {
-        H(&page, "<table class=\"list\">\n<thead><tr><th scope=\"col\">Event</th>"
-                 "<th scope=\"col\">Table size</th><th scope=\"col\">Rounds</th>"
-                 "<th scope=\"col\">Status</th></tr></thead>\n<tbody>\n");
-        size_t i;
-        json_t *e;
-        json_array_foreach(list, i, e)
-        {
-            H(&page, "<tr><td><a href=\"/events/");
-            html_int(&page, json_integer_value(json_object_get(e, "id")));
-            H(&page, "\">");
-            html_text(&page, json_string_value(json_object_get(e, "name")));
-            H(&page, "</a></td><td>");
-            json_int_t smallest = json_integer_value(json_object_get(e, "min_group_size"));
-            if (smallest) {
-                html_int(&page, smallest);
-                H(&page, "-");
-            }
-            html_int(&page, json_integer_value(json_object_get(e, "group_size")));
-            H(&page, "</td><td>");
-            html_int(&page, json_integer_value(json_object_get(e, "rounds")));
-            H(&page, "</td><td>");
-            if (json_is_true(json_object_get(e, "generated")))
-                H(&page, "generated");
-            else
-                H(&page, "not generated");
-            H(&page, "</td></tr>\n");
-        }
-        H(&page, "</tbody></table>\n");
-    }
-    H(&page, "<h2>New event</h2>\n<form method=\"post\" action=\"/programmes/");
-    html_int(&page, r->ids[0]);
-    H(&page, "/events\">\n");
-    html_csrf(&page, r->csrf);
-    html_input(&page, "text", "name", "Name", formdata_get(&r->form, "name"), true);
-    html_input(
-        &page, "text", "group_size", "People per table (e.g. 4, or 4-5 when people do not divide)",
-        formdata_get(&r->form, "group_size") ? formdata_get(&r->form, "group_size") : "4", true);
-    html_input(&page, "number", "rounds", "Rounds",
-               formdata_get(&r->form, "rounds") ? formdata_get(&r->form, "rounds") : "3", true);
-    H(&page, "<p><button type=\"submit\">Create event</button></p>\n</form>\n");
-    html_page_end(&page);
-    web_html(r, status, &page);
-    html_free(&page);
-    json_decref(prog);
-    json_decref(list);
-}
-
-void page_events(struct web_request *r)
-{
-    events_page(r, 200, NULL);
-}
-
-void page_event_create(struct web_request *r)
-{
-    const char *name = formdata_get(&r->form, "name");
-    int min_size = 0, size = 0, rounds = int_field(&r->form, "rounds", 0);
-    bool sizes_read =
-        event_sizes_parse(formdata_get(&r->form, "group_size"), &min_size, &size) == 0;
-    json_t *prog = NULL;
-    int rc = view_programme(r->db, &r->user, r->ids[0], &prog);
-    json_decref(prog);
-    if (rc != 0) {
-        web_error(r, rc == 1 ? 404 : 500, "There is no such programme.");
-        return;
-    }
-    const char *problem = sizes_read
-                              ? event_problem(name, min_size, size, rounds)
-                              : "People per table is a number, e.g. 4, or a range, e.g. 4-5.";
-    if (problem) {
-        events_page(r, 400, problem);
-        return;
-    }
-    long long id = 0;
-    rc = store_event_create(r->db, r->ids[0], name, min_size, size, rounds, 1, &id);
-    if (rc == 1)
-        events_page(r, 400, "An event with this name exists already. Choose another.");
-    else if (rc != 0)
-        web_error(r, 500, "The event could not be created.");
-    else
-        redirect_event(r, id, NULL);
-}
-
 static void figures(struct html *page, const struct event_view *v)
 {
     const struct store_event *e = &v->ev;
@@ -143,12 +40,30 @@ static void figures(struct html *page, const struct event_view *v)
     html_int(page, e->bound);
     H(page, "</dd>\n<dt>Fewest repeats possible (proven lower bound)</dt><dd id=\"least\">");
     html_int(page, least > 0 ? least : 0);
+    H(page, "</dd>\n<dt>Proven</dt><dd id=\"proven\">");
+    bool optimal = least > 0 && e->repeat_pairs <= least && e->max_meetings <= 2;
+    if (e->perfect)
+        H(page, "perfect");
+    else if (optimal)
+        H(page, "optimal");
+    else if (least > 0) {
+        H(page, "not proven: ");
+        html_int(page, e->repeat_pairs - least);
+        H(page, " more repeats than the lower bound");
+    } else
+        H(page, "not proven");
+    if (e->mix_by[0]) {
+        H(page, "</dd>\n<dt>Meetings of two people with the same ");
+        html_text(page, e->mix_by);
+        H(page, "</dt><dd id=\"same-attr\">");
+        html_int(page, e->same_attr);
+    }
     H(page, "</dd>\n<dt>Method</dt><dd>");
     html_text(page, e->method);
     H(page, "</dd>\n</dl>\n");
     if (e->perfect)
         html_notice(page, false, "The schedule is perfect: nobody meets anyone twice.");
-    else if (least > 0 && e->repeat_pairs <= least && e->max_meetings <= 2)
+    else if (optimal)
         html_notice(page, false,
                     "The schedule is optimal: no schedule has fewer repeats without a pair "
                     "meeting three times.");
@@ -197,6 +112,47 @@ static void round_tables(struct html *page, const struct event_view *v, int r)
         H(page, "</p>\n");
 }
 
+/* When, where, and each rule in a sentence. */
+static void details(struct html *page, const struct event_view *v)
+{
+    const struct store_event *e = &v->ev;
+    char when[MEET_WHEN_MAX];
+    event_when(e, when, sizeof when);
+    H(page, "<dl class=\"facts\" id=\"when-where\">\n<dt>When</dt><dd>");
+    if (when[0])
+        html_text(page, when);
+    else
+        H(page, "no date or time given");
+    H(page, "</dd>\n<dt>Where</dt><dd>");
+    if (e->place[0])
+        html_text(page, e->place);
+    else
+        H(page, "no place given");
+    H(page, "</dd>\n</dl>\n");
+    if (!e->mix_by[0] && !e->apart_plan_id && !e->apart_event_id)
+        return;
+    H(page, "<h2>Mixing</h2>\n<ul class=\"rules\">\n");
+    if (e->mix_by[0]) {
+        H(page, "<li>People who share a ");
+        html_text(page, e->mix_by);
+        H(page, " are spread over different tables.</li>\n");
+    }
+    if (e->apart_plan_id) {
+        H(page, "<li>Members of one action learning set never sit at one table (");
+        html_int(page, (long long)v->rules.apart_count);
+        H(page, " pairs of set-mates kept apart).</li>\n");
+    }
+    if (e->apart_event_id) {
+        H(page, "<li>People who shared a table at <a href=\"/events/");
+        html_int(page, e->apart_event_id);
+        H(page, "\">an earlier event</a> count as having met and are seated with new people where "
+                "possible.</li>\n");
+    }
+    H(page, "</ul>\n");
+    if (v->rules_problem[0])
+        html_notice(page, true, v->rules_problem);
+}
+
 static void event_page(struct web_request *r, int status, const char *problem)
 {
     struct event_view v;
@@ -221,6 +177,7 @@ static void event_page(struct web_request *r, int status, const char *problem)
     H(&page, ", ");
     html_int(&page, v.ev.rounds);
     H(&page, " rounds</p>\n");
+    details(&page, &v);
     if (problem)
         html_notice(&page, true, problem);
     H(&page, "<form method=\"post\" action=\"/events/");
@@ -244,6 +201,12 @@ static void event_page(struct web_request *r, int status, const char *problem)
             html_int(&page, rd + 1);
             if (rd < v.ev.locked_rounds)
                 H(&page, " (locked)");
+            char at[32];
+            event_round_time(&v, rd, at, sizeof at);
+            if (at[0]) {
+                H(&page, " · ");
+                html_text(&page, at);
+            }
             H(&page, "</h2>\n");
             round_tables(&page, &v, rd);
             H(&page, "</section>\n");

@@ -3,6 +3,7 @@
 #ifndef SETWORK_WEB_PAGES_PAGE_EVENTS_H
 #define SETWORK_WEB_PAGES_PAGE_EVENTS_H
 
+#include "app/events/event_rules.h"
 #include "store/store_events.h"
 #include "web/http/web.h"
 
@@ -14,6 +15,8 @@ struct event_view {
     char **names;   /* their names, same order */
     int *table;     /* rounds*n, 0-based table or -1 */
     unsigned char *absent;
+    struct event_rules rules; /* mixing, set-mates apart, earlier tables */
+    char rules_problem[256];  /* "" or why a rule no longer applies (planning refuses) */
 };
 
 /* Loads event ID. 0; 1 when there is none; -1 on error. Free with event_view_free. */
@@ -34,13 +37,14 @@ int event_mark_absent(struct db *db, long long id, long long person_id, int roun
                       char *err, size_t errlen);
 int event_set_locked(struct db *db, long long id, int locked_rounds, char *err, size_t errlen);
 
-/* Checks the fields of a new event (MIN_GROUP_SIZE 0: the default): NULL when good, else what
- * to fix (static text). */
-const char *event_problem(const char *name, int min_group_size, int group_size, int rounds);
+/* When round R (0-based) of V starts and ends, as "14:20-14:40" (ends left out when the length
+ * of a round is not known) in the event's zone, into BUF (SIZE bytes, 32 is enough); "" when
+ * the event has no time. */
+void event_round_time(const struct event_view *v, int r, char *buf, size_t size);
 
-/* Reads "People per table" as typed: "4", or a range "4-5". 0 with *MIN (0 for a single number)
- * and *MAX; -1 when it is neither. */
-int event_sizes_parse(const char *text, int *min, int *max);
+/* When the event is, "Tue 12 Jan 2027, 14:00-16:00 GMT", into BUF (MEET_WHEN_MAX bytes); ""
+ * when no time was given. */
+void event_when(const struct store_event *e, char *buf, size_t size);
 
 /* The event as JSON: figures and rounds of tables of {id, name} (caller owns). */
 json_t *event_view_json(const struct event_view *v);

@@ -2,8 +2,10 @@
  * (engine/rounds) does the planning; this file turns stored rows into its arrays and back. */
 #include "web/pages/page_events.h"
 
+#include "engine/meetings/when.h"
 #include "engine/rounds/rounds.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -23,6 +25,12 @@ int event_view_load(struct db *db, long long id, struct event_view *v)
         event_view_free(v);
         return -1;
     }
+    rc = event_rules_build(db, &v->ev, v->ids, v->n, &v->rules, v->rules_problem,
+                           sizeof v->rules_problem);
+    if (rc < 0) {
+        event_view_free(v);
+        return -1;
+    }
     return 0;
 }
 
@@ -32,6 +40,7 @@ void event_view_free(struct event_view *v)
     store_event_names_free(v->names, v->n);
     free(v->table);
     free(v->absent);
+    event_rules_free(&v->rules);
     memset(v, 0, sizeof *v);
 }
 
@@ -40,43 +49,28 @@ const char *event_person_name(const struct event_view *v, int i)
     return i >= 0 && i < v->n && v->names[i] ? v->names[i] : "";
 }
 
-int event_sizes_parse(const char *text, int *min, int *max)
+/* The request for V's event as planned: its sizes, absences, locked rounds and rules. */
+static struct rounds_request event_request(const struct event_view *v, int locked)
 {
-    *min = *max = 0;
-    if (!text)
-        return -1;
-    char *end;
-    long a = strtol(text, &end, 10);
-    if (end == text || a < 0 || a > 1000)
-        return -1;
-    if (*end == '\0') {
-        *max = (int)a;
-        return 0;
-    }
-    if (*end != '-')
-        return -1;
-    const char *rest = end + 1;
-    long b = strtol(rest, &end, 10);
-    if (end == rest || *end || b < 0 || b > 1000)
-        return -1;
-    *min = (int)a;
-    *max = (int)b;
-    return 0;
-}
-
-const char *event_problem(const char *name, int min_group_size, int group_size, int rounds)
-{
-    if (!name || !*name)
-        return "Give the event a name.";
-    if (strlen(name) > 200)
-        return "The name is too long (200 characters at most).";
-    if (group_size < 2 || group_size > ROUNDS_MAX_GROUP)
-        return "Tables hold 2 to 64 people.";
-    if (min_group_size != 0 && (min_group_size < 2 || min_group_size > group_size))
-        return "A range of table sizes reads smallest-largest, e.g. 4-5, from 2 people up.";
-    if (rounds < 1 || rounds > ROUNDS_MAX_ROUNDS)
-        return "An event has 1 to 100 rounds.";
-    return NULL;
+    const struct event_rules *x = &v->rules;
+    struct rounds_request req = {
+        .people = v->n,
+        .group_size = v->ev.group_size,
+        .min_group_size = v->ev.min_group_size,
+        .rounds = v->ev.rounds,
+        .absent = v->absent,
+        .locked = locked > 0 ? v->table : NULL,
+        .locked_rounds = locked,
+        .apart = x->apart,
+        .apart_count = x->apart_count,
+        .history = x->history,
+        .history_count = x->history_count,
+        .attr = x->attr,
+        .mix_cost = x->mix_cost,
+        .seed = (unsigned long)v->ev.seed,
+        .seconds = 1.0,
+    };
+    return req;
 }
 
 int event_plan(struct db *db, long long id, char *err, size_t errlen)
@@ -96,17 +90,12 @@ int event_plan(struct db *db, long long id, char *err, size_t errlen)
     for (long k = 0; k < (long)locked * v.n; k++)
         if (v.table[k] < 0)
             v.absent[k] = 1;
-    struct rounds_request req = {
-        .people = v.n,
-        .group_size = v.ev.group_size,
-        .min_group_size = v.ev.min_group_size,
-        .rounds = v.ev.rounds,
-        .absent = v.absent,
-        .locked = locked > 0 ? v.table : NULL,
-        .locked_rounds = locked,
-        .seed = (unsigned long)v.ev.seed,
-        .seconds = 1.0,
-    };
+    if (v.rules_problem[0]) {
+        str_copy(err, v.rules_problem, errlen);
+        event_view_free(&v);
+        return 1;
+    }
+    struct rounds_request req = event_request(&v, locked);
     struct rounds_result res = {0};
     if (rounds_solve(&req, &res, err, errlen) != 0) {
         event_view_free(&v);
@@ -120,6 +109,7 @@ int event_plan(struct db *db, long long id, char *err, size_t errlen)
         v.ev.max_meetings = res.max_meetings;
         v.ev.bound = res.bound;
         v.ev.perfect = res.perfect;
+        v.ev.same_attr = req.attr ? res.same_attr : 0;
         str_copy(v.ev.method, res.method ? res.method : "", sizeof v.ev.method);
         rc = store_event_save(db, &v.ev, v.ids, v.n, res.table);
     }
@@ -178,17 +168,64 @@ int event_set_locked(struct db *db, long long id, int locked_rounds, char *err, 
 
 long event_least_repeats(const struct event_view *v)
 {
-    int locked = v->ev.locked_rounds;
-    struct rounds_request req = {
-        .people = v->n,
-        .group_size = v->ev.group_size,
-        .min_group_size = v->ev.min_group_size,
-        .rounds = v->ev.rounds,
-        .absent = v->absent,
-        .locked = locked > 0 ? v->table : NULL,
-        .locked_rounds = locked,
-    };
+    struct rounds_request req = event_request(v, v->ev.locked_rounds);
     return v->n >= 2 && v->ev.generated ? rounds_request_least_repeats(&req) : -1;
+}
+
+void event_when(const struct store_event *e, char *buf, size_t size)
+{
+    int64_t starts;
+    buf[0] = '\0';
+    if (!e->starts_at[0] || meet_utc_parse(e->starts_at, &starts) != 0)
+        return;
+    int64_t ends = e->round_minutes > 0 ? starts + (int64_t)e->rounds * e->round_minutes * 60 : 0;
+    meet_when_format(e->tzid, starts, ends, buf, size);
+}
+
+/* "HH:MM" of UTC in TZID into BUF. */
+static void clock_time(const char *tzid, int64_t utc, char *buf, size_t size)
+{
+    struct meet_local l;
+    if (meet_tz_from_utc(tzid, utc, &l) != 0)
+        str_copy(buf, "", size);
+    else
+        snprintf(buf, size, "%02d:%02d", l.hour, l.minute);
+}
+
+void event_round_time(const struct event_view *v, int r, char *buf, size_t size)
+{
+    const struct store_event *e = &v->ev;
+    int64_t starts;
+    buf[0] = '\0';
+    if (!e->starts_at[0] || meet_utc_parse(e->starts_at, &starts) != 0)
+        return;
+    if (e->round_minutes <= 0) {
+        if (r == 0)
+            clock_time(e->tzid, starts, buf, size);
+        return;
+    }
+    char from[16], to[16];
+    int64_t at = starts + (int64_t)r * e->round_minutes * 60;
+    clock_time(e->tzid, at, from, sizeof from);
+    clock_time(e->tzid, at + (int64_t)e->round_minutes * 60, to, sizeof to);
+    snprintf(buf, size, "%s-%s", from, to);
+}
+
+/* When, where and the rules of E into O. */
+static void details_json(json_t *o, const struct store_event *e)
+{
+    char when[MEET_WHEN_MAX];
+    event_when(e, when, sizeof when);
+    json_object_set_new(o, "starts_at", e->starts_at[0] ? json_string(e->starts_at) : json_null());
+    json_object_set_new(o, "tz", json_string(e->tzid));
+    json_object_set_new(o, "when", json_string(when));
+    json_object_set_new(o, "round_minutes", json_integer(e->round_minutes));
+    json_object_set_new(o, "place", json_string(e->place));
+    json_object_set_new(o, "mix_by", json_string(e->mix_by));
+    json_object_set_new(o, "apart_plan",
+                        e->apart_plan_id ? json_integer(e->apart_plan_id) : json_null());
+    json_object_set_new(o, "apart_event",
+                        e->apart_event_id ? json_integer(e->apart_event_id) : json_null());
 }
 
 json_t *event_view_json(const struct event_view *v)
@@ -201,6 +238,7 @@ json_t *event_view_json(const struct event_view *v)
                           e->locked_rounds, "generated", e->generated, "people", v->n);
     if (!o)
         return NULL;
+    details_json(o, e);
     if (e->generated) {
         json_object_set_new(o, "repeat_pairs", json_integer(e->repeat_pairs));
         json_object_set_new(o, "max_meetings", json_integer(e->max_meetings));
@@ -212,6 +250,8 @@ json_t *event_view_json(const struct event_view *v)
                             json_boolean(e->perfect || (least > 0 && e->repeat_pairs <= least &&
                                                         e->max_meetings <= 2)));
         json_object_set_new(o, "method", json_string(e->method));
+        if (e->mix_by[0])
+            json_object_set_new(o, "same_attr", json_integer(e->same_attr));
     }
     json_t *rounds = json_array();
     for (int r = 0; r < e->rounds && e->generated; r++) {

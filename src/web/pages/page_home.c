@@ -1,8 +1,10 @@
 /* The start page: the programme dashboard for admins, "My setwork" for everyone else. */
 #include "web/http/web.h"
 
+#include "engine/meetings/when.h"
 #include "store/store_events.h"
 #include "store/store_network.h"
+#include "web/pages/page_events.h"
 
 #include "web/http/views.h"
 
@@ -133,7 +135,21 @@ static void my_events(struct web_request *r, struct html *page)
         html_text(page, evs[i].name);
         H(page, "</a>: your table in each of the ");
         html_int(page, evs[i].rounds);
-        H(page, " rounds</li>\n");
+        H(page, " rounds");
+        struct store_event when = {.rounds = evs[i].rounds, .round_minutes = evs[i].round_minutes};
+        str_copy(when.starts_at, evs[i].starts_at, sizeof when.starts_at);
+        str_copy(when.tzid, evs[i].tzid, sizeof when.tzid);
+        char at[MEET_WHEN_MAX];
+        event_when(&when, at, sizeof at);
+        if (at[0]) {
+            H(page, ", ");
+            html_text(page, at);
+        }
+        if (evs[i].place[0]) {
+            H(page, ", ");
+            html_text(page, evs[i].place);
+        }
+        H(page, "</li>\n");
     }
     H(page, "</ul></section>\n");
     store_event_entries_free(evs, n);

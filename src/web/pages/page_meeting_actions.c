@@ -114,8 +114,12 @@ void web_meeting_actions_summary(struct web_request *r, struct html *page, const
         H(page, "</h4>\n");
         action_items(r, page, list, n, list[i].owner_id);
     }
+    /* The section is always there, so that meeting.js can fill it when actions are carried. */
     if (heading)
         H(page, "</section>\n");
+    else
+        H(page, "<section id=\"carried\" data-region>\n<p class=\"hint\">No actions were "
+                "carried forward to this meeting.</p>\n</section>\n");
     free(ps);
     meet_action_items_free(list, n);
 }

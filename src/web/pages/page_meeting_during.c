@@ -164,7 +164,7 @@ void web_meeting_presentations(struct web_request *r, struct html *page, const s
         if (tv.state != MEET_TIMER_DONE)
             now_id = t.p[tv.current].person_id;
     }
-    H(page, "<h3 class=\"sr\">Presenters</h3>\n");
+    H(page, "<div id=\"presentations\" data-region>\n<h3 class=\"sr\">Presenters</h3>\n");
     if (store_presentations_list(r->db, m->id, &ps, &np) != 0 || np == 0)
         H(page, "<p>No presenters yet.</p>\n");
     for (size_t i = 0; i < np; i++) {
@@ -198,6 +198,7 @@ void web_meeting_presentations(struct web_request *r, struct html *page, const s
         web_meeting_presentation_actions(r, page, m, &ps[i]);
         H(page, "</details>\n");
     }
+    H(page, "</div>\n");
     free(ps);
     meet_roll_free(roll, nr);
 }
@@ -211,9 +212,9 @@ void page_meeting_question(struct web_request *r)
     long long id = 0;
     struct actor me = web_meet_actor(r);
     struct meeting_records_reply rep;
-    enum status st = meeting_records_question_add(r->db, &me, r->ids[0], pid,
-                                                  asker && *asker ? atoll(asker) : 0,
-                                                  formdata_get(&r->form, "body"), &id, &rep);
+    enum status st =
+        meeting_records_question_add(r->db, &me, r->ids[0], pid, asker && *asker ? atoll(asker) : 0,
+                                     formdata_get(&r->form, "body"), &id, &rep);
     if (st != STATUS_OK) {
         web_error(r, web_status_code(st, rep.malformed), rep.msg);
         return;

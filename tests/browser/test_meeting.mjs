@@ -79,6 +79,7 @@ try {
   await p.screenshot({ path: join(shots, "meeting-timer.png"), fullPage: true });
 
   // The rounds: check-in, an action in the presenter's words, the session review.
+  await p.locator("#before > summary").click(); // the running timer folded Before away
   await p.getByLabel("My check-in").fill("Tired but curious");
   await p.getByRole("button", { name: "Save", exact: true }).click();
   await p.locator("#checkin .tag", { hasText: "present" }).first().waitFor();

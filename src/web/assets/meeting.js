@@ -101,6 +101,8 @@
       return;
     }
     el.dataset.state = t.state;
+    // Presenters are fixed once the timer has started.
+    if (t.state !== "ready") for (const f of document.querySelectorAll("form.presenter-add")) f.remove();
     const cur = t.current;
     const index = cur ? cur.index : t.presenters.length - 1;
     const p = t.presenters[index];
@@ -167,10 +169,28 @@
     if (live.stage !== lastStage) {
       const first = lastStage === null;
       lastStage = live.stage;
-      const d = document.getElementById(live.stage);
-      if (!first && d && d.tagName === "DETAILS") d.open = true;
+      if (!first) showStage(live.stage, false);
     }
   }
+
+  // Opens stage ID and folds the others, so the page stays one screen; the stage links say
+  // which is open. SCROLL brings it into view (a click on a link, not a poll).
+  function showStage(id, scroll) {
+    const target = document.getElementById(id);
+    if (!target || target.tagName !== "DETAILS") return;
+    for (const d of document.querySelectorAll("details.stage")) d.open = d === target;
+    for (const a of document.querySelectorAll("nav.stages a"))
+      a.classList.toggle("current", a.hash === "#" + id);
+    if (scroll) target.scrollIntoView({ block: "start" });
+  }
+
+  document.addEventListener("click", (e) => {
+    const a = e.target instanceof Element ? e.target.closest("nav.stages a") : null;
+    if (!a || e.ctrlKey || e.metaKey || e.shiftKey) return;
+    e.preventDefault();
+    showStage(a.hash.slice(1), true);
+    history.replaceState(null, "", a.getAttribute("href"));
+  });
 
   async function poll() {
     try {

@@ -23,7 +23,7 @@ function check(ok, what) {
 const sql = (q) => execFileSync("sqlite3", [db, q]).toString().trim();
 
 execFileSync(bin, ["--db", db, "meetings", "schedule", "--programme", "Demo", "--set", "Set 1",
-  "--first", "2030-03-05T10:00", "--every", "4w", "--count", "2", "--location", "Room 4"]);
+  "--first", "2030-03-05T10:00", "--every", "4w", "--count", "3", "--location", "Room 4"]);
 sql("UPDATE programmes SET meeting_quorum = 3");
 const self = sql(`SELECT person_id FROM users WHERE email = '${participant}'`);
 const selfName = sql(`SELECT name FROM people WHERE id = ${self}`);
@@ -205,9 +205,42 @@ async function journey(width, height, mid) {
   await ctx.close();
 }
 
+// Without JavaScript the same forms work, each a POST and a redirect to the open stage.
+async function withoutScript(mid) {
+  const ctx = await browser.newContext({ viewport: { width: 360, height: 740 }, javaScriptEnabled: false });
+  const p = await ctx.newPage();
+  await logIn(p, participant);
+  await p.goto(`${url}/meetings/${mid}`);
+  await p.getByLabel("My check-in").fill("No script today");
+  await p.getByRole("button", { name: "Save", exact: true }).click();
+  await p.waitForURL(new RegExp(`/meetings/${mid}\\?stage=before#checkin$`));
+  check((await p.textContent("#quorum")).includes("1 present"), "no script: check-in marks present");
+  await p.locator("#during > summary").click();
+  await p.getByLabel("Add a presenter").selectOption(self);
+  await p.getByRole("button", { name: "Add presenter" }).click();
+  await p.waitForURL(new RegExp(`/meetings/${mid}\\?stage=during#timer-section$`));
+  check(!(await p.getByRole("button", { name: "Pause" }).isVisible()), "no script: Pause hidden when ready");
+  await p.getByRole("button", { name: "Start" }).click();
+  await p.waitForURL(new RegExp(`/meetings/${mid}\\?stage=during#timer$`));
+  check((await p.getAttribute("#timer", "data-state")) === "running", "no script: the timer runs");
+  check(await p.getByRole("button", { name: "Pause" }).isVisible(), "no script: Pause offered");
+  check(!(await p.getByRole("button", { name: "Start" }).isVisible()), "no script: Start hidden");
+  await p.getByLabel("Question", { exact: true }).fill("What else?");
+  await p.getByRole("button", { name: "Add question" }).click();
+  await p.waitForURL(/\?stage=during#p-\d+$/);
+  const q = p.locator("ul.questions li", { hasText: "What else?" });
+  await q.getByRole("button", { name: "open" }).click();
+  await p.waitForURL(/\?stage=during#q-\d+$/);
+  check((await q.locator("button", { hasText: "open" }).getAttribute("aria-pressed")) === "true",
+    "no script: the mark shows its state");
+  await p.screenshot({ path: join(shots, "meeting-live-noscript-360px.png"), fullPage: true });
+  await ctx.close();
+}
+
 try {
   await journey(360, 740, meetings[0]);
   await journey(1280, 800, meetings[1]);
+  await withoutScript(meetings[2]);
 } catch (e) {
   failures++;
   console.error(e);

@@ -269,6 +269,7 @@
       if (f.type === "hidden" || f.type === "checkbox" || f.type === "radio") continue;
       if (f.value !== f.defaultValue) return true;
     }
+    for (const o of region.querySelectorAll("option")) if (o.selected !== o.defaultSelected) return true;
     return false;
   };
 

@@ -8,10 +8,13 @@
 // Screenshots go to the harness's screenshotsDir().
 import { execFileSync } from "node:child_process";
 import { rmSync } from "node:fs";
+import { createRequire } from "node:module";
 import { join } from "node:path";
 import { demoDatabase, launchBrowser, loginFor, screenshotsDir, startServer } from "./harness.mjs";
 
 const bin = process.env.SETWORK;
+const axePath = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
+const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 const shots = screenshotsDir();
 const { dir, db, participant } = demoDatabase(bin, "setwork-meeting-live-");
 let failures = 0;
@@ -41,7 +44,8 @@ const marked = async (p) => (await p.evaluate(() => window.__liveMarker)) === "k
 
 async function journey(width, height, mid) {
   const tag = `${width}px`;
-  const ctx = await browser.newContext({ viewport: { width, height } });
+  // bypassCSP: the page forbids inline scripts, and axe-core is injected as one.
+  const ctx = await browser.newContext({ viewport: { width, height }, bypassCSP: true });
   const p = await ctx.newPage();
   const pageErrors = [];
   p.on("pageerror", (e) => pageErrors.push(e.message));
@@ -182,6 +186,13 @@ async function journey(width, height, mid) {
   const during = await p.evaluate(() => document.documentElement.scrollHeight);
   console.log(`${tag}: page height with During open: ${during} px`);
   if (width >= 1280) check(during < 4000, `${tag}: page under 4,000 px with During open (${during})`);
+  // Every stage and presentation open: axe-core finds no WCAG 2.2 A/AA violation.
+  await p.evaluate(() => { for (const d of document.querySelectorAll("details")) d.open = true; });
+  await p.addScriptTag({ path: axePath });
+  const axe = await p.evaluate((tags) => window.axe.run(document, { runOnly: { type: "tag", values: tags } }), TAGS);
+  check(axe.passes.length > 0, `${tag}: axe-core ran`);
+  for (const v of axe.violations)
+    check(false, `${tag}: axe ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
   await p.evaluate(() => { for (const d of document.querySelectorAll("details.stage")) d.open = d.id === "after"; });
   await p.screenshot({ path: join(shots, `meeting-live-after-${tag}.png`), fullPage: true });
 

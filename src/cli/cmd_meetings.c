@@ -156,7 +156,7 @@ static int list(struct db *db, const char *programme, const char *set, bool json
         meet_utc_format(ms[i].starts_at, s, sizeof s);
         meet_utc_format(ms[i].ends_at, e, sizeof e);
         const char *status = ms[i].cancelled ? "cancelled" : "scheduled";
-        struct meet_quorum q = {0, true};
+        struct meet_quorum q = {0, true, 0};
         int quorum = 0;
         if (store_meeting_quorum(db, ms[i].id, &q, &quorum) < 0) {
             meetings_free(ms, n);

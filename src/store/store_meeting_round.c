@@ -75,6 +75,7 @@ static int read_roll(sqlite3_stmt *st, void *row, void *ctx)
     e->status = db_column_dup(st, 2);
     e->checkin_id = sqlite3_column_int64(st, 3);
     e->line = db_column_dup(st, 4);
+    e->has_account = sqlite3_column_int(st, 5) != 0;
     if (!e->name || (sqlite3_column_type(st, 2) != SQLITE_NULL && !e->status) ||
         (sqlite3_column_type(st, 4) != SQLITE_NULL && !e->line))
         return -1;
@@ -85,7 +86,9 @@ int store_meeting_roll(struct db *db, long long meeting_id, struct meet_roll_ent
                        size_t *count)
 {
     sqlite3_stmt *st = db_prepare(
-        db, "SELECT p.id, p.name, att.status, IFNULL(c.id, 0), c.line FROM meetings m"
+        db, "SELECT p.id, p.name, att.status, IFNULL(c.id, 0), c.line,"
+            " EXISTS (SELECT 1 FROM users u WHERE u.person_id = p.id AND u.disabled_at IS NULL)"
+            " FROM meetings m"
             " JOIN people p ON p.id IN (SELECT h.person_id FROM set_membership h"
             "  WHERE h.set_id = m.set_id AND h.joined_at <= m.starts_at"
             "  AND (h.left_at IS NULL OR m.starts_at < h.left_at)"

@@ -32,6 +32,7 @@ struct meet_roll_entry {
     char *status;         /* "present", "apologies", "absent", or NULL when not marked */
     long long checkin_id; /* 0 when the member has not checked in */
     char *line;           /* the check-in line, NULL when none */
+    bool has_account;     /* a web account that is not disabled is linked to the person */
 };
 void meet_roll_free(struct meet_roll_entry *list, size_t count);
 /* The members of meeting MEETING_ID's set at the meeting's time (store_sets.h keeps who was in

@@ -125,7 +125,8 @@ expect_status 403 "$(status "$SCRATCH/participant" POST /meetings/$M1/facilitato
 expect_status 422 "$(status "$SCRATCH/facilitator" POST /meetings/$M1/facilitator \
   --data-urlencode "csrf=$fcsrf" --data-urlencode "person=999999")" "only to a member"
 expect_status 303 "$(status "$SCRATCH/facilitator" POST /meetings/$M1/facilitator \
-  --data-urlencode "csrf=$fcsrf" --data-urlencode "person=$SELF")" "facilitator hands the role on"
+  --data-urlencode "csrf=$fcsrf" --data-urlencode "person=$SELF" --data-urlencode confirm=1)" \
+  "facilitator hands the role on"
 [ "$(sql "SELECT facilitator_id FROM meetings WHERE id = $M1")" = "$SELF" ] && pass || fail "handover stored"
 get participant /meetings/$M1 >/dev/null
 expect_contains "$SCRATCH/last.body" RULE-TWO-SECRET "new rule shown"

@@ -230,6 +230,129 @@ static void reviews_are_the_members_and_the_facilitators(void **state)
     meet_member_reviews_free(list, n);
 }
 
+static void checkin_line_marks_its_writer_present(void **state)
+{
+    struct fixture *fx = *state;
+    struct meeting_records_reply rep;
+    long long m = fx->m[0];
+    assert_string_equal(attendance_of(fx, m, fx->t.a1), "");
+    assert_int_equal(meeting_records_checkin(fx->t.db, &fx->member, m, 0, NULL, "Here", &rep),
+                     STATUS_OK);
+    assert_string_equal(attendance_of(fx, m, fx->t.a1), "present");
+    /* The facilitator's line for a member marks that member, not the facilitator. */
+    assert_int_equal(
+        meeting_records_checkin(fx->t.db, &fx->facilitator, m, fx->t.a2, NULL, "Late", &rep),
+        STATUS_OK);
+    assert_string_equal(attendance_of(fx, m, fx->t.a2), "present");
+    /* A line sent with apologies keeps the apologies. */
+    assert_int_equal(meeting_records_checkin(fx->t.db, &fx->mate, m, 0, "apologies", "Sorry", &rep),
+                     STATUS_OK);
+    assert_string_equal(attendance_of(fx, m, fx->t.a2), "apologies");
+}
+
+/* The asker of the only question of presentation PID. */
+static long long asker_of(struct fixture *fx, long long pid, const char *body)
+{
+    struct meet_text *qs;
+    size_t n;
+    long long who = -1;
+    assert_int_equal(store_questions_list(fx->t.db, pid, &qs, &n), 0);
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(qs[i].body, body) == 0)
+            who = qs[i].person_id;
+    meet_texts_free(qs, n);
+    return who;
+}
+
+static void the_typist_chooses_who_asked(void **state)
+{
+    struct fixture *fx = *state;
+    struct meeting_records_reply rep;
+    long long m = fx->m[0], pid, id;
+    assert_int_equal(
+        meeting_records_presenter_add(fx->t.db, &fx->member, m, fx->t.a1, 0, &pid, &rep),
+        STATUS_OK);
+    assert_int_equal(meeting_records_question_add(fx->t.db, &fx->facilitator, m, pid, fx->t.a2,
+                                                  "Why now?", &id, &rep),
+                     STATUS_OK);
+    assert_int_equal(asker_of(fx, pid, "Why now?"), fx->t.a2);
+    assert_int_equal(
+        meeting_records_question_add(fx->t.db, &fx->facilitator, m, pid, 0, "Mine", &id, &rep),
+        STATUS_OK);
+    assert_int_equal(asker_of(fx, pid, "Mine"), fx->t.f);
+    /* Someone of another set, or of no set, cannot be named as the asker. */
+    assert_int_equal(
+        meeting_records_question_add(fx->t.db, &fx->member, m, pid, fx->t.b1, "B?", &id, &rep),
+        STATUS_INVALID);
+    assert_false(rep.malformed);
+    assert_int_equal(asker_of(fx, pid, "B?"), -1);
+    assert_int_equal(
+        meeting_records_question_add(fx->t.db, &fx->member, m, pid, fx->t.x, "X?", &id, &rep),
+        STATUS_INVALID);
+    /* Outsiders and admins do not reach the log; a presentation of another meeting is missing. */
+    assert_int_equal(
+        meeting_records_question_add(fx->t.db, &fx->outsider, m, pid, 0, "O?", &id, &rep),
+        STATUS_NOT_FOUND);
+    assert_int_equal(meeting_records_question_add(fx->t.db, &fx->admin, m, pid, 0, "A?", &id, &rep),
+                     STATUS_NOT_FOUND);
+    assert_int_equal(meeting_records_question_add(fx->t.db, &fx->member, fx->m[1], pid, 0,
+                                                  "Elsewhere?", &id, &rep),
+                     STATUS_NOT_FOUND);
+    assert_int_equal(meeting_records_question_add(fx->t.db, &fx->member, m, pid, 0, "", &id, &rep),
+                     STATUS_INVALID);
+    assert_true(rep.malformed);
+}
+
+static long long facilitator_of(struct fixture *fx, long long mid)
+{
+    struct meeting m = {0};
+    assert_int_equal(store_meeting_get(fx->t.db, mid, &m), 0);
+    long long f = m.facilitator_id;
+    meeting_free(&m);
+    return f;
+}
+
+static void handover_only_to_a_member_with_an_account(void **state)
+{
+    struct fixture *fx = *state;
+    struct meeting_records_reply rep;
+    long long m = fx->m[0];
+    char *name = NULL;
+    /* Bea has no account yet: refused, whether confirmed or not. */
+    assert_int_equal(
+        meeting_records_handover(fx->t.db, &fx->facilitator, m, fx->t.a2, true, &name, &rep),
+        STATUS_INVALID);
+    assert_null(name);
+    assert_int_equal(facilitator_of(fx, m), fx->t.f);
+    char *q = str_printf("INSERT INTO users (email, role, person_id) VALUES ('a2@x.org', "
+                         "'participant', %lld)",
+                         fx->t.a2);
+    assert_int_equal(sqlite3_exec(db_sqlite(fx->t.db), q, NULL, NULL, NULL), SQLITE_OK);
+    free(q);
+    /* The check alone names her and changes nothing; the confirmed call hands over. */
+    assert_int_equal(
+        meeting_records_handover(fx->t.db, &fx->facilitator, m, fx->t.a2, false, &name, &rep),
+        STATUS_OK);
+    assert_string_equal(name, "Bea");
+    free(name);
+    assert_int_equal(facilitator_of(fx, m), fx->t.f);
+    assert_int_equal(
+        meeting_records_handover(fx->t.db, &fx->facilitator, m, fx->t.a2, true, NULL, &rep),
+        STATUS_OK);
+    assert_int_equal(facilitator_of(fx, m), fx->t.a2);
+    /* Only the meeting's facilitator hands on; never to someone outside the set. */
+    assert_int_equal(meeting_records_handover(fx->t.db, &fx->member, m, fx->t.a1, true, NULL, &rep),
+                     STATUS_FORBIDDEN);
+    assert_int_equal(meeting_records_handover(fx->t.db, &fx->mate, m, fx->t.b1, true, NULL, &rep),
+                     STATUS_INVALID);
+    assert_int_equal(
+        meeting_records_handover(fx->t.db, &fx->outsider, m, fx->t.a1, true, NULL, &rep),
+        STATUS_NOT_FOUND);
+    assert_int_equal(facilitator_of(fx, m), fx->t.a2);
+    /* The other meeting keeps the set's facilitator. */
+    assert_int_equal(facilitator_of(fx, fx->m[1]), fx->t.f);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -240,6 +363,9 @@ int main(void)
                                         teardown),
         cmocka_unit_test_setup_teardown(reviews_are_the_members_and_the_facilitators, setup,
                                         teardown),
+        cmocka_unit_test_setup_teardown(checkin_line_marks_its_writer_present, setup, teardown),
+        cmocka_unit_test_setup_teardown(the_typist_chooses_who_asked, setup, teardown),
+        cmocka_unit_test_setup_teardown(handover_only_to_a_member_with_an_account, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

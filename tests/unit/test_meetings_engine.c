@@ -4,6 +4,7 @@
 
 #include <pthread.h>
 
+#include "engine/meetings/agenda.h"
 #include "engine/meetings/rules.h"
 #include "engine/meetings/series.h"
 #include "engine/meetings/timer.h"
@@ -301,6 +302,49 @@ static void timer_moves_through_presenters_to_done(void **state)
     assert_string_equal(meet_phase_name(MEET_PHASE_OPEN), "open");
 }
 
+static void agenda_keeps_time_for_the_other_rounds(void **state)
+{
+    struct meet_agenda a;
+    meet_agenda_split(3 * 3600, &a); /* three hours: 14 + 5 + 14 minutes, the rest presenting */
+    assert_int_equal(a.round_s[MEET_ROUND_CHECKIN], 14 * 60);
+    assert_int_equal(a.round_s[MEET_ROUND_RULES], 5 * 60);
+    assert_int_equal(a.round_s[MEET_ROUND_REVIEW], 14 * 60);
+    assert_int_equal(a.round_s[MEET_ROUND_PRESENTERS], (180 - 33) * 60);
+    meet_agenda_split(8 * 3600, &a); /* a long day: the rounds stop growing */
+    assert_int_equal(a.round_s[MEET_ROUND_CHECKIN], 20 * 60);
+    assert_int_equal(a.round_s[MEET_ROUND_RULES], 10 * 60);
+    assert_int_equal(a.round_s[MEET_ROUND_PRESENTERS], 8 * 3600 - 50 * 60);
+    meet_agenda_split(3600, &a); /* an hour: the floors hold */
+    assert_int_equal(a.round_s[MEET_ROUND_CHECKIN], 5 * 60);
+    assert_int_equal(a.round_s[MEET_ROUND_RULES], 2 * 60);
+    assert_int_equal(a.round_s[MEET_ROUND_PRESENTERS], 48 * 60);
+    int64_t sum = 0;
+    for (int r = 0; r < MEET_ROUND_COUNT; r++)
+        sum += a.round_s[r];
+    assert_int_equal(sum, 3600);
+    meet_agenda_split(600, &a); /* too short to split */
+    assert_int_equal(a.round_s[MEET_ROUND_PRESENTERS], 600);
+    assert_int_equal(a.round_s[MEET_ROUND_CHECKIN], 0);
+    meet_agenda_split(-5, &a);
+    assert_int_equal(a.round_s[MEET_ROUND_PRESENTERS], 0);
+    assert_string_equal(meet_round_label(MEET_ROUND_REVIEW), "Review and hand-over");
+}
+
+static void quorum_sentence_states_the_quorum(void **state)
+{
+    char buf[MEET_QUORUM_TEXT_MAX];
+    struct meet_quorum q = meet_quorum_check(6, 1, 3);
+    meet_quorum_sentence(&q, 3, 2, 1, buf, sizeof buf);
+    assert_string_equal(buf, "Quorum is 3 of 6 members; 2 present, 1 sent apologies.");
+    q = meet_quorum_check(6, 4, 3);
+    meet_quorum_sentence(&q, 3, 0, 4, buf, sizeof buf);
+    assert_string_equal(buf, "Quorum is 3 of 6 members; 0 present, 4 sent apologies. Fewer "
+                             "members are expected than the quorum.");
+    q = meet_quorum_check(5, 0, 0);
+    meet_quorum_sentence(&q, 0, 2, 0, buf, sizeof buf);
+    assert_string_equal(buf, "No quorum is set; 2 of 5 members present.");
+}
+
 static void quorum_counts_apologies(void **state)
 {
     struct meet_quorum q = meet_quorum_check(6, 2, 4);
@@ -379,6 +423,8 @@ int main(void)
         cmocka_unit_test(timer_runs_pauses_warns_and_overruns),
         cmocka_unit_test(timer_moves_through_presenters_to_done),
         cmocka_unit_test(quorum_counts_apologies),
+        cmocka_unit_test(agenda_keeps_time_for_the_other_rounds),
+        cmocka_unit_test(quorum_sentence_states_the_quorum),
         cmocka_unit_test(confidentiality_rule_matrix),
         cmocka_unit_test(confidentiality_by_membership_at_the_time),
     };

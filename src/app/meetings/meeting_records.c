@@ -83,10 +83,97 @@ enum status meeting_records_checkin(struct db *db, const struct actor *actor, lo
     }
     if (!blank(line) && !meet_line_ok(line, MEET_CHECKIN_MAX))
         return invalid(reply, "A check-in is one line of at most 280 characters.");
+    /* Whoever writes a check-in line is at the meeting. */
+    if (blank(status))
+        status = "present";
     long long id;
-    if ((!blank(status) && store_attendance_set(db, mid, target, status) != 0) ||
+    if (store_attendance_set(db, mid, target, status) != 0 ||
         (!blank(line) && store_checkin_set(db, mid, target, line, &id) != 0))
         return answer(reply, STATUS_FAILED, "The check-in could not be saved.", false);
+    return answer(reply, STATUS_OK, NULL, false);
+}
+
+enum status meeting_records_question_add(struct db *db, const struct actor *actor, long long mid,
+                                         long long pid, long long asker, const char *body,
+                                         long long *id, struct meeting_records_reply *reply)
+{
+    struct meet_role me;
+    enum status st = content(db, actor, mid, &me, reply);
+    if (st != STATUS_OK)
+        return st;
+    if (pid <= 0 || blank(body))
+        return malformed(reply, "Say which presentation and what the question is.");
+    if (app_meet_may_see(db, actor, MEET_ITEM_PRESENTATION, pid) != 1)
+        return STATUS_NOT_FOUND;
+    /* The presentation must belong to this meeting, so a form cannot write elsewhere. */
+    struct meet_presentation *ps = NULL;
+    size_t np = 0;
+    bool here = false;
+    if (store_presentations_list(db, mid, &ps, &np) != 0)
+        return STATUS_FAILED;
+    for (size_t i = 0; i < np; i++)
+        here = here || ps[i].id == pid;
+    free(ps);
+    if (!here)
+        return STATUS_NOT_FOUND;
+    long long who = asker > 0 ? asker : actor->person_id;
+    if (who != actor->person_id) {
+        struct actor them = app_meet_person(who);
+        if (app_meet_may_see(db, &them, MEET_ITEM_REVIEW, mid) != 1)
+            return invalid(reply, "Choose who asked from the members at this meeting.");
+    }
+    if (strlen(body) > MEET_TEXT_MAX ||
+        store_question_add(db, pid, who > 0 ? who : 0, body, id) != 0)
+        return invalid(reply, "The question could not be saved (at most 4000 characters).");
+    return answer(reply, STATUS_OK, NULL, false);
+}
+
+enum status meeting_records_handover(struct db *db, const struct actor *actor, long long mid,
+                                     long long person, bool write, char **name,
+                                     struct meeting_records_reply *reply)
+{
+    if (name)
+        *name = NULL;
+    struct meet_role me;
+    enum status st = content(db, actor, mid, &me, reply);
+    if (st != STATUS_OK)
+        return st;
+    struct meeting m = {0};
+    if (store_meeting_get(db, mid, &m) != 0) {
+        meeting_free(&m);
+        return STATUS_NOT_FOUND;
+    }
+    long long current = m.facilitator_id;
+    meeting_free(&m);
+    if (actor->person_id <= 0 || current != actor->person_id)
+        return answer(reply, STATUS_FORBIDDEN,
+                      "Only this meeting's facilitator can hand the role on.", false);
+    if (person <= 0)
+        return malformed(reply, "Choose the member who will facilitate.");
+    if (person == current)
+        return invalid(reply, "You facilitate this meeting already: choose another member.");
+    struct meet_roll_entry *roll = NULL;
+    size_t n = 0;
+    if (store_meeting_roll(db, mid, &roll, &n) != 0)
+        return STATUS_FAILED;
+    const struct meet_roll_entry *to = NULL;
+    for (size_t i = 0; i < n; i++)
+        if (roll[i].person_id == person)
+            to = &roll[i];
+    if (!to) {
+        meet_roll_free(roll, n);
+        return invalid(reply, "Choose a member of this set.");
+    }
+    if (!to->has_account) {
+        meet_roll_free(roll, n);
+        return invalid(reply, "That member has no setwork account yet, so they could not run "
+                              "this page: invite them first, or choose a member who can log in.");
+    }
+    if (name)
+        *name = strdup(to->name);
+    meet_roll_free(roll, n);
+    if (write && store_meeting_set_facilitator(db, mid, person) != 0)
+        return answer(reply, STATUS_FAILED, "The role could not be handed on.", false);
     return answer(reply, STATUS_OK, NULL, false);
 }
 

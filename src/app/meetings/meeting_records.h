@@ -24,10 +24,27 @@ struct meeting_records_reply {
 
 /* Check-in of PERSON (0: the actor) at meeting MID: attendance STATUS ("present",
  * "apologies", "absent"; NULL or "": unchanged) and/or a one-line LINE (NULL or "": unchanged).
- * Members change their own (present or apologies); the facilitator anyone's in the set. */
+ * Members change their own (present or apologies); the facilitator anyone's in the set. A line
+ * saved without a STATUS marks its writer present: who checks in is here. */
 enum status meeting_records_checkin(struct db *db, const struct actor *actor, long long mid,
                                     long long person, const char *status, const char *line,
                                     struct meeting_records_reply *reply);
+
+/* Logs question BODY in presentation PID of meeting MID, asked by ASKER (0: the actor, who is
+ * typing). Anyone who may see the meeting's content logs questions; the asker must be able to
+ * see it too (a member at the meeting's time or the facilitator). *ID is the question. */
+enum status meeting_records_question_add(struct db *db, const struct actor *actor, long long mid,
+                                         long long pid, long long asker, const char *body,
+                                         long long *id, struct meeting_records_reply *reply);
+
+/* Hands the facilitation of meeting MID to PERSON: only the meeting's facilitator (the set's,
+ * or the one it was handed to) may, and only to another member of the set at the meeting's
+ * time who has a web account (so they can run the page). With WRITE false it only checks,
+ * for the confirmation step; with WRITE true it stores the change. *NAME (caller frees; may be
+ * NULL) is the new facilitator's name when the check passes. */
+enum status meeting_records_handover(struct db *db, const struct actor *actor, long long mid,
+                                     long long person, bool write, char **name,
+                                     struct meeting_records_reply *reply);
 
 /* Adds PERSON, who must be able to see the meeting's content (a member or the facilitator), to
  * the agenda of meeting MID with a time bid of BID_MIN minutes (0: an equal share; 0-600), while

@@ -1,6 +1,8 @@
 /* The quorum and confidentiality decisions. */
 #include "engine/meetings/rules.h"
 
+#include <stdio.h>
+
 struct meet_quorum meet_quorum_check(int members, int apologies, int quorum)
 {
     struct meet_quorum q;
@@ -8,7 +10,22 @@ struct meet_quorum meet_quorum_check(int members, int apologies, int quorum)
     if (q.expected < 0)
         q.expected = 0;
     q.met = quorum <= 0 || q.expected >= quorum;
+    q.members = members;
     return q;
+}
+
+void meet_quorum_sentence(const struct meet_quorum *q, int quorum, int present, int apologies,
+                          char *buf, size_t size)
+{
+    if (!size)
+        return;
+    if (quorum <= 0) {
+        snprintf(buf, size, "No quorum is set; %d of %d members present.", present, q->members);
+        return;
+    }
+    snprintf(buf, size, "Quorum is %d of %d members; %d present, %d sent apologies.%s", quorum,
+             q->members, present, apologies,
+             q->met ? "" : " Fewer members are expected than the quorum.");
 }
 
 bool meet_member_at(const struct meet_stint *stints, size_t n, int64_t at)

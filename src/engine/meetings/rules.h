@@ -10,11 +10,21 @@
 struct meet_quorum {
     int expected; /* members minus apologies */
     bool met;     /* expected >= quorum */
+    int members;  /* the set's members */
 };
 
 /* Who is expected at a meeting of a set of MEMBERS people when APOLOGIES sent apologies, and
  * whether that reaches QUORUM (a quorum of 0 or less is always met). */
 struct meet_quorum meet_quorum_check(int members, int apologies, int quorum);
+
+/* The longest sentence meet_quorum_sentence writes, with its NUL. */
+#define MEET_QUORUM_TEXT_MAX 160
+
+/* The quorum in words for the meeting page, into BUF (SIZE bytes): "Quorum is 3 of 6 members;
+ * 2 present, 1 sent apologies." and, when Q is not met, " Fewer members are expected than the
+ * quorum." With a quorum of 0 or less: "No quorum is set; 2 of 6 members present." */
+void meet_quorum_sentence(const struct meet_quorum *q, int quorum, int present, int apologies,
+                          char *buf, size_t size);
 
 /* The kinds of meeting record, from least to most sensitive. */
 enum meet_record {

@@ -4,6 +4,8 @@
 #include "web/http/web.h"
 #include "web/pages/meeting_access.h"
 
+#include "app/meetings/meeting_records.h"
+
 #include "engine/meetings/when.h"
 #include "store/store_meetings.h"
 
@@ -51,9 +53,10 @@ static json_t *presentations_json(struct web_request *r, long long mid)
         if (store_questions_list(r->db, ps[i].id, &qs, &nq) == 0)
             for (size_t j = 0; j < nq; j++)
                 if (web_meet_may_see(r, MEET_ITEM_QUESTION, qs[j].id) == 1)
-                    json_array_append_new(qa, json_pack("{sI ss ss}", "id", (json_int_t)qs[j].id,
+                    json_array_append_new(qa, json_pack("{sI ss ss sI}", "id", (json_int_t)qs[j].id,
                                                         "body", qs[j].body, "kind",
-                                                        qs[j].kind ? qs[j].kind : ""));
+                                                        qs[j].kind ? qs[j].kind : "", "asker_id",
+                                                        (json_int_t)qs[j].person_id));
         meet_texts_free(qs, nq);
         json_array_append_new(a,
                               json_pack("{sI sI sI so}", "id", (json_int_t)ps[i].id, "presenter_id",
@@ -83,40 +86,30 @@ void api_meeting(struct web_request *r)
     web_json(r, 200, o);
 }
 
-/* POST /api/v1/meetings/#/questions {"presentation": ID, "body": TEXT} */
+/* POST /api/v1/meetings/#/questions {"presentation": ID, "body": TEXT, "asker": ID (optional:
+ * the token's person)} */
 void api_meeting_question(struct web_request *r)
 {
-    if (web_meet_may_see(r, MEET_ITEM_MEETING, r->ids[0]) != 1) {
-        web_error(r, 404, "There is no such meeting.");
-        return;
-    }
-    static const char shape[] = "Send {\"presentation\": id, \"body\": text}.";
+    static const char shape[] =
+        "Send {\"presentation\": id, \"body\": text} (and \"asker\": id, who asked).";
     json_t *b = web_json_body(r, shape);
     if (!b)
         return;
     long long pid = (long long)json_integer_value(json_object_get(b, "presentation"));
+    long long asker = (long long)json_integer_value(json_object_get(b, "asker"));
     const char *text = json_string_value(json_object_get(b, "body"));
-    if (pid <= 0 || !text || !*text) {
-        json_decref(b);
-        web_error(r, 400, shape);
-        return;
-    }
-    bool here = false;
-    struct meet_presentation *ps = NULL;
-    size_t np = 0;
-    if (web_meet_may_see(r, MEET_ITEM_PRESENTATION, pid) == 1 &&
-        store_presentations_list(r->db, r->ids[0], &ps, &np) == 0)
-        for (size_t i = 0; i < np; i++)
-            here = here || ps[i].id == pid;
-    free(ps);
     long long id = 0;
-    if (!here) {
-        web_error(r, 404, "There is no such presentation.");
-    } else if (store_question_add(r->db, pid, r->user.person_id, text, &id) != 0) {
-        web_error(r, 422, "The question could not be saved (too long?).");
-    } else {
-        web_json(r, 201, json_pack("{sI}", "id", (json_int_t)id));
-    }
+    struct actor me = web_meet_actor(r);
+    struct meeting_records_reply rep;
+    enum status st =
+        meeting_records_question_add(r->db, &me, r->ids[0], pid, asker, text, &id, &rep);
+    if (st != STATUS_OK)
+        web_error(r, web_status_code(st, rep.malformed),
+                  st == STATUS_INVALID && rep.malformed ? shape : rep.msg);
+    else
+        web_json(r, 201,
+                 json_pack("{sI sI}", "id", (json_int_t)id, "asker_id",
+                           (json_int_t)(asker > 0 ? asker : r->user.person_id)));
     json_decref(b);
 }
 

@@ -9,6 +9,7 @@
 #include "web/pages/meeting_access.h"
 
 #include "app/meetings/meeting_records.h"
+#include "web/pages/meeting_rounds.h"
 
 #include "engine/meetings/when.h"
 #include "store/store_meeting_timer.h"
@@ -16,39 +17,6 @@
 
 #include <stdlib.h>
 #include <string.h>
-
-static const char *const state_names[] = {"ready", "running", "paused", "done"};
-static const char *const alert_names[] = {"none", "warn", "overrun"};
-
-static json_t *timer_json(long long mid, const struct meet_timer *t, int64_t now)
-{
-    struct meet_timer_view v;
-    meet_timer_view(t, now, &v);
-    json_t *people = json_array();
-    for (int i = 0; i < t->npresenters; i++) {
-        json_t *phases = json_array();
-        for (int k = 0; k < MEET_PHASE_COUNT; k++) {
-            bool on = v.state != MEET_TIMER_DONE && i == v.current && (int)v.phase == k;
-            json_array_append_new(
-                phases, json_pack("{ss sI sI}", "phase", meet_phase_name(k), "budget_s",
-                                  (json_int_t)t->p[i].phase_budget_s[k], "used_s",
-                                  (json_int_t)(on ? v.phase_used_s : t->p[i].phase_used_s[k])));
-        }
-        json_array_append_new(
-            people, json_pack("{sI sI sI so}", "person_id", (json_int_t)t->p[i].person_id,
-                              "budget_s", (json_int_t)t->p[i].budget_s, "airtime_s",
-                              (json_int_t)meet_timer_airtime(t, i, now), "phases", phases));
-    }
-    json_t *current = json_null();
-    if (v.state != MEET_TIMER_DONE)
-        current = json_pack(
-            "{sI ss sI sI sI}", "presenter_id", (json_int_t)t->p[v.current].person_id, "phase",
-            meet_phase_name(v.phase), "elapsed_s", (json_int_t)v.phase_used_s, "budget_s",
-            (json_int_t)v.phase_budget_s, "left_s", (json_int_t)v.phase_left_s);
-    return json_pack("{sI ss so ss sb so}", "meeting_id", (json_int_t)mid, "state",
-                     state_names[v.state], "current", current, "alert", alert_names[v.alert],
-                     "overrun", v.alert == MEET_ALERT_OVERRUN, "presenters", people);
-}
 
 /* GET /api/v1/meetings/#/timer */
 void api_meeting_timer_get(struct web_request *r)
@@ -65,7 +33,7 @@ void api_meeting_timer_get(struct web_request *r)
                            "no_presenters", "current", "alert", "none", "overrun", 0,
                            "presenters"));
     else
-        web_json(r, 200, timer_json(r->ids[0], &t, r->now));
+        web_json(r, 200, web_meeting_timer_json(r, r->ids[0], &t));
 }
 
 /* POST /api/v1/meetings/#/timer {"action": "start"|"pause"|"next"} */
@@ -94,7 +62,7 @@ void api_meeting_timer_post(struct web_request *r)
     else if (store_meeting_timer_put(r->db, r->ids[0], &t, r->now) != 0)
         web_error(r, 500, "The timer could not be saved.");
     else
-        web_json(r, 200, timer_json(r->ids[0], &t, r->now));
+        web_json(r, 200, web_meeting_timer_json(r, r->ids[0], &t));
     json_decref(b);
 }
 

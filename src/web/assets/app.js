@@ -51,23 +51,5 @@ document.addEventListener("DOMContentLoaded", () => {
       setTimeout(() => { button.disabled = true; }, 0);
     });
   }
-  // The meeting timer: count the current phase down from the page's figures, no network;
-  // the Start/Pause/Next forms still do the real work and reload the page.
-  const timer = document.querySelector(".timer[data-state=running]");
-  if (timer) {
-    const left = timer.querySelector(".timer-left");
-    const loaded = Date.now();
-    const start = Number(timer.dataset.left);
-    const warn = Number(timer.dataset.warn);
-    const clock = (s) => {
-      const a = Math.abs(s);
-      return (s < 0 ? "-" : "") + Math.floor(a / 60) + ":" + String(a % 60).padStart(2, "0");
-    };
-    setInterval(() => {
-      const s = start - Math.floor((Date.now() - loaded) / 1000);
-      if (left) left.textContent = clock(s);
-      timer.classList.toggle("warn", s >= 0 && s <= warn);
-      timer.classList.toggle("overrun", s < 0);
-    }, 1000);
-  }
+  // The meeting page has its own script, meeting.js (the live timer and forms).
 });

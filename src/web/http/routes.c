@@ -71,6 +71,7 @@ const struct web_route web_routes[] = {
     {WEB_POST, "/my/survey", ROLES_ALL, false, page_survey_submit},
     {WEB_GET, "/meetings/#", ROLES_ALL, false, page_meeting},
     {WEB_GET, "/meetings/#/ics", ROLES_ALL, false, page_meeting_ics},
+    {WEB_GET, "/meetings/#/live", ROLES_ALL, false, page_meeting_live},
     {WEB_GET, "/meetings/#/presentations/#/questions.txt", ROLES_ALL, false,
      page_presentation_questions},
     {WEB_POST, "/meetings/#/questions", ROLES_ALL, false, page_meeting_question},

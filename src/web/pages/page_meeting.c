@@ -1,14 +1,23 @@
-/* Meeting pages: "my meetings" (what is next), one meeting's page, its .ics download, and adding
- * to a presentation's question log (the per-person calendar feed is page_calendar.c).
- * Every record shown or changed passes app_meet_may_see first; a refusal is a 404, the same
- * answer as a record that does not exist, so probing ids teaches nothing. */
+/* Meeting pages: "my meetings" (what is next), one meeting's page and its .ics download (the
+ * per-person calendar feed is page_calendar.c). The meeting page is one screen for the live
+ * meeting: a status block (who facilitates, the quorum, the agenda's times), then three stages
+ * as <details>, before (apologies, check-in, ground rules), during (timer, presenters,
+ * questions, actions) and after (report back, review, hand-over), the current one open; it works
+ * with plain forms, and meeting.js sends the same forms without reloading and polls
+ * GET /meetings/#/live so that two screens agree. Every record shown or changed passes
+ * app_meet_may_see first; a refusal is a 404, the same answer as a record that does not exist,
+ * so probing ids teaches nothing. */
 #include "web/http/web.h"
 #include "web/pages/meeting_access.h"
 
+#include "engine/meetings/agenda.h"
+#include "engine/meetings/rules.h"
 #include "engine/meetings/when.h"
+#include "store/store_meeting_timer.h"
 #include "store/store_meetings.h"
 #include "web/http/views.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -121,25 +130,6 @@ void page_my_meetings(struct web_request *r)
     meetings_free(ms, n);
 }
 
-/* One-tap forms marking question QID open or closed. */
-static void mark_buttons(struct web_request *r, struct html *page, long long mid, long long qid)
-{
-    static const char *const kinds[] = {"open", "closed"};
-    for (int k = 0; k < 2; k++) {
-        H(page, " <form class=\"inline\" method=\"post\" action=\"/meetings/");
-        html_int(page, mid);
-        H(page, "/questions/");
-        html_int(page, qid);
-        H(page, "/mark\">");
-        html_csrf(page, r->csrf);
-        H(page, "<button type=\"submit\" name=\"kind\" value=\"");
-        html_text(page, kinds[k]);
-        H(page, "\">");
-        html_text(page, kinds[k]);
-        H(page, "</button></form>");
-    }
-}
-
 static void admin_forms(struct web_request *r, struct html *page, const struct meeting *m)
 {
     H(page, "<h2>Schedule</h2>\n<form method=\"post\" action=\"/meetings/");
@@ -160,49 +150,25 @@ static void admin_forms(struct web_request *r, struct html *page, const struct m
     }
 }
 
-/* The effective facilitator may hand the role for this meeting to a set member. */
-static void handover_form(struct web_request *r, struct html *page, const struct meeting *m)
-{
-    json_t *set = NULL;
-    if (view_set(r->db, &r->user, m->set_id, &set) != 0)
-        return;
-    H(page, "<form method=\"post\" action=\"/meetings/");
-    html_int(page, m->id);
-    H(page, "/facilitator\">\n");
-    html_csrf(page, r->csrf);
-    H(page, "<label for=\"person\">Hand facilitation of this meeting to</label>\n"
-            "<select id=\"person\" name=\"person\">\n");
-    size_t i;
-    json_t *p;
-    json_array_foreach(json_object_get(set, "members"), i, p)
-    {
-        H(page, "<option value=\"");
-        html_int(page, json_integer_value(json_object_get(p, "id")));
-        H(page, "\">");
-        html_text(page, json_string_value(json_object_get(p, "name")));
-        H(page, "</option>\n");
-    }
-    H(page, "</select>\n<button type=\"submit\">Hand over</button>\n</form>\n");
-    json_decref(set);
-}
-
 static void attendance_form(struct web_request *r, struct html *page, long long mid)
 {
-    H(page, "<form method=\"post\" action=\"/meetings/");
+    H(page, "<section id=\"attendance\" data-region>\n<h3>Apologies</h3>\n"
+            "<p class=\"hint\">Say ahead whether you will come; the check-in below marks who "
+            "is here on the day.</p>\n<form method=\"post\" data-live action=\"/meetings/");
     html_int(page, mid);
     H(page, "/attendance\">\n");
     html_csrf(page, r->csrf);
     H(page, "<button type=\"submit\" name=\"status\" value=\"present\">I will come</button>\n"
             "<button type=\"submit\" name=\"status\" value=\"apologies\">Send apologies"
-            "</button>\n</form>\n");
+            "</button>\n</form>\n</section>\n");
 }
 
-static void section_records(struct web_request *r, struct html *page, const struct meeting *m)
+static void rules_section(struct web_request *r, struct html *page, const struct meeting *m)
 {
     struct actor v = web_meet_actor(r);
     struct meet_text *rules = NULL;
     size_t nr = 0;
-    H(page, "<h2>Ground rules</h2>\n");
+    H(page, "<section id=\"rules\" data-region>\n<h3>Ground rules</h3>\n");
     if (store_ground_rules_list(r->db, m->set_id, &rules, &nr) == 0 && nr) {
         H(page, "<ol class=\"rules\">\n");
         for (size_t i = 0; i < nr; i++) {
@@ -217,97 +183,265 @@ static void section_records(struct web_request *r, struct html *page, const stru
         H(page, "<p>The set has not agreed ground rules yet.</p>\n");
     }
     meet_texts_free(rules, nr);
-    H(page, "<form method=\"post\" action=\"/meetings/");
+    H(page, "<form method=\"post\" data-live action=\"/meetings/");
     html_int(page, m->id);
     H(page, "/rules\">\n");
     html_csrf(page, r->csrf);
     html_input(page, "text", "rule", "New ground rule", NULL, true);
-    H(page, "<button type=\"submit\">Add rule</button>\n</form>\n");
-    web_meeting_checkin(r, page, m);
-    web_meeting_report_back(r, page, m);
+    H(page, "<button type=\"submit\">Add rule</button>\n</form>\n</section>\n");
+}
 
-    struct meet_presentation *ps = NULL;
-    size_t np = 0;
-    H(page, "<h2>Agenda</h2>\n");
-    if (store_presentations_list(r->db, m->id, &ps, &np) != 0 || np == 0)
-        H(page, "<p>No presenters yet.</p>\n");
-    for (size_t i = 0; i < np; i++) {
-        if (app_meet_may_see(r->db, &v, MEET_ITEM_PRESENTATION, ps[i].id) != 1)
+/* "14:05" for UTC time AT in zone TZID into BUF. */
+static void local_clock(const char *tzid, int64_t at, char *buf, size_t size)
+{
+    struct meet_local l;
+    if (meet_tz_from_utc(tzid, at, &l) != 0)
+        snprintf(buf, size, "?");
+    else
+        snprintf(buf, size, "%02d:%02d", l.hour, l.minute);
+}
+
+/* The agenda: each round's start in the meeting's zone and its minutes, the presenters' slots
+ * from the timer (T, NULL when there are no presenters yet). */
+static void agenda(struct web_request *r, struct html *page, const struct meeting *m,
+                   const struct meet_timer *t)
+{
+    struct meet_agenda a;
+    int64_t total = m->ends_at - m->starts_at;
+    meet_agenda_split(total, &a);
+    if (total <= 0)
+        return;
+    H(page, "<h2 class=\"sr\">Agenda</h2>\n<ol class=\"agenda\" aria-label=\"Agenda\">\n");
+    int64_t at = m->starts_at;
+    for (int k = 0; k < MEET_ROUND_COUNT; k++) {
+        if (!a.round_s[k])
             continue;
-        H(page, "<section class=\"presentation\" id=\"p-");
-        html_int(page, ps[i].id);
-        H(page, "\">\n<h3>Presenter ");
-        html_int(page, ps[i].position);
-        H(page, ": <a href=\"/people/");
-        html_int(page, ps[i].presenter_id);
-        H(page, "\">");
-        json_t *who = NULL;
-        if (view_person(r->db, &r->user, ps[i].presenter_id, &who) == 0)
-            html_text(page, json_string_value(json_object_get(who, "name")));
-        else
-            H(page, "a member");
-        json_decref(who);
-        H(page, "</a></h3>\n<p class=\"meta\">Airtime ");
-        html_int(page, (long long)(ps[i].airtime_s / 60));
+        char clock[16];
+        local_clock(m->tzid, at, clock, sizeof clock);
+        H(page, "<li><span class=\"at\">");
+        html_text(page, clock);
+        H(page, "</span> ");
+        html_text(page, meet_round_label((enum meet_round)k));
+        H(page, " <span class=\"meta\">");
+        html_int(page, (long long)(a.round_s[k] / 60));
         H(page, " min");
-        if (ps[i].bid_min) {
-            H(page, " · bid ");
-            html_int(page, ps[i].bid_min);
-            H(page, " min");
-        }
-        H(page, "</p>\n<h4>Questions</h4>\n");
-        struct meet_text *qs = NULL;
-        size_t nq = 0;
-        if (store_questions_list(r->db, ps[i].id, &qs, &nq) == 0 && nq) {
-            H(page, "<ul class=\"questions\">\n");
-            for (size_t j = 0; j < nq; j++) {
-                if (app_meet_may_see(r->db, &v, MEET_ITEM_QUESTION, qs[j].id) != 1)
-                    continue;
-                H(page, "<li><strong class=\"tag\">");
-                html_text(page, qs[j].kind);
-                H(page, "</strong> · ");
-                json_t *asker = NULL;
-                if (qs[j].person_id && view_person(r->db, &r->user, qs[j].person_id, &asker) == 0) {
-                    html_text(page, json_string_value(json_object_get(asker, "name")));
+        if (k == MEET_ROUND_PRESENTERS && t) {
+            for (int i = 0; i < t->npresenters; i++) {
+                if (i)
+                    H(page, ", ");
+                else
                     H(page, ": ");
-                }
-                json_decref(asker);
-                html_text(page, qs[j].body);
-                mark_buttons(r, page, m->id, qs[j].id);
-                H(page, "</li>\n");
+                json_t *who = NULL;
+                if (view_person(r->db, &r->user, t->p[i].person_id, &who) == 0)
+                    html_text(page, json_string_value(json_object_get(who, "name")));
+                else
+                    H(page, "a member");
+                json_decref(who);
+                H(page, " ");
+                html_int(page, (long long)(t->p[i].budget_s / 60));
             }
-            H(page, "</ul>\n");
-        } else {
-            H(page, "<p>No questions yet.</p>\n");
         }
-        if (nq) {
-            H(page, "<p><a href=\"/meetings/");
-            html_int(page, m->id);
-            H(page, "/presentations/");
-            html_int(page, ps[i].id);
-            H(page, "/questions.txt\">Take the questions away (text)</a></p>\n");
-        }
-        meet_texts_free(qs, nq);
-        H(page, "<form method=\"post\" action=\"/meetings/");
-        html_int(page, m->id);
-        H(page, "/questions\">\n");
-        html_csrf(page, r->csrf);
-        H(page, "<input type=\"hidden\" name=\"presentation\" value=\"");
-        html_int(page, ps[i].id);
-        H(page, "\">\n");
-        /* One question form per presentation: each field needs its own id. */
-        H(page, "<p class=\"field\"><label for=\"q-");
-        html_int(page, ps[i].id);
-        H(page, "\">Question</label>\n<input type=\"text\" id=\"q-");
-        html_int(page, ps[i].id);
-        H(page, "\" name=\"body\" value=\"\" required></p>\n");
-        H(page, "<button type=\"submit\">Add question</button>\n</form>\n");
-        web_meeting_presentation_actions(r, page, m, &ps[i]);
-        H(page, "</section>\n");
+        H(page, "</span></li>\n");
+        at += a.round_s[k];
     }
-    free(ps);
+    H(page, "</ol>\n");
+}
+
+/* Who facilitates meeting M, as R's viewer may see the name: a new string, NULL when none. */
+static char *facilitator_name(struct web_request *r, const struct meeting *m)
+{
+    if (!m->facilitator_id)
+        return NULL;
+    json_t *who = NULL;
+    const char *name = NULL;
+    if (view_person(r->db, &r->user, m->facilitator_id, &who) == 0)
+        name = json_string_value(json_object_get(who, "name"));
+    char *out = strdup(name ? name : "the set's facilitator");
+    json_decref(who);
+    return out;
+}
+
+/* The quorum in words, into BUF; false when it could not be read. */
+static bool quorum_text(struct web_request *r, long long mid, struct meet_counts *c, bool *met,
+                        char *buf, size_t size)
+{
+    struct meet_quorum q = {0};
+    int quorum = 0;
+    if (store_meeting_quorum(r->db, mid, &q, &quorum) != 0 ||
+        store_meeting_counts(r->db, mid, c) != 0)
+        return false;
+    meet_quorum_sentence(&q, quorum, c->present, c->apologies, buf, size);
+    *met = q.met;
+    return true;
+}
+
+/* The block every screen keeps in sync: who facilitates, the quorum and attendance, the
+ * agenda. */
+static void live_status(struct web_request *r, struct html *page, const struct meeting *m)
+{
+    H(page, "<section id=\"live-status\" class=\"live-status\" data-region>\n"
+            "<p class=\"facilitator\">");
+    char *fac = facilitator_name(r, m);
+    if (fac) {
+        H(page, "Facilitating this meeting: <strong id=\"facilitator-now\">");
+        html_text(page, fac);
+        H(page, "</strong>");
+        if (m->facilitator_id == r->user.person_id)
+            H(page, " (you)");
+    } else {
+        H(page, "No one is named to facilitate this meeting.");
+    }
+    free(fac);
+    H(page, "</p>\n");
+    struct meet_counts c = {0};
+    char text[MEET_QUORUM_TEXT_MAX];
+    bool met = true;
+    if (quorum_text(r, m->id, &c, &met, text, sizeof text)) {
+        H(page, "<p class=\"quorum");
+        if (!met)
+            H(page, " error");
+        H(page, "\" id=\"quorum\">");
+        html_text(page, text);
+        H(page, "</p>\n");
+    }
+    struct meet_timer t;
+    bool timed = web_meeting_timer_load(r->db, m, &t) >= 0;
+    agenda(r, page, m, timed ? &t : NULL);
+    H(page, "</section>\n");
+}
+
+const char *web_meeting_stage(struct web_request *r, const struct meeting *m)
+{
+    static const char *const stages[] = {"before", "during", "after"};
+    const char *asked = formdata_get(&r->query, "stage");
+    for (int i = 0; asked && i < 3; i++)
+        if (strcmp(asked, stages[i]) == 0)
+            return stages[i];
+    struct meet_timer t;
+    int rc = web_meeting_timer_load(r->db, m, &t);
+    if (rc >= 0) {
+        struct meet_timer_view v;
+        meet_timer_view(&t, r->now, &v);
+        if (v.state == MEET_TIMER_DONE)
+            return "after";
+        if (v.state != MEET_TIMER_READY)
+            return "during";
+    }
+    if (r->now > m->ends_at)
+        return "after";
+    return "before";
+}
+
+void web_meeting_back(struct web_request *r, const char *stage, const char *anchor)
+{
+    char *to = str_printf("/meetings/%lld?stage=%s#%s", r->ids[0], stage, anchor);
+    web_redirect(r, to);
+    free(to);
+}
+
+/* Opens one stage of the meeting: a <details> (open when it is STAGE) with its heading. */
+static void stage_begin(struct html *page, const char *id, const char *stage, const char *title,
+                        const char *what)
+{
+    H(page, "<details class=\"stage\" id=\"");
+    html_text(page, id);
+    H(page, "\"");
+    if (strcmp(id, stage) == 0)
+        H(page, " open");
+    H(page, ">\n<summary><span class=\"stage-title\">");
+    html_text(page, title);
+    H(page, "</span> <span class=\"meta\">");
+    html_text(page, what);
+    H(page, "</span></summary>\n<h2 class=\"sr\">");
+    html_text(page, title);
+    H(page, "</h2>\n");
+}
+
+static void stage_nav(struct html *page, long long mid, const char *stage)
+{
+    static const char *const ids[] = {"before", "during", "after"};
+    static const char *const labels[] = {"Before", "During", "After"};
+    H(page, "<nav class=\"stages\" aria-label=\"Stages of the meeting\"><ul>\n");
+    for (int i = 0; i < 3; i++) {
+        H(page, "<li><a href=\"/meetings/");
+        html_int(page, mid);
+        H(page, "?stage=");
+        html_text(page, ids[i]);
+        H(page, "#");
+        html_text(page, ids[i]);
+        H(page, "\"");
+        if (strcmp(ids[i], stage) == 0)
+            H(page, " class=\"current\"");
+        H(page, ">");
+        html_text(page, labels[i]);
+        H(page, "</a></li>\n");
+    }
+    H(page, "</ul></nav>\n");
+}
+
+static void live_meeting(struct web_request *r, struct html *page, const struct meeting *m)
+{
+    const char *stage = web_meeting_stage(r, m);
+    live_status(r, page, m);
+    stage_nav(page, m->id, stage);
+    stage_begin(page, "before", stage, "Before", "apologies, check-in, ground rules");
+    if (r->user.person_id)
+        attendance_form(r, page, m->id);
+    web_meeting_checkin(r, page, m);
+    rules_section(r, page, m);
+    H(page, "</details>\n");
+    stage_begin(page, "during", stage, "During", "timer, presenters, questions, actions");
+    web_meeting_timer(r, page, m);
+    web_meeting_presentations(r, page, m);
     web_meeting_actions_summary(r, page, m);
+    H(page, "</details>\n");
+    stage_begin(page, "after", stage, "After", "report back, review, hand-over");
+    web_meeting_report_back(r, page, m);
     web_meeting_reviews(r, page, m);
+    web_meeting_handover(r, page, m);
+    H(page, "</details>\n<script src=\"/static/meeting.js\" defer></script>\n");
+}
+
+/* Admins see how much happened, never what was said. */
+static void counts_only(struct web_request *r, struct html *page, const struct meeting *m)
+{
+    struct meet_counts c = {0};
+    char text[MEET_QUORUM_TEXT_MAX];
+    bool met = true;
+    if (quorum_text(r, m->id, &c, &met, text, sizeof text)) {
+        H(page, "<h2>Attendance</h2>\n<p>Present ");
+        html_int(page, c.present);
+        H(page, " · apologies ");
+        html_int(page, c.apologies);
+        H(page, " · absent ");
+        html_int(page, c.absent);
+        H(page, "</p>\n<p class=\"quorum");
+        if (!met)
+            H(page, " error");
+        H(page, "\" id=\"quorum\">");
+        html_text(page, text);
+        H(page, "</p>\n");
+    }
+    if (r->user.role == ROLE_ADMIN)
+        admin_forms(r, page, m);
+    H(page, "<h2>Records</h2>\n<p>");
+    html_int(page, c.presentations);
+    H(page, " presentations, ");
+    html_int(page, c.questions);
+    H(page, " questions, ");
+    html_int(page, c.actions);
+    H(page, " actions.");
+    struct meet_round_counts rc = {0};
+    if (store_meeting_round_counts(r->db, m->id, &rc) == 0) {
+        H(page, " ");
+        html_int(page, rc.checkins);
+        H(page, " check-ins, ");
+        html_int(page, rc.reviews);
+        H(page, " reviews, ");
+        html_int(page, rc.reported);
+        H(page, " actions reported back.");
+    }
+    H(page, " Their content is for the set alone.</p>\n");
 }
 
 void page_meeting(struct web_request *r)
@@ -328,55 +462,16 @@ void page_meeting(struct web_request *r)
     }
     if (m.cancelled)
         H(&page, " · <strong>cancelled</strong>");
-    H(&page, "</p>\n<p class=\"actions\"><a class=\"button\" href=\"/meetings/");
+    H(&page, " · <a href=\"/meetings/");
     html_int(&page, m.id);
     H(&page, "/ics\">Add to calendar (.ics)</a></p>\n");
-
-    struct meet_quorum q = {0};
-    int quorum = 0;
-    struct meet_counts c = {0};
-    if (store_meeting_quorum(r->db, m.id, &q, &quorum) == 0 &&
-        store_meeting_counts(r->db, m.id, &c) == 0) {
-        H(&page, "<h2>Attendance</h2>\n<p>Present ");
-        html_int(&page, c.present);
-        H(&page, " · apologies ");
-        html_int(&page, c.apologies);
-        H(&page, " · absent ");
-        html_int(&page, c.absent);
-        H(&page, "</p>\n");
-        if (quorum > 0 && !q.met)
-            H(&page, "<p class=\"error\">Fewer members are expected than the quorum.</p>\n");
-    }
     struct actor mv = web_meet_actor(r);
-    if (r->user.role == ROLE_ADMIN)
-        admin_forms(r, &page, &m);
     if (app_meet_may_see(r->db, &mv, MEET_ITEM_REVIEW, m.id) == 1) {
-        if (r->user.person_id)
-            attendance_form(r, &page, m.id);
-        if (r->user.person_id && r->user.person_id == m.facilitator_id)
-            handover_form(r, &page, &m);
-        web_meeting_timer(r, &page, &m);
-        section_records(r, &page, &m);
+        if (r->user.role == ROLE_ADMIN)
+            admin_forms(r, &page, &m);
+        live_meeting(r, &page, &m);
     } else {
-        /* Admins see how much happened, never what was said. */
-        H(&page, "<h2>Records</h2>\n<p>");
-        html_int(&page, c.presentations);
-        H(&page, " presentations, ");
-        html_int(&page, c.questions);
-        H(&page, " questions, ");
-        html_int(&page, c.actions);
-        H(&page, " actions.");
-        struct meet_round_counts rc = {0};
-        if (store_meeting_round_counts(r->db, m.id, &rc) == 0) {
-            H(&page, " ");
-            html_int(&page, rc.checkins);
-            H(&page, " check-ins, ");
-            html_int(&page, rc.reviews);
-            H(&page, " reviews, ");
-            html_int(&page, rc.reported);
-            H(&page, " actions reported back.");
-        }
-        H(&page, " Their content is for the set alone.</p>\n");
+        counts_only(r, &page, &m);
     }
     html_page_end(&page);
     web_html(r, 200, &page);
@@ -384,39 +479,40 @@ void page_meeting(struct web_request *r)
     meeting_free(&m);
 }
 
-void page_meeting_question(struct web_request *r)
+json_t *web_meeting_live_json(struct web_request *r, const struct meeting *m)
 {
-    if (!web_meet_allowed(r, MEET_ITEM_MEETING, r->ids[0]))
+    struct meet_timer t;
+    json_t *timer;
+    if (web_meeting_timer_load(r->db, m, &t) >= 0)
+        timer = web_meeting_timer_json(r, m->id, &t);
+    else
+        timer = json_pack("{sI ss sn ss sb s[]}", "meeting_id", (json_int_t)m->id, "state",
+                          "no_presenters", "current", "alert", "none", "overrun", 0, "presenters");
+    json_t *o = json_pack("{sI so ss sI}", "meeting_id", (json_int_t)m->id, "timer", timer, "stage",
+                          web_meeting_stage(r, m), "now", (json_int_t)r->now);
+    char *fac = facilitator_name(r, m);
+    json_object_set_new(o, "facilitator",
+                        fac ? json_pack("{sI ss}", "id", (json_int_t)m->facilitator_id, "name", fac)
+                            : json_null());
+    free(fac);
+    struct meet_counts c = {0};
+    char text[MEET_QUORUM_TEXT_MAX];
+    bool met = true;
+    if (quorum_text(r, m->id, &c, &met, text, sizeof text))
+        json_object_set_new(o, "quorum",
+                            json_pack("{ss sb si si si}", "text", text, "met", met, "present",
+                                      c.present, "apologies", c.apologies, "absent", c.absent));
+    return o;
+}
+
+/* GET /meetings/#/live: the live state as JSON for meeting.js (members and facilitator). */
+void page_meeting_live(struct web_request *r)
+{
+    struct meeting m = {0};
+    if (!web_meet_open(r, MEET_ITEM_REVIEW, &m))
         return;
-    const char *pid_text = formdata_get(&r->form, "presentation");
-    const char *body = formdata_get(&r->form, "body");
-    long long pid = pid_text ? atoll(pid_text) : 0;
-    if (pid <= 0 || !body || !*body) {
-        web_error(r, 400, "Say which presentation and what the question is.");
-        return;
-    }
-    if (!web_meet_allowed(r, MEET_ITEM_PRESENTATION, pid))
-        return;
-    /* The presentation must belong to this meeting, so a form cannot write elsewhere. */
-    struct meet_presentation *ps = NULL;
-    size_t np = 0;
-    bool here = false;
-    if (store_presentations_list(r->db, r->ids[0], &ps, &np) == 0)
-        for (size_t i = 0; i < np; i++)
-            here = here || ps[i].id == pid;
-    free(ps);
-    long long id;
-    if (!here) {
-        web_error(r, 404, "There is no such meeting record.");
-        return;
-    }
-    if (store_question_add(r->db, pid, r->user.person_id, body, &id) != 0) {
-        web_error(r, 422, "The question could not be saved (too long?).");
-        return;
-    }
-    char *to = str_printf("/meetings/%lld", r->ids[0]);
-    web_redirect(r, to);
-    free(to);
+    web_json(r, 200, web_meeting_live_json(r, &m));
+    meeting_free(&m);
 }
 
 void page_meeting_ics(struct web_request *r)

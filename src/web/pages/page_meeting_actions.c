@@ -66,7 +66,7 @@ void web_meeting_presentation_actions(struct web_request *r, struct html *page,
     meet_action_items_free(list, n);
     if (p->presenter_id != r->user.person_id && !me.facilitator)
         return;
-    H(page, "<form method=\"post\" action=\"/meetings/");
+    H(page, "<form method=\"post\" data-live action=\"/meetings/");
     html_int(page, m->id);
     H(page, "/actions\">");
     html_csrf(page, r->csrf);
@@ -105,16 +105,21 @@ void web_meeting_actions_summary(struct web_request *r, struct html *page, const
         if (presents || (i > 0 && list[i].owner_id == list[i - 1].owner_id))
             continue;
         if (!heading) {
-            H(page, "<section id=\"carried\">\n<h2>Carried forward to this meeting</h2>\n");
+            H(page,
+              "<section id=\"carried\" data-region>\n<h3>Carried forward to this meeting</h3>\n");
             heading = true;
         }
-        H(page, "<h3>");
+        H(page, "<h4>");
         html_text(page, list[i].owner_name);
-        H(page, "</h3>\n");
+        H(page, "</h4>\n");
         action_items(r, page, list, n, list[i].owner_id);
     }
+    /* The section is always there, so that meeting.js can fill it when actions are carried. */
     if (heading)
         H(page, "</section>\n");
+    else
+        H(page, "<section id=\"carried\" data-region>\n<p class=\"hint\">No actions were "
+                "carried forward to this meeting.</p>\n</section>\n");
     free(ps);
     meet_action_items_free(list, n);
 }
@@ -133,9 +138,9 @@ void page_meeting_action_add(struct web_request *r)
         web_error(r, web_status_code(st, rep.malformed), rep.msg);
         return;
     }
-    char *to = str_printf("/meetings/%lld#p-%lld", r->ids[0], atoll(pid));
-    web_redirect(r, to);
-    free(to);
+    char *anchor = str_printf("p-%lld", atoll(pid));
+    web_meeting_back(r, "during", anchor ? anchor : "during");
+    free(anchor);
 }
 
 void web_my_actions(struct web_request *r, struct html *page)

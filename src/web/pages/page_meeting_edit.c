@@ -1,11 +1,17 @@
 /* Changes from the meeting page: marking a question open or closed in one tap, sending
- * apologies or saying one will come, and the admin's move and cancel of a single meeting.
+ * apologies or saying one will come, a ground rule, handing the facilitation on (after a
+ * confirmation, to a member with an account), and the admin's move and cancel of a meeting.
  * Content changes pass app_meet_may_see for the record first (admins never reach content);
  * a refusal is a 404 like a missing record. */
 #include "web/http/web.h"
 
 #include "engine/meetings/when.h"
 #include "web/pages/meeting_access.h"
+#include "web/pages/meeting_rounds.h"
+
+#include "app/meetings/meeting_records.h"
+#include "store/store_meeting_round.h"
+#include "web/http/views.h"
 
 #include "app/meetings/meeting_move.h"
 #include "store/store_meetings.h"
@@ -20,20 +26,21 @@ static void back(struct web_request *r)
     free(to);
 }
 
-/* Whether question QID hangs off a presentation of meeting MID. */
-static bool question_in_meeting(struct db *db, long long mid, long long qid)
+/* The presentation of meeting MID that question QID hangs off, 0 when none. */
+static long long question_in_meeting(struct db *db, long long mid, long long qid)
 {
     struct meet_presentation *ps = NULL;
     size_t np = 0;
-    bool found = false;
+    long long found = 0;
     if (store_presentations_list(db, mid, &ps, &np) != 0)
-        return false;
+        return 0;
     for (size_t i = 0; i < np && !found; i++) {
         struct meet_text *qs = NULL;
         size_t nq = 0;
         if (store_questions_list(db, ps[i].id, &qs, &nq) == 0)
             for (size_t j = 0; j < nq; j++)
-                found = found || qs[j].id == qid;
+                if (qs[j].id == qid)
+                    found = ps[i].id;
         meet_texts_free(qs, nq);
     }
     free(ps);
@@ -50,7 +57,8 @@ void page_question_mark(struct web_request *r)
         web_error(r, 400, "Mark a question open or closed.");
         return;
     }
-    if (!question_in_meeting(r->db, r->ids[0], r->ids[1])) {
+    long long pid = question_in_meeting(r->db, r->ids[0], r->ids[1]);
+    if (!pid) {
         web_error(r, 404, "There is no such meeting record.");
         return;
     }
@@ -58,7 +66,9 @@ void page_question_mark(struct web_request *r)
         web_error(r, 500, "The question could not be marked.");
         return;
     }
-    back(r);
+    char *anchor = str_printf("q-%lld", r->ids[1]);
+    web_meeting_back(r, "during", anchor ? anchor : "during");
+    free(anchor);
 }
 
 /* POST /meetings/#/attendance status=present|apologies: the viewer's own answer. Members and
@@ -77,7 +87,7 @@ void page_meeting_attendance(struct web_request *r)
         web_error(r, 422, "Your answer could not be saved.");
         return;
     }
-    back(r);
+    web_meeting_back(r, "before", "attendance");
 }
 
 /* POST /meetings/#/move to=YYYY-MM-DDTHH:MM, local wall-clock time in the meeting's own zone
@@ -184,36 +194,108 @@ void page_meeting_rule(struct web_request *r)
         return;
     }
     meeting_free(&m);
-    back(r);
+    web_meeting_back(r, "before", "rules");
 }
 
-/* POST /meetings/#/facilitator person=ID: the meeting's facilitator hands the role for this
- * meeting to a member of the set (who must be able to see the meeting's content). */
+void web_meeting_handover(struct web_request *r, struct html *page, const struct meeting *m)
+{
+    H(page, "<section id=\"handover\" data-region>\n<h3>Hand-over</h3>\n<p>");
+    json_t *who = NULL;
+    if (!m->facilitator_id) {
+        H(page, "No one is named to facilitate this meeting.");
+    } else {
+        H(page, "Facilitating this meeting now: <strong>");
+        if (view_person(r->db, &r->user, m->facilitator_id, &who) == 0)
+            html_text(page, json_string_value(json_object_get(who, "name")));
+        else
+            H(page, "the set's facilitator");
+        H(page, "</strong>");
+        if (m->facilitator_id == r->user.person_id)
+            H(page, " (you)");
+    }
+    json_decref(who);
+    H(page, ".</p>\n");
+    struct meet_roll_entry *roll = NULL;
+    size_t n = 0;
+    if (!r->user.person_id || r->user.person_id != m->facilitator_id ||
+        store_meeting_roll(r->db, m->id, &roll, &n) != 0) {
+        H(page, "</section>\n");
+        return;
+    }
+    size_t offered = 0;
+    for (size_t i = 0; i < n; i++)
+        offered += roll[i].has_account && roll[i].person_id != m->facilitator_id;
+    if (!offered) {
+        H(page, "<p class=\"hint\">No other member of the set has an account yet, so the role "
+                "cannot be handed on.</p>\n</section>\n");
+        meet_roll_free(roll, n);
+        return;
+    }
+    H(page, "<form method=\"post\" action=\"/meetings/");
+    html_int(page, m->id);
+    H(page, "/facilitator\">\n");
+    html_csrf(page, r->csrf);
+    H(page, "<p class=\"field\"><label for=\"handover-to\">Hand facilitation of this meeting to"
+            "</label>\n<select id=\"handover-to\" name=\"person\">\n");
+    for (size_t i = 0; i < n; i++) {
+        if (!roll[i].has_account || roll[i].person_id == m->facilitator_id)
+            continue;
+        H(page, "<option value=\"");
+        html_int(page, roll[i].person_id);
+        H(page, "\">");
+        html_text(page, roll[i].name);
+        H(page, "</option>\n");
+    }
+    H(page, "</select></p>\n<p class=\"hint\">Only members who can log in are listed. You will "
+            "be asked to confirm.</p>\n<button type=\"submit\">Hand over</button>\n</form>\n"
+            "</section>\n");
+    meet_roll_free(roll, n);
+}
+
+/* The page that asks before a hand-over: to whom, and what it changes. Writes nothing. */
+static void confirm_handover(struct web_request *r, long long to, const char *name)
+{
+    struct html page = {0};
+    struct html_viewer v = web_viewer(r);
+    html_page_begin(&page, "Hand over facilitation?", &v);
+    H(&page, "<p><strong>");
+    html_text(&page, name);
+    H(&page, "</strong> will facilitate this meeting: they run the timer, record the check-in "
+             "of others and can hand the role on again. You stay a member of the meeting.</p>\n"
+             "<form method=\"post\" action=\"/meetings/");
+    html_int(&page, r->ids[0]);
+    H(&page, "/facilitator\">");
+    html_csrf(&page, r->csrf);
+    H(&page, "<input type=\"hidden\" name=\"person\" value=\"");
+    html_int(&page, to);
+    H(&page, "\"><input type=\"hidden\" name=\"confirm\" value=\"1\">"
+             "<button type=\"submit\">Hand over to ");
+    html_text(&page, name);
+    H(&page, "</button> <a href=\"/meetings/");
+    html_int(&page, r->ids[0]);
+    H(&page, "?stage=after#handover\">Keep the role</a></form>\n");
+    html_page_end(&page);
+    web_html(r, 200, &page);
+    html_free(&page);
+}
+
+/* POST /meetings/#/facilitator person=ID [confirm=1]: the meeting's facilitator hands the role
+ * for this meeting to a member of the set with an account. Without confirm=1 it only asks. */
 void page_meeting_handover(struct web_request *r)
 {
-    struct meeting m = {0};
-    if (!web_meet_allowed(r, MEET_ITEM_REVIEW, r->ids[0]))
-        return;
-    if (store_meeting_get(r->db, r->ids[0], &m) != 0) {
-        web_error(r, 404, "There is no such meeting record.");
-        return;
-    }
-    long long fac = m.facilitator_id;
-    meeting_free(&m);
-    if (!r->user.person_id || fac != r->user.person_id) {
-        web_error(r, 403, "Only this meeting's facilitator can hand the role on.");
-        return;
-    }
     const char *p = formdata_get(&r->form, "person");
+    const char *confirm = formdata_get(&r->form, "confirm");
+    bool confirmed = confirm && strcmp(confirm, "1") == 0;
     long long to = p ? atoll(p) : 0;
-    struct actor them = app_meet_person(to);
-    if (to <= 0 || app_meet_may_see(r->db, &them, MEET_ITEM_REVIEW, r->ids[0]) != 1) {
-        web_error(r, 422, "Choose a member of this set.");
-        return;
-    }
-    if (store_meeting_set_facilitator(r->db, r->ids[0], to) != 0) {
-        web_error(r, 500, "The role could not be handed on.");
-        return;
-    }
-    back(r);
+    struct actor me = web_meet_actor(r);
+    struct meeting_records_reply rep;
+    char *name = NULL;
+    enum status st = meeting_records_handover(r->db, &me, r->ids[0], to, confirmed, &name, &rep);
+    if (st != STATUS_OK)
+        web_error(r, web_status_code(st, rep.malformed), rep.msg);
+    else if (!confirmed)
+        confirm_handover(r, to, name ? name : "this member");
+    else
+        web_meeting_back(r, "after", "handover");
+    free(name);
 }

@@ -15,7 +15,7 @@ void web_meeting_reviews(struct web_request *r, struct html *page, const struct 
     struct meet_member_review *list = NULL;
     size_t n = 0;
     struct meet_role me;
-    H(page, "<section id=\"review\">\n<h2>Session review</h2>\n");
+    H(page, "<section id=\"review\" data-region>\n<h3>Session review</h3>\n");
     if (store_member_reviews_list(r->db, m->id, &list, &n) != 0 ||
         store_meeting_role(r->db, m->id, r->user.person_id, &me) != 0) {
         H(page, "<p class=\"error\">The reviews could not be read.</p>\n</section>\n");
@@ -24,7 +24,7 @@ void web_meeting_reviews(struct web_request *r, struct html *page, const struct 
     /* The older single review of the whole meeting, where one was written. */
     char *helped = NULL, *learned = NULL;
     if (store_review_get(r->db, m->id, &helped, &learned) == 0) {
-        H(page, "<h3>The set's summary</h3>\n<dl class=\"facts\"><dt>What helped</dt><dd>");
+        H(page, "<h4>The set's summary</h4>\n<dl class=\"facts\"><dt>What helped</dt><dd>");
         html_text(page, helped);
         H(page, "</dd><dt>What we learned about questioning</dt><dd>");
         html_text(page, learned);
@@ -42,9 +42,9 @@ void web_meeting_reviews(struct web_request *r, struct html *page, const struct 
             mine = &list[i];
         if (shown++ == 0)
             H(page, "<div class=\"reviews\">\n");
-        H(page, "<article class=\"review\"><h3>");
+        H(page, "<article class=\"review\"><h4>");
         html_text(page, list[i].name);
-        H(page, "</h3>\n<dl class=\"facts\"><dt>What helped</dt><dd>");
+        H(page, "</h4>\n<dl class=\"facts\"><dt>What helped</dt><dd>");
         html_text(page, list[i].helped);
         H(page, "</dd><dt>What I learned about questioning</dt><dd>");
         html_text(page, list[i].learned_questioning);
@@ -58,7 +58,7 @@ void web_meeting_reviews(struct web_request *r, struct html *page, const struct 
     html_int(page, m->set_id);
     H(page, "/reviews\">Every review of this set</a></p>\n");
     if (r->user.person_id && (me.member || me.facilitator)) {
-        H(page, "<form method=\"post\" action=\"/meetings/");
+        H(page, "<form method=\"post\" data-live action=\"/meetings/");
         html_int(page, m->id);
         H(page, "/review\">");
         html_csrf(page, r->csrf);
@@ -87,9 +87,7 @@ void page_meeting_review(struct web_request *r)
         web_error(r, web_status_code(st, rep.malformed), rep.msg);
         return;
     }
-    char *to = str_printf("/meetings/%lld#review", r->ids[0]);
-    web_redirect(r, to);
-    free(to);
+    web_meeting_back(r, "after", "review");
 }
 
 /* 1 when R's viewer is a member or facilitator of set ID; else answers 404/500 and returns 0. */

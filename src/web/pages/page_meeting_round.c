@@ -1,7 +1,8 @@
 /* The check-in round at the start of a meeting (who is here, how each member arrives) and the
  * report-back round (each member's open actions from earlier meetings of the set: done,
  * partly or not done, what was learned, carried forward), on the meeting page and their
- * POSTs. Plain forms with one-tap buttons: the page works without JavaScript. */
+ * POSTs. Plain forms with one-tap buttons (the chosen attendance is pressed): the page works
+ * without JavaScript, and meeting.js sends the same forms without a reload. */
 #include "web/pages/meeting_access.h"
 #include "web/pages/meeting_rounds.h"
 
@@ -21,21 +22,20 @@ static void html_made_at(struct html *page, const struct meet_action_item *a)
     html_text(page, buf);
 }
 
-/* Answers a POST from the meeting page: back to ANCHOR of the page, or the error. */
-static void answer(struct web_request *r, int status, const char *msg, const char *anchor)
+/* Answers a POST from the meeting page: back to ANCHOR in STAGE of the page, or the error. */
+static void answer(struct web_request *r, int status, const char *msg, const char *stage,
+                   const char *anchor)
 {
     if (status != 200) {
         web_error(r, status, msg);
         return;
     }
-    char *to = str_printf("/meetings/%lld#%s", r->ids[0], anchor);
-    web_redirect(r, to);
-    free(to);
+    web_meeting_back(r, stage, anchor);
 }
 
 static void form_start(struct web_request *r, struct html *page, long long mid, const char *path)
 {
-    H(page, "<form method=\"post\" action=\"/meetings/");
+    H(page, "<form method=\"post\" data-live action=\"/meetings/");
     html_int(page, mid);
     html_text(page, path);
     H(page, "\">");
@@ -68,8 +68,14 @@ static void checkin_form(struct web_request *r, struct html *page, long long mid
     H(page, "\">\n<button type=\"submit\">Save</button>\n");
     static const char *const statuses[] = {"present", "apologies", "absent"};
     for (int k = 0; k < (facilitator ? 3 : 2); k++) {
-        H(page, "<button type=\"submit\" name=\"status\" value=\"");
+        bool on = e->status && strcmp(e->status, statuses[k]) == 0;
+        H(page, "<button type=\"submit\" class=\"mark");
+        if (on)
+            H(page, " pressed");
+        H(page, "\" name=\"status\" value=\"");
         html_text(page, statuses[k]);
+        H(page, "\" aria-pressed=\"");
+        html_text(page, on ? "true" : "false");
         H(page, "\">");
         html_text(page, statuses[k]);
         H(page, "</button>\n");
@@ -82,13 +88,14 @@ void web_meeting_checkin(struct web_request *r, struct html *page, const struct 
     struct meet_role me;
     struct meet_roll_entry *roll = NULL;
     size_t n = 0;
-    H(page, "<section id=\"checkin\">\n<h2>Check-in</h2>\n");
+    H(page, "<section id=\"checkin\" data-region>\n<h3>Check-in</h3>\n");
     if (store_meeting_role(r->db, m->id, r->user.person_id, &me) != 0 ||
         store_meeting_roll(r->db, m->id, &roll, &n) != 0) {
         H(page, "<p class=\"error\">The check-in could not be read.</p>\n</section>\n");
         return;
     }
-    H(page, "<p class=\"hint\">Who is here, and in a line, how each of us arrives.</p>\n"
+    H(page, "<p class=\"hint\">Who is here, and in a line, how each of us arrives. Saving a "
+            "line marks its writer present.</p>\n"
             "<table class=\"list checkin\">\n<thead><tr><th scope=\"col\">Member</th>"
             "<th scope=\"col\">Here</th><th scope=\"col\">Check-in</th></tr></thead>\n<tbody>\n");
     for (size_t i = 0; i < n; i++) {
@@ -117,7 +124,7 @@ void page_meeting_checkin(struct web_request *r)
     enum status st = meeting_records_checkin(r->db, &me, r->ids[0], person ? atoll(person) : 0,
                                              formdata_get(&r->form, "status"),
                                              formdata_get(&r->form, "line"), &rep);
-    answer(r, web_status_code(st, rep.malformed), rep.msg, "checkin");
+    answer(r, web_status_code(st, rep.malformed), rep.msg, "before", "checkin");
 }
 
 /* --- Report back -------------------------------------------------------------------------- */
@@ -200,7 +207,7 @@ void web_meeting_report_back(struct web_request *r, struct html *page, const str
     struct meet_role me;
     struct meet_action_item *list = NULL;
     size_t n = 0;
-    H(page, "<section id=\"report-back\">\n<h2>Report back</h2>\n");
+    H(page, "<section id=\"report-back\" data-region>\n<h3>Report back</h3>\n");
     if (store_meeting_role(r->db, m->id, r->user.person_id, &me) != 0 ||
         store_actions_to_report(r->db, m->id, &list, &n) != 0) {
         H(page, "<p class=\"error\">The actions could not be read.</p>\n</section>\n");
@@ -217,9 +224,9 @@ void web_meeting_report_back(struct web_request *r, struct html *page, const str
             if (owner)
                 H(page, "</ul>\n");
             owner = list[i].owner_id;
-            H(page, "<h3>");
+            H(page, "<h4>");
             html_text(page, list[i].owner_name);
-            H(page, "</h3>\n<ul class=\"report\">\n");
+            H(page, "</h4>\n<ul class=\"report\">\n");
         }
         report_item(r, page, m->id, &list[i], me.facilitator);
     }
@@ -241,5 +248,5 @@ void page_meeting_action_report(struct web_request *r)
         r->db, &me, r->ids[0], r->ids[1], formdata_get(&r->form, "outcome"),
         formdata_get(&r->form, "learned"), carry && *carry, formdata_get(&r->form, "due_on"),
         &new_id, &rep);
-    answer(r, web_status_code(st, rep.malformed), rep.msg, "report-back");
+    answer(r, web_status_code(st, rep.malformed), rep.msg, "after", "report-back");
 }

@@ -58,6 +58,12 @@ enum status plan_move(struct db *db, long long plan_id, long long person_id, lon
 enum status plan_move_within(struct db *db, long long plan_id, long long person_id,
                              long long set_id);
 
+/* Undoes the last move by hand of PLAN_ID inside the caller's transaction: the person goes back
+ * to the set they came from, with the pin they had before, and the objective is recorded.
+ * STATUS_OK; STATUS_NOT_FOUND when there is no move to undo (or its person or set has gone);
+ * STATUS_FAILED. Re-optimising forgets the moves (they stay as pins). */
+enum status plan_undo_within(struct db *db, long long plan_id);
+
 /* Keeps the members of locked sets where they are, the people moved into a set by hand, and
  * (unless INCLUDE_MET) the members of sets that have met before AT (UTC
  * "YYYY-MM-DDTHH:MM:SSZ"), searches again for the rest, starting from the current plan, and

@@ -103,9 +103,10 @@ static void change(struct web_request *r, json_t *b, struct plan_change *c, int 
             web_error(r, 500, "out of memory");
     } else {
         answer(r, st, r->ids[0],
-               st == STATUS_NOT_FOUND && c->kind != PLAN_CHANGE_MOVE ? 404
-               : err.data                                            ? 422
-                                                                     : miss,
+               st == STATUS_NOT_FOUND && c->kind == PLAN_CHANGE_UNDO && rep.programme_id ? 409
+               : st == STATUS_NOT_FOUND && c->kind != PLAN_CHANGE_MOVE                   ? 404
+               : err.data                                                                ? 422
+                                                                                         : miss,
                err.data ? err.data : why);
     }
     sb_free(&err);
@@ -121,6 +122,19 @@ void api_plan_move(struct web_request *r)
                             .person_id = jint(b, "person_id", 0),
                             .set_id = jint(b, "set_id", 0)};
     change(r, b, &c, 400, "Give person_id and set_id of this plan.");
+    json_decref(b);
+}
+
+/* POST /api/v1/plans/#/undo: puts back the last move by hand ({"confirm": true} on published
+ * sets); 409 {"error"} when there is none. */
+void api_plan_undo(struct web_request *r)
+{
+    const struct formdata_field *body = formdata_field(&r->form, "body");
+    json_t *b = body && body->len ? web_json_body(r, NULL) : json_object();
+    if (!b)
+        return;
+    struct plan_change c = {.kind = PLAN_CHANGE_UNDO};
+    change(r, b, &c, 409, "There is no move to undo on this plan.");
     json_decref(b);
 }
 

@@ -44,7 +44,8 @@ int store_plan_pin_of(struct db *db, long long plan_id, long long person_id, lon
 
 int store_plan_unpin(struct db *db, long long plan_id, long long person_id)
 {
-    sqlite3_stmt *st = db_prepare(db, "DELETE FROM plan_pins WHERE plan_id = ?1 AND person_id = ?2");
+    sqlite3_stmt *st =
+        db_prepare(db, "DELETE FROM plan_pins WHERE plan_id = ?1 AND person_id = ?2");
     if (!st)
         return -1;
     sqlite3_bind_int64(st, 1, plan_id);

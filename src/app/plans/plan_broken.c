@@ -45,8 +45,8 @@ static void chain_sentence(struct strbuf *sb, const struct plan_problem *pb, int
                   who(pb, junior), who(pb, senior), level, set);
 }
 
-int plan_broken_rules(const struct plan_problem *pb, const int *group,
-                      const char *const *set_names, json_t *out)
+int plan_broken_rules(const struct plan_problem *pb, const int *group, const char *const *set_names,
+                      json_t *out)
 {
     const struct form_input *in = &pb->in;
     const char *const *names = set_names ? set_names : (const char *const *)in->set_names;

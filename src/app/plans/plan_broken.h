@@ -11,7 +11,7 @@
  * person of PB's cohort, -1 for none) breaks: people in no set, set sizes, pins, the management
  * chain, declared keep-apart and keep-together pairs. SET_NAMES names PB's sets (NULL: PB's own).
  * Returns how many it appended, or -1 when out of memory. */
-int plan_broken_rules(const struct plan_problem *pb, const int *group,
-                      const char *const *set_names, json_t *out);
+int plan_broken_rules(const struct plan_problem *pb, const int *group, const char *const *set_names,
+                      json_t *out);
 
 #endif

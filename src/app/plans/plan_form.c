@@ -50,7 +50,7 @@ static int label_people(struct plan_form_choices *out, const struct cohort *co)
         const char *where = dept >= 0 ? p->values[dept] : "";
         out->people[i].id = p->id;
         out->people[i].email = str_printf("%s", p->email);
-        out->people[i].label = !twins  ? str_printf("%s", p->name)
+        out->people[i].label = !twins   ? str_printf("%s", p->name)
                                : *where ? str_printf("%s (%s, %zu)", p->name, where, nth + 1)
                                         : str_printf("%s (%zu)", p->name, nth + 1);
         if (!out->people[i].label || !out->people[i].email)

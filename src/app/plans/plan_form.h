@@ -24,8 +24,8 @@ struct plan_form_person {
 
 /* A rule the programme has: people as indices into plan_form_choices.people. */
 struct plan_form_rule {
-    char kind; /* 'a' apart, 't' together, 'p' pin */
-    int a, b;  /* b: -1 for a pin */
+    char kind;      /* 'a' apart, 't' together, 'p' pin */
+    int a, b;       /* b: -1 for a pin */
     char *set_name; /* pins only */
 };
 

@@ -160,7 +160,8 @@ static void set_figures(struct html *page, json_t *set)
         html_text(page, key);
         H(page, "s");
     }
-    H(page, "</p>\n<dl class=\"breakdown\" id=\"mix-");
+    H(page, "</p>\n<details class=\"mix\"><summary>Who is in this set</summary><dl "
+            "class=\"breakdown\" id=\"mix-");
     html_int(page, set_id);
     H(page, "\">");
     size_t i, j;
@@ -183,7 +184,7 @@ static void set_figures(struct html *page, json_t *set)
     }
     H(page, "<dt>New connections</dt><dd>");
     html_int(page, json_integer_value(json_object_get(set, "new_connections")));
-    H(page, "</dd></dl>\n");
+    H(page, "</dd></dl></details>\n");
 }
 
 static void member_item(struct html *page, struct web_request *r, long long id, json_t *m,

@@ -72,8 +72,8 @@ static int members_sheet(json_t *plan, json_t *attrs, struct cells *c, struct ex
         {
             rc |= push(c, str(set, "name")) | push(c, str(set, "facilitator")) |
                   push(c, str(m, "name")) | push(c, str(m, "email"));
-            json_array_foreach(attrs, k, a)
-                rc |= push(c, str(json_object_get(m, "attributes"), str(a, "attribute")));
+            json_array_foreach(attrs, k, a) rc |=
+                push(c, str(json_object_get(m, "attributes"), str(a, "attribute")));
         }
     }
     out->cols = 4 + json_array_size(attrs);
@@ -90,11 +90,12 @@ static int summary_sheet(json_t *plan, json_t *attrs, struct cells *c, struct ex
     json_array_foreach(attrs, k, a) rc |= push(c, str(a, "attribute"));
     json_array_foreach(json_object_get(plan, "sets"), i, set)
     {
-        rc |= push(c, str(set, "name")) |
-              push_owned(c, str_printf("%lld", (long long)json_integer_value(
-                                                   json_object_get(set, "size")))) |
-              push_owned(c, str_printf("%lld", (long long)json_integer_value(json_object_get(
-                                                   set, "new_connections"))));
+        rc |=
+            push(c, str(set, "name")) |
+            push_owned(c, str_printf("%lld",
+                                     (long long)json_integer_value(json_object_get(set, "size")))) |
+            push_owned(c, str_printf("%lld", (long long)json_integer_value(
+                                                 json_object_get(set, "new_connections"))));
         json_array_foreach(json_object_get(set, "breakdown"), k, a)
         {
             struct strbuf sb = {0};

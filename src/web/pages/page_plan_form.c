@@ -467,8 +467,7 @@ static void rule_row(struct form_ctx *c, const char *prefix, char kind, size_t i
                                    "list.",
                                    b));
         else if (kind != 'p' && pa >= 0 && pa == pb)
-            problem_add(c, str_printf("%s", fb),
-                        str_printf("Choose two different people."));
+            problem_add(c, str_printf("%s", fb), str_printf("Choose two different people."));
         if (pa >= 0 && (kind == 'p' ? lb > 0 : pb >= 0 && pb != pa)) {
             rules[*count] = (struct plan_form_rule){kind, (int)pa, kind == 'p' ? -1 : (int)pb,
                                                     kind == 'p' ? (char *)b : NULL};
@@ -486,9 +485,7 @@ void page_plan_create(struct web_request *r)
         return;
     c.posted = &r->form;
     const char *name = formdata_get(&r->form, "name");
-    struct plan_settings s = {.name = name && *name ? name : NULL,
-                              .seed = 1,
-                              .seconds = 2};
+    struct plan_settings s = {.name = name && *name ? name : NULL, .seed = 1, .seconds = 2};
     s.sets = (int)whole(&c, "sets", "The number of sets", 0, 10000, 0);
     s.size_min = (int)whole(&c, "size_min", "The smallest set", 2, 1000, 4);
     s.size_max = (int)whole(&c, "size_max", "The largest set", 2, 1000, 8);

@@ -148,4 +148,11 @@ assert summary[0][:3] == ("set", "size", "new connections"), summary[0]
 assert len(summary) - 1 == len(plan["sets"])
 assert all(isinstance(r[1], (int, float)) and r[1] > 0 for r in summary[1:]), summary[1]
 PY
+# The API takes the same rules as the form and answers the same figures.
+api -H 'Content-Type: application/json' --data '{"size_min": 5, "size_max": 7, "chain": 0,
+  "no_isolate": ["gender"], "iterations": 2000, "seed": 4}' "$URL/api/v1/programmes/1/plans" >"$SCRATCH/api.json"
+API_PLAN=$(jq .id "$SCRATCH/api.json")
+expect_eq '[0,["gender"],5,7]' "$(sqlite3 "$SCRATCH/db" "SELECT json_array(json_extract(settings_json, '\$.chain'), json_extract(settings_json, '\$.no_isolate'), json_extract(settings_json, '\$.size_min'), json_extract(settings_json, '\$.size_max')) FROM set_plans WHERE id = $API_PLAN")" "the API's chain, no-isolate and sizes are kept"
+expect_eq true "$(jq '(.sets[0].breakdown | length > 0) and (.score | type == "number") and .broken_count == 0' "$SCRATCH/api.json")" "the API answers the breakdown and the score"
+expect_status 400 "$(api -o /dev/null -w '%{http_code}' --data '{"chain": 9}' "$URL/api/v1/programmes/1/plans")" "a chain of 9 levels is refused"
 finish

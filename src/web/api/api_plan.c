@@ -57,9 +57,24 @@ void api_plan_create(struct web_request *r)
                               .seconds = seconds ? json_number_value(seconds) : 1,
                               .iterations = (long)jint(b, "iterations", 0),
                               .seed = jint(b, "seed", 1)};
+    /* The rules of the form page: management levels kept apart (0 off) and the columns whose
+     * minorities are not left alone. */
+    long long chain = jint(b, "chain", 1);
+    s.chain = chain == 0 ? PLAN_CHAIN_OFF : (int)chain;
+    size_t t;
+    json_t *attr;
+    json_array_foreach(json_object_get(b, "no_isolate"), t, attr)
+    {
+        if (json_is_string(attr) && s.isolate_count < PLAN_MAX_ISOLATE)
+            s.isolate[s.isolate_count++] = json_string_value(attr);
+    }
     struct strbuf err = {0};
     long long plan_id = 0;
     enum status st = STATUS_OK;
+    if (chain < 0 || chain > 3) {
+        web_error(r, 400, "chain is 0 (off) to 3 levels of the management chain.");
+        goto out;
+    }
     if (s.sets < 0 || s.size_min < 2 || s.size_max < s.size_min || s.seconds <= 0 ||
         s.seconds > 60 || s.seed < 0 || s.iterations < 0 ||
         s.iterations > PLAN_WEB_MAX_ITERATIONS) {

@@ -40,11 +40,14 @@ void plan_formed_free(struct plan_formed *f);
 enum status plan_form(struct db *db, long long programme_id, const struct plan_settings *s,
                       long long *plan_id, struct strbuf *err);
 
-/* The plan as pages and the API show it: {id, name, status, programme_id, objective,
- * upper_bound, gap, broken: [sentences], isolated, sets: [{id, name, locked, facilitator_id,
- * facilitator (email or null), size, mix: {attr: distinct values}, new_connections, members: [{id,
- * name, email, organisation, department, location, grade}]}]}. The objective is the plan as it
- * stands, scored with the settings it was formed with. Writes nothing: a GET may call it.
+/* The plan as pages and the API show it: {id, name, status, programme_id, objective, score,
+ * broken_count, upper_bound, gap, broken: [sentences with names], isolated, undo: {person_id,
+ * person, from, to} or null, sets: [{id, name, locked, facilitator_id, facilitator (email or
+ * null), size, mix: {attr: distinct values}, breakdown: [{attribute, values: [{value, count}]}],
+ * new_connections, members: [{id, name, email, attributes: {attr: value}, organisation,
+ * department, location, grade}]}]}. The objective is the plan as it stands, scored with the
+ * settings it was formed with; score is the objective while no hard rule is broken, else null
+ * (and gap null). Writes nothing: a GET may call it.
  * STATUS_OK with *OUT (caller decrefs), STATUS_NOT_FOUND, STATUS_FAILED. */
 enum status plan_view(struct db *db, long long plan_id, json_t **out);
 

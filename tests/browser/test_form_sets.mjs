@@ -106,6 +106,7 @@ try {
   }
   check(await admin.locator("#undo").isVisible(), "Undo is offered");
   check((await admin.textContent("#undo-what")).includes(who), "Undo names the person");
+  await admin.evaluate(() => window.scrollTo(0, 0));
   await admin.screenshot({ path: join(shots, "form-sets-moved.png") });
 
   // Undo, again without a reload: back where they were, the score as before.
@@ -116,6 +117,7 @@ try {
   check(Number(await admin.textContent("#score")) === score0, "the score is back");
   check((await admin.locator("#broken .error").count()) === 0, "no rule is broken after undo");
   check(!(await admin.locator("#undo").isVisible()), "nothing left to undo");
+  await admin.evaluate(() => window.scrollTo(0, 0));
   await admin.screenshot({ path: join(shots, "form-sets-undone.png") });
 
   // The page after a reload agrees with what the script showed.

@@ -4,6 +4,7 @@
 // reload (through the API with the session); Undo puts them back; the no-JavaScript Move still
 // works; publish. Screenshots go to $SETWORK_BUILD_DIR/screenshots (form-sets-*.png).
 import { rmSync } from "node:fs";
+import { createRequire } from "node:module";
 import { join } from "node:path";
 import { demoDatabase, launchBrowser, loginFor, screenshotsDir, startServer } from "./harness.mjs";
 
@@ -21,13 +22,24 @@ const { server, url } = await startServer(bin, db);
 const browser = await launchBrowser();
 const logIn = loginFor(url);
 
+// axe-core on PAGE as it stands (WCAG 2.2 A and AA): every violation is a failure.
+const axePath = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
+async function accessible(page, where) {
+  await page.addScriptTag({ path: axePath });
+  const tags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+  const result = await page.evaluate((t) => window.axe.run(document, { runOnly: { type: "tag", values: t } }), tags);
+  for (const v of result.violations)
+    check(false, `${where}: axe ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+}
+
 // Waits until plan.js has applied N answers of the API in all (a counter on <body>).
 async function updates(page, n) {
   await page.waitForFunction((want) => Number(document.body.dataset.planUpdates || 0) >= want, n);
 }
 
 try {
-  const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
+  // bypassCSP: the pages forbid inline scripts, and axe-core is injected as one.
+  const context = await browser.newContext({ viewport: { width: 1200, height: 900 }, bypassCSP: true });
   const admin = await context.newPage();
   await logIn(admin, "admin@demo.example");
   await admin.goto(`${url}/programmes/1`);
@@ -59,6 +71,7 @@ try {
   check((await admin.textContent("#e-apart-0-b")).includes("Nobody in this cohort is called"),
         "the unknown name is said next to its field");
   await admin.screenshot({ path: join(shots, "form-sets-errors.png"), fullPage: true });
+  await accessible(admin, "the form with problems");
 
   // Put it right: sets of 5 to 7, keep two people apart, form.
   await admin.getByLabel("Smallest set").fill("5");
@@ -108,6 +121,7 @@ try {
   check((await admin.textContent("#undo-what")).includes(who), "Undo names the person");
   await admin.evaluate(() => window.scrollTo(0, 0));
   await admin.screenshot({ path: join(shots, "form-sets-moved.png") });
+  await accessible(admin, "the plan after a live move");
 
   // Undo, again without a reload: back where they were, the score as before.
   await admin.locator("#undo button").click();

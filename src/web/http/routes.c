@@ -57,6 +57,7 @@ const struct web_route web_routes[] = {
     {WEB_GET, "/plans/#/sets.csv", A, false, page_plan_csv},
     {WEB_GET, "/plans/#/sets.xlsx", A, false, page_plan_xlsx},
     {WEB_GET, "/programmes/#/report", A, false, page_report},
+    {WEB_GET, "/programmes/#/report.pdf", A, false, page_report_pdf},
     {WEB_GET, "/people/#", ROLES_ALL, false, page_person},
     {WEB_GET, "/people/#/edit", A, false, page_person_edit_form},
     {WEB_POST, "/people/#/edit", A, false, page_person_edit},

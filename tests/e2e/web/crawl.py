@@ -10,13 +10,14 @@ crawl logs in as admin, the facilitator of sets 1 and 2 (facA), a participant of
 a participant of set 5 (partB) and nobody (anon); requests every GET route of the route table
 (ROUTES_C) with the ids of COVERAGE (crawl_routes.tsv: a route missing there fails), then follows
 every same-site link and image of every HTML answer. In every answer (HTML, JSON, SVG, CSV, ICS,
-text) it asserts: no person's email but the viewer's own (admins excepted), no marker outside
+text, PDF read with pdftotext) it asserts: no person's email but the viewer's own (admins excepted), no marker outside
 its audience, and no theme or survey figure below k = 3 people. Prints "ok:"/"FAIL:" lines."""
 import html
 import http.client
 import json
 import re
 import sqlite3
+import subprocess
 import sys
 import time
 import urllib.parse
@@ -135,6 +136,12 @@ class Client:
 EMAIL = re.compile(rb"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
 OTHERS = re.compile(rb"(\d+) others? in this cohort")
 LINK = re.compile(rb'(?:href|src)="(/[^"#]*)"')
+
+
+def pdf_text(body):
+    """The text of a PDF answer (poppler's pdftotext), so that it is checked like the rest."""
+    out = subprocess.run(["pdftotext", "-", "-"], input=body, capture_output=True)
+    return out.stdout if out.returncode == 0 else None
 
 
 def k_problems(value, where="$"):
@@ -271,6 +278,11 @@ def crawl(url, db_path, routes_c, coverage_path, markers_path):
             done.add(path)
             status, ctype, body = c.request("GET", path, api=path.startswith("/api/"))
             requests += 1
+            if "application/pdf" in ctype:
+                body = pdf_text(body)
+                if body is None:
+                    fail("GET %s as %s: a PDF that pdftotext cannot read" % (path, role))
+                    body = b""
             statuses[(role, path)] = status
             where = "GET %s as %s" % (path, role)
             if status >= 500:

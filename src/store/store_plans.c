@@ -372,3 +372,13 @@ int store_published_sets(struct db *db, long long programme_id, struct store_lis
                                       " ORDER BY s.position, s.name"),
                            programme_id, out, count);
 }
+
+int store_rules_clear_together(struct db *db, long long programme_id)
+{
+    sqlite3_stmt *st =
+        db_prepare(db, "DELETE FROM programme_rules WHERE programme_id = ?1 AND kind = 'together'");
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, programme_id);
+    return db_exec_stmt(st);
+}

@@ -77,6 +77,9 @@ int store_rules_text(struct db *db, long long programme_id, struct strbuf *apart
 /* Deletes the keep-apart and pin rules of a programme (keep-together rules stay). 0 or -1. */
 int store_rules_clear(struct db *db, long long programme_id);
 
+/* Deletes the keep-together rules of a programme (the form page replaces them). 0 or -1. */
+int store_rules_clear_together(struct db *db, long long programme_id);
+
 /* A plan or a set in a programme's listing. Strings owned (store_listing_free). */
 struct store_listing {
     long long id;

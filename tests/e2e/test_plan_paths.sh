@@ -80,10 +80,13 @@ done
 expect_eq organisation=10 "$(field "$SCRATCH/api.db" "$API" settings_json | jq -r '"organisation=\(.weights.organisation)"')" \
   "the stored weights are the ones asked for"
 
-# A move (a POST) records the objective the plan then shows.
-SET2=$(sqlite3 "$SCRATCH/api.db" "SELECT id FROM sets WHERE plan_id = $API ORDER BY position LIMIT 1 OFFSET 1")
+# A move (a POST) records the objective the plan then shows. It keeps every rule (from a set
+# above 5 into one below 7), so that the page shows a score (a plan that breaks one has none).
+SET2=$(sqlite3 "$SCRATCH/api.db" "SELECT s.id FROM sets s WHERE s.plan_id = $API AND
+  (SELECT count(*) FROM set_members WHERE set_id = s.id) < 7 ORDER BY s.position LIMIT 1")
 WHO=$(sqlite3 "$SCRATCH/api.db" "SELECT m.person_id FROM set_members m JOIN sets s ON s.id = m.set_id
-  WHERE s.plan_id = $API ORDER BY s.position, m.person_id LIMIT 1")
+  WHERE s.plan_id = $API AND s.id <> $SET2 AND (SELECT count(*) FROM set_members WHERE set_id = s.id) > 5
+  ORDER BY s.position, m.person_id LIMIT 1")
 before=$(field "$SCRATCH/api.db" "$API" objective)
 expect_status 303 "$(post "$SCRATCH/admin" "/plans/$API/move" --data "person_id=$WHO" --data "set_id=$SET2")" "a move"
 after=$(field "$SCRATCH/api.db" "$API" objective)

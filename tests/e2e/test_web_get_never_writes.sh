@@ -37,6 +37,9 @@ sql "INSERT INTO meeting_questions(presentation_id, asker_id, body) VALUES ($P1,
        VALUES ($SELF, 1, 'You have moved from Set 2 to Set 1 from 3 March 2026.');
      INSERT INTO plan_pins(plan_id, person_id, set_id)
        SELECT s.plan_id, m.person_id, s.id FROM sets s JOIN set_members m ON m.set_id = s.id
+       ORDER BY s.plan_id DESC LIMIT 1;
+     INSERT INTO plan_moves(plan_id, person_id, from_set_id, to_set_id)
+       SELECT s.plan_id, m.person_id, s.id, s.id FROM sets s JOIN set_members m ON m.set_id = s.id
        ORDER BY s.plan_id DESC LIMIT 1;"
 
 start_server "$db"

@@ -71,7 +71,7 @@ int form_input_init(struct form_input *in, const struct cohort *c, const char *s
         char *eq = strchr(item, '=');
         char *end = NULL;
         if (!eq) {
-            sb_printf(err, "--weights takes NAME=NUMBER items, not '%s'", item);
+            sb_printf(err, "weights are written name=number, not '%s'", item);
             status = -1;
             break;
         }
@@ -94,7 +94,11 @@ int form_input_init(struct form_input *in, const struct cohort *c, const char *s
         }
         long a = cohort_attr_index(c, item);
         if (a < 0) {
-            sb_printf(err, "--weights names '%s', which is not a column of this cohort", item);
+            sb_printf(err, "a weight is given for '%s', which is not a column of this cohort (",
+                      item);
+            for (size_t t = 0; t < k; t++)
+                sb_printf(err, "%s%s", t ? ", " : "its columns are ", c->attrs[t]);
+            sb_append(err, k ? ")" : "it has no columns)");
             status = -1;
             break;
         }
@@ -134,10 +138,10 @@ int form_input_sizes(struct form_input *in, int m, int a, int b, struct strbuf *
         if (a <= 0) { /* --sets: sizes as equal as possible, fixed */
             in->lo[g] = in->hi[g] = q + (g < r);
         } else {
-            /* Within the range and within one of the average, so sets stay comparable. */
-            int lo = r ? q : q - 1, hi = q + 1;
-            in->lo[g] = lo < a ? a : lo;
-            in->hi[g] = hi > b ? b : hi;
+            /* Exactly the range chosen (issue 15: 5-7 was narrowed to 5-6, and a move by hand
+             * that the lead meant to allow then broke a rule the lead never set). */
+            in->lo[g] = a;
+            in->hi[g] = b;
         }
         in->set_names[g] = str_printf("Set %d", g + 1);
         if (!in->set_names[g]) {

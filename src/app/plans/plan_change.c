@@ -104,6 +104,7 @@ static enum status make_change(struct db *db, const struct plan_change *c, const
     case PLAN_CHANGE_REOPTIMISE:
         return plan_reoptimise(db, c->plan_id, c->seconds, c->iterations, c->seed, c->include_met,
                                at, err);
+    case PLAN_CHANGE_UNDO: return plan_undo_within(db, c->plan_id);
     case PLAN_CHANGE_PUBLISH: {
         int rc = store_plan_publish(db, c->plan_id);
         return rc == 0 ? STATUS_OK : rc > 0 ? STATUS_NOT_FOUND : STATUS_FAILED;

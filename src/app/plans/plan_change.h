@@ -14,7 +14,13 @@
 #include <stddef.h>
 #include <stdint.h>
 
-enum plan_change_kind { PLAN_CHANGE_MOVE, PLAN_CHANGE_REOPTIMISE, PLAN_CHANGE_PUBLISH };
+/* PLAN_CHANGE_UNDO puts back the last move by hand (plan_undo_within). */
+enum plan_change_kind {
+    PLAN_CHANGE_MOVE,
+    PLAN_CHANGE_REOPTIMISE,
+    PLAN_CHANGE_PUBLISH,
+    PLAN_CHANGE_UNDO
+};
 
 /* What to change. */
 struct plan_change {

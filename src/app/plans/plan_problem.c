@@ -319,6 +319,7 @@ enum status plan_problem_build(struct plan_problem *pb, struct cohort *cohort,
         return STATUS_FAILED;
     }
     int first_apart = in->apart_count;
+    pb->chain_pairs = first_apart;
     for (int t = 0; t < s->isolate_count; t++) {
         if (form_input_no_isolate(in, s->isolate[t], err) != 0)
             return STATUS_INVALID;

@@ -46,7 +46,8 @@ struct plan_problem {
     double *d;
     double ub; /* the upper bound, < 0 when none */
     struct form_problem p;
-    json_t *extra; /* {apart, together, pins}: rules from files, kept with the plan */
+    json_t *extra;   /* {apart, together, pins}: rules from files, kept with the plan */
+    int chain_pairs; /* the first CHAIN_PAIRS of in.apart come from the management chain */
 };
 
 /* Builds PB from COHORT (moved into PB: the caller's copy is zeroed) and S: weights, sizes

@@ -3,8 +3,10 @@
  * nothing. */
 #include "app/plans/plan_service.h"
 
+#include "app/plans/plan_broken.h"
 #include "engine/formation/formation.h"
 #include "store/store_people.h"
+#include "store/store_plan_moves.h"
 #include "store/store_plans.h"
 #include "store/store_sets.h"
 
@@ -173,6 +175,57 @@ static const char *value_of(const struct cohort *c, size_t i, const char *attr)
     return a >= 0 ? c->people[i].values[a] : "";
 }
 
+/* The values of attribute K among the members of set G with how many have each, most first:
+ * [{value, count}] ("" is "not given"). */
+static json_t *breakdown_of(const struct plan_problem *c, const int *group, int g, int k)
+{
+    const struct form_input *in = &c->in;
+    json_t *values = json_array();
+    int n = in->n, *count = calloc((size_t)n + 1, sizeof(int)),
+        *first = calloc((size_t)n + 1, sizeof(int));
+    if (!values || !count || !first) {
+        free(count);
+        free(first);
+        json_decref(values);
+        return NULL;
+    }
+    /* Value codes are 0..n-1: count them, remembering one holder of each for its text. */
+    for (int i = 0; i < n; i++) {
+        if (group[i] != g)
+            continue;
+        int v = in->code[(size_t)i * (size_t)in->k + (size_t)k];
+        if (!count[v]++)
+            first[v] = i;
+    }
+    for (;;) {
+        int best = -1;
+        for (int v = 0; v < n; v++)
+            if (count[v] > 0 && (best < 0 || count[v] > count[best]))
+                best = v;
+        if (best < 0)
+            break;
+        json_array_append_new(values, json_pack("{s:s, s:i}", "value",
+                                                c->cohort.people[first[best]].values[k], "count",
+                                                count[best]));
+        count[best] = 0;
+    }
+    free(count);
+    free(first);
+    return values;
+}
+
+/* {person_id, person, from, to} of the move Undo would put back, or JSON null. */
+static json_t *undo_of(struct db *db, long long plan_id)
+{
+    struct store_plan_move mv;
+    if (store_plan_move_last(db, plan_id, &mv) != 0)
+        return json_null();
+    json_t *o = json_pack("{s:I, s:s, s:s, s:s}", "person_id", (json_int_t)mv.person_id, "person",
+                          mv.person, "from", mv.from_set, "to", mv.to_set);
+    store_plan_move_free(&mv);
+    return o ? o : json_null();
+}
+
 enum status plan_view(struct db *db, long long plan_id, json_t **out)
 {
     struct store_plan_rows rows;
@@ -196,75 +249,76 @@ enum status plan_view(struct db *db, long long plan_id, json_t **out)
     double objective = 0;
     int isolated = 0;
     if (rc == 0) {
-        struct strbuf why = {0};
-        int checker_group_ok = 1;
-        for (int i = 0; i < in->n; i++) {
-            if (group[i] < 0) {
-                checker_group_ok = 0;
-                json_array_append_new(
-                    broken, json_pack("s+s", in->labels[i], " is in no set of this plan."));
-            }
+        int whole = 1;
+        for (int i = 0; i < in->n; i++)
+            whole &= group[i] >= 0;
+        const char **names = malloc(sizeof(char *) * ((size_t)rows.m + 1));
+        if (!names || rows.m != in->m) {
+            json_array_append_new(broken,
+                                  json_string("The plan's sets do not match its settings."));
+        } else {
+            for (int g = 0; g < rows.m; g++)
+                names[g] = rows.sets[g].name;
+            if (plan_broken_rules(&c, group, names, broken) < 0)
+                rc = -1;
         }
-        if (checker_group_ok) {
-            form_check(&c.p, group, &why);
+        free(names);
+        if (whole) {
             objective = form_objective(&c.p, group);
             isolated = form_isolated(&c.p, group);
-            for (char *line = why.data; line && *line;) {
-                char *end = strchr(line, '\n');
-                if (end)
-                    *end = '\0';
-                if (*line)
-                    json_array_append_new(broken, json_string(line));
-                line = end ? end + 1 : line + strlen(line);
-            }
         }
-        sb_free(&why);
     }
     for (int g = 0; g < rows.m; g++) {
-        json_t *members = json_array(), *mix = json_object();
+        json_t *members = json_array(), *mix = json_object(), *breakdown = json_array();
         int size = 0, known = 0;
         for (int i = 0; rc == 0 && i < in->n; i++) {
             if (group[i] != g)
                 continue;
             size++;
             const struct cohort_person *p = &c.cohort.people[i];
+            json_t *attrs = json_object();
+            for (int k = 0; k < in->k; k++)
+                json_object_set_new(attrs, c.cohort.attrs[k], json_string(p->values[k]));
             json_array_append_new(
-                members, json_pack("{s:I, s:s, s:s, s:s, s:s, s:s, s:s}", "id", (json_int_t)p->id,
-                                   "name", p->name, "email", p->email, "organisation",
-                                   value_of(&c.cohort, (size_t)i, "organisation"), "department",
-                                   value_of(&c.cohort, (size_t)i, "department"), "location",
-                                   value_of(&c.cohort, (size_t)i, "location"), "grade",
-                                   value_of(&c.cohort, (size_t)i, "grade")));
+                members,
+                json_pack("{s:I, s:s, s:s, s:o, s:s, s:s, s:s, s:s}", "id", (json_int_t)p->id,
+                          "name", p->name, "email", p->email, "attributes", attrs, "organisation",
+                          value_of(&c.cohort, (size_t)i, "organisation"), "department",
+                          value_of(&c.cohort, (size_t)i, "department"), "location",
+                          value_of(&c.cohort, (size_t)i, "location"), "grade",
+                          value_of(&c.cohort, (size_t)i, "grade")));
         }
         for (int k = 0; rc == 0 && k < in->k; k++) {
-            int distinct = 0;
-            for (int i = 0; i < in->n; i++) {
-                if (group[i] != g)
-                    continue;
-                int v = in->code[(size_t)i * (size_t)in->k + (size_t)k], seen = 0;
-                for (int j = 0; j < i && !seen; j++)
-                    seen = group[j] == g && in->code[(size_t)j * (size_t)in->k + (size_t)k] == v;
-                distinct += !seen;
-            }
-            json_object_set_new(mix, c.cohort.attrs[k], json_integer(distinct));
+            json_t *values = breakdown_of(&c, group, g, k);
+            json_object_set_new(mix, c.cohort.attrs[k],
+                                json_integer((json_int_t)json_array_size(values)));
+            json_array_append_new(breakdown, json_pack("{s:s, s:o}", "attribute", c.cohort.attrs[k],
+                                                       "values", values ? values : json_array()));
         }
         for (int t = 0; rc == 0 && t < in->known_count; t++)
             known += group[in->known[t].a] == g && group[in->known[t].b] == g;
-        json_array_append_new(
-            sets, json_pack("{s:I, s:s, s:b, s:I, s:s?, s:i, s:o, s:i, s:o}", "id",
-                            (json_int_t)rows.sets[g].id, "name", rows.sets[g].name, "locked",
-                            rows.sets[g].locked, "facilitator_id",
-                            (json_int_t)rows.sets[g].facilitator_id, "facilitator",
-                            rows.sets[g].facilitator, "size", size, "mix", mix, "new_connections",
-                            size * (size - 1) / 2 - known, "members", members));
+        json_array_append_new(sets,
+                              json_pack("{s:I, s:s, s:b, s:I, s:s?, s:i, s:o, s:o, s:i, s:o}", "id",
+                                        (json_int_t)rows.sets[g].id, "name", rows.sets[g].name,
+                                        "locked", rows.sets[g].locked, "facilitator_id",
+                                        (json_int_t)rows.sets[g].facilitator_id, "facilitator",
+                                        rows.sets[g].facilitator, "size", size, "mix", mix,
+                                        "breakdown", breakdown, "new_connections",
+                                        size * (size - 1) / 2 - known, "members", members));
     }
     double ub = rows.upper_bound;
-    json_t *o = json_pack("{s:I, s:I, s:s, s:s, s:f, s:o, s:o, s:i, s:o, s:o}", "id",
-                          (json_int_t)plan_id, "programme_id", (json_int_t)rows.programme_id,
-                          "name", rows.name ? rows.name : "", "status", rows.status, "objective",
-                          objective, "upper_bound", ub >= 0 ? json_real(ub) : json_null(), "gap",
-                          ub > 0 ? json_real((ub - objective) / ub) : json_null(), "isolated",
-                          isolated, "broken", broken, "sets", sets);
+    size_t broken_count = json_array_size(broken);
+    /* The score is the objective only while every hard rule holds: a plan that breaks one is not
+     * a plan the lead can use, so it has no score (null) however well it mixes (issue 15: the
+     * score rose from 986.5 to 999.5 while rules were broken). "objective" stays the raw mix. */
+    json_t *o = json_pack(
+        "{s:I, s:I, s:s, s:s, s:f, s:o, s:I, s:o, s:o, s:i, s:o, s:o, s:o}", "id",
+        (json_int_t)plan_id, "programme_id", (json_int_t)rows.programme_id, "name",
+        rows.name ? rows.name : "", "status", rows.status, "objective", objective, "score",
+        broken_count ? json_null() : json_real(objective), "broken_count", (json_int_t)broken_count,
+        "upper_bound", ub >= 0 ? json_real(ub) : json_null(), "gap",
+        ub > 0 && !broken_count ? json_real((ub - objective) / ub) : json_null(), "isolated",
+        isolated, "broken", broken, "undo", undo_of(db, plan_id), "sets", sets);
     free(group);
     sb_free(&err);
     plan_problem_free(&c);
@@ -298,23 +352,53 @@ static enum status rescore(struct db *db, long long plan_id, double *objective)
     return st;
 }
 
+/* Records the objective of PLAN_ID as it now stands. A plan whose problem cannot be built keeps
+ * its last objective: the page says why. */
+static enum status record_objective(struct db *db, long long plan_id)
+{
+    double objective = 0;
+    enum status scored = rescore(db, plan_id, &objective);
+    if (scored == STATUS_OK && store_plan_objective(db, plan_id, objective) != 0)
+        return STATUS_FAILED;
+    return scored == STATUS_FAILED ? STATUS_FAILED : STATUS_OK;
+}
+
 enum status plan_move_within(struct db *db, long long plan_id, long long person_id,
                              long long set_id)
 {
+    long long from = 0, pin = 0;
+    int had = store_plan_set_of(db, plan_id, person_id, &from);
+    int pinned = had == 0 ? store_plan_pin_of(db, plan_id, person_id, &pin) : 0;
+    if (had < 0 || pinned < 0)
+        return STATUS_FAILED;
     int rc = store_plan_move(db, plan_id, person_id, set_id);
-    double objective = 0;
     enum status st = rc > 0 ? STATUS_NOT_FOUND : rc < 0 ? STATUS_FAILED : STATUS_OK;
     /* A move by hand is a decision: re-optimising keeps it (a pin of this plan). */
     if (st == STATUS_OK && store_plan_pin(db, plan_id, person_id, set_id) != 0)
         st = STATUS_FAILED;
-    if (st == STATUS_OK) {
-        /* A plan whose problem cannot be built keeps its last objective: the page says why. */
-        enum status scored = rescore(db, plan_id, &objective);
-        if (scored == STATUS_OK && store_plan_objective(db, plan_id, objective) != 0)
-            st = STATUS_FAILED;
-        else if (scored == STATUS_FAILED)
-            st = STATUS_FAILED;
-    }
+    /* Kept for Undo, with the pin the person had before (none: 0). */
+    if (st == STATUS_OK && from != set_id &&
+        store_plan_move_record(db, plan_id, person_id, from, set_id, pinned == 0 ? pin : 0) != 0)
+        st = STATUS_FAILED;
+    return st == STATUS_OK ? record_objective(db, plan_id) : st;
+}
+
+enum status plan_undo_within(struct db *db, long long plan_id)
+{
+    struct store_plan_move mv;
+    int rc = store_plan_move_last(db, plan_id, &mv);
+    if (rc != 0)
+        return rc > 0 ? STATUS_NOT_FOUND : STATUS_FAILED;
+    enum status st = STATUS_FAILED;
+    rc = store_plan_move(db, plan_id, mv.person_id, mv.from_set_id);
+    if (rc > 0)
+        st = STATUS_NOT_FOUND;
+    else if (rc == 0 &&
+             (mv.pin_set_id ? store_plan_pin(db, plan_id, mv.person_id, mv.pin_set_id)
+                            : store_plan_unpin(db, plan_id, mv.person_id)) == 0 &&
+             store_plan_moves_forget(db, plan_id, mv.id) == 0)
+        st = record_objective(db, plan_id);
+    store_plan_move_free(&mv);
     return st;
 }
 
@@ -417,7 +501,9 @@ enum status plan_reoptimise(struct db *db, long long plan_id, double seconds, lo
         set_ids[i] = rows.sets[r.group[i]].id;
     }
     st = STATUS_OK;
-    if (store_plan_replace(db, plan_id, n, pids, set_ids, r.objective) != 0) {
+    /* The moves by hand stay as pins; undoing one after the search would undo half a plan. */
+    if (store_plan_moves_forget(db, plan_id, 0) != 0 ||
+        store_plan_replace(db, plan_id, n, pids, set_ids, r.objective) != 0) {
         sb_append(err, "the plan could not be saved");
         st = STATUS_FAILED;
     }

@@ -40,11 +40,14 @@ void plan_formed_free(struct plan_formed *f);
 enum status plan_form(struct db *db, long long programme_id, const struct plan_settings *s,
                       long long *plan_id, struct strbuf *err);
 
-/* The plan as pages and the API show it: {id, name, status, programme_id, objective,
- * upper_bound, gap, broken: [sentences], isolated, sets: [{id, name, locked, facilitator_id,
- * facilitator (email or null), size, mix: {attr: distinct values}, new_connections, members: [{id,
- * name, email, organisation, department, location, grade}]}]}. The objective is the plan as it
- * stands, scored with the settings it was formed with. Writes nothing: a GET may call it.
+/* The plan as pages and the API show it: {id, name, status, programme_id, objective, score,
+ * broken_count, upper_bound, gap, broken: [sentences with names], isolated, undo: {person_id,
+ * person, from, to} or null, sets: [{id, name, locked, facilitator_id, facilitator (email or
+ * null), size, mix: {attr: distinct values}, breakdown: [{attribute, values: [{value, count}]}],
+ * new_connections, members: [{id, name, email, attributes: {attr: value}, organisation,
+ * department, location, grade}]}]}. The objective is the plan as it stands, scored with the
+ * settings it was formed with; score is the objective while no hard rule is broken, else null
+ * (and gap null). Writes nothing: a GET may call it.
  * STATUS_OK with *OUT (caller decrefs), STATUS_NOT_FOUND, STATUS_FAILED. */
 enum status plan_view(struct db *db, long long plan_id, json_t **out);
 
@@ -57,6 +60,12 @@ enum status plan_move(struct db *db, long long plan_id, long long person_id, lon
  * The move is also recorded as a pin of the plan, so re-optimising keeps it. */
 enum status plan_move_within(struct db *db, long long plan_id, long long person_id,
                              long long set_id);
+
+/* Undoes the last move by hand of PLAN_ID inside the caller's transaction: the person goes back
+ * to the set they came from, with the pin they had before, and the objective is recorded.
+ * STATUS_OK; STATUS_NOT_FOUND when there is no move to undo (or its person or set has gone);
+ * STATUS_FAILED. Re-optimising forgets the moves (they stay as pins). */
+enum status plan_undo_within(struct db *db, long long plan_id);
 
 /* Keeps the members of locked sets where they are, the people moved into a set by hand, and
  * (unless INCLUDE_MET) the members of sets that have met before AT (UTC

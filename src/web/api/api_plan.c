@@ -57,9 +57,24 @@ void api_plan_create(struct web_request *r)
                               .seconds = seconds ? json_number_value(seconds) : 1,
                               .iterations = (long)jint(b, "iterations", 0),
                               .seed = jint(b, "seed", 1)};
+    /* The rules of the form page: management levels kept apart (0 off) and the columns whose
+     * minorities are not left alone. */
+    long long chain = jint(b, "chain", 1);
+    s.chain = chain == 0 ? PLAN_CHAIN_OFF : (int)chain;
+    size_t t;
+    json_t *attr;
+    json_array_foreach(json_object_get(b, "no_isolate"), t, attr)
+    {
+        if (json_is_string(attr) && s.isolate_count < PLAN_MAX_ISOLATE)
+            s.isolate[s.isolate_count++] = json_string_value(attr);
+    }
     struct strbuf err = {0};
     long long plan_id = 0;
     enum status st = STATUS_OK;
+    if (chain < 0 || chain > 3) {
+        web_error(r, 400, "chain is 0 (off) to 3 levels of the management chain.");
+        goto out;
+    }
     if (s.sets < 0 || s.size_min < 2 || s.size_max < s.size_min || s.seconds <= 0 ||
         s.seconds > 60 || s.seed < 0 || s.iterations < 0 ||
         s.iterations > PLAN_WEB_MAX_ITERATIONS) {
@@ -103,9 +118,10 @@ static void change(struct web_request *r, json_t *b, struct plan_change *c, int 
             web_error(r, 500, "out of memory");
     } else {
         answer(r, st, r->ids[0],
-               st == STATUS_NOT_FOUND && c->kind != PLAN_CHANGE_MOVE ? 404
-               : err.data                                            ? 422
-                                                                     : miss,
+               st == STATUS_NOT_FOUND && c->kind == PLAN_CHANGE_UNDO && rep.programme_id ? 409
+               : st == STATUS_NOT_FOUND && c->kind != PLAN_CHANGE_MOVE                   ? 404
+               : err.data                                                                ? 422
+                                                                                         : miss,
                err.data ? err.data : why);
     }
     sb_free(&err);
@@ -121,6 +137,19 @@ void api_plan_move(struct web_request *r)
                             .person_id = jint(b, "person_id", 0),
                             .set_id = jint(b, "set_id", 0)};
     change(r, b, &c, 400, "Give person_id and set_id of this plan.");
+    json_decref(b);
+}
+
+/* POST /api/v1/plans/#/undo: puts back the last move by hand ({"confirm": true} on published
+ * sets); 409 {"error"} when there is none. */
+void api_plan_undo(struct web_request *r)
+{
+    const struct formdata_field *body = formdata_field(&r->form, "body");
+    json_t *b = body && body->len ? web_json_body(r, NULL) : json_object();
+    if (!b)
+        return;
+    struct plan_change c = {.kind = PLAN_CHANGE_UNDO};
+    change(r, b, &c, 409, "There is no move to undo on this plan.");
     json_decref(b);
 }
 

@@ -53,6 +53,9 @@ const struct web_route web_routes[] = {
     {WEB_POST, "/plans/#/reoptimise", A, false, page_plan_reopt},
     {WEB_POST, "/plans/#/facilitator", A, false, page_plan_facil},
     {WEB_POST, "/plans/#/publish", A, false, page_plan_publish},
+    {WEB_POST, "/plans/#/undo", A, false, page_plan_undo},
+    {WEB_GET, "/plans/#/sets.csv", A, false, page_plan_csv},
+    {WEB_GET, "/plans/#/sets.xlsx", A, false, page_plan_xlsx},
     {WEB_GET, "/programmes/#/report", A, false, page_report},
     {WEB_GET, "/programmes/#/report.pdf", A, false, page_report_pdf},
     {WEB_GET, "/people/#", ROLES_ALL, false, page_person},
@@ -141,6 +144,7 @@ const struct web_route web_routes[] = {
     {WEB_POST, "/api/v1/plans/#/reoptimise", A, true, api_plan_reopt},
     {WEB_POST, "/api/v1/plans/#/facilitator", A, true, api_plan_facil},
     {WEB_POST, "/api/v1/plans/#/publish", A, true, api_plan_publish},
+    {WEB_POST, "/api/v1/plans/#/undo", A, true, api_plan_undo},
     {WEB_GET, "/api/v1/programmes/#/report", A, true, api_report},
     {WEB_GET, "/api/v1/people/#", ROLES_ALL, true, api_person},
     {WEB_POST, "/api/v1/people/#", A, true, api_person_update},
@@ -235,10 +239,13 @@ size_t web_begin(struct web_request *r)
     int rc = 1;
     if (r->api && r->bearer)
         rc = auth_api_user(r->db, r->bearer, r->now, &r->user);
-    else if (!r->api && r->cookie_token)
+    else if (r->cookie_token)
         rc = auth_session_find(r->db, r->cookie_token, r->now, r->config->session_idle,
                                r->config->session_max, &r->user, r->csrf);
     r->logged_in = rc == 0;
+    /* The pages' own scripts call the API with the session cookie: then a POST must also carry
+     * the session's CSRF token in X-CSRF-Token and come from this site (web_dispatch). */
+    r->api_session = r->api && !r->bearer && r->logged_in;
     return r->logged_in ? WEB_MAX_BODY : WEB_MAX_BODY_ANON;
 }
 
@@ -262,7 +269,7 @@ static bool origin_ok(const struct web_request *r)
 
 static bool csrf_ok(const struct web_request *r)
 {
-    const char *sent = formdata_get(&r->form, "csrf");
+    const char *sent = r->api ? r->csrf_header : formdata_get(&r->form, "csrf");
     if (!sent)
         return false;
     if (r->logged_in && r->csrf[0] && auth_secret_equal(sent, r->csrf))
@@ -306,7 +313,7 @@ void web_dispatch(struct web_request *r)
             return;
         }
     }
-    if (!r->api && r->method != WEB_GET) {
+    if ((!r->api || r->api_session) && r->method != WEB_GET) {
         if (!origin_ok(r)) {
             web_error(r, 403, "The form came from another site.");
             return;

@@ -224,6 +224,7 @@ static int begin(struct web_server *server, struct conn_state *s, struct MHD_Con
     const char *auth = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Authorization");
     if (auth && strncmp(auth, "Bearer ", 7) == 0)
         r->bearer = auth + 7;
+    r->csrf_header = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "X-CSRF-Token");
     r->address = client_address(c, s->address, sizeof s->address);
     r->db = thread_db(server->config);
     if (!r->db)

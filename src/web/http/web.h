@@ -62,10 +62,12 @@ struct web_request {
     const char *cookie_token;      /* the session cookie, NULL when none */
     const char *pre_token;         /* the pre-login CSRF cookie, NULL when none */
     const char *bearer;            /* the API token from Authorization: Bearer, NULL when none */
+    const char *csrf_header;       /* X-CSRF-Token: the page's token on the API from a session */
     const struct web_route *route; /* set by web_begin; NULL when nothing matched */
     long long now;
     bool logged_in;
     bool api;
+    bool api_session; /* an API route reached with the session cookie (the pages' scripts) */
     struct user user;
     char csrf[AUTH_TOKEN_SIZE];
 

@@ -25,103 +25,11 @@ static int http_of(enum status st)
     return 500;
 }
 
-static void plan_redirect(struct web_request *r, long long plan_id)
+void plan_redirect(struct web_request *r, long long plan_id)
 {
     char *to = str_printf("/plans/%lld", plan_id);
     web_redirect(r, to ? to : "/");
     free(to);
-}
-
-void page_plan_form(struct web_request *r)
-{
-    struct html page = {0};
-    struct html_viewer v = web_viewer(r);
-    html_page_begin(&page, "Form sets", &v);
-    long long plan_id;
-    if (store_plan_latest(r->db, r->ids[0], &plan_id) == 0) {
-        H(&page, "<p><a href=\"/plans/");
-        html_int(&page, plan_id);
-        H(&page, "\">See the latest plan</a></p>\n");
-    }
-    H(&page, "<form method=\"post\" action=\"/programmes/");
-    html_int(&page, r->ids[0]);
-    H(&page, "/form\" class=\"stack\" data-busy=\"Forming sets…\">\n");
-    html_csrf(&page, r->csrf);
-    H(&page, "<fieldset><legend>Size</legend>\n"
-             "<p class=\"hint\">Either a number of sets, or the smallest and largest set.</p>\n");
-    html_input(&page, "number", "sets", "Number of sets", "", false);
-    /* Defaults from the programme's own settings (its edit page). */
-    json_t *prog = NULL;
-    char lo[16] = "4", hi[16] = "8";
-    if (view_programme(r->db, &r->user, r->ids[0], &prog) == 0) {
-        snprintf(lo, sizeof lo, "%lld",
-                 (long long)json_integer_value(json_object_get(prog, "set_size_min")));
-        snprintf(hi, sizeof hi, "%lld",
-                 (long long)json_integer_value(json_object_get(prog, "set_size_max")));
-    }
-    html_input(&page, "number", "size_min", "Smallest set", lo, false);
-    html_input(&page, "number", "size_max", "Largest set", hi, false);
-    H(&page, "</fieldset>\n<fieldset><legend>Weights</legend>\n"
-             "<p class=\"hint\">How much each difference counts, e.g. "
-             "organisation=3,department=2,location=1,grade=1,new=2; add similar=3 to put "
-             "people whose shared challenges fall in one theme together. Blank for the "
-             "programme's weights.</p>\n");
-    html_input(&page, "text", "weights", "Weights",
-               json_string_value(json_object_get(prog, "weights")), false);
-    json_decref(prog);
-    H(&page, "</fieldset>\n<fieldset><legend>Rules</legend>\n"
-             "<label for=\"apart\">Keep apart (two emails a line, comma between)</label>\n"
-             "<textarea id=\"apart\" name=\"apart\" rows=\"3\">");
-    struct strbuf apart = {0}, pins = {0};
-    store_rules_text(r->db, r->ids[0], &apart, &pins);
-    html_text(&page, apart.data);
-    H(&page, "</textarea>\n<label for=\"pins\">Pins (email, set name a line)</label>\n"
-             "<textarea id=\"pins\" name=\"pins\" rows=\"3\">");
-    html_text(&page, pins.data);
-    sb_free(&apart);
-    sb_free(&pins);
-    H(&page, "</textarea>\n</fieldset>\n");
-    H(&page, "<fieldset><legend>Search</legend>\n");
-    html_input(&page, "number", "seconds", "Seconds to search", "2", false);
-    html_input(&page, "number", "seed", "Seed", "1", false);
-    html_input(&page, "number", "iterations",
-               "Iterations instead of seconds (blank for none; the same plan for a seed)", "",
-               false);
-    H(&page, "</fieldset>\n<p><button type=\"submit\">Form sets</button></p>\n</form>\n");
-    html_page_end(&page);
-    web_html(r, 200, &page);
-    html_free(&page);
-}
-
-void page_plan_create(struct web_request *r)
-{
-    const struct formdata *f = &r->form;
-    struct plan_settings s = {.sets = (int)formdata_get_count(f, "sets", 0),
-                              .size_min = (int)formdata_get_count(f, "size_min", 4),
-                              .size_max = (int)formdata_get_count(f, "size_max", 8),
-                              .weights = formdata_get(f, "weights"),
-                              .seconds = (double)formdata_get_count(f, "seconds", 2),
-                              .iterations = (long)formdata_get_count(f, "iterations", 0),
-                              .seed = formdata_get_count(f, "seed", 1)};
-    if (s.sets < 0 || s.size_min < 2 || s.size_max < s.size_min || s.seconds < 0 ||
-        s.seconds > 60 || s.seed < 0 || s.iterations < 0 ||
-        s.iterations > PLAN_WEB_MAX_ITERATIONS) {
-        web_error(r, 400,
-                  "Sizes are whole numbers of at least 2, the smallest first; up to 60 "
-                  "seconds.");
-        return;
-    }
-    struct strbuf err = {0};
-    long long plan_id = 0;
-    enum status st =
-        plan_rules_set(r->db, r->ids[0], formdata_get(f, "apart"), formdata_get(f, "pins"), &err);
-    if (st == STATUS_OK)
-        st = plan_form(r->db, r->ids[0], &s, &plan_id, &err);
-    if (st == STATUS_OK)
-        plan_redirect(r, plan_id);
-    else
-        web_error(r, http_of(st), err.data ? err.data : "The sets could not be formed.");
-    sb_free(&err);
 }
 
 static void hidden_id(struct html *page, const char *name_attr_literal_is_set_id, long long id)
@@ -139,6 +47,187 @@ static void action_form(struct html *page, struct web_request *r, long long plan
     (void)r;
 }
 
+/* "Organisation" for "organisation": attribute names as headings. */
+static void attr_label(struct html *page, const char *attr)
+{
+    char first[2] = {attr[0] >= 'a' && attr[0] <= 'z' ? (char)(attr[0] - 'a' + 'A') : attr[0], 0};
+    html_text(page, first);
+    if (attr[0])
+        html_text(page, attr + 1);
+}
+
+/* The score line: the objective while every rule holds, else how many rules are broken
+ * (plan_view: a plan that breaks a hard rule has no score). plan.js writes the same. */
+static void score_line(struct html *page, json_t *plan)
+{
+    H(page, "<p class=\"meta\" id=\"score-line\"><span class=\"status\">");
+    bool published = strcmp(json_string_value(json_object_get(plan, "status")), "published") == 0;
+    html_text(page, published ? "Published" : "Draft");
+    H(page, "</span> · score <strong id=\"score\">");
+    json_t *score = json_object_get(plan, "score");
+    long long broken = json_integer_value(json_object_get(plan, "broken_count"));
+    if (json_is_number(score)) {
+        char *text = str_printf("%.1f", json_number_value(score));
+        html_text(page, text);
+        free(text);
+    } else {
+        H(page, "none");
+    }
+    H(page, "</strong> <span id=\"score-note\">");
+    if (broken == 1)
+        H(page, "(1 rule is broken: a plan that breaks a rule has no score)");
+    else if (broken > 1) {
+        H(page, "(");
+        html_int(page, broken);
+        H(page, " rules are broken: a plan that breaks a rule has no score)");
+    }
+    json_t *gap = json_object_get(plan, "gap");
+    if (json_is_real(gap)) {
+        double pct = 100 * json_real_value(gap);
+        char *g = str_printf("%.1f%%", pct > 0.05 ? pct : 0.0);
+        H(page, "· certified gap at most <strong>");
+        html_text(page, g);
+        H(page, "</strong>");
+        free(g);
+    }
+    H(page, "</span></p>\n");
+}
+
+/* The broken rules, first on the page; an empty container when none, for plan.js. */
+static void broken_box(struct html *page, json_t *plan)
+{
+    json_t *broken = json_object_get(plan, "broken");
+    H(page, "<div id=\"broken\">");
+    if (json_array_size(broken)) {
+        H(page, "<div class=\"error\" role=\"alert\"><p>This plan breaks a rule:</p><ul>\n");
+        size_t i;
+        json_t *x;
+        json_array_foreach(broken, i, x)
+        {
+            H(page, "<li>");
+            html_text(page, json_string_value(x));
+            H(page, "</li>\n");
+        }
+        H(page, "</ul></div>");
+    }
+    H(page, "</div>\n");
+}
+
+/* Undo: puts back the last move by hand (server-side, so it works without JavaScript). */
+static void undo_form(struct html *page, struct web_request *r, long long id, json_t *plan)
+{
+    json_t *undo = json_object_get(plan, "undo");
+    action_form(page, r, id);
+    H(page, "/undo\" id=\"undo\"");
+    if (!json_is_object(undo))
+        H(page, " hidden");
+    H(page, ">");
+    html_csrf(page, r->csrf);
+    H(page, "<button type=\"submit\">Undo: <span id=\"undo-what\">");
+    if (json_is_object(undo)) {
+        html_text(page, json_string_value(json_object_get(undo, "person")));
+        H(page, " back to ");
+        html_text(page, json_string_value(json_object_get(undo, "from")));
+    }
+    H(page, "</span></button></form>\n");
+}
+
+/* A set's figures: size, new connections, facilitator; then each attribute's values. */
+static void set_figures(struct html *page, json_t *set)
+{
+    long long set_id = json_integer_value(json_object_get(set, "id"));
+    H(page, "<p class=\"meta\" id=\"meta-");
+    html_int(page, set_id);
+    H(page, "\">");
+    html_int(page, json_integer_value(json_object_get(set, "size")));
+    H(page, " people · ");
+    html_int(page, json_integer_value(json_object_get(set, "new_connections")));
+    H(page, " new connections");
+    if (json_is_string(json_object_get(set, "facilitator"))) {
+        H(page, " · facilitator ");
+        html_text(page, json_string_value(json_object_get(set, "facilitator")));
+    }
+    const char *key;
+    json_t *value;
+    json_object_foreach(json_object_get(set, "mix"), key, value)
+    {
+        if (strcmp(key, "organisation") && strcmp(key, "department") && strcmp(key, "location") &&
+            strcmp(key, "grade"))
+            continue;
+        H(page, " · ");
+        html_int(page, json_integer_value(value));
+        H(page, " ");
+        html_text(page, key);
+        H(page, "s");
+    }
+    H(page, "</p>\n<details class=\"mix\"><summary>Who is in this set</summary><dl "
+            "class=\"breakdown\" id=\"mix-");
+    html_int(page, set_id);
+    H(page, "\">");
+    size_t i, j;
+    json_t *b, *v;
+    json_array_foreach(json_object_get(set, "breakdown"), i, b)
+    {
+        H(page, "<dt>");
+        attr_label(page, json_string_value(json_object_get(b, "attribute")));
+        H(page, "</dt><dd>");
+        json_array_foreach(json_object_get(b, "values"), j, v)
+        {
+            const char *text = json_string_value(json_object_get(v, "value"));
+            if (j)
+                H(page, ", ");
+            html_text(page, text && *text ? text : "not given");
+            H(page, " ");
+            html_int(page, json_integer_value(json_object_get(v, "count")));
+        }
+        H(page, "</dd>");
+    }
+    H(page, "<dt>New connections</dt><dd>");
+    html_int(page, json_integer_value(json_object_get(set, "new_connections")));
+    H(page, "</dd></dl></details>\n");
+}
+
+static void member_item(struct html *page, struct web_request *r, long long id, json_t *m,
+                        json_t *sets, size_t own)
+{
+    long long pid = json_integer_value(json_object_get(m, "id"));
+    H(page, "<li draggable=\"true\" data-person-id=\"");
+    html_int(page, pid);
+    H(page, "\"><form method=\"post\" class=\"move\" action=\"/plans/");
+    html_int(page, id);
+    H(page, "/move\">");
+    html_csrf(page, r->csrf);
+    H(page, "<input type=\"hidden\" name=\"person_id\" value=\"");
+    html_int(page, pid);
+    H(page, "\"><span class=\"who\">");
+    html_text(page, json_string_value(json_object_get(m, "name")));
+    H(page, " <small>");
+    html_text(page, json_string_value(json_object_get(m, "organisation")));
+    H(page, ", ");
+    html_text(page, json_string_value(json_object_get(m, "department")));
+    H(page, "</small></span> <label class=\"sr\" for=\"to-");
+    html_int(page, pid);
+    H(page, "\">Move ");
+    html_text(page, json_string_value(json_object_get(m, "name")));
+    H(page, " to</label><select name=\"set_id\" id=\"to-");
+    html_int(page, pid);
+    H(page, "\">");
+    size_t t;
+    json_t *other;
+    json_array_foreach(sets, t, other)
+    {
+        H(page, "<option value=\"");
+        html_int(page, json_integer_value(json_object_get(other, "id")));
+        H(page, "\"");
+        if (t == own)
+            H(page, " selected");
+        H(page, ">");
+        html_text(page, json_string_value(json_object_get(other, "name")));
+        H(page, "</option>");
+    }
+    H(page, "</select> <button type=\"submit\">Move</button></form></li>\n");
+}
+
 void page_plan(struct web_request *r)
 {
     json_t *plan = NULL;
@@ -151,38 +240,13 @@ void page_plan(struct web_request *r)
     struct html page = {0};
     struct html_viewer v = web_viewer(r);
     html_page_begin(&page, json_string_value(json_object_get(plan, "name")), &v);
-    bool published = strcmp(json_string_value(json_object_get(plan, "status")), "published") == 0;
-    H(&page, "<p class=\"meta\">");
-    H(&page, "<span class=\"status\">");
-    html_text(&page, published ? "Published" : "Draft");
-    H(&page, "</span> · score <strong id=\"score\">");
-    char *score = str_printf("%.1f", json_real_value(json_object_get(plan, "objective")));
-    html_text(&page, score);
-    free(score);
-    json_t *gap = json_object_get(plan, "gap");
-    if (json_is_real(gap)) {
-        double pct = 100 * json_real_value(gap);
-        char *g = str_printf("%.1f%%", pct > 0.05 ? pct : 0.0);
-        H(&page, "</strong> · certified gap at most <strong>");
-        html_text(&page, g);
-        free(g);
-    }
-    H(&page, "</strong></p>\n");
-    json_t *broken = json_object_get(plan, "broken");
-    size_t i, j;
-    json_t *x;
-    if (json_array_size(broken)) {
-        H(&page, "<div class=\"error\" role=\"alert\"><p>This plan breaks a rule:</p><ul>\n");
-        json_array_foreach(broken, i, x)
-        {
-            H(&page, "<li>");
-            html_text(&page, json_string_value(x));
-            H(&page, "</li>\n");
-        }
-        H(&page, "</ul></div>\n");
-    }
+    score_line(&page, plan);
+    broken_box(&page, plan);
+    H(&page,
+      "<p id=\"plan-news\" role=\"status\" aria-live=\"polite\" class=\"notice-live\"></p>\n");
     json_t *sets = json_object_get(plan, "sets");
     H(&page, "<div class=\"actions plan-actions\">");
+    undo_form(&page, r, id, plan);
     action_form(&page, r, id);
     H(&page, "/reoptimise\">");
     html_csrf(&page, r->csrf);
@@ -194,8 +258,17 @@ void page_plan(struct web_request *r)
     action_form(&page, r, id);
     H(&page, "/publish\">");
     html_csrf(&page, r->csrf);
-    H(&page, "<button type=\"submit\">Publish to participants</button></form></div>\n"
-             "<div class=\"sets\">\n");
+    H(&page, "<button type=\"submit\">Publish to participants</button></form>\n<a href=\"/plans/");
+    html_int(&page, id);
+    H(&page, "/sets.csv\">Download as CSV</a> <a href=\"/plans/");
+    html_int(&page, id);
+    H(&page, "/sets.xlsx\">Download as Excel</a></div>\n"
+             "<p class=\"hint\">Moving people by hand keeps them where you put them when the "
+             "other sets are re-optimised (re-optimising clears Undo).</p>\n"
+             "<div class=\"sets\" id=\"sets\" data-plan-id=\"");
+    html_int(&page, id);
+    H(&page, "\">\n");
+    size_t i, j;
     json_t *set;
     json_array_foreach(sets, i, set)
     {
@@ -206,65 +279,12 @@ void page_plan(struct web_request *r)
         html_text(&page, json_string_value(json_object_get(set, "name")));
         if (json_is_true(json_object_get(set, "locked")))
             H(&page, " <span class=\"status\">locked</span>");
-        H(&page, "</h2>\n<p class=\"meta\">");
-        html_int(&page, json_integer_value(json_object_get(set, "size")));
-        H(&page, " people · ");
-        html_int(&page, json_integer_value(json_object_get(set, "new_connections")));
-        H(&page, " new connections");
-        if (json_is_string(json_object_get(set, "facilitator"))) {
-            H(&page, " · facilitator ");
-            html_text(&page, json_string_value(json_object_get(set, "facilitator")));
-        }
-        const char *key;
-        json_t *value;
-        json_object_foreach(json_object_get(set, "mix"), key, value)
-        {
-            if (strcmp(key, "organisation") && strcmp(key, "department") &&
-                strcmp(key, "location") && strcmp(key, "grade"))
-                continue;
-            H(&page, " · ");
-            html_int(&page, json_integer_value(value));
-            H(&page, " ");
-            html_text(&page, key);
-            H(&page, "s");
-        }
-        H(&page, "</p>\n<ul class=\"members\">\n");
+        H(&page, "</h2>\n");
+        set_figures(&page, set);
+        H(&page, "<ul class=\"members\">\n");
         json_t *m;
         json_array_foreach(json_object_get(set, "members"), j, m)
-        {
-            H(&page,
-              "<li draggable=\"true\"><form method=\"post\" class=\"move\" action=\"/plans/");
-            html_int(&page, id);
-            H(&page, "/move\">");
-            html_csrf(&page, r->csrf);
-            H(&page, "<input type=\"hidden\" name=\"person_id\" value=\"");
-            html_int(&page, json_integer_value(json_object_get(m, "id")));
-            H(&page, "\"><span class=\"who\">");
-            html_text(&page, json_string_value(json_object_get(m, "name")));
-            H(&page, " <small>");
-            html_text(&page, json_string_value(json_object_get(m, "organisation")));
-            H(&page, ", ");
-            html_text(&page, json_string_value(json_object_get(m, "department")));
-            H(&page, "</small></span> <label class=\"sr\" for=\"to-");
-            html_int(&page, json_integer_value(json_object_get(m, "id")));
-            H(&page, "\">Move to</label><select name=\"set_id\" id=\"to-");
-            html_int(&page, json_integer_value(json_object_get(m, "id")));
-            H(&page, "\">");
-            size_t t;
-            json_t *other;
-            json_array_foreach(sets, t, other)
-            {
-                H(&page, "<option value=\"");
-                html_int(&page, json_integer_value(json_object_get(other, "id")));
-                H(&page, "\"");
-                if (t == i)
-                    H(&page, " selected");
-                H(&page, ">");
-                html_text(&page, json_string_value(json_object_get(other, "name")));
-                H(&page, "</option>");
-            }
-            H(&page, "</select> <button type=\"submit\">Move</button></form></li>\n");
-        }
+            member_item(&page, r, id, m, sets, i);
         H(&page, "</ul>\n<div class=\"actions\">");
         action_form(&page, r, id);
         H(&page, "/lock\">");
@@ -288,7 +308,7 @@ void page_plan(struct web_request *r)
         html_text(&page, json_string_value(json_object_get(set, "facilitator")));
         H(&page, "\"> <button type=\"submit\">Assign</button></form></div>\n</section>\n");
     }
-    H(&page, "</div>\n");
+    H(&page, "</div>\n<script src=\"/static/plan.js\" defer></script>\n");
     html_page_end(&page);
     web_html(r, 200, &page);
     html_free(&page);

@@ -57,7 +57,7 @@ static void hidden(struct html *page, const char *name, long long value)
 static void confirm_page(struct web_request *r, const struct plan_change *c,
                          const struct plan_change_report *rep)
 {
-    static const char *const actions[] = {"move", "reoptimise", "publish"};
+    static const char *const actions[] = {"move", "reoptimise", "publish", "undo"};
     struct html page = {0};
     struct html_viewer v = web_viewer(r);
     html_page_begin(&page, "Confirm the change to published sets", &v);
@@ -122,6 +122,8 @@ static void run(struct web_request *r, struct plan_change *c)
         confirm_page(r, c, &rep);
     } else if (c->kind == PLAN_CHANGE_MOVE && st == STATUS_NOT_FOUND) {
         web_error(r, 400, "Choose a person and a set of this plan.");
+    } else if (c->kind == PLAN_CHANGE_UNDO && st == STATUS_NOT_FOUND && rep.programme_id) {
+        web_error(r, 409, "There is no move to undo on this plan.");
     } else {
         web_error(r,
                   st == STATUS_NOT_FOUND ? 404
@@ -151,5 +153,11 @@ void page_plan_reopt(struct web_request *r)
 void page_plan_publish(struct web_request *r)
 {
     struct plan_change c = {.kind = PLAN_CHANGE_PUBLISH};
+    run(r, &c);
+}
+
+void page_plan_undo(struct web_request *r)
+{
+    struct plan_change c = {.kind = PLAN_CHANGE_UNDO};
     run(r, &c);
 }

@@ -242,8 +242,8 @@ static void themes_page(struct web_request *r, int code, const struct theme_prob
              "shared with the cohort change. A name you give stays with the theme; a theme you "
              "merge or split stays as you left it, and new challenges close to it join it. "
              "Participants hear of a theme only when it holds at least ");
-    html_int(&page, s.min_people < PRIVACY_FLOOR_MIN_PEOPLE ? PRIVACY_FLOOR_MIN_PEOPLE
-                                                            : s.min_people);
+    html_int(&page,
+             s.min_people < PRIVACY_FLOOR_MIN_PEOPLE ? PRIVACY_FLOOR_MIN_PEOPLE : s.min_people);
     H(&page, " people; you see only the words of authors who agreed to share an excerpt.</p>\n"
              "<p><a href=\"/programmes/");
     html_int(&page, r->ids[0]);

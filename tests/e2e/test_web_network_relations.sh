@@ -55,7 +55,7 @@ expect_status 303 "$(post "$P" /network/1 --data "consent=yes&r$ADVICE=$1&r$KNOW
 # The report: every relation together by default, one relation when chosen, and its downloads.
 expect_status 200 "$(status "$A" GET /programmes/1/network)" "the report"
 tidy_ok "the report with a relation selector"
-expect_contains "$SCRATCH/last.body" '<label for="relation">Relation</label>' "a relation selector"
+expect_contains "$SCRATCH/last.body" '<label for="relation">Relation shown</label>' "a relation selector"
 expect_contains "$SCRATCH/last.body" "<option value=\"know well\">Whom do you know well?</option>" "each relation offered"
 named() { sed -n '/<h2>People<\/h2>/,$p' "$SCRATCH/last.body" |
   grep -o '</a></td><td>yes</td><td class="num">[0-9]*' | sed 's/.*">//'; }

@@ -149,13 +149,17 @@ struct pinned_theme {
     size_t n;
 };
 
-/* The average similarity of text I to the members of P. */
+/* How close text I is to pinned theme P: its similarity to the closest member. Not the average:
+ * an admin may have merged themes far apart, and a new challenge close to either part belongs. */
 static double closeness(const struct cohort_corpus *cc, const struct pinned_theme *p, size_t i)
 {
-    double sum = 0;
-    for (size_t k = 0; k < p->n; k++)
-        sum += themes_similarity(cc->corpus, i, p->idx[k]);
-    return p->n ? sum / (double)p->n : 0;
+    double best = 0;
+    for (size_t k = 0; k < p->n; k++) {
+        double sim = themes_similarity(cc->corpus, i, p->idx[k]);
+        if (sim > best)
+            best = sim;
+    }
+    return best;
 }
 
 static void insert_sorted(size_t *a, size_t n, size_t x)
@@ -231,7 +235,7 @@ int challenge_themes_discover(struct db *db, long long programme_id, const struc
     if (themes_cluster(rest ? rest : cc.corpus, &opt, &r) != 0)
         goto oom;
     /* A challenge left in no theme joins the pinned theme it is closest to, when it is as close
-     * as clustering would have asked. */
+     * to one of its members as the threshold asks. */
     for (size_t i = 0; npinned > 0 && i < cc.count; i++) {
         if (pinned[i] || r.assignment[i] >= 0 || !privacy_enters_themes(cc.list[i].visibility))
             continue;

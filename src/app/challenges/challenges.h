@@ -15,9 +15,9 @@
  * stored ones in one transaction. An admin's label is kept for a new theme that shares at least
  * half of its members (Jaccard >= 0.5) with the renamed old one. A theme an admin merged or
  * split (pinned) is kept: its members still shared with the cohort stay, a challenge in no new
- * theme joins it when it is as close to it as the threshold asks, and the rest is clustered.
- * Returns 0 and, when SUMMARY is not NULL, the admin view (challenge_themes_json) in *SUMMARY; -1
- * with a message in *ERR (caller frees). */
+ * theme joins it when it is as close to one of its members as the threshold asks, and the rest is
+ * clustered. Returns 0 and, when SUMMARY is not NULL, the admin view (challenge_themes_json) in
+ * *SUMMARY; -1 with a message in *ERR (caller frees). */
 int challenge_themes_discover(struct db *db, long long programme_id, const struct theme_settings *s,
                               json_t **summary, char **err);
 

@@ -81,7 +81,7 @@ static void relation_selector(struct html *page, long long id, const struct netw
     html_int(page, id);
     H(page, "/network\">\n<input type=\"hidden\" name=\"wave\" value=\"");
     html_text(page, v->wave_name);
-    H(page, "\">\n<label for=\"relation\">Relation</label> <select id=\"relation\" "
+    H(page, "\">\n<label for=\"relation\">Relation shown</label> <select id=\"relation\" "
             "name=\"relation\">\n<option value=\"\">Every relation together</option>\n");
     for (size_t k = 0; k < v->data.relation_count; k++) {
         H(page, "<option value=\"");

@@ -15,6 +15,7 @@ SETWORK_THEMES_REFRESH=1 start_server "$db"
 trap 'stop_server; rm -rf "$SCRATCH"' EXIT
 admin="$SCRATCH/jar.admin"
 login "$admin" admin@demo.example >/dev/null
+tidy_ok() { tidy -errors -quiet "$SCRATCH/last.body" >"$SCRATCH/tidy.txt" 2>&1 && pass || fail "$1 not valid HTML: $(cat "$SCRATCH/tidy.txt")"; }
 
 # Themes are found again in the background; this waits until the pass after a change is done.
 refresh() {
@@ -30,6 +31,7 @@ refresh() {
 expect_status 200 "$(status "$admin" GET /programmes/1)" "the programme page"
 expect_contains "$SCRATCH/last.body" 'href="/programmes/1/themes"' "the programme links to its themes"
 expect_status 200 "$(status "$admin" GET /programmes/1/themes)" "the themes page"
+tidy_ok "the themes page"
 cp "$SCRATCH/last.body" "$SCRATCH/themes.html"
 expect_contains "$SCRATCH/themes.html" "<th scope=\"col\" class=\"num\">People</th>" "sizes are listed"
 # Nothing the admin may not read: no author's name or email, no words of a non-consenting author.
@@ -47,6 +49,7 @@ T3=$(sql "SELECT id FROM themes ORDER BY id LIMIT 1 OFFSET 2")
 expect_status 422 "$(post "$admin" /programmes/1/themes/rename --data "theme=$T1" --data-urlencode "label=")" \
   "an empty name is refused"
 expect_contains "$SCRATCH/last.body" "Give the theme a name." "the error says what to do"
+tidy_ok "the themes page with an error"
 expect_contains "$SCRATCH/last.body" "aria-describedby=\"label-$T1-error\"" "next to the field"
 expect_status 303 "$(post "$admin" /programmes/1/themes/rename --data "theme=$T1" \
   --data-urlencode "label=Workload & <time>")" "a rename"
@@ -63,6 +66,7 @@ expect_contains "$SCRATCH/last.body" "Tick at least one theme" "says what is mis
 expect_status 200 "$(post "$admin" /programmes/1/themes/merge --data "into=$T2" --data "from=$T3")" \
   "a merge asks first"
 expect_contains "$SCRATCH/last.body" "Yes, merge" "the confirmation"
+tidy_ok "the merge confirmation"
 [ "$(sql "SELECT COUNT(*) FROM themes WHERE id = $T3")" = 1 ] && pass || fail "nothing merged before yes"
 expect_status 303 "$(post "$admin" /programmes/1/themes/merge --data "into=$T2" --data "from=$T3" \
   --data confirm=yes)" "the merge confirmed"
@@ -80,6 +84,7 @@ MOVE=$(sql "SELECT min(challenge_id) FROM theme_members WHERE theme_id = $T2")
 expect_status 422 "$(post "$admin" /programmes/1/themes/split --data "theme=$T2")" "a split with nothing ticked"
 expect_contains "$SCRATCH/last.body" "Tick the challenges that go to the new theme." "says what is missing"
 expect_contains "$SCRATCH/last.body" "<details open>" "the split form is open at its error"
+tidy_ok "the split error"
 expect_status 200 "$(post "$admin" /programmes/1/themes/split --data "theme=$T2" --data "move=$MOVE")" \
   "a split asks first"
 expect_contains "$SCRATCH/last.body" "Yes, split" "the confirmation"

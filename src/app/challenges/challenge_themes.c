@@ -437,7 +437,7 @@ int challenge_theme_merge_many(struct db *db, long long programme_id, long long 
      * theme is pinned, so that finding themes again does not pull it apart. */
     if (store_theme_set_label(db, into, a.renamed ? a.label : label, a.renamed) != 0 ||
         store_theme_set_auto_label(db, into, label) != 0 ||
-        store_theme_set_pinned(db, into, true) || db_commit(db) != 0)
+        store_theme_set_pinned(db, into, true) != 0 || db_commit(db) != 0)
         goto done;
     status = 0;
 done:

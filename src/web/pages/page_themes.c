@@ -355,7 +355,7 @@ static void confirm_page(struct web_request *r, const char *action, const char *
 {
     struct html page = {0};
     struct html_viewer v = web_viewer(r);
-    html_page_begin(&page, "Confirm", &v);
+    html_page_begin(&page, strcmp(action, "merge") == 0 ? "Merge themes?" : "Split the theme?", &v);
     H(&page, "<p>");
     html_text(&page, what);
     H(&page, "</p>\n<form method=\"post\" action=\"/programmes/");

@@ -472,6 +472,18 @@ static void merges_and_splits_survive_finding_themes_again(void **state)
     assert_non_null(strstr(text, "\"excerpt\""));
     free(text);
     json_decref(members);
+    /* A pinned theme whose challenges are no longer shared with the cohort is gone when themes are
+     * found again. */
+    put(f, 1, "Workload", workload[0], CHALLENGE_ONLY_ME, true);
+    put(f, 2, "Time", workload[1], CHALLENGE_ONLY_ME, false);
+    put(f, 6, "Hours", workload[2], CHALLENGE_ONLY_ME, true);
+    put(f, 7, "Exhausted", workload[3], CHALLENGE_ONLY_ME, true);
+    put(f, 8, "Budget", "Budget cuts mean we must cut services from the budget.", CHALLENGE_SET,
+        true);
+    put(f, 9, "Funding", "Funding cuts: the budget no longer covers our services.", CHALLENGE_SET,
+        true);
+    assert_int_equal(challenge_themes_discover(f->db, f->prog, &f->s, NULL, &err), 0);
+    assert_int_equal(store_theme_get(f->db, f->prog, w, &row), 1);
 }
 
 static void answer(struct fixture *f, long long wave, const long long *items, int who, const int *v)

@@ -256,7 +256,10 @@ int challenge_themes_discover(struct db *db, long long programme_id, const struc
     if (store_themes_clear_unpinned(db, programme_id) != 0)
         goto rollback;
     for (size_t p = 0; p < npinned; p++) {
-        if (store_pinned(db, &cc, &pins[p]) != 0)
+        /* A pinned theme whose challenges have all gone (made private, or their authors left)
+         * goes too. */
+        if (pins[p].n == 0 ? store_theme_delete(db, pins[p].row->id) != 0
+                           : store_pinned(db, &cc, &pins[p]) != 0)
             goto rollback;
     }
     ids = malloc((cc.count ? cc.count : 1) * sizeof *ids);

@@ -238,6 +238,9 @@ static void themes_page(struct web_request *r, int code, const struct theme_prob
     struct html page = {0};
     struct html_viewer v = web_viewer(r);
     html_page_begin(&page, "Themes", &v);
+    /* The error at the top too: its form may be far down the page, or gone with its theme. */
+    if (p && p->message)
+        html_notice(&page, true, p->message);
     H(&page, "<p class=\"hint\">Themes are found again in the background whenever challenges "
              "shared with the cohort change. A name you give stays with the theme; a theme you "
              "merge or split stays as you left it, and new challenges close to it join it. "

@@ -11,7 +11,7 @@
  *           one meeting (its "discouraged groups"). Absent people are left out of the round and
  *           locked rounds count as meetings, as an organiser would use it.
  * It prints one line per case: the proven lower bound, then repeats and wall seconds of each.
- * usage: bench_rounds_events [SECONDS [SEED]] */
+ * usage: bench_rounds_events [SECONDS [SEED [NAME]]] (NAME: only the cases whose name holds it) */
 #include "engine/rounds/rounds.h"
 
 #include "core/rng.h"
@@ -251,11 +251,14 @@ int main(int argc, char **argv)
 {
     double seconds = argc > 1 ? atof(argv[1]) : 1.0;
     unsigned long seed = argc > 2 ? strtoul(argv[2], NULL, 10) : 1;
+    const char *only = argc > 3 ? argv[3] : NULL;
     int failures = 0;
     printf("%-44s %5s | %-16s | %-16s | %-16s\n", "case", "bound", "repair", "search alone",
            "GEG approach");
     for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
         const struct event_case *c = &cases[k];
+        if (only && !strstr(c->name, only))
+            continue;
         unsigned char *absent = malloc((size_t)c->n * c->w);
         int *apart = malloc(2 * 64 * sizeof *apart), *attr = malloc((size_t)c->n * sizeof *attr);
         int *locked = NULL, *geg = malloc((size_t)c->n * c->w * sizeof *geg);

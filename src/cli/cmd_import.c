@@ -43,7 +43,9 @@ static void print_report(const struct import_report *r, const struct import_opti
         putchar('\n');
     }
     if (opt->dry_run)
-        puts("Dry run: nothing was written.");
+        printf("Dry run: nothing was written. To apply exactly these changes, and nothing if\n"
+               "they differ by then, add --expect %s\n",
+               r->digest);
 }
 
 /* How the file was read, as JSON: the sentence and its parts. */
@@ -93,9 +95,13 @@ static int report_problems(struct diag_list *diags, const char *source,
 static int run_import(struct cli_ctx *ctx, int argc, char **argv)
 {
     static const struct option options[] = {
-        {"programme", required_argument, NULL, 'p'}, {"dry-run", no_argument, NULL, 'n'},
-        {"prune", no_argument, NULL, 'P'},           {"json", no_argument, NULL, 'j'},
-        {"sheet", required_argument, NULL, 's'},     {0, 0, 0, 0},
+        {"programme", required_argument, NULL, 'p'},
+        {"dry-run", no_argument, NULL, 'n'},
+        {"prune", no_argument, NULL, 'P'},
+        {"json", no_argument, NULL, 'j'},
+        {"sheet", required_argument, NULL, 's'},
+        {"expect", required_argument, NULL, 'e'},
+        {0, 0, 0, 0},
     };
     struct import_options opt = {0};
     const char *sheet = NULL;
@@ -108,6 +114,7 @@ static int run_import(struct cli_ctx *ctx, int argc, char **argv)
         case 'P': opt.prune = true; break;
         case 'j': json = true; break;
         case 's': sheet = optarg; break;
+        case 'e': opt.expect = optarg; break;
         default: return cli_usage_error(&command_import, "unknown option");
         }
     }
@@ -136,7 +143,14 @@ static int run_import(struct cli_ctx *ctx, int argc, char **argv)
     struct import_report report;
     rc = cohort_import(db, &cohort, &opt, &report, &diags);
     int status = CLI_OK;
-    if (rc != 0) {
+    if (rc == 2) {
+        fprintf(stderr,
+                "setwork import: the changes of %s are no longer those of the dry run that "
+                "printed --expect %s (the people in setwork changed since); nothing was "
+                "written. Run it again with --dry-run to see the changes now.\n",
+                opt.source, opt.expect);
+        status = CLI_USER;
+    } else if (rc != 0) {
         status = report_problems(&diags, opt.source, &src, json);
     } else if (json) {
         json_t *j = import_report_json(&report, &opt);
@@ -160,7 +174,7 @@ const struct command command_import = {
     .summary = "Import a cohort from a CSV or Excel file into a programme",
     .help =
         "usage: setwork import FILE --programme NAME [--sheet NAME] [--dry-run] [--prune]\n"
-        "                      [--json]\n\n"
+        "                      [--expect DIGEST] [--json]\n\n"
         "Reads a cohort (one row per person, a header row first) and stores it in programme\n"
         "NAME, creating the programme if needed. Columns:\n"
         "  name, email                 required; email identifies the person\n"
@@ -181,7 +195,10 @@ const struct command command_import = {
         "an updated file updates people (matched by email) and lists what changed. Columns the\n"
         "file does not have are left as they are.\n\n"
         "  --sheet NAME  the sheet of an .xlsx workbook to read (default: the first)\n"
-        "  --dry-run   check and report, write nothing\n"
+        "  --dry-run   check and report every change (person, field, before, after), write\n"
+        "              nothing, and print the digest of those changes\n"
+        "  --expect DIGEST  apply only when the changes are exactly those of the dry run that\n"
+        "              printed DIGEST; otherwise write nothing and exit 1\n"
         "  --prune     remove members of the programme who are not in the file\n"
         "  --json      print the report (or the problems) as JSON\n",
     .run = run_import,

@@ -38,14 +38,16 @@ try {
   await admin.getByRole("link", { name: "Import cohort CSV" }).click();
   const bad = "name,email,department\nAda One,ada@x.example,Finance\n,bob@x.example,IT\nCy,cy-at-x,IT\n";
   await admin.getByLabel("Cohort CSV file").setInputFiles({ name: "cohort.csv", mimeType: "text/csv", buffer: Buffer.from(bad) });
-  await admin.getByRole("button", { name: "Check and import" }).click();
+  await admin.getByRole("button", { name: "Check the file" }).click();
   check((await admin.textContent("h1")) === "Nothing was imported", "bad file refused");
   const rows = await admin.locator("table.problems tbody tr").count();
   check(rows >= 2, `problems listed (${rows})`);
   await admin.screenshot({ path: join(shots, "import-problems.png"), fullPage: true });
   const good = "name,email,department,organisation\nAda One,ada@x.example,Finance,Northwind\nBo Two,bo@x.example,IT,Northwind\nCy Three,cy@x.example,IT,Southbank\n";
   await admin.getByLabel("Cohort CSV file").setInputFiles({ name: "cohort.csv", mimeType: "text/csv", buffer: Buffer.from(good) });
-  await admin.getByRole("button", { name: "Check and import" }).click();
+  await admin.getByRole("button", { name: "Check the file" }).click();
+  check((await admin.textContent("h1")) === "Check the changes", "good file previewed");
+  await admin.getByRole("button", { name: "Apply these changes" }).click();
   check((await admin.textContent("h1")) === "Cohort imported", "good file imported");
   await admin.getByRole("link", { name: "Back to the programme" }).click();
   check((await admin.locator("table.list tbody tr").count()) === 3, "three people listed");

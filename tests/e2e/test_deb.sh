@@ -35,6 +35,8 @@ dpkg-deb -f "$deb" Package Version Architecture Depends > fields.txt
 expect_contains fields.txt "Version: $version" "the version is CMake's"
 expect_contains fields.txt "adduser" "depends on adduser (the system user)"
 expect_contains fields.txt "libmicrohttpd12" "the library dependencies are computed"
+expect_contains fields.txt "libpangocairo-1.0-0" "the report's PDF libraries are dependencies"
+expect_contains fields.txt "fonts-dejavu-core" "and the font the PDF is set in"
 
 mkdir ctl root
 dpkg-deb -e "$deb" ctl

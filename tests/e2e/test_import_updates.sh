@@ -24,7 +24,34 @@ name,email,department,manager_email
 Ada Lovelace,ada@example.org,Research,
 Ben,ben@example.org,Marketing,ada@example.org
 CSV
-sw import "$SCRATCH/v2.csv" --programme "Leaders" > "$SCRATCH/out"
+# A dry run shows each change (person, field, before, after) and writes nothing; --expect with
+# its digest applies exactly those changes, and nothing once the people changed in between.
+sw export --programme Leaders > "$SCRATCH/before.csv"
+sw import "$SCRATCH/v2.csv" --programme "Leaders" --dry-run > "$SCRATCH/out"
+expect_contains "$SCRATCH/out" "ada@example.org: name 'Ada' -> 'Ada Lovelace'" "dry run lists a name change"
+expect_contains "$SCRATCH/out" "ben@example.org: department 'Sales' -> 'Marketing'" "dry run lists an attribute change"
+expect_contains "$SCRATCH/out" "Dry run: nothing was written" "dry run says so"
+sw export --programme Leaders > "$SCRATCH/after.csv"
+cmp -s "$SCRATCH/before.csv" "$SCRATCH/after.csv" && pass || fail "a dry run changes nothing"
+digest=$(sed -n 's/.*add --expect \([0-9a-f]*\)$/\1/p' "$SCRATCH/out")
+[ ${#digest} = 64 ] && pass || fail "dry run prints a digest: '$digest'"
+sw import "$SCRATCH/v2.csv" --programme "Leaders" --dry-run --json > "$SCRATCH/out.json"
+[ "$(jq -r .digest "$SCRATCH/out.json")" = "$digest" ] && pass || fail "the same digest in JSON"
+printf 'name,email,department\nBen,ben@example.org,Audit\n' > "$SCRATCH/edit.csv"
+sw import "$SCRATCH/edit.csv" --programme "Leaders" > /dev/null
+sw export --programme Leaders > "$SCRATCH/before.csv"
+set +e
+sw import "$SCRATCH/v2.csv" --programme "Leaders" --expect "$digest" 2> "$SCRATCH/err"
+status=$?
+set -e
+expect_status 1 $status "--expect after the people changed"
+expect_contains "$SCRATCH/err" "are no longer those of the dry run" "says why"
+sw export --programme Leaders > "$SCRATCH/after.csv"
+cmp -s "$SCRATCH/before.csv" "$SCRATCH/after.csv" && pass || fail "--expect refused writes nothing"
+printf 'name,email,department\nBen,ben@example.org,Sales\n' > "$SCRATCH/edit.csv"
+sw import "$SCRATCH/edit.csv" --programme "Leaders" > /dev/null
+
+sw import "$SCRATCH/v2.csv" --programme "Leaders" --expect "$digest" > "$SCRATCH/out"
 expect_contains "$SCRATCH/out" "2 people (0 new, 2 updated, 0 unchanged)" "update counts"
 expect_contains "$SCRATCH/out" "ada@example.org: name 'Ada' -> 'Ada Lovelace'" "name change listed"
 expect_contains "$SCRATCH/out" "ben@example.org: department 'Sales' -> 'Marketing'" "attribute change listed"

@@ -174,4 +174,29 @@ printf '5,1\n' > "$SCRATCH/h1.csv"
 sw rounds --people 32 --group-size 4 --rounds 11 --history "$SCRATCH/h1.csv" --iterations 3000 > "$SCRATCH/out"
 expect_contains "$SCRATCH/out" "this is the fewest possible (proven lower bound: 33)" "bound with history"
 
+# The bound counts new pairs that can never meet: a leaver after round 8 of 32 at 4 x 11 has 24
+# seats for 31 people, so 30 repeats are proven unavoidable, and 30 is found.
+for r in 9 10 11; do printf '31,%d\n' "$r"; done > "$SCRATCH/leave8.csv"
+sw rounds --people 32 --group-size 4 --rounds 11 --absent "$SCRATCH/leave8.csv" --iterations 3000 \
+  --json > "$SCRATCH/j"
+expect_status "30 true" "$(jq -r '"\(.least_repeats) \(.optimal)"' "$SCRATCH/j")" \
+  "32-4-11 with a leaver: bound 30, optimal"
+expect_status "ok 30" "$(chk "$SCRATCH/j" --people 32 --size 4 --rounds 11 --absent "$SCRATCH/leave8.csv")" \
+  "32-4-11 with a leaver recomputed"
+# Rounds played from a renamed copy of the plan (person i listed as 5i+3 mod 32): the locked
+# rounds are rounds of the design under another naming, found again and continued.
+awk -F, 'BEGIN { OFS = "," } NR == 1 { print; next } $3 <= 3 { $1 = ($1 * 5 + 3) % 32; print }' \
+  "$SCRATCH/golf.csv" > "$SCRATCH/renamed.csv"
+sw rounds --people 32 --group-size 4 --rounds 10 --lock "$SCRATCH/renamed.csv" --iterations 500 \
+  --json > "$SCRATCH/j"
+expect_status "ok 0" "$(chk "$SCRATCH/j" --people 32 --size 4 --rounds 10 --lock "$SCRATCH/renamed.csv")" \
+  "32-4-10 locked from a renamed plan: the design continued"
+# 60 at tables of 6 for 7 rounds (stored 10-6-7) with keep-apart pairs and two late arrivals.
+printf '3,40\n7,8\n11,52\n20,21\n33,59\n' > "$SCRATCH/apart5.csv"
+printf '58,1\n58,2\n59,1\n59,2\n' > "$SCRATCH/late2.csv"
+sw rounds --people 60 --group-size 6 --rounds 7 --apart "$SCRATCH/apart5.csv" \
+  --absent "$SCRATCH/late2.csv" --iterations 500 --json > "$SCRATCH/j"
+expect_status "ok 0" "$(chk "$SCRATCH/j" --people 60 --size 6 --rounds 7 --apart "$SCRATCH/apart5.csv" \
+  --absent "$SCRATCH/late2.csv")" "60-6-7 with keep-apart pairs and late arrivals: perfect"
+
 finish

@@ -86,6 +86,9 @@ sql "INSERT INTO network_wave_relations(wave_id, relation_id, position) SELECT m
      FROM network_waves w, network_relations r WHERE w.programme_id = 1 AND r.programme_id = 1"
 # Themes marked stale far in the future: the server's refresher leaves it alone.
 sql "INSERT INTO theme_refresh(programme_id, changed_at) VALUES (1, 4102444800)"
+# A cohort file kept for its import preview (migration 0021).
+sql "INSERT INTO import_previews(programme_id, user_id, filename, content, digest, created_at)
+     SELECT 1, id, 'c.csv', 'name,email', '00', 0 FROM users LIMIT 1" >/dev/null
 # Every table holds a row, so that a GET that writes to any of them would show.
 for t in $(sql "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"); do
   [ "$(sql "SELECT count(*) FROM \"$t\"")" -gt 0 ] || echo "$t"

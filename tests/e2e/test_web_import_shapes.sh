@@ -24,8 +24,9 @@ code=$(upload "$cases/shape_semicolon_windows1252/input.csv")
 [ "$code" = 200 ] && pass || fail "Windows-1252 semicolon upload: $code"
 expect_contains "$SCRATCH/page.html" "Read as CSV: Windows-1252 (the file is not valid UTF-8" "Windows-1252 said so"
 expect_contains "$SCRATCH/page.html" "semicolon-separated" "delimiter named"
-expect_contains "$SCRATCH/page.html" "4 people in the file: 4 new" "Windows-1252 imported"
+expect_contains "$SCRATCH/page.html" "4 people in the file: 4 new" "Windows-1252 previewed"
 tidy_ok "Windows-1252 upload"
+expect_status 200 "$(import_apply "$jar" 1)" "Windows-1252 imported"
 code=$(upload "$cases/shape_tab_utf16le_bom/input.csv")
 [ "$code" = 200 ] && pass || fail "UTF-16 tab upload: $code"
 expect_contains "$SCRATCH/page.html" "UTF-16LE with a byte order mark (converted to UTF-8), tab-separated" "UTF-16 said so"
@@ -68,6 +69,7 @@ tidy_ok "problems page"
 # one field each, guard inside the quotes (Python's csv module reads it).
 code=$(upload "$(dirname "$0")/cases/export/cohort.csv")
 [ "$code" = 200 ] && pass || fail "tricky cohort upload: $code"
+expect_status 200 "$(import_apply "$jar" 1)" "tricky cohort imported"
 code=$(status "$jar" POST /programmes/1/events --data-urlencode "csrf=$csrf" \
   --data 'name=Quoting+mixer&group_size=4&rounds=2' -D "$SCRATCH/h")
 event=$(sed -n 's|^[Ll]ocation: /events/\([0-9]*\).*|\1|p' "$SCRATCH/h" | tr -d '\r')

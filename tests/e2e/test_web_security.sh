@@ -49,8 +49,11 @@ expect_contains "$SCRATCH/last.body" "<td class=\"num\">4</td>" "problem on line
 n=$(curl -s -H "Authorization: Bearer $ATOKEN" "$URL/api/v1/programmes/$pid" | jq .members)
 expect_status 0 "$n" "nothing stored from a bad file"
 printf 'name,email,department\nAda One,ada@x.example,Finance\nBo Two,bo@x.example,IT\n' >"$SCRATCH/good.csv"
-expect_status 200 "$(status "$A" POST "/programmes/$pid/import" -F "csrf=$csrf" -F "file=@$SCRATCH/good.csv")" "good CSV imported"
-expect_contains "$SCRATCH/last.body" "2 new" "import report"
+expect_status 200 "$(status "$A" POST "/programmes/$pid/import" -F "csrf=$csrf" -F "file=@$SCRATCH/good.csv")" "good CSV previewed"
+expect_contains "$SCRATCH/last.body" "2 new" "import preview"
+cp "$SCRATCH/last.body" "$SCRATCH/page.html"
+expect_status 200 "$(import_apply "$A" "$pid")" "good CSV imported"
+expect_contains "$SCRATCH/applied.html" "2 new" "import report"
 expect_status 200 "$(status "$A" GET "/programmes/$pid?q=ada")" "search"
 expect_contains "$SCRATCH/last.body" "ada@x.example" "admin sees emails"
 expect_not_contains "$SCRATCH/last.body" "bo@x.example" "search filters"

@@ -76,3 +76,13 @@ post() {
   c=$(page_csrf "$jar")
   status "$jar" POST "$path" --data-urlencode "csrf=$c" "$@"
 }
+
+# import_apply JAR PROGRAMME_ID: applies the import previewed on $SCRATCH/page.html (the page a
+# POST to /programmes/#/import answered); prints the status, the page in $SCRATCH/applied.html.
+import_apply() {
+  local jar=$1 pid=$2 preview c
+  preview=$(grep -o 'name="preview" value="[0-9]*"' "$SCRATCH/page.html" | grep -o '[0-9]*' | head -1)
+  c=$(csrf_from "$SCRATCH/page.html")
+  curl -s -b "$jar" --data-urlencode "csrf=$c" --data "preview=$preview" \
+    -o "$SCRATCH/applied.html" -w '%{http_code}' "$URL/programmes/$pid/import"
+}

@@ -32,10 +32,10 @@ static void test_stored_designs_perfect(void **state)
         int g, p, w;
         const char *method;
     } cases[] = {
-        {8, 4, 10, "GF(2)^5"}, {6, 3, 8, "NKTS"},      {6, 4, 7, "mod 7"},
-        {10, 4, 10, "mod 10"}, {10, 4, 12, "mod 12"},  {5, 3, 7, "KTS(15)"},
-        {7, 3, 10, "KTS(21)"}, {8, 3, 11, "NKTS(24)"}, {10, 3, 14, "NKTS(30)"},
-        {9, 4, 11, "mod 11"},
+        {8, 4, 10, "GF(2)^5"}, {6, 3, 8, "NKTS"},           {6, 4, 7, "mod 7"},
+        {10, 4, 10, "mod 10"}, {10, 4, 12, "mod 12"},       {5, 3, 7, "KTS(15)"},
+        {7, 3, 10, "KTS(21)"}, {8, 3, 11, "NKTS(24)"},      {10, 3, 14, "NKTS(30)"},
+        {9, 4, 11, "mod 11"},  {10, 6, 7, "mod 7, stored"}, {10, 5, 9, "mod 9, stored"},
     };
     for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++)
         for (int w = 1; w <= cases[k].w; w++)

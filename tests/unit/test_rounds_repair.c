@@ -1,9 +1,10 @@
 /* Repaired designs (issue 17), as data: each tests/unit/cases/rounds_repair/NAME.case is a request
  * (people, table sizes, rounds, leavers, late arrivals, absences, keep-apart pairs, history,
- * departments, rounds locked from the plan itself) and the repeats expected at most. Every
- * schedule goes through the independent checker (locked rounds unchanged, keep-apart never
- * broken, sizes, absences); the proven bound is never above what is found; removing people
- * never adds a repeat to the plan without them; a fixed seed and move budget give one plan. */
+ * departments, rounds locked from a plan) with the repeats expected at most and, for some, the
+ * proven bound expected at least. Every schedule goes through the independent checker (locked
+ * rounds unchanged, keep-apart never broken, sizes, absences); the proven bound is never above
+ * what is found; removing people never adds a repeat to the plan without them; a fixed seed and
+ * move budget give one plan. */
 #include "test_support.h"
 
 #include "engine/rounds/rounds.h"
@@ -18,8 +19,8 @@ struct repair_case {
     int apart[2 * CASE_MAX_PAIRS], history[2 * CASE_MAX_PAIRS], together[2 * CASE_MAX_PAIRS];
     unsigned char *absent;
     int *attr, *locked;
-    int lock_plan;
-    long expect_repeats, expect_same;
+    int lock_plan, lock_same, lock_shuffled;
+    long expect_repeats, expect_same, expect_bound;
 };
 
 static void case_free(struct repair_case *c)
@@ -64,6 +65,7 @@ static void load_case(const char *path, struct repair_case *c)
     memset(c, 0, sizeof *c);
     c->expect_repeats = -1;
     c->expect_same = -1;
+    c->expect_bound = -1;
     c->req.seed = 1;
     c->req.seconds = 120; /* the move budget decides, never the clock */
     c->req.max_iterations = 2000;
@@ -106,6 +108,14 @@ static void load_case(const char *path, struct repair_case *c)
             r->mix_weight = 1;
         } else if (strncmp(line, "lock-plan ", 10) == 0) {
             c->lock_plan = (int)v[0];
+        } else if (strncmp(line, "moves ", 6) == 0) { /* the search's move budget */
+            r->max_iterations = v[0];
+        } else if (strncmp(line, "lock-same ", 10) == 0) {
+            c->lock_same = (int)v[0];
+        } else if (strncmp(line, "lock-shuffled ", 14) == 0) {
+            c->lock_shuffled = (int)v[0];
+        } else if (strncmp(line, "expect-bound ", 13) == 0) {
+            c->expect_bound = v[0];
         } else if (strncmp(line, "expect-repeats ", 15) == 0) {
             c->expect_repeats = v[0];
         } else if (strncmp(line, "expect-same ", 12) == 0) {
@@ -148,21 +158,41 @@ static void run_case(const char *path)
     load_case(path, &c);
     const char *name = strrchr(path, '/') + 1;
     struct rounds_result res;
-    if (c.lock_plan > 0) {
-        /* Lock the first rounds as the plan for the same request without steering made them. */
-        struct rounds_request plain = c.req;
-        plain.absent = NULL;
-        plain.history_count = 0;
-        plain.apart_count = 0;
-        plain.together_count = 0;
-        plain.attr = NULL;
-        solve_checked(&plain, &res, name);
-        c.locked = malloc((size_t)c.lock_plan * c.req.people * sizeof *c.locked);
+    int lock = c.lock_plan + c.lock_same + c.lock_shuffled, n = c.req.people;
+    if (lock > 0) {
+        /* Lock the first rounds as a plan made them: the plan for the same request without
+         * steering (lock-plan), the plan for the same request with its absences, keep-apart
+         * pairs and history (lock-same: its people named onto a design's points), or the plan
+         * without steering with its people renamed by a fixed shuffle (lock-shuffled: rounds
+         * of a design under a naming that is not the identity). */
+        struct rounds_request from = c.req;
+        from.attr = NULL;
+        from.mix_weight = 0;
+        if (!c.lock_same) {
+            from.absent = NULL;
+            from.history_count = 0;
+            from.apart_count = 0;
+            from.together_count = 0;
+        }
+        solve_checked(&from, &res, name);
+        int *rename = malloc((size_t)n * sizeof *rename);
+        c.locked = malloc((size_t)lock * n * sizeof *c.locked);
+        assert_non_null(rename);
         assert_non_null(c.locked);
-        memcpy(c.locked, res.table, (size_t)c.lock_plan * c.req.people * sizeof *c.locked);
+        for (int i = 0; i < n; i++)
+            rename[i] = i;
+        for (int i = n - 1; i > 0 && c.lock_shuffled; i--) {
+            int j = (int)((unsigned)(i * 7919 + 13) % (unsigned)(i + 1)), t = rename[i];
+            rename[i] = rename[j];
+            rename[j] = t;
+        }
+        for (int r = 0; r < lock; r++)
+            for (int i = 0; i < n; i++)
+                c.locked[(size_t)r * n + rename[i]] = res.table[(size_t)r * n + i];
+        free(rename);
         rounds_result_free(&res);
         c.req.locked = c.locked;
-        c.req.locked_rounds = c.lock_plan;
+        c.req.locked_rounds = lock;
     }
     solve_checked(&c.req, &res, name);
     if (c.expect_repeats >= 0 && res.repeat_pairs > c.expect_repeats)
@@ -173,6 +203,12 @@ static void run_case(const char *path)
                  c.expect_same);
     if (c.expect_repeats == 0)
         assert_true(res.perfect && res.optimal);
+    /* A proven bound that a weaker argument would miss: it must not slip back. */
+    if (c.expect_bound >= 0 && res.least_repeats < c.expect_bound)
+        fail_msg("%s: proven bound %ld, expected at least %ld", name, res.least_repeats,
+                 c.expect_bound);
+    if (c.expect_bound >= 0 && res.repeat_pairs == c.expect_bound)
+        assert_true(res.optimal);
     /* The same seed and move budget give the same plan. */
     struct rounds_result again;
     solve_checked(&c.req, &again, name);

@@ -2,6 +2,7 @@
 #include "app/people/cohort_import.h"
 
 #include "core/strbuf.h"
+#include "core/token.h"
 #include "store/store_people.h"
 #include "store/store_programmes.h"
 
@@ -170,16 +171,36 @@ static int members_not_in_file(struct db *db, long long programme_id,
     return rc;
 }
 
+/* The digest of what the import does: the same file against the same store gives the same one,
+ * and any difference in what would change (a person edited in between) gives another. */
+static int report_digest(struct import_report *r, const char *programme)
+{
+    json_t *j =
+        json_pack("{s:s, s:b, s:I, s:I, s:I, s:I, s:I, s:O, s:O, s:O, s:b}", "programme", programme,
+                  "programme_created", r->programme_created, "people", (json_int_t)r->people,
+                  "created", (json_int_t)r->created, "updated", (json_int_t)r->updated, "unchanged",
+                  (json_int_t)r->unchanged, "joined", (json_int_t)r->joined, "changes", r->changes,
+                  "added", r->added, "not_in_file", r->not_in_file, "removed", r->pruned);
+    char *text = j ? json_dumps(j, JSON_COMPACT | JSON_SORT_KEYS) : NULL;
+    json_decref(j);
+    if (!text)
+        return -1;
+    token_hash(text, r->digest);
+    free(text);
+    return 0;
+}
+
 int cohort_import(struct db *db, const struct cohort *c, const struct import_options *opt,
                   struct import_report *r, struct diag_list *diags)
 {
     memset(r, 0, sizeof *r);
     r->changes = json_array();
     r->not_in_file = json_array();
+    r->added = json_array();
     r->people = c->count;
     long long *ids = calloc(c->count ? c->count : 1, sizeof *ids);
     struct cohort_index idx = {0};
-    if (!ids || !r->changes || !r->not_in_file || cohort_index_build(c, &idx) != 0 ||
+    if (!ids || !r->changes || !r->not_in_file || !r->added || cohort_index_build(c, &idx) != 0 ||
         db_begin(db) != 0) {
         diag_add(diags, opt->source, 0, NULL, "cannot start the import: %s", db_errmsg(db));
         free(ids);
@@ -199,16 +220,26 @@ int cohort_import(struct db *db, const struct cohort *c, const struct import_opt
         rc = found < 0 ? -1 : store_programme_ensure(db, opt->programme, &programme_id);
     }
     for (size_t i = 0; i < c->count && rc == 0; i++) {
+        size_t created_before = r->created;
         rc = upsert_person(db, c, &c->people[i], &ids[i], r);
         int added = 0;
         if (rc == 0)
             rc = store_member_add(db, programme_id, ids[i], &added);
         r->joined += (size_t)added;
+        if (rc == 0 && added)
+            json_array_append_new(r->added,
+                                  json_pack("{s:s, s:s, s:b}", "email", c->people[i].email, "name",
+                                            c->people[i].name ? c->people[i].name : "", "new",
+                                            r->created > created_before));
     }
     if (rc == 0)
         rc = link_managers(db, c, ids);
     if (rc == 0)
         rc = members_not_in_file(db, programme_id, &idx, opt, r);
+    if (rc == 0)
+        rc = report_digest(r, opt->programme);
+    if (rc == 0 && opt->expect && strcmp(opt->expect, r->digest) != 0)
+        rc = 2;
     if (rc != 0)
         goto rollback;
     if (opt->dry_run) {
@@ -235,15 +266,17 @@ void import_report_free(struct import_report *r)
 {
     json_decref(r->changes);
     json_decref(r->not_in_file);
+    json_decref(r->added);
     memset(r, 0, sizeof *r);
 }
 
 json_t *import_report_json(const struct import_report *r, const struct import_options *opt)
 {
-    return json_pack("{s:s, s:b, s:b, s:I, s:I, s:I, s:I, s:I, s:O, s:O, s:b}", "programme",
-                     opt->programme, "dry_run", opt->dry_run, "programme_created",
+    return json_pack("{s:s, s:b, s:b, s:I, s:I, s:I, s:I, s:I, s:O, s:O*, s:O, s:b, s:s}",
+                     "programme", opt->programme, "dry_run", opt->dry_run, "programme_created",
                      r->programme_created, "people", (json_int_t)r->people, "created",
                      (json_int_t)r->created, "updated", (json_int_t)r->updated, "unchanged",
                      (json_int_t)r->unchanged, "joined", (json_int_t)r->joined, "changes",
-                     r->changes, "not_in_file", r->not_in_file, "removed", r->pruned);
+                     r->changes, "added", r->added, "not_in_file", r->not_in_file, "removed",
+                     r->pruned, "digest", r->digest);
 }

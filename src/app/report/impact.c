@@ -121,38 +121,34 @@ json_t *report_impact_json(struct db *db, long long programme_id, const char *na
     return report;
 }
 
-char *report_chart_themes(const json_t *report)
+void report_bars_themes(const json_t *report, struct report_bars *out)
 {
+    memset(out, 0, sizeof *out);
+    out->title = "People per shared theme";
+    out->max = 1;
     json_t *shown = json_object_get(json_object_get(report, "themes"), "shown");
     size_t n = json_array_size(shown);
-    struct svg_bar bars[SVG_MAX_BARS];
-    char *texts[SVG_MAX_BARS];
-    double max = 1;
     if (n > SVG_MAX_BARS)
         n = SVG_MAX_BARS;
     for (size_t i = 0; i < n; i++) {
         json_t *t = json_array_get(shown, i);
         json_int_t people = json_integer_value(json_object_get(t, "people"));
-        texts[i] = str_printf("%lld people", (long long)people);
-        bars[i] = (struct svg_bar){json_string_value(json_object_get(t, "label")), (double)people,
-                                   texts[i]};
-        if ((double)people > max)
-            max = (double)people;
+        out->owned[i] = str_printf("%lld people", (long long)people);
+        out->bars[i] = (struct svg_bar){json_string_value(json_object_get(t, "label")),
+                                        (double)people, out->owned[i]};
+        if ((double)people > out->max)
+            out->max = (double)people;
     }
-    char *svg = svg_bar_chart("People per shared theme", bars, n, 0, max);
-    for (size_t i = 0; i < n; i++)
-        free(texts[i]);
-    return svg;
+    out->n = n;
 }
 
-char *report_chart_connectedness(const json_t *report)
+void report_bars_connectedness(const json_t *report, struct report_bars *out)
 {
+    memset(out, 0, sizeof *out);
+    out->title = "Connectedness: mean score at start and end";
+    out->max = 1;
     json_t *scales = json_object_get(json_object_get(report, "connectedness"), "scales");
-    struct svg_bar bars[SVG_MAX_BARS];
-    char *labels[SVG_MAX_BARS];
-    size_t n = 0;
-    double lo = 0, hi = 1;
-    size_t i;
+    size_t i, n = 0;
     json_t *s;
     json_array_foreach(scales, i, s)
     {
@@ -161,19 +157,42 @@ char *report_chart_connectedness(const json_t *report)
         const char *title = json_string_value(json_object_get(s, "title"));
         /* Every scale is drawn on 0..its maximum, so lengths compare within a scale. */
         double smax = (double)json_integer_value(json_object_get(s, "score_max"));
-        if (smax > hi)
-            hi = smax;
-        labels[n] = str_printf("%s: start", title);
-        bars[n] =
-            (struct svg_bar){labels[n], json_real_value(json_object_get(s, "start_mean")), NULL};
+        if (smax > out->max)
+            out->max = smax;
+        out->owned[n] = str_printf("%s: start", title);
+        out->bars[n] = (struct svg_bar){out->owned[n],
+                                        json_real_value(json_object_get(s, "start_mean")), NULL};
         n++;
-        labels[n] = str_printf("%s: end", title);
-        bars[n] =
-            (struct svg_bar){labels[n], json_real_value(json_object_get(s, "end_mean")), NULL};
+        out->owned[n] = str_printf("%s: end", title);
+        out->bars[n] =
+            (struct svg_bar){out->owned[n], json_real_value(json_object_get(s, "end_mean")), NULL};
         n++;
     }
-    char *svg = svg_bar_chart("Connectedness: mean score at start and end", bars, n, lo, hi);
-    for (size_t k = 0; k < n; k++)
-        free(labels[k]);
+    out->n = n;
+}
+
+void report_bars_free(struct report_bars *b)
+{
+    for (size_t i = 0; i < b->n; i++)
+        free(b->owned[i]);
+    memset(b, 0, sizeof *b);
+}
+
+static char *chart_of(void (*fill)(const json_t *, struct report_bars *), const json_t *report)
+{
+    struct report_bars b;
+    fill(report, &b);
+    char *svg = svg_bar_chart(b.title, b.bars, b.n, b.min, b.max);
+    report_bars_free(&b);
     return svg;
+}
+
+char *report_chart_themes(const json_t *report)
+{
+    return chart_of(report_bars_themes, report);
+}
+
+char *report_chart_connectedness(const json_t *report)
+{
+    return chart_of(report_bars_connectedness, report);
 }

@@ -5,6 +5,7 @@
 #ifndef SETWORK_APP_REPORT_REPORT_H
 #define SETWORK_APP_REPORT_REPORT_H
 
+#include "io/render/svg_chart.h"
 #include "store/db.h"
 #include "store/store_challenges.h"
 #include "store/store_programmes.h"
@@ -49,5 +50,25 @@ char *report_chart_themes(const json_t *report);
 
 /* Bar chart of each shown scale's start and end means, drawn against the scale's range. */
 char *report_chart_connectedness(const json_t *report);
+
+/* The bars of a chart of the report, for any renderer (SVG on the page, PDF): BARS[N] from MIN
+ * to MAX under TITLE, the texts they point to owned by OWNED (report_bars_free). */
+struct report_bars {
+    const char *title;
+    struct svg_bar bars[SVG_MAX_BARS];
+    char *owned[SVG_MAX_BARS];
+    size_t n;
+    double min, max;
+};
+void report_bars_themes(const json_t *report, struct report_bars *out);
+void report_bars_connectedness(const json_t *report, struct report_bars *out);
+void report_bars_free(struct report_bars *b);
+
+/* The report (as report_impact_json makes it) as a PDF of one or two A4 pages: what the report
+ * page shows first, the headline figures with their sentences, and its charts (the themes
+ * chart only when a theme is shown, the connectedness chart only when it is measured), nothing
+ * else, so the PDF holds no more than the page. Returns 0 with *PDF (caller frees) and *LEN,
+ * or -1. */
+int report_pdf(const json_t *report, char **pdf, size_t *len);
 
 #endif

@@ -4,10 +4,10 @@
  * rounds are a base round developed mod m (round i adds i to every x). Such a development is
  * perfect exactly when every "difference class" of pairs is used at most once by the base
  * round, a problem m times smaller than the schedule; bench/rounds_cyclic.c finds the base
- * rounds below in milliseconds and explains the classes. 8-4-10 is stored in full: five
- * parallel classes of GF(2)^5 (cosets of five disjoint 2-dimensional subspaces) completed by
- * five rounds from the local search, as bench/rounds_spread.c regenerates. Every table here is
- * checked by rounds_check in tests/unit/test_rounds_designs.c. */
+ * rounds below in milliseconds (10-6-7 and 10-5-9 in seconds) and explains the classes. 8-4-10 is
+ * stored in full: five parallel classes of GF(2)^5 (cosets of five disjoint 2-dimensional
+ * subspaces) completed by five rounds from the local search, as bench/rounds_spread.c regenerates.
+ * Every table here is checked by rounds_check in tests/unit/test_rounds_designs.c. */
 #include "engine/rounds/rounds.h"
 
 #include <stddef.h>
@@ -71,6 +71,22 @@ static const signed char base_7_3_10[] = {
     10, 19, 9,  14, 1, 16, 12, 0,  11, 15, 6,  17, 3, 20, 7,  2, 5,  8,  4, 18, 13, /* 2 */
 };
 
+/* 10-6-7 (60 people) and 10-5-9 (50 people), for mixers of 60 at tables of 6 and 50 at tables
+ * of 5 (issue 17: no general construction covers them; a resolvable TD(6,10) or TD(5,10) would
+ * need more mutually orthogonal Latin squares of order 10 than are known): Z_7 x 8 plus 4 fixed
+ * points and Z_9 x 5 plus 5 fixed points, one base round each, found by the cyclic search of
+ * rounds_cyclic.c (seed 1) and checked by rounds_check in tests/unit/test_rounds_designs.c. */
+static const signed char base_10_6_7[] = {
+    6,  15, 30, 37, 55, 58, 2,  7,  9,  42, 46, 54, 1,  18, 26, 34, 35, 59, 10, 32,
+    38, 41, 48, 51, 5,  11, 16, 25, 47, 57, 0,  14, 20, 24, 39, 43, 4,  8,  12, 19,
+    29, 31, 21, 23, 27, 33, 44, 53, 17, 28, 40, 45, 49, 52, 3,  13, 22, 36, 50, 56,
+};
+static const signed char base_10_5_9[] = {
+    6,  25, 28, 44, 45, 2,  26, 31, 39, 49, 4,  10, 34, 43, 48, 5,  15,
+    33, 38, 46, 23, 27, 29, 30, 40, 17, 22, 36, 37, 42, 11, 13, 16, 24,
+    32, 0,  3,  8,  12, 35, 1,  9,  18, 19, 21, 7,  14, 20, 41, 47,
+};
+
 static const struct cyclic_design designs[] = {
     {15, 3, 7, 7, 2, 1, 1, base_5_3_7, "construction: Kirkman triple system KTS(15), mod 7"},
     {18, 3, 8, 4, 4, 2, 2, base_6_3_8, "construction: NKTS(18), two base rounds mod 4"},
@@ -81,6 +97,8 @@ static const struct cyclic_design designs[] = {
     {24, 3, 11, 11, 2, 2, 1, base_8_3_11, "construction: NKTS(24), base round mod 11"},
     {30, 3, 14, 14, 2, 2, 1, base_10_3_14, "construction: NKTS(30), base round mod 14"},
     {36, 4, 11, 11, 3, 3, 1, base_9_4_11, "construction: base round developed mod 11"},
+    {60, 6, 7, 7, 8, 4, 1, base_10_6_7, "construction: base round developed mod 7, stored"},
+    {50, 5, 9, 9, 5, 5, 1, base_10_5_9, "construction: base round developed mod 9, stored"},
 };
 
 /* 8-4-10: table of each of the 32 people in each round. Rounds 1-5 are the cosets of the

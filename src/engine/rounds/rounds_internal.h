@@ -56,6 +56,14 @@ int rounds_construct_perfect(int n, int p, int w, int *table, const char **metho
  * covers the request (or out of memory). Deterministic: depends on PL's seed and budget only. */
 int rounds_repair_seed(const struct rounds_plan *pl, int *init, const char **method);
 
+/* A naming of people onto the points of DESIGN (WD rounds of N points) under which each locked
+ * round of PL is a round of the design (rounds_locks.c): 0 with PT (N: point of each person,
+ * then the points nobody takes) and USED (WD flags: the design rounds the locked rounds are)
+ * filled, or -1 when none is found within a bounded search. SEED 0 takes points in order, any
+ * other seed in a random order (another naming, when there are several). */
+int rounds_lock_naming(const struct rounds_plan *pl, const int *design, int N, int Wd,
+                       unsigned char *used, int *pt, unsigned long long seed);
+
 /* A proven lower bound on the pairs meeting more than once, for any request (rounds_lower.c):
  * by counting the seats of each person in the rounds still to plan against the people they
  * have not met, and the meetings of every round against the pairs still new. It holds for

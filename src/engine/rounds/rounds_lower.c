@@ -4,12 +4,48 @@
  * a known number of meetings. A pair that has not met yet (in history or locked rounds), is not
  * kept apart and is present together in some round can take one of them as a first meeting;
  * every other meeting makes a repeated pair, and when no pair meets three times, a different
- * one each time. Keep-together partners fill their seats without counting. */
+ * one each time. Keep-together partners fill their seats without counting.
+ *
+ * Some new pairs can never take their first meeting: a person with fewer seats, even at the
+ * largest table of every round they attend, than people still to meet (someone who leaves
+ * early, say) leaves the difference unmet. Those unmet pairs form a graph in which that person
+ * has at least that degree, so there are at least half the sum of the differences and at least
+ * the largest one; every meeting of the rounds to plan beyond the first meetings still possible
+ * makes a repeated pair. (32 at 4 x 11 with one leaver after round 8: the leaver has 24 seats
+ * for 31 people, 7 pairs stay unmet, and 519 meetings against 496 - 7 possible first meetings
+ * give 30 repeats, not 23.) */
 #include "engine/rounds/rounds_internal.h"
 
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+
+/* Whether the schedule is complete: n = p^2 people, all present in all p + 1 rounds at p tables
+ * of p (locked rounds too), no history and no keep-together pairs. Then for two rounds r and s
+ * the p x p matrix of table intersections |B n C| has every row and column summing to p, and
+ * the pairs meeting in both rounds number sum C(x, 2) = sum d^2 / 2 for d = x - 1 (the d sum to
+ * zero). A nonzero integer matrix d with zero row and column sums has sum d^2 >= 4 (a +1 needs
+ * a -1 in its row and one in its column, and those another +1), so two rounds that are not
+ * orthogonal repeat at least 2 pairs; and when all pairs of rounds are orthogonal nothing
+ * repeats. So a complete schedule with any repeat has at least 2. */
+static int complete(const struct rounds_plan *pl)
+{
+    int n = pl->n, p = pl->p, ok = n == p * p && pl->w == p + 1 && pl->tied_start[n] == 0;
+    for (size_t k = 0; ok && k < (size_t)pl->w * n; k++)
+        ok = !pl->absent[k];
+    for (size_t ij = 0; ok && ij < (size_t)n * n; ij++)
+        ok = pl->history[ij] == 0;
+    for (int r = 0; ok && r < pl->locked_rounds; r++) {
+        int size[ROUNDS_MAX_PEOPLE] = {0};
+        for (int i = 0; ok && i < n; i++) {
+            int t = pl->locked[(size_t)r * n + i];
+            ok = t >= 0 && t < n && ++size[t] <= p;
+        }
+        for (int t = 0; ok && t < n; t++)
+            ok = size[t] == 0 || size[t] == p;
+    }
+    return ok;
+}
 
 long rounds_least_repeats(const struct rounds_plan *pl)
 {
@@ -18,7 +54,8 @@ long rounds_least_repeats(const struct rounds_plan *pl)
     int *c0 = calloc((size_t)n * n, sizeof *c0);
     uint64_t *mask = calloc((size_t)n * 2, sizeof *mask);
     long *seats = calloc((size_t)n, sizeof *seats);
-    if (!c0 || !mask || !seats)
+    long *most = calloc((size_t)n, sizeof *most); /* seats at the largest tables */
+    if (!c0 || !mask || !seats || !most)
         goto out;
     for (size_t ij = 0; ij < (size_t)n * n; ij++)
         c0[ij] = pl->history[ij];
@@ -47,6 +84,7 @@ long rounds_least_repeats(const struct rounds_plan *pl)
             for (int t = pl->tied_start[i]; t < pl->tied_start[i + 1]; t++)
                 tied += !abs[pl->tied[t]];
             seats[i] += lo - 1 - tied;
+            most[i] += lo + (big > 0) - 1 - tied;
         }
     }
     /* Keep-together partners present sit together: those meetings are not to be counted. */
@@ -57,8 +95,8 @@ long rounds_least_repeats(const struct rounds_plan *pl)
                 for (int t = pl->tied_start[i]; t < pl->tied_start[i + 1]; t++)
                     tied_twice += !pl->absent[(size_t)r * n + pl->tied[t]];
     meetings -= tied_twice / 2;
-    long already = 0, fresh_pairs = 0;
-    long long excess = 0;
+    long already = 0, fresh_pairs = 0, most_unmet = 0;
+    long long excess = 0, unmet = 0;
     for (int i = 0; i < n; i++) {
         long fresh = 0, room = 0;
         for (int j = 0; j < n; j++) {
@@ -74,6 +112,12 @@ long rounds_least_repeats(const struct rounds_plan *pl)
             room += c0[ij] <= 1;
             fresh_pairs += j > i && c0[ij] == 0;
         }
+        /* Fewer seats, even at the largest tables, than people still to meet: that many of
+         * the new pairs stay unmet, whatever the schedule. */
+        if (fresh > most[i]) {
+            unmet += fresh - most[i];
+            most_unmet = fresh - most[i] > most_unmet ? fresh - most[i] : most_unmet;
+        }
         long e = seats[i] - fresh;
         if (e > room) {
             result = -1; /* more seats than twice-meetings allow: someone meets three times */
@@ -82,11 +126,19 @@ long rounds_least_repeats(const struct rounds_plan *pl)
         excess += e > 0 ? e : 0;
     }
     long by_person = (long)((excess + 1) / 2);
-    long by_round = meetings - fresh_pairs > 0 ? (long)(meetings - fresh_pairs) : 0;
+    /* An unmet new pair is counted by both its people (a graph with these degrees has at least
+     * half their sum of edges, and at least the largest degree): the new pairs that can take a
+     * first meeting are fewer by that many. */
+    long forced = (long)((unmet + 1) / 2) > most_unmet ? (long)((unmet + 1) / 2) : most_unmet;
+    long firsts = fresh_pairs - forced;
+    long by_round = meetings - firsts > 0 ? (long)(meetings - firsts) : 0;
     result = already + (by_person > by_round ? by_person : by_round);
+    if (result == 1 && complete(pl))
+        result = 2;
 out:
     free(c0);
     free(mask);
     free(seats);
+    free(most);
     return result;
 }

@@ -24,6 +24,7 @@
 #define C_TIED       5LL         /* a keep-together pair on points that never meet: a small pull */
 #define NAMING_WORK  100000000LL /* slot evaluations the naming search may spend in all */
 #define NAMING_STEPS 1000
+#define LOCK_TRIES   8 /* namings that continue locked rounds, tried in turn */
 
 struct naming {
     const struct rounds_plan *pl;
@@ -34,6 +35,11 @@ struct naming {
     int *drop;           /* F: design tables the round has no use for (fewer people present) */
     long long target;    /* the lowest cost a naming can have: every dropped table empty */
     int *pt;             /* N: point of each slot; slots n..N-1 are the points nobody takes */
+    long long cost;      /* the cost of the naming name_points leaves in pt */
+    double until;        /* when name_points stops (0: a third of the budget from its start) */
+    /* N: the table of each point in the design round that the one locked round is, when the
+     * naming continues it (NULL otherwise): moving whole tables keeps it a round of the design */
+    const int *lockD;
     struct rng rng;
 };
 
@@ -88,12 +94,63 @@ static double now_seconds(void)
     return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
+static long long naming_cost(const struct naming *g)
+{
+    long long c = 0;
+    for (int x = 0; x < g->N; x++)
+        c += contrib(g, x);
+    return c / 2;
+}
+
+/* The best exchange of slot X's table with another table of the locked design round (g->lockD):
+ * every slot on a point of one takes the point of the same rank in the other. Applied when it
+ * changes the cost *CUR (updated) by less than LIMIT; returns whether it was. */
+static int block_move(struct naming *g, int x, long long *cur, long long limit)
+{
+    int N = g->N, p = g->pl->p, T = N / p, A = g->lockD[g->pt[x]], bt = -1;
+    int *rank = malloc((size_t)N * sizeof *rank), *pts = malloc((size_t)N * sizeof *pts);
+    int *fill = calloc((size_t)T, sizeof *fill), *keep = malloc((size_t)N * sizeof *keep);
+    long long bc = *cur + limit;
+    if (!rank || !pts || !fill || !keep)
+        goto out;
+    for (int a = 0; a < N; a++) {
+        int t = g->lockD[a];
+        rank[a] = fill[t];
+        pts[t * p + fill[t]++] = a;
+    }
+    memcpy(keep, g->pt, (size_t)N * sizeof *keep);
+    for (int B = 0; B < T; B++) {
+        if (B == A)
+            continue;
+        for (int s = 0; s < N; s++) {
+            int a = keep[s], t = g->lockD[a];
+            g->pt[s] = t == A ? pts[B * p + rank[a]] : t == B ? pts[A * p + rank[a]] : a;
+        }
+        long long c = naming_cost(g);
+        if (c < bc)
+            bc = c, bt = B;
+    }
+    for (int s = 0; s < N; s++) {
+        int a = keep[s], t = g->lockD[a];
+        g->pt[s] = bt < 0 ? a : t == A ? pts[bt * p + rank[a]] : t == bt ? pts[A * p + rank[a]] : a;
+    }
+    if (bt >= 0)
+        *cur = bc;
+out:
+    free(rank);
+    free(pts);
+    free(fill);
+    free(keep);
+    return bt >= 0;
+}
+
 /* Tabu descent over swaps of two slots' points, from the identity naming; keeps the best.
  * Bounded by a count of evaluations, and by a third of the time budget unless the request
  * bounds the moves (then the naming depends on the seed alone). */
 static int name_points(struct naming *g)
 {
-    double until = now_seconds() + (g->pl->seconds > 0 ? g->pl->seconds : 2.0) / 3;
+    double until =
+        g->until > 0 ? g->until : now_seconds() + (g->pl->seconds > 0 ? g->pl->seconds : 2.0) / 3;
     int N = g->N, n = g->n;
     long *tabu = calloc((size_t)N, sizeof *tabu);
     int *best = malloc((size_t)N * sizeof *best);
@@ -140,6 +197,17 @@ static int name_points(struct naming *g)
                 by = y;
             }
         }
+        /* Continuing one locked round, a swap across its tables repeats the meetings of that
+         * round; giving x's whole table (everyone on its points) the points of another table
+         * of that design round keeps the locked round a round of the design: taken when it
+         * does better than the best swap. */
+        if (g->lockD && block_move(g, x, &cur, by < 0 || bd > 0 ? 0 : bd)) {
+            if (cur < best_cost) {
+                best_cost = cur;
+                memcpy(best, g->pt, (size_t)N * sizeof *best);
+            }
+            continue;
+        }
         if (by < 0)
             continue;
         int t = g->pt[x];
@@ -153,6 +221,7 @@ static int name_points(struct naming *g)
         }
     }
     memcpy(g->pt, best, (size_t)N * sizeof *best);
+    g->cost = best_cost;
     free(tabu);
     free(best);
     return 0;
@@ -309,6 +378,37 @@ static int find_design(const struct rounds_plan *pl, int N, int *design, const c
     return -1;
 }
 
+/* The naming problem for the first F free design rounds FREED: where points meet, who is
+ * away, which tables a round drops, and the identity naming to start from. */
+static int prepare_naming(struct naming *g, const struct rounds_plan *pl, const int *design,
+                          const int *freed, int F, int TD, const int *start)
+{
+    int n = pl->n, N = g->N, k = pl->locked_rounds, p = pl->p;
+    g->F = F;
+    memset(g->meet, NEVER, (size_t)N * N);
+    for (int f = 0; f < F; f++) {
+        const int *D = design + (size_t)freed[f] * N;
+        for (int a = 0; a < N; a++)
+            for (int b = a + 1; b < N; b++)
+                if (D[a] == D[b])
+                    g->meet[(size_t)a * N + b] = g->meet[(size_t)b * N + a] = (unsigned char)f;
+    }
+    for (int f = 0; f < F; f++)
+        for (int x = 0; x < N; x++)
+            g->away[(size_t)f * N + x] = x >= n || pl->absent[(size_t)(k + f) * n + x];
+    g->target = 0;
+    for (int f = 0; f < F; f++) {
+        int m = 0;
+        for (int i = 0; i < n; i++)
+            m += !pl->absent[(size_t)(k + f) * n + i];
+        g->drop[f] = TD - rounds_table_count(m, p);
+        g->target -= C_SHRINK * g->drop[f] * p * (p - 1) / 2;
+    }
+    for (int x = 0; x < N; x++)
+        g->pt[x] = start ? start[x] : x;
+    return 0;
+}
+
 int rounds_repair_seed(const struct rounds_plan *pl, int *init, const char **method)
 {
     int n = pl->n, w = pl->w, p = pl->p, k = pl->locked_rounds, rc = -1;
@@ -318,14 +418,17 @@ int rounds_repair_seed(const struct rounds_plan *pl, int *init, const char **met
     struct naming g = {.pl = pl, .n = n, .N = N};
     int *design = malloc((size_t)w * N * sizeof *design);
     int *map = malloc(((size_t)2 * N + 2) * sizeof *map);
-    int *freed = malloc((size_t)w * sizeof *freed), *cnt = NULL;
+    int *freed = malloc((size_t)w * sizeof *freed), *cnt = NULL, *start = NULL;
+    int *best_pt = malloc((size_t)N * sizeof *best_pt),
+        *best_freed = malloc((size_t)w * sizeof *best_freed);
     unsigned char *used = calloc((size_t)w, 1);
     g.meet = malloc((size_t)N * N);
     g.c0 = calloc((size_t)n * n, sizeof *g.c0);
     g.away = calloc((size_t)F * N, 1);
     g.pt = malloc((size_t)N * sizeof *g.pt);
     g.drop = calloc((size_t)F, sizeof *g.drop);
-    if (!design || !map || !freed || !used || !g.meet || !g.c0 || !g.away || !g.pt || !g.drop)
+    if (!design || !map || !freed || !used || !g.meet || !g.c0 || !g.away || !g.pt || !g.drop ||
+        !best_pt || !best_freed)
         goto out;
     int Wd = find_design(pl, N, design, method);
     if (Wd < 0)
@@ -340,25 +443,17 @@ int rounds_repair_seed(const struct rounds_plan *pl, int *init, const char **met
         used[d] = 1;
         matched++;
     }
-    if (matched < k)
+    /* Not so with person i on point i (locked rounds of a plan whose people were named onto
+     * the design, for instance): besides the design's rounds after the locked ones, look for
+     * namings under which the locked rounds are rounds of the design. */
+    int tries = 1, lockable = 0;
+    if (matched < k) {
         memset(used, 0, (size_t)w);
-    /* The design's rounds still free, as many as the request has left; any after them are
-     * left to the search (past the bound). */
-    F = Wd - (matched == k ? k : 0);
-    F = F < w - k ? F : w - k;
-    if (F < 1)
-        goto out;
-    g.F = F;
-    for (int d = 0, f = 0; d < Wd && f < F; d++)
-        if (!used[d])
-            freed[f++] = d;
-    memset(g.meet, NEVER, (size_t)N * N);
-    for (int f = 0; f < F; f++) {
-        const int *D = design + (size_t)freed[f] * N;
-        for (int a = 0; a < N; a++)
-            for (int b = a + 1; b < N; b++)
-                if (D[a] == D[b])
-                    g.meet[(size_t)a * N + b] = g.meet[(size_t)b * N + a] = (unsigned char)f;
+        start = malloc((size_t)N * sizeof *start);
+        if (!start)
+            goto out;
+        lockable = n <= 300 && rounds_lock_naming(pl, design, N, Wd, used, start, 0) == 0;
+        tries = lockable ? 1 + LOCK_TRIES : 1;
     }
     for (int i = 0; i < n; i++)
         for (int j = 0; j < n; j++) {
@@ -369,21 +464,90 @@ int rounds_repair_seed(const struct rounds_plan *pl, int *init, const char **met
                 g.c0[ij] += L[i] >= 0 && L[i] == L[j];
             }
         }
-    for (int f = 0; f < F; f++)
-        for (int x = 0; x < N; x++)
-            g.away[(size_t)f * N + x] = x >= n || pl->absent[(size_t)(k + f) * n + x];
-    for (int f = 0; f < F; f++) {
-        int m = 0;
-        for (int i = 0; i < n; i++)
-            m += !pl->absent[(size_t)(k + f) * n + i];
-        g.drop[f] = TD - rounds_table_count(m, p);
-        g.target -= C_SHRINK * g.drop[f] * p * (p - 1) / 2;
-    }
-    for (int x = 0; x < N; x++)
-        g.pt[x] = x;
     rng_seed(&g.rng, pl->seed ^ 0x5eed17ULL);
-    if (name_points(&g) != 0)
+    /* With locked rounds from another plan, several namings continue them (the search takes
+     * its points in a random order after the first): the one whose naming costs least wins,
+     * all of them within a third of the budget (or, when the request bounds the moves, all of
+     * them, so that the outcome depends on the seed alone). */
+    long long best_cost = 0;
+    int best_F = 0, have = 0;
+    double until = now_seconds() + (pl->seconds > 0 ? pl->seconds : 2.0) / 3;
+    for (int attempt = 0; attempt < tries; attempt++) {
+        const int *from = NULL;
+        if (have && ((pl->max_iterations <= 0 && now_seconds() > until) ||
+                     (best_cost <= g.target && best_F == w - k)))
+            break;
+        /* Each attempt its share of what is left of the naming's time. */
+        g.until = now_seconds() + (until - now_seconds()) / (tries - attempt);
+        /* The naming that continues the locked rounds first, then the design's rounds after
+         * them under any naming, then other namings that continue them. */
+        if (lockable && attempt != 1) {
+            memset(used, 0, (size_t)w);
+            if (rounds_lock_naming(pl, design, N, Wd, used, start,
+                                   attempt == 0 ? 0 : pl->seed + (unsigned)attempt) != 0)
+                continue;
+            from = start;
+        } else if (lockable) {
+            memset(used, 0, (size_t)w);
+        }
+        int continued = from != NULL || matched == k;
+        /* The design's rounds still free, as many as the request has left; any after them are
+         * left to the search (past the bound). */
+        F = Wd - (continued ? k : 0);
+        F = F < w - k ? F : w - k;
+        if (F < 1)
+            break;
+        for (int d = 0, f = 0; d < Wd && f < F; d++)
+            if (!used[d])
+                freed[f++] = d;
+        /* When every naming puts some keep-apart pair on points that meet (a complete design such
+         * as AG(2,q) with all its q+1 parallel classes, where every pair meets once), one design
+         * round fewer leaves the pairs of that round unmet: the naming puts the keep-apart pairs
+         * there and the round is searched (seated greedily first), its repeats the price of
+         * keeping them apart. */
+        int lockd = -1;
+        /* (Each table move costs a full evaluation per table: up to 150 points.) */
+        for (int d = 0; d < Wd && from && k == 1 && N <= 150; d++)
+            lockd = used[d] ? d : lockd;
+        g.lockD = lockd >= 0 ? design + (size_t)lockd * N : NULL;
+        for (;;) {
+            if (prepare_naming(&g, pl, design, freed, F, TD, from) != 0 || name_points(&g) != 0)
+                goto out;
+            if (g.cost < C_HARD || F < 2)
+                break;
+            /* From a naming that continues locked rounds, the round to leave out is the one
+             * where most keep-apart pairs meet under it (all of them when the locked rounds came
+             * from a plan repaired this way); else the last. */
+            if (from) {
+                int worst = F - 1, most = -1;
+                for (int f = 0; f < F; f++) {
+                    int c = 0;
+                    for (int x = 0; x < n; x++)
+                        for (int y = x + 1; y < n; y++)
+                            c += (pl->rel[(size_t)x * n + y] & REL_APART) &&
+                                 g.meet[(size_t)from[x] * N + from[y]] == f;
+                    if (c > most)
+                        worst = f, most = c;
+                }
+                int t = freed[worst];
+                memmove(freed + worst, freed + worst + 1, (size_t)(F - 1 - worst) * sizeof *freed);
+                freed[F - 1] = t;
+            }
+            F--;
+        }
+        /* More design rounds first (a round left out is searched, its repeats unknown), then
+         * the cheaper naming. */
+        if (!have || F > best_F || (F == best_F && g.cost < best_cost)) {
+            best_cost = g.cost, best_F = F, have = 1;
+            memcpy(best_pt, g.pt, (size_t)N * sizeof *best_pt);
+            memcpy(best_freed, freed, (size_t)w * sizeof *best_freed);
+        }
+    }
+    if (!have)
         goto out;
+    F = best_F;
+    memcpy(g.pt, best_pt, (size_t)N * sizeof *best_pt);
+    memcpy(freed, best_freed, (size_t)w * sizeof *best_freed);
     /* The design's free rounds under the naming, then each round brought to the request's
      * tables, with every meeting so far counted. */
     cnt = malloc((size_t)n * n * sizeof *cnt);
@@ -411,6 +575,9 @@ int rounds_repair_seed(const struct rounds_plan *pl, int *init, const char **met
             init[(size_t)r * n + i] = pl->absent[(size_t)r * n + i] ? -1 : ROUNDS_SEAT_LATER;
     rc = 0;
 out:
+    free(start);
+    free(best_pt);
+    free(best_freed);
     free(design);
     free(map);
     free(freed);

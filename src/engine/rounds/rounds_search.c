@@ -352,7 +352,7 @@ int rounds_search(const struct rounds_plan *pl, int *table, long long *cost_out)
     for (long iter = 0; best_cost > pl->floor_repeats * COST_REPEAT; iter++) {
         if (pl->max_iterations > 0 && iter >= pl->max_iterations)
             break;
-        if ((iter & 63) == 0 && now_seconds() - start > budget)
+        if ((iter & 7) == 0 && now_seconds() - start > budget)
             break;
         long long bd = 0;
         int br = -1, ba = -1, bb = -1, ties = 0;

@@ -3,6 +3,7 @@
 #include "web/http/web.h"
 
 #include "app/people/cohort_import.h"
+#include "app/people/import_preview.h"
 #include "store/store_programmes.h"
 #include "web/http/views.h"
 
@@ -223,14 +224,25 @@ void api_import(struct web_request *r)
     const struct formdata_field *body = formdata_field(&r->form, "body");
     struct diag_list diags = {0};
     struct import_report report = {0};
-    struct import_options opt = {.programme = jstr(p, "name"), .source = "upload.csv"};
+    const struct formdata_field *dry = formdata_field(&r->query, "dry_run");
+    const struct formdata_field *expect = formdata_field(&r->query, "expect");
+    struct import_options opt = {.programme = jstr(p, "name"),
+                                 .source = "upload.csv",
+                                 .dry_run = dry && dry->value && strcmp(dry->value, "1") == 0,
+                                 .expect = expect && expect->value[0] ? expect->value : NULL};
+    struct sheet_source src = {0};
     if (!body) {
         web_error(r, 400, "Send the cohort CSV as the body.");
     } else {
-        rc = web_import_cohort(r->db, opt.programme, "upload.csv", body->value, body->len, &report,
-                               &diags);
+        rc = import_upload(r->db, &opt, body->value, body->len, NULL, &src, &report, &diags);
         if (rc == 0)
             web_json(r, 200, import_report_json(&report, &opt));
+        else if (rc == 2)
+            web_json(r, 409,
+                     json_pack("{ss so}", "error",
+                               "The changes are no longer those previewed (the people changed "
+                               "since); nothing was stored. These are the changes now.",
+                               "import", import_report_json(&report, &opt)));
         else if (rc == 1)
             web_json(r, 422,
                      json_pack("{ss so}", "error",
@@ -241,6 +253,7 @@ void api_import(struct web_request *r)
             web_error(r, 500, "The import failed.");
     }
     import_report_free(&report);
+    sheet_source_free(&src);
     diag_list_free(&diags);
     json_decref(p);
 }

@@ -55,6 +55,7 @@ const struct web_route web_routes[] = {
     {WEB_POST, "/plans/#/facilitator", A, false, page_plan_facil},
     {WEB_POST, "/plans/#/publish", A, false, page_plan_publish},
     {WEB_GET, "/programmes/#/report", A, false, page_report},
+    {WEB_GET, "/programmes/#/report.pdf", A, false, page_report_pdf},
     {WEB_GET, "/programmes/#/themes", A, false, page_themes},
     {WEB_POST, "/programmes/#/themes/rename", A, false, page_theme_rename},
     {WEB_POST, "/programmes/#/themes/merge", A, false, page_theme_merge},

@@ -188,6 +188,7 @@ void page_reset(struct web_request *r);
 void page_static(struct web_request *r);
 void page_favicon(struct web_request *r);
 void page_report(struct web_request *r);
+void page_report_pdf(struct web_request *r); /* the same report as a PDF download */
 /* Writes the meetings of SET_ID (which R's viewer may see) as a section of PAGE. */
 void web_set_meetings(struct web_request *r, struct html *page, long long set_id);
 void page_my_meetings(struct web_request *r);

@@ -3,6 +3,7 @@
 #include "web/http/web.h"
 
 #include "app/report/report.h"
+#include "core/strbuf.h"
 #include "store/store_programmes.h"
 #include "web/http/views.h"
 
@@ -167,6 +168,7 @@ static void connectedness(struct html *page, json_t *rep)
         return;
     }
     chart(page, report_chart_connectedness(rep));
+    html_scroll_begin(page, "Change per scale");
     H(page, "<table class=\"scales\"><caption>Change per scale, over the people who answered "
             "both surveys</caption><thead><tr><th scope=\"col\">Scale</th><th scope=\"col\">"
             "People</th><th scope=\"col\">Start</th><th scope=\"col\">End</th>"
@@ -206,7 +208,9 @@ static void connectedness(struct html *page, json_t *rep)
         free(t);
         H(page, "</tr>\n");
     }
-    H(page, "</tbody></table>\n<p class=\"hint\">d_z is the mean change per person divided by "
+    H(page, "</tbody></table>\n");
+    html_scroll_end(page);
+    H(page, "<p class=\"hint\">d_z is the mean change per person divided by "
             "how much the changes vary: around 0.2 is small, 0.5 medium, 0.8 large. An interval "
             "that leaves out 0 means the change is unlikely to be chance.</p>\n</section>\n");
 }
@@ -219,8 +223,11 @@ void page_report(struct web_request *r)
     struct html page = {0};
     struct html_viewer v = web_viewer(r);
     html_page_begin(&page, "Impact report", &v);
-    H(&page, "<p class=\"actions\">Print this page, or save it as PDF from the browser's print "
-             "dialog: navigation is left out of the printout.</p>\n<h2>");
+    H(&page, "<p class=\"actions\"><a href=\"/programmes/");
+    html_int(&page, r->ids[0]);
+    H(&page, "/report.pdf\" download id=\"report-pdf\">Download PDF</a> (the headline figures "
+             "and the charts on one or two A4 pages), or print this page: navigation is left "
+             "out of the printout.</p>\n<h2>");
     html_text(&page, json_string_value(json_object_get(rep, "programme")));
     H(&page, "</h2>\n");
     headlines(&page, rep);
@@ -250,6 +257,27 @@ void page_report(struct web_request *r)
     html_page_end(&page);
     web_html(r, 200, &page);
     html_free(&page);
+    json_decref(rep);
+}
+
+/* The headline figures and the charts as a PDF: made from the same report object, so it holds
+ * nothing the page does not show. */
+void page_report_pdf(struct web_request *r)
+{
+    json_t *rep = build(r);
+    if (!rep)
+        return;
+    char *pdf = NULL;
+    size_t len = 0;
+    if (report_pdf(rep, &pdf, &len) != 0) {
+        web_error(r, 500, "The PDF could not be made.");
+    } else {
+        sb_reset(&r->body);
+        sb_append_len(&r->body, pdf, len);
+        r->status = r->body.failed ? 500 : 200;
+        r->content_type_out = "application/pdf";
+    }
+    free(pdf);
     json_decref(rep);
 }
 

@@ -257,6 +257,7 @@ static void themes_page(struct web_request *r, int code, const struct theme_prob
         H(&page, "<p>No themes yet: they appear when several people share challenges that are "
                  "close to one another with the cohort.</p>\n");
     else {
+        html_scroll_begin(&page, "The programme's themes");
         H(&page, "<table class=\"list\">\n<caption>The programme's themes, largest first"
                  "</caption>\n<thead><tr><th scope=\"col\">Theme</th><th scope=\"col\" "
                  "class=\"num\">People</th><th scope=\"col\" class=\"num\">Challenges</th>"
@@ -280,7 +281,9 @@ static void themes_page(struct web_request *r, int code, const struct theme_prob
                 H(&page, "no: too few people");
             H(&page, "</td></tr>\n");
         }
-        H(&page, "</tbody></table>\n<h2>Rename or split</h2>\n");
+        H(&page, "</tbody></table>\n");
+        html_scroll_end(&page);
+        H(&page, "<h2>Rename or split</h2>\n");
         json_array_foreach(themes, i, t)
         {
             H(&page, "<section class=\"theme-admin\" aria-labelledby=\"theme-");

@@ -458,7 +458,9 @@ const struct command command_challenges = {
         "of fewer people are never shown, default 3), --min-paired M (connectedness change\n"
         "needs M people in both waves, default 5), --language (a Snowball language).\n"
         "list shows the themes as an admin sees them (no names), or with --as EMAIL exactly\n"
-        "what that participant sees. rename, merge and split change themes by number.\n"
+        "what that participant sees. rename, merge and split change themes by number; a theme\n"
+        "merged or split stays as it was left when themes are found again (the web's\n"
+        "Challenge themes page does the same).\n"
         "demo generates challenges for about 70% of the members and start and end survey\n"
         "answers (for a demonstration; it does nothing when the programme has challenges).\n",
     .run = run_challenges,

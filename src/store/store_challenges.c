@@ -178,6 +178,7 @@ static int read_theme(sqlite3_stmt *st, void *row, void *ctx)
     t->label = db_column_dup(st, 1);
     t->auto_label = db_column_dup(st, 2);
     t->renamed = sqlite3_column_int(st, 3) == 1;
+    t->pinned = sqlite3_column_int(st, 4) == 1;
     return t->label && t->auto_label ? 0 : -1;
 }
 
@@ -204,7 +205,7 @@ fail:
 
 int store_themes_list(struct db *db, long long programme_id, struct theme_row **out, size_t *count)
 {
-    sqlite3_stmt *st = db_prepare(db, "SELECT id, label, auto_label, renamed FROM themes "
+    sqlite3_stmt *st = db_prepare(db, "SELECT id, label, auto_label, renamed, pinned FROM themes "
                                       "WHERE programme_id = ?1 ORDER BY id");
     if (!st)
         return -1;
@@ -214,7 +215,7 @@ int store_themes_list(struct db *db, long long programme_id, struct theme_row **
 
 int store_theme_get(struct db *db, long long programme_id, long long id, struct theme_row *out)
 {
-    sqlite3_stmt *st = db_prepare(db, "SELECT id, label, auto_label, renamed FROM themes "
+    sqlite3_stmt *st = db_prepare(db, "SELECT id, label, auto_label, renamed, pinned FROM themes "
                                       "WHERE programme_id = ?1 AND id = ?2");
     if (!st)
         return -1;
@@ -312,6 +313,54 @@ int store_theme_set_auto_label(struct db *db, long long theme_id, const char *au
     sqlite3_bind_int64(st, 1, theme_id);
     db_bind_text(st, 2, auto_label);
     return db_exec_stmt(st);
+}
+
+int store_themes_clear_unpinned(struct db *db, long long programme_id)
+{
+    sqlite3_stmt *st = db_prepare(db, "DELETE FROM themes WHERE programme_id = ?1 AND pinned = 0");
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, programme_id);
+    return db_exec_stmt(st);
+}
+
+int store_theme_set_pinned(struct db *db, long long theme_id, bool pinned)
+{
+    sqlite3_stmt *st = db_prepare(db, "UPDATE themes SET pinned = ?2 WHERE id = ?1");
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, theme_id);
+    sqlite3_bind_int(st, 2, pinned ? 1 : 0);
+    return db_exec_stmt(st);
+}
+
+int store_theme_members_set(struct db *db, long long theme_id, const long long *challenges,
+                            size_t count)
+{
+    sqlite3_stmt *st = db_prepare(db, "DELETE FROM theme_members WHERE theme_id = ?1");
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, theme_id);
+    if (db_exec_stmt(st) != 0)
+        return -1;
+    return store_theme_move_challenges(db, theme_id, challenges, count);
+}
+
+int store_theme_move_challenges(struct db *db, long long into, const long long *ids, size_t count)
+{
+    for (size_t i = 0; i < count; i++) {
+        /* A challenge is in one theme at most (theme_members' key is the challenge). */
+        sqlite3_stmt *st = db_prepare(db, "INSERT INTO theme_members(theme_id, challenge_id) "
+                                          "VALUES (?1, ?2) ON CONFLICT(challenge_id) DO UPDATE "
+                                          "SET theme_id = excluded.theme_id");
+        if (!st)
+            return -1;
+        sqlite3_bind_int64(st, 1, into);
+        sqlite3_bind_int64(st, 2, ids[i]);
+        if (db_exec_stmt(st) != 0)
+            return -1;
+    }
+    return 0;
 }
 
 int store_theme_move_members(struct db *db, long long from, long long into)

@@ -58,6 +58,7 @@ struct theme_row {
     char *label;
     char *auto_label;
     bool renamed;
+    bool pinned; /* merged or split by an admin: kept as they left it when themes are found again */
     size_t count;
     long long *challenges; /* member challenge ids, ascending */
 };
@@ -85,6 +86,15 @@ int store_theme_delete(struct db *db, long long theme_id);
 int store_theme_set_label(struct db *db, long long theme_id, const char *label, bool renamed);
 /* Sets the generated label (kept beside an admin's label). 0 or -1. */
 int store_theme_set_auto_label(struct db *db, long long theme_id, const char *auto_label);
+/* Deletes the programme's themes that no admin merged or split (not pinned). 0 or -1. */
+int store_themes_clear_unpinned(struct db *db, long long programme_id);
+/* Marks theme ID as pinned (an admin's merge or split), or not. 0 or -1. */
+int store_theme_set_pinned(struct db *db, long long theme_id, bool pinned);
+/* Replaces the members of theme ID by CHALLENGES (COUNT ids). 0 or -1. */
+int store_theme_members_set(struct db *db, long long theme_id, const long long *challenges,
+                            size_t count);
+/* Moves the challenges IDS (COUNT of them) into theme INTO, whatever theme they were in. */
+int store_theme_move_challenges(struct db *db, long long into, const long long *ids, size_t count);
 /* Moves every member of theme FROM into theme INTO. 0 or -1. */
 int store_theme_move_members(struct db *db, long long from, long long into);
 

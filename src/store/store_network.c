@@ -251,3 +251,43 @@ int store_known_pairs(struct db *db, long long programme_id, struct known_pair *
     *count = rows.count;
     return rc;
 }
+
+int store_network_wave_open(struct db *db, long long programme_id, const char *name,
+                            const char *const *relations, size_t nrelations, long long *wave_id,
+                            int *created)
+{
+    if (db_begin(db) != 0)
+        return -1;
+    if (store_network_wave_ensure(db, programme_id, name, wave_id, created) != 0)
+        goto fail;
+    /* An existing wave keeps the relations it asked: its answers were given to those. */
+    for (size_t i = 0; *created && i < nrelations; i++) {
+        long long rel;
+        if (store_network_relation_ensure(db, programme_id, relations[i], &rel) != 0)
+            goto fail;
+        sqlite3_stmt *st = db_prepare(db, "INSERT OR IGNORE INTO network_wave_relations(wave_id, "
+                                          "relation_id, position) VALUES (?1, ?2, ?3)");
+        if (!st)
+            goto fail;
+        sqlite3_bind_int64(st, 1, *wave_id);
+        sqlite3_bind_int64(st, 2, rel);
+        sqlite3_bind_int64(st, 3, (sqlite3_int64)i + 1);
+        if (db_exec_stmt(st) != 0)
+            goto fail;
+    }
+    if (db_commit(db) == 0)
+        return 0;
+fail:
+    db_rollback(db);
+    return -1;
+}
+
+int store_network_wave_relations(struct db *db, long long wave_id, long long **ids, size_t *count)
+{
+    sqlite3_stmt *st = db_prepare(db, "SELECT relation_id FROM network_wave_relations WHERE "
+                                      "wave_id = ?1 ORDER BY position, relation_id");
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, wave_id);
+    return db_collect_ids(st, ids, count);
+}

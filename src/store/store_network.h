@@ -20,6 +20,16 @@ int store_network_wave_ensure(struct db *db, long long programme_id, const char 
 int store_network_relation_ensure(struct db *db, long long programme_id, const char *name,
                                   long long *id);
 
+/* Opens wave NAME of the programme asking the relations RELATIONS (NRELATIONS names, in the
+ * order asked; each found or created) in one transaction. An existing wave is left as it is
+ * (*CREATED 0) with the relations it had. 0 and *WAVE_ID, or -1 with nothing changed. */
+int store_network_wave_open(struct db *db, long long programme_id, const char *name,
+                            const char *const *relations, size_t nrelations, long long *wave_id,
+                            int *created);
+/* The relations wave WAVE_ID asks, in order, into *IDS (caller frees) and *COUNT; none for a wave
+ * opened without a choice (it asks every relation of its programme). 0 or -1. */
+int store_network_wave_relations(struct db *db, long long wave_id, long long **ids, size_t *count);
+
 /* One wave with its counts, in wave order. */
 struct network_wave_row {
     long long id;

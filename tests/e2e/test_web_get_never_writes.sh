@@ -84,6 +84,9 @@ sql "INSERT INTO meeting_reminders(meeting_id, email, sequence, at) SELECT id, '
      FROM meetings LIMIT 1" >/dev/null
 sql "INSERT INTO mail_unsubscribe(token_hash, email, created_at) VALUES ('00', 'y@example.org', 0)" >/dev/null
 
+# The relations a wave asks (migration 0019).
+sql "INSERT INTO network_wave_relations(wave_id, relation_id, position) SELECT max(w.id), min(r.id), 1
+     FROM network_waves w, network_relations r WHERE w.programme_id = 1 AND r.programme_id = 1"
 # Themes marked stale far in the future: the server's refresher leaves it alone.
 sql "INSERT INTO theme_refresh(programme_id, changed_at) VALUES (1, 4102444800)"
 # A cohort file kept for its import preview (migration 0021).

@@ -386,6 +386,106 @@ static void admin_renames_merges_and_splits(void **state)
     theme_row_clear(&ry);
 }
 
+/* The theme challenge CID is in, 0 for none. */
+static long long theme_of(struct fixture *f, long long cid)
+{
+    struct challenge *list;
+    size_t n;
+    long long theme = 0;
+    assert_int_equal(store_challenges_list(f->db, f->prog, 0, false, &list, &n), 0);
+    for (size_t i = 0; i < n; i++)
+        if (list[i].id == cid)
+            theme = list[i].theme_id;
+    challenges_free(list, n);
+    return theme;
+}
+
+/* Issue 16: the web's merge of several themes is whole or nothing, and a merge or split stands
+ * when themes are found again (as the server's background refresh does after a change). */
+static void merges_and_splits_survive_finding_themes_again(void **state)
+{
+    struct fixture *f = *state;
+    char *err = NULL;
+    long long w = theme_with(f, "workload"), b = theme_with(f, "budget");
+    long long from[] = {b, 9999};
+    assert_int_equal(challenge_theme_merge_many(f->db, f->prog, w, from, 2, &f->s, &err), 1);
+    assert_non_null(strstr(err, "9999"));
+    free(err);
+    struct theme_row row;
+    assert_int_equal(store_theme_get(f->db, f->prog, b, &row), 0); /* nothing merged */
+    theme_row_clear(&row);
+    long long twice[] = {b, b};
+    assert_int_equal(challenge_theme_merge_many(f->db, f->prog, w, twice, 2, &f->s, &err), 1);
+    free(err);
+    assert_int_equal(challenge_theme_merge_many(f->db, f->prog, w, from, 1, &f->s, &err), 0);
+    assert_int_equal(store_theme_get(f->db, f->prog, w, &row), 0);
+    assert_true(row.pinned);
+    assert_int_equal(row.count, 6);
+    long long budget = 0, work = 0;
+    for (size_t i = 0; i < row.count; i++) {
+        struct challenge *one;
+        size_t n;
+        assert_int_equal(store_challenges_list(f->db, f->prog, 0, true, &one, &n), 0);
+        for (size_t k = 0; k < n; k++) {
+            if (one[k].id == row.challenges[i] && strstr(one[k].body, "udget"))
+                budget = one[k].id;
+            if (one[k].id == row.challenges[i] && strstr(one[k].body, "orkload"))
+                work = one[k].id;
+        }
+        challenges_free(one, n);
+    }
+    theme_row_clear(&row);
+    assert_true(budget > 0 && work > 0);
+    /* A new budget challenge: found again, the merge stands and the newcomer joins it. */
+    long long fresh = put(f, 10, "Savings", "Budget cuts again: which services do we keep?",
+                          CHALLENGE_COHORT, true);
+    assert_int_equal(challenge_themes_discover(f->db, f->prog, &f->s, NULL, &err), 0);
+    assert_int_equal(theme_of(f, budget), w);
+    assert_int_equal(theme_of(f, work), w);
+    assert_int_equal(theme_of(f, fresh), w);
+    /* A split by choice: the chosen challenge leaves, the rest stays; the theme is never
+     * emptied and a challenge of another theme is refused. */
+    long long none[] = {0};
+    long long nobody = 0;
+    assert_int_equal(challenge_theme_split_chosen(f->db, f->prog, w, none, 0, &f->s, &nobody, &err),
+                     1);
+    free(err);
+    long long stranger[] = {put(f, 11, "Alone", "Gardening and tomatoes.", CHALLENGE_COHORT, true)};
+    assert_int_equal(
+        challenge_theme_split_chosen(f->db, f->prog, w, stranger, 1, &f->s, &nobody, &err), 1);
+    free(err);
+    long long moved[] = {budget, fresh};
+    long long split;
+    assert_int_equal(challenge_theme_split_chosen(f->db, f->prog, w, moved, 2, &f->s, &split, &err),
+                     0);
+    assert_int_equal(theme_of(f, budget), split);
+    assert_int_equal(theme_of(f, fresh), split);
+    assert_int_equal(theme_of(f, work), w);
+    assert_int_equal(challenge_themes_discover(f->db, f->prog, &f->s, NULL, &err), 0);
+    assert_int_equal(theme_of(f, budget), split);
+    assert_int_equal(theme_of(f, work), w);
+    /* The admin view of a theme's members: ids, and excerpts only from consenting authors. */
+    json_t *members = challenge_theme_members_json(f->db, f->prog, w, &f->s);
+    char *text = dump(members);
+    assert_null(strstr(text, "Managing my time")); /* p2 did not consent */
+    assert_null(strstr(text, "Person"));
+    assert_non_null(strstr(text, "\"excerpt\""));
+    free(text);
+    json_decref(members);
+    /* A pinned theme whose challenges are no longer shared with the cohort is gone when themes are
+     * found again. */
+    put(f, 1, "Workload", workload[0], CHALLENGE_ONLY_ME, true);
+    put(f, 2, "Time", workload[1], CHALLENGE_ONLY_ME, false);
+    put(f, 6, "Hours", workload[2], CHALLENGE_ONLY_ME, true);
+    put(f, 7, "Exhausted", workload[3], CHALLENGE_ONLY_ME, true);
+    put(f, 8, "Budget", "Budget cuts mean we must cut services from the budget.", CHALLENGE_SET,
+        true);
+    put(f, 9, "Funding", "Funding cuts: the budget no longer covers our services.", CHALLENGE_SET,
+        true);
+    assert_int_equal(challenge_themes_discover(f->db, f->prog, &f->s, NULL, &err), 0);
+    assert_int_equal(store_theme_get(f->db, f->prog, w, &row), 1);
+}
+
 static void answer(struct fixture *f, long long wave, const long long *items, int who, const int *v)
 {
     for (int i = 0; i < 7; i++)
@@ -492,6 +592,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(a_challenge_made_private_leaves_its_theme_at_once, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(admin_renames_merges_and_splits, setup, teardown),
+        cmocka_unit_test_setup_teardown(merges_and_splits_survive_finding_themes_again, setup,
+                                        teardown),
         cmocka_unit_test_setup_teardown(connectedness_change_needs_m_pairs, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

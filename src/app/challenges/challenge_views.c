@@ -96,6 +96,7 @@ json_t *challenge_themes_json(struct db *db, long long programme_id, const struc
             json_object_set_new(o, "label", json_string(t->label));
             json_object_set_new(o, "auto_label", json_string(t->auto_label));
             json_object_set_new(o, "renamed", json_boolean(t->renamed));
+            json_object_set_new(o, "pinned", json_boolean(t->pinned));
         }
         if (v.shown)
             json_object_set_new(o, "excerpts", excerpts_json(&v));
@@ -202,4 +203,44 @@ fail_nodata:
     json_decref(own);
     json_decref(set);
     return result;
+}
+
+json_t *challenge_theme_members_json(struct db *db, long long programme_id, long long theme_id,
+                                     const struct theme_settings *s)
+{
+    struct theme_data d;
+    if (theme_data_load(db, programme_id, &d) != 0)
+        return NULL;
+    json_t *out = json_array();
+    for (size_t i = 0; out && i < d.nthemes; i++) {
+        const struct theme_row *t = &d.themes[i];
+        if (t->id != theme_id)
+            continue;
+        struct privacy_theme_view v;
+        size_t people, challenges;
+        if (view_of(&d, t, 0, (size_t)s->min_people, &v, &people, &challenges) != 0) {
+            json_decref(out);
+            out = NULL;
+            break;
+        }
+        for (size_t k = 0; k < t->count; k++) {
+            const struct challenge *c = find_challenge(&d, t->challenges[k]);
+            if (!c || !privacy_enters_themes(c->visibility))
+                continue;
+            json_t *o = json_pack("{s:I}", "id", (json_int_t)c->id);
+            /* An admin is a cohort viewer: an excerpt only from a consenting author, and only
+             * in a theme that may be shown at all. */
+            if (v.shown && privacy_challenge_access(c->visibility, c->consent, VIEWER_COHORT) ==
+                               ACCESS_EXCERPT) {
+                char *e = privacy_excerpt(c->body[0] ? c->body : c->title, PRIVACY_EXCERPT_BYTES);
+                if (e)
+                    json_object_set_new(o, "excerpt", json_string(e));
+                free(e);
+            }
+            json_array_append_new(out, o);
+        }
+        privacy_theme_view_free(&v);
+    }
+    theme_data_free(&d);
+    return out;
 }

@@ -13,9 +13,11 @@
 
 /* Finds the themes of the programme again from its cohort-visible challenges, replacing the
  * stored ones in one transaction. An admin's label is kept for a new theme that shares at least
- * half of its members (Jaccard >= 0.5) with the renamed old one. Returns 0 and, when SUMMARY is
- * not NULL, the admin view (challenge_themes_json) in *SUMMARY; -1 with a message in *ERR
- * (caller frees). */
+ * half of its members (Jaccard >= 0.5) with the renamed old one. A theme an admin merged or
+ * split (pinned) is kept: its members still shared with the cohort stay, a challenge in no new
+ * theme joins it when it is as close to one of its members as the threshold asks, and the rest is
+ * clustered. Returns 0 and, when SUMMARY is not NULL, the admin view (challenge_themes_json) in
+ * *SUMMARY; -1 with a message in *ERR (caller frees). */
 int challenge_themes_discover(struct db *db, long long programme_id, const struct theme_settings *s,
                               json_t **summary, char **err);
 
@@ -28,6 +30,20 @@ int challenge_theme_rename(struct db *db, long long programme_id, long long id, 
  * recomputed (an admin's label is kept). 0, 1 when a theme is missing or they are the same, -1. */
 int challenge_theme_merge(struct db *db, long long programme_id, long long into, long long from,
                           const struct theme_settings *s, char **err);
+
+/* Merges every theme in FROM (NFROM ids, none twice, none INTO) into INTO in one transaction:
+ * checked whole before anything is written. INTO is pinned, so that themes found again later
+ * keep it together. 0, 1 with a sentence in *ERR when a theme is missing or chosen wrongly, -1. */
+int challenge_theme_merge_many(struct db *db, long long programme_id, long long into,
+                               const long long *from, size_t nfrom, const struct theme_settings *s,
+                               char **err);
+
+/* Moves the challenges CHOSEN (NCHOSEN ids, all members of theme ID, not all of them) into a new
+ * theme whose id goes to *NEW; both are pinned and get generated labels (theme ID keeps an
+ * admin's label). 0, 1 with a sentence in *ERR, -1 on error. */
+int challenge_theme_split_chosen(struct db *db, long long programme_id, long long id,
+                                 const long long *chosen, size_t nchosen,
+                                 const struct theme_settings *s, long long *out_new, char **err);
 
 /* Re-clusters the members of theme ID into two themes, each with a generated label; the new ids
  * go to *A and *B. 0, 1 when the theme is missing or has fewer than two members, -1 on error. */
@@ -42,6 +58,13 @@ int challenge_theme_split(struct db *db, long long programme_id, long long id,
  * name. NULL on error. */
 json_t *challenge_themes_json(struct db *db, long long programme_id, const struct theme_settings *s,
                               bool admin);
+
+/* The members of theme THEME_ID still shared with the cohort, as an admin may see them to split
+ * it: [{"id", "excerpt"}], the excerpt only when the theme may be shown and the author agreed
+ * (privacy.h, VIEWER_COHORT); never a name or a title. An empty array when there is no such
+ * theme; NULL on error. */
+json_t *challenge_theme_members_json(struct db *db, long long programme_id, long long theme_id,
+                                     const struct theme_settings *s);
 
 /* What PERSON_ID sees: {"own": [their challenges in full, each with "theme": {"label",
  * "others", "excerpts"} when it is in a theme that may be shown], "set": [challenges of set-mates

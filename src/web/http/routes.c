@@ -14,6 +14,7 @@
 
 #include "web/pages/page_mail.h"
 #include "web/pages/page_plan.h"
+#include "web/pages/page_themes.h"
 
 #define A ROLE_ADMIN
 #define F ROLE_FACILITATOR
@@ -58,6 +59,10 @@ const struct web_route web_routes[] = {
     {WEB_GET, "/plans/#/sets.xlsx", A, false, page_plan_xlsx},
     {WEB_GET, "/programmes/#/report", A, false, page_report},
     {WEB_GET, "/programmes/#/report.pdf", A, false, page_report_pdf},
+    {WEB_GET, "/programmes/#/themes", A, false, page_themes},
+    {WEB_POST, "/programmes/#/themes/rename", A, false, page_theme_rename},
+    {WEB_POST, "/programmes/#/themes/merge", A, false, page_theme_merge},
+    {WEB_POST, "/programmes/#/themes/split", A, false, page_theme_split},
     {WEB_GET, "/people/#", ROLES_ALL, false, page_person},
     {WEB_GET, "/people/#/edit", A, false, page_person_edit_form},
     {WEB_POST, "/people/#/edit", A, false, page_person_edit},

@@ -24,6 +24,12 @@ static const char default_relation[] = "talk with about work";
 int web_network_load(struct web_request *r, long long programme_id, const char *wave,
                      struct network_view *v)
 {
+    return web_network_load_relation(r, programme_id, wave, NULL, v);
+}
+
+int web_network_load_relation(struct web_request *r, long long programme_id, const char *wave,
+                              const char *relation, struct network_view *v)
+{
     struct network_wave_row *waves = NULL;
     size_t count = 0;
     if (store_network_waves(r->db, programme_id, &waves, &count) != 0)
@@ -35,7 +41,7 @@ int web_network_load(struct web_request *r, long long programme_id, const char *
             before = waves[i - 1].name;
     }
     char *err = NULL;
-    int rc = network_view_load(r->db, programme_id, wave, before, NULL, v, &err);
+    int rc = network_view_load(r->db, programme_id, wave, before, relation, v, &err);
     free(err);
     network_wave_rows_free(waves, count);
     return rc;
@@ -84,6 +90,28 @@ static bool named(const struct network_view *v, long self, size_t to, int rel)
             return true;
     }
     return false;
+}
+
+/* The relations the loaded wave asks (store_network_wave_relations): *N 0 means all of the
+ * programme's. 0, or -1 on error. */
+static int asked_relations(struct web_request *r, const struct network_view *v, long long **ids,
+                           size_t *n)
+{
+    *ids = NULL;
+    *n = 0;
+    long long wave_id;
+    int rc = store_network_wave_id(r->db, r->ids[0], v->wave_name, &wave_id);
+    if (rc != 0)
+        return rc < 0 ? -1 : 0;
+    return store_network_wave_relations(r->db, wave_id, ids, n);
+}
+
+static bool asks(const long long *ids, size_t n, long long rel_id)
+{
+    for (size_t i = 0; i < n; i++)
+        if (ids[i] == rel_id)
+            return true;
+    return n == 0;
 }
 
 /* Loads the survey for R's programme (ids[0]) with R as a member: 0, or an error already sent. */
@@ -243,9 +271,19 @@ static void survey_page(struct web_request *r, struct network_view *vp, long sel
         H(&page, "\">\n");
         relation_fieldset(&page, &v, self, -1, default_relation, 0, q, sent);
     }
-    for (size_t k = 0; k < d->relation_count; k++)
-        relation_fieldset(&page, &v, self, (int)k, d->relation_names[k], d->relation_ids[k], q,
-                          sent);
+    /* Each relation the wave asks, in the order the lead gave them. */
+    long long *asked = NULL;
+    size_t nasked = 0;
+    if (asked_relations(r, &v, &asked, &nasked) != 0)
+        nasked = 0;
+    for (size_t a = 0; a < (nasked ? nasked : d->relation_count); a++) {
+        for (size_t k = 0; k < d->relation_count; k++) {
+            if (nasked ? d->relation_ids[k] == asked[a] : k == a)
+                relation_fieldset(&page, &v, self, (int)k, d->relation_names[k], d->relation_ids[k],
+                                  q, sent);
+        }
+    }
+    free(asked);
     /* "I know nobody here" is an answer: it is saved (and counts as a response) with no one
      * named; ticking it beside names is refused. */
     H(&page, "<p><label><input type=\"checkbox\" name=\"nobody\" value=\"yes\" id=\"nobody\"");
@@ -294,14 +332,23 @@ static const char *save_answer(struct web_request *r, struct network_view *v, lo
             return "You ticked \"I know nobody here\" and also named people: untick one.";
     }
     size_t nrel = d->relation_count ? d->relation_count : 1;
+    long long *asked = NULL;
+    size_t nasked = 0;
+    if (asked_relations(r, v, &asked, &nasked) != 0)
+        return "Could not save.";
     long long *to = calloc(d->cohort.count + 1, sizeof *to);
-    if (!to)
+    if (!to) {
+        free(asked);
         return "Out of memory.";
+    }
     const char *problem = NULL;
     for (size_t k = 0; k < nrel && !problem; k++) {
         long long rel_id = 0;
         if (d->relation_count) {
             rel_id = d->relation_ids[k];
+            /* A relation this wave does not ask keeps whatever was recorded under it. */
+            if (!asks(asked, nasked, rel_id))
+                continue;
         } else if (store_network_relation_ensure(r->db, r->ids[0], default_relation, &rel_id) !=
                    0) {
             problem = "Could not save.";
@@ -350,6 +397,7 @@ static const char *save_answer(struct web_request *r, struct network_view *v, lo
             store_network_answer_save(r->db, wave_id, rel_id, r->user.person_id, to, NULL, n) != 0)
             problem = "Could not save.";
     }
+    free(asked);
     free(to);
     if (!problem && store_network_consent_record(r->db, r->ids[0], r->user.person_id, true,
                                                  consent_statement) != 0)

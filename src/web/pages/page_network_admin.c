@@ -38,7 +38,9 @@ static void cell_pct(struct html *page, long part, long whole)
     H(page, "</td>");
 }
 
-static void wave_link(struct html *page, long long id, const char *path, const char *wave)
+/* A link to PATH of the programme for WAVE and, when given, RELATION alone. */
+static void wave_rel_link(struct html *page, long long id, const char *path, const char *wave,
+                          const char *relation)
 {
     H(page, "/programmes/");
     html_int(page, id);
@@ -47,18 +49,68 @@ static void wave_link(struct html *page, long long id, const char *path, const c
         H(page, "?wave=");
         html_url_arg(page, wave);
     }
+    if (relation) {
+        if (wave)
+            H(page, "&amp;relation=");
+        else
+            H(page, "?relation=");
+        html_url_arg(page, relation);
+    }
+}
+
+static void wave_link(struct html *page, long long id, const char *path, const char *wave)
+{
+    wave_rel_link(page, id, path, wave, NULL);
+}
+
+/* The ?relation= of R, NULL for every relation. */
+static const char *query_relation(struct web_request *r)
+{
+    const char *rel = formdata_get(&r->query, "relation");
+    return rel && *rel ? rel : NULL;
+}
+
+/* Read the report per relation (issue 16): a GET form that keeps the wave, shown when the
+ * programme has more than one relation. */
+static void relation_selector(struct html *page, long long id, const struct network_view *v,
+                              const char *relation)
+{
+    if (v->data.relation_count < 2)
+        return;
+    H(page, "<form method=\"get\" class=\"inline\" action=\"/programmes/");
+    html_int(page, id);
+    H(page, "/network\">\n<input type=\"hidden\" name=\"wave\" value=\"");
+    html_text(page, v->wave_name);
+    H(page, "\">\n<label for=\"relation\">Relation shown</label> <select id=\"relation\" "
+            "name=\"relation\">\n<option value=\"\">Every relation together</option>\n");
+    for (size_t k = 0; k < v->data.relation_count; k++) {
+        H(page, "<option value=\"");
+        html_text(page, v->data.relation_names[k]);
+        H(page, "\"");
+        if (relation && str_ieq(relation, v->data.relation_names[k]))
+            H(page, " selected");
+        H(page, ">Whom do you ");
+        html_text(page, v->data.relation_names[k]);
+        H(page, "?</option>\n");
+    }
+    H(page, "</select> <button type=\"submit\">Show</button></form>\n");
 }
 
 void page_network_report(struct web_request *r)
 {
     const char *wave = formdata_get(&r->query, "wave");
+    const char *relation = query_relation(r);
     struct network_view v;
-    int rc = web_network_load(r, r->ids[0], wave && *wave ? wave : NULL, &v);
+    int rc = web_network_load_relation(r, r->ids[0], wave && *wave ? wave : NULL, relation, &v);
     long long id = r->ids[0];
     struct html page = {0};
     struct html_viewer hv = web_viewer(r);
     if (rc < 0) {
         web_error(r, 500, "Could not load the survey.");
+        return;
+    }
+    if (rc == 1 && relation) {
+        web_error(r, 404, "This survey asks no such relation.");
         return;
     }
     html_page_begin(&page, "Network survey", &hv);
@@ -89,10 +141,16 @@ void page_network_report(struct web_request *r)
     }
     H(&page, "<form method=\"post\" action=\"/programmes/");
     html_int(&page, id);
-    H(&page, "/network/waves\" class=\"inline\">\n");
+    H(&page, "/network/waves\">\n");
     html_csrf(&page, r->csrf);
     html_input(&page, "text", "name", "Open a new wave named", NULL, true);
-    H(&page, " <button type=\"submit\">Open wave</button></form>\n");
+    /* Several relations per wave (issue 16): each line finishes "Whom do you ...?". */
+    H(&page, "<p class=\"field\"><label for=\"relations\">Relations to ask, one a line</label>"
+             "\n<span class=\"hint\" id=\"relations-hint\">Each finishes the question "
+             "\"Whom do you ...?\", for example \"go to for advice\" or \"know well\". Up to "
+             "10.</span>\n<textarea id=\"relations\" name=\"relations\" rows=\"3\" "
+             "aria-describedby=\"relations-hint\">talk with about work</textarea></p>\n"
+             "<p><button type=\"submit\">Open wave</button></p></form>\n");
     if (rc == 0) {
         H(&page, "<h2>Wave ");
         html_text(&page, v.wave_name);
@@ -100,12 +158,14 @@ void page_network_report(struct web_request *r)
             H(&page, " beside ");
             html_text(&page, v.before_name);
         }
-        H(&page, "</h2>\n<figure class=\"network wide\"><img src=\"");
-        wave_link(&page, id, "/network.svg", v.wave_name);
+        H(&page, "</h2>\n");
+        relation_selector(&page, id, &v, relation);
+        H(&page, "<figure class=\"network wide\"><img src=\"");
+        wave_rel_link(&page, id, "/network.svg", v.wave_name, relation);
         H(&page, "\" alt=\"The whole network, named\"></figure>\n");
         if (v.comparing) {
             H(&page, "<h2>How the metrics changed</h2>\n<figure class=\"network\"><img src=\"");
-            wave_link(&page, id, "/network/charts.svg", v.wave_name);
+            wave_rel_link(&page, id, "/network/charts.svg", v.wave_name, relation);
             H(&page, "\" alt=\"Change charts\"></figure>\n");
             /* Who the comparison covers and which sets it judges by (network_view.h). */
             H(&page, "<p id=\"compared\">Compared over the ");
@@ -129,14 +189,14 @@ void page_network_report(struct web_request *r)
         }
         H(&page, "<p class=\"actions\">Anonymised download (pseudonyms P1, P2 ... in a new "
                  "order each time, no names or emails): <a href=\"");
-        wave_link(&page, id, "/network/anonymised.svg", v.wave_name);
+        wave_rel_link(&page, id, "/network/anonymised.svg", v.wave_name, relation);
         H(&page, "\">anonymised SVG</a></p>\n<p class=\"actions\">Named downloads (names and "
                  "emails: keep them to the programme's administrators): <a href=\"");
-        wave_link(&page, id, "/network.graphml", v.wave_name);
+        wave_rel_link(&page, id, "/network.graphml", v.wave_name, relation);
         H(&page, "\">GraphML (named)</a> <a href=\"");
-        wave_link(&page, id, "/network/nodes.csv", v.wave_name);
+        wave_rel_link(&page, id, "/network/nodes.csv", v.wave_name, relation);
         H(&page, "\">nodes CSV (named)</a> <a href=\"");
-        wave_link(&page, id, "/network/edges.csv", v.wave_name);
+        wave_rel_link(&page, id, "/network/edges.csv", v.wave_name, relation);
         H(&page, "\">edges CSV (named)</a></p>\n<h2>People</h2>\n<table class=\"list\"><thead><tr>"
                  "<th scope=\"col\">Name</th><th scope=\"col\">Answered</th>"
                  "<th scope=\"col\" class=\"num\">Named</th><th scope=\"col\" class=\"num\">"
@@ -179,6 +239,52 @@ void page_network_report(struct web_request *r)
     html_free(&page);
 }
 
+/* Relations one wave may ask, and the longest name of one. */
+#define NETWORK_WAVE_RELATIONS_MAX 10
+#define NETWORK_RELATION_NAME_MAX  100
+
+/* The relations typed one a line in TEXT (NULL or blank: none chosen), trimmed, each once
+ * (ignoring case), into OUT (caller frees each) and *N. NULL, or what to fix (static text; then
+ * nothing is left to free). */
+static const char *wave_relations_parse(const char *text, char **out, size_t *n)
+{
+    *n = 0;
+    for (const char *s = text ? text : ""; *s;) {
+        const char *end = strchr(s, '\n');
+        size_t len = end ? (size_t)(end - s) : strlen(s);
+        const char *a = s, *b = s + len;
+        s = end ? end + 1 : s + len;
+        while (a < b && (*a == ' ' || *a == '\t' || *a == '\r'))
+            a++;
+        while (b > a && (b[-1] == ' ' || b[-1] == '\t' || b[-1] == '\r'))
+            b--;
+        if (a == b)
+            continue;
+        const char *problem = NULL;
+        if ((size_t)(b - a) > NETWORK_RELATION_NAME_MAX)
+            problem = "Keep each relation to 100 characters or fewer.";
+        else if (*n == NETWORK_WAVE_RELATIONS_MAX)
+            problem = "Ask at most 10 relations in one wave.";
+        char *name = problem ? NULL : str_printf("%.*s", (int)(b - a), a);
+        if (!problem && !name)
+            problem = "Out of memory.";
+        bool dup = false;
+        for (size_t i = 0; name && i < *n; i++)
+            dup = dup || str_ieq(out[i], name);
+        if (problem) {
+            for (size_t i = 0; i < *n; i++)
+                free(out[i]);
+            *n = 0;
+            return problem;
+        }
+        if (dup)
+            free(name);
+        else
+            out[(*n)++] = name;
+    }
+    return NULL;
+}
+
 void page_network_wave_create(struct web_request *r)
 {
     const char *name = formdata_get(&r->form, "name");
@@ -186,9 +292,20 @@ void page_network_wave_create(struct web_request *r)
         web_error(r, 400, "Give the wave a name of up to 100 characters.");
         return;
     }
+    char *rels[NETWORK_WAVE_RELATIONS_MAX];
+    size_t nrels = 0;
+    const char *problem = wave_relations_parse(formdata_get(&r->form, "relations"), rels, &nrels);
+    if (problem) {
+        web_error(r, 400, problem);
+        return;
+    }
     long long wave_id;
     int created;
-    if (store_network_wave_ensure(r->db, r->ids[0], name, &wave_id, &created) != 0) {
+    int rc = store_network_wave_open(r->db, r->ids[0], name, (const char *const *)rels, nrels,
+                                     &wave_id, &created);
+    for (size_t i = 0; i < nrels; i++)
+        free(rels[i]);
+    if (rc != 0) {
         web_error(r, 500, "Could not open the wave.");
         return;
     }
@@ -211,7 +328,8 @@ static int export(struct web_request *r, enum export_kind kind, struct strbuf *o
 {
     const char *wave = formdata_get(&r->query, "wave");
     struct network_view v;
-    int rc = web_network_load(r, r->ids[0], wave && *wave ? wave : NULL, &v);
+    int rc =
+        web_network_load_relation(r, r->ids[0], wave && *wave ? wave : NULL, query_relation(r), &v);
     if (rc != 0)
         return rc;
     bool anon = kind == EXPORT_ANON_SVG;

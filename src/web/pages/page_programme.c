@@ -187,7 +187,9 @@ void page_programme(struct web_request *r)
     html_int(&page, id);
     H(&page, "/series\">Schedule meetings</a> <a href=\"/programmes/");
     html_int(&page, id);
-    H(&page, "/report\">Impact report</a></p>\n");
+    H(&page, "/report\">Impact report</a> <a href=\"/programmes/");
+    html_int(&page, id);
+    H(&page, "/themes\">Challenge themes</a></p>\n");
     plans_and_sets(r, &page, id);
     H(&page, "<h2>People</h2>\n");
     people_filter(&page, attrs, q, attr, value);

@@ -261,11 +261,9 @@ int network_view_ego_svg(const struct network_view *v, size_t person, enum netwo
     return rc;
 }
 
-int network_view_network_svg(const struct network_view *v, char *const *labels,
-                             enum network_colour colour, struct strbuf *out, char **err)
+int network_view_layout(const struct network_view *v, struct net_layout *out, char **err)
 {
     const struct network_data *d = &v->data;
-    struct colours c = colours_of(v, colour);
     /* Both waves share one layout so that the eye sees ties change, not people move. */
     size_t all = d->tie_count + (v->comparing ? v->then_count : 0);
     struct net_tie *union_ties = malloc((all ? all : 1) * sizeof *union_ties);
@@ -277,9 +275,18 @@ int network_view_network_svg(const struct network_view *v, char *const *labels,
         memcpy(union_ties, d->ties, d->tie_count * sizeof *union_ties);
     if (v->comparing && v->then_count)
         memcpy(union_ties + d->tie_count, v->then_ties, v->then_count * sizeof *union_ties);
-    struct net_layout layout;
-    int rc = net_layout(d->cohort.count, union_ties, all, 1, &layout, err);
+    int rc = net_layout(d->cohort.count, union_ties, all, 1, out, err);
     free(union_ties);
+    return rc == 0 ? 0 : -1;
+}
+
+int network_view_network_svg(const struct network_view *v, char *const *labels,
+                             enum network_colour colour, struct strbuf *out, char **err)
+{
+    const struct network_data *d = &v->data;
+    struct colours c = colours_of(v, colour);
+    struct net_layout layout;
+    int rc = network_view_layout(v, &layout, err);
     if (rc != 0)
         return -1;
     /* Drawn in label order: with pseudonyms, the index order (by email) would name them. */

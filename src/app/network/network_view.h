@@ -64,6 +64,11 @@ enum network_viewer { NETWORK_VIEWER_ADMIN, NETWORK_VIEWER_SELF };
 int network_view_ego_svg(const struct network_view *v, size_t person, enum network_viewer viewer,
                          char *const *labels, enum network_colour colour, struct strbuf *out);
 
+/* The positions of V's people in [0,1]^2 that the whole-network pictures use: one layout of
+ * both waves' ties when comparing, from a fixed seed, so the SVG and the interactive view agree.
+ * 0 and *OUT (free with net_layout_free), or -1 with *ERR (caller frees). */
+int network_view_layout(const struct network_view *v, struct net_layout *out, char **err);
+
 /* Appends the SVG of the whole network (two waves side by side when comparing, new ties
  * highlighted, sets as hulls), laid out once for both waves. LABELS as above; pass NULL or
  * anonymised labels (network_labels) for anything shown beyond admins. 0, or -1 with *ERR. */

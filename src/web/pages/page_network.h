@@ -26,6 +26,7 @@ void page_network_edges_csv(struct web_request *r);
 void page_network_anon_svg(struct web_request *r);
 void page_network_svg(struct web_request *r);
 void page_network_charts_svg(struct web_request *r);
+void page_network_graph_json(struct web_request *r);
 void api_network_answer(struct web_request *r);
 void api_network_me(struct web_request *r);
 void api_network_report(struct web_request *r);

@@ -3,6 +3,7 @@
  * metrics, opening a wave, and downloads (anonymised SVG, GraphML, CSV) as the CLI exports. */
 #include "web/pages/page_network.h"
 
+#include "app/network/network_graph.h"
 #include "app/network/network_json.h"
 #include "core/rng.h"
 #include "io/export/network_export.h"
@@ -100,9 +101,15 @@ void page_network_report(struct web_request *r)
             H(&page, " beside ");
             html_text(&page, v.before_name);
         }
-        H(&page, "</h2>\n<figure class=\"network wide\"><img src=\"");
+        /* The SVG is the picture for print and without JavaScript; network_graph.js puts the
+         * interactive view (cytoscape.js, over graph.json) before it and hides it on screen. */
+        H(&page, "</h2>\n<div id=\"network-view\" class=\"network-view\" data-graph=\"");
+        wave_link(&page, id, "/network/graph.json", v.wave_name);
+        H(&page, "\">\n<figure class=\"network wide\"><img src=\"");
         wave_link(&page, id, "/network.svg", v.wave_name);
-        H(&page, "\" alt=\"The whole network, named\"></figure>\n");
+        H(&page, "\" alt=\"The whole network, named; the People table below lists everyone\">"
+                 "</figure>\n</div>\n<script src=\"/static/cytoscape.min.js\" defer></script>\n"
+                 "<script src=\"/static/network_graph.js\" defer></script>\n");
         if (v.comparing) {
             H(&page, "<h2>How the metrics changed</h2>\n<figure class=\"network\"><img src=\"");
             wave_link(&page, id, "/network/charts.svg", v.wave_name);
@@ -137,7 +144,8 @@ void page_network_report(struct web_request *r)
         wave_link(&page, id, "/network/nodes.csv", v.wave_name);
         H(&page, "\">nodes CSV (named)</a> <a href=\"");
         wave_link(&page, id, "/network/edges.csv", v.wave_name);
-        H(&page, "\">edges CSV (named)</a></p>\n<h2>People</h2>\n<table class=\"list\"><thead><tr>"
+        H(&page, "\">edges CSV (named)</a></p>\n<h2 id=\"people\">People</h2>\n<table "
+                 "class=\"list\"><thead><tr>"
                  "<th scope=\"col\">Name</th><th scope=\"col\">Answered</th>"
                  "<th scope=\"col\" class=\"num\">Named</th><th scope=\"col\" class=\"num\">"
                  "Named by</th><th scope=\"col\" class=\"num\">Contacts</th>"
@@ -296,6 +304,24 @@ void api_network_report(struct web_request *r)
     json_t *j = labels ? network_view_json(&v, "", NULL, labels, true) : NULL;
     if (labels)
         network_labels_free(labels, v.data.cohort.count);
+    network_view_free(&v);
+    web_json(r, j ? 200 : 500, j);
+}
+
+/* GET /programmes/#/network/graph.json: the whole network for the interactive view (admins, as
+ * the route table says; the same wave and people as the named SVG beside it, never an email). */
+void page_network_graph_json(struct web_request *r)
+{
+    const char *wave = formdata_get(&r->query, "wave");
+    struct network_view v;
+    int rc = web_network_load(r, r->ids[0], wave && *wave ? wave : NULL, &v);
+    if (rc != 0) {
+        web_error(r, rc == 1 ? 404 : 500, "There is no such wave.");
+        return;
+    }
+    char *err = NULL;
+    json_t *j = network_graph_json(&v, &err);
+    free(err);
     network_view_free(&v);
     web_json(r, j ? 200 : 500, j);
 }

@@ -37,6 +37,6 @@ check() {
     echo "vendor_pinned: $vendor/node_modules not installed: version checked, bytes not compared"
   fi
 }
-check cytoscape src/web/assets/cytoscape.min.js dist/cytoscape.min.js src/web/assets/cytoscape-LICENSE.txt
+check cytoscape src/web/assets/cytoscape.min.js dist/cytoscape.min.js src/web/assets/cytoscape-license.txt
 [ "$failed" -eq 0 ] || exit 1
 echo "vendored JavaScript matches $vendor/package-lock.json"

@@ -141,11 +141,11 @@ json_t *network_graph_json(const struct network_view *v, char **err)
     for (size_t i = 0; i < c->count; i++) {
         const struct cohort_person *p = &c->people[i];
         json_t *values = json_array();
-        json_t *node = json_pack(
-            "{s:I, s:s, s:o, s:b, s:I, s:o, s:o, s:o}", "id", (json_int_t)p->id, "name", p->name,
-            "set", d->set[i] >= 0 ? json_integer(d->set[i]) : json_null(), "answered",
-            d->responded[i], "degree", (json_int_t)v->now.person[i].degree, "x",
-            coord(layout.x[i]), "y", coord(layout.y[i]), "values", values);
+        json_t *node =
+            json_pack("{s:I, s:s, s:o, s:b, s:I, s:o, s:o, s:o}", "id", (json_int_t)p->id, "name",
+                      p->name, "set", d->set[i] >= 0 ? json_integer(d->set[i]) : json_null(),
+                      "answered", d->responded[i], "degree", (json_int_t)v->now.person[i].degree,
+                      "x", coord(layout.x[i]), "y", coord(layout.y[i]), "values", values);
         if (!node || json_array_append_new(nodes, node) != 0)
             goto oom;
         for (size_t a = 0; a < c->attr_count; a++)

@@ -24,6 +24,8 @@ const browser = await launchBrowser();
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 try {
   const page = await (await browser.newContext({ viewport: { width: 1200, height: 900 } })).newPage();
+  page.on("pageerror", (e) => console.error(`page error: ${e}`));
+  page.on("console", (m) => { if (m.type() === "error") console.error(`console: ${m.text()}`); });
   await loginFor(url)(page, "admin@demo.example");
   const json = [], ready = [];
   let size = 0, nodes = 0, edges = 0;
@@ -36,6 +38,9 @@ try {
     await page.goto(`${url}/programmes/2/network`, { waitUntil: "domcontentloaded", timeout: 120000 });
     await page.waitForFunction(() => window.setworkNetwork && window.setworkNetwork.ready, null, { timeout: 120000 });
     ready.push(Date.now() - t1);
+    const t = await page.evaluate(() => window.setworkNetwork.timings);
+    console.log(`  run ${i + 1}: script start ${t.start.toFixed(0)} ms after navigation, data +${(t.data - t.start).toFixed(0)} ms, ` +
+      `drawn +${(t.drawn - t.data).toFixed(0)} ms, ready +${(t.ready - t.drawn).toFixed(0)} ms`);
     [nodes, edges] = await page.evaluate(() => [window.setworkNetwork.cy.nodes().length, window.setworkNetwork.cy.edges().length]);
   }
   console.log(`network view: ${nodes} people, ${edges} contacts, graph.json ${(size / 1024).toFixed(0)} KiB`);

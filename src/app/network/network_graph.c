@@ -52,7 +52,7 @@ static json_t *coord(double x)
 
 /* The wave's contacts, one per pair of people, with whether both named the other and whether
  * the pair is new since the earlier wave. NULL with *ERR when out of memory. */
-static json_t *edges_json(const struct network_view *v, char **err)
+static json_t *edges_json(const struct network_view *v, int *degree, char **err)
 {
     const struct network_data *d = &v->data;
     json_t *edges = json_array();
@@ -93,6 +93,8 @@ static json_t *edges_json(const struct network_view *v, char **err)
         int a = (int)(pairs[i].key >> 32), b = (int)(pairs[i].key & 0xffffffffu);
         if (a == b)
             continue;
+        degree[a]++;
+        degree[b]++;
         bool fresh = then && !bsearch(&pairs[i].key, then, v->then_count, sizeof *then, key_cmp);
         json_t *e = json_pack("[i, i, i, i]", a, b, pairs[i].dirs == 3, fresh);
         if (!e || json_array_append_new(edges, e) != 0)
@@ -117,12 +119,17 @@ json_t *network_graph_json(const struct network_view *v, char **err)
     const struct cohort *c = &d->cohort;
     struct net_layout layout = {0};
     bool *shown = calloc(c->attr_count ? c->attr_count : 1, sizeof *shown);
-    json_t *o = NULL;
-    if (!shown) {
+    int *degree = calloc(c->count ? c->count : 1, sizeof *degree);
+    json_t *o = NULL, *edges = NULL;
+    if (!shown || !degree) {
         *err = str_printf("out of memory");
-        return NULL;
+        goto fail;
     }
     if (network_view_layout(v, &layout, err) != 0)
+        goto fail;
+    /* The contacts first: each person's degree is counted from them. */
+    edges = edges_json(v, degree, err);
+    if (!edges)
         goto fail;
     json_t *attrs = json_array(), *sets = json_array(), *nodes = json_array();
     o = json_pack("{s:s, s:o, s:I, s:o, s:o, s:o}", "wave", v->wave_name, "before",
@@ -144,27 +151,27 @@ json_t *network_graph_json(const struct network_view *v, char **err)
         json_t *node =
             json_pack("{s:I, s:s, s:o, s:b, s:I, s:o, s:o, s:o}", "id", (json_int_t)p->id, "name",
                       p->name, "set", d->set[i] >= 0 ? json_integer(d->set[i]) : json_null(),
-                      "answered", d->responded[i], "degree", (json_int_t)v->now.person[i].degree,
-                      "x", coord(layout.x[i]), "y", coord(layout.y[i]), "values", values);
+                      "answered", d->responded[i], "degree", (json_int_t)degree[i], "x",
+                      coord(layout.x[i]), "y", coord(layout.y[i]), "values", values);
         if (!node || json_array_append_new(nodes, node) != 0)
             goto oom;
         for (size_t a = 0; a < c->attr_count; a++)
             if (shown[a] && json_array_append_new(values, json_string(p->values[a])) != 0)
                 goto oom;
     }
-    json_t *edges = edges_json(v, err);
-    if (!edges)
-        goto fail;
     json_object_set_new(o, "contacts", json_integer((json_int_t)json_array_size(edges)));
     json_object_set_new(o, "edges", edges);
     free(shown);
+    free(degree);
     net_layout_free(&layout);
     return o;
 oom:
     *err = str_printf("out of memory");
 fail:
     json_decref(o);
+    json_decref(edges);
     free(shown);
+    free(degree);
     net_layout_free(&layout);
     return NULL;
 }

@@ -18,7 +18,7 @@
  * new 1 when the pair was not in contact in the earlier wave (0 when not comparing).
  * An attribute column whose name mentions email or whose values hold an @ is left out, so that
  * no address reaches the page whatever the cohort file carried. A new reference, or NULL with
- * *ERR (caller frees). */
+ * *ERR (caller frees). V may come from network_view_load_plain: no metric is used. */
 json_t *network_graph_json(const struct network_view *v, char **err);
 
 #endif

@@ -21,8 +21,9 @@ static const char consent_statement[] =
 /* The relation asked about when the programme has none yet. */
 static const char default_relation[] = "talk with about work";
 
-int web_network_load(struct web_request *r, long long programme_id, const char *wave,
-                     struct network_view *v)
+/* web_network_load, with the metrics when ANALYSE. */
+static int load(struct web_request *r, long long programme_id, const char *wave, bool analyse,
+                struct network_view *v)
 {
     struct network_wave_row *waves = NULL;
     size_t count = 0;
@@ -35,10 +36,23 @@ int web_network_load(struct web_request *r, long long programme_id, const char *
             before = waves[i - 1].name;
     }
     char *err = NULL;
-    int rc = network_view_load(r->db, programme_id, wave, before, NULL, v, &err);
+    int rc = analyse ? network_view_load(r->db, programme_id, wave, before, NULL, v, &err)
+                     : network_view_load_plain(r->db, programme_id, wave, before, NULL, v, &err);
     free(err);
     network_wave_rows_free(waves, count);
     return rc;
+}
+
+int web_network_load(struct web_request *r, long long programme_id, const char *wave,
+                     struct network_view *v)
+{
+    return load(r, programme_id, wave, true, v);
+}
+
+int web_network_load_plain(struct web_request *r, long long programme_id, const char *wave,
+                           struct network_view *v)
+{
+    return load(r, programme_id, wave, false, v);
 }
 
 long web_network_self(const struct web_request *r, const struct network_view *v)

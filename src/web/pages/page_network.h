@@ -11,6 +11,9 @@
  * is one. 0 and *V (free with network_view_free); 1 no such programme/wave; -1 error. */
 int web_network_load(struct web_request *r, long long programme_id, const char *wave,
                      struct network_view *v);
+/* The same without the metrics (network_view_load_plain), for the whole-network pictures. */
+int web_network_load_plain(struct web_request *r, long long programme_id, const char *wave,
+                           struct network_view *v);
 /* The index of R's own person in V, or -1 when they are not a member. */
 long web_network_self(const struct web_request *r, const struct network_view *v);
 

@@ -219,7 +219,11 @@ static int export(struct web_request *r, enum export_kind kind, struct strbuf *o
 {
     const char *wave = formdata_get(&r->query, "wave");
     struct network_view v;
-    int rc = web_network_load(r, r->ids[0], wave && *wave ? wave : NULL, &v);
+    /* The pictures of the whole network need no metric: at 2,000 people the metrics
+     * (betweenness above all) would take most of the time. */
+    bool plain = kind == EXPORT_NAMED_SVG || kind == EXPORT_ANON_SVG;
+    int rc = plain ? web_network_load_plain(r, r->ids[0], wave && *wave ? wave : NULL, &v)
+                   : web_network_load(r, r->ids[0], wave && *wave ? wave : NULL, &v);
     if (rc != 0)
         return rc;
     bool anon = kind == EXPORT_ANON_SVG;
@@ -314,7 +318,7 @@ void page_network_graph_json(struct web_request *r)
 {
     const char *wave = formdata_get(&r->query, "wave");
     struct network_view v;
-    int rc = web_network_load(r, r->ids[0], wave && *wave ? wave : NULL, &v);
+    int rc = web_network_load_plain(r, r->ids[0], wave && *wave ? wave : NULL, &v);
     if (rc != 0) {
         web_error(r, rc == 1 ? 404 : 500, "There is no such wave.");
         return;

@@ -113,6 +113,18 @@ void html_notice(struct html *out, bool error, const char *message)
     H(out, "</p>\n");
 }
 
+void html_scroll_begin_(struct html *out, const char *label)
+{
+    H(out, "<div class=\"scroll\" role=\"region\" tabindex=\"0\" aria-label=\"");
+    html_text(out, label);
+    H(out, "\">\n");
+}
+
+void html_scroll_end(struct html *out)
+{
+    H(out, "</div>\n");
+}
+
 void html_free(struct html *out)
 {
     sb_free(&out->sb);

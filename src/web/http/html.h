@@ -47,6 +47,13 @@ void html_input_(struct html *out, const char *type, const char *name, const cha
 /* A paragraph of class "notice" or "error" holding escaped MESSAGE. */
 void html_notice(struct html *out, bool error, const char *message);
 
+/* Opens and closes a labelled region that scrolls sideways when what it holds (a wide table) is
+ * wider than the screen; it takes the keyboard focus so that it can be scrolled without a mouse.
+ * LABEL is a literal. */
+#define html_scroll_begin(out, label) html_scroll_begin_((out), "" label "")
+void html_scroll_begin_(struct html *out, const char *label);
+void html_scroll_end(struct html *out);
+
 /* Frees what OUT holds; OUT may be reused after. */
 void html_free(struct html *out);
 

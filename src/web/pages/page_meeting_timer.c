@@ -171,6 +171,7 @@ void web_meeting_timer(struct web_request *r, struct html *page, const struct me
         else if (v.alert == MEET_ALERT_WARN)
             H(page, "<p class=\"notice timer-alert\">Less than a minute left.</p>\n");
     }
+    html_scroll_begin(page, "Time per presenter and phase");
     H(page, "<table class=\"list\">\n<thead><tr><th scope=\"col\">Presenter</th>");
     for (int k = 0; k < MEET_PHASE_COUNT; k++) {
         H(page, "<th scope=\"col\">");
@@ -197,7 +198,9 @@ void web_meeting_timer(struct web_request *r, struct html *page, const struct me
         html_clock(page, meet_timer_airtime(&t, i, r->now));
         H(page, "</td></tr>\n");
     }
-    H(page, "</tbody></table>\n<div class=\"actions\">\n");
+    H(page, "</tbody></table>\n");
+    html_scroll_end(page);
+    H(page, "<div class=\"actions\">\n");
     if (v.state == MEET_TIMER_READY || v.state == MEET_TIMER_PAUSED)
         timer_button(r, page, m->id, "start", v.state == MEET_TIMER_READY ? "Start" : "Resume");
     if (v.state == MEET_TIMER_RUNNING)

@@ -167,6 +167,7 @@ static void connectedness(struct html *page, json_t *rep)
         return;
     }
     chart(page, report_chart_connectedness(rep));
+    html_scroll_begin(page, "Change per scale");
     H(page, "<table class=\"scales\"><caption>Change per scale, over the people who answered "
             "both surveys</caption><thead><tr><th scope=\"col\">Scale</th><th scope=\"col\">"
             "People</th><th scope=\"col\">Start</th><th scope=\"col\">End</th>"
@@ -206,7 +207,9 @@ static void connectedness(struct html *page, json_t *rep)
         free(t);
         H(page, "</tr>\n");
     }
-    H(page, "</tbody></table>\n<p class=\"hint\">d_z is the mean change per person divided by "
+    H(page, "</tbody></table>\n");
+    html_scroll_end(page);
+    H(page, "<p class=\"hint\">d_z is the mean change per person divided by "
             "how much the changes vary: around 0.2 is small, 0.5 medium, 0.8 large. An interval "
             "that leaves out 0 means the change is unlikely to be chance.</p>\n</section>\n");
 }

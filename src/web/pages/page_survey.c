@@ -90,6 +90,7 @@ static void own_answers(struct html *page, json_t *mine)
         H(page, "<p>You have not answered yet.</p>\n");
         return;
     }
+    html_scroll_begin(page, "Your answers");
     H(page, "<table class=\"answers\"><thead><tr><th scope=\"col\">Question</th>"
             "<th scope=\"col\">Start</th><th scope=\"col\">End</th><th scope=\"col\">Change"
             "</th></tr></thead><tbody>\n");
@@ -135,6 +136,7 @@ static void own_answers(struct html *page, json_t *mine)
         H(page, "</td></tr>\n");
     }
     H(page, "</tbody></table>\n");
+    html_scroll_end(page);
 }
 
 /* PERSON's earlier answer to item CODE in WAVE among MINE (their own answers), or

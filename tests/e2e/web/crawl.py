@@ -3,6 +3,8 @@
 
   crawl.py plant DB MARKERS          plants each marker of MARKERS (crawl_markers.tsv) in DB
   crawl.py crawl URL DB ROUTES_C COVERAGE MARKERS
+  crawl.py urls DB ROUTES_C COVERAGE  prints the GET routes with the paths to request them by as
+                                     JSON (the browser quality test, tests/browser/test_quality.mjs)
 
 crawl logs in as admin, the facilitator of sets 1 and 2 (facA), a participant of set 1 (partA),
 a participant of set 5 (partB) and nobody (anon); requests every GET route of the route table
@@ -31,8 +33,8 @@ def ids_of(db):
     q = lambda sql: [r[0] for r in db.execute(sql)]
     a = q("SELECT person_id FROM users WHERE role = 'participant' ORDER BY id")[0]
     set5 = q("SELECT person_id FROM set_members WHERE set_id = 5 ORDER BY person_id")
-    b = q("SELECT u.person_id FROM users u JOIN set_members m ON m.person_id = u.person_id "
-          "WHERE m.set_id = 5")[0]
+    b = (q("SELECT u.person_id FROM users u JOIN set_members m ON m.person_id = u.person_id "
+           "WHERE m.set_id = 5") or set5)[0]
     mate = q(f"SELECT person_id FROM set_members WHERE set_id = 1 AND person_id <> {a} ORDER BY person_id")[0]
     s5 = [p for p in set5 if p != b][0]
     m1 = q("SELECT id FROM meetings WHERE set_id = 1 ORDER BY starts_at LIMIT 1")[0]
@@ -157,6 +159,69 @@ def k_problems(value, where="$"):
     return out
 
 
+def read_routes(routes_c, coverage_path):
+    """The GET routes of ROUTES_C, the id kinds of COVERAGE for each, and the problems (a route
+    without a row, a row without a route)."""
+    routes = re.findall(r'\{WEB_GET, "([^"]+)"', open(routes_c, encoding="utf-8").read())
+    coverage, problems = {}, []
+    for line in open(coverage_path, encoding="utf-8"):
+        if line.startswith("#") or not line.strip():
+            continue
+        pattern, kinds = line.rstrip("\n").split("\t")
+        coverage[pattern] = [] if kinds == "-" else kinds.split()
+    for r in routes:
+        if r not in coverage:
+            problems.append("GET %s has no row in crawl_routes.tsv (say which ids to crawl it with)" % r)
+    for r in coverage:
+        if r not in routes:
+            problems.append("crawl_routes.tsv names %s, which is no GET route" % r)
+    return routes, coverage, problems
+
+
+def expand(routes, coverage, choices, specials):
+    """[(pattern, paths)]: each route with its #s replaced by every combination of CHOICES of
+    its kinds (SPECIALS gives the paths of a route outright)."""
+    out = []
+    for pattern in routes:
+        if pattern in specials:
+            out.append((pattern, specials[pattern]))
+            continue
+        expanded = [pattern]
+        for kind in coverage.get(pattern, []):
+            nxt = []
+            for p in expanded:
+                for v in choices[kind]:
+                    nxt.append(p.replace("#", str(v), 1))
+            expanded = nxt
+        out.append((pattern, [p for p in expanded if "#" not in p]))
+    return out
+
+
+def choices_of(db, ids):
+    """The ids each kind of # is crawled with: ones the viewer should reach, ones they should
+    not (another set's) and one that does not exist."""
+    waves = [r[0] for r in db.execute("SELECT DISTINCT programme_id FROM network_waves")]
+    plans = [r[0] for r in db.execute("SELECT id FROM set_plans")]
+    return {
+        "programme": [1, 2, 999], "plan": plans + [999],
+        "person": [ids["A"], ids["MATE"], ids["B"], ids["S5"], 999999],
+        "set": [1, 2, 5, 999999], "meeting": [ids["M1"], ids["M5"], 999999],
+        "presentation": [ids["P1"], ids["P5"], 999999], "event": [1, 999],
+        "wave": waves + [999],
+    }
+
+
+def urls(db_path, routes_c, coverage_path):
+    """Prints {"problems": [...], "routes": [{"pattern", "paths"}]} for the GET routes."""
+    db = sqlite3.connect("file:%s?mode=ro" % db_path, uri=True)
+    choices = choices_of(db, ids_of(db))
+    db.close()
+    routes, coverage, problems = read_routes(routes_c, coverage_path)
+    out = [{"pattern": p, "paths": ps} for p, ps in expand(routes, coverage, choices, {})]
+    print(json.dumps({"problems": problems, "routes": out}))
+    return 0
+
+
 def crawl(url, db_path, routes_c, coverage_path, markers_path):
     started = time.time()
     failures = []
@@ -167,25 +232,13 @@ def crawl(url, db_path, routes_c, coverage_path, markers_path):
     email_of = {"admin": "admin@demo.example", "facA": "facilitator@demo.example",
                 "partA": db.execute("SELECT email FROM people WHERE id = ?", (ids["A"],)).fetchone()[0],
                 "partB": db.execute("SELECT email FROM people WHERE id = ?", (ids["B"],)).fetchone()[0]}
-    waves = [r[0] for r in db.execute("SELECT DISTINCT programme_id FROM network_waves")]
-    plans = [r[0] for r in db.execute("SELECT id FROM set_plans")]
+    choices = choices_of(db, ids)
     db.close()
     markers = read_markers(markers_path)
 
-    # Coverage: every GET route has a row, every row a route.
-    routes = re.findall(r'\{WEB_GET, "([^"]+)"', open(routes_c, encoding="utf-8").read())
-    coverage = {}
-    for line in open(coverage_path, encoding="utf-8"):
-        if line.startswith("#") or not line.strip():
-            continue
-        pattern, kinds = line.rstrip("\n").split("\t")
-        coverage[pattern] = [] if kinds == "-" else kinds.split()
-    for r in routes:
-        if r not in coverage:
-            fail("GET %s has no row in crawl_routes.tsv (say which ids to crawl it with)" % r)
-    for r in coverage:
-        if r not in routes:
-            fail("crawl_routes.tsv names %s, which is no GET route" % r)
+    routes, coverage, problems = read_routes(routes_c, coverage_path)
+    for p in problems:
+        fail(p)
 
     clients = {}
     for role in ROLES:
@@ -200,29 +253,9 @@ def crawl(url, db_path, routes_c, coverage_path, markers_path):
     feed = re.search(rb"/calendar/[0-9a-f]+\.ics", page)
     feed = feed.group(0).decode() if feed else "/calendar/none.ics"
 
-    choices = {
-        "programme": [1, 2, 999], "plan": plans + [999],
-        "person": [ids["A"], ids["MATE"], ids["B"], ids["S5"], 999999],
-        "set": [1, 2, 5, 999999], "meeting": [ids["M1"], ids["M5"], 999999],
-        "presentation": [ids["P1"], ids["P5"], 999999], "event": [1, 999],
-        "wave": waves + [999],
-    }
     specials = {"/static/*": ["/static/style.css", "/static/app.js", "/static/nothing.css"],
                 "/calendar/*": [feed, "/calendar/nothing.ics"]}
-    paths = []
-    for pattern in routes:
-        if pattern in specials:
-            paths += specials[pattern]
-            continue
-        kinds = coverage.get(pattern, [])
-        expanded = [pattern]
-        for kind in kinds:
-            nxt = []
-            for p in expanded:
-                for v in choices[kind]:
-                    nxt.append(p.replace("#", str(v), 1))
-            expanded = nxt
-        paths += [p for p in expanded if "#" not in p]
+    paths = [p for _, ps in expand(routes, coverage, choices, specials) for p in ps]
 
     seen_markers = {m[0]: set() for m in markers}
     requests = 0
@@ -299,5 +332,7 @@ def crawl(url, db_path, routes_c, coverage_path, markers_path):
 if __name__ == "__main__":
     if sys.argv[1] == "plant":
         plant(sys.argv[2], sys.argv[3])
+    elif sys.argv[1] == "urls":
+        sys.exit(urls(*sys.argv[2:5]))
     else:
         sys.exit(crawl(*sys.argv[2:7]))

@@ -36,7 +36,7 @@ static int ties_among(const struct net_tie *ties, size_t count, const bool *keep
  * neither loses nor gains ties by it, and only their metric changes enter the means. Sets are
  * those of the plan in force when the later of the two waves began. */
 static int compare_both(struct db *db, long long programme_id, long long before_id,
-                        long long after_id, struct network_view *out, char **err)
+                        long long after_id, bool analyse, struct network_view *out, char **err)
 {
     size_t n = out->data.cohort.count;
     bool *then_responded = calloc(n ? n : 1, sizeof *then_responded);
@@ -72,6 +72,10 @@ static int compare_both(struct db *db, long long programme_id, long long before_
     if (store_network_sets_at(db, programme_id, out->later_began, &out->data, &out->plan_name,
                               err) != 0)
         goto out;
+    if (!analyse) {
+        rc = 0;
+        goto out;
+    }
     if (ties_among(out->then_ties, out->then_count, both, &then_f, &then_n) != 0 ||
         ties_among(out->data.ties, out->data.tie_count, both, &now_f, &now_n) != 0) {
         *err = str_printf("out of memory comparing waves");
@@ -94,8 +98,9 @@ out:
     return rc;
 }
 
-int network_view_load(struct db *db, long long programme_id, const char *wave, const char *before,
-                      const char *relation, struct network_view *out, char **err)
+/* network_view_load, with the metrics when ANALYSE. */
+static int load_view(struct db *db, long long programme_id, const char *wave, const char *before,
+                     const char *relation, bool analyse, struct network_view *out, char **err)
 {
     memset(out, 0, sizeof *out);
     if (store_network_waves(db, programme_id, &out->waves, &out->wave_count) != 0) {
@@ -127,20 +132,35 @@ int network_view_load(struct db *db, long long programme_id, const char *wave, c
         return 1;
     }
     struct net_people people = network_data_people(&out->data);
-    if (net_analyse(&people, out->data.ties, out->data.tie_count, &out->now, err) != 0)
+    if (analyse && net_analyse(&people, out->data.ties, out->data.tie_count, &out->now, err) != 0)
         goto fail;
     if (before) {
         out->comparing = true;
         if (store_network_load_ties(db, &out->data, out->waves[b].id, relation, &out->then_ties,
                                     &out->then_count, err) != 0 ||
-            net_analyse(&people, out->then_ties, out->then_count, &out->then, err) != 0 ||
-            compare_both(db, programme_id, out->waves[b].id, out->waves[w].id, out, err) != 0)
+            (analyse &&
+             net_analyse(&people, out->then_ties, out->then_count, &out->then, err) != 0) ||
+            compare_both(db, programme_id, out->waves[b].id, out->waves[w].id, analyse, out, err) !=
+                0)
             goto fail;
     }
     return 0;
 fail:
     network_view_free(out);
     return -1;
+}
+
+int network_view_load(struct db *db, long long programme_id, const char *wave, const char *before,
+                      const char *relation, struct network_view *out, char **err)
+{
+    return load_view(db, programme_id, wave, before, relation, true, out, err);
+}
+
+int network_view_load_plain(struct db *db, long long programme_id, const char *wave,
+                            const char *before, const char *relation, struct network_view *out,
+                            char **err)
+{
+    return load_view(db, programme_id, wave, before, relation, false, out, err);
 }
 
 int network_relation_check(const struct network_data *d, const char *relation, char **err)
@@ -261,11 +281,9 @@ int network_view_ego_svg(const struct network_view *v, size_t person, enum netwo
     return rc;
 }
 
-int network_view_network_svg(const struct network_view *v, char *const *labels,
-                             enum network_colour colour, struct strbuf *out, char **err)
+int network_view_layout(const struct network_view *v, struct net_layout *out, char **err)
 {
     const struct network_data *d = &v->data;
-    struct colours c = colours_of(v, colour);
     /* Both waves share one layout so that the eye sees ties change, not people move. */
     size_t all = d->tie_count + (v->comparing ? v->then_count : 0);
     struct net_tie *union_ties = malloc((all ? all : 1) * sizeof *union_ties);
@@ -277,9 +295,18 @@ int network_view_network_svg(const struct network_view *v, char *const *labels,
         memcpy(union_ties, d->ties, d->tie_count * sizeof *union_ties);
     if (v->comparing && v->then_count)
         memcpy(union_ties + d->tie_count, v->then_ties, v->then_count * sizeof *union_ties);
-    struct net_layout layout;
-    int rc = net_layout(d->cohort.count, union_ties, all, 1, &layout, err);
+    int rc = net_layout(d->cohort.count, union_ties, all, 1, out, err);
     free(union_ties);
+    return rc == 0 ? 0 : -1;
+}
+
+int network_view_network_svg(const struct network_view *v, char *const *labels,
+                             enum network_colour colour, struct strbuf *out, char **err)
+{
+    const struct network_data *d = &v->data;
+    struct colours c = colours_of(v, colour);
+    struct net_layout layout;
+    int rc = network_view_layout(v, &layout, err);
     if (rc != 0)
         return -1;
     /* Drawn in label order: with pseudonyms, the index order (by email) would name them. */

@@ -133,6 +133,7 @@ const struct web_route web_routes[] = {
     {WEB_GET, "/programmes/#/network.graphml", A, false, page_network_graphml},
     {WEB_GET, "/programmes/#/network/nodes.csv", A, false, page_network_nodes_csv},
     {WEB_GET, "/programmes/#/network/edges.csv", A, false, page_network_edges_csv},
+    {WEB_GET, "/programmes/#/network/graph.json", A, false, page_network_graph_json},
 
     {WEB_GET, "/api/v1/me", ROLES_ALL, true, api_me},
     {WEB_GET, "/api/v1/programmes", ROLES_ALL, true, api_programmes},

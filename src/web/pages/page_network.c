@@ -21,14 +21,10 @@ static const char consent_statement[] =
 /* The relation asked about when the programme has none yet. */
 static const char default_relation[] = "talk with about work";
 
-int web_network_load(struct web_request *r, long long programme_id, const char *wave,
-                     struct network_view *v)
-{
-    return web_network_load_relation(r, programme_id, wave, NULL, v);
-}
-
-int web_network_load_relation(struct web_request *r, long long programme_id, const char *wave,
-                              const char *relation, struct network_view *v)
+/* The network of PROGRAMME_ID's WAVE (NULL: the latest) beside the wave before it, with the
+ * ties of RELATION only (NULL: every relation), and the metrics when ANALYSE. */
+static int load(struct web_request *r, long long programme_id, const char *wave,
+                const char *relation, bool analyse, struct network_view *v)
 {
     struct network_wave_row *waves = NULL;
     size_t count = 0;
@@ -41,10 +37,30 @@ int web_network_load_relation(struct web_request *r, long long programme_id, con
             before = waves[i - 1].name;
     }
     char *err = NULL;
-    int rc = network_view_load(r->db, programme_id, wave, before, relation, v, &err);
+    int rc = analyse
+                 ? network_view_load(r->db, programme_id, wave, before, relation, v, &err)
+                 : network_view_load_plain(r->db, programme_id, wave, before, relation, v, &err);
     free(err);
     network_wave_rows_free(waves, count);
     return rc;
+}
+
+int web_network_load(struct web_request *r, long long programme_id, const char *wave,
+                     struct network_view *v)
+{
+    return load(r, programme_id, wave, NULL, true, v);
+}
+
+int web_network_load_relation(struct web_request *r, long long programme_id, const char *wave,
+                              const char *relation, struct network_view *v)
+{
+    return load(r, programme_id, wave, relation, true, v);
+}
+
+int web_network_load_plain(struct web_request *r, long long programme_id, const char *wave,
+                           const char *relation, struct network_view *v)
+{
+    return load(r, programme_id, wave, relation, false, v);
 }
 
 long web_network_self(const struct web_request *r, const struct network_view *v)

@@ -15,6 +15,10 @@ int web_network_load(struct web_request *r, long long programme_id, const char *
  * per relation. 1 also when the programme has no such relation. */
 int web_network_load_relation(struct web_request *r, long long programme_id, const char *wave,
                               const char *relation, struct network_view *v);
+/* web_network_load_relation without the metrics (network_view_load_plain), for the
+ * whole-network pictures. */
+int web_network_load_plain(struct web_request *r, long long programme_id, const char *wave,
+                           const char *relation, struct network_view *v);
 /* The index of R's own person in V, or -1 when they are not a member. */
 long web_network_self(const struct web_request *r, const struct network_view *v);
 
@@ -30,6 +34,7 @@ void page_network_edges_csv(struct web_request *r);
 void page_network_anon_svg(struct web_request *r);
 void page_network_svg(struct web_request *r);
 void page_network_charts_svg(struct web_request *r);
+void page_network_graph_json(struct web_request *r);
 void api_network_answer(struct web_request *r);
 void api_network_me(struct web_request *r);
 void api_network_report(struct web_request *r);

@@ -3,6 +3,7 @@
  * metrics, opening a wave, and downloads (anonymised SVG, GraphML, CSV) as the CLI exports. */
 #include "web/pages/page_network.h"
 
+#include "app/network/network_graph.h"
 #include "app/network/network_json.h"
 #include "core/rng.h"
 #include "io/export/network_export.h"
@@ -158,11 +159,17 @@ void page_network_report(struct web_request *r)
             H(&page, " beside ");
             html_text(&page, v.before_name);
         }
+        /* The SVG is the picture for print and without JavaScript; network_graph.js puts the
+         * interactive view (cytoscape.js, over graph.json) before it and hides it on screen. */
         H(&page, "</h2>\n");
         relation_selector(&page, id, &v, relation);
-        H(&page, "<figure class=\"network wide\"><img src=\"");
+        H(&page, "<div id=\"network-view\" class=\"network-view\" data-graph=\"");
+        wave_rel_link(&page, id, "/network/graph.json", v.wave_name, relation);
+        H(&page, "\">\n<figure class=\"network wide\"><img src=\"");
         wave_rel_link(&page, id, "/network.svg", v.wave_name, relation);
-        H(&page, "\" alt=\"The whole network, named\"></figure>\n");
+        H(&page, "\" alt=\"The whole network, named; the People table below lists everyone\">"
+                 "</figure>\n</div>\n<script src=\"/static/cytoscape.min.js\" defer></script>\n"
+                 "<script src=\"/static/network_graph.js\" defer></script>\n");
         if (v.comparing) {
             H(&page, "<h2>How the metrics changed</h2>\n<figure class=\"network\"><img src=\"");
             wave_rel_link(&page, id, "/network/charts.svg", v.wave_name, relation);
@@ -197,7 +204,8 @@ void page_network_report(struct web_request *r)
         wave_rel_link(&page, id, "/network/nodes.csv", v.wave_name, relation);
         H(&page, "\">nodes CSV (named)</a> <a href=\"");
         wave_rel_link(&page, id, "/network/edges.csv", v.wave_name, relation);
-        H(&page, "\">edges CSV (named)</a></p>\n<h2>People</h2>\n<table class=\"list\"><thead><tr>"
+        H(&page, "\">edges CSV (named)</a></p>\n<h2 id=\"people\">People</h2>\n<table "
+                 "class=\"list\"><thead><tr>"
                  "<th scope=\"col\">Name</th><th scope=\"col\">Answered</th>"
                  "<th scope=\"col\" class=\"num\">Named</th><th scope=\"col\" class=\"num\">"
                  "Named by</th><th scope=\"col\" class=\"num\">Contacts</th>"
@@ -328,8 +336,12 @@ static int export(struct web_request *r, enum export_kind kind, struct strbuf *o
 {
     const char *wave = formdata_get(&r->query, "wave");
     struct network_view v;
-    int rc =
-        web_network_load_relation(r, r->ids[0], wave && *wave ? wave : NULL, query_relation(r), &v);
+    /* The pictures of the whole network need no metric: at 2,000 people the metrics
+     * (betweenness above all) would take most of the time. */
+    bool plain = kind == EXPORT_NAMED_SVG || kind == EXPORT_ANON_SVG;
+    const char *w = wave && *wave ? wave : NULL;
+    int rc = plain ? web_network_load_plain(r, r->ids[0], w, query_relation(r), &v)
+                   : web_network_load_relation(r, r->ids[0], w, query_relation(r), &v);
     if (rc != 0)
         return rc;
     bool anon = kind == EXPORT_ANON_SVG;
@@ -414,6 +426,25 @@ void api_network_report(struct web_request *r)
     json_t *j = labels ? network_view_json(&v, "", NULL, labels, true) : NULL;
     if (labels)
         network_labels_free(labels, v.data.cohort.count);
+    network_view_free(&v);
+    web_json(r, j ? 200 : 500, j);
+}
+
+/* GET /programmes/#/network/graph.json: the whole network for the interactive view (admins, as
+ * the route table says; the same wave and people as the named SVG beside it, never an email). */
+void page_network_graph_json(struct web_request *r)
+{
+    const char *wave = formdata_get(&r->query, "wave");
+    struct network_view v;
+    int rc =
+        web_network_load_plain(r, r->ids[0], wave && *wave ? wave : NULL, query_relation(r), &v);
+    if (rc != 0) {
+        web_error(r, rc == 1 ? 404 : 500, "There is no such wave.");
+        return;
+    }
+    char *err = NULL;
+    json_t *j = network_graph_json(&v, &err);
+    free(err);
     network_view_free(&v);
     web_json(r, j ? 200 : 500, j);
 }

@@ -18,6 +18,7 @@ static void serve_asset(struct web_request *r, const char *name)
     r->content_type_out = dot && strcmp(dot, ".css") == 0   ? "text/css; charset=utf-8"
                           : dot && strcmp(dot, ".js") == 0  ? "text/javascript; charset=utf-8"
                           : dot && strcmp(dot, ".svg") == 0 ? "image/svg+xml"
+                          : dot && strcmp(dot, ".txt") == 0 ? "text/plain; charset=utf-8"
                                                             : "application/octet-stream";
     r->status = 200;
     r->cacheable = true;

@@ -65,6 +65,7 @@
     const img = svg.querySelector("img");
     const src = img.getAttribute("src");
     svg.classList.add("nv-print");
+    img.dataset.src = src; // kept on the element too, for print and for tests
     img.removeAttribute("src");
     const restore = () => { if (!img.getAttribute("src")) img.setAttribute("src", src); };
     window.addEventListener("beforeprint", restore);

@@ -94,7 +94,7 @@ static void relation_selector(struct html *page, long long id, const struct netw
         html_text(page, v->data.relation_names[k]);
         H(page, "?</option>\n");
     }
-    H(page, "</select> <button type=\"submit\">Show</button></form>\n");
+    H(page, "</select> <button type=\"submit\">Show this relation</button></form>\n");
 }
 
 void page_network_report(struct web_request *r)

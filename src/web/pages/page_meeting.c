@@ -88,7 +88,9 @@ static void next_notice(struct html *page, const struct meeting *ms, size_t n, t
         html_when(page, next);
         H(page, "</a></p>\n");
     } else {
-        H(page, "<p>No meetings are planned for you yet.</p>\n");
+        H(page, "<p>No meetings are planned for you yet. Once your set's meetings are scheduled "
+                "they appear here, and in your calendar if you add its feed "
+                "(<a href=\"/account/calendar\">Calendar</a>).</p>\n");
     }
 }
 

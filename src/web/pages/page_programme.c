@@ -110,7 +110,8 @@ static void plans_and_sets(struct web_request *r, struct html *page, long long i
         H(page, "</tbody></table>\n");
     H(page, "<h2>Published sets</h2>\n");
     if (ns == 0)
-        H(page, "<p>No sets are published yet.</p>\n");
+        H(page, "<p>No sets are published yet. Form sets from the cohort, check the plan, then "
+                "publish it from the plan's page.</p>\n");
     else
         H(page, "<ul class=\"published-sets\">\n");
     for (size_t i = 0; i < ns; i++) {

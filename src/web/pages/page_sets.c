@@ -207,7 +207,8 @@ void page_sets_print(struct web_request *r)
     struct html_viewer v = web_viewer(r);
     html_page_begin(&page, str(prog, "name"), &v);
     if (json_array_size(json_object_get(plan, "sets")) == 0)
-        H(&page, "<p>No sets have been formed for this programme yet.</p>\n");
+        H(&page, "<p>No sets have been formed for this programme yet. Its lead forms them from the "
+                 "programme's page (Form sets).</p>\n");
     size_t i;
     json_t *set;
     json_array_foreach(json_object_get(plan, "sets"), i, set)

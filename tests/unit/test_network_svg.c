@@ -106,6 +106,49 @@ static void test_network_picture(void **state)
     sb_free(&sb);
 }
 
+/* Colours never repeat: the first NET_SVG_PALETTE groups have a colour each, the rest share
+ * one grey that no group has, and the legend says how many are grey. */
+static void test_colours_never_repeat(void **state)
+{
+    (void)state;
+    for (int a = 0; a < NET_SVG_PALETTE; a++) {
+        assert_string_not_equal(net_svg_colour(a), net_svg_colour(-1));
+        assert_string_not_equal(net_svg_colour(a), net_svg_colour(NET_SVG_PALETTE));
+        for (int b = a + 1; b < NET_SVG_PALETTE; b++)
+            assert_string_not_equal(net_svg_colour(a), net_svg_colour(b));
+    }
+    assert_string_equal(net_svg_colour(NET_SVG_PALETTE), net_svg_colour(NET_SVG_PALETTE + 5));
+
+    enum { N = NET_SVG_PALETTE + 6 };
+    double x[N], y[N];
+    int group[N];
+    char names[N][16];
+    const char *groups[N];
+    for (int i = 0; i < N; i++) {
+        x[i] = (i % 6) / 6.0;
+        y[i] = (i / 6) / 6.0;
+        group[i] = i;
+        snprintf(names[i], sizeof names[i], "Dept %d", i);
+        groups[i] = names[i];
+    }
+    struct net_svg_network in = {
+        .count = N,
+        .x = x,
+        .y = y,
+        .group = group,
+        .group_names = groups,
+        .group_count = N,
+        .group_title = "Department",
+        .title = "many departments",
+    };
+    struct strbuf sb = {0};
+    assert_int_equal(net_svg_network(&in, &sb), 0);
+    assert_true(well_formed(sb.data));
+    assert_non_null(strstr(sb.data, ">the other 6, in grey<"));
+    assert_null(strstr(sb.data, "repeat"));
+    sb_free(&sb);
+}
+
 /* Past NET_SVG_LABEL_MAX people the names move into tooltips only. */
 static void test_no_labels_when_large(void **state)
 {
@@ -200,9 +243,8 @@ static void test_change_chart(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_network_picture),
-        cmocka_unit_test(test_no_labels_when_large),
-        cmocka_unit_test(test_ego_picture),
+        cmocka_unit_test(test_network_picture),      cmocka_unit_test(test_colours_never_repeat),
+        cmocka_unit_test(test_no_labels_when_large), cmocka_unit_test(test_ego_picture),
         cmocka_unit_test(test_change_chart),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -15,15 +15,20 @@
 #define NEW_TIE  "#d62728"
 #define EDGE     "#8c8c8c"
 
-/* Colour-blind-friendlier categorical colours (Okabe-Ito first, then Tableau). */
+/* Categorical colours far apart in CIELAB (every pair differs by a delta E of 31 or more), the
+ * same as the interactive view's (assets/network_graph.js), so the print and the screen agree.
+ * Groups past the palette are grey, never a colour already used. */
 static const char *const palette[NET_SVG_PALETTE] = {
-    "#0072b2", "#e69f00", "#009e73", "#cc79a7", "#56b4e9", "#d55e00",
-    "#f0e442", "#4e79a7", "#59a14f", "#b07aa1", "#9c755f", "#76b7b2",
+    "#be0032", "#0067a5", "#008856", "#f3c300", "#875692", "#f38400", "#0000ff", "#00ee00",
+    "#ff00dd", "#0066ff", "#00ddff", "#776600", "#aadd66", "#ff9999", "#ff0000", "#ee4499",
+    "#ddccff", "#eecc88", "#7700aa", "#00ee99", "#773333", "#ee88ff", "#aaddbb", "#009900",
 };
+#define NO_GROUP "#bdbdbd"
+#define OTHER    "#848482"
 
 const char *net_svg_colour(int g)
 {
-    return g < 0 ? "#bdbdbd" : palette[g % NET_SVG_PALETTE];
+    return g < 0 ? NO_GROUP : g < NET_SVG_PALETTE ? palette[g] : OTHER;
 }
 
 static double node_radius(size_t n)
@@ -330,11 +335,13 @@ double net_svg_group_legend(struct svg *o, const char *title, const char *const 
         SVG(o, "</text>\n");
     }
     if (count > shown) {
-        SVG(o, "<text x=\"0\" y=\"");
+        SVG(o, "<circle cx=\"6\" cy=\"");
+        svg_num(o, y - 4, 1);
+        SVG(o, "\" r=\"6\" fill=\"" OTHER "\"/><text x=\"18\" y=\"");
         svg_num(o, y, 1);
-        SVG(o, "\">and ");
+        SVG(o, "\">the other ");
         svg_int(o, count - shown);
-        SVG(o, " more (colours repeat)</text>\n");
+        SVG(o, ", in grey</text>\n");
         y += 18;
     }
     return y;

@@ -14,7 +14,7 @@
  * drawn. */
 #define NET_SVG_HULL_MAX 30
 /* Distinct colours; groups beyond share them and the legend says so. */
-#define NET_SVG_PALETTE 12
+#define NET_SVG_PALETTE 24
 
 /* One wave's picture. Arrays have `count` entries unless said otherwise; pointers are
  * borrowed. */
@@ -74,12 +74,13 @@ int net_svg_change_chart(const struct net_comparison *c, const char *before_name
 
 struct svg;
 /* Writes the legend of group colours at height Y of the current <g>: TITLE (may be NULL), the
- * first NET_SVG_PALETTE of NAMES with their colours, then how many more share colours. Returns
+ * first NET_SVG_PALETTE of NAMES with their colours, then how many more are grey. Returns
  * the height below it, for what the legend shows next. Both pictures use it. */
 double net_svg_group_legend(struct svg *o, const char *title, const char *const *names,
                             size_t count, double y);
 
-/* The colour of group G ("#rrggbb"; grey for -1). */
+/* The colour of group G ("#rrggbb"): its own for the first NET_SVG_PALETTE groups, then one
+ * grey for the rest, and a lighter grey for -1 (no group). */
 const char *net_svg_colour(int g);
 
 #endif

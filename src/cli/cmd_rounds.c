@@ -1,9 +1,9 @@
 /* `setwork rounds`: plans rounds of small tables (mixers, rotations) where people meet as many
  * new people as possible, and prints them for the day. */
+#include "app/events/event_rules.h"
 #include "cli/cli.h"
 #include "cli/rounds_print.h"
 #include "core/strbuf.h"
-#include "engine/formation/score.h"
 #include "engine/rounds/rounds.h"
 #include "io/import/cohort_csv.h"
 #include "io/import/rounds_files.h"
@@ -215,7 +215,7 @@ static int *mix_costs(const struct cohort *cohort, const char *columns, int *cat
             *status = cli_user_error(&command_rounds, "--mix: the people have no column '%s'", col);
             goto fail;
         }
-        int w = (int)(2.0 * form_default_weight(col) + 0.5);
+        int w = event_mix_weight(col);
         categories(cohort, a, tmp);
         if (first)
             memcpy(cat, tmp, n * sizeof *cat);

@@ -95,10 +95,11 @@ static void test_cyclic_search(void **state)
 {
     (void)state;
     /* Instances with no construction: the cyclic search finds a perfect base round, under a
-     * move budget so that the outcome does not depend on the machine. */
+     * move budget so that the outcome does not depend on the machine. 11-4-12 and 7-4-8 have
+     * one table fewer than rounds: Z_11 x 4 (Z_7 x 4) developed, plus the column round. */
     static const struct {
         int g, p, w;
-    } cases[] = {{12, 4, 12}, {11, 3, 15}, {6, 5, 6}, {12, 3, 17}};
+    } cases[] = {{12, 4, 12}, {11, 3, 15}, {6, 5, 6}, {12, 3, 17}, {11, 4, 12}, {7, 4, 8}};
     for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
         int n = cases[k].g * cases[k].p, w = cases[k].w;
         int *table = malloc(sizeof(int) * (size_t)n * w);

@@ -6,7 +6,13 @@
  * point meets each point of a row once for every point of that row at its table. So the
  * development is perfect exactly when every such difference class is used at most once, which
  * a min-conflicts tabu search over the base round decides quickly when the classes leave some
- * slack (bench/rounds_cyclic.c is the same search, used offline for rounds_designs.c). */
+ * slack (bench/rounds_cyclic.c is the same search, used offline for rounds_designs.c).
+ *
+ * One round more than m: with k = p rows and no fixed points, the round whose tables are the
+ * columns {(x, 0), ..., (x, p-1)} is invariant under the development and uses exactly the
+ * classes of rows a < b at difference 0; a base round that leaves those classes alone gives
+ * m + 1 rounds (e.g. 35 people at tables of 5 for 8 rounds: Z_7 x 5, where the forms above
+ * have too few classes). */
 #include "engine/rounds/rounds.h"
 
 #include "core/rng.h"
@@ -17,6 +23,7 @@
 
 struct cyc {
     int m, k, f, p, n, g;
+    int column_round; /* the classes of difference 0 across rows are the column round's */
     int *blk;    /* n: table of each point in the base round */
     int *member; /* n: points table after table */
     int *cnt;    /* classes: uses of each difference class */
@@ -56,6 +63,8 @@ static int pair_class(const struct cyc *c, int u, int v, int *cap)
             *cap = 0;
         return base + a * m + d;
     }
+    if (c->column_round && x == y)
+        *cap = 0;
     return base + k * m + (a * k + b) * m + (y - x + m) % m;
 }
 
@@ -169,6 +178,20 @@ static int search_form(struct cyc *c, double deadline, long *moves)
     return found;
 }
 
+/* The first W rounds of the development of C's base round into TABLE (rows of N). */
+static void develop(const struct cyc *c, int w, int *table)
+{
+    int n = c->n, k = c->k, m = c->m, p = c->p;
+    for (int i = 0; i < w; i++)
+        for (int b = 0; b < c->g; b++)
+            for (int j = 0; j < p; j++) {
+                int q = c->member[b * p + j];
+                if (q < k * m)
+                    q = (q / m) * m + (q % m + i) % m;
+                table[(size_t)i * n + q] = b;
+            }
+}
+
 int rounds_construct_cyclic(int n, int p, int w, unsigned long seed, double seconds, long max_moves,
                             int *table)
 {
@@ -180,6 +203,30 @@ int rounds_construct_cyclic(int n, int p, int w, unsigned long seed, double seco
         goto out;
     double deadline = seconds_now() + seconds;
     long moves = max_moves > 0 ? max_moves : 1L << 40;
+    /* The form with a column round first, when the tables are one fewer than the rounds: it
+     * gets half the time and moves, the forms below the rest. */
+    if (g == w - 1 && g >= p) {
+        long half = moves / 2;
+        double until = seconds_now() + seconds / 2;
+        struct cyc c = {.m = g,
+                        .k = p,
+                        .p = p,
+                        .n = n,
+                        .g = g,
+                        .blk = blk,
+                        .member = member,
+                        .column_round = 1};
+        rng_seed(&c.rng, seed);
+        moves -= half;
+        if (search_form(&c, until, &half) == 0) {
+            develop(&c, w - 1, table);
+            for (int q = 0; q < n; q++)
+                table[(size_t)(w - 1) * n + q] = q % g;
+            rc = 0;
+            goto out;
+        }
+        moves += half;
+    }
     /* Forms with m >= w rounds: k rows and f = n - k*m fixed points, each at its own table
      * with its p-1 tablemates in distinct rows, and enough classes for the base round. */
     for (int m = w; m <= w + 2 && rc != 0; m++) {
@@ -192,16 +239,8 @@ int rounds_construct_cyclic(int n, int p, int w, unsigned long seed, double seco
         struct cyc c = {
             .m = m, .k = k, .f = f, .p = p, .n = n, .g = g, .blk = blk, .member = member};
         rng_seed(&c.rng, seed);
-        int r = search_form(&c, deadline, &moves);
-        if (r == 0) {
-            for (int i = 0; i < w; i++)
-                for (int b = 0; b < g; b++)
-                    for (int j = 0; j < p; j++) {
-                        int q = member[b * p + j];
-                        if (q < k * m)
-                            q = (q / m) * m + (q % m + i) % m;
-                        table[(size_t)i * n + q] = b;
-                    }
+        if (search_form(&c, deadline, &moves) == 0) {
+            develop(&c, w, table);
             rc = 0;
         }
     }

@@ -336,9 +336,9 @@ int main(int argc, char **argv)
                 break;
             }
         }
-        printf("%-44s %5ld | %5ld in %6.3f s | %5ld in %6.3f s | %5ld in %6.3f s | %4.2f s (%5.3f s)\n",
-               c->name, bound, rep[0], took[0], rep[1], took[1], rep[2], took[2], least_budget,
-               least_took);
+        printf("%-44s %5ld | %5ld in %6.3f s | %5ld in %6.3f s | %5ld in %6.3f s", c->name, bound,
+               rep[0], took[0], rep[1], took[1], rep[2], took[2]);
+        printf(" | %4.2f s (%5.3f s)\n", least_budget, least_took);
         fflush(stdout);
         free(absent);
         free(apart);

@@ -328,23 +328,29 @@ int rounds_solve(const struct rounds_request *req, struct rounds_result *out, ch
         struct timespec t0, t1;
         clock_gettime(CLOCK_MONOTONIC, &t0);
         if (seed)
-            pl.seconds = budget / 2;
+            pl.seconds = budget / 4;
         int src = rounds_search(&pl, out->table, &cost);
         /* A repaired design that still has repeats above the bound may hold the search in a
-         * corner (tables dissolved, say): the rest of the budget goes to a search from greedy
-         * rounds, and the better schedule wins. */
+         * corner (tables dissolved, say): a quarter of the budget goes to a search from greedy
+         * rounds, and the rest continues whichever of the two schedules is better. */
         if (src == 0 && seed && cost > pl.floor_repeats * ROUNDS_COST_REPEAT) {
             int *alt = malloc((size_t)w * n * sizeof *alt);
             long long alt_cost = 0;
-            clock_gettime(CLOCK_MONOTONIC, &t1);
-            double used = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
-            pl.seconds = budget - used > 0.01 ? budget - used : 0.01;
             pl.init = NULL;
             src = alt ? rounds_search(&pl, alt, &alt_cost) : -1;
             if (src == 0 && alt_cost < cost) {
                 memcpy(out->table, alt, (size_t)w * n * sizeof *alt);
                 cost = alt_cost;
                 seed_method = NULL;
+            }
+            clock_gettime(CLOCK_MONOTONIC, &t1);
+            double used = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
+            if (src == 0 && cost > pl.floor_repeats * ROUNDS_COST_REPEAT &&
+                (budget - used > 0.01 || req->max_iterations > 0)) {
+                memcpy(alt, out->table, (size_t)w * n * sizeof *alt);
+                pl.seconds = budget - used > 0.01 ? budget - used : 0.01;
+                pl.init = alt;
+                src = rounds_search(&pl, out->table, &cost);
             }
             free(alt);
         }

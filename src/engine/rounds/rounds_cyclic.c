@@ -24,10 +24,10 @@
 struct cyc {
     int m, k, f, p, n, g;
     int column_round; /* the classes of difference 0 across rows are the column round's */
-    int *blk;    /* n: table of each point in the base round */
-    int *member; /* n: points table after table */
-    int *cnt;    /* classes: uses of each difference class */
-    long *tabu;  /* n*n: move forbidden until this iteration */
+    int *blk;         /* n: table of each point in the base round */
+    int *member;      /* n: points table after table */
+    int *cnt;         /* classes: uses of each difference class */
+    long *tabu;       /* n*n: move forbidden until this iteration */
     struct rng rng;
 };
 

@@ -25,6 +25,8 @@
 #define NAMING_WORK  100000000LL /* slot evaluations the naming search may spend in all */
 #define NAMING_STEPS 1000
 #define LOCK_TRIES   8 /* namings that continue locked rounds, tried in turn */
+/* What a design round left out (searched instead) is taken to cost, for N people */
+#define ROUND_PRICE(n) (C_REPEAT * ((n) / 2))
 
 struct naming {
     const struct rounds_plan *pl;
@@ -513,19 +515,33 @@ int rounds_repair_seed(const struct rounds_plan *pl, int *init, const char **met
         for (;;) {
             if (prepare_naming(&g, pl, design, freed, F, TD, from) != 0 || name_points(&g) != 0)
                 goto out;
-            if (g.cost < C_HARD || F < 2)
+            /* The cheaper naming wins, a design round left out priced at half a repeat per
+             * person: about what the search pays for such a round of an otherwise complete
+             * design (49 at 7 x 8 with 10 keep-apart pairs: 39 repeats). */
+            long long priced = g.cost + ROUND_PRICE(n) * (w - k - F);
+            if (!have || priced < best_cost + ROUND_PRICE(n) * (w - k - best_F)) {
+                best_cost = g.cost, best_F = F, have = 1;
+                memcpy(best_pt, g.pt, (size_t)N * sizeof *best_pt);
+                memcpy(best_freed, freed, (size_t)w * sizeof *best_freed);
+            }
+            /* A naming that puts a keep-apart pair on points that meet, or that continues
+             * locked rounds and costs more than a round left out (it repeats their meetings to
+             * keep the pairs apart), tries one design round fewer: the pairs of that round are
+             * then unmet, and that round is searched. */
+            if ((g.cost < C_HARD && (!from || g.cost < ROUND_PRICE(n))) || F < 2)
                 break;
             /* From a naming that continues locked rounds, the round to leave out is the one
-             * where most keep-apart pairs meet under it (all of them when the locked rounds came
-             * from a plan repaired this way); else the last. */
+             * that costs most under it (where the keep-apart pairs meet when the locked rounds
+             * came from a plan repaired this way); else the last. */
             if (from) {
-                int worst = F - 1, most = -1;
+                int worst = F - 1;
+                long long most = -1;
                 for (int f = 0; f < F; f++) {
-                    int c = 0;
-                    for (int x = 0; x < n; x++)
-                        for (int y = x + 1; y < n; y++)
-                            c += (pl->rel[(size_t)x * n + y] & REL_APART) &&
-                                 g.meet[(size_t)from[x] * N + from[y]] == f;
+                    long long c = 0;
+                    for (int x = 0; x < N; x++)
+                        for (int y = x + 1; y < N; y++)
+                            if (g.meet[(size_t)from[x] * N + from[y]] == f)
+                                c += pcost(&g, x, y, from[x], from[y]);
                     if (c > most)
                         worst = f, most = c;
                 }
@@ -534,13 +550,6 @@ int rounds_repair_seed(const struct rounds_plan *pl, int *init, const char **met
                 freed[F - 1] = t;
             }
             F--;
-        }
-        /* More design rounds first (a round left out is searched, its repeats unknown), then
-         * the cheaper naming. */
-        if (!have || F > best_F || (F == best_F && g.cost < best_cost)) {
-            best_cost = g.cost, best_F = F, have = 1;
-            memcpy(best_pt, g.pt, (size_t)N * sizeof *best_pt);
-            memcpy(best_freed, freed, (size_t)w * sizeof *best_freed);
         }
     }
     if (!have)

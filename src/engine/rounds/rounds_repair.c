@@ -473,14 +473,16 @@ int rounds_repair_seed(const struct rounds_plan *pl, int *init, const char **met
      * them, so that the outcome depends on the seed alone). */
     long long best_cost = 0;
     int best_F = 0, have = 0;
+    const int *best_lockD = NULL;
     double until = now_seconds() + (pl->seconds > 0 ? pl->seconds : 2.0) / 3;
     for (int attempt = 0; attempt < tries; attempt++) {
         const int *from = NULL;
         if (have && ((pl->max_iterations <= 0 && now_seconds() > until) ||
                      (best_cost <= g.target && best_F == w - k)))
             break;
-        /* Each attempt its share of what is left of the naming's time. */
-        g.until = now_seconds() + (until - now_seconds()) / (tries - attempt);
+        /* Each attempt half its share of what is left of the naming's time (with several):
+         * the rest goes on with the cheapest naming. */
+        g.until = now_seconds() + (until - now_seconds()) / (tries - attempt) / (tries > 1 ? 2 : 1);
         /* The naming that continues the locked rounds first, then the design's rounds after
          * them under any naming, then other namings that continue them. */
         if (lockable && attempt != 1) {
@@ -520,7 +522,7 @@ int rounds_repair_seed(const struct rounds_plan *pl, int *init, const char **met
              * design (49 at 7 x 8 with 10 keep-apart pairs: 39 repeats). */
             long long priced = g.cost + ROUND_PRICE(n) * (w - k - F);
             if (!have || priced < best_cost + ROUND_PRICE(n) * (w - k - best_F)) {
-                best_cost = g.cost, best_F = F, have = 1;
+                best_cost = g.cost, best_F = F, have = 1, best_lockD = g.lockD;
                 memcpy(best_pt, g.pt, (size_t)N * sizeof *best_pt);
                 memcpy(best_freed, freed, (size_t)w * sizeof *best_freed);
             }
@@ -555,8 +557,20 @@ int rounds_repair_seed(const struct rounds_plan *pl, int *init, const char **met
     if (!have)
         goto out;
     F = best_F;
-    memcpy(g.pt, best_pt, (size_t)N * sizeof *best_pt);
     memcpy(freed, best_freed, (size_t)w * sizeof *best_freed);
+    /* Several namings tried and the cheapest still above the target: it goes on from where it
+     * stopped for the rest of the naming's time (all its steps again under a move budget). */
+    if (tries > 1 && best_cost > g.target && (pl->max_iterations > 0 || now_seconds() < until)) {
+        g.lockD = best_lockD;
+        g.until = until;
+        if (prepare_naming(&g, pl, design, freed, F, TD, best_pt) != 0 || name_points(&g) != 0)
+            goto out;
+        if (g.cost < best_cost) {
+            best_cost = g.cost;
+            memcpy(best_pt, g.pt, (size_t)N * sizeof *best_pt);
+        }
+    }
+    memcpy(g.pt, best_pt, (size_t)N * sizeof *best_pt);
     /* The design's free rounds under the naming, then each round brought to the request's
      * tables, with every meeting so far counted. */
     cnt = malloc((size_t)n * n * sizeof *cnt);

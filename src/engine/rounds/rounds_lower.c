@@ -133,6 +133,19 @@ long rounds_least_repeats(const struct rounds_plan *pl)
     long firsts = fresh_pairs - forced;
     long by_round = meetings - firsts > 0 ? (long)(meetings - firsts) : 0;
     result = already + (by_person > by_round ? by_person : by_round);
+    /* A complete schedule with a keep-apart pair, p >= 3: if p of its rounds are pairwise
+     * orthogonal they are a net of deficiency 1, which completes to an affine plane whose last
+     * parallel class is the pairs the net leaves unmet, p blocks of p. The keep-apart pair never
+     * meets, so it lies in one block, and the last round must split that block: at least two
+     * of its tables are not blocks, each holding people of two or more blocks, whose pairs met
+     * in the net: at least p - 1 repeats each, 2(p - 1) >= 4 in all. Otherwise no p rounds are
+     * pairwise orthogonal, so at least two pairs of rounds are not (with one, leaving out one of
+     * its rounds leaves p orthogonal ones), each repeating at least 2 pairs: 4. */
+    int apart = 0;
+    for (size_t ij = 0; ij < (size_t)n * n && !apart; ij++)
+        apart = pl->rel[ij] & REL_APART;
+    if (result >= 1 && result < 4 && pl->p >= 3 && apart && complete(pl))
+        result = 4;
     if (result == 1 && complete(pl))
         result = 2;
 out:

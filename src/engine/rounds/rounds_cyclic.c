@@ -11,8 +11,8 @@
  * One round more than m: with k = p rows and no fixed points, the round whose tables are the
  * columns {(x, 0), ..., (x, p-1)} is invariant under the development and uses exactly the
  * classes of rows a < b at difference 0; a base round that leaves those classes alone gives
- * m + 1 rounds (e.g. 35 people at tables of 5 for 8 rounds: Z_7 x 5, where the forms above
- * have too few classes). */
+ * m + 1 rounds (e.g. 44 people at tables of 4 for 12 rounds: Z_11 x 4, which the forms above
+ * miss in seconds; 35 at tables of 5 for 8 rounds would be Z_7 x 5, not found in minutes). */
 #include "engine/rounds/rounds.h"
 
 #include "core/rng.h"
@@ -203,9 +203,11 @@ int rounds_construct_cyclic(int n, int p, int w, unsigned long seed, double seco
         goto out;
     double deadline = seconds_now() + seconds;
     long moves = max_moves > 0 ? max_moves : 1L << 40;
-    /* The form with a column round first, when the tables are one fewer than the rounds: it
-     * gets half the time and moves, the forms below the rest. */
-    if (g == w - 1 && g >= p) {
+    /* The form with a column round first, when the tables are one fewer than the rounds and
+     * the classes left (those within rows, and across rows at differences other than 0) are
+     * enough for a base round: it gets half the time and moves, the forms below the rest. */
+    long column_classes = (long)p * ((g - 1) / 2) + (long)p * (p - 1) / 2 * (g - 1);
+    if (g == w - 1 && column_classes >= (long)g * p * (p - 1) / 2) {
         long half = moves / 2;
         double until = seconds_now() + seconds / 2;
         struct cyc c = {.m = g,

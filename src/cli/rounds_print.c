@@ -86,12 +86,12 @@ void rounds_print_summary(FILE *out, const struct rounds_result *res, const char
             res->repeat_pairs, res->repeat_pairs == 1 ? "" : "s", res->max_meetings, res->method);
     if (res->optimal)
         fprintf(out,
-                " Repeats are unavoidable with this many rounds; this is the fewest possible "
+                " Repeats are unavoidable for this request; this is the fewest possible "
                 "(proven lower bound: %ld).\n",
                 res->least_repeats);
     else if (res->least_repeats > 0)
         fprintf(out,
-                " Repeats are unavoidable with this many rounds: at least %ld (proven); a longer "
+                " Repeats are unavoidable for this request: at least %ld (proven); a longer "
                 "--seconds may find fewer.\n",
                 res->least_repeats);
     else if (res->rounds > res->bound)

@@ -274,8 +274,10 @@ int main(int argc, char **argv)
              * keep-apart pairs. */
             struct rounds_request base = req;
             base.attr = NULL, base.mix_weight = 0;
-            /* Under a move budget: the same rounds played on every run and machine. */
-            base.max_iterations = 100000;
+            /* Under a move budget, with time to spend it: the same rounds played on every run
+             * and machine. */
+            base.max_iterations = 20000;
+            base.seconds = 600;
             struct rounds_result res;
             if (rounds_solve(&base, &res, err, sizeof err) != 0) {
                 printf("%s: error: %s\n", c->name, err);

@@ -140,7 +140,8 @@ long rounds_least_repeats(const struct rounds_plan *pl)
      * of its tables are not blocks, each holding people of two or more blocks, whose pairs met
      * in the net: at least p - 1 repeats each, 2(p - 1) >= 4 in all. Otherwise no p rounds are
      * pairwise orthogonal, so at least two pairs of rounds are not (with one, leaving out one of
-     * its rounds leaves p orthogonal ones), each repeating at least 2 pairs: 4. */
+     * its rounds leaves p orthogonal ones), each repeating at least 2 pairs, different pairs
+     * when no pair meets three times (as for every bound here): 4. */
     int apart = 0;
     for (size_t ij = 0; ij < (size_t)n * n && !apart; ij++)
         apart = pl->rel[ij] & REL_APART;

@@ -560,14 +560,19 @@ int rounds_repair_seed(const struct rounds_plan *pl, int *init, const char **met
     memcpy(freed, best_freed, (size_t)w * sizeof *best_freed);
     /* Several namings tried and the cheapest still above the target: it goes on from where it
      * stopped for the rest of the naming's time (all its steps again under a move budget). */
-    if (tries > 1 && best_cost > g.target && (pl->max_iterations > 0 || now_seconds() < until)) {
+    if (tries > 1 && (pl->max_iterations > 0 || now_seconds() < until)) {
         g.lockD = best_lockD;
         g.until = until;
-        if (prepare_naming(&g, pl, design, freed, F, TD, best_pt) != 0 || name_points(&g) != 0)
+        /* (prepare_naming sets the target for this naming's rounds, not the last attempt's) */
+        if (prepare_naming(&g, pl, design, freed, F, TD, best_pt) != 0)
             goto out;
-        if (g.cost < best_cost) {
-            best_cost = g.cost;
-            memcpy(best_pt, g.pt, (size_t)N * sizeof *best_pt);
+        if (best_cost > g.target) {
+            if (name_points(&g) != 0)
+                goto out;
+            if (g.cost < best_cost) {
+                best_cost = g.cost;
+                memcpy(best_pt, g.pt, (size_t)N * sizeof *best_pt);
+            }
         }
     }
     memcpy(g.pt, best_pt, (size_t)N * sizeof *best_pt);

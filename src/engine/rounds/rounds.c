@@ -348,7 +348,8 @@ int rounds_solve(const struct rounds_request *req, struct rounds_result *out, ch
             if (src == 0 && cost > pl.floor_repeats * ROUNDS_COST_REPEAT &&
                 (budget - used > 0.01 || req->max_iterations > 0)) {
                 memcpy(alt, out->table, (size_t)w * n * sizeof *alt);
-                pl.seconds = budget - used > 0.01 ? budget - used : 0.01;
+                /* (Under a move budget the moves decide, not what is left of the clock.) */
+                pl.seconds = req->max_iterations > 0 ? budget : budget - used;
                 pl.init = alt;
                 src = rounds_search(&pl, out->table, &cost);
             }

@@ -141,14 +141,14 @@ long rounds_least_repeats(const struct rounds_plan *pl)
      * in the net: at least p - 1 repeats each, 2(p - 1) >= 4 in all. Otherwise no p rounds are
      * pairwise orthogonal, so at least two pairs of rounds are not (with one, leaving out one of
      * its rounds leaves p orthogonal ones), each repeating at least 2 pairs, different pairs
-     * when no pair meets three times (as for every bound here): 4. */
-    int apart = 0;
-    for (size_t ij = 0; ij < (size_t)n * n && !apart; ij++)
-        apart = pl->rel[ij] & REL_APART;
-    if (result >= 1 && result < 4 && pl->p >= 3 && apart && complete(pl))
-        result = 4;
-    if (result == 1 && complete(pl))
-        result = 2;
+     * when no pair meets three times (as for every bound here): 4. Without one, any repeat in a
+     * complete schedule means at least 2 (see complete). */
+    if (result >= 1 && result < 4 && complete(pl)) {
+        int apart = 0;
+        for (size_t ij = 0; ij < (size_t)n * n && !apart; ij++)
+            apart = pl->rel[ij] & REL_APART;
+        result = apart && pl->p >= 3 ? 4 : result == 1 ? 2 : result;
+    }
 out:
     free(c0);
     free(mask);

@@ -20,6 +20,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* The largest p for which the keep-apart bound of a complete schedule is 2(p - 1), not 4. */
+#define APART_PROVEN_P 4
+
 /* Whether the schedule is complete: n = p^2 people, all present in all p + 1 rounds at p tables
  * of p (locked rounds too), no history and no keep-together pairs. Then for two rounds r and s
  * the p x p matrix of table intersections |B n C| has every row and column summing to p, and
@@ -141,13 +144,20 @@ long rounds_least_repeats(const struct rounds_plan *pl)
      * in the net: at least p - 1 repeats each, 2(p - 1) >= 4 in all. Otherwise no p rounds are
      * pairwise orthogonal, so at least two pairs of rounds are not (with one, leaving out one of
      * its rounds leaves p orthogonal ones), each repeating at least 2 pairs, different pairs
-     * when no pair meets three times (as for every bound here): 4. Without one, any repeat in a
-     * complete schedule means at least 2 (see complete). */
-    if (result >= 1 && result < 4 && complete(pl)) {
+     * when no pair meets three times (as for every bound here): 4. For p <= APART_PROVEN_P
+     * that second case has 2(p - 1) too: fewer repeats leave at most p - 2 pairs of rounds not
+     * orthogonal, none for p = 3, and bench/rounds_apart_proof.sh has a SAT solver rule out
+     * every such pattern for p = 4 and 5; 2(p - 1) is reached by moving one person in the last
+     * round of an affine plane. Without one, any repeat in a complete schedule means at least
+     * 2 (see complete). */
+    if (result >= 1 && result < 2 * (pl->p - 1) && complete(pl)) {
         int apart = 0;
         for (size_t ij = 0; ij < (size_t)n * n && !apart; ij++)
             apart = pl->rel[ij] & REL_APART;
-        result = apart && pl->p >= 3 ? 4 : result == 1 ? 2 : result;
+        if (apart && pl->p >= 3)
+            result = pl->p <= APART_PROVEN_P ? 2 * (pl->p - 1) : result > 4 ? result : 4;
+        else if (result == 1)
+            result = 2;
     }
 out:
     free(c0);

@@ -3,8 +3,8 @@
 # `scripts/install-deps bench`): a complete schedule of q^2 people with one keep-apart pair
 # repeats at least 2(q - 1) pairs. For each q it first checks that the encoding finds the known
 # schedule with 2(q - 1) repeats, then that every remaining case is unsatisfiable with 2q - 3.
-# usage: sh bench/rounds_apart_proof.sh [BUILD] [Q...]   (default Q: 4; q = 3 has no case left;
-#        q = 5 takes about ... minutes, see bench/RESULTS.md)
+# usage: sh bench/rounds_apart_proof.sh [BUILD] [Q...]   (default Q: 4, in seconds; q = 3 has
+#        no case left; q = 5 takes about 9 minutes, most of it for three disjoint pairs)
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 [ $# -gt 0 ] && shift # the build folder, as for every bench script: not needed here

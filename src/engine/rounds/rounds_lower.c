@@ -21,7 +21,7 @@
 #include <string.h>
 
 /* The largest p for which the keep-apart bound of a complete schedule is 2(p - 1), not 4. */
-#define APART_PROVEN_P 4
+#define APART_PROVEN_P 5
 
 /* Whether the schedule is complete: n = p^2 people, all present in all p + 1 rounds at p tables
  * of p (locked rounds too), no history and no keep-together pairs. Then for two rounds r and s

@@ -13,7 +13,9 @@
  * the largest one; every meeting of the rounds to plan beyond the first meetings still possible
  * makes a repeated pair. (32 at 4 x 11 with one leaver after round 8: the leaver has 24 seats
  * for 31 people, 7 pairs stay unmet, and 519 meetings against 496 - 7 possible first meetings
- * give 30 repeats, not 23.) */
+ * give 30 repeats, not 23.) A keep-together group has room for few others (tied_excess): 32
+ * at 4 x 10 with one tied pair seats 20 beside it, so 10 people never meet the pair and repeat
+ * a seat each: 5 repeats, not 0. */
 #include "engine/rounds/rounds_internal.h"
 
 #include <stdint.h>
@@ -50,6 +52,92 @@ static int complete(const struct rounds_plan *pl)
     return ok;
 }
 
+static int by_size(const void *a, const void *b)
+{
+    long x = *(const long *)a, y = *(const long *)b;
+    return (x > y) - (x < y);
+}
+
+/* A keep-together group seats few others: its table in a round to plan has room for the
+ * largest table's size less the members present, so at most S people ever sit with it (S the
+ * sum over the rounds). Everyone else who still has members of the group to meet misses them,
+ * each a new partner fewer, so a seat more repeats once their seats pass the partners left:
+ * the excess max(0, gap + f) replaces max(0, gap), for GAP their seats less the people still
+ * to meet and F the members missed. At least all but S of those people miss the group: the
+ * smallest increases are added. One person missing several groups adds at least the sum of
+ * the increases (max(0, x) is convex), so the groups' sums add too. C0 holds the meetings so
+ * far, MASK the rounds each person attends. Returns the excess added, or -1 out of memory. */
+static long long tied_excess(const struct rounds_plan *pl, const int *c0, const uint64_t *mask,
+                             const long *gap)
+{
+    int n = pl->n;
+    if (pl->tied_start[n] == 0)
+        return 0;
+    int *group = malloc((size_t)n * sizeof *group), *members = malloc((size_t)n * sizeof *members);
+    long *rise = malloc((size_t)n * sizeof *rise);
+    long long added = 0;
+    if (!group || !members || !rise) {
+        added = -1;
+        goto out;
+    }
+    for (int i = 0; i < n; i++)
+        group[i] = -1;
+    for (int root = 0; root < n; root++) {
+        if (group[root] >= 0 || pl->tied_start[root] == pl->tied_start[root + 1])
+            continue;
+        int size = 0; /* the group of ROOT: everyone tied to it, directly or not */
+        group[root] = root;
+        members[size++] = root;
+        for (int at = 0; at < size; at++)
+            for (int t = pl->tied_start[members[at]]; t < pl->tied_start[members[at] + 1]; t++)
+                if (group[pl->tied[t]] < 0) {
+                    group[pl->tied[t]] = root;
+                    members[size++] = pl->tied[t];
+                }
+        long room = 0;
+        for (int r = pl->locked_rounds; r < pl->w; r++) {
+            const unsigned char *abs = pl->absent + (size_t)r * n;
+            int present = 0, in_group = 0;
+            for (int i = 0; i < n; i++) {
+                present += !abs[i];
+                in_group += !abs[i] && group[i] == root;
+            }
+            if (in_group == 0)
+                continue;
+            int T = rounds_table_count(present, pl->p);
+            int largest = present / T + (present % T > 0);
+            room += largest > in_group ? largest - in_group : 0;
+        }
+        long candidates = 0;
+        for (int z = 0; z < n; z++) {
+            if (group[z] == root)
+                continue;
+            long missed = 0;
+            for (int m = 0; m < size; m++) {
+                int g = members[m];
+                size_t zg = (size_t)z * n + g;
+                int together = (mask[2 * z] & mask[2 * g]) || (mask[2 * z + 1] & mask[2 * g + 1]);
+                missed += together && !(pl->rel[zg] & REL_APART) && c0[zg] == 0;
+            }
+            if (missed == 0)
+                continue;
+            long before = gap[z] > 0 ? gap[z] : 0,
+                 after = gap[z] + missed > 0 ? gap[z] + missed : 0;
+            rise[candidates++] = after - before;
+        }
+        if (candidates <= room)
+            continue;
+        qsort(rise, (size_t)candidates, sizeof *rise, by_size);
+        for (long c = 0; c < candidates - room; c++)
+            added += rise[c];
+    }
+out:
+    free(group);
+    free(members);
+    free(rise);
+    return added;
+}
+
 long rounds_least_repeats(const struct rounds_plan *pl)
 {
     int n = pl->n, w = pl->w, k = pl->locked_rounds;
@@ -58,7 +146,8 @@ long rounds_least_repeats(const struct rounds_plan *pl)
     uint64_t *mask = calloc((size_t)n * 2, sizeof *mask);
     long *seats = calloc((size_t)n, sizeof *seats);
     long *most = calloc((size_t)n, sizeof *most); /* seats at the largest tables */
-    if (!c0 || !mask || !seats || !most)
+    long *gap = calloc((size_t)n, sizeof *gap);   /* seats less the people still to meet */
+    if (!c0 || !mask || !seats || !most || !gap)
         goto out;
     for (size_t ij = 0; ij < (size_t)n * n; ij++)
         c0[ij] = pl->history[ij];
@@ -121,13 +210,17 @@ long rounds_least_repeats(const struct rounds_plan *pl)
             unmet += fresh - most[i];
             most_unmet = fresh - most[i] > most_unmet ? fresh - most[i] : most_unmet;
         }
-        long e = seats[i] - fresh;
+        long e = gap[i] = seats[i] - fresh;
         if (e > room) {
             result = -1; /* more seats than twice-meetings allow: someone meets three times */
             goto out;
         }
         excess += e > 0 ? e : 0;
     }
+    long long tied = tied_excess(pl, c0, mask, gap);
+    if (tied < 0)
+        goto out;
+    excess += tied;
     long by_person = (long)((excess + 1) / 2);
     /* An unmet new pair is counted by both its people (a graph with these degrees has at least
      * half their sum of edges, and at least the largest degree): the new pairs that can take a
@@ -164,5 +257,6 @@ out:
     free(mask);
     free(seats);
     free(most);
+    free(gap);
     return result;
 }

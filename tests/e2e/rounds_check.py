@@ -3,8 +3,9 @@
 
 usage: rounds_check.py JSON --people N|--people-csv FILE --size P|A-P --rounds W
                        [--absent FILE] [--apart FILE] [--lock CSV]
-Checks every round (each present person at exactly one table, absent people at none, the
-fewest tables of at most P with sizes within one and at least A), locked rounds as in the
+Checks every round (each present person at exactly one table, absent people at none, tables
+of at most P with sizes within one: the fewest, or with a range A-P up to as many as keep
+every table at A or more), locked rounds as in the
 lock CSV, keep-apart pairs never together, and recomputes the pairs meeting more than once
 and the most meetings of a pair against the JSON. Prints "ok REPEATS" or "bad: why"."""
 import csv
@@ -68,7 +69,9 @@ def main(argv):
         else:
             m = len(present)
             sizes = [len(t) for t in tables]
-            if m and (len(tables) != -(-m // hi_allowed) or max(sizes) - min(sizes) > 1 or
+            fewest = -(-m // hi_allowed)
+            most = max(fewest, m // lo_allowed) if lo_allowed else fewest
+            if m and (not fewest <= len(tables) <= most or max(sizes) - min(sizes) > 1 or
                       max(sizes) > hi_allowed or min(sizes) < lo_allowed):
                 return f"bad: round {r + 1} has tables of {sorted(sizes)} for {m} people"
         for t in tables:

@@ -150,7 +150,14 @@ expect_status "ok 0" "$(chk "$SCRATCH/j" --people 32 --size 4 --rounds 10 --abse
   "32-4-10 with 2 leavers after round 3: perfect"
 sw rounds --people 37 --group-size 4-5 --rounds 8 --json > "$SCRATCH/j"
 expect_status "ok 0" "$(chk "$SCRATCH/j" --people 37 --size 4-5 --rounds 8)" "37 at 4-5 for 8 rounds: perfect"
-expect_contains "$SCRATCH/j" '"bound": 9' "37 at 4-5 bound"
+expect_contains "$SCRATCH/j" '"bound": 11' "37 at 4-5 bound (9 tables of 4-5 allowed)"
+# 35 at 4-5: 7 tables of 5 have no 8-round design, 8 tables of 4-5 do (one leaver, one late).
+printf '34,6\n34,7\n34,8\n33,1\n' > "$SCRATCH/away35.csv"
+sw rounds --people 35 --group-size 4-5 --rounds 8 --absent "$SCRATCH/away35.csv" --json > "$SCRATCH/j"
+expect_status "ok 0" "$(chk "$SCRATCH/j" --people 35 --size 4-5 --rounds 8 --absent "$SCRATCH/away35.csv")" \
+  "35 at 4-5 for 8 rounds with a leaver and a late arrival: perfect at 8 tables"
+python3 -c 'import json, sys; r = json.load(open(sys.argv[1]))["rounds"]; sys.exit(0 if all(len(x) == 8 for x in r) else 1)' "$SCRATCH/j" &&
+  pass || fail "35 at 4-5: every round at 8 tables"
 printf '3,1\n3,2\n17,1\n' > "$SCRATCH/late.csv"
 sw rounds --people 30 --group-size 4 --rounds 9 --absent "$SCRATCH/late.csv" --json > "$SCRATCH/j"
 expect_status "ok 0" "$(chk "$SCRATCH/j" --people 30 --size 4 --rounds 9 --absent "$SCRATCH/late.csv")" \

@@ -65,6 +65,85 @@ static void test_size_range(void **state)
     rounds_result_free(&res);
 }
 
+/* A size range lets a round have more tables than the fewest: 35 people at tables of 4-5 for
+ * 8 rounds have no known design at 7 tables of 5, but the 40-point transversal design without
+ * 5 points of one group (points that never meet) seats them at 8 tables of 4-5, perfectly. */
+static void test_range_more_tables(void **state)
+{
+    (void)state;
+    struct rounds_request req = {
+        .people = 35, .group_size = 5, .min_group_size = 4, .rounds = 8, .seed = 1, .seconds = 1};
+    struct rounds_result res;
+    solve_checked(&req, &res);
+    assert_true(res.perfect);
+    for (int r = 0; r < 8; r++) {
+        int lo, hi;
+        sizes(&res, r, &lo, &hi);
+        assert_int_equal(res.tables[r], 8);
+        assert_int_equal(lo, 4);
+        assert_int_equal(hi, 5);
+    }
+    rounds_result_free(&res);
+    /* With a leaver and two late arrivals too (33 to 34 present: still 8 tables of 4-5). */
+    unsigned char absent[8 * 35] = {0};
+    for (int r = 5; r < 8; r++)
+        absent[r * 35 + 34] = 1;
+    absent[0 * 35 + 33] = absent[0 * 35 + 32] = 1;
+    req.absent = absent;
+    solve_checked(&req, &res);
+    assert_true(res.perfect);
+    rounds_result_free(&res);
+    /* Without a range the fewest tables stay: 35 at exactly 5 is 7 tables in every round. */
+    struct rounds_request fixed = {
+        .people = 35, .group_size = 5, .rounds = 8, .seed = 1, .max_iterations = 2000};
+    solve_checked(&fixed, &res);
+    for (int r = 0; r < 8; r++)
+        assert_int_equal(res.tables[r], 7);
+    rounds_result_free(&res);
+}
+
+/* The bounds hold for any number of tables the range allows. 32 people at tables of 4-5 for
+ * 10 rounds: at the fewest tables (7: 5, 5, 5, 5, 4, 4, 4) 580 meetings for 496 pairs force
+ * repeats, but 8 tables of 4 (the 8-4-10 design) have none, and the checker accepts that as a
+ * schedule for the range request; so the proven lower bound is 0, and the most rounds without
+ * repeats is counted at 8 tables: 10. Without a range, 30 people at tables of 4 (8 tables, two
+ * of 3) also have 10, not 29/3 = 9: 32 at 4 x 10 without two people who never meet. */
+static void test_range_bounds_any_tables(void **state)
+{
+    (void)state;
+    struct rounds_request design = {.people = 32, .group_size = 4, .rounds = 10, .seed = 1};
+    struct rounds_result res;
+    solve_checked(&design, &res);
+    assert_true(res.perfect);
+    struct rounds_request range = {
+        .people = 32, .group_size = 5, .min_group_size = 4, .rounds = 10, .seed = 1};
+    char err[256] = "";
+    long rep = -1;
+    if (rounds_check(&range, res.table, &rep, NULL, err, sizeof err) != 0)
+        fail_msg("8 tables of 4 for a 4-5 request: %s", err);
+    assert_int_equal(rep, 0);
+    assert_int_equal(rounds_request_least_repeats(&range), 0);
+    /* Nine tables would leave tables of 3: refused. */
+    int *nine = malloc(10 * 32 * sizeof *nine);
+    assert_non_null(nine);
+    memcpy(nine, res.table, 10 * 32 * sizeof *nine);
+    for (int i = 0; i < 32; i++)
+        nine[i] = i % 9;
+    assert_int_equal(rounds_check(&range, nine, NULL, NULL, err, sizeof err), -1);
+    free(nine);
+    rounds_result_free(&res);
+    assert_int_equal(rounds_bound_sizes(32, 5, 4), 10);
+    assert_int_equal(rounds_bound_sizes(30, 4, 0), 10);
+    assert_int_equal(rounds_bound_sizes(32, 4, 0), rounds_bound(32, 4));
+    assert_int_equal(rounds_bound_sizes(37, 5, 4), 11);
+    struct rounds_request thirty = {
+        .people = 30, .group_size = 4, .rounds = 10, .seed = 1, .seconds = 1};
+    solve_checked(&thirty, &res);
+    assert_true(res.perfect);
+    assert_true(res.rounds <= res.bound);
+    rounds_result_free(&res);
+}
+
 static void test_size_range_refused(void **state)
 {
     (void)state;
@@ -186,6 +265,8 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_size_range),
+        cmocka_unit_test(test_range_more_tables),
+        cmocka_unit_test(test_range_bounds_any_tables),
         cmocka_unit_test(test_size_range_refused),
         cmocka_unit_test(test_apart_no_room),
         cmocka_unit_test(test_iterations_deterministic),

@@ -38,6 +38,7 @@ static void plan_free(struct rounds_plan *pl)
     free(pl->tied);
     free(pl->tied_start);
     free(pl->mix);
+    free(pl->tables);
 }
 
 /* Turns the request into dense arrays and refuses what cannot be met. */
@@ -59,10 +60,11 @@ static int plan_build(const struct rounds_request *req, struct rounds_plan *pl, 
     pl->history = calloc((size_t)n * n, sizeof *pl->history);
     pl->tied = malloc((size_t)n * n * sizeof *pl->tied + 1);
     pl->tied_start = calloc((size_t)n + 1, sizeof *pl->tied_start);
+    pl->tables = calloc((size_t)w, sizeof *pl->tables);
     comp = malloc((size_t)n * sizeof *comp);
     csize = calloc((size_t)n, sizeof *csize);
-    if (!pl->absent || !pl->rel || !pl->history || !pl->tied || !pl->tied_start || !comp ||
-        !csize) {
+    if (!pl->absent || !pl->rel || !pl->history || !pl->tied || !pl->tied_start || !pl->tables ||
+        !comp || !csize) {
         snprintf(err, errlen, "out of memory");
         goto out;
     }
@@ -71,6 +73,12 @@ static int plan_build(const struct rounds_request *req, struct rounds_plan *pl, 
     for (int r = 0; r < req->locked_rounds; r++)
         for (int i = 0; i < n; i++)
             pl->absent[(size_t)r * n + i] = req->locked[(size_t)r * n + i] < 0;
+    for (int r = 0; r < w; r++) {
+        int present = 0;
+        for (int i = 0; i < n; i++)
+            present += !pl->absent[(size_t)r * n + i];
+        pl->tables[r] = rounds_table_count(present, p);
+    }
     for (size_t k = 0; k < req->history_count; k++) {
         int a = req->history[2 * k], b = req->history[2 * k + 1];
         pl->history[(size_t)a * n + b]++;
@@ -215,6 +223,34 @@ static void measure(const struct rounds_request *req, const struct rounds_plan *
     res->same_attr = same;
 }
 
+/* Repairs the best design for PL (rounds_repair_seed): on success *SEED is the schedule the
+ * search starts from (PL->init) and PL's tables its layout, else *SEED stays NULL; what it took
+ * comes off PL's time. Returns -1 only when out of memory. */
+static int repair(struct rounds_plan *pl, int **seed, const char **method)
+{
+    int n = pl->n, w = pl->w;
+    struct timespec t0, t1;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    int *s = malloc((size_t)w * n * sizeof *s), *layout = malloc((size_t)w * sizeof *layout);
+    if (!s || !layout) {
+        free(s);
+        free(layout);
+        return -1;
+    }
+    if (rounds_repair_seed(pl, s, layout, method) == 0) {
+        pl->init = *seed = s;
+        memcpy(pl->tables, layout, (size_t)w * sizeof *layout);
+    } else {
+        free(s);
+    }
+    free(layout);
+    clock_gettime(CLOCK_MONOTONIC, &t1);
+    double used = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
+    double budget = pl->seconds > 0 ? pl->seconds : 2.0;
+    pl->seconds = budget - used > 0.01 ? budget - used : 0.01;
+    return 0;
+}
+
 int rounds_solve(const struct rounds_request *req, struct rounds_result *out, char *err,
                  size_t errlen)
 {
@@ -250,19 +286,45 @@ int rounds_solve(const struct rounds_request *req, struct rounds_result *out, ch
     }
     out->people = n;
     out->rounds = w;
-    out->bound = rounds_bound(n, p);
+    out->bound = rounds_bound_sizes(n, p, req->min_group_size);
     out->table = malloc((size_t)w * n * sizeof *out->table);
     out->tables = calloc((size_t)w, sizeof *out->tables);
     if (!out->table || !out->tables) {
         snprintf(err, errlen, "out of memory");
         goto fail;
     }
-    int built = -1, *prefix = NULL;
-    if (plain(req) && n % p == 0)
+    int built = -1, *prefix = NULL, divides = plain(req) && n % p == 0;
+    if (divides)
         built = rounds_construct_perfect(n, p, w, out->table, &out->method);
+    /* A proven lower bound for every request; the search stops when it reaches it (not with
+     * keep-together pairs, whose meetings lower the search's cost below any bound). */
+    long least = rounds_least_repeats(&pl);
+    if (least > 0 && req->together_count == 0)
+        pl.floor_repeats = least;
+    /* A plain request that divides but has no construction, with a size range that allows
+     * more tables: a design with one table more may have every round (35 at 4-5 x 8); the
+     * repair says so by laying out more tables, else the paths below go on as for any. */
+    int *seed = NULL;
+    const char *seed_method = NULL;
+    if (built != 0 && divides && !req->search_only &&
+        rounds_table_count_most(n, p, req->min_group_size) > n / p) {
+        if (repair(&pl, &seed, &seed_method) != 0) {
+            snprintf(err, errlen, "out of memory");
+            goto fail;
+        }
+        int more = 0;
+        for (int r = 0; r < w; r++)
+            more |= pl.tables[r] > n / p;
+        if (seed && !more) {
+            free(seed);
+            seed = NULL;
+            seed_method = NULL;
+            pl.init = NULL;
+        }
+    }
     /* No construction up to the bound: a third of the time goes to the cyclic search, which
      * finds perfect schedules that the local search misses (e.g. 12-4-12, 11-3-15). */
-    if (built != 0 && plain(req) && n % p == 0 && w <= out->bound) {
+    if (built != 0 && !seed && divides && w <= rounds_bound(n, p)) {
         double budget = pl.seconds > 0 ? pl.seconds : 2.0, share = budget / 3;
         struct timespec t0, t1;
         clock_gettime(CLOCK_MONOTONIC, &t0);
@@ -280,37 +342,15 @@ int rounds_solve(const struct rounds_request *req, struct rounds_result *out, ch
      * there is one (e.g. 8-4-11 starts from 8-4-10) and search only the rounds after it. */
     int pre = 0;
     const char *pre_method = NULL;
-    if (built != 0 && plain(req) && n % p == 0 && w > out->bound)
-        for (pre = out->bound; pre >= 2; pre--)
+    if (built != 0 && !seed && divides && w > rounds_bound(n, p))
+        for (pre = rounds_bound(n, p); pre >= 2; pre--)
             if (rounds_construct_perfect(n, p, pre, out->table, &pre_method) == 0)
                 break;
-    /* A proven lower bound for every request; the search stops when it reaches it (not with
-     * keep-together pairs, whose meetings lower the search's cost below any bound). */
-    long least = rounds_least_repeats(&pl);
-    if (least > 0 && req->together_count == 0)
-        pl.floor_repeats = least;
     /* Anything but a plain request that divides: repair the best design for it, and let the
      * search start from there (issue 17). */
-    int *seed = NULL;
-    const char *seed_method = NULL;
-    if (built != 0 && !req->search_only && !(plain(req) && n % p == 0)) {
-        struct timespec t0, t1;
-        clock_gettime(CLOCK_MONOTONIC, &t0);
-        seed = malloc((size_t)w * n * sizeof *seed);
-        if (!seed) {
-            snprintf(err, errlen, "out of memory");
-            goto fail;
-        }
-        if (rounds_repair_seed(&pl, seed, &seed_method) == 0) {
-            pl.init = seed;
-        } else {
-            free(seed);
-            seed = NULL;
-        }
-        clock_gettime(CLOCK_MONOTONIC, &t1);
-        double used = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
-        double budget = pl.seconds > 0 ? pl.seconds : 2.0;
-        pl.seconds = budget - used > 0.01 ? budget - used : 0.01;
+    if (built != 0 && !req->search_only && !divides && repair(&pl, &seed, &seed_method) != 0) {
+        snprintf(err, errlen, "out of memory");
+        goto fail;
     }
     if (built != 0 && pre >= 2) {
         prefix = malloc((size_t)pre * n * sizeof *prefix);

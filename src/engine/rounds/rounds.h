@@ -15,9 +15,10 @@
 struct rounds_request {
     int people;     /* n */
     int group_size; /* p: tables hold p people, or p-1 when the present people do not divide */
-    /* 0, or A for tables of A to p people ("sizes within A-B"): every round still uses the
-     * fewest tables of at most p with sizes differing by at most one, and a round whose
-     * present people cannot all sit at tables of at least A is refused with a message */
+    /* 0, or A for tables of A to p people ("sizes within A-B"): a round uses the fewest
+     * tables of at most p, or more when a design with more tables has a better schedule (never
+     * a table below A), sizes differing by at most one; a round whose present people cannot
+     * all sit at tables of at least A is refused with a message */
     int min_group_size;
     int rounds; /* w */
     /* people*rounds flags, absent[r*people+i] != 0 when i misses round r; NULL: all present */
@@ -81,16 +82,31 @@ long rounds_request_least_repeats(const struct rounds_request *req);
 /* The most rounds with no pair meeting twice: floor((n-1)/(p-1)), or 0 when p < 2. */
 int rounds_bound(int people, int group_size);
 
+/* The same for tables that need not all hold P (people who do not divide, a size range from
+ * MIN_GROUP_SIZE): at the most tables a round may have (rounds_table_count_most) a round has
+ * the fewest meetings and each person at least floor(n/T) - 1 new partners, so no more rounds
+ * than n(n-1)/2 over those meetings, nor than (n-1) over those partners, can be perfect (30 at
+ * 4: 10, from 32 at 4 x 10 without two people who never meet). Equal to rounds_bound when P
+ * divides N and there is no range. */
+int rounds_bound_sizes(int people, int group_size, int min_group_size);
+
 /* Number of tables and table sizes for M present people at tables of P: ceil(M/P) tables, sizes
  * differing by at most one. */
 int rounds_table_count(int present, int group_size);
 
+/* The most tables a round may have: with a size range (MIN_GROUP_SIZE > 0) as many as keep
+ * every table at MIN_GROUP_SIZE or more, sizes still within one; else the fewest. A plan uses
+ * the fewest unless a design with more tables serves the request better (35 people at tables
+ * of 4-5: 8 tables from a 40-point design, not 7 of 5 for which no 8-round design is known). */
+int rounds_table_count_most(int present, int group_size, int min_group_size);
+
 /* Checks TABLE (rounds*people, as in rounds_result) against REQ independently of the solver:
  * every present person at exactly one table per round, absent people at none, table sizes
  * within the request's range (at most group_size, at least min_group_size, differing by at
- * most one), locked rounds unchanged, no keep-apart pair together, every
- * keep-together pair together. Recomputes the figures into REPEATS and MAX_MEETINGS (may be
- * NULL). Returns 0 when valid, -1 with the first problem in ERR. */
+ * most one; between rounds_table_count and rounds_table_count_most tables), locked rounds
+ * unchanged, no keep-apart pair together, every keep-together pair together. Recomputes the figures
+ * into REPEATS and MAX_MEETINGS (may be NULL). Returns 0 when valid, -1 with the first problem in
+ * ERR. */
 int rounds_check(const struct rounds_request *req, const int *table, long *repeats,
                  int *max_meetings, char *err, size_t errlen);
 

@@ -20,6 +20,28 @@ int rounds_table_count(int present, int group_size)
     return (present + group_size - 1) / group_size;
 }
 
+int rounds_bound_sizes(int people, int group_size, int min_group_size)
+{
+    int T = rounds_table_count_most(people, group_size, min_group_size);
+    if (T < 1 || people < 2)
+        return 0;
+    int lo = people / T, big = people % T;
+    long meetings = (long)big * (lo + 1) * lo / 2 + (long)(T - big) * lo * (lo - 1) / 2;
+    if (meetings == 0)
+        return 0;
+    long by_pairs = (long)people * (people - 1) / 2 / meetings;
+    long by_person = lo >= 2 ? (people - 1) / (lo - 1) : by_pairs;
+    return (int)(by_pairs < by_person ? by_pairs : by_person);
+}
+
+int rounds_table_count_most(int present, int group_size, int min_group_size)
+{
+    int fewest = rounds_table_count(present, group_size);
+    if (min_group_size <= 0 || present / min_group_size <= fewest)
+        return fewest;
+    return present / min_group_size;
+}
+
 static int find(int *comp, int i)
 {
     while (comp[i] != i)
@@ -84,8 +106,9 @@ int rounds_check(const struct rounds_request *req, const int *table, long *repea
                 hi = size[k] > hi ? size[k] : hi;
             }
         if (r >= req->locked_rounds && present > 0 &&
-            (tables != rounds_table_count(present, p) || hi - lo > 1 || hi > p ||
-             lo < req->min_group_size)) {
+            (tables < rounds_table_count(present, p) ||
+             tables > rounds_table_count_most(present, p, req->min_group_size) || hi - lo > 1 ||
+             hi > p || lo < req->min_group_size)) {
             snprintf(err, errlen, "round %d: %d tables of %d to %d people for %d present", r + 1,
                      tables, lo, hi, present);
             goto out;

@@ -13,7 +13,10 @@
 
 struct rounds_plan {
     int n, w, p;
-    int min_size;          /* smallest table allowed (0: any) */
+    int min_size; /* smallest table allowed (0: any) */
+    /* w: tables in each round to plan, the fewest for the people present unless the repaired
+     * design has more (within rounds_table_count_most); locked rounds keep theirs */
+    int *tables;
     unsigned char *absent; /* w*n, never NULL */
     const int *locked;
     int locked_rounds;
@@ -52,9 +55,11 @@ int rounds_construct_perfect(int n, int p, int w, int *table, const char **metho
  * rounds that are rounds of it, people named onto its points so that keep-apart pairs never
  * meet, earlier meetings are not repeated, absent people (and the points nobody takes) sit at
  * different tables and categories spread; then each round brought to the request's tables by
- * the fewest moves. Fills INIT (w*n, locked rounds copied) and returns 0, or -1 when no design
+ * the fewest moves. Fills INIT (w*n, locked rounds copied) and TABLES (w: each round's tables,
+ * more than the fewest when a design with more tables serves a size range better; the rounds
+ * after the design's too) and returns 0, or -1 when no design
  * covers the request (or out of memory). Deterministic: depends on PL's seed and budget only. */
-int rounds_repair_seed(const struct rounds_plan *pl, int *init, const char **method);
+int rounds_repair_seed(const struct rounds_plan *pl, int *init, int *tables, const char **method);
 
 /* A naming of people onto the points of DESIGN (WD rounds of N points) under which each locked
  * round of PL is a round of the design (rounds_locks.c): 0 with PT (N: point of each person,

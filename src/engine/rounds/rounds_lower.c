@@ -1,7 +1,8 @@
 /* Proven lower bounds on repeats for any request, by counting (issue 17). In the rounds still
- * to plan, each round's table sizes are fixed by the people present (the fewest tables, sizes
- * within one), so each person has a known least number of seats beside others, and each round
- * a known number of meetings. A pair that has not met yet (in history or locked rounds), is not
+ * to plan, each round's table sizes are fixed by the people present and the number of tables
+ * (the fewest, or with a size range up to rounds_table_count_most; sizes within one), so each
+ * person has a known least number of seats beside others, and each round a known least number
+ * of meetings. A pair that has not met yet (in history or locked rounds), is not
  * kept apart and is present together in some round can take one of them as a first meeting;
  * every other meeting makes a repeated pair, and when no pair meets three times, a different
  * one each time. Keep-together partners fill their seats without counting.
@@ -35,7 +36,9 @@
  * repeats. So a complete schedule with any repeat has at least 2. */
 static int complete(const struct rounds_plan *pl)
 {
-    int n = pl->n, p = pl->p, ok = n == p * p && pl->w == p + 1 && pl->tied_start[n] == 0;
+    int n = pl->n, p = pl->p,
+        ok = n == p * p && pl->w == p + 1 && pl->tied_start[n] == 0 &&
+             rounds_table_count_most(n, p, pl->min_size) == p;
     for (size_t k = 0; ok && k < (size_t)pl->w * n; k++)
         ok = !pl->absent[k];
     for (size_t ij = 0; ok && ij < (size_t)n * n; ij++)
@@ -104,7 +107,7 @@ static long long tied_excess(const struct rounds_plan *pl, const int *c0, const 
             }
             if (in_group == 0)
                 continue;
-            int T = rounds_table_count(present, pl->p);
+            int T = rounds_table_count(present, pl->p); /* the fewest: the largest tables */
             int largest = present / T + (present % T > 0);
             room += largest > in_group ? largest - in_group : 0;
         }
@@ -166,7 +169,11 @@ long rounds_least_repeats(const struct rounds_plan *pl)
             m += !abs[i];
         if (m == 0)
             continue;
-        int T = rounds_table_count(m, pl->p), lo = m / T, big = m % T;
+        /* A size range lets a round have more tables than the fewest (rounds_table_count_most):
+         * the meetings and seats are counted at the most tables, which has the fewest of both,
+         * and the seats at the largest tables at the fewest, so the bound holds for any. */
+        int T = rounds_table_count_most(m, pl->p, pl->min_size), lo = m / T, big = m % T;
+        int T0 = rounds_table_count(m, pl->p), largest = m / T0 + (m % T0 > 0);
         meetings += (long long)big * (lo + 1) * lo / 2 + (long long)(T - big) * lo * (lo - 1) / 2;
         for (int i = 0; i < n; i++) {
             if (abs[i])
@@ -176,7 +183,7 @@ long rounds_least_repeats(const struct rounds_plan *pl)
             for (int t = pl->tied_start[i]; t < pl->tied_start[i + 1]; t++)
                 tied += !abs[pl->tied[t]];
             seats[i] += lo - 1 - tied;
-            most[i] += lo + (big > 0) - 1 - tied;
+            most[i] += largest - 1 - tied;
         }
     }
     /* Keep-together partners present sit together: those meetings are not to be counted. */

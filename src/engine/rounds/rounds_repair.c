@@ -305,10 +305,10 @@ static void move_one(const struct rounds_plan *pl, int *cnt, int *tab, int from,
     count_meet(cnt, n, tab, bx, 1);
 }
 
-/* Brings round TAB (design table numbers below TD) to the request's tables: the T fullest
+/* Brings round TAB (design table numbers below TD) to T tables: the T fullest
  * tables stay, the others' people move to them, then sizes are evened to within one, each time
  * moving whoever adds the fewest repeats; tables renumbered 0..T-1. */
-static void rebalance(const struct rounds_plan *pl, int *cnt, int *tab, int TD, int *size,
+static void rebalance(const struct rounds_plan *pl, int *cnt, int *tab, int TD, int T, int *size,
                       int *keep)
 {
     int n = pl->n, m = 0;
@@ -318,7 +318,7 @@ static void rebalance(const struct rounds_plan *pl, int *cnt, int *tab, int TD, 
             size[tab[i]]++, m++;
     if (m == 0)
         return;
-    int T = rounds_table_count(m, pl->p), lo = m / T, hi = (m + T - 1) / T;
+    int lo = m / T, hi = (m + T - 1) / T;
     for (int t = 0; t < TD; t++)
         keep[t] = -1;
     for (int k = 0; k < T; k++) {
@@ -383,7 +383,7 @@ static int find_design(const struct rounds_plan *pl, int N, int *design, const c
 /* The naming problem for the first F free design rounds FREED: where points meet, who is
  * away, which tables a round drops, and the identity naming to start from. */
 static int prepare_naming(struct naming *g, const struct rounds_plan *pl, const int *design,
-                          const int *freed, int F, int TD, const int *start)
+                          const int *freed, int F, int TD, const int *layout, const int *start)
 {
     int n = pl->n, N = g->N, k = pl->locked_rounds, p = pl->p;
     g->F = F;
@@ -400,10 +400,7 @@ static int prepare_naming(struct naming *g, const struct rounds_plan *pl, const 
             g->away[(size_t)f * N + x] = x >= n || pl->absent[(size_t)(k + f) * n + x];
     g->target = 0;
     for (int f = 0; f < F; f++) {
-        int m = 0;
-        for (int i = 0; i < n; i++)
-            m += !pl->absent[(size_t)(k + f) * n + i];
-        g->drop[f] = TD - rounds_table_count(m, p);
+        g->drop[f] = TD - layout[k + f];
         g->target -= C_SHRINK * g->drop[f] * p * (p - 1) / 2;
     }
     for (int x = 0; x < N; x++)
@@ -411,12 +408,67 @@ static int prepare_naming(struct naming *g, const struct rounds_plan *pl, const 
     return 0;
 }
 
-int rounds_repair_seed(const struct rounds_plan *pl, int *init, const char **method)
+/* Each round's tables for a design of TD tables: as many as the design's, within what the
+ * people present allow (fewer when too few come for TD tables of the smallest size), and never
+ * so many that a keep-together group present outgrows the smallest table. */
+static void layout_rounds(const struct rounds_plan *pl, int TD, int *tables)
+{
+    int n = pl->n;
+    for (int r = 0; r < pl->w; r++) {
+        const unsigned char *abs = pl->absent + (size_t)r * n;
+        int m = 0, group = 1;
+        for (int i = 0; i < n; i++)
+            m += !abs[i];
+        for (int i = 0; i < n; i++) {
+            int g = 1;
+            for (int t = pl->tied_start[i]; t < pl->tied_start[i + 1] && !abs[i]; t++)
+                g += !abs[pl->tied[t]];
+            group = g > group ? g : group;
+        }
+        int lo = rounds_table_count(m, pl->p), hi = rounds_table_count_most(m, pl->p, pl->min_size);
+        while (hi > lo && m / hi < group)
+            hi--;
+        tables[r] = r < pl->locked_rounds ? pl->tables[r] : TD < lo ? lo : TD > hi ? hi : TD;
+    }
+}
+
+/* The design's tables: the fewest for the people, or with a size range one more when only
+ * that many have a design for every round and the rounds can use them (35 people at tables of
+ * 4-5 for 8 rounds: the 40-point transversal design with 5 points nobody takes, where 7 tables
+ * of 5 have none); -1 when it would take more points than a design may have. TABLES (w) is
+ * scratch. */
+static int design_tables(const struct rounds_plan *pl, int *design, int *tables,
+                         const char **method)
+{
+    int n = pl->n, p = pl->p, TD = rounds_table_count(n, p), more = TD + 1, N = more * p;
+    if (TD * p > ROUNDS_MAX_PEOPLE + ROUNDS_MAX_GROUP)
+        return -1;
+    if (more > rounds_table_count_most(n, p, pl->min_size) ||
+        N > ROUNDS_MAX_PEOPLE + ROUNDS_MAX_GROUP ||
+        rounds_construct_perfect(TD * p, p, pl->w, design, method) == 0)
+        return TD;
+    layout_rounds(pl, more, tables);
+    int uses = 0;
+    for (int r = pl->locked_rounds; r < pl->w; r++)
+        uses |= tables[r] == more;
+    return uses && rounds_construct_perfect(N, p, pl->w, design, method) == 0 ? more : TD;
+}
+
+int rounds_repair_seed(const struct rounds_plan *pl, int *init, int *tables, const char **method)
 {
     int n = pl->n, w = pl->w, p = pl->p, k = pl->locked_rounds, rc = -1;
     int TD = rounds_table_count(n, p), N = TD * p, F = w - k;
     if (F <= 0 || N > ROUNDS_MAX_PEOPLE + ROUNDS_MAX_GROUP)
         return -1;
+    int *trial = malloc((size_t)w * (TD + 1) * p * sizeof *trial);
+    const char *trial_method = NULL;
+    int more = trial ? design_tables(pl, trial, tables, &trial_method) : -1;
+    if (more < 0) {
+        free(trial);
+        return -1;
+    }
+    TD = more, N = TD * p;
+    layout_rounds(pl, TD, tables);
     struct naming g = {.pl = pl, .n = n, .N = N};
     int *design = malloc((size_t)w * N * sizeof *design);
     int *map = malloc(((size_t)2 * N + 2) * sizeof *map);
@@ -432,7 +484,14 @@ int rounds_repair_seed(const struct rounds_plan *pl, int *init, const char **met
     if (!design || !map || !freed || !used || !g.meet || !g.c0 || !g.away || !g.pt || !g.drop ||
         !best_pt || !best_freed)
         goto out;
-    int Wd = find_design(pl, N, design, method);
+    int Wd = -1;
+    if (TD > rounds_table_count(n, p)) {
+        memcpy(design, trial, (size_t)w * N * sizeof *design);
+        *method = trial_method;
+        Wd = w;
+    } else {
+        Wd = find_design(pl, N, design, method);
+    }
     if (Wd < 0)
         goto out;
     /* Locked rounds that are rounds of the design (as when setwork planned them): continue
@@ -515,7 +574,8 @@ int rounds_repair_seed(const struct rounds_plan *pl, int *init, const char **met
             lockd = used[d] ? d : lockd;
         g.lockD = lockd >= 0 ? design + (size_t)lockd * N : NULL;
         for (;;) {
-            if (prepare_naming(&g, pl, design, freed, F, TD, from) != 0 || name_points(&g) != 0)
+            if (prepare_naming(&g, pl, design, freed, F, TD, tables, from) != 0 ||
+                name_points(&g) != 0)
                 goto out;
             /* The cheaper naming wins, a design round left out priced at half a repeat per
              * person: about what the search pays for such a round of an otherwise complete
@@ -564,7 +624,7 @@ int rounds_repair_seed(const struct rounds_plan *pl, int *init, const char **met
         g.lockD = best_lockD;
         g.until = until;
         /* (prepare_naming sets the target for this naming's rounds, not the last attempt's) */
-        if (prepare_naming(&g, pl, design, freed, F, TD, best_pt) != 0)
+        if (prepare_naming(&g, pl, design, freed, F, TD, tables, best_pt) != 0)
             goto out;
         if (best_cost > g.target) {
             if (name_points(&g) != 0)
@@ -597,12 +657,13 @@ int rounds_repair_seed(const struct rounds_plan *pl, int *init, const char **met
                 }
     }
     for (int f = 0; f < F; f++)
-        rebalance(pl, cnt, init + (size_t)(k + f) * n, TD, map, map + N + 1);
+        rebalance(pl, cnt, init + (size_t)(k + f) * n, TD, tables[k + f], map, map + N + 1);
     for (int r = k + F; r < w; r++)
         for (int i = 0; i < n; i++)
             init[(size_t)r * n + i] = pl->absent[(size_t)r * n + i] ? -1 : ROUNDS_SEAT_LATER;
     rc = 0;
 out:
+    free(trial);
     free(start);
     free(best_pt);
     free(best_freed);

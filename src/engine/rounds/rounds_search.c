@@ -324,7 +324,7 @@ int rounds_search(const struct rounds_plan *pl, int *table, long long *cost_out)
         int present = 0;
         for (int i = 0; i < n; i++)
             present += !pl->absent[(size_t)r * n + i];
-        int T = rounds_table_count(present, pl->p);
+        int T = pl->tables[r];
         s->tcount[r] = T;
         if (r < pl->locked_rounds) {
             /* Locked rounds count their meetings and never move. */

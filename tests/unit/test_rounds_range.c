@@ -93,6 +93,27 @@ static void test_range_more_tables(void **state)
     solve_checked(&req, &res);
     assert_true(res.perfect);
     rounds_result_free(&res);
+    /* A smaller table size within the range: 32 at 4-5 for 10 rounds is the 8-4-10 design at
+     * 8 tables of 4 (7 tables of 4-5 would force 84 repeats), 28 at 4-5 for 9 rounds the
+     * resolved unital at 7 tables of 4. */
+    int cases[][2] = {{32, 10}, {28, 9}};
+    for (int c = 0; c < 2; c++) {
+        struct rounds_request small = {.people = cases[c][0],
+                                       .group_size = 5,
+                                       .min_group_size = 4,
+                                       .rounds = cases[c][1],
+                                       .seed = 1,
+                                       .seconds = 1};
+        solve_checked(&small, &res);
+        assert_true(res.perfect);
+        for (int r = 0; r < small.rounds; r++) {
+            int lo, hi;
+            sizes(&res, r, &lo, &hi);
+            assert_int_equal(res.tables[r], cases[c][0] / 4);
+            assert_int_equal(hi, 4);
+        }
+        rounds_result_free(&res);
+    }
     /* Without a range the fewest tables stay: 35 at exactly 5 is 7 tables in every round. */
     struct rounds_request fixed = {
         .people = 35, .group_size = 5, .rounds = 8, .seed = 1, .max_iterations = 2000};

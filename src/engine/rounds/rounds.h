@@ -97,7 +97,8 @@ int rounds_table_count(int present, int group_size);
 /* The most tables a round may have: with a size range (MIN_GROUP_SIZE > 0) as many as keep
  * every table at MIN_GROUP_SIZE or more, sizes still within one; else the fewest. A plan uses
  * the fewest unless a design with more tables serves the request better (35 people at tables
- * of 4-5: 8 tables from a 40-point design, not 7 of 5 for which no 8-round design is known). */
+ * of 4-5: 8 tables from a 40-point design, not 7 of 5 for which no 8-round design is known;
+ * 32 at 4-5 for 10 rounds: 8 tables of 4). */
 int rounds_table_count_most(int present, int group_size, int min_group_size);
 
 /* Checks TABLE (rounds*people, as in rounds_result) against REQ independently of the solver:

@@ -148,9 +148,12 @@ static int next_rounds(int *dr, int k, int wd)
 int rounds_lock_naming(const struct rounds_plan *pl, const int *design, int N, int Wd,
                        unsigned char *used, int *pt, unsigned long long seed)
 {
-    int n = pl->n, k = pl->locked_rounds, TD = N / pl->p, found = 0;
+    int n = pl->n, k = pl->locked_rounds, TD = 0, found = 0;
     if (k < 1 || k >= Wd || n > N)
         return -1;
+    /* The design's tables (their size may be below the request's largest, with a range). */
+    for (int a = 0; a < N; a++)
+        TD = design[a] + 1 > TD ? design[a] + 1 : TD;
     for (int r = 0; r < k; r++)
         for (int i = 0; i < n; i++)
             if (pl->locked[(size_t)r * n + i] >= n)

@@ -31,6 +31,7 @@
 struct naming {
     const struct rounds_plan *pl;
     int n, N, F;         /* people, points, free rounds (those still to plan) */
+    int q;               /* the design's table size: the request's largest, or less (a range) */
     unsigned char *meet; /* N*N: free round in which two points meet, or NEVER */
     int *c0;             /* n*n: meetings before the free rounds (history, locked rounds) */
     unsigned char *away; /* F*N by slot: absent in free round f (unused points always) */
@@ -109,7 +110,7 @@ static long long naming_cost(const struct naming *g)
  * changes the cost *CUR (updated) by less than LIMIT; returns whether it was. */
 static int block_move(struct naming *g, int x, long long *cur, long long limit)
 {
-    int N = g->N, p = g->pl->p, T = N / p, A = g->lockD[g->pt[x]], bt = -1;
+    int N = g->N, T = N / g->q, A = g->lockD[g->pt[x]], bt = -1;
     int *rank = malloc((size_t)N * sizeof *rank), *pts = malloc((size_t)N * sizeof *pts);
     int *fill = calloc((size_t)T, sizeof *fill), *keep = malloc((size_t)N * sizeof *keep);
     long long bc = *cur + limit;
@@ -118,7 +119,7 @@ static int block_move(struct naming *g, int x, long long *cur, long long limit)
     for (int a = 0; a < N; a++) {
         int t = g->lockD[a];
         rank[a] = fill[t];
-        pts[t * p + fill[t]++] = a;
+        pts[t * g->q + fill[t]++] = a;
     }
     memcpy(keep, g->pt, (size_t)N * sizeof *keep);
     for (int B = 0; B < T; B++) {
@@ -126,7 +127,7 @@ static int block_move(struct naming *g, int x, long long *cur, long long limit)
             continue;
         for (int s = 0; s < N; s++) {
             int a = keep[s], t = g->lockD[a];
-            g->pt[s] = t == A ? pts[B * p + rank[a]] : t == B ? pts[A * p + rank[a]] : a;
+            g->pt[s] = t == A ? pts[B * g->q + rank[a]] : t == B ? pts[A * g->q + rank[a]] : a;
         }
         long long c = naming_cost(g);
         if (c < bc)
@@ -134,7 +135,10 @@ static int block_move(struct naming *g, int x, long long *cur, long long limit)
     }
     for (int s = 0; s < N; s++) {
         int a = keep[s], t = g->lockD[a];
-        g->pt[s] = bt < 0 ? a : t == A ? pts[bt * p + rank[a]] : t == bt ? pts[A * p + rank[a]] : a;
+        g->pt[s] = bt < 0    ? a
+                   : t == A  ? pts[bt * g->q + rank[a]]
+                   : t == bt ? pts[A * g->q + rank[a]]
+                             : a;
     }
     if (bt >= 0)
         *cur = bc;
@@ -385,7 +389,7 @@ static int find_design(const struct rounds_plan *pl, int N, int *design, const c
 static int prepare_naming(struct naming *g, const struct rounds_plan *pl, const int *design,
                           const int *freed, int F, int TD, const int *layout, const int *start)
 {
-    int n = pl->n, N = g->N, k = pl->locked_rounds, p = pl->p;
+    int n = pl->n, N = g->N, k = pl->locked_rounds, q = g->q;
     g->F = F;
     memset(g->meet, NEVER, (size_t)N * N);
     for (int f = 0; f < F; f++) {
@@ -401,7 +405,7 @@ static int prepare_naming(struct naming *g, const struct rounds_plan *pl, const 
     g->target = 0;
     for (int f = 0; f < F; f++) {
         g->drop[f] = TD - layout[k + f];
-        g->target -= C_SHRINK * g->drop[f] * p * (p - 1) / 2;
+        g->target -= C_SHRINK * g->drop[f] * q * (q - 1) / 2;
     }
     for (int x = 0; x < N; x++)
         g->pt[x] = start ? start[x] : x;
@@ -432,44 +436,69 @@ static void layout_rounds(const struct rounds_plan *pl, int TD, int *tables)
     }
 }
 
-/* The design's tables: the fewest for the people, or with a size range one more when only
- * that many have a design for every round and the rounds can use them (35 people at tables of
- * 4-5 for 8 rounds: the 40-point transversal design with 5 points nobody takes, where 7 tables
- * of 5 have none); -1 when it would take more points than a design may have. TABLES (w) is
- * scratch. */
-static int design_tables(const struct rounds_plan *pl, int *design, int *tables,
-                         const char **method)
+/* Whether round layouts for a design of TD tables use them in some round to plan. */
+static int uses_tables(const struct rounds_plan *pl, int TD, int *tables)
 {
-    int n = pl->n, p = pl->p, TD = rounds_table_count(n, p), more = TD + 1, N = more * p;
-    if (TD * p > ROUNDS_MAX_PEOPLE + ROUNDS_MAX_GROUP)
-        return -1;
-    if (more > rounds_table_count_most(n, p, pl->min_size) ||
-        N > ROUNDS_MAX_PEOPLE + ROUNDS_MAX_GROUP ||
-        rounds_construct_perfect(TD * p, p, pl->w, design, method) == 0)
-        return TD;
-    layout_rounds(pl, more, tables);
+    layout_rounds(pl, TD, tables);
     int uses = 0;
     for (int r = pl->locked_rounds; r < pl->w; r++)
-        uses |= tables[r] == more;
-    return uses && rounds_construct_perfect(N, p, pl->w, design, method) == 0 ? more : TD;
+        uses |= tables[r] == TD;
+    return uses;
+}
+
+/* The design to repair: *TD tables of *Q points. The fewest tables of the request's size when
+ * they have a design for every round; else, with a size range, one table more of that size, or
+ * the fewest tables of a smaller size in the range, whichever first has a design for every
+ * round that the rounds can use (35 people at tables of 4-5 for 8 rounds: the 40-point
+ * transversal design with 5 points nobody takes, where 7 tables of 5 have none; 32 at 4-5 for
+ * 10 rounds: 8-4-10 at 8 tables of 4). Returns the design (w rounds, caller frees) with *FULL
+ * set when it has every round, or NULL with *FULL 0 and the fewest tables of the request's
+ * size (find_design looks further), or NULL with *TD -1 when out of memory or too many points.
+ * TABLES (w) is scratch. */
+static int *design_tables(const struct rounds_plan *pl, int *tables, int *TD, int *q, int *full,
+                          const char **method)
+{
+    int n = pl->n, p = pl->p, w = pl->w, fewest = rounds_table_count(n, p);
+    int most = rounds_table_count_most(n, p, pl->min_size),
+        cap = ROUNDS_MAX_PEOPLE + ROUNDS_MAX_GROUP;
+    *TD = fewest, *q = p, *full = 0;
+    if (fewest * p > cap)
+        return *TD = -1, NULL;
+    int *design = malloc((size_t)w * cap * sizeof *design);
+    if (!design)
+        return *TD = -1, NULL;
+    if (rounds_construct_perfect(fewest * p, p, w, design, method) == 0)
+        return *full = 1, design;
+    /* One table more of the request's size, then smaller sizes down to the range's smallest:
+     * a design of T tables of size s leaves at most T - 1 points untaken, one a table, so its
+     * tables hold s or s - 1, which must stay in the range. */
+    for (int s = p; s >= 2 && s >= pl->min_size && pl->min_size > 0; s--) {
+        int T = s == p ? fewest + 1 : (n + s - 1) / s;
+        if (T > most || T * s > cap || (T * s > n && s - 1 < pl->min_size) || s - 1 < 1)
+            continue;
+        if (uses_tables(pl, T, tables) &&
+            rounds_construct_perfect(T * s, s, w, design, method) == 0) {
+            *TD = T, *q = s, *full = 1;
+            return design;
+        }
+    }
+    free(design);
+    return NULL;
 }
 
 int rounds_repair_seed(const struct rounds_plan *pl, int *init, int *tables, const char **method)
 {
-    int n = pl->n, w = pl->w, p = pl->p, k = pl->locked_rounds, rc = -1;
-    int TD = rounds_table_count(n, p), N = TD * p, F = w - k;
-    if (F <= 0 || N > ROUNDS_MAX_PEOPLE + ROUNDS_MAX_GROUP)
+    int n = pl->n, w = pl->w, k = pl->locked_rounds, rc = -1, F = w - k;
+    if (F <= 0)
         return -1;
-    int *trial = malloc((size_t)w * (TD + 1) * p * sizeof *trial);
+    int TD, q, full;
     const char *trial_method = NULL;
-    int more = trial ? design_tables(pl, trial, tables, &trial_method) : -1;
-    if (more < 0) {
-        free(trial);
+    int *trial = design_tables(pl, tables, &TD, &q, &full, &trial_method);
+    if (TD < 0)
         return -1;
-    }
-    TD = more, N = TD * p;
+    int N = TD * q;
     layout_rounds(pl, TD, tables);
-    struct naming g = {.pl = pl, .n = n, .N = N};
+    struct naming g = {.pl = pl, .n = n, .N = N, .q = q};
     int *design = malloc((size_t)w * N * sizeof *design);
     int *map = malloc(((size_t)2 * N + 2) * sizeof *map);
     int *freed = malloc((size_t)w * sizeof *freed), *cnt = NULL, *start = NULL;
@@ -485,7 +514,7 @@ int rounds_repair_seed(const struct rounds_plan *pl, int *init, int *tables, con
         !best_pt || !best_freed)
         goto out;
     int Wd = -1;
-    if (TD > rounds_table_count(n, p)) {
+    if (full) {
         memcpy(design, trial, (size_t)w * N * sizeof *design);
         *method = trial_method;
         Wd = w;

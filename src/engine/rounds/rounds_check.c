@@ -49,8 +49,12 @@ static int find(int *comp, int i)
     return i;
 }
 
+/* In a locked round the lock says who was there (as in the planner): a person it leaves out
+ * was absent, whatever the absence list says of that round. */
 static int absent_at(const struct rounds_request *req, int r, int i)
 {
+    if (r < req->locked_rounds)
+        return req->locked[(size_t)r * req->people + i] < 0;
     return req->absent && req->absent[(size_t)r * req->people + i];
 }
 

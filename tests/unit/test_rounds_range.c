@@ -30,6 +30,36 @@ static void sizes(const struct rounds_result *res, int r, int *lo, int *hi)
     }
 }
 
+/* Tables bigger than the number of tables: 12 people at tables of 4 sit at 3 tables, so each
+ * table of round 2 takes 4 people from 3 tables of round 1 and repeats a pair. One round is
+ * the most without repeats, and 2 rounds repeat at least 3 pairs, 3 rounds 9 (3 pairs of
+ * rounds); a locked round of 2 tables of 6 forces 2 repeats at each table of 4 after it. */
+static void test_few_tables_bound(void **state)
+{
+    (void)state;
+    assert_int_equal(rounds_bound(12, 4), 1);
+    assert_int_equal(rounds_bound_sizes(12, 4, 0), 1);
+    assert_int_equal(rounds_bound_sizes(10, 4, 0), 1);
+    assert_int_equal(rounds_bound(16, 4), 5);
+    struct rounds_request req = {.people = 12, .group_size = 4, .rounds = 2, .seed = 1};
+    struct rounds_result res;
+    solve_checked(&req, &res);
+    assert_int_equal(res.bound, 1);
+    assert_int_equal(res.least_repeats, 3);
+    assert_int_equal(res.repeat_pairs, 3);
+    assert_true(res.optimal);
+    rounds_result_free(&res);
+    req.rounds = 3;
+    assert_int_equal(rounds_request_least_repeats(&req), 9);
+    int locked[12];
+    for (int i = 0; i < 12; i++)
+        locked[i] = i / 6;
+    req.locked = locked;
+    req.locked_rounds = 1;
+    req.rounds = 2;
+    assert_int_equal(rounds_request_least_repeats(&req), 6);
+}
+
 static void test_size_range(void **state)
 {
     (void)state;
@@ -288,6 +318,7 @@ int main(void)
         cmocka_unit_test(test_size_range),
         cmocka_unit_test(test_range_more_tables),
         cmocka_unit_test(test_range_bounds_any_tables),
+        cmocka_unit_test(test_few_tables_bound),
         cmocka_unit_test(test_size_range_refused),
         cmocka_unit_test(test_apart_no_room),
         cmocka_unit_test(test_iterations_deterministic),

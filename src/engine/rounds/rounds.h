@@ -79,15 +79,18 @@ void rounds_result_free(struct rounds_result *res);
  * out of memory, or some pair must meet three times (no bound on repeats then). */
 long rounds_request_least_repeats(const struct rounds_request *req);
 
-/* The most rounds with no pair meeting twice: floor((n-1)/(p-1)), or 0 when p < 2. */
+/* The most rounds with no pair meeting twice: floor((n-1)/(p-1)), or 0 when p < 2; 1 when the
+ * largest table has more people than a round has tables (12 at 4: 3 tables of 4, so a table of
+ * round 2 seats two people from one table of round 1). */
 int rounds_bound(int people, int group_size);
 
 /* The same for tables that need not all hold P (people who do not divide, a size range from
  * MIN_GROUP_SIZE): at the most tables a round may have (rounds_table_count_most) a round has
  * the fewest meetings and each person at least floor(n/T) - 1 new partners, so no more rounds
  * than n(n-1)/2 over those meetings, nor than (n-1) over those partners, can be perfect (30 at
- * 4: 10, from 32 at 4 x 10 without two people who never meet). Equal to rounds_bound when P
- * divides N and there is no range. */
+ * 4: 10, from 32 at 4 x 10 without two people who never meet); and 1 when even then a table
+ * has more people than the round has tables. Equal to rounds_bound when P divides N and there
+ * is no range. */
 int rounds_bound_sizes(int people, int group_size, int min_group_size);
 
 /* Number of tables and table sizes for M present people at tables of P: ceil(M/P) tables, sizes

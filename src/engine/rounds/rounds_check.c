@@ -10,6 +10,9 @@ int rounds_bound(int people, int group_size)
 {
     if (group_size < 2 || people < 2)
         return 0;
+    int T = rounds_table_count(people, group_size);
+    if (people / T + (people % T > 0) > T)
+        return 1; /* a table of round 2 bigger than the tables of round 1 repeats a pair */
     return (people - 1) / (group_size - 1);
 }
 
@@ -29,6 +32,8 @@ int rounds_bound_sizes(int people, int group_size, int min_group_size)
     long meetings = (long)big * (lo + 1) * lo / 2 + (long)(T - big) * lo * (lo - 1) / 2;
     if (meetings == 0)
         return 0;
+    if (lo + (big > 0) > T)
+        return 1; /* a table of round 2 has more people than round 1 has tables */
     long by_pairs = (long)people * (people - 1) / 2 / meetings;
     long by_person = lo >= 2 ? (people - 1) / (lo - 1) : by_pairs;
     return (int)(by_pairs < by_person ? by_pairs : by_person);

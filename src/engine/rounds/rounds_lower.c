@@ -16,7 +16,8 @@
  * for 31 people, 7 pairs stay unmet, and 519 meetings against 496 - 7 possible first meetings
  * give 30 repeats, not 23.) A keep-together group has room for few others (tied_excess): 32
  * at 4 x 10 with one tied pair seats 20 beside it, so 10 people never meet the pair and repeat
- * a seat each: 5 repeats, not 0. */
+ * a seat each: 5 repeats, not 0. And two rounds with the same people force repeats when tables
+ * hold more people than a round has tables (round_pair_repeats: 12 at 4 x 2, 3 repeats). */
 #include "engine/rounds/rounds_internal.h"
 
 #include <stdint.h>
@@ -141,6 +142,55 @@ out:
     return added;
 }
 
+/* Pairs that meet at a table of S people drawn from the T tables of an earlier round: at least
+ * those of S spread as evenly as it goes over T tables (pigeonhole; sum C(q, 2) is convex). */
+static long spread_pairs(int s, int T)
+{
+    long q = s / T, more = s % T;
+    return more * (q + 1) * q / 2 + (T - more) * q * (q - 1) / 2;
+}
+
+/* Two rounds with the same people present, the later one still to plan: each of its tables of
+ * S people takes them from the T tables of the earlier one, so when S > T some of them sat
+ * together before (12 at 4: 3 tables, so every table of round 2 repeats a pair). Without a pair
+ * meeting three times, a pair repeated between two rounds is repeated between no other two, so
+ * the sums over pairs of rounds add up. Keep-together pairs meet every round without counting,
+ * so there is no such bound with them. Returns the repeats forced, or 0. */
+static long round_pair_repeats(const struct rounds_plan *pl)
+{
+    int n = pl->n, w = pl->w, k = pl->locked_rounds;
+    if (pl->tied_start[n] != 0)
+        return 0;
+    long forced = 0;
+    for (int b = k; b < w; b++) {
+        const unsigned char *absb = pl->absent + (size_t)b * n;
+        int m = 0;
+        for (int i = 0; i < n; i++)
+            m += !absb[i];
+        if (m < 2)
+            continue;
+        int T = rounds_table_count_most(m, pl->p, pl->min_size), lo = m / T, big = m % T;
+        for (int a = 0; a < b; a++) {
+            if (memcmp(pl->absent + (size_t)a * n, absb, (size_t)n) != 0)
+                continue;
+            int Ta = T; /* a round to plan has at most T tables; a locked one has its own */
+            if (a < k) {
+                unsigned char used[ROUNDS_MAX_PEOPLE] = {0};
+                Ta = 0;
+                for (int i = 0; i < n; i++) {
+                    int t = pl->locked[(size_t)a * n + i];
+                    if (t >= 0 && t < n && !used[t])
+                        used[t] = 1, Ta++;
+                }
+                if (Ta < 1)
+                    continue;
+            }
+            forced += big * spread_pairs(lo + 1, Ta) + (T - big) * spread_pairs(lo, Ta);
+        }
+    }
+    return forced;
+}
+
 long rounds_least_repeats(const struct rounds_plan *pl)
 {
     int n = pl->n, w = pl->w, k = pl->locked_rounds;
@@ -236,6 +286,9 @@ long rounds_least_repeats(const struct rounds_plan *pl)
     long firsts = fresh_pairs - forced;
     long by_round = meetings - firsts > 0 ? (long)(meetings - firsts) : 0;
     result = already + (by_person > by_round ? by_person : by_round);
+    long by_pairs_of_rounds = round_pair_repeats(pl);
+    if (already + by_pairs_of_rounds > result)
+        result = already + by_pairs_of_rounds;
     /* A complete schedule with a keep-apart pair, p >= 3: if p of its rounds are pairwise
      * orthogonal they are a net of deficiency 1, which completes to an affine plane whose last
      * parallel class is the pairs the net leaves unmet, p blocks of p. The keep-apart pair never

@@ -24,6 +24,7 @@ struct db {
     sqlite3 *conn;
     struct cached_stmt cache[DB_STMT_CACHE_MAX];
     int cached;
+    int depth; /* transactions open: the outermost a BEGIN, the ones inside it savepoints */
 };
 
 static int exec_sql(sqlite3 *conn, const char *sql, char **err)
@@ -251,18 +252,40 @@ sqlite3_stmt *db_prepare(struct db *db, const char *sql)
     return st;
 }
 
+/* A transaction begun inside another is a savepoint, so that a step which commits on its own
+ * (saving a plan, say) can also be part of a larger change that is undone as a whole when a
+ * later step fails (an absence whose re-plan is refused is not kept). SQLite ends the outer
+ * transaction itself on some errors: a connection back in autocommit has none open. */
 int db_begin(struct db *db)
 {
-    return sqlite3_exec(db->conn, "BEGIN IMMEDIATE", NULL, NULL, NULL) == SQLITE_OK ? 0 : -1;
+    if (sqlite3_get_autocommit(db->conn))
+        db->depth = 0;
+    const char *sql = db->depth == 0 ? "BEGIN IMMEDIATE" : "SAVEPOINT nested";
+    if (sqlite3_exec(db->conn, sql, NULL, NULL, NULL) != SQLITE_OK)
+        return -1;
+    db->depth++;
+    return 0;
 }
 
 int db_commit(struct db *db)
 {
-    return sqlite3_exec(db->conn, "COMMIT", NULL, NULL, NULL) == SQLITE_OK ? 0 : -1;
+    const char *sql = db->depth > 1 ? "RELEASE nested" : "COMMIT";
+    if (sqlite3_exec(db->conn, sql, NULL, NULL, NULL) != SQLITE_OK)
+        return -1;
+    db->depth = db->depth > 0 ? db->depth - 1 : 0;
+    return 0;
 }
 
 int db_rollback(struct db *db)
 {
+    if (db->depth > 1) {
+        db->depth--;
+        return sqlite3_exec(db->conn, "ROLLBACK TO nested; RELEASE nested", NULL, NULL, NULL) ==
+                       SQLITE_OK
+                   ? 0
+                   : -1;
+    }
+    db->depth = 0;
     return sqlite3_exec(db->conn, "ROLLBACK", NULL, NULL, NULL) == SQLITE_OK ? 0 : -1;
 }
 

@@ -33,7 +33,8 @@ sqlite3 *db_sqlite(struct db *db);
 sqlite3_stmt *db_prepare(struct db *db, const char *sql);
 
 /* Transactions. db_begin takes the write lock at once (BEGIN IMMEDIATE), so a transaction
- * never fails half-way for lack of it. Each returns 0 or -1. */
+ * never fails half-way for lack of it; inside another it begins a savepoint, which db_commit
+ * keeps as part of the outer one and db_rollback undoes alone. Each returns 0 or -1. */
 int db_begin(struct db *db);
 int db_commit(struct db *db);
 int db_rollback(struct db *db);

@@ -154,6 +154,49 @@ static void foreign_keys_are_enforced(void **state)
     free(path);
 }
 
+static long count_rows(struct db *db)
+{
+    sqlite3_stmt *st = db_prepare(db, "SELECT count(*) FROM nest_test");
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    return (long)sqlite3_column_int64(st, 0);
+}
+
+static void add_row(struct db *db)
+{
+    assert_int_equal(db_exec_stmt(db_prepare(db, "INSERT INTO nest_test VALUES (1)")), 0);
+}
+
+/* A transaction inside another is a savepoint: rolled back alone, or kept with the outer one;
+ * rolling back the outer one undoes what an inner one committed. */
+static void transactions_nest(void **state)
+{
+    (void)state;
+    char *path = db_path();
+    struct db *db = NULL;
+    char *err = NULL;
+    assert_int_equal(db_open(path, &db, &err), 0);
+    assert_int_equal(db_exec_stmt(db_prepare(db, "CREATE TABLE nest_test(x)")), 0);
+    assert_int_equal(db_begin(db), 0);
+    add_row(db);
+    assert_int_equal(db_begin(db), 0);
+    add_row(db);
+    assert_int_equal(db_rollback(db), 0);
+    assert_int_equal(db_commit(db), 0);
+    assert_int_equal(count_rows(db), 1);
+    assert_int_equal(db_begin(db), 0);
+    assert_int_equal(db_begin(db), 0);
+    add_row(db);
+    assert_int_equal(db_commit(db), 0);
+    assert_int_equal(db_rollback(db), 0);
+    assert_int_equal(count_rows(db), 1);
+    assert_int_equal(db_begin(db), 0); /* and a plain one after it works as before */
+    add_row(db);
+    assert_int_equal(db_commit(db), 0);
+    assert_int_equal(count_rows(db), 2);
+    db_close(db);
+    free(path);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -163,6 +206,7 @@ int main(void)
         cmocka_unit_test(concurrent_opens_of_a_new_database_all_succeed),
         cmocka_unit_test(refuses_a_database_from_a_newer_setwork),
         cmocka_unit_test(foreign_keys_are_enforced),
+        cmocka_unit_test(transactions_nest),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

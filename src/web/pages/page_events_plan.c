@@ -134,19 +134,30 @@ int event_mark_absent(struct db *db, long long id, long long person_id, int roun
     int rc = event_view_load(db, id, &v);
     if (rc != 0)
         return rc;
-    rc = 1;
+    const char *problem = NULL;
     if (person_index(&v, person_id) < 0)
-        str_copy(err, "That person is not in this programme.", errlen);
+        problem = "That person is not in this programme.";
     else if (round < 0 || round >= v.ev.rounds)
-        str_copy(err, "There is no such round.", errlen);
+        problem = "There is no such round.";
     else if (v.ev.generated && round < v.ev.locked_rounds)
-        str_copy(err, "That round is locked: it has been played.", errlen);
-    else
-        rc = store_event_absence_set(db, id, round, person_id, absent) == 0 ? 0 : -1;
-    bool replan = rc == 0 && v.ev.generated;
+        problem = "That round is locked: it has been played.";
+    bool generated = v.ev.generated;
     event_view_free(&v);
-    /* Changing who is there re-plans the rounds still to come straight away. */
-    return replan ? event_plan(db, id, err, errlen) : rc;
+    if (problem) {
+        str_copy(err, problem, errlen);
+        return 1;
+    }
+    /* Changing who is there re-plans the rounds still to come straight away, and an absence
+     * whose re-plan is refused (it leaves a keep-apart pair no room, say) is not kept. */
+    if (db_begin(db) != 0)
+        return -1;
+    rc = store_event_absence_set(db, id, round, person_id, absent) == 0 ? 0 : -1;
+    if (rc == 0 && generated)
+        rc = event_plan(db, id, err, errlen);
+    if (rc == 0 && db_commit(db) == 0)
+        return 0;
+    db_rollback(db);
+    return rc != 0 ? rc : -1;
 }
 
 int event_set_locked(struct db *db, long long id, int locked_rounds, char *err, size_t errlen)
